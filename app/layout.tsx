@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import './globals.css';
+
+export const metadata: Metadata = {
+  metadataBase: new URL(process.env.NEXTAUTH_URL ?? 'http://localhost:3000'),
+  title: { default: 'Repères — trouver de l’aide au numérique près de chez soi', template: '%s — Repères' },
+  description:
+    'Repères recense les lieux où l’on peut se faire aider pour le numérique : démarches en ligne, ordinateur, internet, France Services, espaces publics numériques, fablabs.',
+  applicationName: 'Repères',
+  openGraph: { siteName: 'Repères', locale: 'fr_FR', type: 'website' },
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d4e89' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <body>
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        <SiteHeader />
+        <main id="contenu" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

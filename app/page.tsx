@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { countPublishedPlaces, listPublishedPlaces } from '@/lib/places/list';
+import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const [places, total] = await Promise.all([listPublishedPlaces(), countPublishedPlaces()]);
+  const byCommune = new Map<string, typeof places>();
+  for (const place of places) byCommune.set(place.commune, [...(byCommune.get(place.commune) ?? []), place]);
+
+  return (
+    <>
+      <section className="hero">
+        <div className="container">
+          <h1>Trouver de l’aide pour le numérique, près de chez vous</h1>
+          <p className="hero__lead">
+            Démarches en ligne, ordinateur, téléphone, internet : {total} lieux où quelqu’un peut vous aider, souvent
+            gratuitement.
+          </p>
+          <form action="/recherche" method="get" className="search-form" role="search">
+            <div className="field">
+              <label htmlFor="ou">Ville, code postal ou adresse</label>
+              <input id="ou" name="ou" type="text" autoComplete="address-level2" placeholder="Ex. : Saumur, 49000" required />
+            </div>
+            <div className="field">
+              <label htmlFor="besoin">J’ai besoin de</label>
+              <select id="besoin" name="besoin" defaultValue="">
+                <option value="">Toute aide</option>
+                {Object.entries(SERVICE_PLAIN).map(([key, value]) => (
+                  <option key={key} value={key}>
+                    {value.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--primary">
+              Rechercher
+            </button>
+          </form>
+        </div>
+      </section>
+
+      <section className="container" aria-labelledby="annuaire-titre">
+        <h2 id="annuaire-titre">Tous les lieux par commune</h2>
+        {places.length === 0 ? (
+          <p>Aucun lieu n’est encore publié.</p>
+        ) : (
+          <div className="directory">
+            {[...byCommune].map(([commune, list]) => (
+              <section key={commune} className="directory__commune" aria-label={commune}>
+                <h3>{commune}</h3>
+                <ul className="place-list" data-testid="place-list">
+                  {list.map((place) => (
+                    <li key={place.id}>
+                      <Link href={`/lieux/${place.slug}`}>{place.name}</Link>
+                      <span className="muted"> — {place.street}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

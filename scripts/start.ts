@@ -1,0 +1,110 @@
+// `npm start`: one command from a fresh clone to a working app.
+// Without DATABASE_URL it runs an embedded PostgreSQL (data in .data/postgres), applies the
+// migrations, seeds the demo data once, builds the app if needed and serves it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPrismaClient } from '../lib/db/client';
+import { migrateDeploy } from '../lib/db/migrate';
+import { seedDemo } from '../prisma/seed';
+import { fail, loadEnv, openDatabase } from './database';
+
+const root = path.resolve(__dirname, '..');
+const dev = process.argv.includes('--dev');
+
+async function main() {
+  const config = loadEnv();
+  const handle = await openDatabase(config).catch((error: Error) => fail(error.message));
+  let app: ChildProcess | null = null;
+  let stopping = false;
+
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill('SIGTERM');
+      await new Promise((resolve) => app?.once('exit', resolve));
+    }
+    await handle.embedded?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    await migrateDeploy(handle.url);
+  } catch (error) {
+    console.error(`\n✖ ${(error as Error).message}\n`);
+    return shutdown(1);
+  }
+
+  let accounts: Array<{ email: string; password: string; role: string }> = [];
+  if (handle.embedded || process.argv.includes('--seed')) {
+    const prisma = createPrismaClient(handle.url, { max: 2 });
+    const result = await seedDemo(prisma);
+    accounts = result.accounts;
+    await prisma.$disconnect();
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: handle.url,
+    PORT: String(config.PORT),
+    NEXTAUTH_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? localSecret(),
+  };
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+  if (!dev && needsBuild()) {
+    console.log('Construction de l’application (première fois, environ une minute)…');
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error('\n✖ La construction de l’application a échoué (voir ci-dessus).\n');
+      return shutdown(1);
+    }
+  }
+
+  app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(config.PORT)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  app.on('exit', (code) => void shutdown(code ?? 0));
+
+  const url = env.NEXTAUTH_URL;
+  console.log(`\nRepères est lancé : ${url}`);
+  console.log(handle.embedded ? `Base : PostgreSQL embarqué (${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})` : 'Base : DATABASE_URL');
+  if (accounts.length) {
+    console.log('Comptes de démonstration (espace d’administration : /admin) :');
+    for (const account of accounts) console.log(`  ${account.role.padEnd(12)} ${account.email} / ${account.password}`);
+  }
+  console.log('Ctrl-C pour arrêter.\n');
+}
+
+/** Builds when there is no build yet or when a source file is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const newer = (dir: string): boolean =>
+    fs.existsSync(dir) &&
+    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return newer(full);
+      return !entry.name.endsWith('.test.ts') && fs.statSync(full).mtimeMs > builtAt;
+    });
+  return ['app', 'components', 'lib', 'public'].some((dir) => newer(path.join(root, dir))) ||
+    ['next.config.js', 'package.json'].some((file) => fs.statSync(path.join(root, file)).mtimeMs > builtAt);
+}
+
+/** A per-checkout secret for local sessions, kept beside the embedded data. */
+function localSecret(): string {
+  const file = path.join(root, '.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, require('node:crypto').randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
