@@ -22,8 +22,9 @@ async function main() {
     } else if (command === 'migration') {
       if (!name || !/^[a-z0-9_]+$/.test(name)) fail('Donnez un nom en minuscules : npm run db:migration -- ajout_champ');
       await migrateDeploy(handle.url);
+      // Diffs the migrations (replayed on a shadow database) against the schema.
       const sql = runPrisma(
-        ['migrate', 'diff', '--from-url', handle.url, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+        ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
         handle.url,
       );
       const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);

@@ -1,0 +1,61 @@
+// Fixed-window rate limits. In Redis when REDIS_URL is set (so several app instances share the
+// counters), in process memory otherwise.
+import type Redis from 'ioredis';
+
+export type RateLimitResult = { ok: boolean; remaining: number; retryAfterSeconds: number };
+export type RateLimitRule = { limit: number; windowSeconds: number };
+
+const memory = new Map<string, { count: number; resetAt: number }>();
+let redis: { url: string; client: Redis } | undefined;
+
+async function redisClient(): Promise<Redis | null> {
+  const url = process.env.REDIS_URL;
+  if (!url) return null;
+  if (redis?.url === url) return redis.client;
+  const { default: IORedis } = await import('ioredis');
+  const client = new IORedis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  client.on('error', () => undefined);
+  redis = { url, client };
+  return client;
+}
+
+/** Counts one hit for `key` (e.g. "signalement:<ip>") and says whether it is within the rule. */
+export async function hit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+  const client = await redisClient();
+  if (client) {
+    try {
+      const redisKey = `reperes:rl:${key}`;
+      const [[, count], [, ttl]] = (await client.multi().incr(redisKey).pttl(redisKey).exec()) as [[null, number], [null, number]];
+      if (ttl < 0) await client.pexpire(redisKey, rule.windowSeconds * 1000);
+      const retry = ttl > 0 ? Math.ceil(ttl / 1000) : rule.windowSeconds;
+      return { ok: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds: retry };
+    } catch {
+      // Redis unreachable: fall back to this process's memory rather than refusing everyone.
+    }
+  }
+  const now = Date.now();
+  let entry = memory.get(key);
+  if (!entry || entry.resetAt <= now) {
+    entry = { count: 0, resetAt: now + rule.windowSeconds * 1000 };
+    memory.set(key, entry);
+    if (memory.size > 50_000) for (const [k, v] of memory) if (v.resetAt <= now) memory.delete(k);
+  }
+  entry.count += 1;
+  return {
+    ok: entry.count <= rule.limit,
+    remaining: Math.max(0, rule.limit - entry.count),
+    retryAfterSeconds: Math.ceil((entry.resetAt - now) / 1000),
+  };
+}
+
+/** The client's address as seen by the app (first X-Forwarded-For hop when behind a proxy). */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for');
+  if (forwarded) return forwarded.split(',')[0].trim();
+  return headers.get('x-real-ip') ?? 'local';
+}
+
+/** For tests: forget every in-memory counter. */
+export function resetMemoryLimits() {
+  memory.clear();
+}
