@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { Prisma, type PrismaClient } from '@prisma/client';
+import { rebuildOpeningSlots } from '../lib/places/opening-slots';
 import {
   DEMO_ACCOUNTS,
   DEMO_NETWORKS,
@@ -233,6 +234,12 @@ async function insertDemo(tx: Prisma.TransactionClient, hashes: string[], now: D
       };
     }),
   });
+
+  // The weekly opening slots that let search pre-filter "open now" in SQL.
+  await rebuildOpeningSlots(
+    tx,
+    places.map((place) => place.id as string),
+  );
 
   return {
     places: places.length,

@@ -9,7 +9,7 @@ import { createTestDatabase } from '../tests/setup/test-database';
 
 async function main() {
   const port = process.env.E2E_PORT ?? '3100';
-  const database = await createTestDatabase('reperes_e2e', 54331);
+  const database = await createTestDatabase(process.env.E2E_DB_NAME ?? 'reperes_e2e', Number(process.env.E2E_PG_PORT ?? 54331));
   const prisma = createPrismaClient(database.url, { max: 2 });
   await seedDemo(prisma);
   await prisma.$disconnect();
