@@ -1,5 +1,6 @@
 // Where the app's database is: DATABASE_URL when set, otherwise the embedded PostgreSQL.
 import { parseEnv, ConfigError, type Env } from '../lib/config/env';
+import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded';
 
 export type DatabaseHandle = { url: string; embedded: EmbeddedDatabase | null };
@@ -23,7 +24,10 @@ export function loadEnv(): Env {
 }
 
 export async function openDatabase(config: Env, database = 'reperes'): Promise<DatabaseHandle> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
+  if (config.DATABASE_URL) {
+    await checkConnection(config.DATABASE_URL);
+    return { url: config.DATABASE_URL, embedded: null };
+  }
   const embedded = await startEmbeddedPostgres({ dir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, database });
   return { url: embedded.url, embedded };
 }
@@ -31,4 +35,17 @@ export async function openDatabase(config: Env, database = 'reperes'): Promise<D
 export function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
   process.exit(1);
+}
+
+/** Fails with one sentence when the configured server cannot be reached. */
+async function checkConnection(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    const host = new URL(url).host;
+    fail(`Impossible de se connecter à la base PostgreSQL ${host} (DATABASE_URL) : ${(error as Error).message}.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

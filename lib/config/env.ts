@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Messages in French for the people who run the app.
+z.config(z.locales.fr());
+
 // Every environment variable the app reads, validated once at start-up so that a bad value
 // stops the app with one clear sentence instead of a stack trace later.
 const postgresUrl = z

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env';
+
+describe('configuration', () => {
+  it('accepts an empty environment with defaults (embedded database)', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.EMBEDDED_PG_PORT).toBe(54329);
+  });
+
+  it('rejects a malformed DATABASE_URL with a French sentence', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://localhost/x' })).toThrow(ConfigError);
+    expect(() => parseEnv({ DATABASE_URL: 'pas une url' })).toThrow(/DATABASE_URL doit être une URL PostgreSQL/);
+  });
+
+  it('rejects other wrong values, each named', () => {
+    expect(() => parseEnv({ PORT: 'abc', SMTP_URL: 'http://x' })).toThrow(/PORT.*SMTP_URL doit commencer par smtp/);
+  });
+
+  it('stops `npm start` with one clear line, not a stack trace', () => {
+    const root = path.join(__dirname, '..', '..');
+    const result = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: 'postgres//oops' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Configuration invalide : DATABASE_URL doit être une URL PostgreSQL');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
