@@ -1,0 +1,146 @@
+// Geocoding: from what a person types ("Saumur", "49400", "12 rue de la Gare Cholet") to a point.
+// The national address API (Base Adresse Nationale, GeocodeJSON) when GEOCODER_URL is set and
+// answers; otherwise, offline: the commune from Etalab's official list, placed at its reference
+// centre (Commune table) or at the centre of the known places of that commune, or of its
+// département.
+import type { PrismaClient } from '@prisma/client';
+import { Prisma } from '@prisma/client';
+import { communeByCode, resolveCommune, suggestCommunes, type CommuneRef } from './communes';
+
+export type GeoPoint = {
+  label: string;
+  latitude: number;
+  longitude: number;
+  /** how precise the point is: an address, a commune centre, a département centre */
+  precision: 'address' | 'street' | 'commune' | 'departement';
+  inseeCode: string | null;
+  departement: string | null;
+  source: 'ban' | 'offline';
+};
+
+export type Suggestion = { label: string; value: string; kind: 'commune' | 'address' };
+
+type Db = Pick<PrismaClient, '$queryRaw' | 'geocodeCache'>;
+
+const TIMEOUT_MS = 1500;
+const memoryCache = new Map<string, { at: number; value: GeoPoint | null }>();
+const MEMORY_TTL_MS = 24 * 3600 * 1000;
+
+export async function geocode(db: Db, query: string): Promise<GeoPoint | null> {
+  const text = query.trim().slice(0, 200);
+  if (!text) return null;
+  const key = text.toLowerCase();
+  const cached = memoryCache.get(key);
+  if (cached && Date.now() - cached.at < MEMORY_TTL_MS) return cached.value;
+
+  const value = (await geocodeWithBan(db, text)) ?? (await geocodeOffline(db, text));
+  if (memoryCache.size > 5000) memoryCache.clear();
+  memoryCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+type GeocodeJsonFeature = {
+  geometry: { coordinates: [number, number] };
+  properties: { label: string; type: string; citycode?: string; context?: string; score?: number };
+};
+
+async function fetchBan(path: string): Promise<GeocodeJsonFeature[] | null> {
+  const base = process.env.GEOCODER_URL;
+  if (!base) return null;
+  try {
+    const response = await fetch(new URL(path, base.endsWith('/') ? base : `${base}/`), { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { features?: GeocodeJsonFeature[] };
+    return Array.isArray(body.features) ? body.features : null;
+  } catch {
+    return null; // unreachable or slow: the offline path takes over
+  }
+}
+
+async function geocodeWithBan(db: Db, text: string): Promise<GeoPoint | null> {
+  if (!process.env.GEOCODER_URL) return null;
+  const cacheKey = `ban:${text.toLowerCase()}`;
+  const stored = await db.geocodeCache.findUnique({ where: { query: cacheKey } }).catch(() => null);
+  if (stored) return stored.result as unknown as GeoPoint;
+  const features = await fetchBan(`search/?q=${encodeURIComponent(text)}&limit=1`);
+  const feature = features?.[0];
+  if (!feature) return null;
+  const [longitude, latitude] = feature.geometry.coordinates;
+  const citycode = feature.properties.citycode ?? null;
+  const point: GeoPoint = {
+    label: feature.properties.label,
+    latitude,
+    longitude,
+    precision: feature.properties.type === 'housenumber' ? 'address' : feature.properties.type === 'street' ? 'street' : 'commune',
+    inseeCode: citycode,
+    departement: citycode ? departementOf(citycode) : null,
+    source: 'ban',
+  };
+  await db.geocodeCache
+    .upsert({ where: { query: cacheKey }, create: { query: cacheKey, result: point as unknown as Prisma.InputJsonValue }, update: {} })
+    .catch(() => undefined);
+  return point;
+}
+
+function departementOf(insee: string) {
+  return insee.startsWith('97') ? insee.slice(0, 3) : insee.slice(0, 2);
+}
+
+async function geocodeOffline(db: Db, text: string): Promise<GeoPoint | null> {
+  const commune = resolveCommune(text) ?? resolveCommune(text.split(/[,]/).pop() ?? '') ?? resolveTrailingCommune(text);
+  if (!commune) return null;
+  return locateCommune(db, commune);
+}
+
+/** "12 rue de la Gare Cholet": try the last words as a commune name. */
+function resolveTrailingCommune(text: string): CommuneRef | undefined {
+  const words = text.split(/\s+/);
+  for (let n = Math.min(5, words.length - 1); n >= 1; n--) {
+    const found = resolveCommune(words.slice(-n).join(' '));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export async function locateCommune(db: Pick<PrismaClient, '$queryRaw'>, commune: CommuneRef): Promise<GeoPoint | null> {
+  const base = { label: commune.name, inseeCode: commune.code, departement: commune.departement, source: 'offline' as const };
+  const [reference] = await db.$queryRaw<Array<{ latitude: number; longitude: number }>>`
+    SELECT latitude, longitude FROM "Commune" WHERE "inseeCode" = ${commune.code} AND latitude IS NOT NULL LIMIT 1`;
+  if (reference) return { ...base, latitude: reference.latitude, longitude: reference.longitude, precision: 'commune' };
+  const [places] = await db.$queryRaw<Array<{ latitude: number | null; longitude: number | null }>>`
+    SELECT avg(latitude)::float8 AS latitude, avg(longitude)::float8 AS longitude FROM "Place"
+    WHERE status = 'published' AND latitude IS NOT NULL
+      AND ("inseeCode" = ${commune.code} OR (reperes_fold(commune) = reperes_fold(${commune.name}) AND postcode = ANY(${commune.postcodes})))`;
+  if (places?.latitude != null && places.longitude != null) {
+    return { ...base, latitude: places.latitude, longitude: places.longitude, precision: 'commune' };
+  }
+  const dep = commune.departement;
+  const [area] = await db.$queryRaw<Array<{ latitude: number | null; longitude: number | null }>>`
+    SELECT avg(latitude)::float8 AS latitude, avg(longitude)::float8 AS longitude FROM (
+      SELECT latitude, longitude FROM "Commune" WHERE departement = ${dep} AND latitude IS NOT NULL
+      UNION ALL
+      SELECT latitude, longitude FROM "Place" WHERE status = 'published' AND latitude IS NOT NULL AND postcode LIKE ${`${dep}%`}
+    ) AS known`;
+  if (area?.latitude != null && area.longitude != null) {
+    return { ...base, latitude: area.latitude, longitude: area.longitude, precision: 'departement' };
+  }
+  return null;
+}
+
+/** Suggestions as you type: the address API when available, else communes and postcodes. */
+export async function suggest(query: string, limit = 6): Promise<Suggestion[]> {
+  const text = query.trim().slice(0, 100);
+  if (text.length < 2) return [];
+  const features = await fetchBan(`search/?q=${encodeURIComponent(text)}&limit=${limit}&autocomplete=1`);
+  if (features?.length) {
+    return features.map((f) => ({ label: f.properties.label, value: f.properties.label, kind: f.properties.type === 'municipality' ? 'commune' : 'address' }));
+  }
+  return suggestCommunes(text, limit).map((c) => ({
+    label: `${c.name} (${c.postcodes[0] ?? c.departement})`,
+    value: c.postcodes.length === 1 ? `${c.name} ${c.postcodes[0]}` : c.name,
+    kind: 'commune',
+  }));
+}
+
+export { communeByCode, resolveCommune, suggestCommunes };
+export type { CommuneRef };

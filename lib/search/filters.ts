@@ -1,0 +1,223 @@
+// The search state, as it lives in the URL (`/recherche?ou=Saumur&besoin=…`). Parsing never
+// throws: a value it does not understand is dropped and named in `problems`, in French, so a
+// hand-edited or stale link still gives the rest of the search.
+import type {
+  DispositifProgrammeNational,
+  FormationLabel,
+  FraisACharge,
+  ModaliteAcces,
+  ModaliteAccompagnement,
+  PriseEnChargeSpecifique,
+  PublicSpecifiquementAdresse,
+  Service,
+} from '@prisma/client';
+import {
+  ACCESS_MODE_LABELS,
+  FEE_LABELS,
+  LABEL_LABELS,
+  PROGRAMME_LABELS,
+  PUBLIC_LABELS,
+  SERVICE_LABELS,
+  SPECIFIC_SUPPORT_LABELS,
+  SUPPORT_MODE_LABELS,
+} from '@/lib/standard/enums';
+import { PLACE_TYPES, type PlaceTypeSlug } from '@/lib/standard/plain-words';
+
+export const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+export const HALF_DAYS = { matin: [8 * 60, 12 * 60], apresmidi: [13 * 60 + 30, 18 * 60] } as const;
+export type Day = (typeof DAYS)[number];
+export type HalfDay = keyof typeof HALF_DAYS;
+export type TimeSlot = { day: Day; halfDay: HalfDay };
+
+export type Availability = { kind: 'now' } | { kind: 'saturday' } | { kind: 'at'; local: string };
+
+export type SearchFilters = {
+  ou: string | null;
+  lat: number | null;
+  lng: number | null;
+  rayon: number;
+  besoin: Service[];
+  public: PublicSpecifiquementAdresse[];
+  prise_en_charge: PriseEnChargeSpecifique[];
+  frais: FraisACharge[];
+  accompagnement: ModaliteAccompagnement[];
+  acces: ModaliteAcces[];
+  dispositif: DispositifProgrammeNational[];
+  label: FormationLabel[];
+  type: PlaceTypeSlug[];
+  itinerance: 'fixe' | 'itinerant' | null;
+  reseau: string | null;
+  q: string | null;
+  ouvert: Availability | null;
+  creneau: TimeSlot[];
+  page: number;
+};
+
+export type ParsedFilters = { filters: SearchFilters; problems: string[] };
+export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+export const RADIUS = { min: 2, max: 100, default: 10 } as const;
+export const MAX_TEXT = 100;
+const MAX_PAGE = 500;
+
+/** A fresh default state (its arrays are new: callers may push into them). */
+export function emptyFilters(): SearchFilters {
+  return structuredClone(EMPTY_FILTERS);
+}
+
+export const EMPTY_FILTERS: Readonly<SearchFilters> = {
+  ou: null,
+  lat: null,
+  lng: null,
+  rayon: RADIUS.default,
+  besoin: [],
+  public: [],
+  prise_en_charge: [],
+  frais: [],
+  accompagnement: [],
+  acces: [],
+  dispositif: [],
+  label: [],
+  type: [],
+  itinerance: null,
+  reseau: null,
+  q: null,
+  ouvert: null,
+  creneau: [],
+  page: 1,
+};
+
+function values(params: RawParams, key: string): string[] {
+  const raw = params instanceof URLSearchParams ? params.getAll(key) : params[key];
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  // "a,b" is accepted as well as repeated keys.
+  return list.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean).slice(0, 30);
+}
+
+function first(params: RawParams, key: string): string | null {
+  return values(params, key)[0] ?? null;
+}
+
+const LISTS = {
+  besoin: { labels: SERVICE_LABELS, name: 'besoin' },
+  public: { labels: PUBLIC_LABELS, name: 'public' },
+  prise_en_charge: { labels: SPECIFIC_SUPPORT_LABELS, name: 'prise en charge' },
+  frais: { labels: FEE_LABELS, name: 'frais' },
+  accompagnement: { labels: SUPPORT_MODE_LABELS, name: 'accompagnement' },
+  acces: { labels: ACCESS_MODE_LABELS, name: 'modalité d’accès' },
+  dispositif: { labels: PROGRAMME_LABELS, name: 'dispositif' },
+  label: { labels: LABEL_LABELS, name: 'label' },
+} as const;
+
+type ListKey = keyof typeof LISTS;
+
+export function parseSearchParams(params: RawParams): ParsedFilters {
+  const problems: string[] = [];
+  const filters = emptyFilters();
+
+  const ou = first(params, 'ou');
+  if (ou) filters.ou = ou.slice(0, 200);
+
+  const lat = Number(first(params, 'lat'));
+  const lng = Number(first(params, 'lng'));
+  if (first(params, 'lat') !== null || first(params, 'lng') !== null) {
+    if (Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
+      filters.lat = lat;
+      filters.lng = lng;
+    } else problems.push('La position transmise est invalide : elle a été ignorée.');
+  }
+
+  const rayon = first(params, 'rayon');
+  if (rayon !== null) {
+    const km = Number(rayon.replace(',', '.'));
+    if (!Number.isFinite(km)) problems.push(`Le rayon « ${rayon.slice(0, 20)} » n’est pas un nombre : ${RADIUS.default} km utilisés.`);
+    else if (km < RADIUS.min || km > RADIUS.max) {
+      filters.rayon = Math.min(RADIUS.max, Math.max(RADIUS.min, Math.round(km)));
+      problems.push(`Le rayon doit être compris entre ${RADIUS.min} et ${RADIUS.max} km : ${filters.rayon} km utilisés.`);
+    } else filters.rayon = Math.round(km);
+  }
+
+  for (const key of Object.keys(LISTS) as ListKey[]) {
+    const { labels, name } = LISTS[key];
+    const accepted: string[] = [];
+    for (const value of values(params, key)) {
+      const byKey = Object.prototype.hasOwnProperty.call(labels, value) ? value : undefined;
+      const byLabel = Object.entries(labels).find(([, label]) => label === value)?.[0];
+      const found = byKey ?? byLabel;
+      if (found) {
+        if (!accepted.includes(found)) accepted.push(found);
+      } else problems.push(`Filtre ${name} inconnu : « ${value.slice(0, 40)} » a été ignoré.`);
+    }
+    (filters as Record<ListKey, string[]>)[key] = accepted;
+  }
+
+  for (const value of values(params, 'type')) {
+    if (Object.prototype.hasOwnProperty.call(PLACE_TYPES, value)) {
+      if (!filters.type.includes(value as PlaceTypeSlug)) filters.type.push(value as PlaceTypeSlug);
+    } else problems.push(`Type de lieu inconnu : « ${value.slice(0, 40)} » a été ignoré.`);
+  }
+
+  const itinerance = first(params, 'itinerance');
+  if (itinerance === 'fixe' || itinerance === 'itinerant') filters.itinerance = itinerance;
+  else if (itinerance) problems.push(`Valeur d’itinérance inconnue : « ${itinerance.slice(0, 20)} » a été ignorée.`);
+
+  const reseau = first(params, 'reseau');
+  if (reseau) {
+    if (/^[a-z0-9-]{1,60}$/.test(reseau)) filters.reseau = reseau;
+    else problems.push('Le réseau demandé est invalide : il a été ignoré.');
+  }
+
+  const q = first(params, 'q');
+  if (q) {
+    if (q.length > MAX_TEXT) problems.push(`Le nom recherché a été raccourci à ${MAX_TEXT} caractères.`);
+    filters.q = q.slice(0, MAX_TEXT);
+  }
+
+  const ouvert = first(params, 'ouvert');
+  if (ouvert === 'maintenant') filters.ouvert = { kind: 'now' };
+  else if (ouvert === 'samedi') filters.ouvert = { kind: 'saturday' };
+  else if (ouvert && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(ouvert) && !Number.isNaN(Date.parse(`${ouvert}:00Z`))) {
+    filters.ouvert = { kind: 'at', local: ouvert };
+  } else if (ouvert) problems.push('La date d’ouverture demandée est invalide : elle a été ignorée.');
+
+  for (const value of values(params, 'creneau')) {
+    const [day, halfDay] = value.split('-') as [Day, HalfDay];
+    if ((DAYS as readonly string[]).includes(day) && halfDay in HALF_DAYS) {
+      if (!filters.creneau.some((s) => s.day === day && s.halfDay === halfDay)) filters.creneau.push({ day, halfDay });
+    } else problems.push(`Créneau inconnu : « ${value.slice(0, 30)} » a été ignoré.`);
+  }
+
+  const page = first(params, 'page');
+  if (page !== null) {
+    const n = Number(page);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE) filters.page = n;
+    else problems.push('Numéro de page invalide : retour à la première page.');
+  }
+
+  return { filters, problems };
+}
+
+/** The URL query for a search state (only what differs from the defaults). */
+export function toSearchParams(filters: Partial<SearchFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  const f = { ...EMPTY_FILTERS, ...filters };
+  if (f.ou) params.set('ou', f.ou);
+  if (f.lat !== null && f.lng !== null) {
+    params.set('lat', f.lat.toFixed(5));
+    params.set('lng', f.lng.toFixed(5));
+  }
+  if (f.rayon !== RADIUS.default) params.set('rayon', String(f.rayon));
+  for (const key of Object.keys(LISTS) as ListKey[]) for (const value of f[key]) params.append(key, value);
+  for (const value of f.type) params.append('type', value);
+  if (f.itinerance) params.set('itinerance', f.itinerance);
+  if (f.reseau) params.set('reseau', f.reseau);
+  if (f.q) params.set('q', f.q);
+  if (f.ouvert) params.set('ouvert', f.ouvert.kind === 'now' ? 'maintenant' : f.ouvert.kind === 'saturday' ? 'samedi' : f.ouvert.local);
+  for (const slot of f.creneau) params.append('creneau', `${slot.day}-${slot.halfDay}`);
+  if (f.page > 1) params.set('page', String(f.page));
+  return params;
+}
+
+export function hasCriteria(filters: SearchFilters): boolean {
+  return toSearchParams({ ...filters, page: 1 }).toString() !== '';
+}

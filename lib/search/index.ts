@@ -1,0 +1,394 @@
+// The resident's search: one function from a validated filter object to a page of results and
+// facet counts. SQL does the heavy lifting with the foundation's indexes (earthdistance GiST for
+// the radius, GIN on the standard's lists, trigrams on names); availability ("open now", "on
+// Saturday", "Tuesday morning") is pre-filtered in SQL on the weekly opening slots and decided by
+// the opening_hours library, in each place's own time zone.
+import 'server-only';
+import { Prisma, type PrismaClient } from '@prisma/client';
+import { readDb } from '@/lib/db';
+import { geocode, type GeoPoint } from '@/lib/geo';
+import { instantAt, isOpenAt, isOpenBetween, openingStateAt, wallTimeIn, type OpeningState } from '@/lib/hours';
+import {
+  ACCESS_MODE_LABELS,
+  FEE_LABELS,
+  LABEL_LABELS,
+  PROGRAMME_LABELS,
+  PUBLIC_LABELS,
+  SERVICE_LABELS,
+  SPECIFIC_SUPPORT_LABELS,
+  SUPPORT_MODE_LABELS,
+} from '@/lib/standard/enums';
+import { PLACE_TYPES, SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
+import { DAYS, HALF_DAYS, type SearchFilters } from './filters';
+
+export type PlaceResult = {
+  id: string;
+  slug: string;
+  name: string;
+  typologies: string[];
+  street: string;
+  postcode: string;
+  commune: string;
+  latitude: number | null;
+  longitude: number | null;
+  distanceKm: number | null;
+  matchedStop: { label: string; commune: string } | null;
+  itinerant: boolean;
+  services: Array<keyof typeof SERVICE_LABELS>;
+  fees: Array<keyof typeof FEE_LABELS>;
+  accessModes: Array<keyof typeof ACCESS_MODE_LABELS>;
+  openingState: OpeningState;
+  temporaryClosure: { from: string | null; until: string | null; message: string | null } | null;
+  matchedCriteria: string[];
+  phone: string | null;
+};
+
+export type Facets = Record<'besoin' | 'frais' | 'accompagnement' | 'acces' | 'public' | 'prise_en_charge' | 'dispositif' | 'type', Record<string, number>>;
+
+export type SearchResponse = {
+  results: PlaceResult[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  facets: Facets;
+  origin: (GeoPoint & { fromPosition: boolean }) | null;
+  problems: string[];
+};
+
+type Db = Pick<PrismaClient, '$queryRaw' | 'geocodeCache'>;
+
+const LIST_COLUMNS = {
+  besoin: { column: 'services', type: 'Service', labels: SERVICE_LABELS },
+  public: { column: 'publics', type: 'PublicSpecifiquementAdresse', labels: PUBLIC_LABELS },
+  prise_en_charge: { column: 'specificSupport', type: 'PriseEnChargeSpecifique', labels: SPECIFIC_SUPPORT_LABELS },
+  frais: { column: 'fees', type: 'FraisACharge', labels: FEE_LABELS },
+  accompagnement: { column: 'supportModes', type: 'ModaliteAccompagnement', labels: SUPPORT_MODE_LABELS },
+  acces: { column: 'accessModes', type: 'ModaliteAcces', labels: ACCESS_MODE_LABELS },
+  dispositif: { column: 'programmes', type: 'DispositifProgrammeNational', labels: PROGRAMME_LABELS },
+  label: { column: 'labels', type: 'FormationLabel', labels: LABEL_LABELS },
+} as const;
+
+type ListKey = keyof typeof LIST_COLUMNS;
+
+function reverse(labels: Record<string, string>) {
+  return new Map(Object.entries(labels).map(([key, label]) => [label, key]));
+}
+const SERVICE_KEYS = reverse(SERVICE_LABELS);
+const FEE_KEYS = reverse(FEE_LABELS);
+const ACCESS_KEYS = reverse(ACCESS_MODE_LABELS);
+
+/** WHERE conditions shared by the result and facet queries (place alias `p`). */
+function conditions(filters: SearchFilters): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`p.status = 'published'`];
+  for (const key of Object.keys(LIST_COLUMNS) as ListKey[]) {
+    const selected = filters[key] as string[];
+    if (!selected.length) continue;
+    const { column, type, labels } = LIST_COLUMNS[key];
+    const values = selected.map((k) => (labels as Record<string, string>)[k]);
+    // Several values of one family: any of them (facet semantics); families combine with AND.
+    where.push(Prisma.sql`p.${Prisma.raw(`"${column}"`)} && ${values}::${Prisma.raw(`"${type}"[]`)}`);
+  }
+  if (filters.type.length) {
+    const codes = filters.type.flatMap((slug) => PLACE_TYPES[slug].codes as readonly string[]);
+    where.push(Prisma.sql`p.typologies && ${codes}::"Typologie"[]`);
+  }
+  if (filters.itinerance === 'itinerant') where.push(Prisma.sql`'Itinérant' = ANY(p.itinerance)`);
+  if (filters.itinerance === 'fixe') where.push(Prisma.sql`NOT ('Itinérant' = ANY(p.itinerance))`);
+  if (filters.reseau) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id AND n.slug = ${filters.reseau})`);
+  }
+  if (filters.q) {
+    const q = filters.q;
+    where.push(Prisma.sql`(reperes_fold(p.name) LIKE '%' || reperes_fold(${q}) || '%' OR reperes_fold(p.name) % reperes_fold(${q}))`);
+  }
+  return where;
+}
+
+/** A superset of the places available as asked, from the weekly slots (local time of each place). */
+function availabilityPrefilter(filters: SearchFilters, now: Date): Prisma.Sql | null {
+  const slot = (weekday: Prisma.Sql, start: Prisma.Sql, end: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "PlaceOpeningSlot" o WHERE o."placeId" = p.id AND o.weekday = ${weekday} AND o."startMinute" < ${end} AND o."endMinute" > ${start})`;
+  const parts: Prisma.Sql[] = [];
+  if (filters.ouvert?.kind === 'now') {
+    const local = Prisma.sql`(${now}::timestamptz AT TIME ZONE p."timeZone")`;
+    const minute = Prisma.sql`(extract(hour from ${local}) * 60 + extract(minute from ${local}))::int`;
+    parts.push(slot(Prisma.sql`extract(isodow from ${local})::int`, minute, Prisma.sql`${minute} + 1`));
+  } else if (filters.ouvert?.kind === 'saturday') {
+    parts.push(slot(Prisma.sql`6`, Prisma.sql`0`, Prisma.sql`1440`));
+  } else if (filters.ouvert?.kind === 'at') {
+    const local = Prisma.sql`${filters.ouvert.local}::timestamp`;
+    const minute = Prisma.sql`(extract(hour from ${local}) * 60 + extract(minute from ${local}))::int`;
+    parts.push(slot(Prisma.sql`extract(isodow from ${local})::int`, minute, Prisma.sql`${minute} + 1`));
+  }
+  if (filters.creneau.length) {
+    const any = filters.creneau.map(({ day, halfDay }) => {
+      const [start, end] = HALF_DAYS[halfDay];
+      return slot(Prisma.sql`${DAYS.indexOf(day) + 1}`, Prisma.sql`${start}`, Prisma.sql`${end}`);
+    });
+    parts.push(Prisma.sql`(${Prisma.join(any, ' OR ')})`);
+  }
+  return parts.length ? Prisma.join(parts, ' AND ') : null;
+}
+
+function needsAvailabilityCheck(filters: SearchFilters) {
+  return filters.ouvert !== null || filters.creneau.length > 0;
+}
+
+/** The next date (in the place's zone) of an ISO weekday, today included. */
+function nextWeekday(timeZone: string, now: Date, isoWeekday: number) {
+  const today = wallTimeIn(timeZone, now);
+  const todayIso = ((new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7) + 1;
+  const offset = (isoWeekday - todayIso + 7) % 7;
+  const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+type HoursRow = { openingHours: string | null; timeZone: string; stopHours: string[] | null };
+
+/** The opening_hours library decides, for one place (or any of its stops). */
+function availableAsAsked(row: HoursRow, filters: SearchFilters, now: Date): boolean {
+  const schedules = [row.openingHours, ...(row.stopHours ?? [])].filter((h): h is string => !!h);
+  const tz = row.timeZone;
+  const test = (check: (hours: string) => boolean) => schedules.some(check);
+  if (filters.ouvert?.kind === 'now' && !test((h) => isOpenAt(h, tz, now))) return false;
+  if (filters.ouvert?.kind === 'at') {
+    const [date, time] = filters.ouvert.local.split('T');
+    const [y, m, d] = date.split('-').map(Number);
+    const [hh, mm] = time.split(':').map(Number);
+    const at = instantAt(tz, y, m, d, hh, mm);
+    if (!test((h) => isOpenAt(h, tz, at))) return false;
+  }
+  if (filters.ouvert?.kind === 'saturday') {
+    const { year, month, day } = nextWeekday(tz, now, 6);
+    const from = instantAt(tz, year, month, day);
+    const to = instantAt(tz, year, month, day + 1);
+    if (!test((h) => isOpenBetween(h, tz, from, to))) return false;
+  }
+  if (filters.creneau.length) {
+    const ok = filters.creneau.some(({ day, halfDay }) => {
+      const { year, month, day: dayOfMonth } = nextWeekday(tz, now, DAYS.indexOf(day) + 1);
+      const [start, end] = HALF_DAYS[halfDay];
+      const from = instantAt(tz, year, month, dayOfMonth, Math.floor(start / 60), start % 60);
+      const to = instantAt(tz, year, month, dayOfMonth, Math.floor(end / 60), end % 60);
+      return test((h) => isOpenBetween(h, tz, from, to));
+    });
+    if (!ok) return false;
+  }
+  return true;
+}
+
+type Candidate = { id: string; distance: number | null; stop_label: string | null; stop_commune: string | null; total?: bigint };
+
+// Lists are NULL when a row was written without them: read them as empty arrays.
+const list = (column: string) => Prisma.raw(`coalesce(p."${column}"::text[], '{}')`);
+const DETAIL_COLUMNS = Prisma.sql`p.id, p.slug, p.name, ${list('typologies')} AS typologies, p.street, p.postcode, p.commune,
+  p.latitude, p.longitude, ${list('itinerance')} AS itinerance, ${list('services')} AS services, ${list('fees')} AS fees,
+  ${list('accessModes')} AS access_modes, ${list('publics')} AS publics, ${list('specificSupport')} AS specific_support,
+  ${list('supportModes')} AS support_modes, p."openingHours" AS opening_hours, p."timeZone" AS time_zone, p.phone,
+  p."closedFrom" AS closed_from, p."closedUntil" AS closed_until, p."closureMessage" AS closure_message`;
+
+type DetailRow = {
+  id: string;
+  slug: string;
+  name: string;
+  typologies: string[];
+  street: string;
+  postcode: string;
+  commune: string;
+  latitude: number | null;
+  longitude: number | null;
+  itinerance: string[];
+  services: string[];
+  fees: string[];
+  access_modes: string[];
+  publics: string[];
+  specific_support: string[];
+  support_modes: string[];
+  opening_hours: string | null;
+  time_zone: string;
+  phone: string | null;
+  closed_from: Date | null;
+  closed_until: Date | null;
+  closure_message: string | null;
+};
+
+export async function searchPlaces(
+  filters: SearchFilters,
+  options: { now?: Date; pageSize?: number; db?: Db; problems?: string[] } = {},
+): Promise<SearchResponse> {
+  const db = options.db ?? readDb;
+  const now = options.now ?? new Date();
+  const pageSize = options.pageSize ?? 20;
+  const problems = [...(options.problems ?? [])];
+
+  let origin: SearchResponse['origin'] = null;
+  if (filters.lat !== null && filters.lng !== null) {
+    origin = { label: filters.ou ?? 'Votre position', latitude: filters.lat, longitude: filters.lng, precision: 'address', inseeCode: null, departement: null, source: 'offline', fromPosition: true };
+  } else if (filters.ou) {
+    const point = await geocode(db, filters.ou);
+    if (point) origin = { ...point, fromPosition: false };
+    else problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
+  }
+
+  const where = Prisma.join(conditions(filters), ' AND ');
+  const prefilter = availabilityPrefilter(filters, now);
+  const whereAll = prefilter ? Prisma.sql`${where} AND ${prefilter}` : where;
+  const radius = filters.rayon * 1000;
+  const point = origin ? Prisma.sql`reperes_earth(${origin.latitude}::float8, ${origin.longitude}::float8)` : null;
+
+  // Places (or stops of itinerant places) within the radius, each at its nearest point.
+  const nearby = point
+    ? Prisma.sql`
+      WITH near AS (
+        SELECT p.id AS place_id, earth_distance(reperes_earth(p.latitude, p.longitude), ${point}) AS distance, NULL::text AS stop_label, NULL::text AS stop_commune
+        FROM "Place" p
+        WHERE p.latitude IS NOT NULL AND p.longitude IS NOT NULL AND earth_box(${point}, ${radius}::float8) @> reperes_earth(p.latitude, p.longitude)
+        UNION ALL
+        SELECT s."placeId", earth_distance(reperes_earth(s.latitude, s.longitude), ${point}), s.label, s.commune
+        FROM "PlaceStop" s
+        WHERE earth_box(${point}, ${radius}::float8) @> reperes_earth(s.latitude, s.longitude)
+      ), best AS (
+        SELECT DISTINCT ON (place_id) place_id, distance, stop_label, stop_commune FROM near WHERE distance <= ${radius}::float8 ORDER BY place_id, distance
+      )`
+    : Prisma.empty;
+  const from = point ? Prisma.sql`best JOIN "Place" p ON p.id = best.place_id` : Prisma.sql`"Place" p`;
+  const distance = point ? Prisma.sql`best.distance` : Prisma.sql`NULL::float8`;
+  const stop = point ? Prisma.sql`best.stop_label, best.stop_commune` : Prisma.sql`NULL::text AS stop_label, NULL::text AS stop_commune`;
+  const order = point
+    ? Prisma.sql`ORDER BY best.distance, p.name`
+    : filters.q
+      ? Prisma.sql`ORDER BY similarity(reperes_fold(p.name), reperes_fold(${filters.q})) DESC, p.name`
+      : Prisma.sql`ORDER BY p.commune, p.name`;
+
+  let total: number;
+  let pageCandidates: Candidate[];
+  let matchingIds: string[] | null = null;
+  if (needsAvailabilityCheck(filters)) {
+    // Every SQL candidate, then the opening_hours library decides; paginate after.
+    const rows = await db.$queryRaw<Array<Candidate & HoursRow>>`
+      ${nearby}
+      SELECT p.id, ${distance} AS distance, ${stop}, p."openingHours" AS "openingHours", p."timeZone" AS "timeZone",
+        (SELECT array_agg(ps."openingHours") FROM "PlaceStop" ps WHERE ps."placeId" = p.id AND ps."openingHours" IS NOT NULL) AS "stopHours"
+      FROM ${from} WHERE ${whereAll} ${order} LIMIT 20000`;
+    const kept = rows.filter((row) => availableAsAsked(row, filters, now));
+    total = kept.length;
+    matchingIds = kept.map((row) => row.id);
+    pageCandidates = kept.slice((filters.page - 1) * pageSize, filters.page * pageSize);
+  } else {
+    pageCandidates = await db.$queryRaw<Candidate[]>`
+      ${nearby}
+      SELECT p.id, ${distance} AS distance, ${stop}, count(*) OVER () AS total
+      FROM ${from} WHERE ${whereAll} ${order}
+      LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`;
+    total = Number(pageCandidates[0]?.total ?? 0);
+    if (pageCandidates.length === 0 && filters.page > 1) {
+      const [count] = await db.$queryRaw<Array<{ total: bigint }>>`${nearby} SELECT count(*) AS total FROM ${from} WHERE ${whereAll}`;
+      total = Number(count.total);
+    }
+  }
+
+  const ids = pageCandidates.map((c) => c.id);
+  const [details, facets] = await Promise.all([
+    ids.length ? db.$queryRaw<DetailRow[]>`SELECT ${DETAIL_COLUMNS} FROM "Place" p WHERE p.id = ANY(${ids}::uuid[])` : Promise.resolve([]),
+    facetCounts(db, matchingIds, nearby, from, whereAll),
+  ]);
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const results = pageCandidates
+    .map((candidate) => {
+      const row = byId.get(candidate.id);
+      return row ? toResult(row, candidate, filters, now) : null;
+    })
+    .filter((r): r is PlaceResult => r !== null);
+
+  return { results, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, facets, origin, problems };
+}
+
+async function facetCounts(db: Db, ids: string[] | null, nearby: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql): Promise<Facets> {
+  const scope = ids
+    ? Prisma.sql`SELECT p.* FROM "Place" p WHERE p.id = ANY(${ids}::uuid[])`
+    : Prisma.sql`SELECT p.* FROM ${from} WHERE ${where}`;
+  const withScope = ids || nearby === Prisma.empty ? Prisma.sql`WITH scope AS (${scope})` : Prisma.sql`${nearby}, scope AS (${scope})`;
+  const rows = await db.$queryRaw<Array<{ facet: string; value: string; count: bigint }>>`
+    ${withScope}
+    SELECT 'besoin' AS facet, v::text AS value, count(*) AS count FROM scope, unnest(scope.services) v GROUP BY 1, 2
+    UNION ALL SELECT 'frais', v::text, count(*) FROM scope, unnest(scope.fees) v GROUP BY 1, 2
+    UNION ALL SELECT 'accompagnement', v::text, count(*) FROM scope, unnest(scope."supportModes") v GROUP BY 1, 2
+    UNION ALL SELECT 'acces', v::text, count(*) FROM scope, unnest(scope."accessModes") v GROUP BY 1, 2
+    UNION ALL SELECT 'public', v::text, count(*) FROM scope, unnest(scope.publics) v GROUP BY 1, 2
+    UNION ALL SELECT 'prise_en_charge', v::text, count(*) FROM scope, unnest(scope."specificSupport") v GROUP BY 1, 2
+    UNION ALL SELECT 'dispositif', v::text, count(*) FROM scope, unnest(scope.programmes) v GROUP BY 1, 2
+    UNION ALL SELECT 'type', v::text, count(*) FROM scope, unnest(scope.typologies) v GROUP BY 1, 2`;
+  const facets: Facets = { besoin: {}, frais: {}, accompagnement: {}, acces: {}, public: {}, prise_en_charge: {}, dispositif: {}, type: {} };
+  const keyMaps: Partial<Record<keyof Facets, Map<string, string>>> = {
+    besoin: SERVICE_KEYS,
+    frais: FEE_KEYS,
+    accompagnement: reverse(SUPPORT_MODE_LABELS),
+    acces: ACCESS_KEYS,
+    public: reverse(PUBLIC_LABELS),
+    prise_en_charge: reverse(SPECIFIC_SUPPORT_LABELS),
+    dispositif: reverse(PROGRAMME_LABELS),
+  };
+  for (const row of rows) {
+    const facet = row.facet as keyof Facets;
+    if (facet === 'type') {
+      for (const [slug, type] of Object.entries(PLACE_TYPES)) {
+        if ((type.codes as readonly string[]).includes(row.value)) facets.type[slug] = (facets.type[slug] ?? 0) + Number(row.count);
+      }
+      continue;
+    }
+    const key = keyMaps[facet]?.get(row.value);
+    if (key) facets[facet][key] = Number(row.count);
+  }
+  return facets;
+}
+
+function toResult(row: DetailRow, candidate: Candidate, filters: SearchFilters, now: Date): PlaceResult {
+  const services = row.services.map((s) => SERVICE_KEYS.get(s)).filter(Boolean) as PlaceResult['services'];
+  const fees = row.fees.map((s) => FEE_KEYS.get(s)).filter(Boolean) as PlaceResult['fees'];
+  const accessModes = row.access_modes.map((s) => ACCESS_KEYS.get(s)).filter(Boolean) as PlaceResult['accessModes'];
+  const today = now.toISOString().slice(0, 10);
+  const closedFrom = row.closed_from?.toISOString().slice(0, 10) ?? null;
+  const closedUntil = row.closed_until?.toISOString().slice(0, 10) ?? null;
+  const closedNow = (closedFrom !== null || closedUntil !== null) && (closedFrom ?? today) <= today && today <= (closedUntil ?? today);
+  const state = closedNow ? { status: 'closed' as const, nextChange: null, comment: row.closure_message } : openingStateAt(row.opening_hours, row.time_zone, now);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    typologies: row.typologies,
+    street: row.street,
+    postcode: row.postcode,
+    commune: row.commune,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    distanceKm: candidate.distance === null ? null : candidate.distance / 1000,
+    matchedStop: candidate.stop_label ? { label: candidate.stop_label, commune: candidate.stop_commune ?? '' } : null,
+    itinerant: row.itinerance.includes('Itinérant'),
+    services,
+    fees,
+    accessModes,
+    openingState: state,
+    temporaryClosure: closedNow || (closedFrom !== null && closedFrom > today) ? { from: closedFrom, until: closedUntil, message: row.closure_message } : null,
+    matchedCriteria: matchedCriteria(row, filters),
+    phone: row.phone,
+  };
+}
+
+/** Plain-French reasons why a place answers the search ("Pourquoi ce lieu"). */
+function matchedCriteria(row: DetailRow, filters: SearchFilters): string[] {
+  const reasons: string[] = [];
+  for (const key of filters.besoin) if (row.services.includes(SERVICE_LABELS[key])) reasons.push(SERVICE_PLAIN[key].label);
+  for (const key of filters.frais) if (row.fees.includes(FEE_LABELS[key])) reasons.push(FEE_LABELS[key]);
+  for (const key of filters.prise_en_charge) if (row.specific_support.includes(SPECIFIC_SUPPORT_LABELS[key])) reasons.push(SPECIFIC_SUPPORT_LABELS[key]);
+  for (const key of filters.public) if (row.publics.includes(PUBLIC_LABELS[key])) reasons.push(`Public : ${PUBLIC_LABELS[key]}`);
+  for (const key of filters.accompagnement) if (row.support_modes.includes(SUPPORT_MODE_LABELS[key])) reasons.push(SUPPORT_MODE_PLAIN[key]);
+  for (const key of filters.acces) if (row.access_modes.includes(ACCESS_MODE_LABELS[key])) reasons.push(ACCESS_MODE_LABELS[key]);
+  if (filters.ouvert?.kind === 'now') reasons.push('Ouvert maintenant');
+  if (filters.ouvert?.kind === 'saturday') reasons.push('Ouvert le samedi');
+  if (filters.ouvert?.kind === 'at') reasons.push('Ouvert au moment choisi');
+  if (filters.creneau.length) {
+    reasons.push(`Ouvert ${filters.creneau.map((s) => `le ${s.day} ${s.halfDay === 'matin' ? 'matin' : 'après-midi'}`).join(' ou ')}`);
+  }
+  return reasons;
+}
