@@ -69,7 +69,7 @@ describe('the public search', () => {
       expect(response.total, JSON.stringify(params)).toBeLessThan(all.total);
       expect(response.results.every(predicate), JSON.stringify(params)).toBe(true);
     }
-    for (const params of [{ public: 'Seniors' }, { prise_en_charge: 'LanguesEtrangeresAnglais' }, { accompagnement: 'DansUnAtelier' }, { dispositif: 'FranceServices' }, { reseau: 'hub-pdl' }]) {
+    for (const params of <Array<Record<string, string>>>[{ public: 'Seniors' }, { prise_en_charge: 'LanguesEtrangeresAnglais' }, { accompagnement: 'DansUnAtelier' }, { dispositif: 'FranceServices' }, { reseau: 'hub-pdl' }]) {
       const response = await search(params);
       expect(response.total, JSON.stringify(params)).toBeGreaterThan(0);
       expect(response.total, JSON.stringify(params)).toBeLessThan(all.total);

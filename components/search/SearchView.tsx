@@ -1,0 +1,114 @@
+// The search results page body, shared by /recherche, territory pages and the network embed.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { LazyResultsMap } from '@/components/map/LazyResultsMap';
+import { env } from '@/lib/config/env';
+import { searchPlaces, type PlaceResult } from '@/lib/search';
+import { hasCriteria, parseSearchParams, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
+import { requestNow } from '@/lib/search/now';
+import { FilterForm } from './FilterForm';
+import { ResultCard } from './ResultCard';
+
+type Props = {
+  params: Record<string, string | string[] | undefined>;
+  basePath: string;
+  /** Filters imposed by the page (a territory, a network). */
+  scope?: Partial<SearchFilters>;
+  heading?: string;
+  linkTarget?: '_top';
+  renderActions?: (place: PlaceResult) => ReactNode;
+  showForm?: boolean;
+};
+
+export async function SearchView({ params, basePath, scope, heading, linkTarget, renderActions, showForm = true }: Props) {
+  const parsed = parseSearchParams(params);
+  const filters: SearchFilters = { ...parsed.filters, ...scope };
+  const now = requestNow(params);
+  const response = await searchPlaces(filters, { now, problems: parsed.problems });
+  const url = (changes: Partial<SearchFilters>) => {
+    const query = toSearchParams({ ...filters, ...changes, ...scope }).toString();
+    return query ? `${basePath}?${query}` : basePath;
+  };
+  const markers = response.results
+    .filter((r) => r.latitude !== null && r.longitude !== null)
+    .map((r) => ({ id: r.id, lat: r.latitude!, lng: r.longitude!, label: r.name, href: `/lieux/${r.slug}`, detail: `${r.street}, ${r.commune}` }));
+  const config = env();
+  const where = response.origin ? ` autour de ${response.origin.label}` : '';
+  const title = heading ?? (response.origin ? `Lieux${where}` : 'Lieux d’aide au numérique');
+
+  return (
+    <div className="container search-layout">
+      <div className="search-layout__form">{showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} />}</div>
+      <div className="search-layout__results">
+        <h1>{title}</h1>
+        {response.problems.length > 0 && (
+          <div className="notice notice--warning" role="alert">
+            <ul className="plain-list">
+              {response.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p className="results-count" role="status" aria-live="polite">
+          {response.total === 0
+            ? 'Aucun lieu ne correspond.'
+            : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
+        </p>
+        {response.total === 0 && (
+          <div className="empty-state">
+            {response.origin && filters.rayon < RADIUS.max && (
+              <p>
+                Aucun lieu à moins de {filters.rayon} km.{' '}
+                <Link href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>
+                  Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?
+                </Link>
+              </p>
+            )}
+            {hasCriteria({ ...filters, ou: null, lat: null, lng: null, rayon: RADIUS.default }) && (
+              <p>
+                <Link href={url({ besoin: [], frais: [], public: [], prise_en_charge: [], accompagnement: [], acces: [], dispositif: [], label: [], type: [], itinerance: null, q: null, ouvert: null, creneau: [], page: 1 })}>
+                  Retirer les critères et garder le lieu
+                </Link>
+              </p>
+            )}
+          </div>
+        )}
+        {markers.length > 0 && (
+          <LazyResultsMap
+            markers={markers}
+            tileUrl={config.TILE_URL}
+            attribution={config.TILE_ATTRIBUTION}
+            searchAreaBase={url({ page: 1 })}
+            center={response.origin ? { lat: response.origin.latitude, lng: response.origin.longitude } : null}
+            linkTarget={linkTarget}
+          />
+        )}
+        <ol className="result-list" aria-label="Résultats">
+          {response.results.map((place) => (
+            <li key={place.id}>
+              <ResultCard place={place} now={now} linkTarget={linkTarget} actions={renderActions?.(place)} />
+            </li>
+          ))}
+        </ol>
+        {response.pageCount > 1 && (
+          <nav className="pagination" aria-label="Pages de résultats">
+            {filters.page > 1 && (
+              <Link href={url({ page: filters.page - 1 })} rel="prev">
+                ← Page précédente
+              </Link>
+            )}
+            <span>
+              Page {filters.page} sur {response.pageCount}
+            </span>
+            {filters.page < response.pageCount && (
+              <Link href={url({ page: filters.page + 1 })} rel="next">
+                Page suivante →
+              </Link>
+            )}
+          </nav>
+        )}
+      </div>
+    </div>
+  );
+}
