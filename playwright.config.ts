@@ -29,7 +29,7 @@ export default defineConfig({
     command: 'npx tsx scripts/e2e-server.ts',
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.PW_REUSE === '1',
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,0 +1,59 @@
+// "Signaler une erreur": a public report on a place, reviewed in the back-office.
+import type { PrismaClient } from '@prisma/client';
+import { z } from 'zod';
+import { hit } from '@/lib/security/rate-limit';
+
+import { SUGGESTION_PARTS, type SuggestionFormState } from './suggestion-parts';
+
+export { SUGGESTION_PARTS, type SuggestionFormState };
+
+export const suggestionSchema = z.object({
+  part: z.enum(Object.keys(SUGGESTION_PARTS) as [keyof typeof SUGGESTION_PARTS, ...Array<keyof typeof SUGGESTION_PARTS>], {
+    error: 'Indiquez ce qui est inexact.',
+  }),
+  message: z
+    .string()
+    .trim()
+    .min(5, 'Décrivez en quelques mots ce qui est juste (5 caractères au moins).')
+    .max(2000, 'Votre message est trop long (2 000 caractères au plus).'),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'Adresse électronique trop longue.')
+    .email('Adresse électronique invalide (exemple : nom@domaine.fr).')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+export const SUGGESTION_RATE = { limit: 3, windowSeconds: 600 };
+
+export async function submitSuggestion(
+  db: Pick<PrismaClient, 'suggestion' | 'place'>,
+  input: { placeId: string; part: unknown; message: unknown; email: unknown; honeypot: unknown; clientKey: string },
+): Promise<SuggestionFormState> {
+  const values = { part: String(input.part ?? ''), message: String(input.message ?? '').slice(0, 5000), email: String(input.email ?? '').slice(0, 300) };
+  // Bots fill every field, including the one hidden from people: pretend success, store nothing.
+  if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '') return { status: 'sent' };
+  const parsed = suggestionSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: SuggestionFormState['errors'] = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as 'part' | 'message' | 'email';
+      errors[key] ??= issue.message;
+    }
+    return { status: 'invalid', message: 'Le signalement n’a pas été envoyé : corrigez les champs indiqués.', errors, values };
+  }
+  const limit = await hit(`suggestion:${input.clientKey}`, SUGGESTION_RATE);
+  if (!limit.ok) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+    return {
+      status: 'refused',
+      message: `Merci ! Vous avez déjà envoyé plusieurs signalements. Pour éviter les abus, réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      values,
+    };
+  }
+  const place = await db.place.findFirst({ where: { id: input.placeId, status: 'PUBLISHED' }, select: { id: true } });
+  if (!place) return { status: 'invalid', message: 'Ce lieu n’est plus publié.', values };
+  await db.suggestion.create({ data: { placeId: place.id, part: parsed.data.part, message: parsed.data.message, email: parsed.data.email ?? null } });
+  return { status: 'sent', message: 'Merci, votre signalement a bien été transmis. L’équipe qui tient cette fiche à jour va le vérifier.' };
+}

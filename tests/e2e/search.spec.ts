@@ -1,0 +1,93 @@
+import { accessibilityViolations, expect, test } from './fixtures';
+
+test.describe('the resident’s search', () => {
+  test('search Saumur, filter papers + free, open a result from the map, come back', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Ville, code postal ou adresse').fill('Saumur');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page).toHaveURL(/\/recherche\?ou=Saumur/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour de Saumur');
+
+    await page.getByRole('checkbox', { name: /Aide pour mes papiers en ligne/ }).check();
+    await page.getByRole('checkbox', { name: /^Gratuit( \(\d+\))?$/ }).check();
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page).toHaveURL(/besoin=AideAuxDemarchesAdministratives/);
+    await expect(page).toHaveURL(/frais=Gratuit/);
+
+    const cards = page.locator('.result-card');
+    await expect(cards.first()).toBeVisible();
+    const distances = await page.locator('.result-card__distance').allTextContents();
+    expect(distances.length).toBeGreaterThan(0);
+    const km = distances.map((d) => Number(d.replace(/[^\d,]/g, '').replace(',', '.')) / (d.includes(' m') && !d.includes('km') ? 1000 : 1));
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    await expect(cards.first()).toContainText('Pourquoi ce lieu : Aide pour mes papiers en ligne · Gratuit');
+    const resultsUrl = page.url();
+    const firstName = (await cards.first().locator('h2').textContent())!.trim();
+
+    // The map shows the markers even though every tile request is blocked.
+    const marker = page.locator('.leaflet-marker-icon').first();
+    await expect(marker).toBeVisible();
+    await marker.click();
+    const popupLink = page.locator('.leaflet-popup-content a');
+    await expect(popupLink).toBeVisible();
+    const target = await popupLink.textContent();
+    await popupLink.click();
+    await expect(page).toHaveURL(/\/lieux\//);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(target!);
+
+    await page.goBack();
+    await expect(page).toHaveURL(resultsUrl);
+    await expect(page.locator('.result-card').first().locator('h2')).toHaveText(firstName);
+  });
+
+  test('the keyboard alone can run a search', async ({ page }) => {
+    await page.goto('/recherche');
+    await page.getByLabel('Où ? Ville, code postal ou adresse').focus();
+    await page.keyboard.type('Cholet');
+    // Tab to the first need and check it with the space bar, then submit with Enter.
+    await page.getByRole('checkbox', { name: /Aide pour mes papiers en ligne/ }).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Où ? Ville, code postal ou adresse').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/ou=Cholet/);
+    await expect(page).toHaveURL(/besoin=AideAuxDemarchesAdministratives/);
+    await expect(page.locator('.result-card').first()).toBeVisible();
+  });
+
+  test('bad input gives French messages and the rest of the search', async ({ page }) => {
+    const response = await page.goto('/recherche?ou=Zzyzx&rayon=900&besoin=Nimporte&page=abc');
+    expect(response?.status()).toBe(200);
+    const alert = page.locator('.notice[role=alert]');
+    await expect(alert).toContainText('Nous n’avons pas trouvé « Zzyzx »');
+    await expect(alert).toContainText('Le rayon doit être compris entre 2 et 100 km');
+    await expect(alert).toContainText('Filtre besoin inconnu');
+    await expect(page.locator('.result-card').first()).toBeVisible();
+  });
+
+  test('an empty result offers a wider radius', async ({ page }) => {
+    await page.goto('/recherche?ou=Montreuil-Bellay&rayon=2&type=fablab');
+    await expect(page.getByText('Aucun lieu à moins de 2 km.')).toBeVisible();
+    await page.getByRole('link', { name: /Élargir à 30 km/ }).click();
+    await expect(page).toHaveURL(/rayon=30/);
+  });
+
+  test('the search page has no accessibility violation', async ({ page }) => {
+    await page.goto('/recherche?ou=Angers&besoin=AideAuxDemarchesAdministratives');
+    await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the same URL renders its results, and the form works', async ({ page }) => {
+    await page.goto('/recherche?ou=Saumur&besoin=AideAuxDemarchesAdministratives&frais=Gratuit');
+    await expect(page.locator('.result-card').first()).toBeVisible();
+    await expect(page.locator('.result-card__distance').first()).toContainText(/à [\d,]+ (k?m)/);
+    await expect(page.locator('.leaflet-container')).toHaveCount(0);
+    await page.getByLabel('Où ? Ville, code postal ou adresse').fill('Cholet');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour de Cholet');
+  });
+});
