@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { readDb } from '@/lib/db';
+import { communeByCode } from '@/lib/geo';
+import { slugify } from '@/lib/geo/fold';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ code: string }> };
+
+type Departement = { code: string; nom: string };
+const departements = require('@etalab/decoupage-administratif/data/departements.json') as Departement[];
+
+function departement(code: string) {
+  return departements.find((d) => d.code === code.toUpperCase());
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const dep = departement((await params).code);
+  if (!dep) return { title: 'Département inconnu' };
+  return {
+    title: `Aide au numérique en ${dep.nom} (${dep.code})`,
+    description: `Les lieux de médiation numérique du département ${dep.nom} : France Services, espaces publics numériques, médiathèques, centres sociaux, par commune.`,
+    alternates: { canonical: `/departements/${dep.code}` },
+  };
+}
+
+export default async function DepartementPage({ params }: Props) {
+  const dep = departement((await params).code);
+  if (!dep) notFound();
+  const places = await readDb.place.findMany({
+    where: { status: 'PUBLISHED', OR: [{ inseeCode: { startsWith: dep.code } }, { inseeCode: null, postcode: { startsWith: dep.code } }] },
+    select: { slug: true, name: true, commune: true, inseeCode: true, street: true },
+    orderBy: [{ commune: 'asc' }, { name: 'asc' }],
+  });
+  const byCommune = new Map<string, { label: string; href: string | null; places: typeof places }>();
+  for (const place of places) {
+    const commune = place.inseeCode ? communeByCode(place.inseeCode) : undefined;
+    const key = commune?.code ?? place.commune;
+    const entry = byCommune.get(key) ?? { label: commune?.name ?? place.commune, href: commune ? `/communes/${commune.code}-${slugify(commune.name)}` : null, places: [] };
+    entry.places.push(place);
+    byCommune.set(key, entry);
+  }
+  return (
+    <div className="container">
+      <h1>
+        Aide au numérique en {dep.nom} ({dep.code})
+      </h1>
+      <p>
+        {places.length} lieu{places.length > 1 ? 'x' : ''} dans {byCommune.size} commune{byCommune.size > 1 ? 's' : ''}.{' '}
+        <Link href={`/recherche?ou=${encodeURIComponent(dep.nom)}`}>Chercher près d’une adresse</Link>
+      </p>
+      <div className="directory">
+        {[...byCommune.values()].map((entry) => (
+          <section key={entry.label} className="directory__commune" aria-label={entry.label}>
+            <h2 className="h3">{entry.href ? <Link href={entry.href}>{entry.label}</Link> : entry.label}</h2>
+            <ul className="place-list">
+              {entry.places.map((place) => (
+                <li key={place.slug}>
+                  <Link href={`/lieux/${place.slug}`}>{place.name}</Link>
+                  <span className="muted"> — {place.street}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
