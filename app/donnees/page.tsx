@@ -1,15 +1,91 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { readDb } from '@/lib/db';
+import { openApiDocument } from '@/lib/export/openapi';
 
-export const metadata: Metadata = { title: 'Données ouvertes' };
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = {
+  title: 'Données ouvertes',
+  description: 'Téléchargez les lieux de médiation numérique au format du standard national (CSV, JSON, GeoJSON) ou interrogez l’API publique.',
+};
 
-export default function OpenDataPage() {
+export default async function OpenDataPage() {
+  const [count, latest] = await Promise.all([
+    readDb.place.count({ where: { status: 'PUBLISHED' } }),
+    readDb.place.aggregate({ where: { status: 'PUBLISHED' }, _max: { updatedAt: true } }),
+  ]);
+  const api = openApiDocument('');
+  const updated = latest._max.updatedAt?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     <div className="container prose">
       <h1>Données ouvertes</h1>
       <p>
-        Les lieux publiés dans Repères sont des données ouvertes, sous Licence Ouverte / Open Licence 2.0
-        (etalab-2.0), au format du standard national des lieux de médiation numérique (v1.0.2).
+        Les {count} lieux publiés dans Repères sont des <strong>données ouvertes</strong>, réutilisables librement sous{' '}
+        <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" rel="noopener noreferrer">
+          Licence Ouverte / Open Licence 2.0 (etalab-2.0)
+        </a>
+        , à condition de citer la source (« Repères » et la date).
       </p>
+      <p>
+        Elles suivent le{' '}
+        <strong>standard national des lieux de médiation numérique (version 1.0.2)</strong>, le format de la cartographie
+        nationale et de data.gouv.fr : mêmes colonnes, dans le même ordre, mêmes listes de valeurs. Les horaires sont au
+        format OpenStreetMap <code>opening_hours</code>.
+      </p>
+      <p>
+        Elles changent chaque jour : les coordinateurs de réseaux et les lieux eux-mêmes les mettent à jour, et chaque fiche
+        indique la date à laquelle une personne a confirmé ses informations. {updated && <>Dernière modification : {updated}.</>}
+      </p>
+      <h2>Télécharger</h2>
+      <ul>
+        <li>
+          <a href="/donnees/export/csv" download>
+            Tous les lieux, CSV du standard
+          </a>{' '}
+          — séparateur virgule, UTF-8, listes séparées par « | »
+        </li>
+        <li>
+          <a href="/donnees/export/json" download>
+            Tous les lieux, JSON du standard
+          </a>
+        </li>
+        <li>
+          <a href="/donnees/export/geojson" download>
+            Tous les lieux, GeoJSON
+          </a>{' '}
+          — pour les logiciels de cartographie
+        </li>
+      </ul>
+      <p>
+        Pour n’exporter qu’une sélection, ajoutez les filtres de la <Link href="/recherche">recherche</Link> à l’adresse, par
+        exemple <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>.
+      </p>
+      <h2>API publique</h2>
+      <p>
+        <code>GET /api/v1/lieux</code> (mêmes filtres que la recherche, pagination par curseur <code>apres</code>,{' '}
+        <code>format=json|csv|geojson</code>) et <code>GET /api/v1/lieux/&#123;id&#125;</code>. Réponses avec CORS, ETag et
+        cache ; 120 requêtes par minute et par adresse. Description OpenAPI :{' '}
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+      </p>
+      <table>
+        <caption className="visually-hidden">Paramètres de /api/v1/lieux</caption>
+        <thead>
+          <tr>
+            <th scope="col">Paramètre</th>
+            <th scope="col">Rôle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {api.paths['/lieux'].get.parameters.map((p) => (
+            <tr key={p.name}>
+              <td>
+                <code>{p.name}</code>
+              </td>
+              <td>{'description' in p && p.description ? p.description : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

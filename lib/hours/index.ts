@@ -110,7 +110,19 @@ const REFERENCE_WEEKS: Array<[number, number, number]> = [
  * the reference weeks: a superset that lets SQL pre-filter "open at…" before the library decides.
  * Null when the hours are unknown or invalid.
  */
+const slotCache = new Map<string, WeeklySlot[] | null>();
+
 export function weeklySlots(value: string | null | undefined): WeeklySlot[] | null {
+  const key = value?.trim() ?? '';
+  const cached = slotCache.get(key);
+  if (cached !== undefined) return cached;
+  const slots = computeWeeklySlots(value);
+  if (slotCache.size > 20_000) slotCache.clear();
+  slotCache.set(key, slots);
+  return slots;
+}
+
+function computeWeeklySlots(value: string | null | undefined): WeeklySlot[] | null {
   const parsed = parseHours(value);
   if (!parsed.ok) return null;
   const byDay = new Map<number, Array<[number, number]>>();

@@ -79,7 +79,7 @@ const FEE_KEYS = reverse(FEE_LABELS);
 const ACCESS_KEYS = reverse(ACCESS_MODE_LABELS);
 
 /** WHERE conditions shared by the result and facet queries (place alias `p`). */
-function conditions(filters: SearchFilters): Prisma.Sql[] {
+export function conditions(filters: SearchFilters): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`p.status = 'published'`];
   for (const key of Object.keys(LIST_COLUMNS) as ListKey[]) {
     const selected = filters[key] as string[];

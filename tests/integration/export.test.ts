@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
+import { seedDemo } from '../../prisma/seed';
+import { resetDatabase, testDb } from '../helpers/db';
+import { validateRows } from '../helpers/table-schema';
+
+const db = testDb();
+
+async function text(stream: ReadableStream<Uint8Array>) {
+  return new Response(stream).text();
+}
+
+describe('export in the national standard', () => {
+  beforeAll(async () => {
+    await resetDatabase(db);
+    await seedDemo(db);
+  });
+  afterAll(async () => {
+    await resetDatabase(db);
+  });
+
+  it('writes the exact columns of the standard’s example file', () => {
+    const example = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'data', 'standard', 'exemple-valide.csv'), 'utf8');
+    const exampleHeader = (parse(example, { to_line: 1 }) as string[][])[0];
+    expect((parse(csvHeader()) as string[][])[0]).toEqual(exampleHeader);
+  });
+
+  it('exports every published place, each row valid against every constraint of schema.json', async () => {
+    const csv = await text(exportStream(db, 'csv'));
+    const [header, ...rows] = parse(csv, { relax_quotes: false }) as string[][];
+    expect(rows).toHaveLength(await db.place.count({ where: { status: 'PUBLISHED' } }));
+    expect(validateRows(header, rows)).toEqual([]);
+    const services = header.indexOf('services');
+    expect(rows.some((r) => r[services].includes('Aide aux démarches administratives|'))).toBe(true);
+  });
+
+  it('neutralises spreadsheet formulas in free text, keeping the file valid', async () => {
+    const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
+    await db.place.update({ where: { id: place.id }, data: { name: '=HYPERLINK("http://evil.example","clic")', presentation: '@SUM(A1:A9)', phone: '+33241000000' } });
+    const [record] = await (async () => {
+      const out = [];
+      for await (const r of standardRecords(db, { where: undefined })) if (r.id === place.id) out.push(r);
+      return out;
+    })();
+    const [, row] = parse(csvHeader() + csvLine(record)) as string[][];
+    const nom = row[2];
+    expect(nom.startsWith("'=")).toBe(true);
+    expect(row[16].startsWith("'@")).toBe(true);
+    expect(row[11]).toBe('+33241000000'); // structured columns keep their pattern
+    expect(validateRows(parse(csvHeader())[0] as string[], [row])).toEqual([]);
+  });
+
+  it('streams JSON and GeoJSON in the standard', async () => {
+    const json = JSON.parse(await text(exportStream(db, 'json'))) as Array<Record<string, unknown>>;
+    expect(json.length).toBeGreaterThan(40);
+    expect(Array.isArray(json[0].services)).toBe(true);
+    const geo = JSON.parse(await text(exportStream(db, 'geojson'))) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.features[0].geometry.coordinates[1]).toBeGreaterThan(46);
+  });
+
+  it('pages through places in constant-size batches', async () => {
+    const ids: string[] = [];
+    for await (const r of standardRecords(db, { batchSize: 7 })) ids.push(String(r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort());
+  });
+});
