@@ -22,7 +22,8 @@ for (const file of files) {
   const result = spawnSync(process.execPath, [path.join(dir, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(dir, file)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
+    // Server modules import 'server-only', which resolves to nothing under the react-server condition.
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=react-server`.trim() },
   });
   process.stdout.write(result.stdout);
   fs.writeFileSync(path.join(outDir, file.replace(/\.ts$/, '.txt')), result.stdout);

@@ -62,7 +62,7 @@ async function main() {
   const port = String(3900 + Math.floor(Math.random() * 50));
   const app = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'production', NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef' },
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: database.url, NODE_ENV: 'production', NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef' },
     stdio: 'ignore',
   });
   try {

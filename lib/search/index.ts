@@ -79,7 +79,7 @@ const FEE_KEYS = reverse(FEE_LABELS);
 const ACCESS_KEYS = reverse(ACCESS_MODE_LABELS);
 
 /** WHERE conditions shared by the result and facet queries (place alias `p`). */
-export function conditions(filters: SearchFilters): Prisma.Sql[] {
+export function conditions(filters: SearchFilters, options: { fuzzy?: boolean } = {}): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`p.status = 'published'`];
   for (const key of Object.keys(LIST_COLUMNS) as ListKey[]) {
     const selected = filters[key] as string[];
@@ -99,8 +99,14 @@ export function conditions(filters: SearchFilters): Prisma.Sql[] {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id AND n.slug = ${filters.reseau})`);
   }
   if (filters.q) {
-    const q = filters.q;
-    where.push(Prisma.sql`(reperes_fold(p.name) LIKE '%' || reperes_fold(${q}) || '%' OR reperes_fold(p.name) % reperes_fold(${q}))`);
+    const words = filters.q.split(/[\s,;'’-]+/).filter((w) => w.length >= 2).slice(0, 8);
+    if (options.fuzzy) {
+      // Typo tolerance, used when the exact words found nothing: trigram word similarity.
+      where.push(Prisma.sql`reperes_fold(p.name) %> reperes_fold(${filters.q})`);
+    } else if (words.length) {
+      // Every word, anywhere in the name, accents ignored (trigram GIN index).
+      for (const word of words) where.push(Prisma.sql`reperes_fold(p.name) LIKE '%' || reperes_fold(${word}) || '%'`);
+    }
   }
   return where;
 }
@@ -215,7 +221,7 @@ type DetailRow = {
 
 export async function searchPlaces(
   filters: SearchFilters,
-  options: { now?: Date; pageSize?: number; db?: Db; problems?: string[] } = {},
+  options: { now?: Date; pageSize?: number; db?: Db; problems?: string[]; fuzzy?: boolean } = {},
 ): Promise<SearchResponse> {
   const db = options.db ?? readDb;
   const now = options.now ?? new Date();
@@ -231,7 +237,7 @@ export async function searchPlaces(
     else problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
   }
 
-  const where = Prisma.join(conditions(filters), ' AND ');
+  const where = Prisma.join(conditions(filters, { fuzzy: options.fuzzy }), ' AND ');
   const prefilter = availabilityPrefilter(filters, now);
   const whereAll = prefilter ? Prisma.sql`${where} AND ${prefilter}` : where;
   const radius = filters.rayon * 1000;
@@ -258,7 +264,7 @@ export async function searchPlaces(
   const order = point
     ? Prisma.sql`ORDER BY best.distance, p.name`
     : filters.q
-      ? Prisma.sql`ORDER BY similarity(reperes_fold(p.name), reperes_fold(${filters.q})) DESC, p.name`
+      ? Prisma.sql`ORDER BY word_similarity(reperes_fold(${filters.q}), reperes_fold(p.name)) DESC, p.name`
       : Prisma.sql`ORDER BY p.commune, p.name`;
 
   let total: number;
@@ -286,6 +292,11 @@ export async function searchPlaces(
       const [count] = await db.$queryRaw<Array<{ total: bigint }>>`${nearby} SELECT count(*) AS total FROM ${from} WHERE ${whereAll}`;
       total = Number(count.total);
     }
+  }
+
+  if (total === 0 && filters.q && !options.fuzzy) {
+    // Nothing with these exact words: try again tolerating typos.
+    return searchPlaces(filters, { ...options, fuzzy: true });
   }
 
   const ids = pageCandidates.map((c) => c.id);

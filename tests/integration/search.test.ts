@@ -86,6 +86,10 @@ describe('the public search', () => {
     expect(exact.total).toBeGreaterThan(0);
     expect((await search({ q: 'mediatheque' })).total).toBe(exact.total);
     expect((await search({ q: 'Tiers-lieu' })).total).toBeGreaterThan(0);
+    // A typo: no exact match, so the trigram similarity answers.
+    const typo = await search({ q: 'mediateque' });
+    expect(typo.total).toBeGreaterThan(0);
+    expect(typo.results[0].name).toMatch(/Médiathèque/);
   });
 
   it('finds an itinerant bus at one of its stops', async () => {
