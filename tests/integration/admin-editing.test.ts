@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../lib/auth/permissions';
+import { placeScopeWhere } from '../../lib/auth/permissions';
+import { consumeToken, issueToken } from '../../lib/auth/tokens';
+import { requestMagicLink } from '../../lib/auth/magic-link';
+import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus } from '../../lib/editing/update';
+import { resetMemoryLimits } from '../../lib/security/rate-limit';
+import { seedDemo } from '../../prisma/seed';
+import { resetDatabase, testDb } from '../helpers/db';
+
+const db = testDb();
+
+async function sessionUser(email: string): Promise<SessionUser> {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { networks: true, places: true } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, networkIds: user.networks.map((n) => n.networkId), placeIds: user.places.map((p) => p.placeId) };
+}
+
+describe('editing places in the back-office', () => {
+  let admin: SessionUser, coordinator: SessionUser, editor: SessionUser, otherCoordinator: SessionUser;
+  let cybanjouPlace: string, hubOnlyPlace: string, editorPlace: string;
+
+  beforeAll(async () => {
+    await resetDatabase(db);
+    await seedDemo(db);
+    admin = await sessionUser('admin@reperes.example');
+    coordinator = await sessionUser('coordination@cybanjou.example.org');
+    editor = await sessionUser('editeur@tilleuls.example.org');
+    otherCoordinator = await sessionUser('coordination@hub-pdl.example.org');
+    const cyb = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
+    cybanjouPlace = (await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', AND: [{ networks: { some: { networkId: cyb.id } } }, { networks: { none: { network: { slug: 'hub-pdl' } } } }], id: { notIn: editor.placeIds } } })).id;
+    hubOnlyPlace = (await db.place.findFirstOrThrow({ where: { networks: { some: { network: { slug: 'hub-pdl' } }, none: { networkId: cyb.id } } } })).id;
+    editorPlace = editor.placeIds[0];
+  });
+  afterAll(async () => {
+    await resetDatabase(db);
+  });
+
+  const version = async (id: string) => (await db.place.findUniqueOrThrow({ where: { id } })).version;
+
+  it('enforces the authorization matrix on every action, forged ids included', async () => {
+    type Action = (user: SessionUser, placeId: string) => Promise<{ status: string }>;
+    const actions: Record<string, Action> = {
+      'edit contact': async (user, id) => saveSection(db, user, { placeId: id, section: 'contact', values: { phone: '02 41 11 22 33', emails: '', websites: '', appointmentUrl: '' }, baseVersion: await version(id) }),
+      publish: (user, id) => setStatus(db, user, { placeId: id, status: 'DRAFT' }),
+      confirm: (user, id) => confirmToday(db, user, id),
+    };
+    const expectations: Array<[string, () => SessionUser, () => string, Record<string, boolean>]> = [
+      ['admin on a Cyb@njou place', () => admin, () => cybanjouPlace, { 'edit contact': true, publish: true, confirm: true }],
+      ['coordinator on their network', () => coordinator, () => cybanjouPlace, { 'edit contact': true, publish: true, confirm: true }],
+      ['coordinator on another network', () => coordinator, () => hubOnlyPlace, { 'edit contact': false, publish: false, confirm: false }],
+      ['hub coordinator on Cyb@njou', () => otherCoordinator, () => cybanjouPlace, { 'edit contact': false, publish: false, confirm: false }],
+      ['editor on their place', () => editor, () => editorPlace, { 'edit contact': true, publish: false, confirm: true }],
+      ['editor on another place', () => editor, () => cybanjouPlace, { 'edit contact': false, publish: false, confirm: false }],
+      ['anyone on a forged id', () => admin, () => '00000000-0000-4000-8000-000000000000', { 'edit contact': false, publish: false, confirm: false }],
+    ];
+    for (const [label, who, where, allowed] of expectations) {
+      for (const [name, action] of Object.entries(actions)) {
+        const result = await action(who(), where()).catch(() => ({ status: 'forbidden' }));
+        expect(result.status !== 'forbidden', `${label} / ${name}`).toBe(allowed[name]);
+        if (name === 'publish' && result.status === 'done') await setStatus(db, admin, { placeId: where(), status: 'PUBLISHED' });
+      }
+    }
+    const visible = await db.place.count({ where: placeScopeWhere(otherCoordinator) });
+    expect(visible).toBe(await db.place.count({ where: { networks: { some: { network: { slug: 'hub-pdl' } } } } }));
+  });
+
+  it('of 20 simultaneous saves on one version, exactly one succeeds and no accepted change is lost', async () => {
+    const base = await version(cybanjouPlace);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        saveSection(db, i % 2 ? admin : coordinator, { placeId: cybanjouPlace, section: 'presentation', values: { summary: `Résumé numéro ${i}`, presentation: '', practicalInfo: '' }, baseVersion: base }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'saved')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'conflict')).toHaveLength(19);
+    const winner = results.findIndex((r) => r.status === 'saved');
+    const place = await db.place.findUniqueOrThrow({ where: { id: cybanjouPlace } });
+    expect(place.summary).toBe(`Résumé numéro ${winner}`);
+    expect(place.version).toBe(base + 1);
+    const revision = await db.placeRevision.findFirstOrThrow({ where: { placeId: cybanjouPlace, baseVersion: base, kind: 'UPDATE' } });
+    expect((revision.changes as Record<string, { after: unknown }>).summary.after).toBe(`Résumé numéro ${winner}`);
+    const conflict = results.find((r) => r.status === 'conflict');
+    expect(conflict).toMatchObject({ status: 'conflict', version: base + 1, current: { summary: `Résumé numéro ${winner}` } });
+  });
+
+  it('sends an editor’s change to review, applies it on approval, and keeps the hours slots in step', async () => {
+    const before = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
+    const pending = await saveSection(db, editor, { placeId: editorPlace, section: 'horaires', values: { openingHours: 'Mo-Sa 10:00-19:00' }, baseVersion: before.version });
+    expect(pending.status).toBe('pending');
+    expect((await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).openingHours).toBe(before.openingHours);
+    expect((await reviewRevision(db, editor, { revisionId: (pending as { revisionId: string }).revisionId, decision: 'apply' })).status).toBe('forbidden');
+    expect((await reviewRevision(db, coordinator, { revisionId: (pending as { revisionId: string }).revisionId, decision: 'apply' })).status).toBe('applied');
+    expect((await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).openingHours).toBe('Mo-Sa 10:00-19:00');
+    expect(await db.placeOpeningSlot.count({ where: { placeId: editorPlace, weekday: 6 } })).toBe(1);
+  });
+
+  it('refuses invalid input with French messages and restores an earlier value', async () => {
+    const v = await version(cybanjouPlace);
+    const invalid = await saveSection(db, coordinator, { placeId: cybanjouPlace, section: 'horaires', values: { openingHours: 'le matin' }, baseVersion: v });
+    expect(invalid).toMatchObject({ status: 'invalid', errors: { openingHours: expect.stringContaining('pas lisibles') } });
+    const saved = await saveSection(db, coordinator, { placeId: cybanjouPlace, section: 'contact', values: { phone: '02 41 99 88 77', emails: 'a@b.fr', websites: '', appointmentUrl: '' }, baseVersion: v });
+    expect(saved.status).toBe('saved');
+    const revision = await db.placeRevision.findFirstOrThrow({ where: { placeId: cybanjouPlace, kind: 'UPDATE' }, orderBy: { createdAt: 'desc' } });
+    const previousPhone = (revision.changes as Record<string, { before: unknown }>).phone.before;
+    expect((await restoreRevision(db, coordinator, revision.id)).status).toBe('restored');
+    expect((await db.place.findUniqueOrThrow({ where: { id: cybanjouPlace } })).phone).toBe(previousPhone);
+  });
+
+  it('issues single-use magic links that expire, without revealing accounts', async () => {
+    resetMemoryLimits();
+    const unknown = await requestMagicLink(db, { email: 'personne@example.org', clientKey: 'k', baseUrl: 'http://localhost:3000' });
+    const known = await requestMagicLink(db, { email: 'coordination@cybanjou.example.org', clientKey: 'k', baseUrl: 'http://localhost:3000' });
+    expect(unknown.message).toBe(known.message);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: 'coordination@cybanjou.example.org' }, orderBy: { createdAt: 'desc' } });
+    const token = new URL(mail.text.match(/http\S+/)![0]).searchParams.get('jeton')!;
+    expect(await consumeToken(db, 'MAGIC_LINK', token)).not.toBeNull();
+    expect(await consumeToken(db, 'MAGIC_LINK', token)).toBeNull();
+    const expired = await issueToken(db, 'MAGIC_LINK', 'admin@reperes.example');
+    await db.authToken.updateMany({ where: { email: 'admin@reperes.example' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await consumeToken(db, 'MAGIC_LINK', expired)).toBeNull();
+    expect(await consumeToken(db, 'PASSWORD_RESET', token)).toBeNull();
+  });
+});
