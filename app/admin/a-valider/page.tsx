@@ -1,0 +1,83 @@
+import Link from 'next/link';
+import { placeScopeWhere } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
+import { closeSuggestionAction, reviewAction } from '../actions';
+
+export const metadata = { title: 'À valider' };
+const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value));
+
+export default async function ReviewQueue() {
+  const user = await requireUser('/admin/a-valider');
+  if (user.role === 'EDITOR') return <p>Les modifications des responsables de lieux sont validées par la coordination du réseau.</p>;
+  const scope = placeScopeWhere(user);
+  const [revisions, suggestions] = await Promise.all([
+    db.placeRevision.findMany({ where: { state: 'PENDING', place: scope }, orderBy: { createdAt: 'asc' }, include: { place: { select: { id: true, name: true } }, author: { select: { name: true, email: true } } } }),
+    db.suggestion.findMany({ where: { state: 'PENDING', place: scope }, orderBy: { createdAt: 'asc' }, include: { place: { select: { id: true, name: true, slug: true } } } }),
+  ]);
+  return (
+    <>
+      <h1>À valider</h1>
+      <h2>Modifications proposées ({revisions.length})</h2>
+      {revisions.length === 0 && <p>Aucune modification en attente.</p>}
+      <ul className="review-list">
+        {revisions.map((revision) => (
+          <li key={revision.id} className="review-item" data-testid="pending-revision">
+            <p>
+              <Link href={`/admin/lieux/${revision.place.id}`}>{revision.place.name}</Link> — proposé par {revision.author?.name ?? revision.author?.email ?? revision.authorLabel ?? 'inconnu'} le{' '}
+              {revision.createdAt.toLocaleDateString('fr-FR')}
+              {revision.reason && <> : « {revision.reason} »</>}
+            </p>
+            <table className="diff">
+              <tbody>
+                {Object.entries(revision.changes as Record<string, { before: unknown; after: unknown }>).map(([field, change]) => (
+                  <tr key={field}>
+                    <th scope="row">{field}</th>
+                    <td>
+                      <del>{show(change.before)}</del>
+                    </td>
+                    <td>
+                      <ins>{show(change.after)}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <form className="review-actions">
+              <label htmlFor={`note-${revision.id}`}>Motif (facultatif)</label>
+              <input id={`note-${revision.id}`} name="note" type="text" maxLength={500} />
+              <button type="submit" className="button button--small button--primary" formAction={async (form: FormData) => { 'use server'; await reviewAction(revision.id, 'apply', form); }}>
+                Valider et publier
+              </button>
+              <button type="submit" className="button button--small button--danger" formAction={async (form: FormData) => { 'use server'; await reviewAction(revision.id, 'reject', form); }}>
+                Refuser
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <h2>Signalements du public ({suggestions.length})</h2>
+      {suggestions.length === 0 && <p>Aucun signalement en attente.</p>}
+      <ul className="review-list">
+        {suggestions.map((suggestion) => (
+          <li key={suggestion.id} className="review-item">
+            <p>
+              <Link href={`/admin/lieux/${suggestion.place.id}`}>{suggestion.place.name}</Link> — {SUGGESTION_PARTS[suggestion.part]} — le {suggestion.createdAt.toLocaleDateString('fr-FR')}
+            </p>
+            <blockquote className="pre-line">{suggestion.message}</blockquote>
+            <p className="muted">{suggestion.email ? 'La personne attend une réponse par courriel.' : 'Pas d’adresse pour répondre.'}</p>
+            <form className="review-actions">
+              <button type="submit" className="button button--small button--primary" formAction={async () => { 'use server'; await closeSuggestionAction(suggestion.id, 'APPLIED'); }}>
+                Corrigé sur la fiche
+              </button>
+              <button type="submit" className="button button--small" formAction={async () => { 'use server'; await closeSuggestionAction(suggestion.id, 'REJECTED'); }}>
+                Écarter
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

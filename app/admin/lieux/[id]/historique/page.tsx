@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { canEditPlace } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { loadScope } from '@/lib/editing/update';
+import { restoreAction } from '../../../actions';
+
+type Props = { params: Promise<{ id: string }> };
+const KIND = { CREATE: 'Création', UPDATE: 'Modification', STATUS: 'Statut', RESTORE: 'Restauration', IMPORT: 'Import', CONFIRM: 'Confirmation', MERGE: 'Fusion' } as const;
+const STATE = { APPLIED: 'appliquée', PENDING: 'en attente de validation', REJECTED: 'refusée' } as const;
+const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value));
+
+export default async function History({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/admin/lieux/${id}/historique`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const loaded = await loadScope(db, id);
+  if (!loaded || !canEditPlace(user, loaded.scope)) notFound();
+  const revisions = await db.placeRevision.findMany({ where: { placeId: id }, orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true, email: true } } }, take: 200 });
+  return (
+    <>
+      <p>
+        <Link href={`/admin/lieux/${id}`}>← Retour à la fiche</Link>
+      </p>
+      <h1>Historique — {loaded.place.name}</h1>
+      <ol className="history">
+        {revisions.map((revision) => {
+          const changes = Object.entries(revision.changes as Record<string, { before: unknown; after: unknown }>);
+          return (
+            <li key={revision.id} className="history__item">
+              <p>
+                <strong>{KIND[revision.kind]}</strong> ({STATE[revision.state]}) le {revision.createdAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} par{' '}
+                {revision.author?.name ?? revision.author?.email ?? revision.authorLabel ?? 'inconnu'}
+                {revision.reason && <> — « {revision.reason} »</>}
+              </p>
+              {changes.length > 0 && (
+                <table className="diff">
+                  <thead>
+                    <tr>
+                      <th scope="col">Champ</th>
+                      <th scope="col">Avant</th>
+                      <th scope="col">Après</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {changes.map(([field, change]) => (
+                      <tr key={field}>
+                        <th scope="row">{field}</th>
+                        <td>
+                          <del>{show(change.before)}</del>
+                        </td>
+                        <td>
+                          <ins>{show(change.after)}</ins>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {revision.state === 'APPLIED' && ['UPDATE', 'RESTORE', 'IMPORT'].includes(revision.kind) && changes.length > 0 && (
+                <form action={async () => { 'use server'; await restoreAction(revision.id); }}>
+                  <button type="submit" className="button button--small">
+                    Restaurer les valeurs d’avant
+                  </button>
+                </form>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

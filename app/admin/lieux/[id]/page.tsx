@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PlaceEditor } from '@/components/admin/PlaceEditor';
+import { canEditPlace, canPublishPlace } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { SECTION_IDS } from '@/lib/editing/sections';
+import { loadScope } from '@/lib/editing/update';
+import { completeness } from '@/lib/places/completeness';
+import { confirmAction, saveSectionAction, statusAction } from '../../actions';
+
+type Props = { params: Promise<{ id: string }> };
+const STATUS = { PUBLISHED: 'Publié', DRAFT: 'Brouillon', ARCHIVED: 'Archivé' } as const;
+
+export default async function EditPlace({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/admin/lieux/${id}`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const loaded = await loadScope(db, id);
+  if (!loaded || !canEditPlace(user, loaded.scope)) notFound();
+  const { place } = loaded;
+  const score = completeness(place);
+  const serialisable = Object.fromEntries(
+    Object.entries(place).map(([key, value]) => [key, value instanceof Date ? value.toISOString().slice(0, 10) : value]),
+  ) as Record<string, unknown>;
+  delete serialisable.networks;
+  const actions = Object.fromEntries(SECTION_IDS.map((section) => [section, saveSectionAction.bind(null, place.id, section)]));
+  const publish = canPublishPlace(user, loaded.scope);
+
+  return (
+    <>
+      <p>
+        <Link href="/admin/lieux">← Tous les lieux</Link>
+      </p>
+      <h1>{place.name}</h1>
+      <p>
+        Statut : <strong>{STATUS[place.status]}</strong> · Confirmé le {place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} · Fiche complète à {score.score} %
+        {place.status === 'PUBLISHED' && (
+          <>
+            {' · '}
+            <Link href={`/lieux/${place.slug}`}>Voir la page publique</Link>
+          </>
+        )}
+        {' · '}
+        <Link href={`/admin/lieux/${place.id}/historique`}>Historique</Link>
+      </p>
+      <div className="admin-actions">
+        <form action={async () => { 'use server'; await confirmAction(place.id); }}>
+          <button type="submit" className="button button--small">
+            Tout est à jour (vérifié aujourd’hui)
+          </button>
+        </form>
+        {publish && place.status !== 'PUBLISHED' && (
+          <form action={async () => { 'use server'; await statusAction(place.id, 'PUBLISHED'); }}>
+            <button type="submit" className="button button--small">
+              {place.status === 'ARCHIVED' ? 'Restaurer et publier' : 'Publier'}
+            </button>
+          </form>
+        )}
+        {publish && place.status === 'PUBLISHED' && (
+          <form action={async () => { 'use server'; await statusAction(place.id, 'DRAFT'); }}>
+            <button type="submit" className="button button--small">
+              Dépublier
+            </button>
+          </form>
+        )}
+        {publish && place.status !== 'ARCHIVED' && (
+          <form action={async () => { 'use server'; await statusAction(place.id, 'ARCHIVED'); }}>
+            <button type="submit" className="button button--small button--danger">
+              Archiver
+            </button>
+          </form>
+        )}
+      </div>
+      <PlaceEditor place={serialisable} version={place.version} actions={actions} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// The hours editor's model: for each weekday up to three time ranges, "fermé les jours fériés"
+// and a comment, written to and read from an OSM opening_hours value. Values it cannot represent
+// (seasons, week numbers…) are left to the raw field.
+import { isValidHours } from './index';
+
+export const GRID_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
+export type GridDay = (typeof GRID_DAYS)[number];
+export type HoursGrid = { days: Record<GridDay, Array<[string, string]>>; closedOnHolidays: boolean; comment: string };
+
+export function emptyGrid(): HoursGrid {
+  return { days: { Mo: [], Tu: [], We: [], Th: [], Fr: [], Sa: [], Su: [] }, closedOnHolidays: false, comment: '' };
+}
+
+const TIME = /^([01]\d|2[0-4]):[0-5]\d$/;
+
+/** The OSM value of a grid, grouping consecutive days with the same ranges. */
+export function gridToOsm(grid: HoursGrid): string | null {
+  const keyOf = (day: GridDay) => grid.days[day].filter(([a, b]) => TIME.test(a) && TIME.test(b) && a < b).map(([a, b]) => `${a}-${b}`).join(',');
+  const rules: string[] = [];
+  let i = 0;
+  while (i < GRID_DAYS.length) {
+    const key = keyOf(GRID_DAYS[i]);
+    if (!key) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < GRID_DAYS.length && keyOf(GRID_DAYS[j + 1]) === key) j++;
+    rules.push(`${j > i ? `${GRID_DAYS[i]}-${GRID_DAYS[j]}` : GRID_DAYS[i]} ${key}`);
+    i = j + 1;
+  }
+  if (!rules.length) return null;
+  let value = rules.join('; ');
+  const comment = grid.comment.replace(/"/g, '').trim();
+  if (comment) value = value.split('; ').map((rule) => `${rule} "${comment}"`).join('; ');
+  if (grid.closedOnHolidays) value += '; PH off';
+  return value;
+}
+
+const DAY_RANGE = /^(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su))?$/;
+
+/** The grid of an OSM value, or null when the value uses syntax the grid cannot show. */
+export function osmToGrid(value: string | null | undefined): HoursGrid | null {
+  const grid = emptyGrid();
+  if (!value?.trim()) return grid;
+  if (!isValidHours(value)) return null;
+  let comment: string | null = null;
+  for (const raw of value.split(';').map((r) => r.trim()).filter(Boolean)) {
+    if (/^PH\s+off$/i.test(raw)) {
+      grid.closedOnHolidays = true;
+      continue;
+    }
+    const m = raw.match(/^([A-Za-z,-]+)\s+([\d:,-]+)(?:\s+"([^"]*)")?$/);
+    if (!m) return null;
+    if (m[3] !== undefined) {
+      if (comment !== null && comment !== m[3]) return null;
+      comment = m[3];
+    }
+    const ranges = m[2].split(',').map((r) => r.split('-') as [string, string]);
+    if (!ranges.every(([a, b]) => TIME.test(a) && TIME.test(b))) return null;
+    for (const part of m[1].split(',')) {
+      const d = part.match(DAY_RANGE);
+      if (!d) return null;
+      const from = GRID_DAYS.indexOf(d[1] as GridDay);
+      const to = d[2] ? GRID_DAYS.indexOf(d[2] as GridDay) : from;
+      if (to < from) return null;
+      for (let k = from; k <= to; k++) grid.days[GRID_DAYS[k]] = ranges;
+    }
+  }
+  grid.comment = comment ?? '';
+  return grid;
+}
