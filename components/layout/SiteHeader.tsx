@@ -18,7 +18,7 @@ export function SiteHeader() {
               <Link href="/recherche">Trouver un lieu</Link>
             </li>
             <li>
-              <Link href="/orienter">Orienter une personne</Link>
+              <Link href="/donnees">Données ouvertes</Link>
             </li>
             <li>
               <Link href="/reseaux">Réseaux</Link>

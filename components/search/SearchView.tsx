@@ -18,9 +18,12 @@ type Props = {
   linkTarget?: '_top';
   renderActions?: (place: PlaceResult) => ReactNode;
   showForm?: boolean;
+  /** 2 when the page has its own h1 (network, commune pages). */
+  headingLevel?: 1 | 2;
 };
 
-export async function SearchView({ params, basePath, scope, heading, linkTarget, renderActions, showForm = true }: Props) {
+export async function SearchView({ params, basePath, scope, heading, linkTarget, renderActions, showForm = true, headingLevel = 1 }: Props) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const parsed = parseSearchParams(params);
   const filters: SearchFilters = { ...parsed.filters, ...scope };
   const now = requestNow(params);
@@ -40,7 +43,7 @@ export async function SearchView({ params, basePath, scope, heading, linkTarget,
     <div className="container search-layout">
       <div className="search-layout__form">{showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} />}</div>
       <div className="search-layout__results">
-        <h1>{title}</h1>
+        <Heading className="results-title">{title}</Heading>
         {response.problems.length > 0 && (
           <div className="notice notice--warning" role="alert">
             <ul className="plain-list">
@@ -87,7 +90,7 @@ export async function SearchView({ params, basePath, scope, heading, linkTarget,
         <ol className="result-list" aria-label="Résultats">
           {response.results.map((place) => (
             <li key={place.id}>
-              <ResultCard place={place} now={now} linkTarget={linkTarget} actions={renderActions?.(place)} />
+              <ResultCard place={place} now={now} linkTarget={linkTarget} actions={renderActions?.(place)} headingLevel={headingLevel === 1 ? 2 : 3} />
             </li>
           ))}
         </ol>

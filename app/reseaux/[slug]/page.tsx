@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SearchView } from '@/components/search/SearchView';
+import { readDb } from '@/lib/db';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function network(slug: string) {
+  return readDb.network.findUnique({ where: { slug } });
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await network((await params).slug);
+  return found ? { title: `Réseau ${found.name}`, description: found.description ?? undefined } : { title: 'Réseau introuvable' };
+}
+
+export default async function NetworkPage({ params, searchParams }: Props) {
+  const found = await network((await params).slug);
+  if (!found) notFound();
+  const [counts] = await readDb.$queryRaw<Array<{ places: bigint; free: bigint; saturday: bigint }>>`
+    SELECT count(*) AS places,
+      count(*) FILTER (WHERE 'Gratuit' = ANY(p.fees)) AS free,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "PlaceOpeningSlot" o WHERE o."placeId" = p.id AND o.weekday = 6)) AS saturday
+    FROM "Place" p JOIN "NetworkMembership" m ON m."placeId" = p.id
+    WHERE m."networkId" = ${found.id}::uuid AND p.status = 'published'`;
+  const places = Number(counts.places);
+  const share = (n: bigint) => (places ? Math.round((Number(n) / places) * 100) : 0);
+  return (
+    <>
+      <div className="container prose network-intro" style={found.color ? { borderTop: `6px solid ${found.color}` } : undefined}>
+        <h1>{found.name}</h1>
+        {found.description && <p className="pre-line">{found.description}</p>}
+        <ul className="plain-list">
+          {found.territory.length > 0 && <li>Territoire : départements {found.territory.join(', ')}</li>}
+          {found.contactEmail && (
+            <li>
+              Coordination : <a href={`mailto:${found.contactEmail}`}>{found.contactEmail}</a>
+            </li>
+          )}
+          {found.website && (
+            <li>
+              Site : <a href={found.website}>{found.website.replace(/^https?:\/\//, '')}</a>
+            </li>
+          )}
+        </ul>
+        <p>
+          <strong>{places}</strong> lieux publiés · <strong>{share(counts.free)} %</strong> gratuits · <strong>{share(counts.saturday)} %</strong> ouverts le samedi
+        </p>
+      </div>
+      <SearchView params={await searchParams} basePath={`/reseaux/${found.slug}`} scope={{ reseau: found.slug }} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { readDb } from '@/lib/db';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Réseaux', description: 'Les réseaux de lieux de médiation numérique qui tiennent l’annuaire à jour.' };
+
+export default async function Networks() {
+  const networks = await readDb.network.findMany({
+    orderBy: { name: 'asc' },
+    include: { _count: { select: { members: { where: { place: { status: 'PUBLISHED' } } } } } },
+  });
+  return (
+    <div className="container prose">
+      <h1>Réseaux</h1>
+      <p>Les réseaux animent les lieux d’un territoire et tiennent leurs fiches à jour.</p>
+      <ul>
+        {networks.map((network) => (
+          <li key={network.id}>
+            <Link href={`/reseaux/${network.slug}`}>{network.name}</Link> — {network._count.members} lieux
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
