@@ -1,24 +1,9 @@
 // A fresh, migrated database for a benchmark: on the server named by BENCH_DATABASE_URL, or on
 // an embedded PostgreSQL of its own (data in .data/bench-postgres).
-import { recreateDatabase, startEmbeddedPostgres } from '../lib/db/embedded';
-import { migrateDeploy } from '../lib/db/migrate';
+import { createFreshDatabase } from '../lib/db/fresh';
 
-export async function openBenchDatabase(name: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  if (serverUrl) {
-    const admin = new URL(serverUrl);
-    admin.pathname = '/postgres';
-    await recreateDatabase(admin.toString(), name);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await migrateDeploy(url.toString());
-    return { url: url.toString(), stop: async () => undefined };
-  }
-  const embedded = await startEmbeddedPostgres({ dir: '.data/bench-postgres', port: Number(process.env.BENCH_PG_PORT ?? 54332), database: 'postgres' });
-  await recreateDatabase(embedded.adminUrl, name);
-  const url = embedded.url.replace(/\/postgres$/, `/${name}`);
-  await migrateDeploy(url);
-  return { url, stop: embedded.stop };
+export function openBenchDatabase(name: string) {
+  return createFreshDatabase({ name, serverUrl: process.env.BENCH_DATABASE_URL, embeddedDir: '.data/bench-postgres', port: Number(process.env.BENCH_PG_PORT ?? 54332) });
 }
 
 /** p50/p95/p99 of a list of durations in milliseconds. */

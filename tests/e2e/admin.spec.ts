@@ -113,6 +113,7 @@ test('two people editing the same section get a conflict, not an overwrite; hist
   await expect(page.locator('.history__item').filter({ hasText: 'Version de la seconde personne' })).toHaveCount(1);
   await expect(page.locator('.history__item').filter({ hasText: 'Version de la première personne' })).toHaveCount(2);
   await page.locator('.history__item').first().getByRole('button', { name: 'Restaurer les valeurs d’avant' }).click();
+  await expect(page.locator('.history__item').first()).toContainText('Restauration');
   await page.goto(`/lieux/${VIOLETTES}`);
   await expect(page.locator('.place-header__summary')).toHaveText('Version de la première personne');
   expect(await accessibilityViolations(page)).toEqual([]);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ChangesTable } from '@/components/admin/ChangesTable';
 import { placeScopeWhere } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -6,7 +7,6 @@ import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 import { closeSuggestionAction, reviewAction } from '../actions';
 
 export const metadata = { title: 'À valider' };
-const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value));
 
 export default async function ReviewQueue() {
   const user = await requireUser('/admin/a-valider');
@@ -29,21 +29,7 @@ export default async function ReviewQueue() {
               {revision.createdAt.toLocaleDateString('fr-FR')}
               {revision.reason && <> : « {revision.reason} »</>}
             </p>
-            <table className="diff">
-              <tbody>
-                {Object.entries(revision.changes as Record<string, { before: unknown; after: unknown }>).map(([field, change]) => (
-                  <tr key={field}>
-                    <th scope="row">{field}</th>
-                    <td>
-                      <del>{show(change.before)}</del>
-                    </td>
-                    <td>
-                      <ins>{show(change.after)}</ins>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangesTable changes={revision.changes as Record<string, { before: unknown; after: unknown }>} />
             <form className="review-actions">
               <label htmlFor={`note-${revision.id}`}>Motif (facultatif)</label>
               <input id={`note-${revision.id}`} name="note" type="text" maxLength={500} />

@@ -1,4 +1,6 @@
+import { revalidatePath } from 'next/cache';
 import Link from 'next/link';
+import { ChangesTable } from '@/components/admin/ChangesTable';
 import { notFound } from 'next/navigation';
 import { canEditPlace } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -9,7 +11,6 @@ import { restoreAction } from '../../../actions';
 type Props = { params: Promise<{ id: string }> };
 const KIND = { CREATE: 'Création', UPDATE: 'Modification', STATUS: 'Statut', RESTORE: 'Restauration', IMPORT: 'Import', CONFIRM: 'Confirmation', MERGE: 'Fusion' } as const;
 const STATE = { APPLIED: 'appliquée', PENDING: 'en attente de validation', REJECTED: 'refusée' } as const;
-const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value));
 
 export default async function History({ params }: Props) {
   const { id } = await params;
@@ -35,31 +36,16 @@ export default async function History({ params }: Props) {
                 {revision.reason && <> — « {revision.reason} »</>}
               </p>
               {changes.length > 0 && (
-                <table className="diff">
-                  <thead>
-                    <tr>
-                      <th scope="col">Champ</th>
-                      <th scope="col">Avant</th>
-                      <th scope="col">Après</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {changes.map(([field, change]) => (
-                      <tr key={field}>
-                        <th scope="row">{field}</th>
-                        <td>
-                          <del>{show(change.before)}</del>
-                        </td>
-                        <td>
-                          <ins>{show(change.after)}</ins>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ChangesTable changes={Object.fromEntries(changes)} />
               )}
               {revision.state === 'APPLIED' && ['UPDATE', 'RESTORE', 'IMPORT'].includes(revision.kind) && changes.length > 0 && (
-                <form action={async () => { 'use server'; await restoreAction(revision.id); }}>
+                <form
+                  action={async () => {
+                    'use server';
+                    await restoreAction(revision.id);
+                    revalidatePath(`/admin/lieux/${id}/historique`);
+                  }}
+                >
                   <button type="submit" className="button button--small">
                     Restaurer les valeurs d’avant
                   </button>
