@@ -270,6 +270,7 @@ export async function searchPlaces(
   let total: number;
   let pageCandidates: Candidate[];
   let matchingIds: string[] | null = null;
+  let facetsPromise: Promise<Facets> | null = null;
   if (needsAvailabilityCheck(filters)) {
     // Every SQL candidate, then the opening_hours library decides; paginate after.
     const rows = await db.$queryRaw<Array<Candidate & HoursRow>>`
@@ -282,6 +283,8 @@ export async function searchPlaces(
     matchingIds = kept.map((row) => row.id);
     pageCandidates = kept.slice((filters.page - 1) * pageSize, filters.page * pageSize);
   } else {
+    // The facet counts do not depend on the page: start them at the same time.
+    facetsPromise = facetCounts(db, null, nearby, from, whereAll);
     pageCandidates = await db.$queryRaw<Candidate[]>`
       ${nearby}
       SELECT p.id, ${distance} AS distance, ${stop}, count(*) OVER () AS total
@@ -295,6 +298,7 @@ export async function searchPlaces(
   }
 
   if (total === 0 && filters.q && !options.fuzzy) {
+    await facetsPromise?.catch(() => undefined);
     // Nothing with these exact words: try again tolerating typos.
     return searchPlaces(filters, { ...options, fuzzy: true });
   }
@@ -302,7 +306,7 @@ export async function searchPlaces(
   const ids = pageCandidates.map((c) => c.id);
   const [details, facets] = await Promise.all([
     ids.length ? db.$queryRaw<DetailRow[]>`SELECT ${DETAIL_COLUMNS} FROM "Place" p WHERE p.id = ANY(${ids}::uuid[])` : Promise.resolve([]),
-    facetCounts(db, matchingIds, nearby, from, whereAll),
+    facetsPromise ?? facetCounts(db, matchingIds, nearby, from, whereAll),
   ]);
   const byId = new Map(details.map((d) => [d.id, d]));
   const results = pageCandidates

@@ -84,10 +84,24 @@ test.describe('the place page', () => {
     expect(pages).toBe(1);
   });
 
-  test('unpublished places answer 404 with a way to search', async ({ page }) => {
+  test('unpublished places answer 404 with a way to search around the same commune', async ({ page }) => {
     const response = await page.goto('/lieux/ce-lieu-n-existe-pas');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ce lieu n’est pas (ou plus) dans l’annuaire');
+    const draft = await page.goto('/lieux/espace-multimedia-deux-croix-fictif-angers');
+    expect(draft?.status()).toBe(404);
+    await page.getByRole('link', { name: 'Voir les lieux autour de Angers' }).click();
+    await expect(page).toHaveURL(/\/recherche\?ou=Angers/);
+  });
+
+  test('every page carries the security headers', async ({ request }) => {
+    for (const path of ['/', `/lieux/${SLUG}`, '/recherche?ou=Angers', '/api/v1/lieux?limite=1', '/donnees']) {
+      const headers = (await request.get(path)).headers();
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy'], path).toContain('geolocation=(self)');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+    }
   });
 
   test('has no accessibility violation', async ({ page }) => {

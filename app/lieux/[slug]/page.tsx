@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { LazyResultsMap } from '@/components/map/LazyResultsMap';
 import { HoursTable } from '@/components/place/HoursTable';
 import { ReportForm } from '@/components/place/ReportForm';
 import { ShareButtons } from '@/components/place/ShareButtons';
 import { formatDistance } from '@/components/search/format';
+import { env } from '@/lib/config/env';
 import { presentHours } from '@/lib/hours/present';
 import { completeness } from '@/lib/places/completeness';
 import { LABEL_EXPLANATIONS, PROGRAMME_EXPLANATIONS } from '@/lib/places/explanations';
@@ -175,6 +177,20 @@ export default async function PlacePage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
+          {place.latitude !== null && place.longitude !== null && (
+            <div className="place-map no-print">
+              <LazyResultsMap
+                markers={[
+                  { id: place.id, lat: place.latitude, lng: place.longitude, label: place.name, href: `/lieux/${place.slug}`, detail: `${place.street}, ${place.commune}` },
+                  ...place.stops.map((stop) => ({ id: stop.id, lat: stop.latitude, lng: stop.longitude, label: `${place.name} — arrêt ${stop.label}`, href: `/lieux/${place.slug}`, detail: stop.commune })),
+                ]}
+                tileUrl={env().TILE_URL}
+                attribution={env().TILE_ATTRIBUTION}
+                center={{ lat: place.latitude, lng: place.longitude }}
+                label="Carte du lieu (l’adresse est écrite ci-dessus)"
+              />
+            </div>
+          )}
           {place.latitude !== null && place.longitude !== null && (
             <p className="no-print itinerary">
               Itinéraire :{' '}
