@@ -278,7 +278,14 @@ export async function searchPlaces(
       SELECT p.id, ${distance} AS distance, ${stop}, p."openingHours" AS "openingHours", p."timeZone" AS "timeZone",
         (SELECT array_agg(ps."openingHours") FROM "PlaceStop" ps WHERE ps."placeId" = p.id AND ps."openingHours" IS NOT NULL) AS "stopHours"
       FROM ${from} WHERE ${whereAll} ${order} LIMIT 20000`;
-    const kept = rows.filter((row) => availableAsAsked(row, filters, now));
+    // Many places share the same hours: decide once per distinct schedule and zone.
+    const decided = new Map<string, boolean>();
+    const kept = rows.filter((row) => {
+      const key = `${row.timeZone}|${row.openingHours ?? ''}|${(row.stopHours ?? []).join('|')}`;
+      let open = decided.get(key);
+      if (open === undefined) decided.set(key, (open = availableAsAsked(row, filters, now)));
+      return open;
+    });
     total = kept.length;
     matchingIds = kept.map((row) => row.id);
     pageCandidates = kept.slice((filters.page - 1) * pageSize, filters.page * pageSize);
