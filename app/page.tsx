@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Directory } from '@/components/search/Directory';
 import { countPublishedPlaces, listPublishedPlaces } from '@/lib/places/list';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
 
@@ -46,21 +46,7 @@ export default async function HomePage() {
         {places.length === 0 ? (
           <p>Aucun lieu n’est encore publié.</p>
         ) : (
-          <div className="directory">
-            {[...byCommune].map(([commune, list]) => (
-              <section key={commune} className="directory__commune" aria-label={commune}>
-                <h3>{commune}</h3>
-                <ul className="place-list" data-testid="place-list">
-                  {list.map((place) => (
-                    <li key={place.id}>
-                      <Link href={`/lieux/${place.slug}`}>{place.name}</Link>
-                      <span className="muted"> — {place.street}</span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
-          </div>
+          <Directory groups={[...byCommune].map(([commune, list]) => ({ label: commune, places: list }))} />
         )}
       </section>
     </>

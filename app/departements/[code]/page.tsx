@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Directory } from '@/components/search/Directory';
 import { readDb } from '@/lib/db';
 import { communeByCode } from '@/lib/geo';
 import { slugify } from '@/lib/geo/fold';
@@ -51,21 +52,7 @@ export default async function DepartementPage({ params }: Props) {
         {places.length} lieu{places.length > 1 ? 'x' : ''} dans {byCommune.size} commune{byCommune.size > 1 ? 's' : ''}.{' '}
         <Link href={`/recherche?ou=${encodeURIComponent(dep.nom)}`}>Chercher près d’une adresse</Link>
       </p>
-      <div className="directory">
-        {[...byCommune.values()].map((entry) => (
-          <section key={entry.label} className="directory__commune" aria-label={entry.label}>
-            <h2 className="h3">{entry.href ? <Link href={entry.href}>{entry.label}</Link> : entry.label}</h2>
-            <ul className="place-list">
-              {entry.places.map((place) => (
-                <li key={place.slug}>
-                  <Link href={`/lieux/${place.slug}`}>{place.name}</Link>
-                  <span className="muted"> — {place.street}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </div>
+      <Directory groups={[...byCommune.values()]} headingLevel={2} />
     </div>
   );
 }
