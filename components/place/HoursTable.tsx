@@ -1,30 +1,35 @@
 import type { HoursPresentation } from '@/lib/hours/present';
-import { describeOpening } from '@/components/search/format';
+import type { TemporaryClosure } from '@/lib/places/closure';
+import styles from './place.module.css';
 
-export function HoursTable({ hours, now, timeZone }: { hours: HoursPresentation; now: Date; timeZone: string }) {
+/** The week's hours in plain French, today highlighted; the current state first. */
+export function HoursTable({ hours, closure }: { hours: HoursPresentation; closure?: TemporaryClosure | null }) {
+  const closedNow = closure?.active ?? false;
   if (!hours.known) {
     return (
       <div className="hours">
-        <p className="badge badge--unknown">Horaires non communiqués</p>
+        <p className={`hours__state badge ${closedNow ? 'badge--closed' : 'badge--unknown'}`} data-testid="opening-state">
+          {closedNow ? closure!.title : hours.label}
+        </p>
         {hours.raw && <p className="hours__raw">Indication donnée par le lieu : « {hours.raw} »</p>}
         <p className="muted">Téléphonez avant de vous déplacer.</p>
       </div>
     );
   }
-  const state = describeOpening(hours.state, now, timeZone);
   return (
     <div className="hours">
-      <p className={`hours__state badge badge--${state.tone === 'unknown' ? 'unknown' : state.tone}`} data-testid="opening-state">
-        {state.label}
+      <p className={`hours__state badge badge--${closedNow ? 'closed' : hours.tone}`} data-testid="opening-state">
+        {closedNow ? closure!.title : hours.label}
       </p>
+      {closedNow && closure!.reopening && <p>{closure!.reopening}. Horaires habituels :</p>}
       <table className="hours__table">
-        <caption className="visually-hidden">Horaires de la semaine</caption>
+        <caption className="visually-hidden">Horaires de la semaine{closedNow ? ' (habituels, hors fermeture temporaire)' : ''}</caption>
         <tbody>
           {hours.week.map((day) => (
             <tr key={day.day} className={day.isToday ? 'hours__today' : undefined} aria-current={day.isToday ? 'date' : undefined}>
               <th scope="row">
                 {day.day}
-                {day.isToday && <span className="visually-hidden"> (aujourd’hui)</span>}
+                {day.isToday && <span className={styles.todayMark}> (aujourd’hui)</span>}
               </th>
               <td>{day.text}</td>
             </tr>
@@ -32,6 +37,18 @@ export function HoursTable({ hours, now, timeZone }: { hours: HoursPresentation;
         </tbody>
       </table>
       {hours.closedOnHolidays && <p className="muted">Fermé les jours fériés.</p>}
+      {hours.specialDays.length > 0 && (
+        <div className={styles.printHide}>
+          <h3 className={styles.specialTitle}>Jours fériés à venir</h3>
+          <ul className={styles.special}>
+            {hours.specialDays.map((day) => (
+              <li key={day.date}>
+                {day.label} : {day.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,14 +1,18 @@
 'use client';
 import { useActionState } from 'react';
-import { SUGGESTION_PARTS, type SuggestionFormState } from '@/lib/places/suggestion-parts';
+import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, type SuggestionFormState } from '@/lib/places/suggestion-parts';
 
 type Action = (state: SuggestionFormState, form: FormData) => Promise<SuggestionFormState>;
 
+/**
+ * "Signaler une erreur": works without JavaScript (the server action answers with the page, the
+ * section open on the result) and, with it, without reloading.
+ */
 export function ReportForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
   if (state.status === 'sent') {
     return (
-      <p className="notice notice--success" role="status">
+      <p className="notice notice--success" role="status" tabIndex={-1} ref={(el) => el?.focus()}>
         {state.message ?? 'Merci, votre signalement a bien été transmis.'}
       </p>
     );
@@ -16,69 +20,76 @@ export function ReportForm({ action }: { action: Action }) {
   const values = state.values ?? {};
   const error = (field: 'part' | 'message' | 'email') => state.errors?.[field];
   return (
-    <form action={formAction} className="report-form" noValidate>
-      {state.message && (
-        <p className={`notice ${state.status === 'refused' ? 'notice--warning' : 'notice--error'}`} role="alert">
-          {state.message}
-        </p>
-      )}
-      <fieldset className="filter-group">
-        <legend>Qu’est-ce qui est inexact ?</legend>
-        {Object.entries(SUGGESTION_PARTS).map(([value, label]) => (
-          <div className="checkbox" key={value}>
-            <input type="radio" id={`part-${value}`} name="part" value={value} defaultChecked={values.part === value} aria-describedby={error('part') ? 'part-error' : undefined} />
-            <label htmlFor={`part-${value}`}>{label}</label>
-          </div>
-        ))}
-        {error('part') && (
-          <p className="field-error" id="part-error">
-            {error('part')}
+    <details className="report" open={state.status !== 'idle' || undefined}>
+      <summary className="button">Signaler une erreur sur cette fiche</summary>
+      <form action={formAction} className="report-form" noValidate>
+        {state.message && (
+          <p className={`notice ${state.status === 'refused' ? 'notice--warning' : 'notice--error'}`} role="alert">
+            {state.message}
           </p>
         )}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="report-message">Quelle est la bonne information ?</label>
-        <textarea
-          id="report-message"
-          name="message"
-          maxLength={2000}
-          defaultValue={values.message}
-          aria-invalid={!!error('message')}
-          aria-describedby={error('message') ? 'message-error' : undefined}
-        />
-        {error('message') && (
-          <p className="field-error" id="message-error">
-            {error('message')}
+        <fieldset className="filter-group">
+          <legend>Qu’est-ce qui est inexact ?</legend>
+          {Object.entries(SUGGESTION_PARTS).map(([value, label]) => (
+            <div className="checkbox" key={value}>
+              <input type="radio" id={`part-${value}`} name="part" value={value} defaultChecked={values.part === value} aria-describedby={error('part') ? 'part-error' : undefined} />
+              <label htmlFor={`part-${value}`}>{label}</label>
+            </div>
+          ))}
+          {error('part') && (
+            <p className="field-error" id="part-error">
+              {error('part')}
+            </p>
+          )}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="report-message">Quelle est la bonne information ?</label>
+          <p className="hint" id="message-hint">
+            Par exemple : « Fermé le mercredi depuis septembre ». 2 000 caractères au plus.
           </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="report-email">
-          Votre courriel <span className="hint">(facultatif, pour vous répondre)</span>
-        </label>
-        <input
-          id="report-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          defaultValue={values.email}
-          aria-invalid={!!error('email')}
-          aria-describedby={error('email') ? 'email-error' : undefined}
-        />
-        {error('email') && (
-          <p className="field-error" id="email-error">
-            {error('email')}
-          </p>
-        )}
-      </div>
-      {/* Hidden from people and assistive technologies; bots fill it in. */}
-      <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor="report-site">Ne pas remplir</label>
-        <input id="report-site" name="site_web" type="text" tabIndex={-1} autoComplete="off" />
-      </div>
-      <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? 'Envoi…' : 'Envoyer le signalement'}
-      </button>
-    </form>
+          <textarea
+            id="report-message"
+            name="message"
+            maxLength={SUGGESTION_MESSAGE_MAX}
+            required
+            defaultValue={values.message}
+            aria-invalid={!!error('message')}
+            aria-describedby={error('message') ? 'message-hint message-error' : 'message-hint'}
+          />
+          {error('message') && (
+            <p className="field-error" id="message-error">
+              {error('message')}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="report-email">
+            Votre courriel <span className="hint">(facultatif, pour vous répondre)</span>
+          </label>
+          <input
+            id="report-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={values.email}
+            aria-invalid={!!error('email')}
+            aria-describedby={error('email') ? 'email-error' : undefined}
+          />
+          {error('email') && (
+            <p className="field-error" id="email-error">
+              {error('email')}
+            </p>
+          )}
+        </div>
+        {/* Hidden from people and assistive technologies; bots fill it in. */}
+        <div className="visually-hidden" aria-hidden="true">
+          <label htmlFor="report-site">Ne pas remplir</label>
+          <input id="report-site" name="site_web" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <button type="submit" className="button button--primary" disabled={pending}>
+          {pending ? 'Envoi…' : 'Envoyer le signalement'}
+        </button>
+      </form>
+    </details>
   );
 }

@@ -1,7 +1,12 @@
 'use client';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 
+const subscribe = () => () => {};
+
+/** "Copier le lien", "Partager" (Web Share API when the phone has it), "Imprimer". Only shown once JavaScript runs: without it they could do nothing. */
 export function ShareButtons({ url, title }: { url: string; title: string }) {
+  const ready = useSyncExternalStore(subscribe, () => true, () => false);
+  const canShare = useSyncExternalStore(subscribe, () => typeof navigator.share === 'function', () => false);
   const [message, setMessage] = useState('');
   const copy = async () => {
     try {
@@ -12,25 +17,29 @@ export function ShareButtons({ url, title }: { url: string; title: string }) {
     }
   };
   const share = async () => {
-    if (navigator.share) {
-      try {
-        await navigator.share({ title, url });
-      } catch {
-        // the person cancelled
-      }
-    } else await copy();
+    try {
+      await navigator.share({ title, url });
+    } catch {
+      // The person cancelled, or sharing failed: nothing to say.
+    }
   };
   return (
     <div className="share no-print">
-      <button type="button" className="button button--small" onClick={copy}>
-        Copier le lien
-      </button>
-      <button type="button" className="button button--small" onClick={share}>
-        Partager
-      </button>
-      <button type="button" className="button button--small" onClick={() => window.print()}>
-        Imprimer
-      </button>
+      {ready && (
+        <>
+          <button type="button" className="button button--small" onClick={copy}>
+            Copier le lien
+          </button>
+          {canShare && (
+            <button type="button" className="button button--small" onClick={share}>
+              Partager
+            </button>
+          )}
+          <button type="button" className="button button--small" onClick={() => window.print()}>
+            Imprimer
+          </button>
+        </>
+      )}
       <span role="status" aria-live="polite" className="muted">
         {message}
       </span>

@@ -1,6 +1,6 @@
 // Opening hours for people: a week table in plain French with today highlighted, the current
-// state, public holidays. A value the library rejects is shown as "Horaires non communiqués"
-// with the raw text, never a crash.
+// state ("Ouvert — ferme à 17 h"), public holidays and the special days ahead. A value the
+// library rejects is shown as "Horaires non communiqués" with the raw text, never a crash.
 import { instantAt, openIntervals, openingStateAt, parseHours, wallTimeIn, type OpeningState } from './index';
 
 export type DayRow = {
@@ -10,50 +10,134 @@ export type DayRow = {
   text: string;
   isToday: boolean;
   holiday: boolean;
-  /** ISO date of that day */
+  /** ISO date of that day, in the place's zone */
   date: string;
 };
 
+/** A public holiday in the weeks ahead and what it means for the place. */
+export type SpecialDay = { date: string; label: string; text: string };
+
 export type HoursPresentation =
-  | { known: true; state: OpeningState; week: DayRow[]; comment: string | null; closedOnHolidays: boolean }
-  | { known: false; raw: string | null };
+  | {
+      known: true;
+      state: OpeningState;
+      /** "Ouvert — ferme à 17 h", "Fermé — ouvre demain à 9 h" */
+      label: string;
+      tone: 'open' | 'closed' | 'unknown';
+      week: DayRow[];
+      comment: string | null;
+      closedOnHolidays: boolean;
+      specialDays: SpecialDay[];
+    }
+  | { known: false; label: 'Horaires non communiqués'; raw: string | null };
 
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const SPECIAL_DAYS_AHEAD = 45;
 
 function hourText(date: Date, timeZone: string) {
   const w = wallTimeIn(timeZone, date);
   return w.minute === 0 ? `${w.hour} h` : `${w.hour} h ${String(w.minute).padStart(2, '0')}`;
 }
 
-/** The seven days starting Monday of the current week, in the place's zone. */
+/** Day number since the epoch of a wall-clock date: differences count calendar days, DST aside. */
+function dayNumber(y: number, m: number, d: number) {
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+function weekdayIndex(y: number, m: number, d: number) {
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+
+/** "demain", "lundi", "lundi 14 décembre" (more than a week away), or "" for today. */
+function dayWord(at: Date, now: Date, timeZone: string) {
+  const a = wallTimeIn(timeZone, at);
+  const n = wallTimeIn(timeZone, now);
+  const gap = dayNumber(a.year, a.month, a.day) - dayNumber(n.year, n.month, n.day);
+  if (gap <= 0) return '';
+  if (gap === 1) return 'demain ';
+  const weekday = WEEKDAYS[weekdayIndex(a.year, a.month, a.day)];
+  return gap < 7 ? `${weekday} ` : `${weekday} ${a.day === 1 ? '1er' : a.day} ${MONTHS[a.month - 1]} `;
+}
+
+/** The current state in plain French. */
+export function describeState(state: OpeningState, now: Date, timeZone: string): { label: string; tone: 'open' | 'closed' | 'unknown' } {
+  if (state.status === 'unknown') return { label: 'Horaires non communiqués', tone: 'unknown' };
+  if (state.status === 'open') {
+    return { label: state.nextChange ? `Ouvert — ferme ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Ouvert', tone: 'open' };
+  }
+  return { label: state.nextChange ? `Fermé — ouvre ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Fermé', tone: 'closed' };
+}
+
+/** "demain à 9 h", "mardi à 14 h", "à 9 h" (today): when an instant comes, in words. */
+export function whenText(at: Date, now: Date, timeZone: string): string {
+  return `${dayWord(at, now, timeZone)}à ${hourText(at, timeZone)}`;
+}
+
+/** "lundi 25 décembre" */
+export function frenchDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${WEEKDAYS[weekdayIndex(y, m, d)]} ${d === 1 ? '1er' : d} ${MONTHS[m - 1]}`;
+}
+
+function isoDate(y: number, m: number, d: number) {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function dayText(value: string, timeZone: string, y: number, m: number, d: number, holiday: boolean) {
+  const from = instantAt(timeZone, y, m, d);
+  const to = instantAt(timeZone, y, m, d + 1);
+  const intervals = openIntervals(value, timeZone, from, to);
+  const ranges = intervals.map((interval) => {
+    const end = interval.end.getTime() === to.getTime() ? '24 h' : hourText(interval.end, timeZone);
+    const text = `${hourText(interval.start, timeZone)} – ${end}`;
+    return interval.unknown && !interval.comment ? `${text} (à confirmer)` : text;
+  });
+  const comments = [...new Set(intervals.map((i) => i.comment).filter(Boolean))];
+  if (ranges.length) return `${ranges.join(', ')}${comments.length ? ` — ${comments.join(' ; ')}` : ''}`;
+  return holiday ? 'Fermé (jour férié)' : 'Fermé';
+}
+
+/** The week (Monday first) around `now` in the place's zone, the state, and the holidays ahead. */
 export function presentHours(value: string | null | undefined, timeZone: string, now: Date): HoursPresentation {
+  const raw = value?.trim() || null;
   const parsed = parseHours(value);
-  if (!parsed.ok) return { known: false, raw: value?.trim() || null };
+  if (!parsed.ok || !raw) return { known: false, label: 'Horaires non communiqués', raw };
+  const isHoliday = (y: number, m: number, d: number) => {
+    try {
+      return parsed.hours.getPublicHolidayContext?.(new Date(y, m - 1, d, 12))?.isHoliday ?? false;
+    } catch {
+      return false;
+    }
+  };
   const today = wallTimeIn(timeZone, now);
-  const todayUtc = new Date(Date.UTC(today.year, today.month - 1, today.day));
-  const mondayOffset = (todayUtc.getUTCDay() + 6) % 7;
+  const mondayOffset = weekdayIndex(today.year, today.month, today.day);
   const week: DayRow[] = [];
   for (let i = 0; i < 7; i++) {
-    const d = new Date(Date.UTC(today.year, today.month - 1, today.day - mondayOffset + i));
-    const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-    const from = instantAt(timeZone, y, m, day);
-    const to = instantAt(timeZone, y, m, day + 1);
-    const intervals = openIntervals(value, timeZone, from, to);
-    const holiday = parsed.hours.getPublicHolidayContext?.(new Date(y, m - 1, day, 12))?.isHoliday ?? false;
-    const ranges = intervals.map((interval) => {
-      const end = interval.end.getTime() === to.getTime() ? '24 h' : hourText(interval.end, timeZone);
-      const text = `${hourText(interval.start, timeZone)} – ${end}`;
-      return interval.unknown && !interval.comment ? `${text} (à confirmer)` : text;
-    });
-    const comments = [...new Set(intervals.map((i) => i.comment).filter(Boolean))];
-    week.push({
-      day: WEEKDAYS[i],
-      text: ranges.length ? `${ranges.join(', ')}${comments.length ? ` — ${comments.join(' ; ')}` : ''}` : holiday ? 'Fermé (jour férié)' : 'Fermé',
-      isToday: i === mondayOffset,
-      holiday,
-      date: `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    });
+    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - mondayOffset + i));
+    const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    const holiday = isHoliday(y, m, d);
+    week.push({ day: WEEKDAYS[i], text: dayText(raw, timeZone, y, m, d, holiday), isToday: i === mondayOffset, holiday, date: isoDate(y, m, d) });
   }
-  const state = openingStateAt(value, timeZone, now);
-  return { known: true, state, week, comment: state.comment, closedOnHolidays: /\bPH\s+off\b/i.test(value ?? '') };
+  // Holidays after this week and within the weeks ahead: "jeudi 25 décembre : Fermé (jour férié)".
+  const specialDays: SpecialDay[] = [];
+  for (let i = 7 - mondayOffset; i <= SPECIAL_DAYS_AHEAD && specialDays.length < 3; i++) {
+    const date = new Date(Date.UTC(today.year, today.month - 1, today.day + i));
+    const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    if (!isHoliday(y, m, d)) continue;
+    const iso = isoDate(y, m, d);
+    specialDays.push({ date: iso, label: `${frenchDate(iso)} (jour férié)`, text: dayText(raw, timeZone, y, m, d, true) });
+  }
+  const state = openingStateAt(raw, timeZone, now);
+  const described = describeState(state, now, timeZone);
+  return {
+    known: true,
+    state,
+    label: described.label,
+    tone: described.tone,
+    week,
+    comment: state.comment,
+    closedOnHolidays: /\bPH\s+off\b/i.test(raw),
+    specialDays,
+  };
 }

@@ -29,4 +29,22 @@ describe('completeness score', () => {
     expect(completeness({ ...full, phone: null }).score).toBe(100);
     expect(completeness({ ...full, phone: null, emails: [] }).missing.map((m) => m.field)).toEqual(['contact']);
   });
+
+  it('does not count blank text as filled, and lists what is missing in order of usefulness', () => {
+    const result = completeness({ ...full, openingHours: '   ', summary: ' ', websites: [], pivot: null });
+    expect(result.missing.map((m) => m.field)).toEqual(['openingHours', 'summary', 'websites', 'pivot']);
+    // 23 points in all: hours 3, summary, website and SIRET 1 each → 17/23.
+    expect(result.score).toBe(74);
+  });
+
+  it('gives a whole percentage between 0 and 100 for every combination of one missing field', () => {
+    const keys = Object.keys(full) as Array<keyof CompletenessInput>;
+    for (const key of keys) {
+      const value = Array.isArray(full[key]) ? [] : null;
+      const { score } = completeness({ ...full, [key]: value });
+      expect(Number.isInteger(score)).toBe(true);
+      expect(score).toBeGreaterThanOrEqual(80);
+      expect(score).toBeLessThanOrEqual(100);
+    }
+  });
 });

@@ -1,10 +1,18 @@
-// The data of a public place page.
+// The data of a public place page: which page a slug leads to (the place, a 301 to its new slug,
+// a "closed for good" page for a year, 410 after, 404), and the nearby places with the same services.
 import 'server-only';
+import { cache } from 'react';
 import { Prisma } from '@prisma/client';
 import { readDb } from '@/lib/db';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
 
-export async function placeBySlug(slug: string) {
+/** How long the page of a place closed for good stays up (with alternatives) before answering 410. */
+export const CLOSED_PAGE_DAYS = 365;
+const CLOSED_PAGE_MS = CLOSED_PAGE_DAYS * 24 * 3600 * 1000;
+
+// Deduplicated within one request: metadata and page read the same place.
+export const placeBySlug = cache(async (slug: string) => {
+  if (!slug || slug.length > 200) return null;
   return readDb.place.findUnique({
     where: { slug },
     include: {
@@ -12,22 +20,60 @@ export async function placeBySlug(slug: string) {
       networks: { include: { network: { select: { slug: true, name: true } } } },
     },
   });
-}
+});
 
 export type PublicPlace = NonNullable<Awaited<ReturnType<typeof placeBySlug>>>;
 
-/** Where an old slug now points, for a 301. */
-export async function redirectedSlug(slug: string): Promise<string | null> {
-  const redirect = await readDb.placeSlugRedirect.findUnique({ where: { slug }, include: { place: { select: { slug: true, status: true } } } });
-  return redirect && redirect.place.status === 'PUBLISHED' ? redirect.place.slug : null;
+export type PlacePage =
+  | { kind: 'published'; place: PublicPlace }
+  | { kind: 'redirect'; slug: string }
+  /** Closed for good less than a year ago: the page says so and offers alternatives. */
+  | { kind: 'closed'; place: PublicPlace }
+  /** Closed for good more than a year ago: 410. */
+  | { kind: 'gone'; name: string; commune: string }
+  /** Draft, archived without a closure, or unknown: 404 (with the commune, when known, for a search). */
+  | { kind: 'not-found'; commune: string | null };
+
+type PlaceState = Pick<PublicPlace, 'status' | 'closedForGoodAt' | 'name' | 'commune'>;
+
+function pageKind(place: PlaceState, now: Date): 'published' | 'closed' | 'gone' | 'not-found' {
+  if (place.status === 'PUBLISHED') return 'published';
+  if (place.status === 'ARCHIVED' && place.closedForGoodAt) {
+    return now.getTime() - place.closedForGoodAt.getTime() < CLOSED_PAGE_MS ? 'closed' : 'gone';
+  }
+  return 'not-found';
 }
 
-/** The three nearest published places offering at least one of the same services. */
-export async function nearbyPlaces(place: { id: string; latitude: number | null; longitude: number | null; services: string[] }, limit = 3) {
+/** What the public sees at /lieux/<slug>. */
+export const resolvePlacePage = cache(async (slug: string, now: Date): Promise<PlacePage> => {
+  const place = await placeBySlug(slug);
+  if (place) {
+    const kind = pageKind(place, now);
+    if (kind === 'published' || kind === 'closed') return { kind, place };
+    if (kind === 'gone') return { kind, name: place.name, commune: place.commune };
+    return { kind: 'not-found', commune: place.commune };
+  }
+  if (!slug || slug.length > 200) return { kind: 'not-found', commune: null };
+  const redirect = await readDb.placeSlugRedirect.findUnique({
+    where: { slug },
+    include: { place: { select: { slug: true, status: true, closedForGoodAt: true, name: true, commune: true } } },
+  });
+  if (!redirect) return { kind: 'not-found', commune: null };
+  // Follow the old slug only to a page that shows something; a draft stays hidden.
+  return pageKind(redirect.place, now) === 'not-found' ? { kind: 'not-found', commune: redirect.place.commune } : { kind: 'redirect', slug: redirect.place.slug };
+});
+
+export type NearbyPlace = { slug: string; name: string; commune: string; distance: number };
+
+/** The nearest published places (within 50 km) offering at least one of the same services, nearest first. */
+export async function nearbyPlaces(
+  place: { id: string; latitude: number | null; longitude: number | null; services: string[] },
+  limit = 3,
+): Promise<NearbyPlace[]> {
   if (place.latitude === null || place.longitude === null) return [];
   const services = place.services.map((key) => SERVICE_LABELS[key as keyof typeof SERVICE_LABELS]).filter(Boolean);
   const point = Prisma.sql`reperes_earth(${place.latitude}::float8, ${place.longitude}::float8)`;
-  return readDb.$queryRaw<Array<{ slug: string; name: string; commune: string; distance: number }>>`
+  const rows = await readDb.$queryRaw<Array<{ slug: string; name: string; commune: string; distance: number }>>`
     SELECT p.slug, p.name, p.commune, earth_distance(reperes_earth(p.latitude, p.longitude), ${point}) AS distance
     FROM "Place" p
     WHERE p.status = 'published' AND p.id <> ${place.id}::uuid AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
@@ -35,4 +81,26 @@ export async function nearbyPlaces(place: { id: string; latitude: number | null;
       ${services.length ? Prisma.sql`AND p.services && ${services}::text[]::"Service"[]` : Prisma.empty}
     ORDER BY distance
     LIMIT ${limit}`;
+  return rows.map((r) => ({ slug: r.slug, name: r.name, commune: r.commune, distance: Number(r.distance) }));
+}
+
+/**
+ * For the proxy, with light queries: 410 for a place closed for good more than a year ago, a 301
+ * target for an old slug. Null: let the page answer.
+ */
+export async function placeRoute(slug: string, now = new Date()): Promise<{ gone: true } | { redirect: string } | null> {
+  if (!slug || slug.length > 200) return null;
+  const place = await readDb.place.findUnique({ where: { slug }, select: { status: true, closedForGoodAt: true, name: true, commune: true } });
+  if (place) return pageKind(place, now) === 'gone' ? { gone: true } : null;
+  const redirect = await readDb.placeSlugRedirect.findUnique({
+    where: { slug },
+    select: { place: { select: { slug: true, status: true, closedForGoodAt: true, name: true, commune: true } } },
+  });
+  return redirect && pageKind(redirect.place, now) !== 'not-found' ? { redirect: redirect.place.slug } : null;
+}
+
+/** Is this slug a place closed for good more than a year ago (410)? */
+export async function isGonePlaceSlug(slug: string, now = new Date()): Promise<boolean> {
+  const route = await placeRoute(slug, now);
+  return route !== null && 'gone' in route;
 }

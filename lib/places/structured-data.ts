@@ -17,18 +17,23 @@ export function placeJsonLd(place: {
   websites: string[];
   openingHours: string | null;
   typologies: string[];
+  programmes?: string[];
+  fees?: string[];
   url: string;
 }) {
   const slots = weeklySlots(place.openingHours) ?? [];
+  // France Services (and the former MSAP) are public offices; everything else is a local business.
+  const governmentOffice = place.typologies.includes('RFS') || place.typologies.includes('MSAP') || !!place.programmes?.includes('FranceServices');
   return {
     '@context': 'https://schema.org',
-    '@type': place.typologies.includes('RFS') || place.typologies.includes('MSAP') ? 'GovernmentOffice' : 'LocalBusiness',
+    '@type': governmentOffice ? 'GovernmentOffice' : 'LocalBusiness',
     name: place.name,
     description: place.summary ?? undefined,
     url: place.url,
     telephone: place.phone ?? undefined,
     email: place.emails[0],
     sameAs: place.websites.length ? place.websites : undefined,
+    isAccessibleForFree: place.fees?.length ? place.fees.includes('Gratuit') : undefined,
     address: { '@type': 'PostalAddress', streetAddress: place.street, postalCode: place.postcode, addressLocality: place.commune, addressCountry: 'FR' },
     geo: place.latitude !== null && place.longitude !== null ? { '@type': 'GeoCoordinates', latitude: place.latitude, longitude: place.longitude } : undefined,
     openingHoursSpecification: slots.length

@@ -8,6 +8,8 @@ export const SUGGESTION_PARTS = {
   OTHER: 'Autre chose',
 } as const;
 
+export const SUGGESTION_MESSAGE_MAX = 2000;
+
 export type SuggestionFormState = {
   status: 'idle' | 'invalid' | 'refused' | 'sent';
   message?: string;

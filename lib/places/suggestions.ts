@@ -3,7 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { hit } from '@/lib/security/rate-limit';
 
-import { SUGGESTION_PARTS, type SuggestionFormState } from './suggestion-parts';
+import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, type SuggestionFormState } from './suggestion-parts';
 
 export { SUGGESTION_PARTS, type SuggestionFormState };
 
@@ -15,7 +15,7 @@ export const suggestionSchema = z.object({
     .string()
     .trim()
     .min(5, 'Décrivez en quelques mots ce qui est juste (5 caractères au moins).')
-    .max(2000, 'Votre message est trop long (2 000 caractères au plus).'),
+    .max(SUGGESTION_MESSAGE_MAX, 'Votre message est trop long (2 000 caractères au plus).'),
   email: z
     .string()
     .trim()
@@ -25,7 +25,8 @@ export const suggestionSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
 });
 
-export const SUGGESTION_RATE = { limit: 3, windowSeconds: 600 };
+/** Per client address: 5 reports per 10 minutes. */
+export const SUGGESTION_RATE = { limit: 5, windowSeconds: 600 };
 
 export async function submitSuggestion(
   db: Pick<PrismaClient, 'suggestion' | 'place'>,
@@ -52,7 +53,9 @@ export async function submitSuggestion(
       values,
     };
   }
-  const place = await db.place.findFirst({ where: { id: input.placeId, status: 'PUBLISHED' }, select: { id: true } });
+  const place = z.uuid().safeParse(input.placeId).success
+    ? await db.place.findFirst({ where: { id: input.placeId, status: 'PUBLISHED' }, select: { id: true } })
+    : null;
   if (!place) return { status: 'invalid', message: 'Ce lieu n’est plus publié.', values };
   await db.suggestion.create({ data: { placeId: place.id, part: parsed.data.part, message: parsed.data.message, email: parsed.data.email ?? null } });
   return { status: 'sent', message: 'Merci, votre signalement a bien été transmis. L’équipe qui tient cette fiche à jour va le vérifier.' };

@@ -3,16 +3,18 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { LazyResultsMap } from '@/components/map/LazyResultsMap';
 import { HoursTable } from '@/components/place/HoursTable';
+import { ClosedForGood, Gone, NearbyList } from '@/components/place/PlaceViews';
 import { ReportForm } from '@/components/place/ReportForm';
 import { ShareButtons } from '@/components/place/ShareButtons';
-import { formatDistance } from '@/components/search/format';
+import styles from '@/components/place/place.module.css';
 import { env } from '@/lib/config/env';
-import { presentHours } from '@/lib/hours/present';
+import { presentHours, whenText } from '@/lib/hours/present';
+import { temporaryClosure } from '@/lib/places/closure';
 import { completeness } from '@/lib/places/completeness';
 import { LABEL_EXPLANATIONS, PROGRAMME_EXPLANATIONS } from '@/lib/places/explanations';
-import { nearbyPlaces, placeBySlug, redirectedSlug } from '@/lib/places/page';
+import { placePageNow } from '@/lib/places/now';
+import { nearbyPlaces, resolvePlacePage, type PublicPlace } from '@/lib/places/page';
 import { placeJsonLd, safeJson } from '@/lib/places/structured-data';
-import { requestNow } from '@/lib/search/now';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
 import { reportError } from './actions';
@@ -22,83 +24,74 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const ONE_YEAR = 365 * 24 * 3600 * 1000;
+const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-async function load(slug: string) {
-  const place = await placeBySlug(slug);
-  if (!place) {
-    const target = await redirectedSlug(slug);
-    if (target) permanentRedirect(`/lieux/${target}`);
-    notFound();
-  }
-  return place;
+function siteUrl() {
+  return (env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const place = await placeBySlug((await params).slug);
-  if (!place || place.status !== 'PUBLISHED') return { title: 'Lieu introuvable', robots: { index: false } };
+async function resolve({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const now = await placePageNow(query);
+  return { now, page: await resolvePlacePage(decodeURIComponent(slug), now) };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { page } = await resolve(props);
+  if (page.kind === 'closed') return { title: `${page.place.name} (fermé définitivement)`, robots: { index: false } };
+  if (page.kind === 'gone') return { title: `${page.name} (fermé définitivement)`, robots: { index: false } };
+  // Next.js adds "noindex" to not-found answers itself.
+  if (page.kind !== 'published') return { title: 'Lieu introuvable' };
+  const { place } = page;
   const description = place.summary ?? `${place.name}, ${place.street}, ${place.postcode} ${place.commune} : aide au numérique.`;
+  const url = `${siteUrl()}/lieux/${place.slug}`;
   return {
     title: `${place.name} — ${place.commune}`,
     description,
-    alternates: { canonical: `/lieux/${place.slug}` },
-    openGraph: { title: place.name, description, type: 'website', url: `/lieux/${place.slug}` },
+    alternates: { canonical: url },
+    openGraph: { title: place.name, description, type: 'website', url, locale: 'fr_FR', siteName: 'Repères' },
   };
 }
 
-export default async function PlacePage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const place = await load(slug);
-  const now = requestNow(await searchParams);
-
-  if (place.status !== 'PUBLISHED') {
-    const closedRecently = place.status === 'ARCHIVED' && place.closedForGoodAt && now.getTime() - place.closedForGoodAt.getTime() < ONE_YEAR;
-    if (!closedRecently) notFound();
-    const alternatives = await nearbyPlaces({ id: place.id, latitude: place.latitude, longitude: place.longitude, services: place.services });
-    return (
-      <div className="container prose">
-        <h1>{place.name}</h1>
-        <p className="notice notice--warning">Ce lieu a fermé définitivement. Voici des lieux proches qui proposent une aide semblable.</p>
-        <ul>
-          {alternatives.map((alt) => (
-            <li key={alt.slug}>
-              <Link href={`/lieux/${alt.slug}`}>{alt.name}</Link> — {alt.commune}, {formatDistance(alt.distance / 1000)}
-            </li>
-          ))}
-        </ul>
-        <p>
-          <Link href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>Chercher d’autres lieux autour de {place.commune}</Link>
-        </p>
-      </div>
-    );
+export default async function PlacePage(props: Props) {
+  const { now, page } = await resolve(props);
+  if (page.kind === 'redirect') permanentRedirect(`/lieux/${page.slug}`);
+  if (page.kind === 'not-found') notFound();
+  // The proxy has already set the 410 status for this address.
+  if (page.kind === 'gone') return <Gone name={page.name} commune={page.commune} />;
+  if (page.kind === 'closed') {
+    const { place } = page;
+    const alternatives = await nearbyPlaces(place);
+    return <ClosedForGood name={place.name} commune={place.commune} closedAt={LONG_DATE.format(place.closedForGoodAt!)} alternatives={alternatives} />;
   }
+  return <PublishedPlace place={page.place} now={now} />;
+}
 
+async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date }) {
+  const nearbyPromise = nearbyPlaces(place);
   const hours = presentHours(place.openingHours, place.timeZone, now);
+  const closure = temporaryClosure(place, now, place.timeZone);
   const score = completeness(place);
-  const nearby = await nearbyPlaces({ id: place.id, latitude: place.latitude, longitude: place.longitude, services: place.services });
-  const base = process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
-  const url = `${base}/lieux/${place.slug}`;
-  const updatedAt = place.dateMaj.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const url = `${siteUrl()}/lieux/${place.slug}`;
   const stale = now.getTime() - place.dateMaj.getTime() > ONE_YEAR;
   const confirmedBy = place.confirmedBy ?? place.networks[0]?.network.name ?? null;
-  const today = now.toISOString().slice(0, 10);
-  const closedFrom = place.closedFrom?.toISOString().slice(0, 10);
-  const closedUntil = place.closedUntil?.toISOString().slice(0, 10);
-  const temporaryClosure = (closedFrom || closedUntil) && (closedUntil ?? '9999') >= today;
-  const fmtDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-  const mapsQuery = encodeURIComponent(`${place.street}, ${place.postcode} ${place.commune}`);
   const itinerant = place.itinerance.includes('Itinerant');
+  const hasPosition = place.latitude !== null && place.longitude !== null;
+  const address = `${place.street}, ${place.postcode} ${place.commune}`;
+  const types = [...new Set(place.typologies.map((t) => typologyLabel(t)))];
+  const nearby = await nearbyPromise;
 
   return (
     <article className="container place-page">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(placeJsonLd({ ...place, typologies: place.typologies, url })) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(placeJsonLd({ ...place, url })) }} />
       <nav aria-label="Fil d’Ariane" className="breadcrumb no-print">
         <Link href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour de {place.commune}</Link>
       </nav>
       <header className="place-header">
         <h1>{place.name}</h1>
         <p className="place-header__types">
-          {[...new Set(place.typologies.map((t) => typologyLabel(t)))].join(' · ')}
-          {itinerant && ' · Itinérant'}
+          {types.join(' · ')}
+          {itinerant && `${types.length ? ' · ' : ''}Itinérant`}
           {place.networks.length > 0 && (
             <>
               {' · Réseau '}
@@ -112,33 +105,39 @@ export default async function PlacePage({ params, searchParams }: Props) {
           )}
         </p>
         {place.summary && <p className="place-header__summary">{place.summary}</p>}
-        {temporaryClosure && (
-          <p className="notice notice--warning" role="status">
-            <strong>Fermeture temporaire</strong>
-            {closedFrom && closedFrom > today ? ` à partir du ${fmtDate(closedFrom)}` : ''}
-            {closedUntil ? ` jusqu’au ${fmtDate(closedUntil)}` : ''}
-            {place.closureMessage ? ` : ${place.closureMessage}` : '.'}
-          </p>
+        {closure && (
+          <div className={`notice notice--warning ${styles.closure}`} data-testid="temporary-closure">
+            <p>
+              <strong>{closure.title}</strong>
+            </p>
+            {closure.message && <p className="pre-line">{closure.message}</p>}
+          </div>
         )}
         <ShareButtons url={url} title={place.name} />
+        {/* orientation: AddToSelectionButton */}
       </header>
 
       <div className="place-grid">
         <section aria-labelledby="horaires" className="place-section place-section--hours">
           <h2 id="horaires">Horaires</h2>
-          <HoursTable hours={hours} now={now} timeZone={place.timeZone} />
+          <HoursTable hours={hours} closure={closure} />
           {itinerant && place.stops.length > 0 && (
             <>
-              <h3>Arrêts du bus</h3>
+              <h3>Où trouver le bus</h3>
               <ul className="stops">
                 {place.stops.map((stop) => {
                   const stopHours = presentHours(stop.openingHours, place.timeZone, now);
-                  const days = stopHours.known ? stopHours.week.filter((d) => d.text !== 'Fermé' && !d.text.startsWith('Fermé')).map((d) => `${d.day} ${d.text}`) : [];
+                  const days = stopHours.known ? stopHours.week.filter((d) => !d.text.startsWith('Fermé')).map((d) => `${d.day} ${d.text}`) : [];
+                  const where = [stop.label, stop.label.includes(stop.commune) ? null : stop.commune, stop.street && !stop.label.includes(stop.street) ? stop.street : null].filter(Boolean).join(', ');
+                  const next = stopHours.known ? stopHours.state : null;
                   return (
                     <li key={stop.id}>
-                      <strong>{stop.label}</strong>, {stop.commune}
-                      {stop.street ? ` — ${stop.street}` : ''}
-                      {days.length > 0 && <span> : {days.join(' ; ')}</span>}
+                      <strong>{where}</strong>
+                      <br />
+                      {days.length > 0 ? days.join(' ; ') : stopHours.known ? 'Pas de passage cette semaine' : stop.openingHours ? `Horaires non communiqués (« ${stop.openingHours} »)` : 'Horaires non communiqués'}
+                      {next?.status === 'open' && next.nextChange && ' '}
+                      {next?.status === 'open' && next.nextChange && <span className="badge badge--open">Le bus est là jusqu’à {whenText(next.nextChange, now, place.timeZone).replace(/^à /, '')}</span>}
+                      {next?.status === 'closed' && next.nextChange && !closure?.active && <span className="muted"> — prochain passage {whenText(next.nextChange, now, place.timeZone)}</span>}
                     </li>
                   );
                 })}
@@ -173,35 +172,41 @@ export default async function PlacePage({ params, searchParams }: Props) {
             ))}
             {place.websites.map((site) => (
               <li key={site}>
-                Site : <a href={site} rel="noopener noreferrer">{site.replace(/^https?:\/\//, '')}</a>
+                Site : <a href={site} rel="noopener noreferrer">{site.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
               </li>
             ))}
           </ul>
-          {place.latitude !== null && place.longitude !== null && (
-            <div className="place-map no-print">
-              <LazyResultsMap
-                markers={[
-                  { id: place.id, lat: place.latitude, lng: place.longitude, label: place.name, href: `/lieux/${place.slug}`, detail: `${place.street}, ${place.commune}` },
-                  ...place.stops.map((stop) => ({ id: stop.id, lat: stop.latitude, lng: stop.longitude, label: `${place.name} — arrêt ${stop.label}`, href: `/lieux/${place.slug}`, detail: stop.commune })),
-                ]}
-                tileUrl={env().TILE_URL}
-                attribution={env().TILE_ATTRIBUTION}
-                center={{ lat: place.latitude, lng: place.longitude }}
-                label="Carte du lieu (l’adresse est écrite ci-dessus)"
-              />
-            </div>
-          )}
-          {place.latitude !== null && place.longitude !== null && (
-            <p className="no-print itinerary">
-              Itinéraire :{' '}
-              <a href={`geo:${place.latitude},${place.longitude}?q=${place.latitude},${place.longitude}(${encodeURIComponent(place.name)})`}>avec l’application du téléphone</a>
-              {' · '}
-              <a href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
-                avec OpenStreetMap
-              </a>
-              {' · '}
-              <a href={`https://www.openstreetmap.org/search?query=${mapsQuery}`} rel="noopener noreferrer">voir sur une carte</a>
-            </p>
+          {hasPosition && (
+            <>
+              <p className="no-print itinerary">
+                Itinéraire :{' '}
+                <a href={`geo:${place.latitude},${place.longitude}?q=${place.latitude},${place.longitude}(${encodeURIComponent(place.name)})`}>
+                  avec l’application du téléphone
+                </a>
+                {' · '}
+                <a href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
+                  avec OpenStreetMap
+                </a>
+              </p>
+              <div className="place-map no-print">
+                <LazyResultsMap
+                  markers={[
+                    { id: place.id, lat: place.latitude!, lng: place.longitude!, label: place.name, href: `/lieux/${place.slug}`, detail: address },
+                    ...place.stops.map((stop) => ({ id: stop.id, lat: stop.latitude, lng: stop.longitude, label: `${place.name} — arrêt ${stop.label}`, href: `/lieux/${place.slug}`, detail: stop.commune })),
+                  ]}
+                  tileUrl={env().TILE_URL}
+                  attribution={env().TILE_ATTRIBUTION}
+                  center={{ lat: place.latitude!, lng: place.longitude! }}
+                  label="Carte du lieu (l’adresse est écrite ci-dessus)"
+                />
+              </div>
+              <p className={`muted no-print ${styles.coordinates}`}>
+                Coordonnées GPS : {place.latitude!.toFixed(5)}, {place.longitude!.toFixed(5)} ·{' '}
+                <a href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
+                  voir sur OpenStreetMap
+                </a>
+              </p>
+            </>
           )}
         </section>
 
@@ -219,14 +224,14 @@ export default async function PlacePage({ params, searchParams }: Props) {
             <p>Services non précisés : téléphonez pour savoir ce qui est proposé.</p>
           )}
           {place.supportModes.length > 0 && (
-            <>
+            <div className={styles.printHide}>
               <h3>Comment vous êtes aidé</h3>
               <ul>
                 {place.supportModes.map((m) => (
                   <li key={m}>{SUPPORT_MODE_PLAIN[m]}</li>
                 ))}
               </ul>
-            </>
+            </div>
           )}
         </section>
 
@@ -234,13 +239,13 @@ export default async function PlacePage({ params, searchParams }: Props) {
           <h2 id="acces">Pour qui, à quelles conditions</h2>
           <dl className="facts">
             {place.fees.length > 0 && (
-              <>
+              <div>
                 <dt>Coût</dt>
                 <dd>{place.fees.map((f) => FEE_LABELS[f]).join(', ')}</dd>
-              </>
+              </div>
             )}
             {place.accessModes.length > 0 && (
-              <>
+              <div>
                 <dt>Comment y aller</dt>
                 <dd>
                   {place.accessModes.map((m) => ACCESS_MODE_LABELS[m]).join(', ')}
@@ -253,39 +258,39 @@ export default async function PlacePage({ params, searchParams }: Props) {
                     </>
                   )}
                 </dd>
-              </>
+              </div>
             )}
-            {place.publics.length > 0 && (
-              <>
-                <dt>Publics accueillis en particulier</dt>
-                <dd>{place.publics.map((p) => PUBLIC_LABELS[p]).join(', ')}</dd>
-              </>
-            )}
+            <div className={styles.printHide}>
+              <dt>Publics accueillis</dt>
+              <dd>{place.publics.length > 0 ? `Tout le monde, en particulier : ${place.publics.map((p) => PUBLIC_LABELS[p]).join(', ')}` : 'Tout le monde'}</dd>
+            </div>
             {place.specificSupport.length > 0 && (
-              <>
+              <div>
                 <dt>Accompagnement adapté</dt>
                 <dd>{place.specificSupport.map((p) => SPECIFIC_SUPPORT_LABELS[p]).join(', ')}</dd>
-              </>
+              </div>
             )}
-            <dt>Accessibilité</dt>
-            <dd>
-              {place.accesLibreUrl ? (
-                <a href={place.accesLibreUrl} rel="noopener noreferrer">
-                  Fiche d’accessibilité sur acceslibre
-                </a>
-              ) : (
-                'Non renseignée'
-              )}
-            </dd>
+            <div className={styles.printHide}>
+              <dt>Accessibilité</dt>
+              <dd>
+                {place.accesLibreUrl ? (
+                  <a href={place.accesLibreUrl} rel="noopener noreferrer">
+                    Fiche d’accessibilité sur acceslibre
+                  </a>
+                ) : (
+                  'Non renseignée : téléphonez pour savoir si le lieu est accessible.'
+                )}
+              </dd>
+            </div>
             {place.practicalInfo && (
-              <>
+              <div>
                 <dt>À savoir</dt>
                 <dd className="pre-line">{place.practicalInfo}</dd>
-              </>
+              </div>
             )}
           </dl>
           {(place.programmes.length > 0 || place.labels.length > 0 || place.otherLabels.length > 0) && (
-            <>
+            <div className={styles.printHide}>
               <h3>Dispositifs et labels</h3>
               <ul>
                 {place.programmes.map((p) => (
@@ -298,14 +303,14 @@ export default async function PlacePage({ params, searchParams }: Props) {
                   <li key={l}>{l}</li>
                 ))}
               </ul>
-            </>
+            </div>
           )}
         </section>
 
         {place.presentation && (
           <section aria-labelledby="presentation" className="place-section place-section--wide">
             <h2 id="presentation">Présentation</h2>
-            {/* Plain text: React escapes it; line breaks are kept by CSS. */}
+            {/* Plain text: React escapes any markup; line breaks are kept by CSS. */}
             <p className="pre-line">{place.presentation}</p>
           </section>
         )}
@@ -313,7 +318,7 @@ export default async function PlacePage({ params, searchParams }: Props) {
         <section aria-labelledby="confiance" className="place-section place-section--wide trust">
           <h2 id="confiance">Fiabilité de ces informations</h2>
           <p>
-            Informations mises à jour le {updatedAt}
+            Informations mises à jour le {LONG_DATE.format(place.dateMaj)}
             {confirmedBy ? ` par ${confirmedBy}` : ''}.
           </p>
           {stale && (
@@ -324,30 +329,21 @@ export default async function PlacePage({ params, searchParams }: Props) {
           {place.source && <p>Source : {place.source}</p>}
           <p>
             Fiche complète à {score.score} %
-            {score.missing.length > 0 && <span className="muted"> — manque : {score.missing.map((m) => m.label.toLowerCase()).join(', ')}</span>}
+            {score.missing.length > 0 && <span className="muted"> — il manque : {score.missing.map((m) => m.label.toLowerCase()).join(', ')}</span>}
           </p>
         </section>
 
         {nearby.length > 0 && (
           <section aria-labelledby="proches" className="place-section place-section--wide no-print">
             <h2 id="proches">Lieux proches avec les mêmes services</h2>
-            <ul>
-              {nearby.map((alt) => (
-                <li key={alt.slug}>
-                  <Link href={`/lieux/${alt.slug}`}>{alt.name}</Link> — {alt.commune}, {formatDistance(alt.distance / 1000)}
-                </li>
-              ))}
-            </ul>
+            <NearbyList places={nearby} />
           </section>
         )}
 
-        <section aria-labelledby="signaler" className="place-section place-section--wide no-print">
+        <section aria-labelledby="signaler" className="place-section place-section--wide no-print" id="signalement">
           <h2 id="signaler">Signaler une erreur</h2>
           <p>Une information est fausse ou manque ? Dites-le-nous, sans créer de compte.</p>
-          <details className="report">
-            <summary className="button">Signaler une erreur sur cette fiche</summary>
-            <ReportForm action={reportError.bind(null, place.id)} />
-          </details>
+          <ReportForm action={reportError.bind(null, place.id)} />
         </section>
       </div>
     </article>
