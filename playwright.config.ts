@@ -24,7 +24,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // The back-office specs edit demo places: they run after the public specs that read them.
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /admin\.spec\.ts/ },
+    { name: 'back-office', use: { ...devices['Desktop Chrome'] }, testMatch: /admin\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: 'npx tsx scripts/e2e-server.ts',
     url: `http://localhost:${port}/api/health`,

@@ -10,7 +10,8 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} : ${max} caractères au plus.`)
-    .transform((v) => (v === '' ? null : v));
+    // Browsers submit line breaks as CRLF: store them as plain newlines.
+    .transform((v) => (v === '' ? null : v.replace(/\r\n?/g, '\n')));
 
 const keys = <T extends Record<string, string>>(labels: T) => z.array(z.enum(Object.keys(labels) as [keyof T & string, ...Array<keyof T & string>])).default([]);
 
