@@ -74,9 +74,11 @@ type ListKey = keyof typeof LIST_COLUMNS;
 function reverse(labels: Record<string, string>) {
   return new Map(Object.entries(labels).map(([key, label]) => [label, key]));
 }
-const SERVICE_KEYS = reverse(SERVICE_LABELS);
-const FEE_KEYS = reverse(FEE_LABELS);
-const ACCESS_KEYS = reverse(ACCESS_MODE_LABELS);
+/** Standard label → Prisma key, for every list a facet counts (built once). */
+const FACET_KEYS = Object.fromEntries(Object.entries(LIST_COLUMNS).map(([facet, { labels }]) => [facet, reverse(labels)])) as Record<ListKey, Map<string, string>>;
+const SERVICE_KEYS = FACET_KEYS.besoin;
+const FEE_KEYS = FACET_KEYS.frais;
+const ACCESS_KEYS = FACET_KEYS.acces;
 
 /** WHERE conditions shared by the result and facet queries (place alias `p`). */
 export function conditions(filters: SearchFilters, options: { fuzzy?: boolean } = {}): Prisma.Sql[] {
@@ -342,15 +344,7 @@ async function facetCounts(db: Db, ids: string[] | null, nearby: Prisma.Sql, fro
     UNION ALL SELECT 'dispositif', v::text, count(*) FROM scope, unnest(scope.programmes) v GROUP BY 1, 2
     UNION ALL SELECT 'type', v::text, count(*) FROM scope, unnest(scope.typologies) v GROUP BY 1, 2`;
   const facets: Facets = { besoin: {}, frais: {}, accompagnement: {}, acces: {}, public: {}, prise_en_charge: {}, dispositif: {}, type: {} };
-  const keyMaps: Partial<Record<keyof Facets, Map<string, string>>> = {
-    besoin: SERVICE_KEYS,
-    frais: FEE_KEYS,
-    accompagnement: reverse(SUPPORT_MODE_LABELS),
-    acces: ACCESS_KEYS,
-    public: reverse(PUBLIC_LABELS),
-    prise_en_charge: reverse(SPECIFIC_SUPPORT_LABELS),
-    dispositif: reverse(PROGRAMME_LABELS),
-  };
+
   for (const row of rows) {
     const facet = row.facet as keyof Facets;
     if (facet === 'type') {
@@ -359,7 +353,7 @@ async function facetCounts(db: Db, ids: string[] | null, nearby: Prisma.Sql, fro
       }
       continue;
     }
-    const key = keyMaps[facet]?.get(row.value);
+    const key = FACET_KEYS[facet as ListKey]?.get(row.value);
     if (key) facets[facet][key] = Number(row.count);
   }
   return facets;
