@@ -1,4 +1,4 @@
-import type { HoursPresentation } from '@/lib/hours/present';
+import { frenchDate, type HoursPresentation } from '@/lib/hours/present';
 import type { TemporaryClosure } from '@/lib/places/closure';
 import styles from './place.module.css';
 
@@ -43,7 +43,8 @@ export function HoursTable({ hours, closure }: { hours: HoursPresentation; closu
           <ul className={styles.special}>
             {hours.specialDays.map((day) => (
               <li key={day.date}>
-                {day.label} : {day.text}
+                {/* The heading already says these are holidays: say it once per line. */}
+                {frenchDate(day.date)} : {day.text}
               </li>
             ))}
           </ul>

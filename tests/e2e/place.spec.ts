@@ -84,7 +84,7 @@ test.describe('the place page', () => {
     await freezeTime(page, '2026-12-07T09:00:00Z');
     await page.goto(`/lieux/${SLUG}`);
     await expect(page.getByRole('heading', { name: 'Jours fériés à venir' })).toBeVisible();
-    await expect(page.getByText('vendredi 25 décembre (jour férié) : Fermé (jour férié)')).toBeVisible();
+    await expect(page.getByText('vendredi 25 décembre : Fermé (jour férié)')).toBeVisible();
   });
 
   test('says when a place is temporarily closed, and calls France Services a government office', async ({ page }) => {
