@@ -80,3 +80,56 @@ export async function closeSuggestionAction(suggestionId: string, decision: 'APP
   revalidatePath('/admin/a-valider');
   return { status: 'done' as const };
 }
+
+export type CreatePlaceState = {
+  status: 'idle' | 'invalid' | 'duplicates' | 'forbidden';
+  values?: Record<string, string | string[]>;
+  errors?: Record<string, string>;
+  matches?: import('@/lib/places/create').PossibleDuplicate[];
+};
+
+export async function createPlaceAction(_state: CreatePlaceState, form: FormData): Promise<CreatePlaceState> {
+  const current = await user();
+  const { createPlace } = await import('@/lib/places/create');
+  const values: Record<string, string | string[]> = {};
+  for (const field of ['name', 'street', 'addressComplement', 'postcode', 'commune', 'latitude', 'longitude']) values[field] = String(form.get(field) ?? '').slice(0, 1000);
+  values.networkIds = form.getAll('networkIds').map(String).slice(0, 20);
+  const point = { latitude: values.latitude === '' ? null : values.latitude, longitude: values.longitude === '' ? null : values.longitude };
+  const result = await createPlace(db, current, {
+    values: { ...values, ...point },
+    networkIds: values.networkIds as string[],
+    confirmDuplicate: form.get('confirmDuplicate') === 'on',
+  });
+  if (result.status === 'created') {
+    revalidatePath('/admin/lieux');
+    redirect(`/admin/lieux/${result.id}?cree=1`);
+  }
+  if (result.status === 'invalid') return { status: 'invalid', values, errors: result.errors };
+  if (result.status === 'duplicates') return { status: 'duplicates', values, matches: result.matches };
+  return { status: 'forbidden', values };
+}
+
+export type BulkState = { message?: string; tone?: 'success' | 'error' };
+
+/** Publish, archive or confirm many places at once; each place is checked on its own. */
+export async function bulkAction(_state: BulkState, form: FormData): Promise<BulkState> {
+  const current = await user();
+  const ids = form.getAll('ids').map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 200);
+  const action = String(form.get('action') ?? '');
+  if (!ids.length) return { tone: 'error', message: 'Cochez au moins un lieu.' };
+  if (!['publish', 'archive', 'confirm'].includes(action)) return { tone: 'error', message: 'Choisissez une action.' };
+  let done = 0;
+  let refused = 0;
+  for (const id of ids) {
+    const result =
+      action === 'confirm' ? await confirmToday(db, current, id) : await setStatus(db, current, { placeId: id, status: action === 'publish' ? 'PUBLISHED' : 'ARCHIVED' });
+    if (result.status === 'forbidden') refused++;
+    else done++;
+  }
+  revalidatePath('/admin/lieux');
+  const verb = { publish: 'publié(s)', archive: 'archivé(s)', confirm: 'confirmé(s) aujourd’hui' }[action as 'publish'];
+  return {
+    tone: refused ? 'error' : 'success',
+    message: `${done} lieu(x) ${verb}.${refused ? ` ${refused} refusé(s) : vous n’avez pas ce droit sur ces lieux.` : ''}`,
+  };
+}

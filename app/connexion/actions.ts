@@ -18,3 +18,37 @@ export async function askMagicLink(_state: MagicLinkState, form: FormData): Prom
   });
   return { status: result.ok ? 'sent' : 'error', message: result.message, email };
 }
+
+export type AccountFormState = { status: 'idle' | 'done' | 'error'; message?: string; values?: Record<string, string> };
+
+function clientKey(ip: string) {
+  return createHash('sha256').update(ip).digest('hex').slice(0, 32);
+}
+
+export async function askPasswordReset(_state: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const email = String(form.get('email') ?? '').slice(0, 254);
+  const { requestPasswordReset } = await import('@/lib/auth/accounts');
+  const result = await requestPasswordReset(db, { email, clientKey: clientKey(clientIp(await headers())), baseUrl: process.env.NEXTAUTH_URL ?? 'http://localhost:3000' });
+  return { status: result.ok ? 'done' : 'error', message: result.message, values: { email } };
+}
+
+export async function chooseNewPassword(_state: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const { resetPassword } = await import('@/lib/auth/accounts');
+  const password = String(form.get('password') ?? '');
+  if (password !== String(form.get('confirmation') ?? '')) return { status: 'error', message: 'Les deux mots de passe ne sont pas identiques.' };
+  const result = await resetPassword(db, { token: String(form.get('jeton') ?? ''), password });
+  if (result.status === 'done') return { status: 'done', message: 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.' };
+  if (result.status === 'expired') return { status: 'error', message: 'Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau.' };
+  return { status: 'error', message: result.message };
+}
+
+export async function acceptInvitationAction(_state: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const { acceptInvitation } = await import('@/lib/auth/accounts');
+  const name = String(form.get('name') ?? '');
+  const password = String(form.get('password') ?? '');
+  if (password !== String(form.get('confirmation') ?? '')) return { status: 'error', message: 'Les deux mots de passe ne sont pas identiques.', values: { name } };
+  const result = await acceptInvitation(db, { token: String(form.get('jeton') ?? ''), name, password });
+  if (result.status === 'accepted') return { status: 'done', message: `Votre compte ${result.email} est prêt. Vous pouvez vous connecter.`, values: { email: result.email } };
+  if (result.status === 'expired') return { status: 'error', message: 'Cette invitation n’est plus valable (déjà acceptée ou expirée). Demandez-en une nouvelle.', values: { name } };
+  return { status: 'error', message: result.message, values: { name } };
+}

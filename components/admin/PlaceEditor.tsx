@@ -2,12 +2,13 @@
 import type { SectionState } from '@/app/admin/actions';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SERVICE_LABELS, SPECIFIC_SUPPORT_LABELS, SUPPORT_MODE_LABELS } from '@/lib/standard/enums';
 import { CheckboxGroup, HoursEditor, TextField } from './fields';
+import { LocationPicker } from './LocationPicker';
 import { SectionForm } from './SectionForm';
 
 type Action = (state: SectionState, form: FormData) => Promise<SectionState>;
-type Props = { place: Record<string, unknown>; version: number; actions: Record<string, Action> };
+type Props = { place: Record<string, unknown>; version: number; actions: Record<string, Action>; map: { tileUrl: string; attribution: string } };
 
-export function PlaceEditor({ place, version, actions }: Props) {
+export function PlaceEditor({ place, version, actions, map }: Props) {
   const v = (values: Record<string, unknown> | undefined, field: string) => (values && field in values ? values[field] : place[field]);
   return (
     <div className="editor">
@@ -19,8 +20,7 @@ export function PlaceEditor({ place, version, actions }: Props) {
             <TextField name="addressComplement" label="Complément d’adresse" value={v(values, 'addressComplement')} error={errors.addressComplement} />
             <TextField name="postcode" label="Code postal" value={v(values, 'postcode')} error={errors.postcode} />
             <TextField name="commune" label="Commune" value={v(values, 'commune')} error={errors.commune} />
-            <TextField name="latitude" label="Latitude" hint="En degrés décimaux, par exemple 47.4736" value={v(values, 'latitude')} error={errors.latitude} />
-            <TextField name="longitude" label="Longitude" hint="En degrés décimaux, par exemple -0.5542" value={v(values, 'longitude')} error={errors.longitude} />
+            <LocationPicker latitude={v(values, 'latitude')} longitude={v(values, 'longitude')} errors={errors} tileUrl={map.tileUrl} attribution={map.attribution} />
           </>
         )}
       </SectionForm>

@@ -44,6 +44,9 @@ export function SignInForms({ returnTo, askMagicLink }: Props) {
             {pending ? 'Connexion…' : 'Se connecter'}
           </button>
         </form>
+        <p>
+          <a href="/connexion/mot-de-passe-oublie">Mot de passe oublié ?</a>
+        </p>
       </section>
       <section aria-labelledby="lien">
         <h2 id="lien">Sans mot de passe</h2>

@@ -1,15 +1,19 @@
 import type { Prisma } from '@prisma/client';
 import Link from 'next/link';
-import { placeScopeWhere } from '@/lib/auth/permissions';
+import { BulkForm } from '@/components/admin/BulkForm';
+import { isAdmin, placeScopeWhere } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { completeness } from '@/lib/places/completeness';
+import { bulkAction } from '../actions';
 
 export const metadata = { title: 'Lieux' };
 const PAGE = 25;
 const STATUS = { PUBLISHED: 'Publié', DRAFT: 'Brouillon', ARCHIVED: 'Archivé' } as const;
 
-type Props = { searchParams: Promise<{ q?: string; statut?: string; tri?: string; page?: string }> };
+type Props = { searchParams: Promise<{ q?: string; statut?: string; tri?: string; page?: string; reseau?: string; maj?: string }> };
+const SORTS = { '': 'Par commune', nom: 'Par nom', fraicheur: 'Les moins récemment confirmés d’abord', modifies: 'Les derniers modifiés d’abord' } as const;
+const STALE = { '': 'Toutes', '6': 'Non confirmés depuis 6 mois', '12': 'Non confirmés depuis 12 mois' } as const;
 
 export default async function AdminPlaces({ searchParams }: Props) {
   const user = await requireUser('/admin/lieux');
@@ -17,21 +21,34 @@ export default async function AdminPlaces({ searchParams }: Props) {
   const q = (params.q ?? '').slice(0, 100);
   const status = params.statut && params.statut in STATUS ? (params.statut as keyof typeof STATUS) : undefined;
   const page = Math.max(1, Math.min(1000, Number(params.page) || 1));
+  const networks = user.role === 'EDITOR' ? [] : await db.network.findMany({ where: isAdmin(user) ? {} : { id: { in: user.networkIds } }, orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } });
+  const network = networks.find((n) => n.slug === params.reseau);
+  const stale = params.maj === '6' || params.maj === '12' ? Number(params.maj) : undefined;
+  const staleBefore = stale ? monthsAgo(stale) : undefined;
   const where: Prisma.PlaceWhereInput = {
-    ...placeScopeWhere(user),
+    AND: [placeScopeWhere(user), network ? { networks: { some: { networkId: network.id } } } : {}],
     ...(status ? { status } : {}),
+    ...(staleBefore ? { dateMaj: { lt: staleBefore } } : {}),
     ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { commune: { contains: q, mode: 'insensitive' } }] } : {}),
   };
-  const orderBy: Prisma.PlaceOrderByWithRelationInput[] = params.tri === 'fraicheur' ? [{ dateMaj: 'asc' }] : [{ commune: 'asc' }, { name: 'asc' }];
+  const orderBy: Prisma.PlaceOrderByWithRelationInput[] =
+    params.tri === 'fraicheur' ? [{ dateMaj: 'asc' }, { name: 'asc' }] : params.tri === 'modifies' ? [{ updatedAt: 'desc' }] : params.tri === 'nom' ? [{ name: 'asc' }] : [{ commune: 'asc' }, { name: 'asc' }];
   const [total, places] = await Promise.all([db.place.count({ where }), db.place.findMany({ where, orderBy, skip: (page - 1) * PAGE, take: PAGE })]);
   const query = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q, statut: status, tri: params.tri, page, ...changes })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) next.set(k, String(v));
+    for (const [k, v] of Object.entries({ q, statut: status, tri: params.tri, reseau: network?.slug, maj: stale, page, ...changes })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) next.set(k, String(v));
     return `/admin/lieux?${next}`;
   };
   return (
     <>
-      <h1>Lieux ({total})</h1>
+      <div className="admin-title">
+        <h1>Lieux ({total})</h1>
+        {user.role !== 'EDITOR' && (
+          <Link className="button button--primary" href="/admin/lieux/nouveau">
+            Créer un lieu
+          </Link>
+        )}
+      </div>
       <form method="get" className="admin-filters" role="search">
         <div className="field">
           <label htmlFor="q">Nom ou commune</label>
@@ -48,21 +65,51 @@ export default async function AdminPlaces({ searchParams }: Props) {
             ))}
           </select>
         </div>
+        {networks.length > 1 && (
+          <div className="field">
+            <label htmlFor="reseau">Réseau</label>
+            <select id="reseau" name="reseau" defaultValue={network?.slug ?? ''}>
+              <option value="">Tous</option>
+              {networks.map((n) => (
+                <option key={n.slug} value={n.slug}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="maj">Fraîcheur</label>
+          <select id="maj" name="maj" defaultValue={stale ? String(stale) : ''}>
+            {Object.entries(STALE).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="tri">Ordre</label>
-          <select id="tri" name="tri" defaultValue={params.tri ?? ''}>
-            <option value="">Par commune</option>
-            <option value="fraicheur">Les moins récemment confirmés d’abord</option>
+          <select id="tri" name="tri" defaultValue={params.tri && params.tri in SORTS ? params.tri : ''}>
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" className="button">
           Filtrer
         </button>
       </form>
+      <BulkForm action={bulkAction} canPublish={user.role !== 'EDITOR'}>
       <table className="admin-table">
         <caption className="visually-hidden">Lieux de votre périmètre</caption>
         <thead>
           <tr>
+            <th scope="col">
+              <span className="visually-hidden">Choisir</span>
+            </th>
             <th scope="col">Lieu</th>
             <th scope="col">Commune</th>
             <th scope="col">Statut</th>
@@ -74,6 +121,9 @@ export default async function AdminPlaces({ searchParams }: Props) {
           {places.map((place) => (
             <tr key={place.id}>
               <td>
+                <input type="checkbox" name="ids" value={place.id} aria-label={`Choisir ${place.name}`} />
+              </td>
+              <td>
                 <Link href={`/admin/lieux/${place.id}`}>{place.name}</Link>
               </td>
               <td>{place.commune}</td>
@@ -84,6 +134,7 @@ export default async function AdminPlaces({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
+      </BulkForm>
       <nav className="pagination" aria-label="Pages">
         {page > 1 && <Link href={query({ page: page - 1 })}>← Précédente</Link>}
         <span>
@@ -93,4 +144,10 @@ export default async function AdminPlaces({ searchParams }: Props) {
       </nav>
     </>
   );
+}
+
+function monthsAgo(months: number) {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date;
 }

@@ -3,17 +3,19 @@ import { notFound } from 'next/navigation';
 import { PlaceEditor } from '@/components/admin/PlaceEditor';
 import { canEditPlace, canPublishPlace } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/config/env';
 import { db } from '@/lib/db';
 import { SECTION_IDS } from '@/lib/editing/sections';
 import { loadScope } from '@/lib/editing/update';
 import { completeness } from '@/lib/places/completeness';
 import { confirmAction, saveSectionAction, statusAction } from '../../actions';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> };
 const STATUS = { PUBLISHED: 'Publié', DRAFT: 'Brouillon', ARCHIVED: 'Archivé' } as const;
 
-export default async function EditPlace({ params }: Props) {
+export default async function EditPlace({ params, searchParams }: Props) {
   const { id } = await params;
+  const created = (await searchParams).cree === '1';
   const user = await requireUser(`/admin/lieux/${id}`);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const loaded = await loadScope(db, id);
@@ -33,6 +35,11 @@ export default async function EditPlace({ params }: Props) {
         <Link href="/admin/lieux">← Tous les lieux</Link>
       </p>
       <h1>{place.name}</h1>
+      {created && (
+        <p className="notice notice--success" role="status">
+          Lieu créé en brouillon. Complétez sa fiche section par section, puis publiez-le.
+        </p>
+      )}
       <p>
         Statut : <strong>{STATUS[place.status]}</strong> · Confirmé le {place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} · Fiche complète à {score.score} %
         {place.status === 'PUBLISHED' && (
@@ -72,7 +79,7 @@ export default async function EditPlace({ params }: Props) {
           </form>
         )}
       </div>
-      <PlaceEditor place={serialisable} version={place.version} actions={actions} />
+      <PlaceEditor place={serialisable} version={place.version} actions={actions} map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} />
     </>
   );
 }

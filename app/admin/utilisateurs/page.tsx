@@ -1,0 +1,64 @@
+import { notFound } from 'next/navigation';
+import { InviteForm } from '@/components/admin/InviteForm';
+import { UserStatusButton } from '@/components/admin/UserStatusButton';
+import { listVisibleUsers } from '@/lib/auth/accounts';
+import { isAdmin, placeScopeWhere } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { inviteAction, setDisabledAction } from './actions';
+
+export const metadata = { title: 'Comptes' };
+
+const ROLE = { ADMIN: 'Administration', COORDINATOR: 'Coordination de réseau', EDITOR: 'Responsable de lieu' } as const;
+
+export default async function UsersPage() {
+  const user = await requireUser('/admin/utilisateurs');
+  if (user.role === 'EDITOR') notFound();
+  const [users, networks, places] = await Promise.all([
+    listVisibleUsers(db, user),
+    db.network.findMany({ where: isAdmin(user) ? {} : { id: { in: user.networkIds } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.place.findMany({ where: { ...placeScopeWhere(user), status: { not: 'ARCHIVED' } }, orderBy: [{ commune: 'asc' }, { name: 'asc' }], select: { id: true, name: true, commune: true }, take: 2000 }),
+  ]);
+  const roles = (isAdmin(user) ? (['EDITOR', 'COORDINATOR', 'ADMIN'] as const) : (['EDITOR'] as const)).map((value) => ({ value, label: ROLE[value] }));
+  return (
+    <>
+      <h1>Comptes</h1>
+      <section aria-labelledby="inviter">
+        <h2 id="inviter">Inviter une personne</h2>
+        <p>La personne reçoit un courriel avec un lien valable 7 jours pour créer son compte.</p>
+        <InviteForm action={inviteAction} roles={roles} networks={networks.map((n) => ({ id: n.id, label: n.name }))} places={places.map((p) => ({ id: p.id, label: `${p.name} (${p.commune})` }))} />
+      </section>
+      <section aria-labelledby="comptes">
+        <h2 id="comptes">Comptes de votre périmètre ({users.length})</h2>
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Personne</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Périmètre</th>
+              <th scope="col">Dernière connexion</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.name ? `${u.name} — ` : ''}
+                  {u.email}
+                </td>
+                <td>{ROLE[u.role]}</td>
+                <td>{[...u.networks.map((n) => n.network.name), ...u.places.map((p) => p.place.name)].join(', ') || '—'}</td>
+                <td>{u.lastLoginAt ? u.lastLoginAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais'}</td>
+                <td>
+                  {u.disabled ? 'Désactivé' : 'Actif'}{' '}
+                  {isAdmin(user) && u.id !== user.id && <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

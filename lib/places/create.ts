@@ -1,0 +1,115 @@
+// Creating a place from the back-office: validated like the identity section, geocoded when no
+// point is given, and checked against existing places with a similar name nearby first.
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { Prisma as P } from '@prisma/client';
+import { canCreatePlace, type SessionUser } from '@/lib/auth/permissions';
+import { SECTIONS } from '@/lib/editing/sections';
+import { slugify } from '@/lib/geo/fold';
+import { geocode, resolveCommune } from '@/lib/geo';
+
+export type PossibleDuplicate = { id: string; slug: string; name: string; street: string; commune: string; status: string; distanceMeters: number | null; similarity: number };
+
+export type CreateResult =
+  | { status: 'created'; id: string }
+  | { status: 'invalid'; errors: Record<string, string> }
+  | { status: 'duplicates'; matches: PossibleDuplicate[] }
+  | { status: 'forbidden' };
+
+/** Places whose name looks like this one (trigram similarity on folded names) in the same
+ * postcode or within 2 km — archived ones included, since restoring beats re-creating. */
+export async function findPossibleDuplicates(
+  db: Pick<PrismaClient, '$queryRaw'>,
+  input: { name: string; postcode: string; latitude: number | null; longitude: number | null },
+): Promise<PossibleDuplicate[]> {
+  const near =
+    input.latitude !== null && input.longitude !== null
+      ? P.sql`OR (p.latitude IS NOT NULL AND earth_distance(reperes_earth(p.latitude, p.longitude), reperes_earth(${input.latitude}, ${input.longitude})) < 2000)`
+      : P.empty;
+  const distance =
+    input.latitude !== null && input.longitude !== null
+      ? P.sql`CASE WHEN p.latitude IS NULL THEN NULL ELSE round(earth_distance(reperes_earth(p.latitude, p.longitude), reperes_earth(${input.latitude}, ${input.longitude})))::int END`
+      : P.sql`NULL::int`;
+  return db.$queryRaw<PossibleDuplicate[]>`
+    SELECT p.id::text AS id, p.slug, p.name, p.street, p.commune, p.status::text AS status,
+           ${distance} AS "distanceMeters",
+           similarity(reperes_fold(p.name), reperes_fold(${input.name}))::float AS similarity
+    FROM "Place" p
+    WHERE (p.postcode = ${input.postcode} ${near})
+      AND similarity(reperes_fold(p.name), reperes_fold(${input.name})) > 0.4
+    ORDER BY similarity DESC
+    LIMIT 5`;
+}
+
+async function uniqueSlug(db: Pick<PrismaClient, 'place'>, name: string, commune: string) {
+  const base = slugify(`${name} ${commune}`).slice(0, 90) || 'lieu';
+  for (let n = 1; n < 50; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await db.place.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+  return `${base}-${Date.now().toString(36)}`;
+}
+
+export async function createPlace(
+  db: PrismaClient,
+  user: SessionUser,
+  input: { values: Record<string, unknown>; networkIds: string[]; confirmDuplicate: boolean },
+): Promise<CreateResult> {
+  // Coordinators must attach the new place to one of their networks; admins may leave it free.
+  const networkIds = [...new Set(input.networkIds)];
+  if (!canCreatePlace(user, networkIds)) return { status: 'forbidden' };
+  if (networkIds.length && (await db.network.count({ where: { id: { in: networkIds } } })) !== networkIds.length) return { status: 'forbidden' };
+
+  const parsed = SECTIONS.identite.schema.safeParse(input.values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    return { status: 'invalid', errors };
+  }
+  const fields = parsed.data;
+  let { latitude, longitude } = fields;
+  let inseeCode: string | null = resolveCommune(`${fields.commune} ${fields.postcode}`)?.code ?? null;
+  if (latitude === null || longitude === null) {
+    // The address is enough: the pin starts where the geocoder puts it and can be moved later.
+    const point = await geocode(db, `${fields.street} ${fields.postcode} ${fields.commune}`);
+    if (point) {
+      latitude = point.latitude;
+      longitude = point.longitude;
+      inseeCode ??= point.inseeCode;
+    }
+  }
+  if (!input.confirmDuplicate) {
+    const matches = await findPossibleDuplicates(db, { name: fields.name, postcode: fields.postcode, latitude, longitude });
+    if (matches.length) return { status: 'duplicates', matches };
+  }
+  const data: Prisma.PlaceCreateInput = {
+    slug: await uniqueSlug(db, fields.name, fields.commune),
+    status: 'DRAFT',
+    name: fields.name,
+    street: fields.street,
+    addressComplement: fields.addressComplement,
+    postcode: fields.postcode,
+    commune: fields.commune,
+    inseeCode,
+    latitude,
+    longitude,
+    dateMaj: new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z'),
+    confirmedBy: user.name ?? user.email,
+    source: 'Repères',
+    networks: { create: networkIds.map((networkId) => ({ networkId })) },
+  };
+  const place = await db.$transaction(async (tx) => {
+    const created = await tx.place.create({ data });
+    await tx.placeRevision.create({
+      data: {
+        placeId: created.id,
+        kind: 'CREATE',
+        state: 'APPLIED',
+        authorId: user.id,
+        changes: { name: { before: null, after: created.name }, street: { before: null, after: created.street }, commune: { before: null, after: created.commune } },
+        baseVersion: 1,
+      },
+    });
+    return created;
+  });
+  return { status: 'created', id: place.id };
+}

@@ -1,0 +1,175 @@
+import bcrypt from 'bcryptjs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { acceptInvitation, inviteUser, listVisibleUsers, passwordProblem, requestPasswordReset, resetPassword, setUserDisabled } from '../../lib/auth/accounts';
+import type { SessionUser } from '../../lib/auth/permissions';
+import { createPlace, findPossibleDuplicates } from '../../lib/places/create';
+import { resetMemoryLimits } from '../../lib/security/rate-limit';
+import { seedDemo } from '../../prisma/seed';
+import { resetDatabase, testDb } from '../helpers/db';
+
+const db = testDb();
+const BASE = 'http://localhost:3000';
+
+async function sessionUser(email: string): Promise<SessionUser> {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { networks: true, places: true } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, networkIds: user.networks.map((n) => n.networkId), placeIds: user.places.map((p) => p.placeId) };
+}
+
+/** The token in the last message sent to `to`, read from the outbox as a person would. */
+async function tokenFromOutbox(to: string, path: string) {
+  const message = await db.outboxMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: 'desc' } });
+  const link = message.text.match(new RegExp(`https?://\\S+${path}\\?jeton=([\\w-]+)`));
+  expect(link, message.text).not.toBeNull();
+  return link![1];
+}
+
+describe('accounts: invitations, password resets, disabling', () => {
+  let admin: SessionUser, coordinator: SessionUser, editor: SessionUser, hubCoordinator: SessionUser;
+  let cybanjouId: string, hubId: string, cybanjouPlace: string, hubOnlyPlace: string;
+
+  beforeAll(async () => {
+    await resetDatabase(db);
+    await seedDemo(db);
+    admin = await sessionUser('admin@reperes.example');
+    coordinator = await sessionUser('coordination@cybanjou.example.org');
+    editor = await sessionUser('editeur@tilleuls.example.org');
+    hubCoordinator = await sessionUser('coordination@hub-pdl.example.org');
+    cybanjouId = (await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } })).id;
+    hubId = (await db.network.findUniqueOrThrow({ where: { slug: 'hub-pdl' } })).id;
+    cybanjouPlace = (await db.place.findFirstOrThrow({ where: { networks: { some: { networkId: cybanjouId }, none: { networkId: hubId } } } })).id;
+    hubOnlyPlace = (await db.place.findFirstOrThrow({ where: { networks: { some: { networkId: hubId }, none: { networkId: cybanjouId } } } })).id;
+  });
+  beforeEach(() => resetMemoryLimits());
+  afterAll(async () => {
+    await resetDatabase(db);
+  });
+
+  it('lets each role invite only what it may grant', async () => {
+    const invite = (who: SessionUser, role: 'ADMIN' | 'COORDINATOR' | 'EDITOR', networkIds: string[], placeIds: string[]) =>
+      inviteUser(db, who, { email: `x${Math.random().toString(36).slice(2)}@exemple.fr`, role, networkIds, placeIds, baseUrl: BASE });
+    expect((await invite(admin, 'COORDINATOR', [hubId], [])).status).toBe('sent');
+    expect((await invite(coordinator, 'EDITOR', [], [cybanjouPlace])).status).toBe('sent');
+    expect((await invite(coordinator, 'EDITOR', [], [hubOnlyPlace])).status).toBe('forbidden');
+    expect((await invite(coordinator, 'COORDINATOR', [cybanjouId], [])).status).toBe('forbidden');
+    expect((await invite(coordinator, 'ADMIN', [], [])).status).toBe('forbidden');
+    expect((await invite(hubCoordinator, 'EDITOR', [], [cybanjouPlace])).status).toBe('forbidden');
+    expect((await invite(editor, 'EDITOR', [], [editor.placeIds[0]])).status).toBe('forbidden');
+    expect((await invite(admin, 'EDITOR', [], ['00000000-0000-4000-8000-000000000000'])).status).toBe('forbidden');
+    const noScope = await invite(admin, 'EDITOR', [], []);
+    expect(noScope).toMatchObject({ status: 'invalid', message: expect.stringContaining('au moins un lieu') });
+    const badEmail = await inviteUser(db, admin, { email: 'pas-une-adresse', role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE });
+    expect(badEmail).toMatchObject({ status: 'invalid', message: expect.stringContaining('Adresse électronique invalide') });
+  });
+
+  it('turns an accepted invitation into an account with that role and scope, once', async () => {
+    const email = 'nouvelle.mediatrice@exemple.fr';
+    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE })).status).toBe('sent');
+    const token = await tokenFromOutbox(email, '/connexion/invitation');
+
+    const weak = await acceptInvitation(db, { token, name: 'Léa', password: 'court' });
+    expect(weak).toMatchObject({ status: 'invalid', message: expect.stringContaining('10 caractères') });
+    expect(await db.user.findUnique({ where: { email } })).toBeNull();
+
+    expect(await acceptInvitation(db, { token, name: 'Léa Martin', password: 'un-long-mot-de-passe' })).toEqual({ status: 'accepted', email });
+    const created = await db.user.findUniqueOrThrow({ where: { email }, include: { places: true } });
+    expect(created).toMatchObject({ role: 'EDITOR', name: 'Léa Martin' });
+    expect(created.places.map((p) => p.placeId)).toEqual([cybanjouPlace]);
+    expect(await bcrypt.compare('un-long-mot-de-passe', created.passwordHash!)).toBe(true);
+
+    expect(await acceptInvitation(db, { token, name: 'Autre', password: 'un-autre-mot-de-passe' })).toEqual({ status: 'expired' });
+    const visibleToCoordinator = (await listVisibleUsers(db, coordinator)).map((u) => u.email);
+    expect(visibleToCoordinator).toContain(email);
+    expect((await listVisibleUsers(db, hubCoordinator)).map((u) => u.email)).not.toContain(email);
+  });
+
+  it('resets a password by email without revealing accounts, and ends the old sessions', async () => {
+    const unknown = await requestPasswordReset(db, { email: 'personne@nulle-part.fr', clientKey: 'k', baseUrl: BASE });
+    const known = await requestPasswordReset(db, { email: editor.email, clientKey: 'k', baseUrl: BASE });
+    expect(unknown).toEqual(known);
+    expect(await db.outboxMessage.count({ where: { to: 'personne@nulle-part.fr' } })).toBe(0);
+
+    const token = await tokenFromOutbox(editor.email, '/connexion/nouveau-mot-de-passe');
+    const before = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
+    expect(await resetPassword(db, { token, password: 'aaaaaaaaaaaa' })).toMatchObject({ status: 'invalid' });
+    expect(await resetPassword(db, { token, password: 'nouveau-secret-2026' })).toEqual({ status: 'done' });
+    const after = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
+    expect(await bcrypt.compare('nouveau-secret-2026', after.passwordHash!)).toBe(true);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await resetPassword(db, { token, password: 'encore-un-secret-2026' })).toEqual({ status: 'expired' });
+  });
+
+  it('rate-limits reset requests per account quietly', async () => {
+    for (let i = 0; i < 5; i++) await requestPasswordReset(db, { email: coordinator.email, clientKey: `ip${i}`, baseUrl: BASE });
+    const sent = await db.outboxMessage.count({ where: { to: coordinator.email, subject: { contains: 'mot de passe' } } });
+    expect(sent).toBe(3);
+  });
+
+  it('only admins disable accounts, never their own', async () => {
+    expect(await setUserDisabled(db, coordinator, editor.id, true)).toEqual({ status: 'forbidden' });
+    expect(await setUserDisabled(db, admin, admin.id, true)).toEqual({ status: 'forbidden' });
+    expect(await setUserDisabled(db, admin, editor.id, true)).toEqual({ status: 'done' });
+    expect((await db.user.findUniqueOrThrow({ where: { id: editor.id } })).disabled).toBe(true);
+    await setUserDisabled(db, admin, editor.id, false);
+  });
+
+  it('rejects weak passwords with French reasons', () => {
+    expect(passwordProblem('abc')).toMatch(/10 caractères/);
+    expect(passwordProblem('aaaaaaaaaaaaaa')).toMatch(/trop simple/);
+    expect(passwordProblem('lea.martin-2026', 'lea.martin@exemple.fr')).toMatch(/adresse/);
+    expect(passwordProblem('cheval-batterie-agrafe')).toBeNull();
+  });
+});
+
+describe('creating a place', () => {
+  let admin: SessionUser, coordinator: SessionUser, editor: SessionUser, cybanjouId: string, hubId: string;
+  const values = { name: 'Espace numérique des Rives', street: '3 quai des Carmes', addressComplement: '', postcode: '49100', commune: 'Angers', latitude: '47.4739', longitude: '-0.5588' };
+
+  beforeAll(async () => {
+    await resetDatabase(db);
+    await seedDemo(db);
+    admin = await sessionUser('admin@reperes.example');
+    coordinator = await sessionUser('coordination@cybanjou.example.org');
+    editor = await sessionUser('editeur@tilleuls.example.org');
+    cybanjouId = (await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } })).id;
+    hubId = (await db.network.findUniqueOrThrow({ where: { slug: 'hub-pdl' } })).id;
+  });
+
+  it('creates a draft in the coordinator’s network with a revision, and refuses outside it', async () => {
+    expect((await createPlace(db, editor, { values, networkIds: [cybanjouId], confirmDuplicate: false })).status).toBe('forbidden');
+    expect((await createPlace(db, coordinator, { values, networkIds: [hubId], confirmDuplicate: false })).status).toBe('forbidden');
+    expect((await createPlace(db, coordinator, { values, networkIds: [], confirmDuplicate: false })).status).toBe('forbidden');
+    const result = await createPlace(db, coordinator, { values, networkIds: [cybanjouId], confirmDuplicate: false });
+    expect(result.status).toBe('created');
+    const place = await db.place.findUniqueOrThrow({ where: { id: (result as { id: string }).id }, include: { networks: true, revisions: true } });
+    expect(place).toMatchObject({ status: 'DRAFT', name: values.name, inseeCode: '49007', latitude: 47.4739, slug: 'espace-numerique-des-rives-angers' });
+    expect(place.networks.map((n) => n.networkId)).toEqual([cybanjouId]);
+    expect(place.revisions.map((r) => r.kind)).toEqual(['CREATE']);
+  });
+
+  it('warns about a probable duplicate (similar name nearby), and creates only when confirmed', async () => {
+    const again = { ...values, name: 'Espace numerique des rives', street: '3 quai des Carmes' };
+    const warned = await createPlace(db, admin, { values: again, networkIds: [], confirmDuplicate: false });
+    expect(warned.status).toBe('duplicates');
+    if (warned.status === 'duplicates') {
+      expect(warned.matches[0]).toMatchObject({ name: 'Espace numérique des Rives', commune: 'Angers' });
+      expect(warned.matches[0].distanceMeters).toBeLessThan(10);
+    }
+    const count = await db.place.count();
+    expect((await createPlace(db, admin, { values: again, networkIds: [], confirmDuplicate: true })).status).toBe('created');
+    expect(await db.place.count()).toBe(count + 1);
+    // A different name in the same street is not a duplicate.
+    expect(await findPossibleDuplicates(db, { name: 'Médiathèque Toussaint', postcode: '49100', latitude: 47.4739, longitude: -0.5588 })).toEqual([]);
+  });
+
+  it('keeps invalid input out with French messages, and geocodes an address without a point', async () => {
+    const invalid = await createPlace(db, admin, { values: { ...values, name: '', postcode: '4910' }, networkIds: [], confirmDuplicate: false });
+    expect(invalid).toMatchObject({ status: 'invalid', errors: { name: 'Le nom est obligatoire.', postcode: expect.stringContaining('5 chiffres') } });
+    const geocoded = await createPlace(db, admin, { values: { ...values, name: 'Atelier numérique de Trélazé', street: '1 rue Jean Jaurès', postcode: '49800', commune: 'Trélazé', latitude: null, longitude: null }, networkIds: [], confirmDuplicate: false });
+    expect(geocoded.status).toBe('created');
+    const place = await db.place.findUniqueOrThrow({ where: { id: (geocoded as { id: string }).id } });
+    // Offline (no GEOCODER_URL): placed in Trélazé, near Angers.
+    expect(place.latitude).toBeGreaterThan(47.3);
+    expect(place.latitude).toBeLessThan(47.6);
+    expect(place.inseeCode).toBe('49353');
+  });
+});
