@@ -26,8 +26,8 @@ export default defineConfig({
   },
   // The back-office specs edit demo places: they run after the public specs that read them.
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /admin\.spec\.ts/ },
-    { name: 'back-office', use: { ...devices['Desktop Chrome'] }, testMatch: /admin\.spec\.ts/, dependencies: ['chromium'] },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /admin[\w-]*\.spec\.ts/ },
+    { name: 'back-office', use: { ...devices['Desktop Chrome'] }, testMatch: /admin[\w-]*\.spec\.ts/, dependencies: ['chromium'] },
   ],
   webServer: {
     command: 'npx tsx scripts/e2e-server.ts',

@@ -40,7 +40,7 @@ function PasswordFields({ optional }: { optional?: boolean }) {
         <span className="hint" id="password-hint">
           Au moins 10 caractères. {optional ? 'Sans mot de passe, vous vous connecterez par un lien reçu par courriel.' : ''}
         </span>
-        <input id="password" name="password" type="password" autoComplete="new-password" aria-describedby="password-hint" required={!optional} minLength={10} />
+        <input id="password" name="password" type="password" autoComplete="new-password" aria-describedby="password-hint" required={!optional} />
       </div>
       <div className="field">
         <label htmlFor="confirmation">Confirmez le mot de passe</label>

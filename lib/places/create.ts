@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { Prisma as P } from '@prisma/client';
 import { canCreatePlace, type SessionUser } from '@/lib/auth/permissions';
 import { SECTIONS } from '@/lib/editing/sections';
-import { slugify } from '@/lib/geo/fold';
+import { fold, slugify } from '@/lib/geo/fold';
 import { geocode, resolveCommune } from '@/lib/geo';
 
 export type PossibleDuplicate = { id: string; slug: string; name: string; street: string; commune: string; status: string; distanceMeters: number | null; similarity: number };
@@ -16,10 +16,10 @@ export type CreateResult =
   | { status: 'forbidden' };
 
 /** Places whose name looks like this one (trigram similarity on folded names) in the same
- * postcode or within 2 km — archived ones included, since restoring beats re-creating. */
+ * postcode or commune, or within 2 km — archived ones included, since restoring beats re-creating. */
 export async function findPossibleDuplicates(
   db: Pick<PrismaClient, '$queryRaw'>,
-  input: { name: string; postcode: string; latitude: number | null; longitude: number | null },
+  input: { name: string; postcode: string; commune: string; latitude: number | null; longitude: number | null },
 ): Promise<PossibleDuplicate[]> {
   const near =
     input.latitude !== null && input.longitude !== null
@@ -34,10 +34,31 @@ export async function findPossibleDuplicates(
            ${distance} AS "distanceMeters",
            similarity(reperes_fold(p.name), reperes_fold(${input.name}))::float AS similarity
     FROM "Place" p
-    WHERE (p.postcode = ${input.postcode} ${near})
-      AND similarity(reperes_fold(p.name), reperes_fold(${input.name})) > 0.4
+    WHERE (p.postcode = ${input.postcode} OR reperes_fold(p.commune) = reperes_fold(${input.commune}) ${near})
+      AND similarity(reperes_fold(p.name), reperes_fold(${input.name})) > 0.3
     ORDER BY similarity DESC
-    LIMIT 5`;
+    LIMIT 20`.then((rows) => rows.filter((row) => sameName(row.name, input.name, row.similarity)).slice(0, 5));
+}
+
+// Words every other place name carries: "Espace numérique des Rives" and "Espace numérique des
+// Tilleuls" share them and are different places.
+const GENERIC = new Set(
+  'a au aux d de des du en et l la le les sur espace espaces numerique numeriques public publique epn centre social socioculturel maison mediatheque bibliotheque tiers lieu point france services fablab atelier ateliers cyber cyberbase association antenne relais mairie ville communaute communes agglomeration'.split(' '),
+);
+
+function distinctiveWords(name: string) {
+  return new Set(fold(name).split(' ').filter((w) => w.length > 1 && !GENERIC.has(w)));
+}
+
+/** Two names denote the same place when their distinctive words mostly agree, or when the whole
+ * names are nearly identical (typos, accents, word order). */
+export function sameName(a: string, b: string, trigramSimilarity: number): boolean {
+  if (trigramSimilarity >= 0.75) return true;
+  const x = distinctiveWords(a);
+  const y = distinctiveWords(b);
+  if (x.size === 0 || y.size === 0) return trigramSimilarity >= 0.6;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared / new Set([...x, ...y]).size >= 0.5;
 }
 
 async function uniqueSlug(db: Pick<PrismaClient, 'place'>, name: string, commune: string) {
@@ -78,7 +99,7 @@ export async function createPlace(
     }
   }
   if (!input.confirmDuplicate) {
-    const matches = await findPossibleDuplicates(db, { name: fields.name, postcode: fields.postcode, latitude, longitude });
+    const matches = await findPossibleDuplicates(db, { name: fields.name, postcode: fields.postcode, commune: fields.commune, latitude, longitude });
     if (matches.length) return { status: 'duplicates', matches };
   }
   const data: Prisma.PlaceCreateInput = {

@@ -1,28 +1,9 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { accessibilityViolations, expect, test } from './fixtures';
+import { lastLinkFor, signInWithPassword } from './session';
 
 const VIOLETTES = 'espace-numerique-des-violettes-fictif-saumur';
 const TILLEULS = 'espace-numerique-des-tilleuls-angers';
-
-async function signInWithPassword(page: Page, email: string, password: string) {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse électronique').first().fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
-
-/** The last sign-in link sent to an address, read from the outbox by an administrator. */
-async function lastLinkFor(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await signInWithPassword(admin, 'admin@reperes.example', 'demo-admin-2026');
-  await admin.goto('/admin/outbox');
-  const message = admin.locator('.outbox li').filter({ hasText: `à ${email}` }).first();
-  const link = (await message.locator('pre').textContent())!.match(/http\S+/)![0];
-  await context.close();
-  return link;
-}
 
 async function openEditor(page: Page, name: string) {
   await page.goto(`/admin/lieux?q=${encodeURIComponent(name)}`);

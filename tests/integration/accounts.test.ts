@@ -157,8 +157,11 @@ describe('creating a place', () => {
     const count = await db.place.count();
     expect((await createPlace(db, admin, { values: again, networkIds: [], confirmDuplicate: true })).status).toBe('created');
     expect(await db.place.count()).toBe(count + 1);
+    // Same name, same commune, another postcode and no point: still found.
+    const sameCommune = await findPossibleDuplicates(db, { name: 'Espace numérique des Tilleuls', postcode: '49100', commune: 'ANGERS', latitude: null, longitude: null });
+    expect(sameCommune.map((m) => m.name)).toContain('Espace numérique des Tilleuls');
     // A different name in the same street is not a duplicate.
-    expect(await findPossibleDuplicates(db, { name: 'Médiathèque Toussaint', postcode: '49100', latitude: 47.4739, longitude: -0.5588 })).toEqual([]);
+    expect(await findPossibleDuplicates(db, { name: 'Médiathèque Toussaint', postcode: '49100', commune: 'Angers', latitude: 47.4739, longitude: -0.5588 })).toEqual([]);
   });
 
   it('keeps invalid input out with French messages, and geocodes an address without a point', async () => {
