@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { SECTION_IDS, formValues, type SectionId } from '@/lib/editing/sections';
-import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, type SaveResult } from '@/lib/editing/update';
+import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, settleEditedProposal, type SaveResult } from '@/lib/editing/update';
 
 export type SectionState = { result?: SaveResult; values?: Record<string, unknown>; version: number };
 
@@ -26,6 +26,11 @@ export async function saveSectionAction(placeId: string, section: SectionId, sta
   const values = formValues(form, section);
   const baseVersion = Number(form.get('version'));
   const result = await saveSection(db, current, { placeId, section, values, baseVersion, reason: String(form.get('reason') ?? '').slice(0, 500) });
+  const proposal = String(form.get('proposal') ?? '');
+  if (result.status === 'saved' && /^[0-9a-f-]{36}$/i.test(proposal)) {
+    await settleEditedProposal(db, current, { revisionId: proposal, placeId });
+    revalidatePath('/admin/a-valider');
+  }
   if (result.status === 'saved') {
     const place = await db.place.findUnique({ where: { id: placeId }, select: { slug: true } });
     revalidatePath(`/admin/lieux/${placeId}`);
@@ -60,19 +65,20 @@ export async function restoreAction(revisionId: string) {
   return result;
 }
 
-export async function closeSuggestionAction(suggestionId: string, decision: 'APPLIED' | 'REJECTED') {
+export async function closeSuggestionAction(suggestionId: string, decision: 'APPLIED' | 'REJECTED', form?: FormData) {
+  const note = String(form?.get('note') ?? '').trim().slice(0, 500);
   const current = await user();
   const suggestion = await db.suggestion.findUnique({ where: { id: suggestionId }, include: { place: { include: { networks: true } } } });
   if (!suggestion) return { status: 'gone' as const };
   const { canReviewFor } = await import('@/lib/auth/permissions');
   if (!canReviewFor(current, { id: suggestion.placeId, networkIds: suggestion.place.networks.map((n) => n.networkId) })) return { status: 'forbidden' as const };
-  await db.suggestion.update({ where: { id: suggestionId }, data: { state: decision, reviewerId: current.id, reviewedAt: new Date() } });
+  await db.suggestion.update({ where: { id: suggestionId }, data: { state: decision, reviewerId: current.id, reviewedAt: new Date(), ...(note ? { reviewNote: note } : {}) } });
   if (suggestion.email) {
     const { sendMail } = await import('@/lib/mail');
     await sendMail(db, {
       to: suggestion.email,
       subject: `Votre signalement sur « ${suggestion.place.name} »`,
-      text: decision === 'APPLIED' ? `Bonjour,\n\nMerci : votre signalement a été pris en compte et la fiche « ${suggestion.place.name} » a été corrigée.\n\nL’équipe Repères` : `Bonjour,\n\nMerci pour votre signalement sur « ${suggestion.place.name} ». Après vérification, la fiche n’a pas été modifiée.\n\nL’équipe Repères`,
+      text: decision === 'APPLIED' ? `Bonjour,\n\nMerci : votre signalement a été pris en compte et la fiche « ${suggestion.place.name} » a été corrigée.\n\nL’équipe Repères` : `Bonjour,\n\nMerci pour votre signalement sur « ${suggestion.place.name} ». Après vérification, la fiche n’a pas été modifiée.${note ? `\n\nMotif : ${note}` : ''}\n\nL’équipe Repères`,
     }).catch(() => undefined);
     // The address was only kept to answer: forget it now.
     await db.suggestion.update({ where: { id: suggestionId }, data: { email: null } });

@@ -6,13 +6,14 @@ import { LocationPicker } from './LocationPicker';
 import { SectionForm } from './SectionForm';
 
 type Action = (state: SectionState, form: FormData) => Promise<SectionState>;
-type Props = { place: Record<string, unknown>; version: number; actions: Record<string, Action>; map: { tileUrl: string; attribution: string } };
+type Props = { place: Record<string, unknown>; version: number; actions: Record<string, Action>; map: { tileUrl: string; attribution: string }; proposal?: { id: string; sections: string[] } };
 
-export function PlaceEditor({ place, version, actions, map }: Props) {
+export function PlaceEditor({ place, version, actions, map, proposal }: Props) {
+  const proposalFor = (section: string) => (proposal?.sections.includes(section) ? proposal.id : undefined);
   const v = (values: Record<string, unknown> | undefined, field: string) => (values && field in values ? values[field] : place[field]);
   return (
     <div className="editor">
-      <SectionForm id="identite" title="Identité et adresse" action={actions.identite} version={version}>
+      <SectionForm id="identite" title="Identité et adresse" action={actions.identite} version={version} proposalId={proposalFor('identite')}>
         {(values, errors) => (
           <>
             <TextField name="name" label="Nom du lieu" value={v(values, 'name')} error={errors.name} />
@@ -24,7 +25,7 @@ export function PlaceEditor({ place, version, actions, map }: Props) {
           </>
         )}
       </SectionForm>
-      <SectionForm id="contact" title="Contact" action={actions.contact} version={version}>
+      <SectionForm id="contact" title="Contact" action={actions.contact} version={version} proposalId={proposalFor('contact')}>
         {(values, errors) => (
           <>
             <TextField name="phone" label="Téléphone" type="tel" value={v(values, 'phone')} error={errors.phone} />
@@ -34,10 +35,10 @@ export function PlaceEditor({ place, version, actions, map }: Props) {
           </>
         )}
       </SectionForm>
-      <SectionForm id="horaires" title="Horaires" action={actions.horaires} version={version}>
+      <SectionForm id="horaires" title="Horaires" action={actions.horaires} version={version} proposalId={proposalFor('horaires')}>
         {(values, errors) => <HoursEditor value={v(values, 'openingHours')} error={errors.openingHours} />}
       </SectionForm>
-      <SectionForm id="services" title="Services et accompagnement" action={actions.services} version={version}>
+      <SectionForm id="services" title="Services et accompagnement" action={actions.services} version={version} proposalId={proposalFor('services')}>
         {(values, errors) => (
           <>
             <CheckboxGroup name="services" legend="Services" options={SERVICE_LABELS} value={v(values, 'services')} error={errors.services} />
@@ -47,7 +48,7 @@ export function PlaceEditor({ place, version, actions, map }: Props) {
           </>
         )}
       </SectionForm>
-      <SectionForm id="publics" title="Publics" action={actions.publics} version={version}>
+      <SectionForm id="publics" title="Publics" action={actions.publics} version={version} proposalId={proposalFor('publics')}>
         {(values, errors) => (
           <>
             <CheckboxGroup name="publics" legend="Publics spécifiquement adressés" options={PUBLIC_LABELS} value={v(values, 'publics')} error={errors.publics} />
@@ -55,7 +56,7 @@ export function PlaceEditor({ place, version, actions, map }: Props) {
           </>
         )}
       </SectionForm>
-      <SectionForm id="presentation" title="Présentation" action={actions.presentation} version={version}>
+      <SectionForm id="presentation" title="Présentation" action={actions.presentation} version={version} proposalId={proposalFor('presentation')}>
         {(values, errors) => (
           <>
             <TextField name="summary" label="Résumé (280 caractères au plus)" multiline value={v(values, 'summary')} error={errors.summary} />
@@ -64,7 +65,7 @@ export function PlaceEditor({ place, version, actions, map }: Props) {
           </>
         )}
       </SectionForm>
-      <SectionForm id="fermeture" title="Fermeture temporaire" action={actions.fermeture} version={version}>
+      <SectionForm id="fermeture" title="Fermeture temporaire" action={actions.fermeture} version={version} proposalId={proposalFor('fermeture')}>
         {(values, errors) => (
           <>
             <TextField name="closedFrom" label="Fermé à partir du" type="date" value={v(values, 'closedFrom')} error={errors.closedFrom} />

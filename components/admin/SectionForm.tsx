@@ -9,12 +9,14 @@ type Props = {
   id: string;
   action: (state: SectionState, form: FormData) => Promise<SectionState>;
   version: number;
+  /** A pending proposal shown in the form: saving settles it. */
+  proposalId?: string;
   children: (values: Record<string, unknown> | undefined, errors: Record<string, string>) => ReactNode;
 };
 
 const LABELS: Record<string, string> = { summary: 'Résumé', openingHours: 'Horaires', phone: 'Téléphone', emails: 'Courriels', name: 'Nom' };
 
-export function SectionForm({ title, id, action, version, children }: Props) {
+export function SectionForm({ title, id, action, version, proposalId, children }: Props) {
   const [state, formAction, pending] = useActionState(action, { version });
   // Dirty when something was typed after the last answer, or when that answer was not a success.
   const [editedAt, setEditedAt] = useState<SectionState['result'] | null>(null);
@@ -36,6 +38,7 @@ export function SectionForm({ title, id, action, version, children }: Props) {
       <h2 id={`${id}-titre`}>{title}</h2>
       <form ref={ref} action={formAction} onChange={() => setEditedAt(result)} noValidate data-section={id}>
         <input type="hidden" name="version" value={state.version} />
+        {proposalId && <input type="hidden" name="proposal" value={proposalId} />}
         {result?.status === 'saved' && (
           <p className="notice notice--success" role="status">
             Enregistré.

@@ -138,3 +138,17 @@ export async function restoreRevision(db: Db, user: SessionUser, revisionId: str
     return { status: 'restored' as const };
   });
 }
+
+/** A reviewer edited a proposal in the editor and saved their own version: the proposal is
+ * settled as applied (with that note), so it leaves the queue. */
+export async function settleEditedProposal(db: Db, user: SessionUser, input: { revisionId: string; placeId: string }): Promise<{ status: 'done' | 'forbidden' | 'gone' }> {
+  const revision = await db.placeRevision.findUnique({ where: { id: input.revisionId } });
+  if (!revision || revision.state !== 'PENDING' || revision.placeId !== input.placeId) return { status: 'gone' };
+  const loaded = await loadScope(db, revision.placeId);
+  if (!loaded || !canReviewFor(user, loaded.scope)) return { status: 'forbidden' };
+  await db.placeRevision.updateMany({
+    where: { id: revision.id, state: 'PENDING' },
+    data: { state: 'APPLIED', reviewerId: user.id, reviewedAt: new Date(), reviewNote: 'Modifiée par la coordination avant publication.' },
+  });
+  return { status: 'done' };
+}

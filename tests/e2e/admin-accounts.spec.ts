@@ -113,6 +113,33 @@ test('bulk actions confirm the checked places and say what they did', async ({ b
   await page.context().close();
 });
 
+test('a coordinator edits an editor’s proposal before publishing it', async ({ browser }) => {
+  const editor = await signedIn(browser, ['editeur@tilleuls.example.org', 'demo-editeur-2026']);
+  await editor.goto('/admin/lieux?q=Tilleuls');
+  await editor.getByRole('link', { name: 'Espace numérique des Tilleuls', exact: true }).click();
+  const contact = editor.locator('form[data-section="contact"]');
+  await contact.getByLabel('Téléphone').fill('02 41 55 44 33');
+  await contact.getByRole('button', { name: /Enregistrer/ }).click();
+  await expect(contact.getByRole('status')).toContainText('après validation');
+
+  const coordinator = await signedIn(browser, COORDINATOR);
+  await coordinator.goto('/admin/a-valider');
+  const item = coordinator.getByTestId('pending-revision').filter({ hasText: '+33241554433' });
+  await item.getByRole('link', { name: 'Modifier avant de valider' }).click();
+  await expect(coordinator.locator('.notice--warning').filter({ hasText: 'Proposition de' })).toBeVisible();
+  const form = coordinator.locator('form[data-section="contact"]');
+  await expect(form.getByLabel('Téléphone')).toHaveValue('+33241554433');
+  await form.getByLabel('Téléphone').fill('02 41 55 44 34');
+  await form.getByRole('button', { name: /Enregistrer/ }).click();
+  await expect(form.getByRole('status')).toHaveText('Enregistré.');
+  await coordinator.goto('/admin/a-valider');
+  await expect(coordinator.getByTestId('pending-revision').filter({ hasText: '+33241554433' })).toHaveCount(0);
+  await coordinator.goto('/lieux/espace-numerique-des-tilleuls-angers');
+  await expect(coordinator.getByRole('link', { name: '02 41 55 44 34' })).toBeVisible();
+  await editor.context().close();
+  await coordinator.context().close();
+});
+
 /** Each role against each admin route: allowed routes answer 200, others 404 or a sign-in redirect. */
 test('every admin route enforces its role and scope on the server', async ({ browser, request }) => {
   const admin = await signedIn(browser, ['admin@reperes.example', 'demo-admin-2026']);

@@ -39,6 +39,9 @@ export default async function ReviewQueue() {
               <button type="submit" className="button button--small button--danger" formAction={async (form: FormData) => { 'use server'; await reviewAction(revision.id, 'reject', form); }}>
                 Refuser
               </button>
+              <Link className="button button--small" href={`/admin/lieux/${revision.place.id}?proposition=${revision.id}`}>
+                Modifier avant de valider
+              </Link>
             </form>
           </li>
         ))}
@@ -54,10 +57,12 @@ export default async function ReviewQueue() {
             <blockquote className="pre-line">{suggestion.message}</blockquote>
             <p className="muted">{suggestion.email ? 'La personne attend une réponse par courriel.' : 'Pas d’adresse pour répondre.'}</p>
             <form className="review-actions">
-              <button type="submit" className="button button--small button--primary" formAction={async () => { 'use server'; await closeSuggestionAction(suggestion.id, 'APPLIED'); }}>
+              <label htmlFor={`note-s-${suggestion.id}`}>Réponse ou motif (facultatif, envoyé à la personne)</label>
+              <input id={`note-s-${suggestion.id}`} name="note" type="text" maxLength={500} />
+              <button type="submit" className="button button--small button--primary" formAction={async (form: FormData) => { 'use server'; await closeSuggestionAction(suggestion.id, 'APPLIED', form); }}>
                 Corrigé sur la fiche
               </button>
-              <button type="submit" className="button button--small" formAction={async () => { 'use server'; await closeSuggestionAction(suggestion.id, 'REJECTED'); }}>
+              <button type="submit" className="button button--small" formAction={async (form: FormData) => { 'use server'; await closeSuggestionAction(suggestion.id, 'REJECTED', form); }}>
                 Écarter
               </button>
             </form>

@@ -1,21 +1,22 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PlaceEditor } from '@/components/admin/PlaceEditor';
-import { canEditPlace, canPublishPlace } from '@/lib/auth/permissions';
+import { canEditPlace, canPublishPlace, canReviewFor } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/config/env';
 import { db } from '@/lib/db';
-import { SECTION_IDS } from '@/lib/editing/sections';
+import { SECTION_IDS, SECTIONS } from '@/lib/editing/sections';
 import { loadScope } from '@/lib/editing/update';
 import { completeness } from '@/lib/places/completeness';
 import { confirmAction, saveSectionAction, statusAction } from '../../actions';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string; proposition?: string }> };
 const STATUS = { PUBLISHED: 'Publié', DRAFT: 'Brouillon', ARCHIVED: 'Archivé' } as const;
 
 export default async function EditPlace({ params, searchParams }: Props) {
   const { id } = await params;
-  const created = (await searchParams).cree === '1';
+  const query = await searchParams;
+  const created = query.cree === '1';
   const user = await requireUser(`/admin/lieux/${id}`);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const loaded = await loadScope(db, id);
@@ -26,6 +27,12 @@ export default async function EditPlace({ params, searchParams }: Props) {
     Object.entries(place).map(([key, value]) => [key, value instanceof Date ? value.toISOString().slice(0, 10) : value]),
   ) as Record<string, unknown>;
   delete serialisable.networks;
+  // "Modifier avant de valider": the editor opens with the proposal's values in place.
+  const proposal =
+    query.proposition && /^[0-9a-f-]{36}$/i.test(query.proposition) && canReviewFor(user, loaded.scope)
+      ? await db.placeRevision.findFirst({ where: { id: query.proposition, placeId: place.id, state: 'PENDING' }, include: { author: { select: { name: true, email: true } } } })
+      : null;
+  if (proposal) for (const [field, change] of Object.entries(proposal.changes as Record<string, { after: unknown }>)) serialisable[field] = change.after;
   const actions = Object.fromEntries(SECTION_IDS.map((section) => [section, saveSectionAction.bind(null, place.id, section)]));
   const publish = canPublishPlace(user, loaded.scope);
 
@@ -35,6 +42,12 @@ export default async function EditPlace({ params, searchParams }: Props) {
         <Link href="/admin/lieux">← Tous les lieux</Link>
       </p>
       <h1>{place.name}</h1>
+      {proposal && (
+        <p className="notice notice--warning" role="status">
+          Proposition de {proposal.author?.name ?? proposal.author?.email ?? 'un contributeur'} ({Object.keys(proposal.changes as object).join(', ')}) reprise dans le formulaire : vérifiez-la, modifiez-la si besoin, puis
+          enregistrez la section. Elle sera alors retirée de la liste « À valider ».
+        </p>
+      )}
       {created && (
         <p className="notice notice--success" role="status">
           Lieu créé en brouillon. Complétez sa fiche section par section, puis publiez-le.
@@ -79,7 +92,7 @@ export default async function EditPlace({ params, searchParams }: Props) {
           </form>
         )}
       </div>
-      <PlaceEditor place={serialisable} version={place.version} actions={actions} map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} />
+      <PlaceEditor place={serialisable} version={place.version} actions={actions} map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} proposal={proposal ? { id: proposal.id, sections: SECTION_IDS.filter((section) => Object.keys(SECTIONS[section].schema.shape).some((field) => field in (proposal.changes as object))) } : undefined} />
     </>
   );
 }
