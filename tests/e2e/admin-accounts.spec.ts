@@ -110,6 +110,14 @@ test('bulk actions confirm the checked places and say what they did', async ({ b
   await expect(page.getByRole('status')).toHaveText('2 lieu(x) confirmé(s) aujourd’hui.');
   await page.goto('/admin/lieux?maj=6');
   await expect(rows).toHaveCount(stale - 2);
+  // The completeness filter keeps only the listings in that band.
+  await page.goto('/admin/lieux');
+  await page.getByLabel('Complétude').selectOption({ label: 'Moins de 50 %' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(page).toHaveURL(/completude=faible/);
+  const scores = await page.locator('.admin-table tbody tr td:last-child').allTextContents();
+  expect(scores.length).toBeGreaterThan(0);
+  for (const score of scores) expect(parseInt(score, 10)).toBeLessThan(50);
   await page.context().close();
 });
 

@@ -11,7 +11,10 @@ export const metadata = { title: 'Lieux' };
 const PAGE = 25;
 const STATUS = { PUBLISHED: 'Publié', DRAFT: 'Brouillon', ARCHIVED: 'Archivé' } as const;
 
-type Props = { searchParams: Promise<{ q?: string; statut?: string; tri?: string; page?: string; reseau?: string; maj?: string }> };
+type Props = { searchParams: Promise<{ q?: string; statut?: string; tri?: string; page?: string; reseau?: string; maj?: string; completude?: string }> };
+const COMPLETENESS = { '': 'Toutes', faible: 'Moins de 50 %', moyenne: 'De 50 à 79 %', bonne: '80 % et plus' } as const;
+const COMPLETENESS_RANGE = { faible: [0, 50], moyenne: [50, 80], bonne: [80, 101] } as const;
+const SELECT_FOR_SCORE = { id: true, phone: true, emails: true, websites: true, openingHours: true, summary: true, presentation: true, latitude: true, longitude: true, services: true, fees: true, accessModes: true, supportModes: true, publics: true, typologies: true, accesLibreUrl: true, pivot: true } as const;
 const SORTS = { '': 'Par commune', nom: 'Par nom', fraicheur: 'Les moins récemment confirmés d’abord', modifies: 'Les derniers modifiés d’abord' } as const;
 const STALE = { '': 'Toutes', '6': 'Non confirmés depuis 6 mois', '12': 'Non confirmés depuis 12 mois' } as const;
 
@@ -33,10 +36,17 @@ export default async function AdminPlaces({ searchParams }: Props) {
   };
   const orderBy: Prisma.PlaceOrderByWithRelationInput[] =
     params.tri === 'fraicheur' ? [{ dateMaj: 'asc' }, { name: 'asc' }] : params.tri === 'modifies' ? [{ updatedAt: 'desc' }] : params.tri === 'nom' ? [{ name: 'asc' }] : [{ commune: 'asc' }, { name: 'asc' }];
+  const band = params.completude && params.completude in COMPLETENESS_RANGE ? (params.completude as keyof typeof COMPLETENESS_RANGE) : undefined;
+  if (band) {
+    // The score is computed, not stored: narrow the list to the ids in that band first.
+    const [min, max] = COMPLETENESS_RANGE[band];
+    const scored = await db.place.findMany({ where, select: SELECT_FOR_SCORE, take: 20_000 });
+    where.id = { in: scored.filter((p) => completeness(p).score >= min && completeness(p).score < max).map((p) => p.id) };
+  }
   const [total, places] = await Promise.all([db.place.count({ where }), db.place.findMany({ where, orderBy, skip: (page - 1) * PAGE, take: PAGE })]);
   const query = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q, statut: status, tri: params.tri, reseau: network?.slug, maj: stale, page, ...changes })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) next.set(k, String(v));
+    for (const [k, v] of Object.entries({ q, statut: status, tri: params.tri, reseau: network?.slug, maj: stale, completude: band, page, ...changes })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) next.set(k, String(v));
     return `/admin/lieux?${next}`;
   };
   return (
@@ -82,6 +92,16 @@ export default async function AdminPlaces({ searchParams }: Props) {
           <label htmlFor="maj">Fraîcheur</label>
           <select id="maj" name="maj" defaultValue={stale ? String(stale) : ''}>
             {Object.entries(STALE).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="completude">Complétude</label>
+          <select id="completude" name="completude" defaultValue={band ?? ''}>
+            {Object.entries(COMPLETENESS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
