@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SelectionButton } from '@/components/orientation/SelectionButton';
 import { SearchView } from '@/components/search/SearchView';
 import { parseSearchParams } from '@/lib/search/filters';
 
@@ -16,5 +17,5 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  return <SearchView params={await searchParams} basePath="/recherche" />;
+  return <SearchView params={await searchParams} basePath="/recherche" renderActions={(place) => <SelectionButton id={place.id} slug={place.slug} name={place.name} />} />;
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SelectionLink } from '@/components/orientation/SelectionButton';
 
 export function SiteHeader() {
   return (
@@ -16,6 +17,12 @@ export function SiteHeader() {
           <ul className="nav-list">
             <li>
               <Link href="/recherche">Trouver un lieu</Link>
+            </li>
+            <li>
+              <Link href="/orienter">Orienter une personne</Link>
+            </li>
+            <li>
+              <SelectionLink />
             </li>
             <li>
               <Link href="/donnees">Données ouvertes</Link>

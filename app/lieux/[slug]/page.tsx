@@ -5,6 +5,7 @@ import { LazyResultsMap } from '@/components/map/LazyResultsMap';
 import { HoursTable } from '@/components/place/HoursTable';
 import { ClosedForGood, Gone, NearbyList } from '@/components/place/PlaceViews';
 import { ReportForm } from '@/components/place/ReportForm';
+import { SelectionButton } from '@/components/orientation/SelectionButton';
 import { ShareButtons } from '@/components/place/ShareButtons';
 import styles from '@/components/place/place.module.css';
 import { env } from '@/lib/config/env';
@@ -114,7 +115,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
           </div>
         )}
         <ShareButtons url={url} title={place.name} />
-        {/* orientation: AddToSelectionButton */}
+        <SelectionButton id={place.id} slug={place.slug} name={place.name} />
       </header>
 
       <div className="place-grid">

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AddAllButton } from '@/components/orientation/AddAllButton';
+import { FicheView } from '@/components/orientation/FicheView';
+import { PrintButton } from '@/components/orientation/PrintButton';
+import { db } from '@/lib/db';
+import { loadFichePlaces, MAX_FICHE_PLACES } from '@/lib/orientation/fiche';
+import { baseUrl } from '@/lib/orientation/http';
+
+export const metadata: Metadata = { title: 'Lieux d’aide au numérique pour vous', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ lieux?: string | string[] }> };
+
+// The page a shared link opens: the chosen places, up to date, and nothing about the person.
+export default async function SharedFichePage({ searchParams }: Props) {
+  const raw = (await searchParams).lieux;
+  const slugs = (Array.isArray(raw) ? raw.join(',') : (raw ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => /^[a-z0-9-]{1,120}$/.test(s))
+    .slice(0, MAX_FICHE_PLACES);
+  const places = slugs.length ? await loadFichePlaces(db, slugs.map((slug) => ({ slug })), baseUrl()) : [];
+  return (
+    <div className="container">
+      <h1 className="no-print">Les lieux où vous faire aider</h1>
+      {places.length === 0 ? (
+        <p className="notice">
+          Ce lien ne mène à aucun lieu publié (il est peut-être incomplet). <Link href="/recherche">Cherchez un lieu d’aide au numérique</Link>.
+        </p>
+      ) : (
+        <>
+          <div className="selection-actions no-print">
+            <PrintButton />
+            <AddAllButton places={places.map((p) => ({ id: p.id, slug: p.slug, name: p.name }))} />
+          </div>
+          <FicheView places={places} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+'use client';
+// "Ma sélection": kept in this browser only (localStorage), never on the server. What the
+// professional types about themselves is remembered here too; what concerns the beneficiary
+// (first name, need) lives only in this tab (sessionStorage).
+import { useSyncExternalStore } from 'react';
+
+export type SelectedPlace = { id: string; slug: string; name: string; note: string };
+export type Professional = { structure: string; contact: string };
+
+const SELECTION_KEY = 'reperes:selection';
+const PROFESSIONAL_KEY = 'reperes:professionnel';
+const BENEFICIARY_KEY = 'reperes:beneficiaire';
+const EVENT = 'reperes:selection-change';
+export const MAX_SELECTION = 8;
+
+function read<T>(storage: Storage | undefined, key: string, fallback: T): T {
+  try {
+    const raw = storage?.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function write(storage: Storage | undefined, key: string, value: unknown) {
+  try {
+    storage?.setItem(key, JSON.stringify(value));
+  } catch {
+    // private browsing or full storage: the page keeps working for this visit
+  }
+  window.dispatchEvent(new Event(EVENT));
+}
+
+const local = () => (typeof window === 'undefined' ? undefined : window.localStorage);
+const session = () => (typeof window === 'undefined' ? undefined : window.sessionStorage);
+
+let cache: { raw: string | null; value: SelectedPlace[] } = { raw: null, value: [] };
+
+export function getSelection(): SelectedPlace[] {
+  const raw = local()?.getItem(SELECTION_KEY) ?? null;
+  if (raw !== cache.raw) {
+    const parsed = read<unknown>(local(), SELECTION_KEY, []);
+    const valid = Array.isArray(parsed)
+      ? parsed.filter((p): p is SelectedPlace => !!p && typeof p.id === 'string' && typeof p.slug === 'string' && typeof p.name === 'string').map((p) => ({ ...p, note: typeof p.note === 'string' ? p.note : '' }))
+      : [];
+    cache = { raw, value: valid.slice(0, MAX_SELECTION) };
+  }
+  return cache.value;
+}
+
+export function setSelection(places: SelectedPlace[]) {
+  write(local(), SELECTION_KEY, places.slice(0, MAX_SELECTION));
+}
+
+export function toggle(place: Omit<SelectedPlace, 'note'>): 'added' | 'removed' | 'full' {
+  const current = getSelection();
+  if (current.some((p) => p.id === place.id)) {
+    setSelection(current.filter((p) => p.id !== place.id));
+    return 'removed';
+  }
+  if (current.length >= MAX_SELECTION) return 'full';
+  setSelection([...current, { ...place, note: '' }]);
+  return 'added';
+}
+
+function subscribe(callback: () => void) {
+  window.addEventListener(EVENT, callback);
+  window.addEventListener('storage', callback);
+  return () => {
+    window.removeEventListener(EVENT, callback);
+    window.removeEventListener('storage', callback);
+  };
+}
+
+const EMPTY: SelectedPlace[] = [];
+
+/** The selection, kept in step across components and tabs; empty during server rendering. */
+export function useSelection(): SelectedPlace[] {
+  return useSyncExternalStore(subscribe, getSelection, () => EMPTY);
+}
+
+export const getProfessional = () => read<Professional>(local(), PROFESSIONAL_KEY, { structure: '', contact: '' });
+export const saveProfessional = (value: Professional) => write(local(), PROFESSIONAL_KEY, value);
+export const getBeneficiary = () => read<{ firstName: string; need: string }>(session(), BENEFICIARY_KEY, { firstName: '', need: '' });
+export const saveBeneficiary = (value: { firstName: string; need: string }) => write(session(), BENEFICIARY_KEY, value);
