@@ -22,3 +22,16 @@ export async function lastLinkFor(browser: Browser, email: string) {
   return link;
 }
 
+
+/** The text of the last message sent to an address, read from the outbox by an administrator. */
+export async function lastMessageTo(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signInWithPassword(admin, 'admin@reperes.example', 'demo-admin-2026');
+  await admin.goto('/admin/outbox');
+  const message = admin.locator('.outbox li').filter({ hasText: `à ${email}` }).first();
+  const text = (await message.locator('pre').textContent()) ?? '';
+  const subject = (await message.locator('strong').first().textContent()) ?? '';
+  await context.close();
+  return { subject, text };
+}
