@@ -27,6 +27,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/a-valider">À valider</Link>
             </li>
           )}
+          {user.role !== 'EDITOR' && (
+            <li>
+              <Link href="/admin/reseaux">Réseaux</Link>
+            </li>
+          )}
           {user.role === 'ADMIN' && (
             <li>
               <Link href="/admin/outbox">Courriels envoyés</Link>
