@@ -29,7 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           )}
           {user.role !== 'EDITOR' && (
             <li>
-              <Link href="/admin/reseaux">Réseaux</Link>
+              <Link href="/admin/reseaux">Coordination des réseaux</Link>
             </li>
           )}
           {user.role === 'ADMIN' && (

@@ -44,7 +44,7 @@ test('the network dashboard is refused to an editor and to another network’s c
 
 test('a coordinator runs a campaign: contacts confirm or correct from the emailed link, the counts follow', async ({ page, browser }) => {
   await signIn(page, 'coordination@cybanjou.example.org', 'demo-coord-2026');
-  await page.getByRole('link', { name: 'Réseaux' }).click();
+  await page.getByRole('link', { name: 'Coordination des réseaux' }).click();
   await page.getByRole('link', { name: 'Cyb@njou' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord — Cyb@njou');
   const freshness = async () => Number((await page.getByTestId('network-freshness').locator('strong').first().textContent())!);
@@ -84,7 +84,7 @@ test('a coordinator runs a campaign: contacts confirm or correct from the emaile
   await expect(visitor.getByRole('status')).toHaveText('Merci ! La fiche est confirmée à jour à la date d’aujourd’hui.');
   // The link works once.
   await visitor.goto(first);
-  await expect(visitor.getByRole('alert')).toContainText('Ce lien a déjà servi');
+  await expect(visitor.locator('.notice[role=alert]')).toContainText('Ce lien a déjà servi');
 
   // The second contact corrects the phone number (an invalid one first).
   await visitor.goto(await campaignLinkFor(browser, chosen[1].email));
