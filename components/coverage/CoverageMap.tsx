@@ -27,7 +27,7 @@ function FitBounds({ points }: { points: CoveragePoint[] }) {
 export default function CoverageMap({ points, tileUrl, attribution }: { points: CoveragePoint[]; tileUrl: string; attribution: string }) {
   const max = Math.max(1, ...points.map((p) => p.population));
   return (
-    <MapContainer center={[46.6, 2.4]} zoom={8} scrollWheelZoom={false} className="results-map" attributionControl>
+    <MapContainer center={[46.6, 2.4]} zoom={8} zoomSnap={0.25} scrollWheelZoom={false} className="results-map" attributionControl>
       <TileLayer url={tileUrl} attribution={attribution} />
       <FitBounds points={points} />
       {points.map((p) => {
