@@ -99,6 +99,19 @@ test.describe('the embeddable directory', () => {
     expect((await request.get('/recherche')).headers()['x-frame-options']).toBe('DENY');
   });
 
+  test('ships no more JavaScript than the search page', async ({ request }) => {
+    const scriptBytes = async (path: string) => {
+      const html = await (await request.get(path)).text();
+      const sources = [...new Set(html.match(/\/_next\/static\/[^"']+\.js/g) ?? [])];
+      let total = 0;
+      for (const src of sources) total += (await (await request.get(src)).body()).length;
+      return total;
+    };
+    const embed = await scriptBytes('/embed?reseau=cybanjou');
+    expect(embed).toBeGreaterThan(0);
+    expect(embed).toBeLessThanOrEqual(await scriptBytes('/recherche?reseau=cybanjou'));
+  });
+
   test('the network page gives the snippet to copy', async ({ page }) => {
     await page.goto('/reseaux/cybanjou');
     await page.getByText('Intégrer cet annuaire sur votre site').click();
