@@ -29,6 +29,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           )}
           {user.role !== 'EDITOR' && (
             <li>
+              <Link href="/admin/reseaux">Coordination des réseaux</Link>
+            </li>
+          )}
+          {user.role !== 'EDITOR' && (
+            <li>
               <Link href="/admin/utilisateurs">Comptes</Link>
             </li>
           )}

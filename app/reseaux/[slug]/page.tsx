@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import Link from 'next/link';
 import { SearchView } from '@/components/search/SearchView';
+import { env } from '@/lib/config/env';
 import { readDb } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
@@ -27,13 +29,25 @@ export default async function NetworkPage({ params, searchParams }: Props) {
     WHERE m."networkId" = ${found.id}::uuid AND p.status = 'published'`;
   const places = Number(counts.places);
   const share = (n: bigint) => (places ? Math.round((Number(n) / places) * 100) : 0);
+  const origin = (env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  const snippet = `<iframe src="${origin}/embed?reseau=${found.slug}" title="Lieux d’aide au numérique du réseau ${found.name.replace(/"/g, '&quot;')}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`;
   return (
     <>
       <div className="container prose network-intro" style={found.color ? { borderTop: `6px solid ${found.color}` } : undefined}>
         <h1>{found.name}</h1>
         {found.description && <p className="pre-line">{found.description}</p>}
         <ul className="plain-list">
-          {found.territory.length > 0 && <li>Territoire : départements {found.territory.join(', ')}</li>}
+          {found.territory.length > 0 && (
+            <li>
+              Territoire : départements {found.territory.join(', ')} — où l’aide manque :{' '}
+              {found.territory.map((code, i) => (
+                <span key={code}>
+                  {i > 0 && ', '}
+                  <Link href={`/territoires/${code}`}>couverture du {code}</Link>
+                </span>
+              ))}
+            </li>
+          )}
           {found.contactEmail && (
             <li>
               Coordination : <a href={`mailto:${found.contactEmail}`}>{found.contactEmail}</a>
@@ -48,6 +62,15 @@ export default async function NetworkPage({ params, searchParams }: Props) {
         <p>
           <strong>{places}</strong> lieux publiés · <strong>{share(counts.free)} %</strong> gratuits · <strong>{share(counts.saturday)} %</strong> ouverts le samedi
         </p>
+        <details className="embed-snippet">
+          <summary>Intégrer cet annuaire sur votre site</summary>
+          <p>
+            Copiez ce code dans une page de votre site : la liste et la carte des lieux du réseau s’y affichent, avec les mêmes filtres (
+            <a href={`/embed?reseau=${found.slug}`}>aperçu</a>).
+          </p>
+          <label htmlFor="embed-code">Code à copier</label>
+          <textarea id="embed-code" readOnly rows={4} value={snippet} className="embed-snippet__code" style={{ fontFamily: 'monospace', width: '100%' }} />
+        </details>
       </div>
       <SearchView params={await searchParams} basePath={`/reseaux/${found.slug}`} scope={{ reseau: found.slug }} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} />
     </>

@@ -1,0 +1,190 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { computeCoverage, communeReferenceCount } from '@/lib/coverage';
+import { DEFAULT_SERVICE } from '@/lib/coverage/params';
+import { db, readDb } from '@/lib/db';
+import { networkDashboard } from '@/lib/networks/dashboard';
+import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: 'Tableau de bord du réseau' };
+
+const KIND = { CREATE: 'Création', UPDATE: 'Modification', STATUS: 'Changement de statut', RESTORE: 'Restauration', IMPORT: 'Import', CONFIRM: 'Confirmation', MERGE: 'Fusion' } as const;
+const STATE = { APPLIED: 'appliquée', PENDING: 'en attente', REJECTED: 'refusée' } as const;
+const STATUS = { PUBLISHED: 'publié', DRAFT: 'brouillon', ARCHIVED: 'archivé' } as const;
+const day = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+
+export default async function NetworkDashboardPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/admin/reseaux/${slug}`);
+  const data = await networkDashboard(db, user, slug);
+  // Not a coordinator of this network (or no such network): the same answer, nothing leaks.
+  if (!data) notFound();
+  const { network } = data;
+  const coverage = await Promise.all(
+    network.territory.map(async (code) =>
+      (await communeReferenceCount(readDb, code)) ? { code, result: await computeCoverage(readDb, { departement: code, service: DEFAULT_SERVICE, free: false, saturday: false }) } : { code, result: null },
+    ),
+  );
+  return (
+    <>
+      <h1>Tableau de bord — {network.name}</h1>
+      <ul className="admin-actions plain-list">
+        <li>
+          <Link className="button button--small" href={`/admin/reseaux/${network.slug}/campagnes/nouvelle`}>
+            Lancer une campagne de mise à jour
+          </Link>
+        </li>
+        <li>
+          <Link className="button button--small" href={`/reseaux/${network.slug}`}>
+            Page publique du réseau
+          </Link>
+        </li>
+      </ul>
+
+      <h2>Lieux par statut</h2>
+      <ul className="stats" data-testid="network-status">
+        <li>
+          <strong>{data.byStatus.PUBLISHED}</strong> publiés{data.temporarilyClosed > 0 && <> (dont {data.temporarilyClosed} fermés temporairement)</>}
+        </li>
+        <li>
+          <strong>{data.byStatus.DRAFT}</strong> brouillons
+        </li>
+        <li>
+          <strong>{data.byStatus.ARCHIVED}</strong> archivés
+        </li>
+      </ul>
+
+      <h2>Fraîcheur</h2>
+      <p data-testid="network-freshness">
+        <strong>{data.freshness.over6}</strong> fiches non confirmées depuis 6 mois, dont <strong>{data.freshness.over12}</strong> depuis plus d’un an.
+      </p>
+      {data.freshness.oldest.length > 0 && (
+        <table className="admin-table">
+          <caption className="visually-hidden">Fiches non confirmées depuis 6 mois, la plus ancienne d’abord</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lieu</th>
+              <th scope="col">Commune</th>
+              <th scope="col">Dernière confirmation</th>
+              <th scope="col">Depuis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.freshness.oldest.slice(0, 30).map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link>
+                </th>
+                <td>{p.commune}</td>
+                <td>{day(p.dateMaj)}</td>
+                <td>{p.months} mois</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Complétude</h2>
+      <p>Score moyen des fiches : {data.completeness.meanScore ?? '—'} %. Les moins complètes d’abord :</p>
+      <table className="admin-table" data-testid="network-completeness">
+        <caption className="visually-hidden">Fiches les moins complètes et ce qui leur manque</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lieu</th>
+            <th scope="col">Score</th>
+            <th scope="col">Ce qui manque</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.completeness.least.slice(0, 30).map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
+              </th>
+              <td>{p.score} %</td>
+              <td>{p.missing.map((m) => m.label).join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>À valider</h2>
+      <p>
+        <Link href="/admin/a-valider">
+          {data.pending.revisions.length} modification{data.pending.revisions.length > 1 ? 's' : ''} proposée{data.pending.revisions.length > 1 ? 's' : ''} et{' '}
+          {data.pending.suggestions.length} signalement{data.pending.suggestions.length > 1 ? 's' : ''} en attente
+        </Link>
+      </p>
+      <ul>
+        {data.pending.revisions.map((r) => (
+          <li key={r.id}>
+            {r.place.name} — {Object.keys(r.changes as object).join(', ')} — par {r.author?.name ?? r.author?.email ?? r.authorLabel ?? 'inconnu'}, le {day(r.createdAt)}
+          </li>
+        ))}
+        {data.pending.suggestions.map((s) => (
+          <li key={s.id}>
+            {s.place.name} — signalement « {SUGGESTION_PARTS[s.part]} », le {day(s.createdAt)}
+          </li>
+        ))}
+      </ul>
+
+      <h2>Activité récente</h2>
+      <table className="admin-table">
+        <caption className="visually-hidden">Les 20 dernières modifications des lieux du réseau</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Lieu</th>
+            <th scope="col">Qui</th>
+            <th scope="col">Quoi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.activity.map((r) => (
+            <tr key={r.id}>
+              <td>{day(r.createdAt)}</td>
+              <td>
+                <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link>
+              </td>
+              <td>{r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—'}</td>
+              <td>
+                {KIND[r.kind]} ({STATE[r.state]}) : {Object.keys(r.changes as object).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Couverture du territoire</h2>
+      {coverage.map(({ code, result }) =>
+        result ? (
+          <p key={code}>
+            Département {code} : {result.within[1].share.toLocaleString('fr-FR')} % des habitants à moins de 10 km d’un lieu d’aide aux démarches,{' '}
+            {result.beyond.communes} communes à plus de 20 km. <Link href={`/territoires/${code}`}>Voir le détail</Link>
+          </p>
+        ) : (
+          <p key={code}>
+            Département {code} : référentiel des communes non chargé (<code>npm run import:communes</code>).
+          </p>
+        ),
+      )}
+
+      <h2>Campagnes de mise à jour</h2>
+      {data.campaigns.length === 0 ? (
+        <p>Aucune campagne pour l’instant.</p>
+      ) : (
+        <ul>
+          {data.campaigns.map((c) => (
+            <li key={c.id}>
+              <Link href={`/admin/reseaux/${network.slug}/campagnes/${c.id}`}>{c.name}</Link> — lancée le {day(c.createdAt)}, {c._count.targets} lieux
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

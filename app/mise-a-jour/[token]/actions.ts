@@ -1,0 +1,31 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { confirmListing, optOut, proposeCorrection, reportClosed, type RespondResult } from '@/lib/campaigns';
+import { db } from '@/lib/db';
+
+export type CorrectionState = { errors?: Record<string, string>; message?: string; values?: Record<string, string> };
+
+function finish(result: RespondResult, answer: string) {
+  if (result.status === 'done') redirect(`/mise-a-jour/merci?reponse=${answer}`);
+  if (result.status === 'errors') return;
+  redirect(`/mise-a-jour/merci?reponse=${result.status === 'used' ? 'deja' : 'invalide'}`);
+}
+
+export async function confirmAction(token: string, placeId: string) {
+  finish(await confirmListing(db, { token, placeId }), 'confirme');
+}
+
+export async function closedAction(token: string, placeId: string, form: FormData) {
+  finish(await reportClosed(db, { token, placeId, message: String(form.get('message') ?? '') }), 'ferme');
+}
+
+export async function optOutAction(token: string, placeId: string, reason: 'unsubscribed' | 'wrong_contact') {
+  finish(await optOut(db, { token, placeId, reason }), reason === 'wrong_contact' ? 'mauvais-contact' : 'desinscrit');
+}
+
+export async function correctAction(token: string, placeId: string, _state: CorrectionState, form: FormData): Promise<CorrectionState> {
+  const values = Object.fromEntries(['phone', 'emails', 'websites', 'appointmentUrl', 'openingHours', 'message'].map((k) => [k, String(form.get(k) ?? '').slice(0, 5000)]));
+  const result = await proposeCorrection(db, { token, placeId, values, message: values.message });
+  finish(result, 'corrige');
+  return { errors: result.status === 'errors' ? result.errors : {}, message: 'La correction n’a pas été envoyée : vérifiez les champs indiqués.', values };
+}

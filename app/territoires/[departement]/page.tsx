@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CoverageForm, CoverageReport } from '@/components/coverage/CoverageReport';
+import { env } from '@/lib/config/env';
+import { communeReferenceCount, computeCoverage } from '@/lib/coverage';
+import { departementByCode, parseCoverageParams } from '@/lib/coverage/params';
+import { readDb } from '@/lib/db';
+import '@/components/coverage/coverage.css';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ departement: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const dep = departementByCode((await params).departement);
+  if (!dep) return { title: 'Département inconnu' };
+  return {
+    title: `Où l’aide au numérique manque en ${dep.nom} (${dep.code})`,
+    description: `Part de la population à moins de 5, 10 et 20 km d’un lieu d’aide au numérique en ${dep.nom}, et les communes les plus éloignées.`,
+  };
+}
+
+export default async function TerritoryPage({ params, searchParams }: Props) {
+  const dep = departementByCode((await params).departement);
+  if (!dep) notFound();
+  const query = parseCoverageParams(await searchParams);
+  const loaded = await communeReferenceCount(readDb, dep.code);
+  const config = env();
+  const [result, saturday] = loaded
+    ? await Promise.all([
+        computeCoverage(readDb, { departement: dep.code, ...query }),
+        query.saturday ? Promise.resolve(null) : computeCoverage(readDb, { departement: dep.code, ...query, saturday: true }),
+      ])
+    : [null, null];
+  return (
+    <div className="container coverage">
+      <h1>
+        Où l’aide au numérique manque : {dep.nom} ({dep.code})
+      </h1>
+      <p className="prose">
+        Pour chaque commune, la distance de son centre au lieu publié le plus proche qui offre le service choisi — y compris hors du département et aux arrêts
+        des lieux itinérants. Les lieux fermés temporairement aujourd’hui ne comptent pas. Voir aussi{' '}
+        <Link href={`/departements/${dep.code}`}>les lieux du département</Link>.
+      </p>
+      {!result ? (
+        <div className="notice notice--warning" role="status">
+          <p>
+            Le référentiel des communes (population et point central) n’est pas chargé pour ce département : la couverture ne peut pas être calculée.
+          </p>
+          <p>
+            Une personne qui administre Repères le charge avec la commande <code>npm run import:communes -- communes.csv</code>.
+          </p>
+        </div>
+      ) : (
+        <>
+          <CoverageForm action={`/territoires/${dep.code}`} params={query} />
+          <CoverageReport result={result} saturday={saturday} params={query} map={{ tileUrl: config.TILE_URL, attribution: config.TILE_ATTRIBUTION }} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// Coverage benchmark: the real reference of communes (../shared/data/reference/communes.csv);
+// (1) Maine-et-Loire against the places imported from the departmental directory (~230
+// published), (2) the Nord (59, 648 communes) and Maine-et-Loire against those plus the national
+// France Services list, (3) the whole of France (~35,000 communes) against 100,000 synthetic
+// places spread like the population. Times computeCoverage() (database + nearest search).
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPrismaClient } from '../lib/db/client';
+import { computeCoverage, type CoverageQuery } from '../lib/coverage';
+import { importCommunes, parseCommunesCsv } from '../lib/coverage/communes';
+import { readSource } from '../lib/import/readers';
+import { runImport } from '../lib/import/run';
+import { openBenchDatabase, percentiles } from './database';
+import { seedSyntheticPlaces } from './synthetic';
+
+const DATA = path.join(__dirname, '..', '..', 'shared', 'data');
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const SYNTHETIC = Number(process.env.BENCH_PLACES ?? 100_000);
+
+function read(file: string) {
+  const full = path.join(DATA, file);
+  if (!fs.existsSync(full)) throw new Error(`Real data missing: ${full} (../shared/data)`);
+  return fs.readFileSync(full);
+}
+
+async function time(fn: () => Promise<unknown>, runs = RUNS) {
+  for (let i = 0; i < 2; i++) await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return percentiles(samples);
+}
+
+const fmt = (p: { p50: number; p95: number }) => `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`;
+
+const QUERIES: Record<string, Omit<CoverageQuery, 'departement'>> = {
+  'aide démarches': { service: 'AideAuxDemarchesAdministratives', free: false, saturday: false },
+  'aide démarches, gratuit': { service: 'AideAuxDemarchesAdministratives', free: true, saturday: false },
+  'aide démarches, samedi': { service: 'AideAuxDemarchesAdministratives', free: false, saturday: true },
+  'tout service': { service: null, free: false, saturday: false },
+};
+
+async function main() {
+  const database = await openBenchDatabase('reperes_bench_coverage');
+  const db = createPrismaClient(database.url, { max: 4 });
+
+  let started = performance.now();
+  const communes = parseCommunesCsv(read('reference/communes.csv'));
+  await importCommunes(db, communes);
+  console.log(`communes: ${communes.length} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const report = async (departement: string | null, runs = RUNS) => {
+    for (const [label, query] of Object.entries(QUERIES)) {
+      const result = await computeCoverage(db, { departement, ...query });
+      const p = await time(() => computeCoverage(db, { departement, ...query }), runs);
+      console.log(
+        `  ${(departement ?? 'France').padEnd(6)} ${label.padEnd(26)} ${fmt(p)}  (${result.communes.length} communes, ${result.placesConsidered} places, ≤10 km: ${result.within[1].share} %)`,
+      );
+    }
+  };
+
+  started = performance.now();
+  const mel = await runImport(db, readSource('maine-et-loire', read('sources/maine-et-loire.json')), { sourceName: 'maine-et-loire' });
+  const published49 = await db.place.count({ where: { status: 'PUBLISHED' } });
+  console.log(`\nMaine-et-Loire directory: ${mel.created} places imported (${published49} published) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await report('49');
+
+  started = performance.now();
+  const fs2022 = await runImport(db, readSource('france-services', read('sources/france-services-2022-12.csv')), { sourceName: 'france-services-2022-12' });
+  console.log(`\n+ France Services 2022: ${fs2022.created} places imported in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`);
+  await report('49');
+  await report('59');
+
+  started = performance.now();
+  await seedSyntheticPlaces(database.url, SYNTHETIC);
+  console.log(`\n+ ${SYNTHETIC} synthetic places in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`);
+  await report('49');
+  await report('59');
+  await report(null, 5);
+
+  const memory = process.memoryUsage();
+  console.log(`\nmemory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap ${(memory.heapUsed / 1e6).toFixed(0)} MB`);
+  await db.$disconnect();
+  await database.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
