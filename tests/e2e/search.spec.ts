@@ -40,6 +40,29 @@ test.describe('the resident’s search', () => {
     await expect(page.locator('.result-card').first().locator('h2')).toHaveText(firstName);
   });
 
+  test('moving the map offers "Rechercher dans cette zone", which searches around the new centre', async ({ page }) => {
+    await page.goto('/recherche?ou=Angers&rayon=5');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour de Angers');
+    const map = page.locator('.leaflet-container');
+    await expect(page.locator('.leaflet-marker-icon, .marker-cluster').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Rechercher dans cette zone' })).toHaveCount(0);
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    // Drag the map westwards by a third of its width: the centre moves east.
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.27, box.y + box.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Rechercher dans cette zone' }).click();
+    await expect(page).toHaveURL(/lng=-0\.\d+/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('ou')).toBeNull();
+    expect(Number(url.searchParams.get('lat'))).toBeCloseTo(47.47, 1);
+    expect(Number(url.searchParams.get('lng'))).toBeGreaterThan(-0.5542);
+    expect(Number(url.searchParams.get('rayon'))).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('.results-count')).toContainText('du plus proche au plus loin');
+  });
+
   test('the keyboard alone can run a search', async ({ page }) => {
     await page.goto('/recherche');
     await page.getByLabel('Où ? Ville, code postal ou adresse').focus();
