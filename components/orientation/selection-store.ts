@@ -31,13 +31,27 @@ function write(storage: Storage | undefined, key: string, value: unknown) {
   window.dispatchEvent(new Event(EVENT));
 }
 
-const local = () => (typeof window === 'undefined' ? undefined : window.localStorage);
-const session = () => (typeof window === 'undefined' ? undefined : window.sessionStorage);
+// Reading window.localStorage itself throws where storage is blocked (third-party frames, some
+// privacy settings): then there is simply no selection.
+function storage(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window[kind];
+  } catch {
+    return undefined;
+  }
+}
+const local = () => storage('localStorage');
+const session = () => storage('sessionStorage');
 
 let cache: { raw: string | null; value: SelectedPlace[] } = { raw: null, value: [] };
 
 export function getSelection(): SelectedPlace[] {
-  const raw = local()?.getItem(SELECTION_KEY) ?? null;
+  let raw: string | null = null;
+  try {
+    raw = local()?.getItem(SELECTION_KEY) ?? null;
+  } catch {
+    raw = null;
+  }
   if (raw !== cache.raw) {
     const parsed = read<unknown>(local(), SELECTION_KEY, []);
     const valid = Array.isArray(parsed)

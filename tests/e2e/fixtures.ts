@@ -25,6 +25,8 @@ export { expect };
 
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns the violations. */
 export async function accessibilityViolations(page: Page) {
+  // Contrast is judged on the settled page, not halfway through a fade (map clusters fade in).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')})`);
 }
