@@ -16,6 +16,17 @@ function Notice({ state }: { state: AccountFormState }) {
   );
 }
 
+function DoneThenSignIn({ state }: { state: AccountFormState }) {
+  return (
+    <>
+      <Notice state={state} />
+      <Link className="button button--primary" href="/connexion">
+        Se connecter
+      </Link>
+    </>
+  );
+}
+
 export function PasswordResetRequestForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
   return (
@@ -52,15 +63,7 @@ function PasswordFields({ optional }: { optional?: boolean }) {
 
 export function NewPasswordForm({ action, token }: { action: Action; token: string }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
-  if (state.status === 'done')
-    return (
-      <>
-        <Notice state={state} />
-        <Link className="button button--primary" href="/connexion">
-          Se connecter
-        </Link>
-      </>
-    );
+  if (state.status === 'done') return <DoneThenSignIn state={state} />;
   return (
     <form action={formAction}>
       <Notice state={state} />
@@ -75,15 +78,7 @@ export function NewPasswordForm({ action, token }: { action: Action; token: stri
 
 export function InvitationForm({ action, token, email }: { action: Action; token: string; email: string }) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
-  if (state.status === 'done')
-    return (
-      <>
-        <Notice state={state} />
-        <Link className="button button--primary" href="/connexion">
-          Se connecter
-        </Link>
-      </>
-    );
+  if (state.status === 'done') return <DoneThenSignIn state={state} />;
   return (
     <form action={formAction}>
       <Notice state={state} />

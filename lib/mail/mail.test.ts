@@ -1,35 +1,20 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../tests/helpers/db';
+import { startSmtpSink, type SmtpSink } from '../../tests/helpers/smtp-sink';
 import { sendMail } from './index';
 
 const db = testDb();
 
 describe('the mail layer', () => {
-  const received: Array<{ to: string; raw: string }> = [];
-  let server: SMTPServer;
-  let port = 0;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    port = (server.server.address() as { port: number }).port;
+    sink = await startSmtpSink();
   });
 
   afterAll(async () => {
     delete process.env.SMTP_URL;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sink.close();
   });
 
   it('writes to the outbox when no SMTP server is configured', async () => {
@@ -41,13 +26,13 @@ describe('the mail layer', () => {
   });
 
   it('sends through a real SMTP conversation when SMTP_URL is set', async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = sink.url;
     const before = await db.outboxMessage.count();
     const result = await sendMail(db, { to: 'benevole@example.org', subject: 'Essai SMTP', text: 'Ligne accentuée : à bientôt' });
     expect(result.via).toBe('smtp');
-    expect(received).toHaveLength(1);
-    expect(received[0].to).toBe('benevole@example.org');
-    expect(received[0].raw).toContain('Subject: Essai SMTP');
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0].to).toBe('benevole@example.org');
+    expect(sink.received[0].raw).toContain('Subject: Essai SMTP');
     expect(await db.outboxMessage.count()).toBe(before);
   });
 

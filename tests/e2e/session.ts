@@ -10,20 +10,7 @@ export async function signInWithPassword(page: Page, email: string, password: st
   await expect(page).toHaveURL(/\/admin$/);
 }
 
-/** The last sign-in link sent to an address, read from the outbox by an administrator. */
-export async function lastLinkFor(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await signInWithPassword(admin, 'admin@reperes.example', 'demo-admin-2026');
-  await admin.goto('/admin/outbox');
-  const message = admin.locator('.outbox li').filter({ hasText: `à ${email}` }).first();
-  const link = (await message.locator('pre').textContent())!.match(/http\S+/)![0];
-  await context.close();
-  return link;
-}
-
-
-/** The text of the last message sent to an address, read from the outbox by an administrator. */
+/** The last message sent to an address, read from the outbox by an administrator. */
 export async function lastMessageTo(browser: Browser, email: string) {
   const context = await browser.newContext();
   const admin = await context.newPage();
@@ -34,4 +21,9 @@ export async function lastMessageTo(browser: Browser, email: string) {
   const subject = (await message.locator('strong').first().textContent()) ?? '';
   await context.close();
   return { subject, text };
+}
+
+/** The first link of the last message sent to an address (sign-in, invitation, reset…). */
+export async function lastLinkFor(browser: Browser, email: string) {
+  return (await lastMessageTo(browser, email)).text.match(/http\S+/)![0];
 }

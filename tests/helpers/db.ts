@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
+import type { SessionUser } from '../../lib/auth/permissions';
 import { createPrismaClient } from '../../lib/db/client';
 
 let client: PrismaClient | undefined;
@@ -16,4 +17,16 @@ export async function resetDatabase(db: PrismaClient = testDb()) {
     SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
+/** The demo accounts as the permission checks see them (after the demo seed). */
+export async function demoUsers(db: PrismaClient = testDb()) {
+  const load = async (email: string): Promise<SessionUser> => {
+    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { networks: true, places: true } });
+    return { id: user.id, email: user.email, name: user.name, role: user.role, networkIds: user.networks.map((n) => n.networkId), placeIds: user.places.map((p) => p.placeId) };
+  };
+  const [admin, coordinator, editor, hubCoordinator] = await Promise.all(
+    ['admin@reperes.example', 'coordination@cybanjou.example.org', 'editeur@tilleuls.example.org', 'coordination@hub-pdl.example.org'].map(load),
+  );
+  return { admin, coordinator, editor, hubCoordinator };
 }

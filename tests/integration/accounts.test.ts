@@ -5,15 +5,10 @@ import type { SessionUser } from '../../lib/auth/permissions';
 import { createPlace, findPossibleDuplicates } from '../../lib/places/create';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
-import { resetDatabase, testDb } from '../helpers/db';
+import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 
 const db = testDb();
 const BASE = 'http://localhost:3000';
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { networks: true, places: true } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, networkIds: user.networks.map((n) => n.networkId), placeIds: user.places.map((p) => p.placeId) };
-}
 
 /** The token in the last message sent to `to`, read from the outbox as a person would. */
 async function tokenFromOutbox(to: string, path: string) {
@@ -30,10 +25,7 @@ describe('accounts: invitations, password resets, disabling', () => {
   beforeAll(async () => {
     await resetDatabase(db);
     await seedDemo(db);
-    admin = await sessionUser('admin@reperes.example');
-    coordinator = await sessionUser('coordination@cybanjou.example.org');
-    editor = await sessionUser('editeur@tilleuls.example.org');
-    hubCoordinator = await sessionUser('coordination@hub-pdl.example.org');
+    ({ admin, coordinator, editor, hubCoordinator } = await demoUsers(db));
     cybanjouId = (await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } })).id;
     hubId = (await db.network.findUniqueOrThrow({ where: { slug: 'hub-pdl' } })).id;
     cybanjouPlace = (await db.place.findFirstOrThrow({ where: { networks: { some: { networkId: cybanjouId }, none: { networkId: hubId } } } })).id;
@@ -127,9 +119,7 @@ describe('creating a place', () => {
   beforeAll(async () => {
     await resetDatabase(db);
     await seedDemo(db);
-    admin = await sessionUser('admin@reperes.example');
-    coordinator = await sessionUser('coordination@cybanjou.example.org');
-    editor = await sessionUser('editeur@tilleuls.example.org');
+    ({ admin, coordinator, editor } = await demoUsers(db));
     cybanjouId = (await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } })).id;
     hubId = (await db.network.findUniqueOrThrow({ where: { slug: 'hub-pdl' } })).id;
   });

@@ -6,14 +6,9 @@ import { requestMagicLink } from '../../lib/auth/magic-link';
 import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus } from '../../lib/editing/update';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
-import { resetDatabase, testDb } from '../helpers/db';
+import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 
 const db = testDb();
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { networks: true, places: true } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, networkIds: user.networks.map((n) => n.networkId), placeIds: user.places.map((p) => p.placeId) };
-}
 
 describe('editing places in the back-office', () => {
   let admin: SessionUser, coordinator: SessionUser, editor: SessionUser, otherCoordinator: SessionUser;
@@ -22,10 +17,7 @@ describe('editing places in the back-office', () => {
   beforeAll(async () => {
     await resetDatabase(db);
     await seedDemo(db);
-    admin = await sessionUser('admin@reperes.example');
-    coordinator = await sessionUser('coordination@cybanjou.example.org');
-    editor = await sessionUser('editeur@tilleuls.example.org');
-    otherCoordinator = await sessionUser('coordination@hub-pdl.example.org');
+    ({ admin, coordinator, editor, hubCoordinator: otherCoordinator } = await demoUsers(db));
     const cyb = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
     cybanjouPlace = (await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', AND: [{ networks: { some: { networkId: cyb.id } } }, { networks: { none: { network: { slug: 'hub-pdl' } } } }], id: { notIn: editor.placeIds } } })).id;
     hubOnlyPlace = (await db.place.findFirstOrThrow({ where: { networks: { some: { network: { slug: 'hub-pdl' } }, none: { networkId: cyb.id } } } })).id;

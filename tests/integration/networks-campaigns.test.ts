@@ -6,16 +6,11 @@ import { candidatePlaces, campaignProgress, confirmListing, openCampaignLink, op
 import { reviewRevision } from '../../lib/editing/update';
 import { managedNetworks, networkDashboard } from '../../lib/networks/dashboard';
 import { seedDemo } from '../../prisma/seed';
-import { resetDatabase, testDb } from '../helpers/db';
+import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 
 const db = testDb();
 const BASE = 'http://localhost:3000';
 const DAY = 24 * 3600 * 1000;
-
-async function session(email: string): Promise<SessionUser> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { networks: true, places: true } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, networkIds: user.networks.map((n) => n.networkId), placeIds: user.places.map((p) => p.placeId) };
-}
 
 /** The links sent to an address, newest first, read from the outbox. */
 async function linksTo(email: string) {
@@ -29,10 +24,7 @@ let cybanjou: { id: string };
 beforeAll(async () => {
   await resetDatabase(db);
   await seedDemo(db);
-  admin = await session('admin@reperes.example');
-  coordinator = await session('coordination@cybanjou.example.org');
-  otherCoordinator = await session('coordination@hub-pdl.example.org');
-  editor = await session('editeur@tilleuls.example.org');
+  ({ admin, coordinator, hubCoordinator: otherCoordinator, editor } = await demoUsers(db));
   cybanjou = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
 }, 120_000);
 afterAll(async () => {

@@ -1,4 +1,3 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildFiche, ficheRequestSchema, ficheText, type FicheRequest } from '../../lib/orientation/fiche';
 import { renderFichePdf } from '../../lib/orientation/pdf';
@@ -7,6 +6,7 @@ import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
 import { pdfText } from '../helpers/pdf-text';
+import { startSmtpSink } from '../helpers/smtp-sink';
 
 const db = testDb();
 const BASE = 'http://localhost:3000';
@@ -76,29 +76,16 @@ describe('the fiche d’orientation', () => {
   });
 
   it('attaches the PDF when sent through a real SMTP server', async () => {
-    const received: string[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          received.push(raw);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+    const sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
     try {
       expect(await sendFiche(db, { request: request([genets, bocage]), email: 'beneficiaire@exemple.fr', clientKey: 'smtp', baseUrl: BASE })).toEqual({ status: 'sent' });
-      expect(received).toHaveLength(1);
-      expect(received[0]).toContain('filename=fiche-orientation.pdf');
-      expect(received[0]).toContain('Content-Type: application/pdf');
+      expect(sink.received).toHaveLength(1);
+      expect(sink.received[0].raw).toContain('filename=fiche-orientation.pdf');
+      expect(sink.received[0].raw).toContain('Content-Type: application/pdf');
     } finally {
       delete process.env.SMTP_URL;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sink.close();
     }
   });
 });

@@ -88,36 +88,9 @@ export default async function AdminPlaces({ searchParams }: Props) {
             </select>
           </div>
         )}
-        <div className="field">
-          <label htmlFor="maj">Fraîcheur</label>
-          <select id="maj" name="maj" defaultValue={stale ? String(stale) : ''}>
-            {Object.entries(STALE).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="completude">Complétude</label>
-          <select id="completude" name="completude" defaultValue={band ?? ''}>
-            {Object.entries(COMPLETENESS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tri">Ordre</label>
-          <select id="tri" name="tri" defaultValue={params.tri && params.tri in SORTS ? params.tri : ''}>
-            {Object.entries(SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter name="maj" label="Fraîcheur" options={STALE} value={stale ? String(stale) : ''} />
+        <SelectFilter name="completude" label="Complétude" options={COMPLETENESS} value={band ?? ''} />
+        <SelectFilter name="tri" label="Ordre" options={SORTS} value={params.tri && params.tri in SORTS ? params.tri : ''} />
         <button type="submit" className="button">
           Filtrer
         </button>
@@ -170,4 +143,19 @@ function monthsAgo(months: number) {
   const date = new Date();
   date.setUTCMonth(date.getUTCMonth() - months);
   return date;
+}
+
+function SelectFilter({ name, label, options, value }: { name: string; label: string; options: Record<string, string>; value: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value}>
+        {Object.entries(options).map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
