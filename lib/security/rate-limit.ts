@@ -19,6 +19,13 @@ async function redisClient(): Promise<Redis | null> {
   return client;
 }
 
+let lastRedisWarning = 0;
+function warnRedisDown(error: unknown) {
+  if (Date.now() - lastRedisWarning < 60_000) return;
+  lastRedisWarning = Date.now();
+  void import('@/lib/observability/logger').then(({ logger }) => logger.warn({ err: error }, 'rate limits: Redis unreachable, counting in memory'));
+}
+
 /** Counts one hit for `key` (e.g. "signalement:<ip>") and says whether it is within the rule. */
 export async function hit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
   const client = await redisClient();
@@ -29,8 +36,9 @@ export async function hit(key: string, rule: RateLimitRule): Promise<RateLimitRe
       if (ttl < 0) await client.pexpire(redisKey, rule.windowSeconds * 1000);
       const retry = ttl > 0 ? Math.ceil(ttl / 1000) : rule.windowSeconds;
       return { ok: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds: retry };
-    } catch {
+    } catch (error) {
       // Redis unreachable: fall back to this process's memory rather than refusing everyone.
+      warnRedisDown(error);
     }
   }
   const now = Date.now();
