@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { placeRequestRoute } from '@/lib/places/gone';
 import { requestId } from '@/lib/observability/request-id';
+import { cacheControlFor } from '@/lib/security/cache-control';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
 
 const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -37,6 +38,8 @@ export async function proxy(request: NextRequest) {
       : NextResponse.next({ request: { headers }, ...(place ? { status: 410 } : {}) });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   response.headers.set('x-request-id', id);
+  const cacheControl = response.status === 200 ? cacheControlFor({ method: request.method, pathname, cookie: request.headers.get('cookie') }) : null;
+  if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
 
