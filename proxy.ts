@@ -8,8 +8,13 @@ import { placeRequestRoute } from '@/lib/places/gone';
 import { requestId } from '@/lib/observability/request-id';
 import { cacheControlFor } from '@/lib/security/cache-control';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
+import { clientIp, hit } from '@/lib/security/rate-limit';
 
 const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/** Searches per client address and minute (the page and its network-scoped form): generous for people, a brake for scrapers. */
+const SEARCH_RATE = { limit: Number(process.env.SEARCH_RATE_LIMIT) || 300, windowSeconds: 60 };
+const SEARCH_PATH = /^\/(recherche|reseaux\/[^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
   const id = requestId(request.headers.get('x-request-id'));
@@ -29,6 +34,19 @@ export async function proxy(request: NextRequest) {
   headers.set('x-request-id', id);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', security['Content-Security-Policy']);
+
+  if (SEARCH_PATH.test(pathname) && request.nextUrl.search) {
+    const limit = await hit(`search:${clientIp(request.headers)}`, SEARCH_RATE);
+    if (!limit.ok) {
+      const refused = new NextResponse(
+        '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trop de recherches — Repères</title><h1>Trop de recherches</h1><p>Vous avez lancé beaucoup de recherches en peu de temps. Réessayez dans une minute.</p></html>',
+        { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': 'no-store' } },
+      );
+      for (const [name, value] of Object.entries(security)) refused.headers.set(name, value);
+      refused.headers.set('x-request-id', id);
+      return refused;
+    }
+  }
 
   // Place pages: 301 from an old slug; 410 Gone for a place closed for good over a year ago (the page says so).
   const place = pathname.startsWith('/lieux/') ? await placeRequestRoute(request) : null;

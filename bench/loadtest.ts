@@ -71,7 +71,12 @@ function memoryOf(pid: number): number {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [child, parent] of table) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+    for (const [child, parent] of table) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
   }
   return table.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
 }

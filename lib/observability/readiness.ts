@@ -11,7 +11,7 @@ export type Readiness =
 type Db = Pick<PrismaClient, '$queryRawUnsafe'>;
 
 /** The migrations shipped with this version: the folders of prisma/migrations holding a migration.sql. */
-export function shippedMigrations(dir = path.join(process.cwd(), 'prisma', 'migrations')): string[] {
+export function shippedMigrations(dir = path.join(/* turbopackIgnore: true */ process.cwd(), 'prisma', 'migrations')): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })

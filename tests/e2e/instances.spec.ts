@@ -31,7 +31,7 @@ test.beforeAll(async () => {
       spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
         cwd: root,
         stdio: 'ignore',
-        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: e2eDatabaseUrl(), REDIS_URL: redisUrl, NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789' },
+        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: e2eDatabaseUrl(), REDIS_URL: redisUrl, SEARCH_RATE_LIMIT: '6', NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789' },
       }),
     );
   }
@@ -66,6 +66,19 @@ test('a rate limit holds across two instances (shared in Redis)', async () => {
   }
   // Another client is not affected.
   expect((await fetch(`http://localhost:${ports[1]}/api/v1/lieux?limite=1`, { headers: { 'x-forwarded-for': '192.0.2.200' } })).status).toBe(200);
+});
+
+test('the search page’s limit holds across instances too, with a French 429 page', async () => {
+  const client = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) statuses.push((await fetch(`http://localhost:${ports[i % 2]}/recherche?ou=Saumur&n=${i}`, { headers: { 'x-forwarded-for': client } })).status);
+  expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+  for (const port of ports) {
+    const refused = await fetch(`http://localhost:${port}/recherche?ou=Angers`, { headers: { 'x-forwarded-for': client } });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('Trop de recherches');
+    expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  }
 });
 
 test('a change saved through one instance is what the other serves next', async ({ browser }) => {
