@@ -46,15 +46,21 @@ async function main() {
   let control: http.Server | undefined;
   if (process.env.E2E_CONTROL === '1' && database.embedded) {
     const embedded = database.embedded;
+    let running = true;
     control = http.createServer((request, response) => {
-      const action = request.url === '/database/stop' ? embedded.stop : request.url === '/database/start' ? embedded.start : null;
-      if (request.method !== 'POST' || !action) {
+      const wanted = request.url === '/database/stop' ? false : request.url === '/database/start' ? true : null;
+      if (request.method !== 'POST' || wanted === null) {
         response.writeHead(404).end();
         return;
       }
-      action().then(
-        () => response.writeHead(204).end(),
-        (error: Error) => response.writeHead(500).end(error.message),
+      // Already in the asked state: nothing to do.
+      const action = wanted === running ? Promise.resolve() : wanted ? embedded.start() : embedded.stop();
+      action.then(
+        () => {
+          running = wanted;
+          response.writeHead(204).end();
+        },
+        (error: unknown) => response.writeHead(500).end(String((error as Error | undefined)?.message ?? error)),
       );
     });
     control.listen(Number(process.env.E2E_CONTROL_PORT ?? 0), '127.0.0.1');
@@ -66,14 +72,23 @@ async function main() {
     stopping = true;
     control?.close();
     if (app.exitCode === null) {
+      const exited = new Promise((resolve) => app.once('exit', resolve));
       app.kill('SIGTERM');
-      await new Promise((resolve) => app.once('exit', resolve));
+      // Never leave an orphan server holding the port: cut after 10 s.
+      const force = setTimeout(() => app.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(force);
     }
     await database.stop().catch(() => undefined);
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  // Whatever happens to this script, the app must not outlive it.
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    void stop(1);
+  });
   app.on('exit', (code) => void stop(code ?? 0));
 }
 

@@ -59,6 +59,7 @@ test.describe('the database goes away and comes back', () => {
   const control = (action: 'stop' | 'start') => fetch(`http://127.0.0.1:${controlPort}/database/${action}`, { method: 'POST' });
 
   test.beforeAll(async () => {
+    for (const port of [appPort, controlPort]) expect(await portOpen(port), `port ${port} is already taken (a server left over?)`).toBe(false);
     server = launch('scripts/e2e-server.ts', {
       E2E_PORT: String(appPort),
       E2E_DB_NAME: dbName,
@@ -144,6 +145,7 @@ test.describe('npm start', () => {
       DATABASE_URL: undefined,
       NODE_ENV: undefined,
     });
+    expect(await portOpen(startPort), `port ${startPort} is already taken`).toBe(false);
     try {
       await waitFor(`http://localhost:${startPort}/api/ready`, 200, 150_000);
     } catch (error) {
