@@ -36,6 +36,8 @@ describe('security headers', () => {
 
   it('allows eval only in development and HSTS only in production over https', () => {
     expect(directives(contentSecurityPolicy({ ...base, production: false, pathname: '/' })).get('script-src')).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ ...base, production: false, pathname: '/' })).get('style-src')).toContain("'unsafe-inline'");
+    expect(directives(contentSecurityPolicy({ ...base, pathname: '/' })).get('style-src')).toEqual(["'self'", "'nonce-abc123'"]);
     expect(securityHeaders({ ...base, pathname: '/' })['Strict-Transport-Security']).toMatch(/max-age=31536000/);
     expect(securityHeaders({ ...base, https: false, pathname: '/' })['Strict-Transport-Security']).toBeUndefined();
     expect(securityHeaders({ ...base, production: false, pathname: '/' })['Strict-Transport-Security']).toBeUndefined();

@@ -53,7 +53,8 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
     ['default-src', ["'self'"]],
     // 'strict-dynamic': scripts loaded by a trusted (nonced) script are trusted — Next's chunks.
     ['script-src', ["'self'", `'nonce-${options.nonce}'`, "'strict-dynamic'", ...(options.production ? [] : ["'unsafe-eval'"])]],
-    ['style-src', ["'self'", `'nonce-${options.nonce}'`]],
+    // In development Next.js injects styles from scripts (hot reload) without a nonce.
+    ['style-src', options.production ? ["'self'", `'nonce-${options.nonce}'`] : ["'self'", "'unsafe-inline'"]],
     // Style attributes (a network's colour, Leaflet's positioning) cannot run code.
     ['style-src-attr', ["'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])]],
