@@ -1,25 +1,63 @@
-// Runs before every page and API route: passes the requested path to server components (the
-// "not found" page uses it to offer a search around the right commune) and adds the security
-// headers every response should carry.
+// Runs before every page and API route: gives each request an id (x-request-id, kept from a
+// trusted load balancer when well-formed), passes the requested path to server components (the
+// "not found" page uses it to offer a search around the right commune), and adds the security
+// headers every response carries — a Content-Security-Policy with a fresh nonce, which Next.js
+// reads from the request's CSP header to stamp its own inline scripts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { placeRequestRoute } from '@/lib/places/gone';
+import { requestId } from '@/lib/observability/request-id';
+import { cacheControlFor } from '@/lib/security/cache-control';
+import { createNonce, securityHeaders } from '@/lib/security/headers';
+import { clientIp, hit } from '@/lib/security/rate-limit';
+
+const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/** Searches per client address and minute (the page and its network-scoped form): generous for people, a brake for scrapers. */
+const SEARCH_RATE = { limit: Number(process.env.SEARCH_RATE_LIMIT) || 300, windowSeconds: 60 };
+const SEARCH_PATH = /^\/(recherche|reseaux\/[^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
+  const id = requestId(request.headers.get('x-request-id'));
+  const nonce = createNonce();
+  const pathname = request.nextUrl.pathname;
+  const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0].trim();
+  const security = securityHeaders({
+    pathname,
+    nonce,
+    tileUrl: process.env.TILE_URL || DEFAULT_TILES,
+    production: process.env.NODE_ENV === 'production',
+    https: (forwardedProto ?? request.nextUrl.protocol.replace(/:$/, '')) === 'https',
+  });
+
   const headers = new Headers(request.headers);
-  headers.set('x-pathname', request.nextUrl.pathname);
+  headers.set('x-pathname', pathname);
+  headers.set('x-request-id', id);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', security['Content-Security-Policy']);
+
+  if (SEARCH_PATH.test(pathname) && request.nextUrl.search) {
+    const limit = await hit(`search:${clientIp(request.headers)}`, SEARCH_RATE);
+    if (!limit.ok) {
+      const refused = new NextResponse(
+        '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trop de recherches — Repères</title><h1>Trop de recherches</h1><p>Vous avez lancé beaucoup de recherches en peu de temps. Réessayez dans une minute.</p></html>',
+        { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': 'no-store' } },
+      );
+      for (const [name, value] of Object.entries(security)) refused.headers.set(name, value);
+      refused.headers.set('x-request-id', id);
+      return refused;
+    }
+  }
+
   // Place pages: 301 from an old slug; 410 Gone for a place closed for good over a year ago (the page says so).
-  const place = request.nextUrl.pathname.startsWith('/lieux/') ? await placeRequestRoute(request) : null;
+  const place = pathname.startsWith('/lieux/') ? await placeRequestRoute(request) : null;
   const response =
     place && 'redirect' in place
       ? NextResponse.redirect(new URL(`/lieux/${encodeURIComponent(place.redirect)}${request.nextUrl.search}`, request.url), 301)
       : NextResponse.next({ request: { headers }, ...(place ? { status: 410 } : {}) });
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  response.headers.set('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=()');
-  if (!request.nextUrl.pathname.startsWith('/embed')) response.headers.set('X-Frame-Options', 'DENY');
-  if (process.env.NODE_ENV === 'production' && request.nextUrl.protocol === 'https:') {
-    response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  }
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  response.headers.set('x-request-id', id);
+  const cacheControl = response.status === 200 ? cacheControlFor({ method: request.method, pathname, cookie: request.headers.get('cookie') }) : null;
+  if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
 

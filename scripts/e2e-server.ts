@@ -1,15 +1,30 @@
 // The app as the end-to-end tests see it: a fresh, seeded `reperes_e2e` database (on the
 // server named by TEST_DATABASE_URL / DATABASE_URL, or an embedded PostgreSQL) and the
-// production build served by `next start`. Started by Playwright's webServer.
+// production build served by `next start`. Started by Playwright's webServer (and by the
+// outage spec, which starts a second one of its own).
+//
+// Test-only controls, never in production: with E2E_EMBEDDED=1 the database is always an embedded
+// PostgreSQL of its own; with E2E_CONTROL=1 (which requires E2E=1 semantics: this script only)
+// a control endpoint on 127.0.0.1:E2E_CONTROL_PORT stops and starts that PostgreSQL, so a test can
+// take the database away from the running app and give it back.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
+import { takeOverShutdownSignals } from '../lib/db/embedded';
+import { createFreshDatabase } from '../lib/db/fresh';
 import { seedDemo } from '../prisma/seed';
 import { createTestDatabase } from '../tests/setup/test-database';
 
 async function main() {
+  takeOverShutdownSignals();
   const port = process.env.E2E_PORT ?? '3100';
-  const database = await createTestDatabase(process.env.E2E_DB_NAME ?? 'reperes_e2e', Number(process.env.E2E_PG_PORT ?? 54331));
+  const name = process.env.E2E_DB_NAME ?? 'reperes_e2e';
+  const pgPort = Number(process.env.E2E_PG_PORT ?? 54331);
+  const database =
+    process.env.E2E_EMBEDDED === '1'
+      ? await createFreshDatabase({ name, port: pgPort, embeddedDir: `.data/${name}-postgres` })
+      : await createTestDatabase(name, pgPort);
   const prisma = createPrismaClient(database.url, { max: 2 });
   await seedDemo(prisma);
   await prisma.$disconnect();
@@ -27,17 +42,54 @@ async function main() {
       E2E: '1',
     },
   });
-  const stop = async () => {
-    app.kill('SIGTERM');
+
+  let control: http.Server | undefined;
+  if (process.env.E2E_CONTROL === '1' && database.embedded) {
+    const embedded = database.embedded;
+    let running = true;
+    control = http.createServer((request, response) => {
+      const wanted = request.url === '/database/stop' ? false : request.url === '/database/start' ? true : null;
+      if (request.method !== 'POST' || wanted === null) {
+        response.writeHead(404).end();
+        return;
+      }
+      // Already in the asked state: nothing to do.
+      const action = wanted === running ? Promise.resolve() : wanted ? embedded.start() : embedded.stop();
+      action.then(
+        () => {
+          running = wanted;
+          response.writeHead(204).end();
+        },
+        (error: unknown) => response.writeHead(500).end(String((error as Error | undefined)?.message ?? error)),
+      );
+    });
+    control.listen(Number(process.env.E2E_CONTROL_PORT ?? 0), '127.0.0.1');
+  }
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    control?.close();
+    if (app.exitCode === null) {
+      const exited = new Promise((resolve) => app.once('exit', resolve));
+      app.kill('SIGTERM');
+      // Never leave an orphan server holding the port: cut after 10 s.
+      const force = setTimeout(() => app.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(force);
+    }
     await database.stop().catch(() => undefined);
-    process.exit(0);
+    process.exit(code);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  app.on('exit', async (code) => {
-    await database.stop().catch(() => undefined);
-    process.exit(code ?? 0);
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  // Whatever happens to this script, the app must not outlive it.
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    void stop(1);
   });
+  app.on('exit', (code) => void stop(code ?? 0));
 }
 
 main().catch((error) => {

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
+import { takeOverShutdownSignals } from '../lib/db/embedded';
 import { migrateDeploy } from '../lib/db/migrate';
 import { seedDemo } from '../prisma/seed';
 import { fail, loadEnv, openDatabase } from './database';
@@ -13,6 +14,9 @@ const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
 
 async function main() {
+  // Graceful shutdown is ours, in order: the app stops taking requests and finishes those in
+  // flight (Next.js does on SIGTERM), then the embedded PostgreSQL stops, then this process exits.
+  takeOverShutdownSignals();
   const config = loadEnv();
   const handle = await openDatabase(config).catch((error: Error) => fail(error.message));
   let app: ChildProcess | null = null;
@@ -22,8 +26,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (app && app.exitCode === null) {
-      app.kill('SIGTERM');
-      await new Promise((resolve) => app?.once('exit', resolve));
+      const running = app;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGTERM');
+      // Requests still running after 20 s are cut.
+      const force = setTimeout(() => running.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(force);
     }
     await handle.embedded?.stop().catch(() => undefined);
     process.exit(code);
@@ -69,7 +78,8 @@ async function main() {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  app.on('exit', (code) => void shutdown(code ?? 0));
+  // The app stopping on its own (a crash) stops everything, with its failure code.
+  app.on('exit', (code) => void shutdown(code ?? 1));
 
   const url = env.NEXTAUTH_URL;
   console.log(`\nRepères est lancé : ${url}`);

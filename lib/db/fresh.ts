@@ -1,9 +1,9 @@
 // A fresh, migrated database for tests and benchmarks: recreated on the server named by
 // `serverUrl`, or on an embedded PostgreSQL of its own when there is none.
-import { recreateDatabase, startEmbeddedPostgres } from './embedded';
+import { recreateDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
 import { migrateDeploy } from './migrate';
 
-export type FreshDatabase = { url: string; stop: () => Promise<void> };
+export type FreshDatabase = { url: string; stop: () => Promise<void>; embedded?: EmbeddedDatabase };
 
 export async function createFreshDatabase(options: { name: string; serverUrl?: string; embeddedDir: string; port: number }): Promise<FreshDatabase> {
   if (options.serverUrl) {
@@ -19,5 +19,5 @@ export async function createFreshDatabase(options: { name: string; serverUrl?: s
   await recreateDatabase(embedded.adminUrl, options.name);
   const url = embedded.url.replace(/\/postgres$/, `/${options.name}`);
   await migrateDeploy(url);
-  return { url, stop: embedded.stop };
+  return { url, stop: embedded.stop, embedded };
 }

@@ -15,7 +15,7 @@ export const STANDARD_COLUMNS = [
 export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
 export type StandardRecord = Record<StandardColumn, string | number | null>;
 
-/** Free-text columns: a cell that starts like a formula is neutralised for spreadsheet users. */
+/** Free-text columns: a number there is text, neutralised like any other cell (see neutralise). */
 const FREE_TEXT: ReadonlySet<StandardColumn> = new Set([
   'nom', 'commune', 'adresse', 'complement_adresse', 'presentation_resume', 'presentation_detail', 'source', 'structure_parente', 'autres_formations_labels', 'horaires',
 ]);
@@ -63,8 +63,21 @@ export async function* standardRecords(db: Db, options: { where?: Prisma.Sql; ba
   }
 }
 
-function neutralise(column: StandardColumn, value: string): string {
-  return FREE_TEXT.has(column) && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/** The standard's phone pattern (E.164 with a French prefix): a legitimate leading "+". */
+const STANDARD_PHONE = /^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)\d{6,9}$/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A cell a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage
+ * return) gets a leading apostrophe, in every column. Two legitimate cases keep their sign, since
+ * a spreadsheet reads them as values, never as formulas: a phone number in the standard's own
+ * format (+33…, the `telephone` column) and a plain number (a western longitude, -0.55).
+ */
+export function neutralise(column: StandardColumn, value: string): string {
+  if (!/^[=+\-@\t\r]/.test(value)) return value;
+  if (column === 'telephone' && STANDARD_PHONE.test(value)) return value;
+  if (!FREE_TEXT.has(column) && PLAIN_NUMBER.test(value)) return value;
+  return `'${value}`;
 }
 
 function csvCell(value: string): string {

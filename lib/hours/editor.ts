@@ -30,11 +30,27 @@ export function gridToOsm(grid: HoursGrid): string | null {
     i = j + 1;
   }
   if (!rules.length) return null;
-  let value = rules.join('; ');
+  // OSM comments are quoted and cannot hold a double quote.
   const comment = grid.comment.replace(/"/g, '').trim();
-  if (comment) value = value.split('; ').map((rule) => `${rule} "${comment}"`).join('; ');
+  let value = rules.map((rule) => (comment ? `${rule} "${comment}"` : rule)).join('; ');
   if (grid.closedOnHolidays) value += '; PH off';
   return value;
+}
+
+/** The rules of a value: split on semicolons outside quoted comments. */
+function splitRules(value: string): string[] {
+  const rules: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const char of value) {
+    if (char === '"') quoted = !quoted;
+    if (char === ';' && !quoted) {
+      rules.push(current);
+      current = '';
+    } else current += char;
+  }
+  rules.push(current);
+  return rules.map((r) => r.trim()).filter(Boolean);
 }
 
 const DAY_RANGE = /^(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su))?$/;
@@ -45,7 +61,7 @@ export function osmToGrid(value: string | null | undefined): HoursGrid | null {
   if (!value?.trim()) return grid;
   if (!isValidHours(value)) return null;
   let comment: string | null = null;
-  for (const raw of value.split(';').map((r) => r.trim()).filter(Boolean)) {
+  for (const raw of splitRules(value)) {
     if (/^PH\s+off$/i.test(raw)) {
       grid.closedOnHolidays = true;
       continue;

@@ -7,15 +7,23 @@ import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, type SuggestionFormState } fr
 
 export { SUGGESTION_PARTS, type SuggestionFormState };
 
+/** Control characters (NUL included, which PostgreSQL refuses in text) are dropped; line breaks and tabs stay. */
+const withoutControls = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+
 export const suggestionSchema = z.object({
   part: z.enum(Object.keys(SUGGESTION_PARTS) as [keyof typeof SUGGESTION_PARTS, ...Array<keyof typeof SUGGESTION_PARTS>], {
     error: 'Indiquez ce qui est inexact.',
   }),
   message: z
     .string()
-    .trim()
-    .min(5, 'Décrivez en quelques mots ce qui est juste (5 caractères au moins).')
-    .max(SUGGESTION_MESSAGE_MAX, 'Votre message est trop long (2 000 caractères au plus).'),
+    .transform(withoutControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(5, 'Décrivez en quelques mots ce qui est juste (5 caractères au moins).')
+        .max(SUGGESTION_MESSAGE_MAX, 'Votre message est trop long (2 000 caractères au plus).'),
+    ),
   email: z
     .string()
     .trim()

@@ -87,16 +87,33 @@ export const EMPTY_FILTERS: Readonly<SearchFilters> = {
   page: 1,
 };
 
-function values(params: RawParams, key: string): string[] {
-  const raw = params instanceof URLSearchParams ? params.getAll(key) : params[key];
-  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  // "a,b" is accepted as well as repeated keys.
-  return list.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean).slice(0, 30);
+function rawValues(params: RawParams, key: string): string[] {
+  const raw = params instanceof URLSearchParams ? params.getAll(key) : Object.prototype.hasOwnProperty.call(params, key) ? params[key] : undefined;
+  return raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
 }
 
-function first(params: RawParams, key: string): string | null {
-  return values(params, key)[0] ?? null;
+function values(params: RawParams, key: string): string[] {
+  // "a,b" is accepted as well as repeated keys.
+  return rawValues(params, key).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).slice(0, 30);
 }
+
+/** The first value of a key; free text (a place, an address, a name) keeps its commas. */
+function first(params: RawParams, key: string, { text = false } = {}): string | null {
+  if (!text) return values(params, key)[0] ?? null;
+  return rawValues(params, key).map((v) => v.trim()).find(Boolean) ?? null;
+}
+
+/** Free text cut to `max` UTF-16 units without splitting a character, lone surrogates made U+FFFD (as a URL would). */
+function clip(text: string, max: number): string {
+  return text
+    .slice(0, max)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .trim();
+}
+
+/** Coordinates are kept to 5 decimals (about a metre), as the URL writes them. */
+const coordinate = (value: number) => Math.round(value * 1e5) / 1e5 || 0;
 
 const LISTS = {
   besoin: { labels: SERVICE_LABELS, name: 'besoin' },
@@ -115,15 +132,17 @@ export function parseSearchParams(params: RawParams): ParsedFilters {
   const problems: string[] = [];
   const filters = emptyFilters();
 
-  const ou = first(params, 'ou');
-  if (ou) filters.ou = ou.slice(0, 200);
+  const ou = first(params, 'ou', { text: true });
+  if (ou) filters.ou = clip(ou, 200) || null;
 
-  const lat = Number(first(params, 'lat'));
-  const lng = Number(first(params, 'lng'));
-  if (first(params, 'lat') !== null || first(params, 'lng') !== null) {
+  const rawLat = first(params, 'lat');
+  const rawLng = first(params, 'lng');
+  if (rawLat !== null || rawLng !== null) {
+    const lat = rawLat === null ? NaN : Number(rawLat);
+    const lng = rawLng === null ? NaN : Number(rawLng);
     if (Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
-      filters.lat = lat;
-      filters.lng = lng;
+      filters.lat = coordinate(lat);
+      filters.lng = coordinate(lng);
     } else problems.push('La position transmise est invalide : elle a été ignorée.');
   }
 
@@ -167,10 +186,10 @@ export function parseSearchParams(params: RawParams): ParsedFilters {
     else problems.push('Le réseau demandé est invalide : il a été ignoré.');
   }
 
-  const q = first(params, 'q');
+  const q = first(params, 'q', { text: true });
   if (q) {
     if (q.length > MAX_TEXT) problems.push(`Le nom recherché a été raccourci à ${MAX_TEXT} caractères.`);
-    filters.q = q.slice(0, MAX_TEXT);
+    filters.q = clip(q, MAX_TEXT) || null;
   }
 
   const ouvert = first(params, 'ouvert');

@@ -5,7 +5,7 @@
 // the opening_hours library, in each place's own time zone.
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { readDb } from '@/lib/db';
+import { db as primaryDb, readDb } from '@/lib/db';
 import { geocode, type GeoPoint } from '@/lib/geo';
 import { instantAt, isOpenAt, isOpenBetween, openingStateAt, wallTimeIn, type OpeningState } from '@/lib/hours';
 import {
@@ -234,7 +234,8 @@ export async function searchPlaces(
   if (filters.lat !== null && filters.lng !== null) {
     origin = { label: filters.ou ?? 'Votre position', latitude: filters.lat, longitude: filters.lng, precision: 'address', inseeCode: null, departement: null, source: 'offline', fromPosition: true };
   } else if (filters.ou) {
-    const point = await geocode(db, filters.ou);
+    // The geocoder writes to its cache: the primary, even when reads go to a replica.
+    const point = await geocode(options.db ?? primaryDb, filters.ou);
     if (point) origin = { ...point, fromPosition: false };
     else problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
   }

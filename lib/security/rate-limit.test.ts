@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clientIp, hit, resetMemoryLimits } from './rate-limit';
+import { clientIp, hit, resetMemoryLimits, storageKey } from './rate-limit';
 
 describe('rate limits', () => {
   afterAll(() => {
@@ -23,19 +23,23 @@ describe('rate limits', () => {
   });
 
   it('shares counters through Redis when REDIS_URL is set', async () => {
-    const probe = new IORedis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 0 });
+    const probe = new IORedis('redis://127.0.0.1:6379/5', { lazyConnect: true, maxRetriesPerRequest: 0 });
     const available = await probe.connect().then(() => true, () => false);
     if (!available) {
       console.warn('Redis is not running on 127.0.0.1:6379: the shared-counter case is not exercised here.');
       return;
     }
-    const key = `test:redis:${Date.now()}`;
-    await probe.del(`reperes:rl:${key}`);
-    process.env.REDIS_URL = 'redis://127.0.0.1:6379';
+    const key = `test:redis:camille-${Date.now()}@example.org`;
+    await probe.del(storageKey(key));
+    process.env.REDIS_URL = 'redis://127.0.0.1:6379/5';
     const rule = { limit: 2, windowSeconds: 30 };
     const results = [await hit(key, rule), await hit(key, rule), await hit(key, rule)];
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
-    expect(Number(await probe.get(`reperes:rl:${key}`))).toBe(3);
+    expect(Number(await probe.get(storageKey(key)))).toBe(3);
+    // The identifier is never stored in clear.
+    expect(storageKey(key)).toMatch(/^reperes:rl:test:[0-9a-f]{32}$/);
+    expect(await probe.keys('reperes:rl:*camille*')).toEqual([]);
+    expect(storageKey('api:2001:db8::1')).toMatch(/^reperes:rl:api:[0-9a-f]{32}$/);
     probe.disconnect();
   });
 });

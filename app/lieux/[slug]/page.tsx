@@ -16,6 +16,7 @@ import { LABEL_EXPLANATIONS, PROGRAMME_EXPLANATIONS } from '@/lib/places/explana
 import { placePageNow } from '@/lib/places/now';
 import { nearbyPlaces, resolvePlacePage, type PublicPlace } from '@/lib/places/page';
 import { placeJsonLd, safeJson } from '@/lib/places/structured-data';
+import { safeHttpUrl } from '@/lib/security/urls';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
 import { reportError } from './actions';
@@ -171,11 +172,14 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
                 Courriel : <a href={`mailto:${email}`}>{email}</a>
               </li>
             ))}
-            {place.websites.map((site) => (
-              <li key={site}>
-                Site : <a href={site} rel="noopener noreferrer">{site.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
-              </li>
-            ))}
+            {place.websites.map((site) => {
+              const href = safeHttpUrl(site);
+              return (
+                <li key={site}>
+                  Site : {href ? <a href={href} rel="noopener noreferrer">{site.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a> : site}
+                </li>
+              );
+            })}
           </ul>
           {hasPosition && (
             <>
@@ -250,10 +254,10 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
                 <dt>Comment y aller</dt>
                 <dd>
                   {place.accessModes.map((m) => ACCESS_MODE_LABELS[m]).join(', ')}
-                  {place.appointmentUrl && (
+                  {safeHttpUrl(place.appointmentUrl) && (
                     <>
                       {' — '}
-                      <a href={place.appointmentUrl} rel="noopener noreferrer">
+                      <a href={safeHttpUrl(place.appointmentUrl)!} rel="noopener noreferrer">
                         prendre rendez-vous en ligne
                       </a>
                     </>
@@ -274,8 +278,8 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
             <div className={styles.printHide}>
               <dt>Accessibilité</dt>
               <dd>
-                {place.accesLibreUrl ? (
-                  <a href={place.accesLibreUrl} rel="noopener noreferrer">
+                {safeHttpUrl(place.accesLibreUrl) ? (
+                  <a href={safeHttpUrl(place.accesLibreUrl)!} rel="noopener noreferrer">
                     Fiche d’accessibilité sur acceslibre
                   </a>
                 ) : (

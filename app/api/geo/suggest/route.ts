@@ -1,9 +1,10 @@
 import { suggest } from '@/lib/geo';
+import { guarded } from '@/lib/observability/unavailable';
 import { clientIp, hit } from '@/lib/security/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
+export const GET = guarded(async (request: Request) => {
   const limit = await hit(`suggest:${clientIp(request.headers)}`, { limit: 120, windowSeconds: 60 });
   if (!limit.ok) {
     return Response.json({ suggestions: [], error: 'Trop de demandes : réessayez dans un instant.' }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
@@ -11,4 +12,4 @@ export async function GET(request: Request) {
   const q = new URL(request.url).searchParams.get('q') ?? '';
   const suggestions = await suggest(q);
   return Response.json({ suggestions }, { headers: { 'Cache-Control': 'public, max-age=3600' } });
-}
+});

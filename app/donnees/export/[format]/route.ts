@@ -2,12 +2,13 @@
 import { exportStream } from '@/lib/export/standard';
 import { filterSql, rateLimited } from '@/lib/export/api';
 import { readDb } from '@/lib/db';
+import { guarded } from '@/lib/observability/unavailable';
 
 export const dynamic = 'force-dynamic';
 
 const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json', geojson: 'application/geo+json' } as const;
 
-export async function GET(request: Request, { params }: { params: Promise<{ format: string }> }) {
+export const GET = guarded(async (request: Request, { params }: { params: Promise<{ format: string }> }) => {
   const format = (await params).format as keyof typeof TYPES;
   if (!(format in TYPES)) return new Response('Format inconnu : csv, json ou geojson.', { status: 404 });
   const limited = await rateLimited(request);
@@ -23,4 +24,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ form
       'Access-Control-Allow-Origin': '*',
     },
   });
-}
+});

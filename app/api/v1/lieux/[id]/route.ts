@@ -1,8 +1,7 @@
 import { corsPreflight, onePlace } from '@/lib/export/api';
+import { guarded } from '@/lib/observability/unavailable';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return onePlace(request, (await params).id);
-}
+export const GET = guarded(async (request: Request, { params }: { params: Promise<{ id: string }> }) => onePlace(request, (await params).id));
 export const OPTIONS = () => corsPreflight();

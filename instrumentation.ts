@@ -1,0 +1,23 @@
+// Every server error (page render, route handler, server action) is logged once as a JSON line
+// with the request id the proxy gave the request, the route and the error digest shown to the
+// person on the error page — never the query string, the body or the client's address.
+import type { Instrumentation } from 'next';
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME === 'edge') return;
+  const { logger, pathOnly } = await import('./lib/observability/logger');
+  const header = request.headers['x-request-id'];
+  const digest = typeof error === 'object' && error !== null && 'digest' in error ? String((error as { digest: unknown }).digest) : undefined;
+  logger.error(
+    {
+      requestId: Array.isArray(header) ? header[0] : header,
+      method: request.method,
+      path: pathOnly(request.path),
+      route: context.routePath,
+      routeType: context.routeType,
+      digest,
+      err: error,
+    },
+    'request failed',
+  );
+};

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cacheControlFor, PUBLIC_PAGE_CACHE } from './cache-control';
+
+const get = (pathname: string, cookie: string | null = null, method = 'GET') => cacheControlFor({ method, pathname, cookie });
+
+describe('HTTP caching of public pages', () => {
+  it('lets shared caches keep public pages briefly, with stale-while-revalidate', () => {
+    for (const path of ['/', '/recherche', '/lieux/espace-x', '/departements/49', '/communes/49007-angers', '/reseaux', '/reseaux/cybanjou', '/donnees', '/sitemap.xml']) {
+      expect(get(path)).toBe(PUBLIC_PAGE_CACHE);
+    }
+    expect(PUBLIC_PAGE_CACHE).toMatch(/^public, .*s-maxage=\d+, stale-while-revalidate=\d+$/);
+  });
+
+  it('never for the back-office, sign-in, APIs handled elsewhere, writes or a signed-in person', () => {
+    for (const path of ['/admin', '/admin/lieux', '/connexion', '/connexion/lien', '/api/auth/session', '/api/health', '/api/ready', '/api/v1/lieux', '/lieux/x/y']) expect(get(path)).toBeNull();
+    expect(get('/lieux/espace-x', null, 'POST')).toBeNull();
+    expect(get('/', 'a=b; next-auth.session-token=abc')).toBe('private, no-store');
+    expect(get('/', '__Secure-next-auth.session-token=abc')).toBe('private, no-store');
+    expect(get('/', 'next-auth.csrf-token=abc')).toBe(PUBLIC_PAGE_CACHE);
+  });
+});

@@ -1,0 +1,19 @@
+// HTTP caching of public pages: a shared cache (CDN, reverse proxy) may keep them a minute and
+// serve a stale copy for five more while it fetches a fresh one; browsers revalidate each time.
+// Never for a signed-in person (their pages differ), never outside GET/HEAD, never for the
+// back-office, the sign-in pages, authentication or health routes. The API and exports set their
+// own (longer, with ETag) in their handlers.
+
+export const PUBLIC_PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+
+const PUBLIC_PAGES = [/^\/$/, /^\/recherche\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/departements\/[^/]+\/?$/, /^\/communes\/[^/]+\/?$/, /^\/reseaux(\/[^/]+)?\/?$/, /^\/donnees\/?$/, /^\/accessibilite\/?$/, /^\/mentions-legales\/?$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/];
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
+
+/** The Cache-Control the proxy sets for a request, or null to leave the route's own. */
+export function cacheControlFor(request: { method: string; pathname: string; cookie: string | null }): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (!PUBLIC_PAGES.some((pattern) => pattern.test(request.pathname))) return null;
+  if (request.cookie && SESSION_COOKIE.test(request.cookie)) return 'private, no-store';
+  return PUBLIC_PAGE_CACHE;
+}
