@@ -3,7 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LazyResultsMap } from '@/components/map/LazyResultsMap';
 import { env } from '@/lib/config/env';
-import { searchPlaces, type PlaceResult } from '@/lib/search';
+import { NATIONAL_COUNT_CAP, searchPlaces, type PlaceResult } from '@/lib/search';
 import { hasCriteria, parseSearchParams, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
 import { requestNow } from '@/lib/search/now';
 import { FilterForm } from './FilterForm';
@@ -56,7 +56,9 @@ export async function SearchView({ params, basePath, scope, heading, linkTarget,
         <p className="results-count" role="status" aria-live="polite">
           {response.total === 0
             ? 'Aucun lieu ne correspond.'
-            : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
+            : response.total >= NATIONAL_COUNT_CAP
+              ? `Plus de ${(NATIONAL_COUNT_CAP - 1).toLocaleString('fr-FR')} lieux : précisez une commune ou des critères.`
+              : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
         </p>
         {response.total === 0 && (
           <div className="empty-state">

@@ -107,10 +107,12 @@ export async function locateCommune(db: Pick<PrismaClient, '$queryRaw'>, commune
   const [reference] = await db.$queryRaw<Array<{ latitude: number; longitude: number }>>`
     SELECT latitude, longitude FROM "Commune" WHERE "inseeCode" = ${commune.code} AND latitude IS NOT NULL LIMIT 1`;
   if (reference) return { ...base, latitude: reference.latitude, longitude: reference.longitude, precision: 'commune' };
+  // Its own places, or those of its postcodes (Paris, Lyon and Marseille list theirs under the
+  // codes of their arrondissements).
   const [places] = await db.$queryRaw<Array<{ latitude: number | null; longitude: number | null }>>`
     SELECT avg(latitude)::float8 AS latitude, avg(longitude)::float8 AS longitude FROM "Place"
     WHERE status = 'published' AND latitude IS NOT NULL
-      AND ("inseeCode" = ${commune.code} OR (reperes_fold(commune) = reperes_fold(${commune.name}) AND postcode = ANY(${commune.postcodes})))`;
+      AND ("inseeCode" = ${commune.code} OR postcode = ANY(${commune.postcodes}))`;
   if (places?.latitude != null && places.longitude != null) {
     return { ...base, latitude: places.latitude, longitude: places.longitude, precision: 'commune' };
   }

@@ -186,6 +186,9 @@ function availableAsAsked(row: HoursRow, filters: SearchFilters, now: Date): boo
   return true;
 }
 
+/** Beyond this many matches, a search without a place says "plus de 10 000 lieux". */
+export const NATIONAL_COUNT_CAP = 10_001;
+
 type Candidate = { id: string; distance: number | null; stop_label: string | null; stop_commune: string | null; total?: bigint };
 
 // Lists are NULL when a row was written without them: read them as empty arrays.
@@ -295,14 +298,28 @@ export async function searchPlaces(
   } else {
     // The facet counts do not depend on the page: start them at the same time.
     facetsPromise = facetCounts(db, null, nearby, from, whereAll);
-    pageCandidates = await db.$queryRaw<Candidate[]>`
-      ${nearby}
-      SELECT p.id, ${distance} AS distance, ${stop}, count(*) OVER () AS total
-      FROM ${from} WHERE ${whereAll} ${order}
-      LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`;
-    total = Number(pageCandidates[0]?.total ?? 0);
-    if (pageCandidates.length === 0 && filters.page > 1) {
-      const [count] = await db.$queryRaw<Array<{ total: bigint }>>`${nearby} SELECT count(*) AS total FROM ${from} WHERE ${whereAll}`;
+    if (point) {
+      pageCandidates = await db.$queryRaw<Candidate[]>`
+        ${nearby}
+        SELECT p.id, ${distance} AS distance, ${stop}, count(*) OVER () AS total
+        FROM ${from} WHERE ${whereAll} ${order}
+        LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`;
+      total = Number(pageCandidates[0]?.total ?? 0);
+      if (pageCandidates.length === 0 && filters.page > 1) {
+        const [count] = await db.$queryRaw<Array<{ total: bigint }>>`${nearby} SELECT count(*) AS total FROM ${from} WHERE ${whereAll}`;
+        total = Number(count.total);
+      }
+    } else {
+      // Without a place, a query can match most of France: count up to a cap, in parallel with
+      // the page, instead of numbering every match.
+      const [page, [count]] = await Promise.all([
+        db.$queryRaw<Candidate[]>`
+          SELECT p.id, ${distance} AS distance, ${stop}
+          FROM ${from} WHERE ${whereAll} ${order}
+          LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
+        db.$queryRaw<Array<{ total: bigint }>>`SELECT count(*) AS total FROM (SELECT 1 FROM ${from} WHERE ${whereAll} LIMIT ${NATIONAL_COUNT_CAP}) AS capped`,
+      ]);
+      pageCandidates = page;
       total = Number(count.total);
     }
   }

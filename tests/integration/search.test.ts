@@ -5,7 +5,7 @@ import { geocode } from '../../lib/geo';
 import { instantAt } from '../../lib/hours';
 import { replaceOpeningSlots } from '../../lib/places/opening-slots';
 import { parseSearchParams } from '../../lib/search/filters';
-import { searchPlaces } from '../../lib/search';
+import { NATIONAL_COUNT_CAP, searchPlaces } from '../../lib/search';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
 
@@ -148,6 +148,22 @@ describe('the public search', () => {
     expect(await db.place.count()).toBeGreaterThan(50);
   });
 
+  it('counts a search without a place up to a cap, instead of numbering all of France', async () => {
+    await db.$executeRawUnsafe(`
+      INSERT INTO "Place" (id, slug, status, name, street, postcode, commune, "dateMaj", "updatedAt")
+      SELECT gen_random_uuid(), 'masse-' || n, 'published', 'Lieu de masse ' || n, '1 rue', '01000', 'Bourg-en-Bresse', now(), now()
+      FROM generate_series(1, ${NATIONAL_COUNT_CAP + 50}) AS n`);
+    try {
+      const national = await search({});
+      expect(national.total).toBe(NATIONAL_COUNT_CAP);
+      expect(national.results).toHaveLength(100);
+      // With a place, the count is exact again.
+      expect((await search({ ou: 'Saumur', rayon: '10' })).total).toBeLessThan(100);
+    } finally {
+      await db.$executeRawUnsafe(`DELETE FROM "Place" WHERE slug LIKE 'masse-%'`);
+    }
+  });
+
   it('paginates with a stable total', async () => {
     const { filters } = parseSearchParams({});
     const first = await searchPlaces(filters, { db, pageSize: 10 });
@@ -204,5 +220,11 @@ describe('the geocoder', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     delete process.env.GEOCODER_URL;
     expect((await geocode(db, 'les ponts de ce'))?.label).toBe('Les Ponts-de-Cé');
+  });
+
+  it('places Paris offline at its places, listed under the postcodes of its arrondissements', async () => {
+    const paris = await geocode(db, 'Paris');
+    expect(paris).toMatchObject({ label: 'Paris', inseeCode: '75056', precision: 'commune' });
+    expect(paris!.latitude).toBeCloseTo(48.859, 2);
   });
 });
