@@ -36,11 +36,19 @@ export const suggestionSchema = z.object({
 /** Per client address: 5 reports per 10 minutes. */
 export const SUGGESTION_RATE = { limit: 5, windowSeconds: 600 };
 
+/** A posted field as text: strings and numbers as typed; files, objects and the rest count as
+ * empty (String() of a hostile object can throw). */
+export function formText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
+}
+
 export async function submitSuggestion(
   db: Pick<PrismaClient, 'suggestion' | 'place'>,
   input: { placeId: string; part: unknown; message: unknown; email: unknown; honeypot: unknown; clientKey: string },
 ): Promise<SuggestionFormState> {
-  const values = { part: String(input.part ?? ''), message: String(input.message ?? '').slice(0, 5000), email: String(input.email ?? '').slice(0, 300) };
+  const values = { part: formText(input.part), message: formText(input.message).slice(0, 5000), email: formText(input.email).slice(0, 300) };
   // Bots fill every field, including the one hidden from people: pretend success, store nothing.
   if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '') return { status: 'sent' };
   const parsed = suggestionSchema.safeParse(values);

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed';
-import { SUGGESTION_PARTS, submitSuggestion, suggestionSchema } from '../../lib/places/suggestions';
+import { formText, SUGGESTION_PARTS, submitSuggestion, suggestionSchema } from '../../lib/places/suggestions';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { resetDatabase, testDb } from '../helpers/db';
 
@@ -23,6 +23,8 @@ const anything = fc.oneof(
   fc.constant(undefined),
   fc.integer(),
   fc.object({ maxDepth: 1 }),
+  // An object whose toString is not a function: String() of it throws.
+  fc.constant({ toString: {} }),
   fc.constant(new Blob(['fichier'])),
 );
 
@@ -53,7 +55,7 @@ describe('the public report form, with hostile input (property)', () => {
             expect(state.values.email!.length).toBeLessThanOrEqual(300);
           }
           const isBot = typeof input.honeypot === 'string' && input.honeypot.trim() !== '';
-          const valid = suggestionSchema.safeParse({ part: String(input.part ?? ''), message: String(input.message ?? '').slice(0, 5000), email: String(input.email ?? '').slice(0, 300) });
+          const valid = suggestionSchema.safeParse({ part: formText(input.part), message: formText(input.message).slice(0, 5000), email: formText(input.email).slice(0, 300) });
           if (isBot || !valid.success || input.target !== 'place') {
             expect(after).toBe(before);
             if (!isBot && !valid.success) expect(state.status).toBe('invalid');
