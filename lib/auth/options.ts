@@ -4,6 +4,7 @@
 import bcrypt from 'bcryptjs';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { env } from '@/lib/config/env';
 import { db } from '@/lib/db';
 import { clientIp, hit } from '@/lib/security/rate-limit';
 import { consumeToken } from './tokens';
@@ -22,7 +23,7 @@ function ipOf(request: RequestLike | undefined) {
 }
 
 async function allowed(email: string, request: RequestLike | undefined) {
-  const [byAccount, byIp] = await Promise.all([hit(`signin:account:${email}`, SIGN_IN_RATE), hit(`signin:ip:${ipOf(request)}`, { limit: 30, windowSeconds: 900 })]);
+  const [byAccount, byIp] = await Promise.all([hit(`signin:account:${email}`, SIGN_IN_RATE), hit(`signin:ip:${ipOf(request)}`, { limit: env().SIGNIN_LIMIT_PER_IP, windowSeconds: 900 })]);
   return byAccount.ok && byIp.ok;
 }
 
