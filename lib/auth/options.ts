@@ -22,9 +22,18 @@ function ipOf(request: RequestLike | undefined) {
   return clientIp(headers);
 }
 
-async function allowed(email: string, request: RequestLike | undefined) {
-  const [byAccount, byIp] = await Promise.all([hit(`signin:account:${email}`, SIGN_IN_RATE), hit(`signin:ip:${ipOf(request)}`, { limit: env().SIGNIN_LIMIT_PER_IP, windowSeconds: 900 })]);
-  return byAccount.ok && byIp.ok;
+// Per address, every attempt counts; per account, only failures do (a person signing in often
+// is not an attack, guessing one account's password is).
+async function allowed(email: string | null, request: RequestLike | undefined) {
+  const [byAccount, byIp] = await Promise.all([
+    email ? hit(`signin:account:${email}`, SIGN_IN_RATE, 0) : null,
+    hit(`signin:ip:${ipOf(request)}`, { limit: env().SIGNIN_LIMIT_PER_IP, windowSeconds: 900 }),
+  ]);
+  return (byAccount === null || byAccount.remaining > 0) && byIp.ok;
+}
+
+async function failed(email: string) {
+  await hit(`signin:account:${email}`, SIGN_IN_RATE);
 }
 
 async function sessionUser(id: string) {
@@ -51,6 +60,7 @@ export const authOptions: NextAuthOptions = {
         const user = await db.user.findUnique({ where: { email } });
         // Compare even without an account, so the answer takes the same time either way.
         const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!ok || !user) await failed(email);
         return ok && user ? sessionUser(user.id) : null;
       },
     }),
@@ -59,7 +69,8 @@ export const authOptions: NextAuthOptions = {
       name: 'Lien de connexion',
       credentials: { token: { type: 'text' } },
       async authorize(credentials, request) {
-        if (!(await allowed('magic', request as RequestLike))) return null;
+        // Magic links are random and single-use: only the per-address limit applies.
+        if (!(await allowed(null, request as RequestLike))) return null;
         const token = await consumeToken(db, 'MAGIC_LINK', String(credentials?.token ?? ''));
         if (!token) return null;
         const user = await db.user.findUnique({ where: { email: token.email } });

@@ -38,13 +38,14 @@ export function storageKey(key: string): string {
   return `reperes:rl:${kind}:${createHash('sha256').update(who).digest('hex').slice(0, 32)}`;
 }
 
-/** Counts one hit for `key` (e.g. "signalement:<ip>") and says whether it is within the rule. */
-export async function hit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+/** Counts `weight` hits (one by default; 0 only reads) for `key` (e.g. "signalement:<ip>") and
+ * says whether it is within the rule. */
+export async function hit(key: string, rule: RateLimitRule, weight = 1): Promise<RateLimitResult> {
   const client = await redisClient();
   if (client) {
     try {
       const redisKey = storageKey(key);
-      const [[, count], [, ttl]] = (await client.multi().incr(redisKey).pttl(redisKey).exec()) as [[null, number], [null, number]];
+      const [[, count], [, ttl]] = (await client.multi().incrby(redisKey, weight).pttl(redisKey).exec()) as [[null, number], [null, number]];
       if (ttl < 0) await client.pexpire(redisKey, rule.windowSeconds * 1000);
       const retry = ttl > 0 ? Math.ceil(ttl / 1000) : rule.windowSeconds;
       return { ok: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds: retry };
@@ -61,7 +62,7 @@ export async function hit(key: string, rule: RateLimitRule): Promise<RateLimitRe
     memory.set(memoryKey, entry);
     if (memory.size > 50_000) for (const [k, v] of memory) if (v.resetAt <= now) memory.delete(k);
   }
-  entry.count += 1;
+  entry.count += weight;
   return {
     ok: entry.count <= rule.limit,
     remaining: Math.max(0, rule.limit - entry.count),

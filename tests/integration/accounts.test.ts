@@ -166,3 +166,35 @@ describe('creating a place', () => {
     expect(place.inseeCode).toBe('49353');
   });
 });
+
+describe('signing in with a password', () => {
+  type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
+  let authorize: Authorize;
+
+  beforeAll(async () => {
+    await resetDatabase(db);
+    await seedDemo(db);
+    const { authOptions } = await import('../../lib/auth/options');
+    // next-auth keeps the provider's own settings (its id, its authorize) under `options`.
+    const providers = authOptions.providers as unknown as Array<{ options: { id: string; authorize: Authorize } }>;
+    authorize = providers.find((p) => p.options.id === 'password')!.options.authorize;
+  });
+  beforeEach(() => resetMemoryLimits());
+
+  const attempt = (password: string, ip = '203.0.113.7', email = 'editeur@tilleuls.example.org') => authorize({ email, password }, { headers: { 'x-forwarded-for': ip } });
+
+  it('lets a person sign in as often as they like, but locks an account after 10 wrong passwords', async () => {
+    for (let i = 0; i < 12; i++) expect(await attempt('demo-editeur-2026')).not.toBeNull();
+    for (let i = 0; i < 10; i++) expect(await attempt('mauvais-mot-de-passe', `198.51.100.${i}`)).toBeNull();
+    // Even the right password, from a fresh address, is refused now.
+    expect(await attempt('demo-editeur-2026', '192.0.2.1')).toBeNull();
+    // Another account is not affected.
+    expect(await attempt('demo-coord-2026', '192.0.2.1', 'coordination@cybanjou.example.org')).not.toBeNull();
+  });
+
+  it('limits attempts per address, whatever the accounts', async () => {
+    for (let i = 0; i < 30; i++) await attempt('x', '203.0.113.99', `personne${i}@exemple.fr`);
+    expect(await attempt('demo-editeur-2026', '203.0.113.99')).toBeNull();
+    expect(await attempt('demo-editeur-2026', '203.0.113.100')).not.toBeNull();
+  });
+});
