@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
+import { csvChunks, csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
 import { validateRows } from '../helpers/table-schema';
@@ -51,6 +51,21 @@ describe('export in the national standard', () => {
     expect(row[16].startsWith("'@")).toBe(true);
     expect(row[11]).toBe('+33241000000'); // structured columns keep their pattern
     expect(validateRows(parse(csvHeader())[0] as string[], [row])).toEqual([]);
+  });
+
+  it('builds the same CSV lines in PostgreSQL as in JavaScript, quotes, line breaks and formulas included', async () => {
+    const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { id: 'desc' } });
+    await db.place.update({ where: { id: place.id }, data: { presentation: 'Deux lignes\r\net des "guillemets", une virgule', addressComplement: '+ étage', latitude: 47.123456789 } });
+    const fromSql = await text(exportStream(db, 'csv'));
+    let fromJs = csvHeader();
+    for await (const record of standardRecords(db)) fromJs += csvLine(record);
+    expect(fromSql).toBe(fromJs);
+    expect(fromSql).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
+    expect(fromSql).toContain('"Deux lignes\r\net des ""guillemets"", une virgule"');
+    // Small batches give the same file.
+    const chunks: string[] = [];
+    for await (const chunk of csvChunks(db, { batchSize: 3 })) chunks.push(chunk);
+    expect(csvHeader() + chunks.join('')).toBe(fromSql);
   });
 
   it('streams JSON and GeoJSON in the standard', async () => {

@@ -40,6 +40,9 @@ CREATE UNIQUE INDEX "PlaceDuplicate_placeId_otherId_key" ON "PlaceDuplicate"("pl
 -- CreateIndex
 CREATE INDEX "ImportRun_userId_startedAt_idx" ON "ImportRun"("userId", "startedAt");
 
+-- CreateIndex
+CREATE INDEX "Place_postcode_sourceName_idx" ON "Place"("postcode", "sourceName");
+
 -- AddForeignKey
 ALTER TABLE "PlaceDuplicate" ADD CONSTRAINT "PlaceDuplicate_placeId_fkey" FOREIGN KEY ("placeId") REFERENCES "Place"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
