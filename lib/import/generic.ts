@@ -108,7 +108,7 @@ export function genericRowReader(mapping: ColumnMapping, columns: string[]): (re
       warnings.push('pas de date de mise à jour : date du jour retenue');
     }
     // Hours in OSM syntax, or in French words.
-    if (standard.horaires && !isValidHours(standard.horaires)) {
+    if (standard.horaires && !(isValidHours(standard.horaires) && /\d{1,2}:\d{2}|24\/7/.test(standard.horaires))) {
       const osm = frenchHoursToOsm(standard.horaires);
       if (osm) standard.horaires = osm;
       else {
