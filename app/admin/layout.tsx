@@ -27,6 +27,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/a-valider">À valider</Link>
             </li>
           )}
+          {user.role !== 'EDITOR' && (
+            <li>
+              <Link href="/admin/import">Importer</Link>
+            </li>
+          )}
+          {user.role === 'ADMIN' && (
+            <li>
+              <Link href="/admin/fusion">Doublons</Link>
+            </li>
+          )}
           {user.role === 'ADMIN' && (
             <li>
               <Link href="/admin/outbox">Courriels envoyés</Link>

@@ -10,6 +10,7 @@ import { Prisma } from '@prisma/client';
 import { slugify } from '../geo/fold';
 import { closedOnHolidays, weeklySlots } from '../hours';
 import { STANDARD_LISTS, type StandardListName } from '../standard/enums';
+import { mergedLosers } from './merge';
 import type { RowStream } from './readers';
 import type { ImportedFields, ParsedRow } from './types';
 
@@ -201,6 +202,8 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
     });
     const bySource = new Map(existing.map((p) => [p.sourceId!, p as unknown as Record<string, unknown> & { id: string; version: number; status: string }]));
     const fresh = batch.filter((r) => !bySource.has(r.place!.sourceId));
+    // Places of this source an admin merged into another: they stay merged (and archived).
+    const merged = await mergedLosers(tx, existing.filter((p) => p.status === 'ARCHIVED').map((p) => p.id));
 
     // Places already known from another source.
     const matchOf = new Map<ParsedRow, DuplicateMatch>();
@@ -263,6 +266,10 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
     for (const row of batch) {
       const current = bySource.get(row.place!.sourceId);
       if (!current) continue;
+      if (merged.has(current.id)) {
+        counts.unchanged++;
+        continue;
+      }
       members.push(current.id);
       const { fields, active } = row.place!;
       const status = active ? 'PUBLISHED' : 'ARCHIVED';
