@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataInclusionStream } from '../../lib/export/data-inclusion';
 import { csvChunks, csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
@@ -75,6 +76,40 @@ describe('export in the national standard', () => {
     const geo = JSON.parse(await text(exportStream(db, 'geojson'))) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features[0].geometry.coordinates[1]).toBeGreaterThan(46);
+  });
+
+  it('exports data·inclusion structures and services, one of each per published place, in the shape of its schema', async () => {
+    const published = await db.place.findMany({ where: { status: 'PUBLISHED' } });
+    const structures = JSON.parse(await text(dataInclusionStream(db, 'structures'))) as Array<Record<string, unknown>>;
+    const services = JSON.parse(await text(dataInclusionStream(db, 'services'))) as Array<Record<string, unknown>>;
+    expect(structures).toHaveLength(published.length);
+    expect(services).toHaveLength(published.length);
+    const THEMATIQUE = /^numerique(--[a-z0-9-]+)?$/;
+    for (const s of structures) {
+      for (const key of ['id', 'nom', 'commune', 'code_postal', 'adresse', 'date_maj', 'source']) expect(typeof s[key], key).toBe('string');
+      expect(s.code_postal).toMatch(/^\d{5}$/);
+      expect(Number.isNaN(Date.parse(String(s.date_maj)))).toBe(false);
+      expect((s.thematiques as string[])[0]).toBe('numerique');
+      for (const t of s.thematiques as string[]) expect(t).toMatch(THEMATIQUE);
+      if (s.siret !== undefined) expect(s.siret).toMatch(/^[A-Za-z0-9]{9,14}$/);
+      expect(s.siret).not.toBe('00000000000000');
+    }
+    const ids = new Set(structures.map((s) => s.id));
+    for (const service of services) {
+      expect(ids.has(service.structure_id)).toBe(true);
+      expect(service.id).toBe(`${service.structure_id}-mediation-numerique`);
+      expect(service.nom).toBe('Médiation numérique');
+      expect(typeof service.source).toBe('string');
+      for (const f of (service.frais as string[] | undefined) ?? []) expect(['gratuit', 'gratuit-sous-conditions', 'payant']).toContain(f);
+      for (const p of (service.profils as string[] | undefined) ?? []) expect(p).toMatch(/^[a-z0-9-]+$/);
+      for (const m of (service.modes_orientation_beneficiaire as string[] | undefined) ?? []) expect(['autre', 'completer-le-formulaire-dadhesion', 'envoyer-un-mail', 'se-presenter', 'telephoner']).toContain(m);
+      for (const m of (service.modes_accueil as string[] | undefined) ?? []) expect(['a-distance', 'en-presentiel']).toContain(m);
+    }
+    // A place that helps with paperwork, for free, says so in data·inclusion's words.
+    const paperwork = published.find((p) => p.services.includes('AideAuxDemarchesAdministratives') && p.fees.includes('Gratuit'))!;
+    const structure = structures.find((s) => s.id === paperwork.id)!;
+    expect(structure.thematiques).toContain('numerique--realiser-des-demarches-administratives-avec-un-accompagnement');
+    expect(services.find((s) => s.structure_id === paperwork.id)!.frais).toEqual(['gratuit']);
   });
 
   it('pages through places in constant-size batches', async () => {
