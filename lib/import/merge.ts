@@ -5,6 +5,7 @@
 import type { Place, Prisma, PrismaClient } from '@prisma/client';
 import { canMergePlaces, type SessionUser } from '../auth/permissions';
 import { replaceOpeningSlots } from '../places/opening-slots';
+import { STANDARD_LISTS, type StandardListName } from '../standard/enums';
 
 /** The fields an admin chooses between, with their labels. Coordinates go together. */
 export const MERGE_FIELDS = [
@@ -49,6 +50,19 @@ export function fieldValue(place: Place, field: MergeField): unknown {
   if (field === 'coordinates') return place.latitude === null || place.longitude === null ? null : `${place.latitude}, ${place.longitude}`;
   const value = place[field];
   return value instanceof Date ? value.toISOString().slice(0, 10) : value;
+}
+
+const LISTS: Partial<Record<MergeField, StandardListName>> = {
+  typologies: 'Typologie', services: 'Service', publics: 'PublicSpecifiquementAdresse', specificSupport: 'PriseEnChargeSpecifique', fees: 'FraisACharge',
+  programmes: 'DispositifProgrammeNational', labels: 'FormationLabel', accessModes: 'ModaliteAcces', supportModes: 'ModaliteAccompagnement', itinerance: 'Itinerance',
+};
+
+/** A field's value as the comparison page shows it: the standard's words for the closed lists. */
+export function displayValue(place: Place, field: MergeField): string {
+  const value = fieldValue(place, field);
+  const list = LISTS[field];
+  if (Array.isArray(value)) return value.map((v) => (list ? ((STANDARD_LISTS[list] as Record<string, string>)[v] ?? v) : v)).join(', ') || '(vide)';
+  return value === null || value === undefined || value === '' ? '(vide)' : String(value);
 }
 
 /** The default choice for each field: the winner's value, unless only the loser has one (or a later date). */

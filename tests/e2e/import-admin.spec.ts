@@ -79,6 +79,10 @@ test('a second source with the same place flags it, and the admin merges the two
   await expect(page.getByRole('status')).toContainText('Les deux fiches ont été fusionnées');
   await page.getByRole('link', { name: 'Voir la fiche conservée' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tiers-lieu de la Doutre (essai)');
+  // The archived place's public address now leads to the one kept.
+  const old = await page.request.get('/lieux/espace-numerique-de-la-doutre-essai-angers', { maxRedirects: 0 });
+  expect(old.status()).toBe(301);
+  expect(old.headers().location).toContain('/lieux/tiers-lieu-de-la-doutre-essai-angers');
   await page.goto(`${new URL(page.url()).pathname}/historique`);
   await expect(page.getByText(/Fusion avec « Espace numérique de la Doutre \(essai\) »/)).toBeVisible();
 });

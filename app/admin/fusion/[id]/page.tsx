@@ -4,15 +4,13 @@ import type { Place } from '@prisma/client';
 import { canMergePlaces } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { MERGE_FIELDS, defaultChoices, fieldValue } from '@/lib/import/merge';
+import { MERGE_FIELDS, defaultChoices, displayValue, fieldValue } from '@/lib/import/merge';
 import { dismissAction, mergeAction } from '../actions';
 
 export const metadata = { title: 'Comparer deux fiches' };
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
-
-const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value));
 
 export default async function ComparePage({ params }: Props) {
   const { id } = await params;
@@ -66,18 +64,18 @@ export default async function ComparePage({ params }: Props) {
                   <th scope="row">{label}</th>
                   {same ? (
                     <td colSpan={2}>
-                      {show(va)}
+                      {displayValue(a, field)}
                       <input type="hidden" name={`f_${field}`} value="" />
                     </td>
                   ) : (
                     ([
-                      [a, va, 'winner'],
-                      [b, vb, 'loser'],
-                    ] as const).map(([place, value, side]) => (
+                      [a, 'winner'],
+                      [b, 'loser'],
+                    ] as const).map(([place, side]) => (
                       <td key={place.id}>
                         <input type="radio" id={`f_${field}_${place.id}`} name={`f_${field}`} value={place.id} defaultChecked={choices[field] === side} />{' '}
                         <label htmlFor={`f_${field}_${place.id}`} className="pre-line">
-                          {show(value)}
+                          {displayValue(place, field)}
                         </label>
                       </td>
                     ))
