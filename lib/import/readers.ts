@@ -8,6 +8,7 @@ import { checkCoordinates, normaliseEmail, normalisePhone, normaliseUrl, parseFr
 import { csvRecords, decode, streamCsvRecords, type CsvRecord } from './csv';
 import { frenchHoursToOsm } from './french-hours';
 import { genericRowReader, type ColumnMapping } from './generic';
+import { isSimpleHours } from './simple-hours';
 import type { ImportedFields, ParsedRow } from './types';
 
 export { decode, detectDelimiter } from './csv';
@@ -46,7 +47,7 @@ export function finish(row: ParsedRow, fields: ImportedFields | null, sourceId: 
     fields.latitude = coordinates.lat;
     fields.longitude = coordinates.lng;
   } else row.warnings.push('pas de coordonnées : le lieu ne sera pas sur la carte');
-  if (fields.openingHours && !parseHours(fields.openingHours).ok) {
+  if (fields.openingHours && !isSimpleHours(fields.openingHours) && !parseHours(fields.openingHours).ok) {
     row.warnings.push(`horaires illisibles ignorés : « ${fields.openingHours} »`);
     fields.openingHours = null;
   }

@@ -11,6 +11,7 @@ import { slugify } from '../geo/fold';
 import { closedOnHolidays, weeklySlots } from '../hours';
 import { STANDARD_LISTS, type StandardListName } from '../standard/enums';
 import { mergedLosers } from './merge';
+import { simpleWeeklySlots } from './simple-hours';
 import type { RowStream } from './readers';
 import type { ImportedFields, ParsedRow } from './types';
 
@@ -155,7 +156,8 @@ function record(fields: ImportedFields): Record<string, unknown> {
 }
 
 function slotRecords(placeId: string, openingHours: string | null) {
-  return (weeklySlots(openingHours) ?? []).map((slot) => ({ p: placeId, w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
+  if (!openingHours) return [];
+  return (simpleWeeklySlots(openingHours) ?? weeklySlots(openingHours) ?? []).map((slot) => ({ p: placeId, w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
 }
 
 /** How much a candidate looks like the row, and what to do about it. */
@@ -196,6 +198,9 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
   const seen = new Set<string>();
 
   const writeBatch = async (tx: Tx, batch: ParsedRow[], counts: Counts, duplicates: DuplicateMatch[]) => {
+    // A batch is atomic either way; not waiting for its WAL flush lets the next one start sooner
+    // (a crash could lose the last batches, which a re-import writes again).
+    if (!options.dryRun) await tx.$executeRawUnsafe('SET LOCAL synchronous_commit = off');
     const existing = await tx.place.findMany({
       where: { sourceName: options.sourceName, sourceId: { in: batch.map((r) => r.place!.sourceId) } },
       select: { id: true, version: true, status: true, sourceId: true, ...Object.fromEntries(COMPARED.map((f) => [f, true])) },

@@ -73,6 +73,11 @@ export async function startImport(
   const networkId = await networkIdOf(db, networkSlug);
   if (networkId === undefined) return { ok: false, error: 'reseau' };
   if (!canImport(user, networkId)) return { ok: false, error: user.role === 'COORDINATOR' ? 'reseau-requis' : 'droits' };
+  // Files of checks never confirmed are not kept beyond a week.
+  await db.importRun.updateMany({
+    where: { state: { in: ['mapping', 'pending'] }, startedAt: { lt: new Date(Date.now() - 7 * 24 * 3600 * 1000) } },
+    data: { state: 'failed', file: null, error: 'Vérification jamais confirmée : le fichier a été effacé au bout d’une semaine.' },
+  });
   const sourceName = slugify(input.sourceName || input.fileName.replace(/\.[^.]+$/, '')).slice(0, 80) || 'import';
   const run = await db.importRun.create({
     data: {

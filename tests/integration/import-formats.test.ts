@@ -213,6 +213,16 @@ describe('duplicates across sources', () => {
     expect(await db.placeDuplicate.count()).toBe(1);
   });
 
+  it('reports progress batch by batch while streaming a file', async () => {
+    const lines = Array.from({ length: 250 }, (_, i) => `p-${i},Lieu de progression ${i},Angers,49${String(i).padStart(3, '0')},${i} rue du Test,47.47,-0.55,,2024-06-01,,`);
+    const seen: Array<{ done: number; fraction: number }> = [];
+    const report = await runImport(db, streamSource('standard', csv(lines)), { sourceName: 'progression', batchSize: 50, dryRun: true, onProgress: (p) => void seen.push(p) });
+    expect(report.created).toBe(250);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThanOrEqual(seen[i - 1].done);
+    expect(seen.at(-1)).toEqual({ done: 250, fraction: 1 });
+  });
+
   it('scores on name, distance and address', () => {
     expect(scoreMatch({ sim: 1, dist: 10, sameAddress: true }).action).toBe('update');
     expect(scoreMatch({ sim: 0.9, dist: 1500, sameAddress: false }).action).toBe('create');
