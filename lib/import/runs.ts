@@ -214,3 +214,8 @@ export function mappingFromForm(form: FormData): { mapping: ColumnMapping } | { 
 }
 
 export type { SourceFormat };
+
+/** A running import without progress for ten minutes: the server stopped while it ran. */
+export function isStalled(run: Pick<ImportRun, 'state' | 'updatedAt'>, now: Date = new Date()): boolean {
+  return run.state === 'running' && now.getTime() - run.updatedAt.getTime() > 10 * 60 * 1000;
+}

@@ -213,6 +213,23 @@ describe('duplicates across sources', () => {
     expect(await db.placeDuplicate.count()).toBe(1);
   });
 
+  it('archives the places gone from their source only when asked, dry run first', async () => {
+    const lines = ['g-1,Lieu un,Angers,49000,1 rue A,47.47,-0.55,,2024-06-01,,', 'g-2,Lieu deux,Angers,49000,2 rue B,47.47,-0.55,,2024-06-01,,', 'g-3,Lieu trois,Angers,49000,3 rue C,47.47,-0.55,,2024-06-01,,'];
+    await runImport(db, readSource('standard', csv(lines)), { sourceName: 'disparus', detectDuplicates: false });
+    const smaller = csv(lines.slice(0, 2));
+    expect((await runImport(db, readSource('standard', smaller), { sourceName: 'disparus' })).archived).toBe(0);
+    expect((await runImport(db, readSource('standard', smaller), { sourceName: 'disparus', archiveMissing: true, dryRun: true })).archived).toBe(1);
+    expect(await db.place.count({ where: { sourceName: 'disparus', status: 'ARCHIVED' } })).toBe(0);
+    const report = await runImport(db, readSource('standard', smaller), { sourceName: 'disparus', archiveMissing: true });
+    expect(report).toMatchObject({ archived: 1, unchanged: 2 });
+    const gone = await db.place.findFirstOrThrow({ where: { sourceId: 'g-3' }, include: { revisions: { orderBy: { createdAt: 'desc' }, take: 1 } } });
+    expect(gone.status).toBe('ARCHIVED');
+    expect(gone.revisions[0]).toMatchObject({ kind: 'STATUS', reason: 'Absent de la source disparus' });
+    // It comes back when the source lists it again.
+    expect((await runImport(db, readSource('standard', csv(lines)), { sourceName: 'disparus' })).updated).toBe(1);
+    expect((await db.place.findFirstOrThrow({ where: { sourceId: 'g-3' } })).status).toBe('PUBLISHED');
+  });
+
   it('reports progress batch by batch while streaming a file', async () => {
     const lines = Array.from({ length: 250 }, (_, i) => `p-${i},Lieu de progression ${i},Angers,49${String(i).padStart(3, '0')},${i} rue du Test,47.47,-0.55,,2024-06-01,,`);
     const seen: Array<{ done: number; fraction: number }> = [];

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { ColumnMapping } from '@/lib/import/generic';
 import { FORMAT_LABELS, type SourceFormat } from '@/lib/import/readers';
 import type { ImportReport } from '@/lib/import/run';
-import { CHOOSABLE, canSeeRun, fileColumns, guessMapping, type RunSummary } from '@/lib/import/runs';
+import { CHOOSABLE, canSeeRun, fileColumns, guessMapping, isStalled, type RunSummary } from '@/lib/import/runs';
 import { chooseColumnsAction, confirmImportAction } from '../actions';
 import { STATE_LABELS } from '../states';
 
@@ -23,12 +23,14 @@ export default async function ImportRunPage({ params }: Props) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const run = await db.importRun.findUnique({
     where: { id },
-    select: { id: true, userId: true, format: true, sourceName: true, fileName: true, networkSlug: true, state: true, summary: true, report: true, done: true, fraction: true, error: true, mapping: true, startedAt: true, finishedAt: true },
+    select: { id: true, userId: true, format: true, sourceName: true, fileName: true, networkSlug: true, state: true, summary: true, report: true, done: true, fraction: true, error: true, mapping: true, startedAt: true, finishedAt: true, updatedAt: true },
   });
   if (!run || !canSeeRun(user, run)) notFound();
   const summary = run.summary as (RunSummary & { archiveMissing?: boolean }) | null;
   const report = run.report as unknown as ImportReport | null;
-  const refresh = run.state === 'running' || run.state === 'checking';
+  // No progress for ten minutes: the server stopped during the import (each batch is written whole or not at all).
+  const stalled = isStalled(run);
+  const refresh = (run.state === 'running' && !stalled) || run.state === 'checking';
 
   return (
     <>
@@ -51,7 +53,14 @@ export default async function ImportRunPage({ params }: Props) {
         </p>
       )}
 
-      {run.state === 'running' && (
+      {stalled && (
+        <p className="notice notice--error" role="alert">
+          Cet import semble interrompu depuis plus de dix minutes (le serveur a peut-être redémarré). Les lots déjà écrits le sont entièrement : importez de nouveau le
+          même fichier sous le même nom de source, les lieux déjà créés seront reconnus et seulement mis à jour. <Link href="/admin/import">Importer de nouveau</Link>
+        </p>
+      )}
+
+      {run.state === 'running' && !stalled && (
         <div role="status" className="import-progress">
           <p>Import en cours : {run.done.toLocaleString('fr-FR')} lignes traitées.</p>
           <progress max={100} value={Math.round(run.fraction * 100)} aria-label="Avancement de l’import">

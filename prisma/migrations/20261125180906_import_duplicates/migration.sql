@@ -9,7 +9,8 @@ ADD COLUMN     "fileName" TEXT,
 ADD COLUMN     "fraction" DOUBLE PRECISION NOT NULL DEFAULT 0,
 ADD COLUMN     "mapping" JSONB,
 ADD COLUMN     "networkSlug" TEXT,
-ADD COLUMN     "state" TEXT NOT NULL DEFAULT 'pending';
+ADD COLUMN     "state" TEXT NOT NULL DEFAULT 'pending',
+ADD COLUMN     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 
 -- CreateTable
 CREATE TABLE "PlaceDuplicate" (
