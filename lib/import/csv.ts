@@ -53,7 +53,7 @@ const CHUNK = 256 * 1024;
  * The records of a CSV file one by one, decoded and parsed in chunks of 256 KB. `progress()` tells
  * the share of the bytes handed to the parser so far (0 to 1).
  */
-export function streamCsvRecords(bytes: Buffer, delimiter?: string): { records: AsyncIterable<CsvRecord>; progress: () => number } {
+export function streamCsvRecords(bytes: Buffer, delimiter?: string, chunkSize = CHUNK): { records: AsyncIterable<CsvRecord>; progress: () => number } {
   const encoding = detectEncoding(bytes);
   const start = encoding === 'utf8-bom' ? 3 : 0;
   const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : 'utf8');
@@ -62,7 +62,7 @@ export function streamCsvRecords(bytes: Buffer, delimiter?: string): { records: 
   const chosen = delimiter ?? detectDelimiter(head);
   function* chunks() {
     while (offset < bytes.length) {
-      const piece = bytes.subarray(offset, offset + CHUNK);
+      const piece = bytes.subarray(offset, offset + chunkSize);
       offset += piece.length;
       const text = decoder.write(piece);
       if (text) yield text;

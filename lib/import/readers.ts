@@ -452,7 +452,7 @@ export const FORMAT_LABELS: Record<SourceFormat, string> = {
   generic: 'Autre CSV, avec une correspondance de colonnes',
 };
 
-export type ReadOptions = { mapping?: ColumnMapping | null };
+export type ReadOptions = { mapping?: ColumnMapping | null; /** bytes decoded at a time when streaming (tests use tiny ones) */ chunkSize?: number };
 
 function csvRowReader(format: string, columns: string[], options: ReadOptions): (record: CsvRecord) => ParsedRow {
   if (format === 'france-services') return franceServicesRow;
@@ -505,7 +505,7 @@ export function streamSource(format: string, bytes: Buffer, options: ReadOptions
   }
   if (!['standard', 'france-services', 'generic'].includes(format)) unknownFormat(format);
   if (format === 'generic' && !options.mapping) csvRowReader(format, [], options);
-  const csv = streamCsvRecords(bytes, format === 'generic' ? (options.mapping?.delimiter ?? undefined) : undefined);
+  const csv = streamCsvRecords(bytes, format === 'generic' ? (options.mapping?.delimiter ?? undefined) : undefined, options.chunkSize);
   return {
     rows: (async function* () {
       let reader: ((record: CsvRecord) => ParsedRow) | null = null;

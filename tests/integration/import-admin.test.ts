@@ -5,7 +5,7 @@ import { canImport, canMergePlaces, type SessionUser } from '../../lib/auth/perm
 import { MERGE_FIELDS, defaultChoices, dismissDuplicate, mergeDuplicate } from '../../lib/import/merge';
 import { readSource } from '../../lib/import/readers';
 import { runImport } from '../../lib/import/run';
-import { canSeeRun, confirmImport, fileColumns, guessMapping, mappingFromForm, setMapping, startImport } from '../../lib/import/runs';
+import { canSeeRun, confirmImport, fileColumns, guessMapping, isStalled, mappingFromForm, setMapping, startImport } from '../../lib/import/runs';
 import { placeRoute } from '../../lib/places/page';
 import { resetDatabase, testDb } from '../helpers/db';
 
@@ -81,6 +81,9 @@ describe('an import from the back-office', () => {
     const places = await db.place.findMany({ where: { sourceName: 'lieux-cyb-njou' }, include: { networks: true } });
     expect(places).toHaveLength(2);
     for (const place of places) expect(place.networks.map((n) => n.networkId)).toEqual([networkId]);
+    expect(isStalled(done)).toBe(false);
+    expect(isStalled({ state: 'running', updatedAt: done.updatedAt }, new Date(done.updatedAt.getTime() + 11 * 60 * 1000))).toBe(true);
+    expect(isStalled({ state: 'running', updatedAt: done.updatedAt }, new Date(done.updatedAt.getTime() + 60 * 1000))).toBe(false);
   });
 
   it('asks for the columns of a generic CSV, guessing them from the header', async () => {
