@@ -86,3 +86,22 @@ test('a second source with the same place flags it, and the admin merges the two
   await page.goto(`${new URL(page.url()).pathname}/historique`);
   await expect(page.getByText(/Fusion avec « Espace numérique de la Doutre \(essai\) »/)).toBeVisible();
 });
+
+test('a generic CSV asks for its columns, guessed from the header, before the dry run', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/admin/import');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  // Windows-1252 with semicolons, as spreadsheets export it.
+  const latin1 = Buffer.from('Structure;Adresse;CP;Ville;Téléphone;Horaires\r\nMédiathèque du Lude (essai);3 rue Basse;72800;Le Lude;02 43 00 00 00;Du mardi au samedi : 10h à 12h\r\n', 'latin1');
+  await page.getByLabel('Fichier (CSV ou JSON, 20 Mo au plus)').setInputFiles({ name: 'lude.csv', mimeType: 'text/csv', buffer: latin1 });
+  await page.getByLabel('Format').selectOption('generic');
+  await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(page.getByLabel('Nom du lieu (obligatoire)')).toHaveValue('Structure');
+  await expect(page.getByLabel('Code postal (obligatoire)')).toHaveValue('CP');
+  await expect(page.getByLabel('Téléphone')).toHaveValue('Téléphone');
+  await page.getByLabel('Horaires').selectOption('Horaires');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Vérifier avec ces colonnes' }).click();
+  await expect(page.getByText('Essai : rien n’a encore été écrit.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Résumé' })).toContainText('1 lieux à créer');
+});
