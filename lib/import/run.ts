@@ -23,6 +23,8 @@ export type ImportOptions = {
   dryRun?: boolean;
   archiveMissing?: boolean;
   batchSize?: number;
+  /** Batches written at the same time, each in its own transaction (default 2). */
+  concurrency?: number;
   author?: string;
   /** Compare new places with the places of other sources (default true). */
   detectDuplicates?: boolean;
@@ -195,6 +197,9 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
   const rows = Array.isArray(input) ? input : input.rows;
   const fraction = Array.isArray(input) ? () => (input.length ? report.total / input.length : 1) : input.progress;
   const batchSize = options.batchSize ?? 1000;
+  const concurrency = Math.max(1, options.concurrency ?? 2);
+  /** Slugs given by this run (batches written at the same time do not see each other's rows). */
+  const runSlugs = new Set<string>();
   const seen = new Set<string>();
 
   const writeBatch = async (tx: Tx, batch: ParsedRow[], counts: Counts, duplicates: DuplicateMatch[]) => {
@@ -303,12 +308,13 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
     if (options.dryRun) return;
     if (updates.length) await tx.$executeRawUnsafe(UPDATE_SQL, JSON.stringify(updates));
     if (creations.length) {
-      const slugs = await takenSlugs(tx, creations.map((r) => baseSlug(r.place!.fields)));
+      const slugs = await takenSlugs(tx, creations.map((r) => baseSlug(r.place!.fields)), runSlugs);
+      // No await from here to the INSERT's start: a batch written at the same time sees these slugs in runSlugs.
       const payload = creations.map((row) => {
         const base = baseSlug(row.place!.fields);
         let slug = base;
-        for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
-        slugs.add(slug);
+        for (let n = 2; slugs.has(slug) || runSlugs.has(slug); n++) slug = `${base}-${n}`;
+        runSlugs.add(slug);
         return { ...record(row.place!.fields), slug, status: row.place!.active ? 'published' : 'archived', sourceId: row.place!.sourceId };
       });
       const created = await tx.$queryRawUnsafe<Array<{ id: string; sourceId: string }>>(INSERT_SQL, JSON.stringify(payload), options.sourceName);
@@ -363,9 +369,15 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
     await options.onProgress?.({ done: report.total, fraction: fraction() });
   };
 
-  // While PostgreSQL writes a batch, the next one is read and parsed (one transaction at a time).
+  // While PostgreSQL writes batches (two at a time by default, each in its own transaction), the
+  // next one is read and parsed.
   let batch: ParsedRow[] = [];
-  let writing: Promise<void> = Promise.resolve();
+  const writing = new Set<Promise<void>>();
+  const launch = async (rows: ParsedRow[]) => {
+    while (writing.size >= concurrency) await Promise.race(writing);
+    const done: Promise<void> = flush(rows).finally(() => writing.delete(done));
+    writing.add(done);
+  };
   for await (const row of rows) {
     report.total++;
     for (const warning of row.warnings) {
@@ -379,14 +391,15 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
       seen.add(row.place.sourceId);
       batch.push(row);
       if (batch.length >= batchSize) {
-        await writing;
-        writing = flush(batch);
+        await launch(batch);
         batch = [];
       }
     }
   }
-  await writing;
-  await flush(batch);
+  if (batch.length) await launch(batch);
+  await Promise.all(writing);
+  report.rejected.sort((a, b) => a.line - b.line);
+  report.duplicates.sort((a, b) => a.line - b.line);
 
   if (options.archiveMissing) {
     const gone = await db.$queryRawUnsafe<Array<{ id: string; status: string; version: number }>>(
@@ -412,12 +425,13 @@ function baseSlug(fields: ImportedFields) {
 }
 
 /** Slugs already taken among these bases and their numbered variants: exact lookups first, patterns only for the bases in use. */
-async function takenSlugs(tx: Tx, bases: string[]): Promise<Set<string>> {
+async function takenSlugs(tx: Tx, bases: string[], runSlugs: Set<string>): Promise<Set<string>> {
   const unique = [...new Set(bases)];
   const exact = await tx.$queryRawUnsafe<Array<{ slug: string }>>(`SELECT slug FROM "Place" WHERE slug = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`, JSON.stringify(unique));
   const taken = new Set(exact.map((r) => r.slug));
-  if (taken.size) {
-    const patterns = [...taken].map((base) => `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
+  const numbered = unique.filter((base) => taken.has(base) || runSlugs.has(base));
+  if (numbered.length) {
+    const patterns = numbered.map((base) => `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
     const variants = await tx.$queryRawUnsafe<Array<{ slug: string }>>(`SELECT slug FROM "Place" WHERE slug LIKE ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`, JSON.stringify(patterns));
     for (const r of variants) taken.add(r.slug);
   }

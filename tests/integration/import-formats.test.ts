@@ -230,6 +230,17 @@ describe('duplicates across sources', () => {
     expect((await db.place.findFirstOrThrow({ where: { sourceId: 'g-3' } })).status).toBe('PUBLISHED');
   });
 
+  it('gives distinct addresses to same-named places written by batches at the same time', async () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => `same-${i},France Services,Angers,49100,${i} rue Homonyme,47.47,-0.55,,2024-06-01,,`);
+    const report = await runImport(db, streamSource('standard', csv(lines)), { sourceName: 'homonymes', batchSize: 100, concurrency: 3, detectDuplicates: false });
+    expect(report.failedBatches).toEqual([]);
+    expect(report.created).toBe(1200);
+    const slugs = (await db.place.findMany({ where: { sourceName: 'homonymes' }, select: { slug: true } })).map((p) => p.slug);
+    expect(new Set(slugs).size).toBe(1200);
+    expect(slugs).toContain('france-services-angers');
+    expect(slugs).toContain('france-services-angers-1200');
+  });
+
   it('reports progress batch by batch while streaming a file', async () => {
     const lines = Array.from({ length: 250 }, (_, i) => `p-${i},Lieu de progression ${i},Angers,49${String(i).padStart(3, '0')},${i} rue du Test,47.47,-0.55,,2024-06-01,,`);
     const seen: Array<{ done: number; fraction: number }> = [];
