@@ -1,5 +1,5 @@
-// Writes parsed rows, streamed: rows are read one by one and written in batches, one transaction
-// per batch (a batch is written whole or not at all), with set-based SQL — one multi-row INSERT
+// Writes parsed rows, streamed: rows are read one by one and written in batches of 500 (two at a
+// time), one transaction per batch (a batch is written whole or not at all), with set-based SQL — one multi-row INSERT
 // for the new places, one UPDATE … FROM for the changed ones, one INSERT for their revisions and
 // one for their opening slots. Re-importing a source updates by sourceName + sourceId, so a second
 // import of the same file changes nothing. New places are compared with the places already known
@@ -196,7 +196,7 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
   if (options.networkSlug && !network) throw new Error(`Réseau inconnu : « ${options.networkSlug} ».`);
   const rows = Array.isArray(input) ? input : input.rows;
   const fraction = Array.isArray(input) ? () => (input.length ? report.total / input.length : 1) : input.progress;
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 500;
   const concurrency = Math.max(1, options.concurrency ?? 2);
   /** Slugs given by this run (batches written at the same time do not see each other's rows). */
   const runSlugs = new Set<string>();
