@@ -438,18 +438,19 @@ async function takenSlugs(tx: Tx, bases: string[], runSlugs: Set<string>): Promi
   return taken;
 }
 
+/** A CSV cell; text that a spreadsheet would run as a formula is neutralised. */
+function cell(value: unknown): string {
+  const text = String(value ?? '');
+  return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+}
+
 /** The report's rejected rows as CSV (line, id, name, reason), for download. */
 export function rejectedCsv(report: Pick<ImportReport, 'rejected'>): string {
-  const cell = (v: unknown) => {
-    const text = String(v ?? '');
-    return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-  };
   return ['ligne,identifiant,nom,motif', ...report.rejected.map((r) => [r.line, r.sourceId, r.name, r.reason].map(cell).join(','))].join('\r\n') + '\r\n';
 }
 
 /** The report's duplicate matches as CSV, for download. */
 export function duplicatesCsv(report: Pick<ImportReport, 'duplicates'>): string {
-  const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
   const action = { update: 'complété (même lieu)', merge: 'créé, à fusionner', create: 'créé' } as const;
   return ['ligne,identifiant,nom,action,lieu_existant,slug_existant,score,similarite_nom,distance_m,meme_adresse', ...report.duplicates.map((d) => [d.line, d.sourceId, d.name, action[d.action], d.placeName, d.placeSlug, d.score, d.nameSimilarity, d.distance, d.sameAddress ? 'oui' : 'non'].map(cell).join(','))].join('\r\n') + '\r\n';
 }

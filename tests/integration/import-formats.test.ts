@@ -197,6 +197,7 @@ describe('duplicates across sources', () => {
     const report = await runImport(db, streamSource('standard', file), { sourceName: 'reseau' });
     expect(report).toMatchObject({ created: 2, updated: 1, unchanged: 0 });
     expect(duplicatesCsv(report).split('\r\n')[1]).toContain('"complété (même lieu)","Médiathèque Jean Vilar"');
+    expect(duplicatesCsv({ duplicates: [{ ...report.duplicates[0], name: '=HYPERLINK("x")' }] })).toContain(`"'=HYPERLINK(""x"")"`);
     // The known place is completed where it was empty, never overwritten.
     const vilar = await db.place.findFirstOrThrow({ where: { sourceId: 'a-1' }, include: { revisions: true } });
     expect(vilar.phone).toBe('+33241000001');
