@@ -105,3 +105,17 @@ test('a generic CSV asks for its columns, guessed from the header, before the dr
   await expect(page.getByText('Essai : rien n’a encore été écrit.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Résumé' })).toContainText('1 lieux à créer');
 });
+
+test('a long import shows its progress, and the page follows it to the end', async ({ page }) => {
+  test.setTimeout(150_000);
+  await signInAsAdmin(page);
+  const lines = Array.from({ length: 15_000 }, (_, i) => `long-${i},Point numérique ${i} (essai),Commune ${i % 500},${String(10000 + i).padStart(5, '0')},${1 + (i % 90)} rue Longue,${(43 + (i % 600) / 100).toFixed(4)},${(-1 + (i % 700) / 100).toFixed(4)},,2025-01-01,Aide aux démarches administratives,Mo-Fr 09:00-12:00`);
+  await upload(page, 'long.csv', lines, 'long-e2e');
+  await expect(page.getByRole('list', { name: 'Résumé' })).toContainText('15000 lieux à créer');
+  await page.getByRole('button', { name: 'Confirmer l’import' }).click();
+  await expect(page.getByText(/Import en cours : [\d\s  ]+ lignes traitées/)).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Avancement de l’import' })).toBeVisible();
+  // The page refreshes itself until the end.
+  await expect(page.getByText('Import terminé')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('list', { name: 'Résumé' })).toContainText('15000 lieux créés');
+});
