@@ -66,7 +66,12 @@ async function main() {
   console.log(`  créés : ${report.created}, mis à jour : ${report.updated}, inchangés : ${report.unchanged}, archivés : ${report.archived}, rejetés : ${report.rejected.length}, avertissements : ${report.warningCount}`);
   const flagged = report.duplicates.filter((d) => d.action === 'merge').length;
   const completed = report.duplicates.filter((d) => d.action === 'update').length;
-  if (report.duplicates.length) console.log(`  doublons possibles avec d’autres sources : ${report.duplicates.length} (${completed} lieux existants complétés, ${flagged} à fusionner à la main dans /admin/fusion)`);
+  if (report.duplicates.length) {
+    console.log(`  doublons possibles avec d’autres sources : ${report.duplicates.length} (${completed} lieux existants complétés, ${flagged} à fusionner à la main dans /admin/fusion)`);
+    const action = { update: 'complète', merge: 'à fusionner avec', create: 'créé malgré' } as const;
+    for (const d of report.duplicates.slice(0, 10)) console.log(`  ligne ${d.line} « ${d.name} » ${action[d.action]} « ${d.placeName} » (${Math.round(d.score * 100)} %${d.distance !== null ? `, ${d.distance} m` : ''})`);
+    if (report.duplicates.length > 10) console.log(`  … et ${report.duplicates.length - 10} autres (--duplicates fichier.csv pour la liste)`);
+  }
   for (const r of report.rejected.slice(0, 20)) console.log(`  ligne ${r.line} (${r.name ?? r.sourceId ?? '?'}) : ${r.reason}`);
   if (report.rejected.length > 20) console.log(`  … et ${report.rejected.length - 20} autres`);
   const reportFile = option('report');

@@ -257,5 +257,7 @@ describe('duplicates across sources', () => {
     expect(scoreMatch({ sim: 0.9, dist: 1500, sameAddress: false }).action).toBe('create');
     expect(scoreMatch({ sim: 0.5, dist: 20, sameAddress: true }).action).toBe('merge');
     expect(scoreMatch({ sim: 0.2, dist: 5, sameAddress: true }).action).toBe('create');
+    expect(scoreMatch({ sim: 0.42, dist: 10, sameAddress: false }).action).toBe('merge'); // next door, a name alike
+    expect(scoreMatch({ sim: 0.42, dist: 120, sameAddress: false }).action).toBe('create');
   });
 });
