@@ -240,9 +240,12 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
       ? new Map((await tx.place.findMany({ where: { id: { in: fills.map((r) => matchOf.get(r)!.placeId) } } })).map((p) => [p.id, p as unknown as Record<string, unknown> & { id: string; version: number }]))
       : new Map<string, Record<string, unknown> & { id: string; version: number }>();
     const revisions: Array<{ placeId: string; kind: string; changes: unknown; reason: string; baseVersion: number | null }> = [];
+    // The places of this import (created, updated or completed) join its network.
+    const members: string[] = [];
     for (const row of fills) {
       const target = fillTargets.get(matchOf.get(row)!.placeId);
       if (!target) continue;
+      members.push(target.id);
       const data: Record<string, unknown> = {};
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       for (const field of FILLABLE) {
@@ -272,7 +275,6 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
     const updates: Array<Record<string, unknown>> = [];
     const slotRebuilds: string[] = [];
     const slots: Array<{ p: string; w: number; s: number; e: number }> = [];
-    const members: string[] = [];
     for (const row of batch) {
       const current = bySource.get(row.place!.sourceId);
       if (!current) continue;

@@ -194,8 +194,11 @@ describe('duplicates across sources', () => {
     expect(await db.place.count({ where: { sourceName: 'reseau' } })).toBe(0);
     expect(await db.placeDuplicate.count()).toBe(0);
 
-    const report = await runImport(db, streamSource('standard', file), { sourceName: 'reseau' });
+    const network = await db.network.create({ data: { slug: 'reseau-test', name: 'Réseau test' } });
+    const report = await runImport(db, streamSource('standard', file), { sourceName: 'reseau', networkSlug: 'reseau-test' });
     expect(report).toMatchObject({ created: 2, updated: 1, unchanged: 0 });
+    // The network's file names the known place too: it joins the network.
+    expect(await db.networkMembership.count({ where: { networkId: network.id } })).toBe(3);
     expect(duplicatesCsv(report).split('\r\n')[1]).toContain('"complété (même lieu)","Médiathèque Jean Vilar"');
     expect(duplicatesCsv({ duplicates: [{ ...report.duplicates[0], name: '=HYPERLINK("x")' }] })).toContain(`"'=HYPERLINK(""x"")"`);
     // The known place is completed where it was empty, never overwritten.
