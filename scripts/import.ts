@@ -1,10 +1,12 @@
-// `npm run import -- <file|url> --format <standard|france-services|maine-et-loire> [--network <slug>] [--dry-run] [--archive-missing] [--source <name>] [--report rejected.csv]`
+// `npm run import -- <file|url> --format <standard|france-services|maine-et-loire|angers|generic> [--mapping map.json] [--network <slug>]
+//   [--dry-run] [--archive-missing] [--source <name>] [--report rejected.csv] [--duplicates duplicates.csv]`
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
 import { migrateDeploy } from '../lib/db/migrate';
-import { readSource } from '../lib/import/readers';
-import { rejectedCsv, runImport } from '../lib/import/run';
+import { parseMapping, type ColumnMapping } from '../lib/import/generic';
+import { FORMATS, streamSource } from '../lib/import/readers';
+import { duplicatesCsv, rejectedCsv, runImport } from '../lib/import/run';
 import { fail, loadEnv, openDatabase } from './database';
 
 function option(name: string): string | undefined {
@@ -15,15 +17,23 @@ function option(name: string): string | undefined {
 async function main() {
   const input = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
   const format = option('format');
-  if (!input || !format) fail('Usage : npm run import -- <fichier|url> --format <standard|france-services|maine-et-loire> [--network <slug>] [--dry-run] [--archive-missing]');
+  if (!input || !format) fail(`Usage : npm run import -- <fichier|url> --format <${FORMATS.join('|')}> [--mapping correspondance.json] [--network <slug>] [--dry-run] [--archive-missing] [--report rejets.csv] [--duplicates doublons.csv]`);
+  let mapping: ColumnMapping | null = null;
+  const mappingFile = option('mapping');
+  if (mappingFile) {
+    if (!fs.existsSync(mappingFile)) fail(`Fichier de correspondance introuvable : ${mappingFile}`);
+    const parsed = parseMapping(fs.readFileSync(mappingFile, 'utf8'));
+    if ('error' in parsed) fail(parsed.error);
+    mapping = parsed.mapping;
+  }
   const bytes = /^https?:\/\//.test(input)
     ? Buffer.from(await (await fetch(input, { signal: AbortSignal.timeout(60_000) })).arrayBuffer())
     : fs.existsSync(input)
       ? fs.readFileSync(input)
       : fail(`Fichier introuvable : ${input}`);
-  const rows = (() => {
+  const source = (() => {
     try {
-      return readSource(format, bytes);
+      return streamSource(format, bytes, { mapping });
     } catch (error) {
       return fail((error as Error).message);
     }
@@ -37,14 +47,14 @@ async function main() {
   const db = createPrismaClient(handle.url, { max: 2 });
   const started = Date.now();
   const width = 30;
-  const report = await runImport(db, rows, {
+  const report = await runImport(db, source, {
     sourceName,
     networkSlug: option('network'),
     dryRun,
     archiveMissing: process.argv.includes('--archive-missing'),
-    onProgress: (done, total) => {
-      const filled = Math.round((done / Math.max(1, total)) * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    onProgress: ({ done, fraction }) => {
+      const filled = Math.round(Math.min(1, fraction) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(fraction * 100)} % — ${done} lignes`);
     },
   }).catch((error: Error) => fail(error.message));
   process.stderr.write('\n');
@@ -53,13 +63,26 @@ async function main() {
 
   const seconds = (Date.now() - started) / 1000;
   console.log(`${dryRun ? 'Essai (rien n’a été écrit) — ' : ''}source « ${sourceName} », ${report.total} lignes en ${seconds.toFixed(1)} s (${Math.round(report.total / Math.max(seconds, 0.001))} lignes/s)`);
-  console.log(`  créés : ${report.created}, mis à jour : ${report.updated}, inchangés : ${report.unchanged}, archivés : ${report.archived}, rejetés : ${report.rejected.length}, avertissements : ${report.warnings.length}`);
+  console.log(`  créés : ${report.created}, mis à jour : ${report.updated}, inchangés : ${report.unchanged}, archivés : ${report.archived}, rejetés : ${report.rejected.length}, avertissements : ${report.warningCount}`);
+  const flagged = report.duplicates.filter((d) => d.action === 'merge').length;
+  const completed = report.duplicates.filter((d) => d.action === 'update').length;
+  if (report.duplicates.length) {
+    console.log(`  doublons possibles avec d’autres sources : ${report.duplicates.length} (${completed} lieux existants complétés, ${flagged} à fusionner à la main dans /admin/fusion)`);
+    const action = { update: 'complète', merge: 'à fusionner avec', create: 'créé malgré' } as const;
+    for (const d of report.duplicates.slice(0, 10)) console.log(`  ligne ${d.line} « ${d.name} » ${action[d.action]} « ${d.placeName} » (${Math.round(d.score * 100)} %${d.distance !== null ? `, ${d.distance} m` : ''})`);
+    if (report.duplicates.length > 10) console.log(`  … et ${report.duplicates.length - 10} autres (--duplicates fichier.csv pour la liste)`);
+  }
   for (const r of report.rejected.slice(0, 20)) console.log(`  ligne ${r.line} (${r.name ?? r.sourceId ?? '?'}) : ${r.reason}`);
   if (report.rejected.length > 20) console.log(`  … et ${report.rejected.length - 20} autres`);
   const reportFile = option('report');
   if (reportFile) {
     fs.writeFileSync(reportFile, rejectedCsv(report));
     console.log(`Rapport des lignes rejetées : ${reportFile}`);
+  }
+  const duplicatesFile = option('duplicates');
+  if (duplicatesFile) {
+    fs.writeFileSync(duplicatesFile, duplicatesCsv(report));
+    console.log(`Rapport des doublons possibles : ${duplicatesFile}`);
   }
   if (report.failedBatches.length) process.exitCode = 2;
 }

@@ -10,38 +10,31 @@ export const dynamic = 'force-dynamic';
 
 const ROLE = { ADMIN: 'Administration', COORDINATOR: 'Coordination de réseau', EDITOR: 'Responsable de lieu' } as const;
 
+const ALL = ['ADMIN', 'COORDINATOR', 'EDITOR'] as const;
+const COORDINATION = ['ADMIN', 'COORDINATOR'] as const;
+// What each role sees; every page checks the same rights again on the server.
+const NAV: Array<{ href: string; label: string; roles: readonly string[] }> = [
+  { href: '/admin', label: 'Tableau de bord', roles: ALL },
+  { href: '/admin/lieux', label: 'Lieux', roles: ALL },
+  { href: '/admin/a-valider', label: 'À valider', roles: COORDINATION },
+  { href: '/admin/reseaux', label: 'Coordination des réseaux', roles: COORDINATION },
+  { href: '/admin/utilisateurs', label: 'Comptes', roles: COORDINATION },
+  { href: '/admin/import', label: 'Importer', roles: COORDINATION },
+  { href: '/admin/fusion', label: 'Doublons', roles: ['ADMIN'] },
+  { href: '/admin/outbox', label: 'Courriels envoyés', roles: ['ADMIN'] },
+];
+
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <div className="container admin">
       <nav className="admin-nav" aria-label="Espace des contributeurs">
         <ul className="nav-list">
-          <li>
-            <Link href="/admin">Tableau de bord</Link>
-          </li>
-          <li>
-            <Link href="/admin/lieux">Lieux</Link>
-          </li>
-          {user.role !== 'EDITOR' && (
-            <li>
-              <Link href="/admin/a-valider">À valider</Link>
+          {NAV.filter((link) => link.roles.includes(user.role)).map((link) => (
+            <li key={link.href}>
+              <Link href={link.href}>{link.label}</Link>
             </li>
-          )}
-          {user.role !== 'EDITOR' && (
-            <li>
-              <Link href="/admin/reseaux">Coordination des réseaux</Link>
-            </li>
-          )}
-          {user.role !== 'EDITOR' && (
-            <li>
-              <Link href="/admin/utilisateurs">Comptes</Link>
-            </li>
-          )}
-          {user.role === 'ADMIN' && (
-            <li>
-              <Link href="/admin/outbox">Courriels envoyés</Link>
-            </li>
-          )}
+          ))}
         </ul>
         <p className="admin-nav__user">
           {user.name ?? user.email} — {ROLE[user.role]}

@@ -55,6 +55,17 @@ export default async function OpenDataPage() {
           </a>{' '}
           — pour les logiciels de cartographie
         </li>
+        <li>
+          Pour <a href="https://www.data.inclusion.beta.gouv.fr/">data·inclusion</a> :{' '}
+          <a href="/donnees/export/data-inclusion-structures" download>
+            structures
+          </a>{' '}
+          et{' '}
+          <a href="/donnees/export/data-inclusion-services" download>
+            services
+          </a>{' '}
+          (JSON, un service « Médiation numérique » par lieu)
+        </li>
       </ul>
       <p>
         Pour n’exporter qu’une sélection, ajoutez les filtres de la <Link href="/recherche">recherche</Link> à l’adresse, par

@@ -62,3 +62,13 @@ export function placeScopeWhere(user: SessionUser): Prisma.PlaceWhereInput {
   if (user.role === 'COORDINATOR') return { networks: { some: { networkId: { in: user.networkIds } } } };
   return { id: { in: user.placeIds } };
 }
+
+/** Importing a file: admins (into any network or none), coordinators into one of their networks. */
+export function canImport(user: SessionUser, networkId: string | null): boolean {
+  return isAdmin(user) || (user.role === 'COORDINATOR' && networkId !== null && user.networkIds.includes(networkId));
+}
+
+/** Merging two places flagged as duplicates, or dismissing the flag: admins. */
+export function canMergePlaces(user: SessionUser): boolean {
+  return isAdmin(user);
+}

@@ -23,21 +23,38 @@ const FREE_TEXT: ReadonlySet<StandardColumn> = new Set([
 /** The pivot is required by the standard; the national files use fourteen zeros when unknown. */
 const UNKNOWN_PIVOT = '00000000000000';
 
-const list = (column: string) => Prisma.raw(`coalesce(array_to_string(p."${column}"::text[], '|'), '')`);
+const list = (column: string) => `coalesce(array_to_string(p."${column}"::text[], '|'), '')`;
 
-const SELECT = Prisma.sql`
-  p.id::text AS id,
-  coalesce(nullif(regexp_replace(coalesce(p.pivot, ''), '[^A-Za-z0-9]', '', 'g'), ''), ${UNKNOWN_PIVOT}) AS pivot,
-  p.name AS nom, p.commune, p.postcode AS code_postal, p."inseeCode" AS code_insee, p.street AS adresse,
-  p."addressComplement" AS complement_adresse, p.latitude, p.longitude,
-  ${list('typologies')} AS typologie, p.phone AS telephone, ${list('emails')} AS courriels, ${list('websites')} AS site_web,
-  p."openingHours" AS horaires, p.summary AS presentation_resume, p.presentation AS presentation_detail, p.source,
-  ${list('itinerance')} AS itinerance, p."parentStructure" AS structure_parente, to_char(p."dateMaj", 'YYYY-MM-DD') AS date_maj,
-  ${list('services')} AS services, ${list('publics')} AS publics_specifiquement_adresses,
-  ${list('specificSupport')} AS prise_en_charge_specifique, ${list('fees')} AS frais_a_charge,
-  ${list('programmes')} AS dispositif_programmes_nationaux, ${list('labels')} AS formations_labels,
-  ${list('otherLabels')} AS autres_formations_labels, ${list('accessModes')} AS modalites_acces,
-  ${list('supportModes')} AS modalites_accompagnement, p."accesLibreUrl" AS fiche_acces_libre, p."appointmentUrl" AS prise_rdv`;
+/** Each column of the standard as an SQL expression on the place alias `p`. */
+const EXPRESSIONS: Record<StandardColumn, string> = {
+  id: 'p.id::text',
+  pivot: `coalesce(nullif(regexp_replace(coalesce(p.pivot, ''), '[^A-Za-z0-9]', '', 'g'), ''), '${UNKNOWN_PIVOT}')`,
+  nom: 'p.name', commune: 'p.commune', code_postal: 'p.postcode', code_insee: 'p."inseeCode"', adresse: 'p.street',
+  complement_adresse: 'p."addressComplement"', latitude: 'p.latitude', longitude: 'p.longitude',
+  typologie: list('typologies'), telephone: 'p.phone', courriels: list('emails'), site_web: list('websites'),
+  horaires: 'p."openingHours"', presentation_resume: 'p.summary', presentation_detail: 'p.presentation', source: 'p.source',
+  itinerance: list('itinerance'), structure_parente: 'p."parentStructure"', date_maj: `to_char(p."dateMaj", 'YYYY-MM-DD')`,
+  services: list('services'), publics_specifiquement_adresses: list('publics'), prise_en_charge_specifique: list('specificSupport'),
+  frais_a_charge: list('fees'), dispositif_programmes_nationaux: list('programmes'), formations_labels: list('labels'),
+  autres_formations_labels: list('otherLabels'), modalites_acces: list('accessModes'), modalites_accompagnement: list('supportModes'),
+  fiche_acces_libre: 'p."accesLibreUrl"', prise_rdv: 'p."appointmentUrl"',
+};
+
+const SELECT = Prisma.raw(STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', '));
+
+// The same line as csvLine() below, written by PostgreSQL (a test compares them byte for byte),
+// with the same neutralisation of spreadsheet formulas.
+const CSV_LINE = Prisma.raw(
+  `concat_ws(',', ${STANDARD_COLUMNS.map((c) => {
+    const value = `coalesce((${EXPRESSIONS[c]})::text, '')`;
+    const keep = [
+      c === 'telephone' ? `${value} ~ '^(\\+33|\\+590|\\+594|\\+262|\\+596|\\+269|\\+687|\\+689|\\+508|\\+681)[0-9]{6,9}$'` : null,
+      FREE_TEXT.has(c) ? null : `${value} ~ '^[+-]?[0-9]+(\\.[0-9]+)?$'`,
+    ].filter(Boolean);
+    const safe = `CASE WHEN ${value} ~ E'^[=+\\\\-@\\t\\r]'${keep.length ? ` AND NOT (${keep.join(' OR ')})` : ''} THEN '''' || ${value} ELSE ${value} END`;
+    return `'"' || replace(${safe}, '"', '""') || '"'`;
+  }).join(', ')}) || E'\\r\\n'`,
+);
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
@@ -60,6 +77,24 @@ export async function* standardRecords(db: Db, options: { where?: Prisma.Sql; ba
     if (rows.length < take) return;
     after = String(rows[rows.length - 1].id);
     remaining -= rows.length;
+  }
+}
+
+/**
+ * The CSV lines of the published places, a batch of lines (one string) at a time, in id order:
+ * PostgreSQL writes each line, so the export costs one query per 5,000 places and constant memory.
+ */
+export async function* csvChunks(db: Db, options: { where?: Prisma.Sql; batchSize?: number } = {}) {
+  const batchSize = options.batchSize ?? 5000;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db.$queryRaw<Array<{ id: string; line: string }>>`
+      SELECT p.id::text AS id, ${CSV_LINE} AS line FROM "Place" p
+      WHERE p.status = 'published' AND p.id > ${after}::uuid ${options.where ? Prisma.sql`AND ${options.where}` : Prisma.empty}
+      ORDER BY p.id LIMIT ${batchSize}`;
+    if (rows.length) yield rows.map((r) => r.line).join('');
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1].id;
   }
 }
 
@@ -117,11 +152,23 @@ export function geoJsonFeature(record: StandardRecord) {
 /** A web stream of the whole export in one format. */
 export function exportStream(db: Db, format: 'csv' | 'json' | 'geojson', where?: Prisma.Sql): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const records = standardRecords(db, { where });
+  if (format === 'csv') {
+    const chunks = csvChunks(db, { where });
+    return new ReadableStream({
+      start(controller) {
+        controller.enqueue(encoder.encode(csvHeader()));
+      },
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      },
+    });
+  }
+  const records = standardRecords(db, { where, batchSize: 2000 });
   let first = true;
   return new ReadableStream({
     async start(controller) {
-      if (format === 'csv') controller.enqueue(encoder.encode(csvHeader()));
       if (format === 'json') controller.enqueue(encoder.encode('['));
       if (format === 'geojson') controller.enqueue(encoder.encode('{"type":"FeatureCollection","features":['));
     },
@@ -135,8 +182,7 @@ export function exportStream(db: Db, format: 'csv' | 'json' | 'geojson', where?:
       }
       const separator = first ? '' : ',';
       first = false;
-      if (format === 'csv') controller.enqueue(encoder.encode(csvLine(value)));
-      else if (format === 'json') controller.enqueue(encoder.encode(separator + JSON.stringify(jsonRecord(value))));
+      if (format === 'json') controller.enqueue(encoder.encode(separator + JSON.stringify(jsonRecord(value))));
       else controller.enqueue(encoder.encode(separator + JSON.stringify(geoJsonFeature(value))));
     },
   });

@@ -73,7 +73,12 @@ export function normaliseUrl(value: unknown): string[] {
     });
 }
 
-/** dd/mm/yyyy, dd-mm-yyyy, yyyy-mm-dd (with an optional time) → a UTC date, or null. */
+const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+
+/**
+ * A date as French files write it → a UTC date, or null: dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy,
+ * dd/mm/yy, yyyy-mm-dd (with an optional time), "3 février 2024", "1er mars 2024".
+ */
 export function parseFrenchDate(value: unknown): Date | null {
   if (!value) return null;
   const text = String(value).trim();
@@ -81,6 +86,14 @@ export function parseFrenchDate(value: unknown): Date | null {
   if (m) return validDate(Number(m[3]), Number(m[2]), Number(m[1]));
   m = text.match(/^(\d{4})-(\d{2})-(\d{2})/);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/);
+  if (m) return validDate(2000 + Number(m[3]), Number(m[2]), Number(m[1]));
+  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  m = folded.match(/^(?:[a-z]+\.? )?(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})$/);
+  if (m) {
+    const month = MONTHS.findIndex((name) => name === m![2] || (m![2].length >= 3 && name.startsWith(m![2])));
+    if (month >= 0) return validDate(Number(m[3]), month + 1, Number(m[1]));
+  }
   return null;
 }
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
+import { dataInclusionStream } from '../../lib/export/data-inclusion';
+import { csvChunks, csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
 import { validateRows } from '../helpers/table-schema';
@@ -53,6 +54,21 @@ describe('export in the national standard', () => {
     expect(validateRows(parse(csvHeader())[0] as string[], [row])).toEqual([]);
   });
 
+  it('builds the same CSV lines in PostgreSQL as in JavaScript, quotes, line breaks and formulas included', async () => {
+    const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { id: 'desc' } });
+    await db.place.update({ where: { id: place.id }, data: { presentation: 'Deux lignes\r\net des "guillemets", une virgule', addressComplement: '+ étage', latitude: 47.123456789 } });
+    const fromSql = await text(exportStream(db, 'csv'));
+    let fromJs = csvHeader();
+    for await (const record of standardRecords(db)) fromJs += csvLine(record);
+    expect(fromSql).toBe(fromJs);
+    expect(fromSql).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
+    expect(fromSql).toContain('"Deux lignes\r\net des ""guillemets"", une virgule"');
+    // Small batches give the same file.
+    const chunks: string[] = [];
+    for await (const chunk of csvChunks(db, { batchSize: 3 })) chunks.push(chunk);
+    expect(csvHeader() + chunks.join('')).toBe(fromSql);
+  });
+
   it('streams JSON and GeoJSON in the standard', async () => {
     const json = JSON.parse(await text(exportStream(db, 'json'))) as Array<Record<string, unknown>>;
     expect(json.length).toBeGreaterThan(40);
@@ -60,6 +76,40 @@ describe('export in the national standard', () => {
     const geo = JSON.parse(await text(exportStream(db, 'geojson'))) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features[0].geometry.coordinates[1]).toBeGreaterThan(46);
+  });
+
+  it('exports data·inclusion structures and services, one of each per published place, in the shape of its schema', async () => {
+    const published = await db.place.findMany({ where: { status: 'PUBLISHED' } });
+    const structures = JSON.parse(await text(dataInclusionStream(db, 'structures'))) as Array<Record<string, unknown>>;
+    const services = JSON.parse(await text(dataInclusionStream(db, 'services'))) as Array<Record<string, unknown>>;
+    expect(structures).toHaveLength(published.length);
+    expect(services).toHaveLength(published.length);
+    const THEMATIQUE = /^numerique(--[a-z0-9-]+)?$/;
+    for (const s of structures) {
+      for (const key of ['id', 'nom', 'commune', 'code_postal', 'adresse', 'date_maj', 'source']) expect(typeof s[key], key).toBe('string');
+      expect(s.code_postal).toMatch(/^\d{5}$/);
+      expect(Number.isNaN(Date.parse(String(s.date_maj)))).toBe(false);
+      expect((s.thematiques as string[])[0]).toBe('numerique');
+      for (const t of s.thematiques as string[]) expect(t).toMatch(THEMATIQUE);
+      if (s.siret !== undefined) expect(s.siret).toMatch(/^[A-Za-z0-9]{9,14}$/);
+      expect(s.siret).not.toBe('00000000000000');
+    }
+    const ids = new Set(structures.map((s) => s.id));
+    for (const service of services) {
+      expect(ids.has(service.structure_id)).toBe(true);
+      expect(service.id).toBe(`${service.structure_id}-mediation-numerique`);
+      expect(service.nom).toBe('Médiation numérique');
+      expect(typeof service.source).toBe('string');
+      for (const f of (service.frais as string[] | undefined) ?? []) expect(['gratuit', 'gratuit-sous-conditions', 'payant']).toContain(f);
+      for (const p of (service.profils as string[] | undefined) ?? []) expect(p).toMatch(/^[a-z0-9-]+$/);
+      for (const m of (service.modes_orientation_beneficiaire as string[] | undefined) ?? []) expect(['autre', 'completer-le-formulaire-dadhesion', 'envoyer-un-mail', 'se-presenter', 'telephoner']).toContain(m);
+      for (const m of (service.modes_accueil as string[] | undefined) ?? []) expect(['a-distance', 'en-presentiel']).toContain(m);
+    }
+    // A place that helps with paperwork, for free, says so in data·inclusion's words.
+    const paperwork = published.find((p) => p.services.includes('AideAuxDemarchesAdministratives') && p.fees.includes('Gratuit'))!;
+    const structure = structures.find((s) => s.id === paperwork.id)!;
+    expect(structure.thematiques).toContain('numerique--realiser-des-demarches-administratives-avec-un-accompagnement');
+    expect(services.find((s) => s.structure_id === paperwork.id)!.frais).toEqual(['gratuit']);
   });
 
   it('pages through places in constant-size batches', async () => {

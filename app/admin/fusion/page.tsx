@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import { canMergePlaces } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+
+export const metadata = { title: 'Doublons à fusionner' };
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ resultat?: string; lieu?: string }> };
+const RESULTS: Record<string, { text: string; kind: 'success' | 'error' }> = {
+  fusion: { text: 'Les deux fiches ont été fusionnées. L’ancienne adresse de la fiche archivée renvoie vers la fiche conservée.', kind: 'success' },
+  ecarte: { text: 'Signalement écarté : ces deux lieux restent distincts.', kind: 'success' },
+  gone: { text: 'Ce signalement a déjà été traité.', kind: 'error' },
+  forbidden: { text: 'Seuls les administrateurs peuvent fusionner des fiches.', kind: 'error' },
+  invalid: { text: 'Choisissez la fiche à conserver.', kind: 'error' },
+};
+
+export default async function DuplicatesPage({ searchParams }: Props) {
+  const user = await requireUser('/admin/fusion');
+  if (!canMergePlaces(user)) return <p>La fusion des doublons est réservée aux administrateurs.</p>;
+  const { resultat, lieu } = await searchParams;
+  const result = resultat ? RESULTS[resultat] : null;
+  const flags = await db.placeDuplicate.findMany({
+    where: { state: 'OPEN' },
+    orderBy: [{ score: 'desc' }, { createdAt: 'asc' }],
+    take: 200,
+    include: { place: { select: { name: true, commune: true, sourceName: true } }, other: { select: { name: true, commune: true, sourceName: true } } },
+  });
+  return (
+    <>
+      <h1>Doublons à fusionner</h1>
+      <p>Les imports signalent ici les lieux qui ressemblent à un lieu déjà connu d’une autre source. Comparez-les, puis fusionnez-les ou écartez le signalement.</p>
+      {result && (
+        <p className={`notice notice--${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
+          {result.text} {resultat === 'fusion' && lieu && /^[0-9a-f-]{36}$/i.test(lieu) && <Link href={`/admin/lieux/${lieu}`}>Voir la fiche conservée</Link>}
+        </p>
+      )}
+      {flags.length === 0 ? (
+        <p>Aucun doublon en attente.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Lieu déjà connu</th>
+              <th scope="col">Lieu importé</th>
+              <th scope="col">Ressemblance</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {flags.map((flag) => (
+              <tr key={flag.id}>
+                <td>
+                  {flag.other.name} ({flag.other.commune}){flag.other.sourceName ? ` — ${flag.other.sourceName}` : ''}
+                </td>
+                <td>
+                  {flag.place.name} ({flag.place.commune}){flag.place.sourceName ? ` — ${flag.place.sourceName}` : ''}
+                </td>
+                <td>{Math.round(flag.score * 100)} %</td>
+                <td>
+                  <Link href={`/admin/fusion/${flag.id}`}>Comparer</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ColumnChooser } from '@/components/admin/ColumnChooser';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import type { ColumnMapping } from '@/lib/import/generic';
+import { FORMAT_LABELS, type SourceFormat } from '@/lib/import/readers';
+import type { ImportReport } from '@/lib/import/run';
+import { CHOOSABLE, canSeeRun, fileColumns, guessMapping, isStalled, type RunSummary } from '@/lib/import/runs';
+import { chooseColumnsAction, confirmImportAction } from '../actions';
+import { STATE_LABELS } from '../states';
+
+export const metadata = { title: 'Import' };
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+const SHOWN = 100;
+const ACTIONS = { update: 'Lieu existant complété (même lieu)', merge: 'Créé et signalé pour fusion', create: 'Créé (ressemblance faible)' } as const;
+
+export default async function ImportRunPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/admin/import/${id}`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const run = await db.importRun.findUnique({
+    where: { id },
+    select: { id: true, userId: true, format: true, sourceName: true, fileName: true, networkSlug: true, state: true, summary: true, report: true, done: true, fraction: true, error: true, mapping: true, startedAt: true, finishedAt: true, updatedAt: true },
+  });
+  if (!run || !canSeeRun(user, run)) notFound();
+  const summary = run.summary as (RunSummary & { archiveMissing?: boolean }) | null;
+  const report = run.report as unknown as ImportReport | null;
+  // No progress for ten minutes: the server stopped during the import (each batch is written whole or not at all).
+  const stalled = isStalled(run);
+  const refresh = (run.state === 'running' && !stalled) || run.state === 'checking';
+
+  return (
+    <>
+      {refresh && <meta httpEquiv="refresh" content="2" />}
+      <p>
+        <Link href="/admin/import">← Imports</Link>
+      </p>
+      <h1>Import de « {run.fileName ?? run.sourceName} »</h1>
+      <p className="muted">
+        {FORMAT_LABELS[run.format as SourceFormat] ?? run.format} — source « {run.sourceName} »{run.networkSlug ? ` — réseau ${run.networkSlug}` : ''} — {STATE_LABELS[run.state] ?? run.state}
+      </p>
+
+      {run.state === 'mapping' && <Mapping id={run.id} error={run.error} mapping={run.mapping as ColumnMapping | null} />}
+
+      {run.state === 'checking' && <p role="status">Vérification du fichier en cours…</p>}
+
+      {run.state === 'failed' && (
+        <p className="notice notice--error" role="alert">
+          L’import n’a pas abouti : {run.error}
+        </p>
+      )}
+
+      {stalled && (
+        <p className="notice notice--error" role="alert">
+          Cet import semble interrompu depuis plus de dix minutes (le serveur a peut-être redémarré). Les lots déjà écrits le sont entièrement : importez de nouveau le
+          même fichier sous le même nom de source, les lieux déjà créés seront reconnus et seulement mis à jour. <Link href="/admin/import">Importer de nouveau</Link>
+        </p>
+      )}
+
+      {run.state === 'running' && !stalled && (
+        <div role="status" className="import-progress">
+          <p>Import en cours : {run.done.toLocaleString('fr-FR')} lignes traitées.</p>
+          <progress max={100} value={Math.round(run.fraction * 100)} aria-label="Avancement de l’import">
+            {Math.round(run.fraction * 100)} %
+          </progress>
+          <p className="muted">Cette page se met à jour toute seule. Vous pouvez la quitter : l’import continue.</p>
+        </div>
+      )}
+
+      {(run.state === 'pending' || run.state === 'done') && summary && report && (
+        <>
+          {run.state === 'pending' ? (
+            <p className="notice notice--warning">
+              <strong>Essai : rien n’a encore été écrit.</strong> Voici ce que l’import ferait. Confirmez pour l’appliquer.
+            </p>
+          ) : (
+            <p className="notice notice--success" role="status">
+              <strong>Import terminé</strong>
+              {run.finishedAt && run.startedAt ? ` en ${Math.max(1, Math.round((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000))} s` : ''}.
+            </p>
+          )}
+          <ul className="stats" aria-label="Résumé">
+            <li>
+              <strong>{summary.total}</strong> lignes lues
+            </li>
+            <li>
+              <strong>{summary.created}</strong> lieux {run.state === 'pending' ? 'à créer' : 'créés'}
+            </li>
+            <li>
+              <strong>{summary.updated}</strong> lieux {run.state === 'pending' ? 'à mettre à jour' : 'mis à jour'}
+            </li>
+            <li>
+              <strong>{summary.unchanged}</strong> inchangés
+            </li>
+            {summary.archiveMissing && (
+              <li>
+                <strong>{summary.archived}</strong> {run.state === 'pending' ? 'à archiver' : 'archivés'} (absents du fichier)
+              </li>
+            )}
+            <li>
+              <strong>{summary.rejected}</strong> lignes rejetées
+            </li>
+            <li>
+              <strong>{summary.duplicates}</strong> doublons possibles
+            </li>
+          </ul>
+          {run.state === 'pending' && (
+            <form action={confirmImportAction.bind(null, run.id)} className="review-actions">
+              <button type="submit" className="button button--primary">
+                Confirmer l’import
+              </button>
+              <Link href="/admin/import" className="button">
+                Abandonner
+              </Link>
+            </form>
+          )}
+          {run.state === 'done' && summary.merges > 0 && (
+            <p>
+              <Link href="/admin/fusion">{summary.merges} paires de lieux à examiner pour une fusion →</Link>
+            </p>
+          )}
+
+          <h2>Lignes rejetées ({report.rejected.length})</h2>
+          {report.rejected.length > 0 && (
+            <>
+              <p>
+                <a href={`/admin/import/${run.id}/rejets`} download>
+                  Télécharger les lignes rejetées (CSV)
+                </a>
+              </p>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Ligne</th>
+                    <th scope="col">Identifiant</th>
+                    <th scope="col">Nom</th>
+                    <th scope="col">Motif</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rejected.slice(0, SHOWN).map((r, i) => (
+                    <tr key={i}>
+                      <td>{r.line}</td>
+                      <td>{r.sourceId}</td>
+                      <td>{r.name}</td>
+                      <td>{r.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {report.rejected.length > SHOWN && <p className="muted">… et {report.rejected.length - SHOWN} autres dans le fichier à télécharger.</p>}
+            </>
+          )}
+
+          <h2>Doublons possibles avec d’autres sources ({report.duplicates.length})</h2>
+          {report.duplicates.length > 0 && (
+            <>
+              <p>
+                <a href={`/admin/import/${run.id}/doublons`} download>
+                  Télécharger les doublons possibles (CSV)
+                </a>
+              </p>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Ligne</th>
+                    <th scope="col">Lieu du fichier</th>
+                    <th scope="col">Lieu déjà connu</th>
+                    <th scope="col">Ressemblance</th>
+                    <th scope="col">Action</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.duplicates.slice(0, SHOWN).map((d, i) => (
+                    <tr key={i}>
+                      <td>{d.line}</td>
+                      <td>{d.name}</td>
+                      <td>
+                        <Link href={`/admin/lieux/${d.placeId}`}>{d.placeName}</Link>
+                      </td>
+                      <td>
+                        {Math.round(d.score * 100)} % (nom {Math.round(d.nameSimilarity * 100)} %{d.distance !== null ? `, ${d.distance} m` : ''}
+                        {d.sameAddress ? ', même adresse' : ''})
+                      </td>
+                      <td>{ACTIONS[d.action]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+
+          {report.warnings.length > 0 && (
+            <details>
+              <summary>Avertissements ({summary.warnings})</summary>
+              <ul>
+                {report.warnings.slice(0, SHOWN).map((w, i) => (
+                  <li key={i}>
+                    Ligne {w.line} {w.name ? `(${w.name})` : ''} : {w.warning}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+async function Mapping({ id, error, mapping }: { id: string; error: string | null; mapping: ColumnMapping | null }) {
+  const run = await db.importRun.findUniqueOrThrow({ where: { id }, select: { file: true } });
+  const columns = run.file ? await fileColumns(Buffer.from(run.file)).catch(() => []) : [];
+  const current = mapping?.columns ? Object.fromEntries(Object.entries(mapping.columns).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : guessMapping(columns);
+  return (
+    <>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>Indiquez, pour chaque information, la colonne de votre fichier qui la contient. Les listes (services…) doivent utiliser les libellés du standard.</p>
+      <ColumnChooser action={chooseColumnsAction.bind(null, id)} columns={columns} fields={CHOOSABLE} initial={current as Record<string, string>} />
+    </>
+  );
+}

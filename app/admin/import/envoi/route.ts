@@ -1,0 +1,44 @@
+// Receives the upload form of /admin/import (a route handler: server actions cap bodies at 1 MB),
+// starts the dry run and sends the browser to its report.
+import { getCurrentUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { parseMapping } from '@/lib/import/generic';
+import { MAX_UPLOAD_BYTES, startImport } from '@/lib/import/runs';
+
+export const dynamic = 'force-dynamic';
+
+const back = (request: Request, path: string) => Response.redirect(new URL(path, request.url), 303);
+
+export async function POST(request: Request) {
+  // Same-origin forms only (the session cookie is SameSite=Lax; this is the second lock).
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(request.url).origin) return new Response('Origine refusée.', { status: 403 });
+  const user = await getCurrentUser();
+  if (!user) return back(request, '/connexion?retour=%2Fadmin%2Fimport');
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + 1024 * 1024) return back(request, '/admin/import?erreur=taille');
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return back(request, '/admin/import?erreur=vide');
+  }
+  const file = form.get('fichier');
+  if (!(file instanceof File) || file.size === 0) return back(request, '/admin/import?erreur=vide');
+  const mappingText = String(form.get('correspondance') ?? '').trim();
+  let mapping = null;
+  if (mappingText) {
+    const parsed = parseMapping(mappingText);
+    if ('error' in parsed) return back(request, '/admin/import?erreur=correspondance');
+    mapping = parsed.mapping;
+  }
+  const result = await startImport(db, user, {
+    format: String(form.get('format') ?? ''),
+    fileName: file.name || 'fichier',
+    bytes: Buffer.from(await file.arrayBuffer()),
+    sourceName: String(form.get('source') ?? '').trim() || null,
+    networkSlug: String(form.get('reseau') ?? '').trim() || null,
+    mapping,
+    archiveMissing: form.get('archiver') === 'oui',
+  });
+  return back(request, result.ok ? `/admin/import/${result.id}` : `/admin/import?erreur=${result.error}`);
+}

@@ -1,0 +1,132 @@
+import Link from 'next/link';
+import { isAdmin } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { FORMATS, FORMAT_LABELS } from '@/lib/import/readers';
+import { START_ERRORS, type RunSummary, type StartError } from '@/lib/import/runs';
+import { STATE_LABELS } from './states';
+
+export const metadata = { title: 'Importer un fichier' };
+
+type Props = { searchParams: Promise<{ erreur?: string }> };
+
+const EXAMPLE = `{
+  "delimiter": ";",
+  "listSeparator": ",",
+  "columns": { "id": "Code", "nom": "Structure", "adresse": ["N°", "Voie"],
+               "code_postal": "CP", "commune": "Ville", "horaires": "Horaires",
+               "date_maj": "Mise à jour", "services": "Services" },
+  "values": { "services": { "Démarches en ligne": "Aide aux démarches administratives" } },
+  "defaults": { "frais_a_charge": "Gratuit", "source": "Mon département" }
+}`;
+
+export default async function ImportPage({ searchParams }: Props) {
+  const user = await requireUser('/admin/import');
+  if (user.role === 'EDITOR') return <p>Les imports de fichiers sont réservés aux administrateurs et aux coordinations de réseau.</p>;
+  const { erreur } = await searchParams;
+  const error = erreur && erreur in START_ERRORS ? START_ERRORS[erreur as StartError] : null;
+  const [networks, runs] = await Promise.all([
+    db.network.findMany({ where: isAdmin(user) ? {} : { id: { in: user.networkIds } }, orderBy: { name: 'asc' }, select: { slug: true, name: true } }),
+    db.importRun.findMany({
+      where: isAdmin(user) ? {} : { userId: user.id },
+      orderBy: { startedAt: 'desc' },
+      take: 15,
+      select: { id: true, fileName: true, sourceName: true, format: true, state: true, startedAt: true, summary: true },
+    }),
+  ]);
+  return (
+    <>
+      <h1>Importer un fichier</h1>
+      <p>
+        Chargez un fichier de lieux : Repères le vérifie d’abord <strong>sans rien écrire</strong> et vous montre ce qu’il ferait (lieux créés, mis à jour, lignes
+        rejetées, doublons possibles). Vous confirmez ensuite l’import. Réimporter le même fichier met à jour les lieux qu’il a créés.
+      </p>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <form method="post" action="/admin/import/envoi" encType="multipart/form-data" className="import-form">
+        <p>
+          <label htmlFor="fichier">Fichier (CSV ou JSON, 20 Mo au plus)</label>
+          <input id="fichier" name="fichier" type="file" accept=".csv,.txt,.json,text/csv,application/json" required />
+        </p>
+        <p>
+          <label htmlFor="format">Format</label>
+          <select id="format" name="format" required defaultValue="standard">
+            {FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {FORMAT_LABELS[format]}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="reseau">Réseau auquel rattacher les lieux{user.role === 'COORDINATOR' ? '' : ' (facultatif)'}</label>
+          <select id="reseau" name="reseau" required={user.role === 'COORDINATOR'} defaultValue={user.role === 'COORDINATOR' && networks.length === 1 ? networks[0].slug : ''}>
+            {user.role !== 'COORDINATOR' && <option value="">Aucun</option>}
+            {networks.map((network) => (
+              <option key={network.slug} value={network.slug}>
+                {network.name}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="source">Nom de la source (facultatif : le nom du fichier sinon)</label>
+          <input id="source" name="source" type="text" maxLength={80} aria-describedby="source-aide" />
+          <span id="source-aide" className="muted">
+            Une source réimportée sous le même nom met à jour ses lieux au lieu d’en créer de nouveaux.
+          </span>
+        </p>
+        <p>
+          <input id="archiver" name="archiver" type="checkbox" value="oui" />{' '}
+          <label htmlFor="archiver">Archiver les lieux de cette source absents du fichier</label>
+        </p>
+        <details>
+          <summary>Correspondance de colonnes (format « Autre CSV »)</summary>
+          <p>
+            Laissez vide pour choisir les colonnes à l’étape suivante, ou collez une correspondance au format JSON : chaque champ du standard (« nom », « adresse »,
+            « code_postal »…) reçoit le nom d’une colonne de votre fichier.
+          </p>
+          <label htmlFor="correspondance">Correspondance (JSON)</label>
+          <textarea id="correspondance" name="correspondance" rows={8} placeholder={EXAMPLE} spellCheck={false} />
+        </details>
+        <p>
+          <button type="submit" className="button button--primary">
+            Vérifier le fichier
+          </button>
+        </p>
+      </form>
+      {runs.length > 0 && (
+        <>
+          <h2>Derniers imports</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Fichier</th>
+                <th scope="col">Source</th>
+                <th scope="col">État</th>
+                <th scope="col">Lignes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <tr key={run.id}>
+                  <td>{run.startedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td>
+                  <td>
+                    <Link href={`/admin/import/${run.id}`}>{run.fileName ?? run.sourceName}</Link>
+                  </td>
+                  <td>{run.sourceName}</td>
+                  <td>{STATE_LABELS[run.state] ?? run.state}</td>
+                  <td>{(run.summary as Partial<RunSummary> | null)?.total ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

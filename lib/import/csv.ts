@@ -1,0 +1,78 @@
+// Reading CSV files as they come from the field: the encoding (UTF-8, UTF-8 with a BOM,
+// Windows-1252 / Latin-1) and the delimiter are detected, and the records are streamed so that a
+// large file never sits in memory as objects all at once.
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+
+export type Encoding = 'utf8' | 'utf8-bom' | 'windows-1252';
+
+/** UTF-8 (with or without a BOM) when the bytes are valid UTF-8, else Windows-1252 (a superset of Latin-1's printable range). */
+export function detectEncoding(bytes: Buffer): Encoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8-bom';
+  return isUtf8(bytes) ? 'utf8' : 'windows-1252';
+}
+
+/** Bytes to text, in the detected encoding, without the BOM. */
+export function decode(bytes: Buffer): string {
+  const encoding = detectEncoding(bytes);
+  if (encoding === 'utf8-bom') return bytes.subarray(3).toString('utf8');
+  return encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252');
+}
+
+/** The CSV delimiter: the candidate that splits the header line into the most columns (outside quotes). */
+export function detectDelimiter(text: string): string {
+  let header = '';
+  let quoted = false;
+  for (let i = 0; i < text.length && i < 65_536; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    if (!quoted) header += c;
+  }
+  const counts = [',', ';', '\t', '|'].map((d) => [d, header.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][0];
+}
+
+export type CsvRecord = { record: Record<string, string>; line: number };
+
+const OPTIONS = { columns: true, skip_empty_lines: true, relax_column_count: true, trim: false, info: true } as const;
+
+/** Every record of a CSV file at once (small files, tests). */
+export function csvRecords(bytes: Buffer, delimiter?: string): CsvRecord[] {
+  const content = decode(bytes);
+  const records = parseSync(content, { ...OPTIONS, delimiter: delimiter ?? detectDelimiter(content) }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  return records.map(({ record, info }) => ({ record, line: info.lines }));
+}
+
+const CHUNK = 256 * 1024;
+
+/**
+ * The records of a CSV file one by one, decoded and parsed in chunks of 256 KB. `progress()` tells
+ * the share of the bytes handed to the parser so far (0 to 1).
+ */
+export function streamCsvRecords(bytes: Buffer, delimiter?: string, chunkSize = CHUNK): { records: AsyncIterable<CsvRecord>; progress: () => number } {
+  const encoding = detectEncoding(bytes);
+  const start = encoding === 'utf8-bom' ? 3 : 0;
+  const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : 'utf8');
+  let offset = start;
+  const head = encoding === 'windows-1252' ? iconv.decode(bytes.subarray(start, start + 65_536), 'win1252') : bytes.subarray(start, start + 65_536).toString('utf8');
+  const chosen = delimiter ?? detectDelimiter(head);
+  function* chunks() {
+    while (offset < bytes.length) {
+      const piece = bytes.subarray(offset, offset + chunkSize);
+      offset += piece.length;
+      const text = decoder.write(piece);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  const parser = Readable.from(chunks(), { objectMode: false, highWaterMark: 1 }).pipe(parseStream({ ...OPTIONS, delimiter: chosen }));
+  async function* records(): AsyncGenerator<CsvRecord> {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { record, line: info.lines };
+  }
+  return { records: records(), progress: () => (bytes.length <= start ? 1 : (offset - start) / (bytes.length - start)) };
+}
