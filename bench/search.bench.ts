@@ -96,7 +96,9 @@ async function main() {
       .readdirSync(chunkDir, { recursive: true })
       .map(String)
       .filter((f) => f.endsWith('.js'))
-      .filter((f) => fs.readFileSync(path.join(chunkDir, f), 'utf8').includes('markerClusterGroup'));
+      .filter((f) => !scripts.some((src) => src.endsWith(`/${f}`)))
+      // Leaflet's own chunk and the clustering/react-leaflet one, both loaded with the map.
+      .filter((f) => /markerClusterGroup|leaflet-container/.test(fs.readFileSync(path.join(chunkDir, f), 'utf8')));
     const lazy = mapChunks.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(chunkDir, f))).length, 0);
     console.log(`\nJavaScript for /recherche: ${(initial / 1024).toFixed(1)} kB gzip at load (${scripts.length} scripts) + ${(lazy / 1024).toFixed(1)} kB gzip for the map (Leaflet, clusters), loaded after → ${((initial + lazy) / 1024).toFixed(1)} kB in all; polyfills for old browsers only (noModule): ${(legacyBytes / 1024).toFixed(1)} kB`);
   } finally {
