@@ -4,19 +4,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createPrismaClient } from '../../lib/db/client';
 import { importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
+import { e2eDatabaseUrl } from './e2e-database';
 import { accessibilityViolations, expect, test } from './fixtures';
 
 const COMMUNES = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'reference', 'communes.csv');
 
-/** The end-to-end database (as scripts/e2e-server.ts creates it on TEST_DATABASE_URL's server). */
+/** The end-to-end database, embedded or on a server. */
 function e2eDb() {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${process.env.E2E_DB_NAME ?? 'reperes_e2e'}`;
-  return createPrismaClient(url.toString(), { max: 1 });
+  return createPrismaClient(e2eDatabaseUrl(), { max: 1 });
 }
 
 test.describe('coverage of a territory', () => {
-  test.skip(!process.env.TEST_DATABASE_URL, 'needs TEST_DATABASE_URL to load the reference communes into the end-to-end database');
   test.skip(!fs.existsSync(COMMUNES), `needs the real communes file ${COMMUNES} (../shared/data)`);
 
   test.afterAll(async () => {

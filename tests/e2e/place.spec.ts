@@ -1,4 +1,5 @@
 import { createPrismaClient } from '../../lib/db/client';
+import { e2eDatabaseUrl } from './e2e-database';
 import { accessibilityViolations, expect, test } from './fixtures';
 
 const SLUG = 'espace-numerique-des-violettes-fictif-saumur';
@@ -222,11 +223,7 @@ test.describe('the place page', () => {
   });
 
   test('a renamed place redirects (301) from its old address', async ({ page }) => {
-    const server = process.env.TEST_DATABASE_URL;
-    test.skip(!server, 'needs TEST_DATABASE_URL to reach the end-to-end database');
-    const url = new URL(server!);
-    url.pathname = `/${process.env.E2E_DB_NAME ?? 'reperes_e2e'}`;
-    const prisma = createPrismaClient(url.toString(), { max: 1 });
+    const prisma = createPrismaClient(e2eDatabaseUrl(), { max: 1 });
     try {
       const place = await prisma.place.findUniqueOrThrow({ where: { slug: SLUG } });
       await prisma.placeSlugRedirect.upsert({ where: { slug: 'ancien-espace-des-violettes' }, create: { slug: 'ancien-espace-des-violettes', placeId: place.id }, update: {} });
