@@ -3,6 +3,8 @@
 // library rejects is shown as "Horaires non communiqués" with the raw text, never a crash.
 import { instantAt, openIntervals, openingStateAt, parseHours, wallTimeIn, type OpeningState } from './index';
 
+type OpeningHoursLike = { getPublicHolidayContext?: (date: Date) => { isHoliday?: boolean } | undefined };
+
 export type DayRow = {
   /** "lundi" */
   day: string;
@@ -98,19 +100,30 @@ function dayText(value: string, timeZone: string, y: number, m: number, d: numbe
   return holiday ? 'Fermé (jour férié)' : 'Fermé';
 }
 
-/** The week (Monday first) around `now` in the place's zone, the state, and the holidays ahead. */
-export function presentHours(value: string | null | undefined, timeZone: string, now: Date): HoursPresentation {
-  const raw = value?.trim() || null;
-  const parsed = parseHours(value);
-  if (!parsed.ok || !raw) return { known: false, label: 'Horaires non communiqués', raw };
+// The week table and the holidays ahead depend on the value, the zone and today's date only:
+// many places share a schedule and a page is asked many times a day, so they are kept.
+const weekCache = new Map<string, { week: DayRow[]; specialDays: SpecialDay[] }>();
+// Public holidays depend on the date only (mainland French rules for every value parsed here).
+const holidayCache = new Map<string, boolean>();
+
+function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string, today: { year: number; month: number; day: number }) {
+  const key = `${timeZone}|${today.year}-${today.month}-${today.day}|${raw}`;
+  const cached = weekCache.get(key);
+  if (cached) return cached;
   const isHoliday = (y: number, m: number, d: number) => {
-    try {
-      return parsed.hours.getPublicHolidayContext?.(new Date(y, m - 1, d, 12))?.isHoliday ?? false;
-    } catch {
-      return false;
+    const day = `${y}-${m}-${d}`;
+    let holiday = holidayCache.get(day);
+    if (holiday === undefined) {
+      try {
+        holiday = hours.getPublicHolidayContext?.(new Date(y, m - 1, d, 12))?.isHoliday ?? false;
+      } catch {
+        holiday = false;
+      }
+      if (holidayCache.size > 2_000) holidayCache.clear();
+      holidayCache.set(day, holiday);
     }
+    return holiday;
   };
-  const today = wallTimeIn(timeZone, now);
   const mondayOffset = weekdayIndex(today.year, today.month, today.day);
   const week: DayRow[] = [];
   for (let i = 0; i < 7; i++) {
@@ -128,6 +141,19 @@ export function presentHours(value: string | null | undefined, timeZone: string,
     const iso = isoDate(y, m, d);
     specialDays.push({ date: iso, label: `${frenchDate(iso)} (jour férié)`, text: dayText(raw, timeZone, y, m, d, true) });
   }
+  const value = { week, specialDays };
+  if (weekCache.size > 5_000) weekCache.clear();
+  weekCache.set(key, value);
+  return value;
+}
+
+/** The week (Monday first) around `now` in the place's zone, the state, and the holidays ahead. */
+export function presentHours(value: string | null | undefined, timeZone: string, now: Date): HoursPresentation {
+  const raw = value?.trim() || null;
+  const parsed = parseHours(value);
+  if (!parsed.ok || !raw) return { known: false, label: 'Horaires non communiqués', raw };
+  const today = wallTimeIn(timeZone, now);
+  const { week, specialDays } = weekAndHolidays(raw, parsed.hours, timeZone, today);
   const state = openingStateAt(raw, timeZone, now);
   const described = describeState(state, now, timeZone);
   return {
