@@ -1,3 +1,4 @@
+import { publicUrl } from '@/lib/config/env';
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
@@ -6,7 +7,7 @@ import { SiteHeader } from '@/components/layout/SiteHeader';
 import './globals.css';
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.NEXTAUTH_URL ?? 'http://localhost:3000'),
+  metadataBase: new URL(publicUrl()),
   title: { default: 'Repères — trouver de l’aide au numérique près de chez soi', template: '%s — Repères' },
   description:
     'Repères recense les lieux où l’on peut se faire aider pour le numérique : démarches en ligne, ordinateur, internet, France Services, espaces publics numériques, fablabs.',

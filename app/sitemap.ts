@@ -1,10 +1,11 @@
+import { publicUrl } from '@/lib/config/env';
 import type { MetadataRoute } from 'next';
 import { readDb } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const base = process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
+  const base = publicUrl();
   const places = await readDb.place.findMany({ where: { status: 'PUBLISHED' }, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } });
   return [
     { url: `${base}/`, changeFrequency: 'daily', priority: 1 },

@@ -1,4 +1,5 @@
 'use server';
+import { publicUrl } from '@/lib/config/env';
 import { createHash } from 'node:crypto';
 import { headers } from 'next/headers';
 import { requestMagicLink } from '@/lib/auth/magic-link';
@@ -13,7 +14,7 @@ export async function askMagicLink(_state: MagicLinkState, form: FormData): Prom
   const result = await requestMagicLink(db, {
     email,
     clientKey: createHash('sha256').update(ip).digest('hex').slice(0, 32),
-    baseUrl: process.env.NEXTAUTH_URL ?? 'http://localhost:3000',
+    baseUrl: publicUrl(),
     returnTo: String(form.get('retour') ?? ''),
   });
   return { status: result.ok ? 'sent' : 'error', message: result.message, email };
@@ -28,7 +29,7 @@ function clientKey(ip: string) {
 export async function askPasswordReset(_state: AccountFormState, form: FormData): Promise<AccountFormState> {
   const email = String(form.get('email') ?? '').slice(0, 254);
   const { requestPasswordReset } = await import('@/lib/auth/accounts');
-  const result = await requestPasswordReset(db, { email, clientKey: clientKey(clientIp(await headers())), baseUrl: process.env.NEXTAUTH_URL ?? 'http://localhost:3000' });
+  const result = await requestPasswordReset(db, { email, clientKey: clientKey(clientIp(await headers())), baseUrl: publicUrl() });
   return { status: result.ok ? 'done' : 'error', message: result.message, values: { email } };
 }
 

@@ -73,3 +73,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The site's public address, without a trailing slash: for links in emails, PDFs, sitemaps. */
+export function publicUrl(): string {
+  return (env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+}

@@ -12,17 +12,12 @@ import { slugify } from '../geo/fold';
 import type { CsvRecord } from './csv';
 import { frenchHoursToOsm } from './french-hours';
 import { parseFrenchDate } from './normalize';
+import { STANDARD_COLUMNS } from '../export/standard';
 import { standardRow } from './readers';
 import type { ParsedRow } from './types';
 
-/** The standard's columns a mapping may fill. */
-export const MAPPABLE = [
-  'id', 'pivot', 'nom', 'commune', 'code_postal', 'code_insee', 'adresse', 'complement_adresse', 'latitude', 'longitude',
-  'typologie', 'telephone', 'courriels', 'site_web', 'horaires', 'presentation_resume', 'presentation_detail', 'source',
-  'itinerance', 'structure_parente', 'date_maj', 'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique',
-  'frais_a_charge', 'dispositif_programmes_nationaux', 'formations_labels', 'autres_formations_labels', 'modalites_acces',
-  'modalites_accompagnement', 'fiche_acces_libre', 'prise_rdv',
-] as const;
+/** The standard's columns a mapping may fill: all of them. */
+export const MAPPABLE = STANDARD_COLUMNS;
 export type MappableField = (typeof MAPPABLE)[number];
 
 const LIST_FIELDS: ReadonlySet<string> = new Set([

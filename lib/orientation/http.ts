@@ -1,11 +1,11 @@
 // Shared by the orientation routes: the public base URL, the client key for rate limits, and
 // reading a fiche request from a form post or a JSON body.
 import { createHash } from 'node:crypto';
-import { env } from '@/lib/config/env';
+import { publicUrl } from '@/lib/config/env';
 import { clientIp } from '@/lib/security/rate-limit';
 import { ficheRequestSchema, type FicheRequest } from './fiche';
 
-export const baseUrl = () => (env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+export const baseUrl = publicUrl;
 
 export const clientKey = (headers: Headers) => createHash('sha256').update(clientIp(headers)).digest('hex').slice(0, 32);
 

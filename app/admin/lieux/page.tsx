@@ -41,7 +41,7 @@ export default async function AdminPlaces({ searchParams }: Props) {
     // The score is computed, not stored: narrow the list to the ids in that band first.
     const [min, max] = COMPLETENESS_RANGE[band];
     const scored = await db.place.findMany({ where, select: SELECT_FOR_SCORE, take: 20_000 });
-    where.id = { in: scored.filter((p) => completeness(p).score >= min && completeness(p).score < max).map((p) => p.id) };
+    where.id = { in: scored.filter((p) => { const { score } = completeness(p); return score >= min && score < max; }).map((p) => p.id) };
   }
   const [total, places] = await Promise.all([db.place.count({ where }), db.place.findMany({ where, orderBy, skip: (page - 1) * PAGE, take: PAGE })]);
   const query = (changes: Record<string, string | number | undefined>) => {

@@ -4,11 +4,11 @@ import { redirect } from 'next/navigation';
 import { canManageNetwork } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { sendReminders, startCampaign } from '@/lib/campaigns';
-import { env } from '@/lib/config/env';
+import { publicUrl } from '@/lib/config/env';
 import { db } from '@/lib/db';
 import { managedNetwork } from '@/lib/networks/dashboard';
 
-const baseUrl = () => env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
+const baseUrl = publicUrl;
 
 export async function startCampaignAction(slug: string, form: FormData) {
   const user = await requireUser(`/admin/reseaux/${slug}`);

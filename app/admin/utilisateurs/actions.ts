@@ -1,4 +1,5 @@
 'use server';
+import { publicUrl } from '@/lib/config/env';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { inviteUser, setUserDisabled } from '@/lib/auth/accounts';
@@ -32,7 +33,7 @@ export async function inviteAction(_state: InviteState, form: FormData): Promise
     // Only the scope that matters for the role is granted.
     networkIds: role === 'COORDINATOR' ? values.networkIds : [],
     placeIds: role === 'EDITOR' ? values.placeIds : [],
-    baseUrl: process.env.NEXTAUTH_URL ?? 'http://localhost:3000',
+    baseUrl: publicUrl(),
   }).catch(() => ({ status: 'forbidden' as const }));
   if (result.status === 'sent') {
     revalidatePath('/admin/utilisateurs');

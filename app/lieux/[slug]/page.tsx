@@ -8,7 +8,7 @@ import { ReportForm } from '@/components/place/ReportForm';
 import { SelectionButton } from '@/components/orientation/SelectionButton';
 import { ShareButtons } from '@/components/place/ShareButtons';
 import styles from '@/components/place/place.module.css';
-import { env } from '@/lib/config/env';
+import { env, publicUrl } from '@/lib/config/env';
 import { presentHours, whenText } from '@/lib/hours/present';
 import { temporaryClosure } from '@/lib/places/closure';
 import { completeness } from '@/lib/places/completeness';
@@ -29,7 +29,7 @@ const ONE_YEAR = 365 * 24 * 3600 * 1000;
 const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function siteUrl() {
-  return (env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  return publicUrl();
 }
 
 async function resolve({ params, searchParams }: Props) {

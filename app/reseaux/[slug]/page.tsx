@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { SearchView } from '@/components/search/SearchView';
-import { env } from '@/lib/config/env';
+import { publicUrl } from '@/lib/config/env';
 import { readDb } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +29,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
     WHERE m."networkId" = ${found.id}::uuid AND p.status = 'published'`;
   const places = Number(counts.places);
   const share = (n: bigint) => (places ? Math.round((Number(n) / places) * 100) : 0);
-  const origin = (env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  const origin = publicUrl();
   const snippet = `<iframe src="${origin}/embed?reseau=${found.slug}" title="Lieux d’aide au numérique du réseau ${found.name.replace(/"/g, '&quot;')}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`;
   return (
     <>
