@@ -35,7 +35,8 @@ function Markers({ markers, linkTarget }: { markers: MapMarker[]; linkTarget?: '
   const layers = useRef(new Map<string, L.Marker>());
 
   useEffect(() => {
-    const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45 });
+    // No cluster animations: less work on old phones, and no half-faded counts (they failed contrast mid-fade).
+    const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, animate: false, animateAddingMarkers: false });
     layers.current.clear();
     for (const m of markers) {
       const marker = L.marker([m.lat, m.lng], { icon: icon(false), title: m.label, alt: m.label, keyboard: true });
