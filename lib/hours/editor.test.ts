@@ -47,3 +47,11 @@ describe('the hours editor', () => {
     );
   });
 });
+
+describe('hours past midnight', () => {
+  it('are left to the raw field rather than opened in the day grid, where they would be lost', () => {
+    // Found by the property test: the grid rewrote "Tu-Fr 12:00-09:00" and lost it on reopening.
+    expect(osmToGrid('Mo 14:00-18:00 ; Tu-Fr 12:00-09:00')).toBeNull();
+    expect(osmToGrid('Mo 14:00-24:00')?.days.Mo).toEqual([['14:00', '24:00']]);
+  });
+});

@@ -74,6 +74,8 @@ export function osmToGrid(value: string | null | undefined): HoursGrid | null {
     }
     const ranges = m[2].split(',').map((r) => r.split('-') as [string, string]);
     if (!ranges.every(([a, b]) => TIME.test(a) && TIME.test(b))) return null;
+    // A range past midnight ("12:00-09:00") does not fit a day's row: leave it to the raw field.
+    if (!ranges.every(([a, b]) => a < b)) return null;
     for (const part of m[1].split(',')) {
       const d = part.match(DAY_RANGE);
       if (!d) return null;
