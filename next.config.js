@@ -1,4 +1,7 @@
 // @ts-check
+const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } = require('next/constants');
+const { buildAssets } = require('./scripts/build-assets');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Each concurrent build (tests, benchmarks) may use its own output folder.
@@ -18,6 +21,19 @@ const nextConfig = {
     'nodemailer',
     'ioredis',
   ],
+  async headers() {
+    // The public pages' scripts and stylesheet carry a content hash in their names.
+    return [{ source: '/assets/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+  },
 };
 
-module.exports = nextConfig;
+module.exports = (/** @type {string} */ phase) => {
+  // Next.js loads this file in several processes of one build: the first one builds the assets.
+  if ((phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) && !process.env.REPERES_ASSETS_BUILT) {
+    process.env.REPERES_ASSETS_BUILT = '1';
+    const dev = phase === PHASE_DEVELOPMENT_SERVER;
+    const built = buildAssets({ dev, watch: dev });
+    if (built instanceof Promise) built.catch((error) => console.error(error));
+  }
+  return nextConfig;
+};

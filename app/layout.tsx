@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
+import { SelectionLink } from '@/components/orientation/SelectionButton';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader />
+        <SiteHeader selection={<SelectionLink />} />
         <main id="contenu" tabIndex={-1}>
           {children}
         </main>

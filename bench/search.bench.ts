@@ -80,27 +80,28 @@ async function main() {
       console.log(`  ${url.padEnd(70)} ${fmt(await time(() => page(url)))}`);
     }
 
-    // JavaScript shipped for /recherche: every script of the page, compressed.
+    // JavaScript shipped for /recherche: every script of the page and every module it imports,
+    // at once (static imports) or later (the map, a dynamic import), compressed.
     const html = await (await fetch(`http://localhost:${port}/recherche?ou=Angers`)).text();
-    // Each script once; `noModule` ones (Next's polyfills) are never fetched by modern browsers.
-    const tags = [...new Set([...html.matchAll(/<script[^>]+src="[^"]+"[^>]*>/g)].map((m) => m[0]))];
-    const scripts = [...new Set(tags.filter((t) => !/noModule/i.test(t)).map((t) => t.match(/src="([^"]+)"/)![1]))];
-    const legacy = [...new Set(tags.filter((t) => /noModule/i.test(t)).map((t) => t.match(/src="([^"]+)"/)![1]))];
-    const gzipOf = async (src: string) => zlib.gzipSync(Buffer.from(await (await fetch(`http://localhost:${port}${src}`)).arrayBuffer())).length;
-    let initial = 0;
-    for (const src of scripts) initial += await gzipOf(src);
-    let legacyBytes = 0;
-    for (const src of legacy) legacyBytes += await gzipOf(src);
-    const chunkDir = path.join(root, dist, 'static', 'chunks');
-    const mapChunks = fs
-      .readdirSync(chunkDir, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.js'))
-      .filter((f) => !scripts.some((src) => src.endsWith(`/${f}`)))
-      // Leaflet's own chunk and the clustering/react-leaflet one, both loaded with the map.
-      .filter((f) => /markerClusterGroup|leaflet-container/.test(fs.readFileSync(path.join(chunkDir, f), 'utf8')));
-    const lazy = mapChunks.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(chunkDir, f))).length, 0);
-    console.log(`\nJavaScript for /recherche: ${(initial / 1024).toFixed(1)} kB gzip at load (${scripts.length} scripts) + ${(lazy / 1024).toFixed(1)} kB gzip for the map (Leaflet, clusters), loaded after → ${((initial + lazy) / 1024).toFixed(1)} kB in all; polyfills for old browsers only (noModule): ${(legacyBytes / 1024).toFixed(1)} kB`);
+    const entries = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].map((m) => m[1]);
+    const sizes = new Map<string, { gzip: number; lazy: boolean }>();
+    const visit = async (src: string, lazy: boolean) => {
+      const known = sizes.get(src);
+      if (known && (lazy || !known.lazy)) return;
+      const body = Buffer.from(await (await fetch(`http://localhost:${port}${src}`)).arrayBuffer());
+      sizes.set(src, { gzip: zlib.gzipSync(body).length, lazy });
+      const code = body.toString('utf8');
+      const resolve = (spec: string) => new URL(spec, `http://x${src}`).pathname;
+      for (const m of code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)) await visit(resolve(m[1]), true);
+      for (const m of code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) await visit(resolve(m[1]), lazy);
+    };
+    for (const src of entries) await visit(src, false);
+    const sum = (lazy: boolean) => [...sizes.values()].filter((s) => s.lazy === lazy).reduce((total, s) => total + s.gzip, 0);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+    console.log(
+      `\nJavaScript for /recherche: ${kb(sum(false))} gzip at load (${entries.length} script${entries.length > 1 ? 's' : ''}) + ${kb(sum(true))} gzip for the map (Leaflet, clusters), loaded after → ${kb(sum(false) + sum(true))} in all; Next.js runtime scripts: ${[...sizes.keys()].filter((src) => src.startsWith('/_next/')).length}`,
+    );
+    console.log(`HTML of /recherche?ou=Angers: ${kb(Buffer.byteLength(html))}, ${kb(zlib.gzipSync(html).length)} gzip`);
   } finally {
     app.kill('SIGTERM');
     await database.stop();

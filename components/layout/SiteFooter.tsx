@@ -1,5 +1,4 @@
-import Link from 'next/link';
-
+// Plain links: also rendered by the public pages' own renderer (lib/render).
 export function SiteFooter() {
   return (
     <footer className="site-footer">
@@ -9,16 +8,16 @@ export function SiteFooter() {
         </p>
         <ul className="footer-links">
           <li>
-            <Link href="/donnees">Données ouvertes</Link>
+            <a href="/donnees">Données ouvertes</a>
           </li>
           <li>
-            <Link href="/accessibilite">Accessibilité</Link>
+            <a href="/accessibilite">Accessibilité</a>
           </li>
           <li>
-            <Link href="/mentions-legales">Mentions légales</Link>
+            <a href="/mentions-legales">Mentions légales</a>
           </li>
           <li>
-            <Link href="/admin">Espace des contributeurs</Link>
+            <a href="/admin">Espace des contributeurs</a>
           </li>
         </ul>
       </div>

@@ -1,34 +1,37 @@
-import Link from 'next/link';
-import { SelectionLink } from '@/components/orientation/SelectionButton';
+// Plain links: the header is also rendered by the public pages' own renderer (lib/render), where
+// Next.js's client components do not exist. `selection` is the "Ma sélection" link, counted in the
+// browser by a client component (App Router pages) or by the public pages' script.
+/* eslint-disable @next/next/no-html-link-for-pages -- next/link does not exist in lib/render */
+import type { ReactNode } from 'react';
 
-export function SiteHeader() {
+export function SiteHeader({ selection }: { selection: ReactNode }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="brand" aria-label="Repères, accueil">
+        <a href="/" className="brand" aria-label="Repères, accueil">
           <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
             <circle cx="16" cy="13" r="9" fill="#1d4e89" />
             <path d="M16 30 9 19h14z" fill="#1d4e89" />
             <circle cx="16" cy="13" r="4" fill="#fff" />
           </svg>
           <span>Repères</span>
-        </Link>
+        </a>
         <nav aria-label="Navigation principale">
           <ul className="nav-list">
             <li>
-              <Link href="/recherche">Trouver un lieu</Link>
+              <a href="/recherche">Trouver un lieu</a>
             </li>
             <li>
-              <Link href="/orienter">Orienter une personne</Link>
+              <a href="/orienter">Orienter une personne</a>
             </li>
             <li>
-              <SelectionLink />
+              {selection}
             </li>
             <li>
-              <Link href="/donnees">Données ouvertes</Link>
+              <a href="/donnees">Données ouvertes</a>
             </li>
             <li>
-              <Link href="/reseaux">Réseaux</Link>
+              <a href="/reseaux">Réseaux</a>
             </li>
           </ul>
         </nav>

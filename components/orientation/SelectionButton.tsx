@@ -2,7 +2,8 @@
 // "Ajouter à ma sélection" on result cards and place pages. It needs JavaScript (the selection
 // lives in the browser), so it is not rendered without it.
 import { useEffect, useState } from 'react';
-import { MAX_SELECTION, toggle, useSelection } from './selection-store';
+import { MAX_SELECTION, toggle } from './selection-store';
+import { useSelection } from './use-selection';
 
 export function SelectionButton({ id, slug, name }: { id: string; slug: string; name: string }) {
   const selection = useSelection();

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FichePlace } from '@/lib/orientation/fiche';
 import { FicheView } from './FicheView';
 import { PrintButton } from './PrintButton';
-import { getBeneficiary, getProfessional, saveBeneficiary, saveProfessional, setSelection, useSelection, type Professional, type SelectedPlace } from './selection-store';
+import { getBeneficiary, getProfessional, saveBeneficiary, saveProfessional, setSelection, type Professional, type SelectedPlace } from './selection-store';
+import { useSelection } from './use-selection';
 
 function move(list: SelectedPlace[], index: number, by: number) {
   const next = [...list];

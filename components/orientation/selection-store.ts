@@ -1,9 +1,7 @@
-'use client';
 // "Ma sélection": kept in this browser only (localStorage), never on the server. What the
 // professional types about themselves is remembered here too; what concerns the beneficiary
-// (first name, need) lives only in this tab (sessionStorage).
-import { useSyncExternalStore } from 'react';
-
+// (first name, need) lives only in this tab (sessionStorage). Plain browser code: the React pages
+// read it through use-selection.ts, the public pages' script (components/islands) directly.
 export type SelectedPlace = { id: string; slug: string; name: string; note: string };
 export type Professional = { structure: string; contact: string };
 
@@ -77,20 +75,14 @@ export function toggle(place: Omit<SelectedPlace, 'note'>): 'added' | 'removed' 
   return 'added';
 }
 
-function subscribe(callback: () => void) {
+/** Calls `callback` whenever the selection changes, in this tab or another; returns the unsubscribe. */
+export function subscribe(callback: () => void) {
   window.addEventListener(EVENT, callback);
   window.addEventListener('storage', callback);
   return () => {
     window.removeEventListener(EVENT, callback);
     window.removeEventListener('storage', callback);
   };
-}
-
-const EMPTY: SelectedPlace[] = [];
-
-/** The selection, kept in step across components and tabs; empty during server rendering. */
-export function useSelection(): SelectedPlace[] {
-  return useSyncExternalStore(subscribe, getSelection, () => EMPTY);
 }
 
 export const getProfessional = () => read<Professional>(local(), PROFESSIONAL_KEY, { structure: '', contact: '' });

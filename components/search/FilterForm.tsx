@@ -9,7 +9,7 @@ import {
   SPECIFIC_SUPPORT_LABELS,
 } from '@/lib/standard/enums';
 import { PLACE_TYPES, SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
-import { LocationInput } from './LocationInput';
+import type { ReactNode } from 'react';
 
 type Option = { value: string; label: string; hint?: string };
 
@@ -37,12 +37,14 @@ function Checkboxes({ name, legend, options, selected, counts }: { name: string;
 
 const toOptions = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-export function FilterForm({ filters, facets, action = '/recherche' }: { filters: SearchFilters; facets: Facets; action?: string }) {
+/** `location` is the "where" field: a client component on App Router pages, plain markup the
+ * public pages' script enhances elsewhere (see SearchWidgets). */
+export function FilterForm({ filters, facets, action = '/recherche', location }: { filters: SearchFilters; facets: Facets; action?: string; location: ReactNode }) {
   const advancedCount =
     filters.public.length + filters.prise_en_charge.length + filters.accompagnement.length + filters.acces.length + filters.dispositif.length + filters.type.length + (filters.itinerance ? 1 : 0) + (filters.q ? 1 : 0);
   return (
     <form action={action} method="get" className="filter-form" role="search" aria-label="Rechercher un lieu">
-      <LocationInput defaultValue={filters.ou ?? ''} />
+      {location}
       {filters.lat !== null && filters.lng !== null && (
         <>
           <input type="hidden" name="lat" value={filters.lat} />

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+// Plain links: rendered both on App Router pages and by the public pages' renderer (lib/render).
 import type { ReactNode } from 'react';
 import type { PlaceResult } from '@/lib/search';
 import { SERVICE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
@@ -25,9 +25,9 @@ export function ResultCard({ place, now, showReasons = true, actions, linkTarget
   return (
     <article className="result-card" data-place-id={place.id} id={`lieu-${place.id}`}>
       <Heading className="result-card__title">
-        <Link href={`/lieux/${place.slug}`} target={linkTarget}>
+        <a href={`/lieux/${place.slug}`} target={linkTarget}>
           {place.name}
-        </Link>
+        </a>
       </Heading>
       <p className="result-card__meta">
         {type && <span>{type}</span>}

@@ -1,33 +1,50 @@
-// The search results page body, shared by /recherche, territory pages and the network embed.
-import Link from 'next/link';
+// The search results page body, shared by /recherche, the network embed, territory and network
+// pages. Markup only, with plain links: /recherche and /embed render it without Next.js's client
+// runtime (lib/render) and enhance it with a small script, the App Router pages with client
+// components — the three interactive parts (the "where" field, the map, the selection button)
+// come from the page as `widgets`.
 import type { ReactNode } from 'react';
-import { LazyResultsMap } from '@/components/map/LazyResultsMap';
+import type { ResultsMapConfig } from '@/components/islands/map';
 import { env } from '@/lib/config/env';
-import { NATIONAL_COUNT_CAP, searchPlaces, type PlaceResult } from '@/lib/search';
+import { NATIONAL_COUNT_CAP, searchPlaces, type PlaceResult, type SearchResponse } from '@/lib/search';
 import { hasCriteria, parseSearchParams, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
 import { requestNow } from '@/lib/search/now';
 import { FilterForm } from './FilterForm';
 import { ResultCard } from './ResultCard';
 
+export type SearchWidgets = {
+  location: (defaultValue: string) => ReactNode;
+  map: (config: ResultsMapConfig) => ReactNode;
+  actions?: (place: PlaceResult) => ReactNode;
+};
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export type SearchData = { filters: SearchFilters; scope?: Partial<SearchFilters>; now: Date; response: SearchResponse };
+
+/** Runs the search a page shows: the URL's filters, then those the page imposes (a territory, a network). */
+export async function loadSearch(params: SearchParams, scope?: Partial<SearchFilters>): Promise<SearchData> {
+  const parsed = parseSearchParams(params);
+  const filters: SearchFilters = { ...parsed.filters, ...scope };
+  const now = requestNow(params);
+  const response = await searchPlaces(filters, { now, problems: parsed.problems });
+  return { filters, scope, now, response };
+}
+
 type Props = {
-  params: Record<string, string | string[] | undefined>;
+  data: SearchData;
   basePath: string;
-  /** Filters imposed by the page (a territory, a network). */
-  scope?: Partial<SearchFilters>;
+  widgets: SearchWidgets;
   heading?: string;
   linkTarget?: '_top';
-  renderActions?: (place: PlaceResult) => ReactNode;
   showForm?: boolean;
   /** 2 when the page has its own h1 (network, commune pages). */
   headingLevel?: 1 | 2;
 };
 
-export async function SearchView({ params, basePath, scope, heading, linkTarget, renderActions, showForm = true, headingLevel = 1 }: Props) {
+export function SearchResults({ data, basePath, widgets, heading, linkTarget, showForm = true, headingLevel = 1 }: Props) {
+  const { filters, scope, now, response } = data;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
-  const parsed = parseSearchParams(params);
-  const filters: SearchFilters = { ...parsed.filters, ...scope };
-  const now = requestNow(params);
-  const response = await searchPlaces(filters, { now, problems: parsed.problems });
   const url = (changes: Partial<SearchFilters>) => {
     const query = toSearchParams({ ...filters, ...changes, ...scope }).toString();
     return query ? `${basePath}?${query}` : basePath;
@@ -41,7 +58,7 @@ export async function SearchView({ params, basePath, scope, heading, linkTarget,
 
   return (
     <div className="container search-layout">
-      <div className="search-layout__form">{showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} />}</div>
+      <div className="search-layout__form">{showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} location={widgets.location(filters.ou ?? '')} />}</div>
       <div className="search-layout__results">
         <Heading className="results-title">{title}</Heading>
         {response.problems.length > 0 && (
@@ -65,55 +82,59 @@ export async function SearchView({ params, basePath, scope, heading, linkTarget,
             {response.origin && filters.rayon < RADIUS.max && (
               <p>
                 Aucun lieu à moins de {filters.rayon} km.{' '}
-                <Link href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>
-                  Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?
-                </Link>
+                <a href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?</a>
               </p>
             )}
             {hasCriteria({ ...filters, ou: null, lat: null, lng: null, rayon: RADIUS.default }) && (
               <p>
-                <Link href={url({ besoin: [], frais: [], public: [], prise_en_charge: [], accompagnement: [], acces: [], dispositif: [], label: [], type: [], itinerance: null, q: null, ouvert: null, creneau: [], page: 1 })}>
+                <a href={url({ besoin: [], frais: [], public: [], prise_en_charge: [], accompagnement: [], acces: [], dispositif: [], label: [], type: [], itinerance: null, q: null, ouvert: null, creneau: [], page: 1 })}>
                   Retirer les critères et garder le lieu
-                </Link>
+                </a>
               </p>
             )}
           </div>
         )}
-        {markers.length > 0 && (
-          <LazyResultsMap
-            markers={markers}
-            tileUrl={config.TILE_URL}
-            attribution={config.TILE_ATTRIBUTION}
-            searchAreaBase={url({ page: 1 })}
-            center={response.origin ? { lat: response.origin.latitude, lng: response.origin.longitude } : null}
-            linkTarget={linkTarget}
-          />
-        )}
+        {markers.length > 0 &&
+          widgets.map({
+            markers,
+            tileUrl: config.TILE_URL,
+            attribution: config.TILE_ATTRIBUTION,
+            searchAreaBase: url({ page: 1 }),
+            center: response.origin ? { lat: response.origin.latitude, lng: response.origin.longitude } : null,
+            linkTarget,
+          })}
         <ol className="result-list" aria-label="Résultats">
           {response.results.map((place) => (
             <li key={place.id}>
-              <ResultCard place={place} now={now} linkTarget={linkTarget} actions={renderActions?.(place)} headingLevel={headingLevel === 1 ? 2 : 3} />
+              <ResultCard place={place} now={now} linkTarget={linkTarget} actions={widgets.actions?.(place)} headingLevel={headingLevel === 1 ? 2 : 3} />
             </li>
           ))}
         </ol>
         {response.pageCount > 1 && (
           <nav className="pagination" aria-label="Pages de résultats">
             {filters.page > 1 && (
-              <Link href={url({ page: filters.page - 1 })} rel="prev">
+              <a href={url({ page: filters.page - 1 })} rel="prev">
                 ← Page précédente
-              </Link>
+              </a>
             )}
             <span>
               Page {filters.page} sur {response.pageCount}
             </span>
             {filters.page < response.pageCount && (
-              <Link href={url({ page: filters.page + 1 })} rel="next">
+              <a href={url({ page: filters.page + 1 })} rel="next">
                 Page suivante →
-              </Link>
+              </a>
             )}
           </nav>
         )}
       </div>
     </div>
   );
+}
+
+type ViewProps = Omit<Props, 'data'> & { params: SearchParams; scope?: Partial<SearchFilters> };
+
+/** Loads and renders the search in one server component (App Router pages). */
+export async function SearchView({ params, scope, ...props }: ViewProps) {
+  return <SearchResults data={await loadSearch(params, scope)} {...props} />;
 }

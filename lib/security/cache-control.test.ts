@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cacheControlFor, PUBLIC_PAGE_CACHE } from './cache-control';
+import { cacheControlFor, pageCacheControl, PUBLIC_PAGE_CACHE } from './cache-control';
 
 const get = (pathname: string, cookie: string | null = null, method = 'GET') => cacheControlFor({ method, pathname, cookie });
 
 describe('HTTP caching of public pages', () => {
   it('lets shared caches keep public pages briefly, with stale-while-revalidate', () => {
-    for (const path of ['/', '/recherche', '/lieux/espace-x', '/departements/49', '/communes/49007-angers', '/reseaux', '/reseaux/cybanjou', '/donnees', '/sitemap.xml']) {
+    for (const path of ['/', '/lieux/espace-x', '/departements/49', '/communes/49007-angers', '/reseaux', '/reseaux/cybanjou', '/donnees', '/sitemap.xml']) {
       expect(get(path)).toBe(PUBLIC_PAGE_CACHE);
     }
     expect(PUBLIC_PAGE_CACHE).toMatch(/^public, .*s-maxage=\d+, stale-while-revalidate=\d+$/);
@@ -17,5 +17,13 @@ describe('HTTP caching of public pages', () => {
     expect(get('/', 'a=b; next-auth.session-token=abc')).toBe('private, no-store');
     expect(get('/', '__Secure-next-auth.session-token=abc')).toBe('private, no-store');
     expect(get('/', 'next-auth.csrf-token=abc')).toBe(PUBLIC_PAGE_CACHE);
+  });
+
+  it('leaves the search pages to their route handler, which sends the policy only with a page it could build', () => {
+    for (const path of ['/recherche', '/embed']) {
+      expect(get(path)).toBeNull();
+      expect(pageCacheControl({ method: 'GET', pathname: path, cookie: null })).toBe(PUBLIC_PAGE_CACHE);
+      expect(pageCacheControl({ method: 'GET', pathname: path, cookie: 'next-auth.session-token=abc' })).toBe('private, no-store');
+    }
   });
 });

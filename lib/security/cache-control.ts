@@ -10,10 +10,25 @@ const PUBLIC_PAGES = [/^\/$/, /^\/recherche\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/dep
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
-/** The Cache-Control the proxy sets for a request, or null to leave the route's own. */
-export function cacheControlFor(request: { method: string; pathname: string; cookie: string | null }): string | null {
+/** Pages whose route handler applies this policy itself (the proxy cannot know their status: a 503 must not be kept). */
+const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/];
+
+type CacheRequest = { method: string; pathname: string; cookie: string | null };
+
+/** The policy for a successful answer to `request`, or null when it has none. */
+export function pageCacheControl(request: CacheRequest): string | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
-  if (!PUBLIC_PAGES.some((pattern) => pattern.test(request.pathname))) return null;
-  if (request.cookie && SESSION_COOKIE.test(request.cookie)) return 'private, no-store';
+  if (![...PUBLIC_PAGES, ...SELF_APPLIED].some((pattern) => pattern.test(request.pathname))) return null;
+  if (isSignedIn(request.cookie)) return 'private, no-store';
   return PUBLIC_PAGE_CACHE;
+}
+
+export function isSignedIn(cookie: string | null): boolean {
+  return !!cookie && SESSION_COOKIE.test(cookie);
+}
+
+/** The Cache-Control the proxy sets for a request, or null to leave the route's own. */
+export function cacheControlFor(request: CacheRequest): string | null {
+  if (SELF_APPLIED.some((pattern) => pattern.test(request.pathname))) return null;
+  return pageCacheControl(request);
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createPrismaClient } from '../../lib/db/client';
 import { importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
 import { e2eDatabaseUrl } from './e2e-database';
-import { accessibilityViolations, expect, test } from './fixtures';
+import { accessibilityViolations, expect, scriptsLoaded, test } from './fixtures';
 
 const COMMUNES = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'reference', 'communes.csv');
 
@@ -97,17 +97,12 @@ test.describe('the embeddable directory', () => {
     expect((await request.get('/recherche')).headers()['x-frame-options']).toBe('DENY');
   });
 
-  test('ships no more JavaScript than the search page', async ({ request }) => {
-    const scriptBytes = async (path: string) => {
-      const html = await (await request.get(path)).text();
-      const sources = [...new Set(html.match(/\/_next\/static\/[^"']+\.js/g) ?? [])];
-      let total = 0;
-      for (const src of sources) total += (await (await request.get(src)).body()).length;
-      return total;
-    };
-    const embed = await scriptBytes('/embed?reseau=cybanjou');
-    expect(embed).toBeGreaterThan(0);
-    expect(embed).toBeLessThanOrEqual(await scriptBytes('/recherche?reseau=cybanjou'));
+  test('ships no more JavaScript than the search page', async ({ page }) => {
+    const mapShown = (p: typeof page) => expect(p.locator('.leaflet-marker-icon').first()).toBeVisible();
+    const embed = await scriptsLoaded(page, '/embed?reseau=cybanjou', mapShown);
+    const search = await scriptsLoaded(page, '/recherche?reseau=cybanjou', mapShown);
+    expect(embed.gzipBytes).toBeGreaterThan(0);
+    expect(embed.gzipBytes).toBeLessThanOrEqual(search.gzipBytes);
   });
 
   test('the network page gives the snippet to copy', async ({ page }) => {

@@ -30,3 +30,23 @@ export async function accessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')})`);
 }
+
+/**
+ * Every script the browser fetched while showing `path` (the page and whatever it loads after,
+ * such as the map), and their size as the server sends them with gzip.
+ */
+export async function scriptsLoaded(page: Page, path: string, settled: (page: Page) => Promise<unknown> = () => Promise.resolve()) {
+  const { gzipSync } = await import('node:zlib');
+  const bodies: Array<Promise<{ url: string; gzip: number }>> = [];
+  const onResponse = (response: import('@playwright/test').Response) => {
+    if (response.request().resourceType() !== 'script') return;
+    bodies.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body).length })));
+  };
+  page.on('response', onResponse);
+  await page.goto(path);
+  await settled(page);
+  await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
+  const scripts = await Promise.all(bodies);
+  return { urls: scripts.map((s) => s.url), gzipBytes: scripts.reduce((sum, s) => sum + s.gzip, 0) };
+}

@@ -1,4 +1,4 @@
-import { accessibilityViolations, expect, test } from './fixtures';
+import { accessibilityViolations, expect, scriptsLoaded, test } from './fixtures';
 
 test.describe('the resident’s search', () => {
   test('search Saumur, filter papers + free, open a result from the map, come back', async ({ page }) => {
@@ -92,6 +92,32 @@ test.describe('the resident’s search', () => {
     await expect(page.getByText('Aucun lieu à moins de 2 km.')).toBeVisible();
     await page.getByRole('link', { name: /Élargir à 30 km/ }).click();
     await expect(page).toHaveURL(/rayon=30/);
+  });
+
+  test('the search page ships its own small script, not the framework: under 150 kB compressed with the map', async ({ page }) => {
+    const loaded = await scriptsLoaded(page, '/recherche?ou=Angers', (p) => expect(p.locator('.leaflet-marker-icon').first()).toBeVisible());
+    // Leaflet and the page's script, from /assets; nothing of Next.js's client runtime.
+    expect(loaded.urls.some((url) => url.startsWith('/assets/'))).toBe(true);
+    expect(loaded.urls.filter((url) => url.startsWith('/_next/'))).toEqual([]);
+    expect(loaded.gzipBytes).toBeLessThan(150 * 1024);
+    // Selection, suggestions and "Autour de moi" work (the script ran).
+    await expect(page.getByRole('button', { name: /^Ajouter à ma sélection/ }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Autour de moi' })).toBeVisible();
+  });
+
+  test('suggestions as you type, and "Autour de moi" searches around the browser\'s position', async ({ page, context }) => {
+    await page.goto('/recherche');
+    await page.getByLabel('Où ? Ville, code postal ou adresse').pressSequentially('Saum', { delay: 30 });
+    // The datalist offers the commune (resolved offline on this machine).
+    await expect.poll(() => page.locator('#ou-suggestions option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContainEqual(expect.stringMatching(/^Saumur/));
+
+    // Cholet's town hall; the page asks the browser, which answers without a prompt here.
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 47.0594, longitude: -0.8796 });
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(page).toHaveURL(/lat=47\.059\d*&lng=-0\.879\d*|lng=-0\.879\d*.*lat=47\.059/);
+    await expect(page.locator('.result-card').first()).toBeVisible();
+    await expect(page.locator('.result-card').first()).toContainText('Cholet');
   });
 
   test('the search page has no accessibility violation', async ({ page }) => {

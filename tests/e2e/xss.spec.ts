@@ -76,10 +76,13 @@ async function openInert(page: Page, path: string) {
     scriptLinks: [...document.querySelectorAll('a[href], form[action], iframe[src]')]
       .map((el) => el.getAttribute('href') ?? el.getAttribute('action') ?? el.getAttribute('src') ?? '')
       .filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
-    // Next's own data stream (self.__next_f.push("…")) carries the text as an escaped string.
-    executableScripts: [...document.querySelectorAll('script')].filter((s) => s.type !== 'application/ld+json' && !/^\s*\(?self\.__next_f/.test(s.textContent ?? '') && /alert\(/.test(s.textContent ?? '')).length,
+    // Next's own data stream (self.__next_f.push("…")) carries the text as an escaped string;
+    // data blocks (JSON-LD, the map's data) are never executed.
+    executableScripts: [...document.querySelectorAll('script')].filter((s) => !['application/ld+json', 'application/json'].includes(s.type) && !/^\s*\(?self\.__next_f/.test(s.textContent ?? '') && /alert\(/.test(s.textContent ?? '')).length,
+    // A data block must not be able to close its own element.
+    dataBlocksClosed: [...document.querySelectorAll('script[type$="json"]')].filter((s) => /<\/script/i.test(s.textContent ?? '')).length,
   }));
-  expect(injected, path).toEqual({ images: 0, handlers: 0, scriptLinks: [], executableScripts: 0 });
+  expect(injected, path).toEqual({ images: 0, handlers: 0, scriptLinks: [], executableScripts: 0, dataBlocksClosed: 0 });
   return dialogs;
 }
 

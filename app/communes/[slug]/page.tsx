@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SearchView } from '@/components/search/SearchView';
+import { appWidgets } from '@/components/search/widgets';
 import { communeBySlug } from '@/lib/geo/communes';
 
 export const dynamic = 'force-dynamic';
@@ -28,6 +29,7 @@ export default async function CommunePage({ params, searchParams }: Props) {
         basePath={`/communes/${commune.slug}`}
         scope={{ ou: `${commune.name} ${commune.postcodes[0] ?? ''}`.trim() }}
         heading={`Aide au numérique à ${commune.name} et autour`}
+        widgets={appWidgets()}
       />
       <p className="container">
         <Link href={`/departements/${commune.departement}`}>Tous les lieux du département</Link>

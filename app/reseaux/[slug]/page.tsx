@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { SearchView } from '@/components/search/SearchView';
+import { appWidgets } from '@/components/search/widgets';
 import { publicUrl } from '@/lib/config/env';
 import { readDb } from '@/lib/db';
 
@@ -72,7 +73,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           <textarea id="embed-code" readOnly rows={4} value={snippet} className="embed-snippet__code" style={{ fontFamily: 'monospace', width: '100%' }} />
         </details>
       </div>
-      <SearchView params={await searchParams} basePath={`/reseaux/${found.slug}`} scope={{ reseau: found.slug }} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} />
+      <SearchView params={await searchParams} basePath={`/reseaux/${found.slug}`} scope={{ reseau: found.slug }} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} widgets={appWidgets()} />
     </>
   );
 }

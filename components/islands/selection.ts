@@ -1,0 +1,52 @@
+// "Ajouter à ma sélection" on result cards, and the count in the header's "Ma sélection" link.
+// The selection lives in this browser only (components/orientation/selection-store.ts), so these
+// controls exist only with JavaScript: the server sends empty placeholders.
+import { getSelection, MAX_SELECTION, subscribe, toggle } from '../orientation/selection-store';
+
+export function enhanceSelection(root: ParentNode) {
+  const buttons = [...root.querySelectorAll<HTMLElement>('[data-selection-place]')].map(mountButton);
+  const links = [...root.querySelectorAll<HTMLElement>('[data-selection-link]')];
+  const refresh = () => {
+    const selected = new Set(getSelection().map((p) => p.id));
+    for (const button of buttons) button(selected);
+    for (const link of links) showCount(link, selected.size);
+  };
+  refresh();
+  subscribe(refresh);
+}
+
+function mountButton(slot: HTMLElement) {
+  const place = { id: slot.dataset.id ?? '', slug: slot.dataset.slug ?? '', name: slot.dataset.name ?? '' };
+  const button = document.createElement('button');
+  button.type = 'button';
+  const text = document.createTextNode('');
+  const hiddenName = document.createElement('span');
+  hiddenName.className = 'visually-hidden';
+  hiddenName.textContent = ` : ${place.name}`;
+  button.append(text, hiddenName);
+  const status = document.createElement('span');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  slot.replaceChildren(button, status);
+  button.addEventListener('click', () => {
+    const result = toggle(place);
+    status.textContent = result === 'full' ? `Votre sélection compte déjà ${MAX_SELECTION} lieux.` : result === 'added' ? 'Ajouté à votre sélection.' : 'Retiré de votre sélection.';
+  });
+  return (selected: Set<string>) => {
+    const isSelected = selected.has(place.id);
+    button.className = `button button--small${isSelected ? ' button--selected' : ''}`;
+    button.setAttribute('aria-pressed', String(isSelected));
+    text.data = isSelected ? 'Dans ma sélection ✓' : 'Ajouter à ma sélection';
+  };
+}
+
+function showCount(link: HTMLElement, count: number) {
+  let badge = link.querySelector<HTMLElement>('.count-badge');
+  if (count === 0) return badge?.remove();
+  if (!badge) {
+    badge = document.createElement('span');
+    badge.className = 'count-badge';
+    link.append(badge);
+  }
+  badge.textContent = ` (${count})`;
+}

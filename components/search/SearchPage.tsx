@@ -1,0 +1,93 @@
+// /recherche and /embed: the residents' search, rendered to HTML on the server without Next.js's
+// client runtime (see lib/render) — the list, the filters and the links work without JavaScript,
+// and one small script (components/islands/search.ts) adds suggestions, "Autour de moi", the
+// selection and the map. The whole state is in the URL.
+import { PublicDocument } from '@/components/layout/PublicDocument';
+import { readDb } from '@/lib/db';
+import { forRequest } from '@/lib/observability/logger';
+import { htmlResponse, renderDocument } from '@/lib/render/html';
+import { pageCacheControl } from '@/lib/security/cache-control';
+import { parseSearchParams } from '@/lib/search/filters';
+import { loadSearch, SearchResults, type SearchParams } from './SearchView';
+import { plainWidgets } from './widgets';
+
+const DESCRIPTION = 'Les lieux où se faire aider pour le numérique près de chez vous : démarches en ligne, ordinateur, internet, souvent gratuitement.';
+
+export type SearchPageKind = 'recherche' | 'embed';
+
+/** The URL's query as the search reads it: repeated names (besoin=…&besoin=…) become lists. */
+export function queryParams(url: URL): SearchParams {
+  const params: SearchParams = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    params[key] = values.length > 1 ? values : values[0];
+  }
+  return params;
+}
+
+async function renderSearch(kind: SearchPageKind, params: SearchParams, nonce: string): Promise<string> {
+  if (kind === 'embed') {
+    const slug = parseSearchParams(params).filters.reseau;
+    const network = slug ? await readDb.network.findUnique({ where: { slug }, select: { slug: true, name: true, color: true } }) : null;
+    const data = await loadSearch(params, network ? { reseau: network.slug } : undefined);
+    const heading = network ? `Les lieux du réseau ${network.name}` : undefined;
+    return renderDocument(
+      <PublicDocument title={heading ?? 'Lieux d’aide au numérique'} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['search.js']} chrome={false}>
+        <div className="embed-root" style={network?.color ? { borderTop: `4px solid ${network.color}` } : undefined}>
+          <SearchResults data={data} basePath="/embed" widgets={plainWidgets()} heading={heading} linkTarget="_top" />
+          <p className="embed-credit container">
+            Annuaire fourni par{' '}
+            <a href="/" target="_blank" rel="noopener">
+              Repères
+            </a>
+            , l’annuaire ouvert des lieux d’aide au numérique (données sous Licence Ouverte).
+          </p>
+        </div>
+      </PublicDocument>,
+    );
+  }
+  const data = await loadSearch(params);
+  const title = data.filters.ou ? `Aide au numérique près de ${data.filters.ou}` : 'Trouver un lieu d’aide au numérique';
+  return renderDocument(
+    <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['search.js']}>
+      <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />
+    </PublicDocument>,
+  );
+}
+
+export async function searchPageResponse(request: Request, kind: SearchPageKind): Promise<Response> {
+  const url = new URL(request.url);
+  const nonce = request.headers.get('x-nonce') ?? '';
+  try {
+    const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
+    return htmlResponse(await renderSearch(kind, queryParams(url), nonce), { headers: cacheControl ? { 'Cache-Control': cacheControl } : {} });
+  } catch (error) {
+    const requestId = request.headers.get('x-request-id');
+    forRequest(requestId).error({ err: error, method: request.method, path: url.pathname }, 'page render failed');
+    return htmlResponse(renderDocument(<UnavailablePage url={url} nonce={nonce} requestId={requestId} />), {
+      status: 503,
+      headers: { 'Cache-Control': 'no-store', 'Retry-After': '10' },
+    });
+  }
+}
+
+/** The French error page (most often: the database is unreachable), with a retry that needs no script. */
+function UnavailablePage({ url, nonce, requestId }: { url: URL; nonce: string; requestId: string | null }) {
+  return (
+    <PublicDocument title="Service momentanément indisponible" description={DESCRIPTION} robots="noindex" nonce={nonce}>
+      <div className="container prose" role="alert">
+        <h1>Le service est momentanément indisponible</h1>
+        <p>Nous n’arrivons pas à afficher cette page pour le moment. Réessayez dans quelques instants : vos recherches et vos informations ne sont pas perdues.</p>
+        <form method="get" action={url.pathname}>
+          {[...url.searchParams].map(([name, value], index) => (
+            <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" className="button button--primary">
+            Réessayer
+          </button>
+        </form>
+        {requestId && <p className="muted">Référence de l’incident, à nous indiquer si le problème dure : {requestId}</p>}
+      </div>
+    </PublicDocument>
+  );
+}

@@ -1,0 +1,61 @@
+// The search page's interactive parts, in two kinds (see SearchResults):
+// - appWidgets: client components, for pages rendered by the App Router;
+// - plainWidgets: markup that works without JavaScript and that the public pages' script
+//   (components/islands/search.ts) enhances, for pages rendered without the client runtime.
+import { LazyResultsMap } from '@/components/map/LazyResultsMap';
+import { SelectionButton } from '@/components/orientation/SelectionButton';
+import type { ResultsMapConfig } from '@/components/islands/map';
+import type { PlaceResult } from '@/lib/search';
+import { safeJson } from '@/lib/places/structured-data';
+import { LocationInput } from './LocationInput';
+import type { SearchWidgets } from './SearchView';
+
+const MAP_LABEL = 'Carte des résultats (la liste donne les mêmes lieux)';
+
+export function appWidgets({ selection = false }: { selection?: boolean } = {}): SearchWidgets {
+  return {
+    location: (defaultValue) => <LocationInput defaultValue={defaultValue} />,
+    map: (config) => <LazyResultsMap {...config} />,
+    actions: selection ? (place) => <SelectionButton id={place.id} slug={place.slug} name={place.name} /> : undefined,
+  };
+}
+
+export function plainWidgets({ selection = false }: { selection?: boolean } = {}): SearchWidgets {
+  return {
+    location: (defaultValue) => <LocationField defaultValue={defaultValue} />,
+    map: (config) => <MapPanel config={config} />,
+    actions: selection ? (place) => <SelectionSlot place={place} /> : undefined,
+  };
+}
+
+/** The "where" field; "Autour de moi" appears once the script runs. */
+function LocationField({ defaultValue }: { defaultValue: string }) {
+  return (
+    <div className="field location-field" data-location-field="">
+      <label htmlFor="ou">Où ? Ville, code postal ou adresse</label>
+      <div className="location-field__row">
+        <input id="ou" name="ou" type="text" list="ou-suggestions" autoComplete="off" defaultValue={defaultValue} placeholder="Ex. : Saumur, 49300" />
+        <button type="button" className="button" data-around-me="" hidden>
+          Autour de moi
+        </button>
+      </div>
+      <datalist id="ou-suggestions" />
+      <p className="hint" role="status" aria-live="polite" />
+    </div>
+  );
+}
+
+/** The map's place and data; without JavaScript the stylesheet hides it (@media (scripting: none)). */
+function MapPanel({ config }: { config: ResultsMapConfig }) {
+  return (
+    <section className="map-panel" aria-label={MAP_LABEL} data-results-map="">
+      <div className="results-map results-map--loading">Chargement de la carte…</div>
+      <script type="application/json" dangerouslySetInnerHTML={{ __html: safeJson(config) }} />
+    </section>
+  );
+}
+
+/** "Ajouter à ma sélection": the selection lives in the browser, so the script draws the button. */
+function SelectionSlot({ place }: { place: PlaceResult }) {
+  return <span className="selection-button" data-selection-place="" data-id={place.id} data-slug={place.slug} data-name={place.name} />;
+}

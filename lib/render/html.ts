@@ -1,0 +1,24 @@
+import 'server-only';
+// Renders the public pages' markup to an HTML string. Route handlers are compiled for React
+// Server Components, where react-dom/server is not offered; that markup has no state, effects or
+// client components, so the Node build of React's server renderer, loaded at run time, renders
+// it — without the RSC payload and the client runtime an App Router page carries.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ReactElement } from 'react';
+
+type Renderer = { renderToString(element: ReactElement): string };
+let renderer: Renderer | null = null;
+
+function load(): Renderer {
+  renderer ??= createRequire(path.join(process.cwd(), 'package.json'))('react-dom/server.node') as Renderer;
+  return renderer;
+}
+
+export function renderDocument(element: ReactElement): string {
+  return `<!DOCTYPE html>${load().renderToString(element)}`;
+}
+
+export function htmlResponse(html: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(html, { status: init.status ?? 200, headers: { 'Content-Type': 'text/html; charset=utf-8', ...init.headers } });
+}
