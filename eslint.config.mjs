@@ -8,6 +8,11 @@ const config = [
     ignores: ['node_modules/**', '.next*/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/assets/**'],
   },
   {
+    // Rendered by lib/render, without Next.js's client runtime: next/link does not exist there.
+    files: ['components/layout/**', 'components/place/**', 'components/search/**'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',

@@ -4,7 +4,6 @@
 // headers every response carries — a Content-Security-Policy with a fresh nonce, which Next.js
 // reads from the request's CSP header to stamp its own inline scripts.
 import { NextResponse, type NextRequest } from 'next/server';
-import { placeRequestRoute } from '@/lib/places/gone';
 import { requestId } from '@/lib/observability/request-id';
 import { cacheControlFor } from '@/lib/security/cache-control';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
@@ -48,12 +47,8 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  // Place pages: 301 from an old slug; 410 Gone for a place closed for good over a year ago (the page says so).
-  const place = pathname.startsWith('/lieux/') ? await placeRequestRoute(request) : null;
-  const response =
-    place && 'redirect' in place
-      ? NextResponse.redirect(new URL(`/lieux/${encodeURIComponent(place.redirect)}${request.nextUrl.search}`, request.url), 301)
-      : NextResponse.next({ request: { headers }, ...(place ? { status: 410 } : {}) });
+  // Place pages answer their own statuses (301 from an old slug, 404, 410): components/place/PlacePage.tsx.
+  const response = NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   response.headers.set('x-request-id', id);
   const cacheControl = response.status === 200 ? cacheControlFor({ method: request.method, pathname, cookie: request.headers.get('cookie') }) : null;

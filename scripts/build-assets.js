@@ -7,17 +7,18 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const ENTRIES = {
-  search: 'components/islands/search.ts',
-  site: 'components/islands/site.css',
-};
+// The manifest names each output after its entry's name and extension: site.js, site.css.
+const ENTRIES = [
+  { out: 'site', in: 'components/islands/site.ts' },
+  { out: 'site', in: 'components/islands/site.css' },
+];
 // Browsers of phones from about 2019 on (ES modules, fetch); newer syntax is lowered by esbuild.
 const TARGET = ['es2019'];
 
 function options(root, dev) {
   return {
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(root, file)])),
+    entryPoints: ENTRIES.map((entry) => ({ in: path.join(root, entry.in), out: entry.out })),
     outdir: path.join(root, 'public', 'assets'),
     bundle: true,
     splitting: true,
@@ -40,7 +41,7 @@ function writeManifest(root, metafile) {
   const manifest = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint) continue;
-    const name = Object.entries(ENTRIES).find(([, entry]) => path.resolve(root, entry) === path.resolve(root, output.entryPoint))?.[0];
+    const name = ENTRIES.find((entry) => path.resolve(root, entry.in) === path.resolve(root, output.entryPoint))?.out;
     if (name) manifest[`${name}${path.extname(file)}`] = `/assets/${path.basename(file)}`;
   }
   fs.writeFileSync(path.join(root, 'public', 'assets', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

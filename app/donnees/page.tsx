@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { readDb } from '@/lib/db';
 import { openApiDocument } from '@/lib/export/openapi';
 
@@ -68,7 +67,7 @@ export default async function OpenDataPage() {
         </li>
       </ul>
       <p>
-        Pour n’exporter qu’une sélection, ajoutez les filtres de la <Link href="/recherche">recherche</Link> à l’adresse, par
+        Pour n’exporter qu’une sélection, ajoutez les filtres de la <a href="/recherche">recherche</a> à l’adresse, par
         exemple <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>.
       </p>
       <h2>API publique</h2>

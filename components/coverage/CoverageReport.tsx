@@ -1,7 +1,6 @@
 // The coverage figures of a territory: the form, the shares within 5 / 10 / 20 km (with the
 // same for "ouvert le samedi"), the map layer, the communes furthest from help, and every
 // commune. Server-rendered; used by /territoires/[departement] and the coordinator dashboard.
-import Link from 'next/link';
 import type { CoverageResult } from '@/lib/coverage';
 import type { CoverageParams } from '@/lib/coverage/params';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
@@ -117,7 +116,7 @@ export function CoverageReport({ result, saturday, params, map, rankedLimit = 20
               <th scope="row">{c.name}</th>
               <td>{people(c.population)}</td>
               <td>{km(c.distanceKm)}</td>
-              <td>{c.nearest ? <Link href={`/lieux/${c.nearest.slug}`}>{c.nearest.name}</Link> : '—'}</td>
+              <td>{c.nearest ? <a href={`/lieux/${c.nearest.slug}`}>{c.nearest.name}</a> : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -16,6 +16,8 @@ type Props = {
   description: string;
   robots?: string;
   canonical?: string;
+  /** Open Graph title when it differs from the page title (a place: its name alone). */
+  ogTitle?: string;
   nonce: string;
   scripts?: AssetName[];
   /** false for the embeddable directory: no header, footer or skip link. */
@@ -23,7 +25,7 @@ type Props = {
   children: ReactNode;
 };
 
-export function PublicDocument({ title, description, robots, canonical, nonce, scripts = [], chrome = true, children }: Props) {
+export function PublicDocument({ title, description, robots, canonical, ogTitle, nonce, scripts = [], chrome = true, children }: Props) {
   const fullTitle = `${title} — ${SITE_NAME}`;
   return (
     <html lang="fr">
@@ -36,7 +38,8 @@ export function PublicDocument({ title, description, robots, canonical, nonce, s
         {robots && <meta name="robots" content={robots} />}
         {canonical && <link rel="canonical" href={canonical} />}
         <meta name="theme-color" content="#1d4e89" />
-        <meta property="og:title" content={fullTitle} />
+        <meta property="og:title" content={ogTitle ?? fullTitle} />
+        {canonical && <meta property="og:url" content={canonical} />}
         <meta property="og:description" content={description} />
         <meta property="og:site_name" content={SITE_NAME} />
         <meta property="og:locale" content="fr_FR" />

@@ -1,7 +1,6 @@
 // Plain links: the header is also rendered by the public pages' own renderer (lib/render), where
 // Next.js's client components do not exist. `selection` is the "Ma sélection" link, counted in the
 // browser by a client component (App Router pages) or by the public pages' script.
-/* eslint-disable @next/next/no-html-link-for-pages -- next/link does not exist in lib/render */
 import type { ReactNode } from 'react';
 
 export function SiteHeader({ selection }: { selection: ReactNode }) {

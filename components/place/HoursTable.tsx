@@ -1,6 +1,5 @@
 import { frenchDate, type HoursPresentation } from '@/lib/hours/present';
 import type { TemporaryClosure } from '@/lib/places/closure';
-import styles from './place.module.css';
 
 /** The week's hours in plain French, today highlighted; the current state first. */
 export function HoursTable({ hours, closure }: { hours: HoursPresentation; closure?: TemporaryClosure | null }) {
@@ -29,7 +28,7 @@ export function HoursTable({ hours, closure }: { hours: HoursPresentation; closu
             <tr key={day.day} className={day.isToday ? 'hours__today' : undefined} aria-current={day.isToday ? 'date' : undefined}>
               <th scope="row">
                 {day.day}
-                {day.isToday && <span className={styles.todayMark}> (aujourd’hui)</span>}
+                {day.isToday && <span className="place-today-mark"> (aujourd’hui)</span>}
               </th>
               <td>{day.text}</td>
             </tr>
@@ -38,9 +37,9 @@ export function HoursTable({ hours, closure }: { hours: HoursPresentation; closu
       </table>
       {hours.closedOnHolidays && <p className="muted">Fermé les jours fériés.</p>}
       {hours.specialDays.length > 0 && (
-        <div className={styles.printHide}>
-          <h3 className={styles.specialTitle}>Jours fériés à venir</h3>
-          <ul className={styles.special}>
+        <div className="print-hide">
+          <h3 className="place-special-title">Jours fériés à venir</h3>
+          <ul className="place-special">
             {hours.specialDays.map((day) => (
               <li key={day.date}>
                 {/* The heading already says these are holidays: say it once per line. */}

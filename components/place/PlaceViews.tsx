@@ -1,14 +1,12 @@
-import Link from 'next/link';
 import { formatDistance } from '@/components/search/format';
 import type { NearbyPlace } from '@/lib/places/page';
-import styles from './place.module.css';
 
 export function NearbyList({ places }: { places: NearbyPlace[] }) {
   return (
-    <ul className={styles.nearby}>
+    <ul className="place-nearby">
       {places.map((alt) => (
         <li key={alt.slug}>
-          <Link href={`/lieux/${alt.slug}`}>{alt.name}</Link>
+          <a href={`/lieux/${alt.slug}`}>{alt.name}</a>
           <br />
           {alt.commune}, {formatDistance(alt.distance / 1000)}
         </li>
@@ -38,24 +36,53 @@ export function ClosedForGood({ name, commune, closedAt, alternatives }: { name:
         <p>Aucun lieu proposant une aide semblable n’est connu à moins de 50 km.</p>
       )}
       <p>
-        <Link href={searchAround(commune)} className="button button--primary">
+        <a href={searchAround(commune)} className="button button--primary">
           Chercher d’autres lieux autour de {commune}
-        </Link>
+        </a>
       </p>
     </div>
   );
 }
 
-/** A place closed for good more than a year ago (the proxy answers 410 Gone). */
+/** A place closed for good more than a year ago (answered with 410 Gone). */
 export function Gone({ name, commune }: { name: string; commune: string }) {
   return (
     <div className="container prose">
       <h1>Ce lieu n’existe plus</h1>
       <p>« {name} » a fermé définitivement il y a plus d’un an.</p>
       <p>
-        <Link href={searchAround(commune)} className="button button--primary">
+        <a href={searchAround(commune)} className="button button--primary">
           Chercher un lieu autour de {commune}
-        </Link>
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** Draft, archived or unknown (404): a way to search around the same commune, when known. */
+export function PlaceNotFound({ commune }: { commune: string | null }) {
+  return (
+    <div className="container prose">
+      <h1>Ce lieu n’est pas (ou plus) dans l’annuaire</h1>
+      <p>Il a peut-être fermé, changé de nom, ou sa fiche n’est pas encore publiée.</p>
+      {commune && (
+        <p>
+          <a href={searchAround(commune)} className="button button--primary">
+            Voir les lieux autour de {commune}
+          </a>
+        </p>
+      )}
+      <form action="/recherche" method="get" role="search" className="search-form">
+        <div className="field">
+          <label htmlFor="ou-404">Chercher un lieu autour de</label>
+          <input id="ou-404" name="ou" type="text" placeholder="Ex. : Angers, 49100" defaultValue={commune ?? ''} />
+        </div>
+        <button type="submit" className="button button--primary">
+          Rechercher
+        </button>
+      </form>
+      <p>
+        <a href="/">Revenir à l’accueil</a>
       </p>
     </div>
   );

@@ -1,18 +1,13 @@
-'use client';
-import { useActionState } from 'react';
 import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, type SuggestionFormState } from '@/lib/places/suggestion-parts';
 
-type Action = (state: SuggestionFormState, form: FormData) => Promise<SuggestionFormState>;
-
 /**
- * "Signaler une erreur": works without JavaScript (the server action answers with the page, the
- * section open on the result) and, with it, without reloading.
+ * "Signaler une erreur": a plain form posted to the place's own address (components/place/PlacePage),
+ * which answers with the page again, the section open on the result and what was typed kept.
  */
-export function ReportForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' });
+export function ReportForm({ action, state }: { action: string; state: SuggestionFormState }) {
   if (state.status === 'sent') {
     return (
-      <p className="notice notice--success" role="status" tabIndex={-1} ref={(el) => el?.focus()}>
+      <p className="notice notice--success" role="status" tabIndex={-1} id="signalement-envoye">
         {state.message ?? 'Merci, votre signalement a bien été transmis.'}
       </p>
     );
@@ -22,7 +17,7 @@ export function ReportForm({ action }: { action: Action }) {
   return (
     <details className="report" open={state.status !== 'idle' || undefined}>
       <summary className="button">Signaler une erreur sur cette fiche</summary>
-      <form action={formAction} className="report-form" noValidate>
+      <form action={action} method="post" className="report-form" noValidate>
         {state.message && (
           <p className={`notice ${state.status === 'refused' ? 'notice--warning' : 'notice--error'}`} role="alert">
             {state.message}
@@ -86,8 +81,8 @@ export function ReportForm({ action }: { action: Action }) {
           <label htmlFor="report-site">Ne pas remplir</label>
           <input id="report-site" name="site_web" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? 'Envoi…' : 'Envoyer le signalement'}
+        <button type="submit" className="button button--primary">
+          Envoyer le signalement
         </button>
       </form>
     </details>

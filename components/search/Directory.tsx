@@ -13,7 +13,7 @@ export function Directory({ groups, headingLevel = 3 }: { groups: DirectoryGroup
           <ul className="place-list" data-testid="place-list">
             {group.places.map((place) => (
               <li key={place.slug}>
-                <Link href={`/lieux/${place.slug}`}>{place.name}</Link>
+                <a href={`/lieux/${place.slug}`}>{place.name}</a>
                 <span className="muted"> — {place.street}</span>
               </li>
             ))}

@@ -3,6 +3,7 @@
 // and one small script (components/islands/search.ts) adds suggestions, "Autour de moi", the
 // selection and the map. The whole state is in the URL.
 import { PublicDocument } from '@/components/layout/PublicDocument';
+import { UnavailablePage } from '@/components/layout/UnavailablePage';
 import { readDb } from '@/lib/db';
 import { forRequest } from '@/lib/observability/logger';
 import { htmlResponse, renderDocument } from '@/lib/render/html';
@@ -32,7 +33,7 @@ async function renderSearch(kind: SearchPageKind, params: SearchParams, nonce: s
     const data = await loadSearch(params, network ? { reseau: network.slug } : undefined);
     const heading = network ? `Les lieux du réseau ${network.name}` : undefined;
     return renderDocument(
-      <PublicDocument title={heading ?? 'Lieux d’aide au numérique'} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['search.js']} chrome={false}>
+      <PublicDocument title={heading ?? 'Lieux d’aide au numérique'} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']} chrome={false}>
         <div className="embed-root" style={network?.color ? { borderTop: `4px solid ${network.color}` } : undefined}>
           <SearchResults data={data} basePath="/embed" widgets={plainWidgets()} heading={heading} linkTarget="_top" />
           <p className="embed-credit container">
@@ -49,7 +50,7 @@ async function renderSearch(kind: SearchPageKind, params: SearchParams, nonce: s
   const data = await loadSearch(params);
   const title = data.filters.ou ? `Aide au numérique près de ${data.filters.ou}` : 'Trouver un lieu d’aide au numérique';
   return renderDocument(
-    <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['search.js']}>
+    <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']}>
       <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />
     </PublicDocument>,
   );
@@ -69,25 +70,4 @@ export async function searchPageResponse(request: Request, kind: SearchPageKind)
       headers: { 'Cache-Control': 'no-store', 'Retry-After': '10' },
     });
   }
-}
-
-/** The French error page (most often: the database is unreachable), with a retry that needs no script. */
-function UnavailablePage({ url, nonce, requestId }: { url: URL; nonce: string; requestId: string | null }) {
-  return (
-    <PublicDocument title="Service momentanément indisponible" description={DESCRIPTION} robots="noindex" nonce={nonce}>
-      <div className="container prose" role="alert">
-        <h1>Le service est momentanément indisponible</h1>
-        <p>Nous n’arrivons pas à afficher cette page pour le moment. Réessayez dans quelques instants : vos recherches et vos informations ne sont pas perdues.</p>
-        <form method="get" action={url.pathname}>
-          {[...url.searchParams].map(([name, value], index) => (
-            <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
-          ))}
-          <button type="submit" className="button button--primary">
-            Réessayer
-          </button>
-        </form>
-        {requestId && <p className="muted">Référence de l’incident, à nous indiquer si le problème dure : {requestId}</p>}
-      </div>
-    </PublicDocument>
-  );
 }

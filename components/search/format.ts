@@ -3,14 +3,34 @@ import type { OpeningState } from '@/lib/hours';
 
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Paris' });
 
+const KM_NEAR = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const KM_FAR = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+
 export function formatDistance(km: number): string {
   if (km < 1) return `à ${Math.max(50, Math.round((km * 1000) / 50) * 50)} m`;
-  return `à ${km.toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: km < 10 ? 1 : 0 })} km`;
+  return `à ${(km < 10 ? KM_NEAR : KM_FAR).format(km)} km`;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one: one per kind and zone, kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(kind: 'hour' | 'day' | 'weekday', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let f = formats.get(key);
+  if (!f) {
+    f =
+      kind === 'hour'
+        ? new Intl.DateTimeFormat('fr-FR', { hour: 'numeric', minute: '2-digit', timeZone })
+        : kind === 'day'
+          ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+          : new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone });
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /** "17 h", "17 h 30" in the place's zone. */
 export function formatHour(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { hour: 'numeric', minute: '2-digit', timeZone }).formatToParts(date);
+  const parts = format('hour', timeZone).formatToParts(date);
   const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
   return minute === '00' ? `${Number(hour)} h` : `${Number(hour)} h ${minute}`;
@@ -19,12 +39,12 @@ export function formatHour(date: Date, timeZone: string): string {
 const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long' });
 
 function dayWord(date: Date, now: Date, timeZone: string): string {
-  const key = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const key = (d: Date) => format('day', timeZone).format(d);
   const today = key(now);
   const tomorrow = key(new Date(now.getTime() + 86_400_000));
   if (key(date) === today) return '';
   if (key(date) === tomorrow) return 'demain ';
-  return `${new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone }).format(date)} `;
+  return `${format('weekday', timeZone).format(date)} `;
 }
 
 /** "Ouvert — ferme à 17 h", "Fermé — ouvre demain à 9 h", "Horaires non communiqués". */

@@ -46,9 +46,9 @@ function LocationField({ defaultValue }: { defaultValue: string }) {
 }
 
 /** The map's place and data; without JavaScript the stylesheet hides it (@media (scripting: none)). */
-function MapPanel({ config }: { config: ResultsMapConfig }) {
+export function MapPanel({ config, label = MAP_LABEL }: { config: ResultsMapConfig; label?: string }) {
   return (
-    <section className="map-panel" aria-label={MAP_LABEL} data-results-map="">
+    <section className="map-panel" aria-label={label} data-results-map="">
       <div className="results-map results-map--loading">Chargement de la carte…</div>
       <script type="application/json" dangerouslySetInnerHTML={{ __html: safeJson(config) }} />
     </section>

@@ -1,4 +1,4 @@
-// Shared by the report form (client) and its server handling.
+// Shared by the report form and its server handling.
 export const SUGGESTION_PARTS = {
   HOURS: 'Les horaires',
   ADDRESS: 'L’adresse',
@@ -9,6 +9,8 @@ export const SUGGESTION_PARTS = {
 } as const;
 
 export const SUGGESTION_MESSAGE_MAX = 2000;
+
+export const SUGGESTION_SENT = 'Merci, votre signalement a bien été transmis. L’équipe qui tient cette fiche à jour va le vérifier.';
 
 export type SuggestionFormState = {
   status: 'idle' | 'invalid' | 'refused' | 'sent';

@@ -3,7 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { hit } from '@/lib/security/rate-limit';
 
-import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, type SuggestionFormState } from './suggestion-parts';
+import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, SUGGESTION_SENT, type SuggestionFormState } from './suggestion-parts';
 
 export { SUGGESTION_PARTS, type SuggestionFormState };
 
@@ -74,5 +74,5 @@ export async function submitSuggestion(
     : null;
   if (!place) return { status: 'invalid', message: 'Ce lieu n’est plus publié.', values };
   await db.suggestion.create({ data: { placeId: place.id, part: parsed.data.part, message: parsed.data.message, email: parsed.data.email ?? null } });
-  return { status: 'sent', message: 'Merci, votre signalement a bien été transmis. L’équipe qui tient cette fiche à jour va le vérifier.' };
+  return { status: 'sent', message: SUGGESTION_SENT };
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type AssetName = 'search.js' | 'site.css';
+export type AssetName = 'site.js' | 'site.css';
 type Manifest = Partial<Record<AssetName, string>>;
 
 let manifest: Manifest | null = null;

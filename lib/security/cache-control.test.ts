@@ -5,7 +5,7 @@ const get = (pathname: string, cookie: string | null = null, method = 'GET') => 
 
 describe('HTTP caching of public pages', () => {
   it('lets shared caches keep public pages briefly, with stale-while-revalidate', () => {
-    for (const path of ['/', '/lieux/espace-x', '/departements/49', '/communes/49007-angers', '/reseaux', '/reseaux/cybanjou', '/donnees', '/sitemap.xml']) {
+    for (const path of ['/', '/departements/49', '/communes/49007-angers', '/reseaux', '/reseaux/cybanjou', '/donnees', '/sitemap.xml']) {
       expect(get(path)).toBe(PUBLIC_PAGE_CACHE);
     }
     expect(PUBLIC_PAGE_CACHE).toMatch(/^public, .*s-maxage=\d+, stale-while-revalidate=\d+$/);
@@ -13,14 +13,15 @@ describe('HTTP caching of public pages', () => {
 
   it('never for the back-office, sign-in, APIs handled elsewhere, writes or a signed-in person', () => {
     for (const path of ['/admin', '/admin/lieux', '/connexion', '/connexion/lien', '/api/auth/session', '/api/health', '/api/ready', '/api/v1/lieux', '/lieux/x/y']) expect(get(path)).toBeNull();
-    expect(get('/lieux/espace-x', null, 'POST')).toBeNull();
+    expect(get('/departements/49', null, 'POST')).toBeNull();
+    expect(pageCacheControl({ method: 'POST', pathname: '/lieux/espace-x', cookie: null })).toBeNull();
     expect(get('/', 'a=b; next-auth.session-token=abc')).toBe('private, no-store');
     expect(get('/', '__Secure-next-auth.session-token=abc')).toBe('private, no-store');
     expect(get('/', 'next-auth.csrf-token=abc')).toBe(PUBLIC_PAGE_CACHE);
   });
 
   it('leaves the search pages to their route handler, which sends the policy only with a page it could build', () => {
-    for (const path of ['/recherche', '/embed']) {
+    for (const path of ['/recherche', '/embed', '/lieux/espace-x']) {
       expect(get(path)).toBeNull();
       expect(pageCacheControl({ method: 'GET', pathname: path, cookie: null })).toBe(PUBLIC_PAGE_CACHE);
       expect(pageCacheControl({ method: 'GET', pathname: path, cookie: 'next-auth.session-token=abc' })).toBe('private, no-store');

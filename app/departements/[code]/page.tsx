@@ -50,7 +50,7 @@ export default async function DepartementPage({ params }: Props) {
       </h1>
       <p>
         {places.length} lieu{places.length > 1 ? 'x' : ''} dans {byCommune.size} commune{byCommune.size > 1 ? 's' : ''}.{' '}
-        <Link href={`/recherche?ou=${encodeURIComponent(dep.nom)}`}>Chercher près d’une adresse</Link> ·{' '}
+        <a href={`/recherche?ou=${encodeURIComponent(dep.nom)}`}>Chercher près d’une adresse</a> ·{' '}
         <Link href={`/territoires/${dep.code}`}>Où l’aide manque dans le département</Link>
       </p>
       <Directory groups={[...byCommune.values()]} headingLevel={2} />

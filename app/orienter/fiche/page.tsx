@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AddAllButton } from '@/components/orientation/AddAllButton';
 import { FicheView } from '@/components/orientation/FicheView';
 import { PrintButton } from '@/components/orientation/PrintButton';
@@ -26,7 +25,7 @@ export default async function SharedFichePage({ searchParams }: Props) {
       <h1 className="no-print">Les lieux où vous faire aider</h1>
       {places.length === 0 ? (
         <p className="notice">
-          Ce lien ne mène à aucun lieu publié (il est peut-être incomplet). <Link href="/recherche">Cherchez un lieu d’aide au numérique</Link>.
+          Ce lien ne mène à aucun lieu publié (il est peut-être incomplet). <a href="/recherche">Cherchez un lieu d’aide au numérique</a>.
         </p>
       ) : (
         <>

@@ -58,7 +58,7 @@ export default async function EditPlace({ params, searchParams }: Props) {
         {place.status === 'PUBLISHED' && (
           <>
             {' · '}
-            <Link href={`/lieux/${place.slug}`}>Voir la page publique</Link>
+            <a href={`/lieux/${place.slug}`}>Voir la page publique</a>
           </>
         )}
         {' · '}

@@ -1,93 +1,59 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
-import { LazyResultsMap } from '@/components/map/LazyResultsMap';
-import { HoursTable } from '@/components/place/HoursTable';
-import { ClosedForGood, Gone, NearbyList } from '@/components/place/PlaceViews';
-import { ReportForm } from '@/components/place/ReportForm';
-import { SelectionButton } from '@/components/orientation/SelectionButton';
-import { ShareButtons } from '@/components/place/ShareButtons';
-import styles from '@/components/place/place.module.css';
+// /lieux/<slug>: the place page, rendered to HTML on the server without Next.js's client runtime
+// (see lib/render): everything a person needs to go there and to trust it, readable and printable
+// without JavaScript; the public pages' script adds sharing, the selection and the map. The route
+// answers the statuses itself: 301 from an old slug, 404, 410 for a place closed for good over a
+// year ago; and "Signaler une erreur" is posted to the same address.
+import { createHash } from 'node:crypto';
+import type { ReactNode } from 'react';
+import { PublicDocument } from '@/components/layout/PublicDocument';
+import { MapPanel } from '@/components/search/widgets';
 import { env, publicUrl } from '@/lib/config/env';
+import { db, readDb } from '@/lib/db';
 import { presentHours, whenText } from '@/lib/hours/present';
+import { forRequest } from '@/lib/observability/logger';
 import { temporaryClosure } from '@/lib/places/closure';
 import { completeness } from '@/lib/places/completeness';
 import { LABEL_EXPLANATIONS, PROGRAMME_EXPLANATIONS } from '@/lib/places/explanations';
-import { placePageNow } from '@/lib/places/now';
-import { nearbyPlaces, resolvePlacePage, type PublicPlace } from '@/lib/places/page';
+import { NOW_COOKIE } from '@/lib/places/now';
+import { nearbyPlaces, resolvePlacePage, type NearbyPlace, type PublicPlace } from '@/lib/places/page';
 import { placeJsonLd, safeJson } from '@/lib/places/structured-data';
+import { SUGGESTION_SENT, type SuggestionFormState } from '@/lib/places/suggestion-parts';
+import { submitSuggestion } from '@/lib/places/suggestions';
+import { htmlResponse, renderDocument } from '@/lib/render/html';
+import { pageCacheControl } from '@/lib/security/cache-control';
+import { clientIp } from '@/lib/security/rate-limit';
+import { sameOrigin } from '@/lib/orientation/http';
 import { safeHttpUrl } from '@/lib/security/urls';
+import { requestNow } from '@/lib/search/now';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
-import { reportError } from './actions';
-
-export const dynamic = 'force-dynamic';
-
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+import { UnavailablePage } from '@/components/layout/UnavailablePage';
+import { HoursTable } from './HoursTable';
+import { ClosedForGood, Gone, NearbyList, PlaceNotFound } from './PlaceViews';
+import { ReportForm } from './ReportForm';
+import { ShareButtons } from './ShareButtons';
 
 const ONE_YEAR = 365 * 24 * 3600 * 1000;
 const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const IDLE: SuggestionFormState = { status: 'idle' };
 
-function siteUrl() {
-  return publicUrl();
-}
-
-async function resolve({ params, searchParams }: Props) {
-  const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const now = await placePageNow(query);
-  return { now, page: await resolvePlacePage(decodeURIComponent(slug), now) };
-}
-
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { page } = await resolve(props);
-  if (page.kind === 'closed') return { title: `${page.place.name} (fermé définitivement)`, robots: { index: false } };
-  if (page.kind === 'gone') return { title: `${page.name} (fermé définitivement)`, robots: { index: false } };
-  // Next.js adds "noindex" to not-found answers itself.
-  if (page.kind !== 'published') return { title: 'Lieu introuvable' };
-  const { place } = page;
-  const description = place.summary ?? `${place.name}, ${place.street}, ${place.postcode} ${place.commune} : aide au numérique.`;
-  const url = `${siteUrl()}/lieux/${place.slug}`;
-  return {
-    title: `${place.name} — ${place.commune}`,
-    description,
-    alternates: { canonical: url },
-    openGraph: { title: place.name, description, type: 'website', url, locale: 'fr_FR', siteName: 'Repères' },
-  };
-}
-
-export default async function PlacePage(props: Props) {
-  const { now, page } = await resolve(props);
-  if (page.kind === 'redirect') permanentRedirect(`/lieux/${page.slug}`);
-  if (page.kind === 'not-found') notFound();
-  // The proxy has already set the 410 status for this address.
-  if (page.kind === 'gone') return <Gone name={page.name} commune={page.commune} />;
-  if (page.kind === 'closed') {
-    const { place } = page;
-    const alternatives = await nearbyPlaces(place);
-    return <ClosedForGood name={place.name} commune={place.commune} closedAt={LONG_DATE.format(place.closedForGoodAt!)} alternatives={alternatives} />;
-  }
-  return <PublishedPlace place={page.place} now={now} />;
-}
-
-async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date }) {
-  const nearbyPromise = nearbyPlaces(place);
+function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; now: Date; nearby: NearbyPlace[]; report: SuggestionFormState }) {
   const hours = presentHours(place.openingHours, place.timeZone, now);
   const closure = temporaryClosure(place, now, place.timeZone);
   const score = completeness(place);
-  const url = `${siteUrl()}/lieux/${place.slug}`;
+  const url = `${publicUrl()}/lieux/${place.slug}`;
   const stale = now.getTime() - place.dateMaj.getTime() > ONE_YEAR;
   const confirmedBy = place.confirmedBy ?? place.networks[0]?.network.name ?? null;
   const itinerant = place.itinerance.includes('Itinerant');
   const hasPosition = place.latitude !== null && place.longitude !== null;
   const address = `${place.street}, ${place.postcode} ${place.commune}`;
   const types = [...new Set(place.typologies.map((t) => typologyLabel(t)))];
-  const nearby = await nearbyPromise;
 
   return (
     <article className="container place-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(placeJsonLd({ ...place, url })) }} />
       <nav aria-label="Fil d’Ariane" className="breadcrumb no-print">
-        <Link href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour de {place.commune}</Link>
+        <a href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour de {place.commune}</a>
       </nav>
       <header className="place-header">
         <h1>{place.name}</h1>
@@ -100,7 +66,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
               {place.networks.map((m, i) => (
                 <span key={m.network.slug}>
                   {i > 0 && ', '}
-                  <Link href={`/reseaux/${m.network.slug}`}>{m.network.name}</Link>
+                  <a href={`/reseaux/${m.network.slug}`}>{m.network.name}</a>
                 </span>
               ))}
             </>
@@ -108,7 +74,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
         </p>
         {place.summary && <p className="place-header__summary">{place.summary}</p>}
         {closure && (
-          <div className={`notice notice--warning ${styles.closure}`} data-testid="temporary-closure">
+          <div className="notice notice--warning place-closure" data-testid="temporary-closure">
             <p>
               <strong>{closure.title}</strong>
             </p>
@@ -116,7 +82,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
           </div>
         )}
         <ShareButtons url={url} title={place.name} />
-        <SelectionButton id={place.id} slug={place.slug} name={place.name} />
+        <span className="selection-button" data-selection-place="" data-id={place.id} data-slug={place.slug} data-name={place.name} />
       </header>
 
       <div className="place-grid">
@@ -194,18 +160,20 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
                 </a>
               </p>
               <div className="place-map no-print">
-                <LazyResultsMap
-                  markers={[
-                    { id: place.id, lat: place.latitude!, lng: place.longitude!, label: place.name, href: `/lieux/${place.slug}`, detail: address },
-                    ...place.stops.map((stop) => ({ id: stop.id, lat: stop.latitude, lng: stop.longitude, label: `${place.name} — arrêt ${stop.label}`, href: `/lieux/${place.slug}`, detail: stop.commune })),
-                  ]}
-                  tileUrl={env().TILE_URL}
-                  attribution={env().TILE_ATTRIBUTION}
-                  center={{ lat: place.latitude!, lng: place.longitude! }}
+                <MapPanel
                   label="Carte du lieu (l’adresse est écrite ci-dessus)"
+                  config={{
+                    markers: [
+                      { id: place.id, lat: place.latitude!, lng: place.longitude!, label: place.name, href: `/lieux/${place.slug}`, detail: address },
+                      ...place.stops.map((stop) => ({ id: stop.id, lat: stop.latitude, lng: stop.longitude, label: `${place.name} — arrêt ${stop.label}`, href: `/lieux/${place.slug}`, detail: stop.commune })),
+                    ],
+                    tileUrl: env().TILE_URL,
+                    attribution: env().TILE_ATTRIBUTION,
+                    center: { lat: place.latitude!, lng: place.longitude! },
+                  }}
                 />
               </div>
-              <p className={`muted no-print ${styles.coordinates}`}>
+              <p className="muted no-print place-coordinates">
                 Coordonnées GPS : {place.latitude!.toFixed(5)}, {place.longitude!.toFixed(5)} ·{' '}
                 <a href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
                   voir sur OpenStreetMap
@@ -229,7 +197,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
             <p>Services non précisés : téléphonez pour savoir ce qui est proposé.</p>
           )}
           {place.supportModes.length > 0 && (
-            <div className={styles.printHide}>
+            <div className="print-hide">
               <h3>Comment vous êtes aidé</h3>
               <ul>
                 {place.supportModes.map((m) => (
@@ -265,7 +233,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
                 </dd>
               </div>
             )}
-            <div className={styles.printHide}>
+            <div className="print-hide">
               <dt>Publics accueillis</dt>
               <dd>{place.publics.length > 0 ? `Tout le monde, en particulier : ${place.publics.map((p) => PUBLIC_LABELS[p]).join(', ')}` : 'Tout le monde'}</dd>
             </div>
@@ -275,7 +243,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
                 <dd>{place.specificSupport.map((p) => SPECIFIC_SUPPORT_LABELS[p]).join(', ')}</dd>
               </div>
             )}
-            <div className={styles.printHide}>
+            <div className="print-hide">
               <dt>Accessibilité</dt>
               <dd>
                 {safeHttpUrl(place.accesLibreUrl) ? (
@@ -295,7 +263,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
             )}
           </dl>
           {(place.programmes.length > 0 || place.labels.length > 0 || place.otherLabels.length > 0) && (
-            <div className={styles.printHide}>
+            <div className="print-hide">
               <h3>Dispositifs et labels</h3>
               <ul>
                 {place.programmes.map((p) => (
@@ -348,7 +316,7 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
         <section aria-labelledby="signaler" className="place-section place-section--wide no-print" id="signalement">
           <h2 id="signaler">Signaler une erreur</h2>
           <p>Une information est fausse ou manque ? Dites-le-nous, sans créer de compte.</p>
-          <ReportForm action={reportError.bind(null, place.id)} />
+          <ReportForm action={`/lieux/${encodeURIComponent(place.slug)}#signalement`} state={report} />
         </section>
       </div>
     </article>
@@ -358,4 +326,99 @@ async function PublishedPlace({ place, now }: { place: PublicPlace; now: Date })
 function formatPhone(e164: string) {
   const national = e164.replace(/^\+33/, '0');
   return /^0\d{9}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ').trim() : e164;
+}
+
+/** "Now" for the page. End-to-end tests freeze it (E2E=1 only, never in production) with
+ * ?maintenant=<ISO date> or the x-reperes-now cookie, so that the browser's clock and the server agree. */
+function placeNow(request: Request, url: URL): Date {
+  if (process.env.E2E !== '1') return new Date();
+  const frozen = url.searchParams.get('maintenant');
+  if (frozen) return requestNow({ maintenant: frozen });
+  const cookie = (request.headers.get('cookie') ?? '').split(/;\s*/).find((c) => c.startsWith(`${NOW_COOKIE}=`));
+  const value = cookie ? decodeURIComponent(cookie.slice(NOW_COOKIE.length + 1)) : '';
+  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : new Date();
+}
+
+function decodeSlug(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
+}
+
+type Answer = { status: number; html: string; headers?: Record<string, string> };
+
+async function renderPlacePage(request: Request, url: URL, slug: string, nonce: string, report: SuggestionFormState): Promise<Answer> {
+  const now = placeNow(request, url);
+  const page = await resolvePlacePage(slug, now);
+  const document = (title: string, description: string, body: ReactNode, extra: { robots?: string; canonical?: string; ogTitle?: string } = {}) =>
+    renderDocument(
+      <PublicDocument title={title} description={description} nonce={nonce} scripts={['site.js']} {...extra}>
+        {body}
+      </PublicDocument>,
+    );
+  switch (page.kind) {
+    case 'redirect':
+      return { status: 301, html: '', headers: { Location: `/lieux/${encodeURIComponent(page.slug)}${url.search}` } };
+    case 'not-found': {
+      const commune = page.commune ?? null;
+      return { status: 404, html: document('Lieu introuvable', 'Ce lieu n’est pas (ou plus) dans l’annuaire.', <PlaceNotFound commune={commune} />, { robots: 'noindex' }) };
+    }
+    case 'gone':
+      return { status: 410, html: document(`${page.name} (fermé définitivement)`, `${page.name} a fermé définitivement.`, <Gone name={page.name} commune={page.commune} />, { robots: 'noindex' }) };
+    case 'closed': {
+      const { place } = page;
+      const alternatives = await nearbyPlaces(place);
+      const body = <ClosedForGood name={place.name} commune={place.commune} closedAt={LONG_DATE.format(place.closedForGoodAt!)} alternatives={alternatives} />;
+      return { status: 200, html: document(`${place.name} (fermé définitivement)`, `${place.name} a fermé définitivement : les lieux proches qui proposent une aide semblable.`, body, { robots: 'noindex' }) };
+    }
+    case 'published': {
+      const { place } = page;
+      const nearby = await nearbyPlaces(place);
+      const description = place.summary ?? `${place.name}, ${place.street}, ${place.postcode} ${place.commune} : aide au numérique.`;
+      const body = <PublishedPlace place={place} now={now} nearby={nearby} report={report} />;
+      return { status: report.status === 'invalid' ? 422 : report.status === 'refused' ? 429 : 200, html: document(`${place.name} — ${place.commune}`, description, body, { canonical: `${publicUrl()}/lieux/${place.slug}`, ogTitle: place.name }) };
+    }
+  }
+}
+
+async function answer(request: Request, rawSlug: string, report: (slug: string) => Promise<SuggestionFormState | Response>): Promise<Response> {
+  const url = new URL(request.url);
+  const nonce = request.headers.get('x-nonce') ?? '';
+  try {
+    const slug = decodeSlug(rawSlug);
+    const state = await report(slug);
+    if (state instanceof Response) return state;
+    const result = await renderPlacePage(request, url, slug, nonce, state);
+    const cacheControl = result.status === 200 && state.status === 'idle' ? pageCacheControl({ method: 'GET', pathname: url.pathname, cookie: request.headers.get('cookie') }) : 'no-store';
+    const headers = { ...(cacheControl ? { 'Cache-Control': cacheControl } : {}), ...result.headers };
+    return result.status === 301 ? new Response(null, { status: 301, headers }) : htmlResponse(result.html, { status: result.status, headers });
+  } catch (error) {
+    const requestId = request.headers.get('x-request-id');
+    forRequest(requestId).error({ err: error, method: request.method, path: url.pathname }, 'page render failed');
+    return htmlResponse(renderDocument(<UnavailablePage url={url} nonce={nonce} requestId={requestId} />), { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '10' } });
+  }
+}
+
+/** GET: the page; after a report was sent (?signalement=envoye), the page with the thanks. */
+export function placePageResponse(request: Request, rawSlug: string): Promise<Response> {
+  return answer(request, rawSlug, async () => (new URL(request.url).searchParams.get('signalement') === 'envoye' ? { status: 'sent', message: SUGGESTION_SENT } : IDLE));
+}
+
+/** POST: "Signaler une erreur". Sent: back to the page (303) with the thanks; refused or invalid: the page again, what was typed kept. */
+export function placeReportResponse(request: Request, rawSlug: string): Promise<Response> {
+  return answer(request, rawSlug, async (slug) => {
+    // A page elsewhere cannot post reports in a visitor's name.
+    if (!sameOrigin(request)) return new Response('Demande refusée.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const form = await request.formData().catch(() => null);
+    if (!form) return { status: 'invalid', message: 'Le formulaire est illisible : rechargez la page et réessayez.' };
+    const place = await readDb.place.findUnique({ where: { slug }, select: { id: true } });
+    if (!place) return new Response(null, { status: 303, headers: { Location: `/lieux/${encodeURIComponent(slug)}` } });
+    // The rate limit is keyed on a hash of the address: no IP is kept in clear.
+    const clientKey = createHash('sha256').update(clientIp(request.headers)).digest('hex').slice(0, 32);
+    const state = await submitSuggestion(db, { placeId: place.id, part: form.get('part'), message: form.get('message'), email: form.get('email'), honeypot: form.get('site_web'), clientKey });
+    if (state.status === 'sent') return new Response(null, { status: 303, headers: { Location: `/lieux/${encodeURIComponent(slug)}?signalement=envoye#signalement-envoye`, 'Cache-Control': 'no-store' } });
+    return state;
+  });
 }
