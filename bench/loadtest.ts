@@ -153,6 +153,7 @@ const headerOf = (headers: Record<string, string | string[]>, name: string) => {
 async function run(front: string, phase: Phase, seconds: number) {
   const cache: CacheCount = { hit: 0, miss: 0, none: 0 };
   const urls = new Set<string>();
+  let asked = 0;
   const result = await autocannon({
     url: front,
     connections: CONNECTIONS,
@@ -163,6 +164,7 @@ async function run(front: string, phase: Phase, seconds: number) {
         setupRequest: (request) => {
           const target = phase.path();
           urls.add(target);
+          asked++;
           return { ...request, path: target, headers: { ...request.headers, 'x-forwarded-for': visitor(), 'accept-encoding': 'gzip' } };
         },
         onResponse: (_status, _body, _context, headers) => {
@@ -181,7 +183,7 @@ async function run(front: string, phase: Phase, seconds: number) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
-    urls: urls.size,
+    urls: `${urls.size}/${asked}`,
     errors,
     errorRate: result.requests.total ? errors / result.requests.total : 0,
     statuses: { '2xx': result['2xx'], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
@@ -284,7 +286,8 @@ async function main() {
     // Does the app say where its pages come from? (Only routes that use the page cache do.)
     for (const probe of ['/recherche?ou=Angers', `/lieux/${popularSlugs[0]}`]) {
       const answer = await fetch(`${front}${probe}`, { headers: { 'x-forwarded-for': visitor() } }).catch(() => null);
-      console.log(`probe ${probe.slice(0, 40).padEnd(40)} ${answer?.status ?? 'no answer'}, X-Page-Cache: ${answer?.headers.get('x-page-cache') ?? '(absent)'}`);
+      const size = answer ? Buffer.byteLength(await answer.text()) : 0;
+      console.log(`probe ${probe.slice(0, 40).padEnd(40)} ${answer?.status ?? 'no answer'}, ${size} bytes of HTML, X-Page-Cache: ${answer?.headers.get('x-page-cache') ?? '(absent)'}`);
     }
     console.log(
       `Load test: ${total} places, ${CONNECTIONS} connections, ${SECONDS} s per phase (after a 5 s warm-up), ${INSTANCES} instance(s)${INSTANCES > 1 ? ` behind a round-robin proxy on ${front}` : ` on ${front}`}, PAGE_CACHE=${process.env.PAGE_CACHE || 'on'}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
@@ -297,10 +300,10 @@ async function main() {
       const result = await run(front, phase, SECONDS);
       results.push({ ...result, load: load(), memoryMiB: [Math.round(memoryBefore), Math.round(memory())] });
     }
-    console.log('\nphase                   req/s    p50 ms   p99 ms   requests  distinct URLs   errors   page cache hits            load   memory MiB (before → after)');
+    console.log('\nphase                   req/s    p50 ms   p99 ms   requests  distinct/asked URLs   errors   page cache hits            load   memory MiB (before → after)');
     for (const r of results) {
       console.log(
-        `${r.phase.padEnd(22)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.requests).padStart(10)} ${String(r.urls).padStart(14)} ${String(r.errors).padStart(8)}   ${cacheColumn(r.cache).padEnd(26)} ${r.load.padStart(5)}   ${r.memoryMiB[0]} → ${r.memoryMiB[1]}`,
+        `${r.phase.padEnd(22)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.requests).padStart(10)} ${r.urls.padStart(19)} ${String(r.errors).padStart(8)}   ${cacheColumn(r.cache).padEnd(26)} ${r.load.padStart(5)}   ${r.memoryMiB[0]} → ${r.memoryMiB[1]}`,
       );
     }
 
