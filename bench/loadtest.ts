@@ -307,6 +307,8 @@ async function main() {
       );
     }
 
+    for (const r of results) if (r.errors) console.log(`${r.phase}: ${r.statuses.non2xx} non-2xx, ${r.statuses.errors} connection errors, ${r.statuses.timeouts} timeouts (> 10 s)`);
+
     if (SOAK_MINUTES > 0) {
       console.log(`\nSoak: the phases mixed for ${SOAK_MINUTES} min, memory sampled every 30 s`);
       const mix: Phase = { name: 'mix', path: () => pick(phases).path() };
