@@ -20,6 +20,13 @@ describe('configuration', () => {
     expect(() => parseEnv({ PORT: 'abc', SMTP_URL: 'http://x' })).toThrow(/PORT.*SMTP_URL doit commencer par smtp/);
   });
 
+  it('reads the page cache settings, with their defaults and bounds', () => {
+    expect(parseEnv({})).toMatchObject({ PAGE_CACHE: 'on', PAGE_CACHE_TTL_SECONDS: 60, PAGE_CACHE_MAX_MB: 64 });
+    expect(parseEnv({ PAGE_CACHE: 'off', PAGE_CACHE_TTL_SECONDS: '30', PAGE_CACHE_MAX_MB: '256' })).toMatchObject({ PAGE_CACHE: 'off', PAGE_CACHE_TTL_SECONDS: 30, PAGE_CACHE_MAX_MB: 256 });
+    expect(() => parseEnv({ PAGE_CACHE: 'non' })).toThrow(/PAGE_CACHE/);
+    expect(() => parseEnv({ PAGE_CACHE_TTL_SECONDS: '0', PAGE_CACHE_MAX_MB: 'beaucoup' })).toThrow(/PAGE_CACHE_TTL_SECONDS.*PAGE_CACHE_MAX_MB/);
+  });
+
   it('stops `npm start` with one clear line, not a stack trace', () => {
     const root = path.join(__dirname, '..', '..');
     const result = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {

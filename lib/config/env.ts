@@ -53,6 +53,12 @@ export const envSchema = z.object({
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs d’OpenStreetMap</a>'),
   /** Sign-in attempts allowed per client address in 15 minutes (offices behind one address may need more). */
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** In-process cache of rendered public pages (lib/cache/page-cache.ts); only in production. */
+  PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  /** Longest life of a cached page, in seconds (a page never outlives the minute it was rendered in). */
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Memory bound of the page cache per process, in MiB (least recently used pages go first). */
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
