@@ -10,7 +10,6 @@ import { MapPanel } from '@/components/search/widgets';
 import { env, publicUrl } from '@/lib/config/env';
 import { db, readDb } from '@/lib/db';
 import { presentHours, whenText } from '@/lib/hours/present';
-import { forRequest } from '@/lib/observability/logger';
 import { temporaryClosure } from '@/lib/places/closure';
 import { completeness } from '@/lib/places/completeness';
 import { LABEL_EXPLANATIONS, PROGRAMME_EXPLANATIONS } from '@/lib/places/explanations';
@@ -19,7 +18,8 @@ import { nearbyPlaces, resolvePlacePage, type NearbyPlace, type PublicPlace } fr
 import { placeJsonLd, safeJson } from '@/lib/places/structured-data';
 import { SUGGESTION_SENT, type SuggestionFormState } from '@/lib/places/suggestion-parts';
 import { submitSuggestion } from '@/lib/places/suggestions';
-import { htmlResponse, renderDocument } from '@/lib/render/html';
+import { renderDocument } from '@/lib/render/html';
+import { servePage, type RenderedPage } from '@/lib/render/public-page';
 import { pageCacheControl } from '@/lib/security/cache-control';
 import { clientIp } from '@/lib/security/rate-limit';
 import { sameOrigin } from '@/lib/orientation/http';
@@ -27,7 +27,7 @@ import { safeHttpUrl } from '@/lib/security/urls';
 import { requestNow } from '@/lib/search/now';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
-import { UnavailablePage } from '@/components/layout/UnavailablePage';
+import { unavailableResponse } from '@/components/layout/UnavailablePage';
 import { HoursTable } from './HoursTable';
 import { ClosedForGood, Gone, NearbyList, PlaceNotFound } from './PlaceViews';
 import { ReportForm } from './ReportForm';
@@ -347,9 +347,7 @@ function decodeSlug(raw: string): string {
   }
 }
 
-type Answer = { status: number; html: string; headers?: Record<string, string> };
-
-async function renderPlacePage(request: Request, url: URL, slug: string, nonce: string, report: SuggestionFormState): Promise<Answer> {
+async function renderPlacePage(request: Request, url: URL, slug: string, nonce: string, report: SuggestionFormState): Promise<RenderedPage> {
   const now = placeNow(request, url);
   const page = await resolvePlacePage(slug, now);
   const document = (title: string, description: string, body: ReactNode, extra: { robots?: string; canonical?: string; ogTitle?: string } = {}) =>
@@ -385,19 +383,17 @@ async function renderPlacePage(request: Request, url: URL, slug: string, nonce: 
 
 async function answer(request: Request, rawSlug: string, report: (slug: string) => Promise<SuggestionFormState | Response>): Promise<Response> {
   const url = new URL(request.url);
-  const nonce = request.headers.get('x-nonce') ?? '';
   try {
     const slug = decodeSlug(rawSlug);
     const state = await report(slug);
     if (state instanceof Response) return state;
-    const result = await renderPlacePage(request, url, slug, nonce, state);
-    const cacheControl = result.status === 200 && state.status === 'idle' ? pageCacheControl({ method: 'GET', pathname: url.pathname, cookie: request.headers.get('cookie') }) : 'no-store';
-    const headers = { ...(cacheControl ? { 'Cache-Control': cacheControl } : {}), ...result.headers };
-    return result.status === 301 ? new Response(null, { status: 301, headers }) : htmlResponse(result.html, { status: result.status, headers });
+    return await servePage(request, async (nonce) => {
+      const result = await renderPlacePage(request, url, slug, nonce, state);
+      const cacheControl = result.status === 200 && state.status === 'idle' ? pageCacheControl({ method: 'GET', pathname: url.pathname, cookie: request.headers.get('cookie') }) : 'no-store';
+      return { status: result.status, html: result.html, headers: { ...(cacheControl ? { 'Cache-Control': cacheControl } : {}), ...result.headers } };
+    });
   } catch (error) {
-    const requestId = request.headers.get('x-request-id');
-    forRequest(requestId).error({ err: error, method: request.method, path: url.pathname }, 'page render failed');
-    return htmlResponse(renderDocument(<UnavailablePage url={url} nonce={nonce} requestId={requestId} />), { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '10' } });
+    return unavailableResponse(request, url, error);
   }
 }
 

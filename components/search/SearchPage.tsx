@@ -3,10 +3,10 @@
 // and one small script (components/islands/search.ts) adds suggestions, "Autour de moi", the
 // selection and the map. The whole state is in the URL.
 import { PublicDocument } from '@/components/layout/PublicDocument';
-import { UnavailablePage } from '@/components/layout/UnavailablePage';
+import { unavailableResponse } from '@/components/layout/UnavailablePage';
 import { readDb } from '@/lib/db';
-import { forRequest } from '@/lib/observability/logger';
-import { htmlResponse, renderDocument } from '@/lib/render/html';
+import { renderDocument } from '@/lib/render/html';
+import { servePage } from '@/lib/render/public-page';
 import { pageCacheControl } from '@/lib/security/cache-control';
 import { parseSearchParams } from '@/lib/search/filters';
 import { loadSearch, SearchResults, type SearchParams } from './SearchView';
@@ -58,16 +58,12 @@ async function renderSearch(kind: SearchPageKind, params: SearchParams, nonce: s
 
 export async function searchPageResponse(request: Request, kind: SearchPageKind): Promise<Response> {
   const url = new URL(request.url);
-  const nonce = request.headers.get('x-nonce') ?? '';
   try {
-    const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
-    return htmlResponse(await renderSearch(kind, queryParams(url), nonce), { headers: cacheControl ? { 'Cache-Control': cacheControl } : {} });
-  } catch (error) {
-    const requestId = request.headers.get('x-request-id');
-    forRequest(requestId).error({ err: error, method: request.method, path: url.pathname }, 'page render failed');
-    return htmlResponse(renderDocument(<UnavailablePage url={url} nonce={nonce} requestId={requestId} />), {
-      status: 503,
-      headers: { 'Cache-Control': 'no-store', 'Retry-After': '10' },
+    return await servePage(request, async (nonce) => {
+      const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
+      return { status: 200, html: await renderSearch(kind, queryParams(url), nonce), headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
     });
+  } catch (error) {
+    return unavailableResponse(request, url, error);
   }
 }

@@ -1,7 +1,7 @@
 // Several stateless app instances behind a load balancer: two `next start` on two ports, one
 // database, one Redis. A client's rate limit holds across them (counted in Redis), and a change
-// made through one is seen at once by the other (no per-instance page cache to invalidate; the
-// API's ETag changes with the data).
+// made through one is seen at once by the other: each instance's page cache is emptied by
+// PostgreSQL's notification (lib/cache/page-cache.ts), and the API's ETag changes with the data.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import IORedis from 'ioredis';
@@ -92,8 +92,22 @@ test('a change saved through one instance is what the other serves next', async 
     // The same place, unchanged, on the other instance: same ETag, 304.
     expect((await fetch(`http://localhost:${ports[1]}/api/v1/lieux/${place.id}`, { headers: { ...headers, 'if-none-match': etag } })).status).toBe(304);
 
+    // Each instance keeps the rendered page: the second visit is served from its page cache.
+    const visit = (port: number) => fetch(`http://localhost:${port}/lieux/${SLUG}`, { headers });
+    for (const port of ports) {
+      await visit(port);
+      const again = await visit(port);
+      expect(again.headers.get('x-page-cache'), `instance ${port}`).toBe('hit');
+      expect(await again.text()).toContain(`<h1>${place.name}</h1>`);
+    }
+
     // A save (here straight in the shared database, as instance A's back-office would do).
     await prisma.place.update({ where: { id: place.id }, data: { name: `${place.name} — modifié`, version: { increment: 1 } } });
+
+    // Both caches are emptied (PostgreSQL notifies every instance): the next visit is a fresh render.
+    for (const port of ports) {
+      await expect.poll(async () => (await visit(port)).text(), { timeout: 2000, intervals: [20, 50, 100] }).toContain(`<h1>${place.name} — modifié</h1>`);
+    }
 
     const after = await fetch(`http://localhost:${ports[1]}/api/v1/lieux/${place.id}`, { headers: { ...headers, 'if-none-match': etag } });
     expect(after.status).toBe(200);

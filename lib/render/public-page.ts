@@ -1,0 +1,42 @@
+import 'server-only';
+// Answers a request for a page rendered by lib/render, through the page cache when the request
+// allows it: a GET from someone not signed in, without a test clock. Pages are rendered with a
+// placeholder where the CSP nonce goes; each response gets its own nonce in its place, so a cached
+// page never shares one.
+import { cachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
+import { NOW_COOKIE } from '@/lib/places/now';
+import { isSignedIn } from '@/lib/security/cache-control';
+import { htmlResponse } from './html';
+
+export type RenderedPage = { status: number; html: string; headers?: Record<string, string> };
+
+function cacheable(request: Request): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const cookie = request.headers.get('cookie');
+  return !isSignedIn(cookie) && !(cookie ?? '').includes(`${NOW_COOKIE}=`);
+}
+
+/** The cache key: the path and the query, its parameters sorted (the same search, written in another order). */
+export function pageKey(url: URL): string {
+  const params = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+  return `${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+export async function servePage(request: Request, render: (nonce: string) => Promise<RenderedPage>): Promise<Response> {
+  const nonce = request.headers.get('x-nonce') ?? '';
+  let page: RenderedPage;
+  let hit: boolean | null = null;
+  if (cacheable(request)) {
+    const cached = await cachedPage(pageKey(new URL(request.url)), async () => {
+      const rendered = await render(NONCE_TOKEN);
+      return { status: rendered.status, body: rendered.html, headers: rendered.headers };
+    });
+    page = { status: cached.status, html: cached.body.replaceAll(NONCE_TOKEN, nonce), headers: cached.headers };
+    hit = cached.hit;
+  } else {
+    page = await render(nonce);
+  }
+  const headers = { ...page.headers, ...(hit === null ? {} : pageCacheHeader(hit)) };
+  if (page.status >= 300 && page.status < 400) return new Response(null, { status: page.status, headers });
+  return htmlResponse(page.html, { status: page.status, headers });
+}
