@@ -131,7 +131,7 @@ describe('page cache', () => {
 
   it('keeps a page until the next minute boundary, and never longer than the TTL', async () => {
     let clock = Date.parse('2026-12-01T10:00:30.000Z');
-    const cache = await listeningCache({ now: () => clock, ttlSeconds: 60 });
+    const cache = await listeningCache({ now: () => clock, ttlSeconds: 60, staleSeconds: 0 });
     const render = counter();
     await cache.cachedPage('/lieux/a', render);
     clock = Date.parse('2026-12-01T10:00:59.999Z');
@@ -140,7 +140,7 @@ describe('page cache', () => {
     expect(await cache.cachedPage('/lieux/a', render)).toMatchObject({ body: 'page #2', hit: false });
     expect(cache.stats().entries).toBe(1);
 
-    const short = await listeningCache({ now: () => clock, ttlSeconds: 10 });
+    const short = await listeningCache({ now: () => clock, ttlSeconds: 10, staleSeconds: 0 });
     clock = Date.parse('2026-12-01T10:02:05.000Z');
     await short.cachedPage('/lieux/a', render);
     clock = Date.parse('2026-12-01T10:02:14.999Z');
@@ -158,6 +158,41 @@ describe('page cache', () => {
     clock = Date.parse('2026-12-01T10:05:00.000Z');
     await cache.cachedPage('/other', render);
     expect(cache.stats().entries).toBe(1);
+  });
+
+  it('serves an expired page a few seconds more while one background render replaces it, but never after a change', async () => {
+    let clock = Date.parse('2026-12-01T10:00:30.000Z');
+    const cache = await listeningCache({ now: () => clock, staleSeconds: 10 });
+    let renders = 0;
+    let release: () => void = () => undefined;
+    const slow = () => {
+      renders++;
+      const n = renders;
+      return n === 1 ? Promise.resolve({ status: 200, body: 'page #1' }) : new Promise<CachedPage>((resolve) => (release = () => resolve({ status: 200, body: `page #${n}` })));
+    };
+    await cache.cachedPage('/recherche?ou=Angers', slow);
+    clock = Date.parse('2026-12-01T10:01:02.000Z'); // past the minute, within the grace
+    // Everyone gets the expired page at once; a single render starts.
+    const answers = await Promise.all([1, 2, 3].map(() => cache.cachedPage('/recherche?ou=Angers', slow)));
+    expect(answers.map((a) => [a.body, a.hit])).toEqual([['page #1', true], ['page #1', true], ['page #1', true]]);
+    expect(renders).toBe(2);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await cache.cachedPage('/recherche?ou=Angers', slow)).toMatchObject({ body: 'page #2', hit: true });
+
+    // Past the grace: a plain miss.
+    clock = Date.parse('2026-12-01T10:02:10.000Z');
+    const late = cache.cachedPage('/recherche?ou=Angers', slow);
+    release();
+    expect(await late).toMatchObject({ body: 'page #3', hit: false });
+
+    // A change empties the cache: nothing stale is served after it.
+    clock = Date.parse('2026-12-01T10:03:01.000Z');
+    await db.$executeRawUnsafe(`UPDATE "Place" SET name = name WHERE false`);
+    await expect.poll(() => cache.stats().entries, { timeout: 1000 }).toBe(0);
+    const fresh = cache.cachedPage('/recherche?ou=Angers', slow);
+    release();
+    expect(await fresh).toMatchObject({ body: 'page #4', hit: false });
   });
 
   it('bounds memory, evicting the least recently used pages first', async () => {

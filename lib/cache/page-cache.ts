@@ -45,6 +45,13 @@ export type PageCacheOptions = {
   /** The primary, for the listener. Without one the cache never listens, so it is always bypassed. */
   databaseUrl?: string;
   ttlSeconds?: number;
+  /**
+   * After an entry expires (TTL or minute boundary), it is still served for this long while one
+   * request renders its replacement in the background, so that expiries never make visitors wait
+   * (all popular pages expire together at each minute). A notification empties the cache all the
+   * same: changed data is never served stale.
+   */
+  staleSeconds?: number;
   maxBytes?: number;
   /** The clock (ms since the epoch); tests inject one. */
   now?: () => number;
@@ -71,7 +78,7 @@ export type PageCache = {
   close(): Promise<void>;
 };
 
-type Entry = { page: CachedPage; expiresAt: number; bytes: number };
+type Entry = { page: CachedPage; expiresAt: number; staleUntil: number; bytes: number };
 
 const MINUTE = 60_000;
 const ENTRY_OVERHEAD = 256;
@@ -97,6 +104,7 @@ class MissingTriggers extends Error {}
 export function createPageCache(options: PageCacheOptions): PageCache {
   const now = options.now ?? Date.now;
   const ttlMs = (options.ttlSeconds ?? 60) * 1000;
+  const staleMs = (options.staleSeconds ?? 10) * 1000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const settleMs = options.settleMs ?? 0;
   const heartbeatMs = options.heartbeatMs ?? 10_000;
@@ -143,8 +151,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     if (t < nextSweepAt) return;
     nextSweepAt = Infinity;
     for (const [key, entry] of entries) {
-      if (entry.expiresAt <= t) remove(key);
-      else nextSweepAt = Math.min(nextSweepAt, entry.expiresAt);
+      if (entry.staleUntil <= t) remove(key);
+      else nextSweepAt = Math.min(nextSweepAt, entry.staleUntil);
     }
   }
 
@@ -157,9 +165,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (oldest.done) break;
       remove(oldest.value);
     }
-    entries.set(key, { page: { ...page, ...(page.headers ? { headers: { ...page.headers } } : {}) }, expiresAt, bytes: size });
+    const staleUntil = expiresAt + staleMs;
+    entries.set(key, { page: { ...page, ...(page.headers ? { headers: { ...page.headers } } : {}) }, expiresAt, staleUntil, bytes: size });
     bytes += size;
-    nextSweepAt = Math.min(nextSweepAt, expiresAt);
+    nextSweepAt = Math.min(nextSweepAt, staleUntil);
   }
 
   async function cachedPage(key: string, render: () => Promise<CachedPage>): Promise<CachedPage & { hit: boolean }> {
@@ -170,17 +179,24 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const startedAt = now();
     sweep(startedAt);
     const entry = entries.get(key);
-    if (entry && entry.expiresAt > startedAt) {
+    if (entry && entry.staleUntil > startedAt) {
       entries.delete(key);
       entries.set(key, entry);
       hits++;
+      // Expired but within its grace: served as it is, one background render replaces it.
+      if (entry.expiresAt <= startedAt && !inflight.has(key)) {
+        renderAndStore(key, render, startedAt).catch((error: unknown) => log.warn({ err: error }, 'page cache: background render failed'));
+      }
       return copy(entry.page, true);
     }
     if (entry) remove(key);
     misses++;
     const shared = inflight.get(key);
     if (shared) return copy(await shared, false);
+    return copy(await renderAndStore(key, render, startedAt), false);
+  }
 
+  async function renderAndStore(key: string, render: () => Promise<CachedPage>, startedAt: number): Promise<CachedPage> {
     const renderedIn = generation;
     // Kept until the minute changes, and no longer than the TTL, counted from the render's start.
     const expiresAt = Math.min(startedAt + ttlMs, Math.floor(startedAt / MINUTE) * MINUTE + MINUTE);
@@ -190,7 +206,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       const page = await rendering;
       const t = now();
       if (page.status === 200 && listening && generation === renderedIn && t >= noStoreUntil && expiresAt > t) store(key, page, expiresAt);
-      return copy(page, false);
+      return page;
     } finally {
       if (inflight.get(key) === rendering) inflight.delete(key);
     }
