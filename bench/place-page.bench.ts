@@ -36,7 +36,8 @@ async function main() {
 
   const app = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', PORT], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: database.url, NODE_ENV: 'production', NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef', E2E: '' },
+    // Every request a real render: the page cache (measured by the load test) is off here.
+    env: { ...process.env, NODE_OPTIONS: '', PAGE_CACHE: 'off', SEARCH_RATE_LIMIT: '1000000', DATABASE_URL: database.url, NODE_ENV: 'production', NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef', E2E: '' },
     stdio: 'ignore',
   });
   try {

@@ -49,8 +49,22 @@ export function isValidHours(value: string): boolean {
 
 const TWO_WEEKS = 14 * 24 * 3600 * 1000;
 
+// OSM hours change state on whole minutes only, so the state within one minute is one answer:
+// kept per value, zone and minute (a search shows many places sharing the same hours).
+const states = new Map<string, OpeningState>();
+
 /** Open, closed or unknown at an instant, in the place's zone. Unknown hours are never "open". */
 export function openingStateAt(value: string | null | undefined, timeZone: string, at: Date): OpeningState {
+  const key = `${Math.floor(at.getTime() / 60_000)}|${timeZone}|${value ?? ''}`;
+  const known = states.get(key);
+  if (known) return { ...known };
+  const state = computeOpeningState(value, timeZone, at);
+  if (states.size > 20_000) states.clear();
+  states.set(key, state);
+  return { ...state };
+}
+
+function computeOpeningState(value: string | null | undefined, timeZone: string, at: Date): OpeningState {
   const parsed = parseHours(value);
   if (!parsed.ok) return { status: 'unknown', nextChange: null, comment: null };
   const wall = toWallClock(at, timeZone);

@@ -224,6 +224,13 @@ type DetailRow = {
   closure_message: string | null;
 };
 
+// reperes_earth(p.latitude, p.longitude) written out: the same point, but PostgreSQL inlines this
+// expression, while the function (whose domain cast is not strict) is called row by row, about
+// 5 µs each. The index condition keeps the function, to match the index.
+const EARTH_POINT = Prisma.raw(
+  'public.cube(ARRAY[public.earth() * cos(radians(p.latitude)) * cos(radians(p.longitude)), public.earth() * cos(radians(p.latitude)) * sin(radians(p.longitude)), public.earth() * sin(radians(p.latitude))])',
+);
+
 export async function searchPlaces(
   filters: SearchFilters,
   options: { now?: Date; pageSize?: number; db?: Db; problems?: string[]; fuzzy?: boolean } = {},
@@ -253,7 +260,7 @@ export async function searchPlaces(
   const nearby = point
     ? Prisma.sql`
       WITH near AS (
-        SELECT p.id AS place_id, earth_distance(reperes_earth(p.latitude, p.longitude), ${point}) AS distance, NULL::text AS stop_label, NULL::text AS stop_commune
+        SELECT p.id AS place_id, sec_to_gc(cube_distance(${EARTH_POINT}, ${point})) AS distance, NULL::text AS stop_label, NULL::text AS stop_commune
         FROM "Place" p
         WHERE p.latitude IS NOT NULL AND p.longitude IS NOT NULL AND earth_box(${point}, ${radius}::float8) @> reperes_earth(p.latitude, p.longitude)
         UNION ALL
@@ -275,14 +282,14 @@ export async function searchPlaces(
 
   let total: number;
   let pageCandidates: Candidate[];
-  let matchingIds: string[] | null = null;
   let facetsPromise: Promise<Facets> | null = null;
   if (needsAvailabilityCheck(filters)) {
     // Every SQL candidate, then the opening_hours library decides; paginate after.
-    const rows = await db.$queryRaw<Array<Candidate & HoursRow>>`
+    const rows = await db.$queryRaw<Array<Candidate & HoursRow & FacetLists>>`
       ${nearby}
       SELECT p.id, ${distance} AS distance, ${stop}, p."openingHours" AS "openingHours", p."timeZone" AS "timeZone",
-        (SELECT array_agg(ps."openingHours") FROM "PlaceStop" ps WHERE ps."placeId" = p.id AND ps."openingHours" IS NOT NULL) AS "stopHours"
+        (SELECT array_agg(ps."openingHours") FROM "PlaceStop" ps WHERE ps."placeId" = p.id AND ps."openingHours" IS NOT NULL) AS "stopHours",
+        ${FACET_LISTS}
       FROM ${from} WHERE ${whereAll} ${order} LIMIT 20000`;
     // Many places share the same hours: decide once per distinct schedule and zone.
     const decided = new Map<string, boolean>();
@@ -293,11 +300,11 @@ export async function searchPlaces(
       return open;
     });
     total = kept.length;
-    matchingIds = kept.map((row) => row.id);
+    facetsPromise = Promise.resolve(facetsFromLists(kept));
     pageCandidates = kept.slice((filters.page - 1) * pageSize, filters.page * pageSize);
   } else {
     // The facet counts do not depend on the page: start them at the same time.
-    facetsPromise = facetCounts(db, null, nearby, from, whereAll);
+    facetsPromise = facetCounts(db, nearby, from, whereAll);
     if (point) {
       pageCandidates = await db.$queryRaw<Candidate[]>`
         ${nearby}
@@ -333,7 +340,7 @@ export async function searchPlaces(
   const ids = pageCandidates.map((c) => c.id);
   const [details, facets] = await Promise.all([
     ids.length ? db.$queryRaw<DetailRow[]>`SELECT ${DETAIL_COLUMNS} FROM "Place" p WHERE p.id = ANY(${ids}::uuid[])` : Promise.resolve([]),
-    facetsPromise ?? facetCounts(db, matchingIds, nearby, from, whereAll),
+    facetsPromise ?? facetCounts(db, nearby, from, whereAll),
   ]);
   const byId = new Map(details.map((d) => [d.id, d]));
   const results = pageCandidates
@@ -346,11 +353,9 @@ export async function searchPlaces(
   return { results, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, facets, origin, problems };
 }
 
-async function facetCounts(db: Db, ids: string[] | null, nearby: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql): Promise<Facets> {
-  const scope = ids
-    ? Prisma.sql`SELECT p.* FROM "Place" p WHERE p.id = ANY(${ids}::uuid[])`
-    : Prisma.sql`SELECT p.* FROM ${from} WHERE ${where}`;
-  const withScope = ids || nearby === Prisma.empty ? Prisma.sql`WITH scope AS (${scope})` : Prisma.sql`${nearby}, scope AS (${scope})`;
+async function facetCounts(db: Db, nearby: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql): Promise<Facets> {
+  const scope = Prisma.sql`SELECT p.* FROM ${from} WHERE ${where}`;
+  const withScope = nearby === Prisma.empty ? Prisma.sql`WITH scope AS (${scope})` : Prisma.sql`${nearby}, scope AS (${scope})`;
   const rows = await db.$queryRaw<Array<{ facet: string; value: string; count: bigint }>>`
     ${withScope}
     SELECT 'besoin' AS facet, v::text AS value, count(*) AS count FROM scope, unnest(scope.services) v GROUP BY 1, 2
@@ -361,6 +366,39 @@ async function facetCounts(db: Db, ids: string[] | null, nearby: Prisma.Sql, fro
     UNION ALL SELECT 'prise_en_charge', v::text, count(*) FROM scope, unnest(scope."specificSupport") v GROUP BY 1, 2
     UNION ALL SELECT 'dispositif', v::text, count(*) FROM scope, unnest(scope.programmes) v GROUP BY 1, 2
     UNION ALL SELECT 'type', v::text, count(*) FROM scope, unnest(scope.typologies) v GROUP BY 1, 2`;
+  return facetsOf(rows);
+}
+
+type FacetLists = { f_services: string[]; f_fees: string[]; f_support: string[]; f_access: string[]; f_publics: string[]; f_specific: string[]; f_programmes: string[]; f_typologies: string[] };
+
+/** The lists the facets count, read with the candidates when the opening hours decide in JavaScript. */
+const FACET_LISTS = Prisma.sql`${list('services')} AS f_services, ${list('fees')} AS f_fees, ${list('supportModes')} AS f_support,
+  ${list('accessModes')} AS f_access, ${list('publics')} AS f_publics, ${list('specificSupport')} AS f_specific,
+  ${list('programmes')} AS f_programmes, ${list('typologies')} AS f_typologies`;
+
+/** The same counts as facetCounts(), from rows already read (no second query over the kept places). */
+function facetsFromLists(rows: FacetLists[]): Facets {
+  const counts = new Map<string, number>();
+  const add = (facet: string, values: string[]) => {
+    for (const value of values) counts.set(`${facet}\u0000${value}`, (counts.get(`${facet}\u0000${value}`) ?? 0) + 1);
+  };
+  for (const row of rows) {
+    add('besoin', row.f_services);
+    add('frais', row.f_fees);
+    add('accompagnement', row.f_support);
+    add('acces', row.f_access);
+    add('public', row.f_publics);
+    add('prise_en_charge', row.f_specific);
+    add('dispositif', row.f_programmes);
+    add('type', row.f_typologies);
+  }
+  return facetsOf([...counts].map(([key, count]) => {
+    const [facet, value] = key.split('\u0000');
+    return { facet, value, count: BigInt(count) };
+  }));
+}
+
+function facetsOf(rows: Array<{ facet: string; value: string; count: bigint }>): Facets {
   const facets: Facets = { besoin: {}, frais: {}, accompagnement: {}, acces: {}, public: {}, prise_en_charge: {}, dispositif: {}, type: {} };
 
   for (const row of rows) {

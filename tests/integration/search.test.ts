@@ -133,6 +133,25 @@ describe('the public search', () => {
     for (const { id } of unknown) expect(saturday.results.map((r) => r.id)).not.toContain(id);
   });
 
+  it('counts the facets of an availability search over the places it keeps, as for any search', async () => {
+    // Facets of "open on Saturday" are counted from the places the opening hours kept (in
+    // JavaScript); they must agree with the results themselves, and with the SQL counts of the
+    // same places found without the availability criterion.
+    const open = await search({ ou: 'Angers', rayon: '30', ouvert: 'samedi' }, TUESDAY_MORNING);
+    expect(open.total).toBeGreaterThan(0);
+    expect(open.results).toHaveLength(open.total);
+    for (const [service, count] of Object.entries(open.facets.besoin)) {
+      expect(count, service).toBe(open.results.filter((r) => (r.services as string[]).includes(service)).length);
+    }
+    const free = open.results.filter((r) => r.fees.includes('Gratuit')).length;
+    expect(open.facets.frais.Gratuit ?? 0).toBe(free);
+    const all = await search({ ou: 'Angers', rayon: '30' }, TUESDAY_MORNING);
+    expect(all.total).toBeGreaterThan(open.total);
+    for (const [facet, counts] of Object.entries(open.facets)) {
+      for (const [value, count] of Object.entries(counts)) expect(count, `${facet}=${value}`).toBeLessThanOrEqual((all.facets as Record<string, Record<string, number>>)[facet][value]);
+    }
+  });
+
   it('turns bad input into French messages and the rest of the search', async () => {
     const response = await search({ rayon: '500', besoin: ['Inconnu', 'AideAuxDemarchesAdministratives'], ouvert: 'hier', page: '-3', q: 'x'.repeat(500) });
     expect(response.problems).toEqual(
