@@ -13,7 +13,7 @@ import { presentHours, whenText } from '@/lib/hours/present';
 import { temporaryClosure } from '@/lib/places/closure';
 import { completeness } from '@/lib/places/completeness';
 import { LABEL_EXPLANATIONS, PROGRAMME_EXPLANATIONS } from '@/lib/places/explanations';
-import { NOW_COOKIE } from '@/lib/places/now';
+import { placePageNow } from '@/lib/places/now';
 import { nearbyPlaces, resolvePlacePage, type NearbyPlace, type PublicPlace } from '@/lib/places/page';
 import { placeJsonLd, safeJson } from '@/lib/places/structured-data';
 import { SUGGESTION_SENT, type SuggestionFormState } from '@/lib/places/suggestion-parts';
@@ -24,7 +24,6 @@ import { pageCacheControl } from '@/lib/security/cache-control';
 import { clientIp } from '@/lib/security/rate-limit';
 import { sameOrigin } from '@/lib/orientation/http';
 import { safeHttpUrl } from '@/lib/security/urls';
-import { requestNow } from '@/lib/search/now';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
 import { unavailableResponse } from '@/components/layout/UnavailablePage';
@@ -328,17 +327,6 @@ function formatPhone(e164: string) {
   return /^0\d{9}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ').trim() : e164;
 }
 
-/** "Now" for the page. End-to-end tests freeze it (E2E=1 only, never in production) with
- * ?maintenant=<ISO date> or the x-reperes-now cookie, so that the browser's clock and the server agree. */
-function placeNow(request: Request, url: URL): Date {
-  if (process.env.E2E !== '1') return new Date();
-  const frozen = url.searchParams.get('maintenant');
-  if (frozen) return requestNow({ maintenant: frozen });
-  const cookie = (request.headers.get('cookie') ?? '').split(/;\s*/).find((c) => c.startsWith(`${NOW_COOKIE}=`));
-  const value = cookie ? decodeURIComponent(cookie.slice(NOW_COOKIE.length + 1)) : '';
-  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : new Date();
-}
-
 function decodeSlug(raw: string): string {
   try {
     return decodeURIComponent(raw);
@@ -348,7 +336,7 @@ function decodeSlug(raw: string): string {
 }
 
 async function renderPlacePage(request: Request, url: URL, slug: string, nonce: string, report: SuggestionFormState): Promise<RenderedPage> {
-  const now = placeNow(request, url);
+  const now = placePageNow(request);
   const page = await resolvePlacePage(slug, now);
   const document = (title: string, description: string, body: ReactNode, extra: { robots?: string; canonical?: string; ogTitle?: string } = {}) =>
     renderDocument(

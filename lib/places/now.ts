@@ -2,14 +2,15 @@
 // never in production) with ?maintenant=<ISO date> or an `x-reperes-now` cookie, so that the
 // browser clock (page.clock) and the server agree.
 import 'server-only';
-import { cookies } from 'next/headers';
 import { requestNow } from '@/lib/search/now';
 
 export const NOW_COOKIE = 'x-reperes-now';
 
-export async function placePageNow(searchParams: Record<string, string | string[] | undefined>): Promise<Date> {
+export function placePageNow(request: Request): Date {
   if (process.env.E2E !== '1') return new Date();
-  if (typeof searchParams.maintenant === 'string') return requestNow(searchParams);
-  const frozen = (await cookies()).get(NOW_COOKIE)?.value;
-  return frozen && !Number.isNaN(Date.parse(frozen)) ? new Date(frozen) : new Date();
+  const frozen = new URL(request.url).searchParams.get('maintenant');
+  if (frozen) return requestNow({ maintenant: frozen });
+  const cookie = (request.headers.get('cookie') ?? '').split(/;\s*/).find((c) => c.startsWith(`${NOW_COOKIE}=`));
+  const value = cookie ? decodeURIComponent(cookie.slice(NOW_COOKIE.length + 1)) : '';
+  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : new Date();
 }
