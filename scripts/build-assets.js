@@ -53,7 +53,9 @@ function buildAssets({ root = path.resolve(__dirname, '..'), dev = false, watch 
   const esbuild = require('esbuild');
   fs.mkdirSync(path.join(root, 'public', 'assets'), { recursive: true });
   if (watch) {
-    const plugin = { name: 'manifest', setup: (build) => build.onEnd((result) => result.metafile && finish(root, result.metafile)) };
+    const plugin = { name: 'manifest', setup: (build) => build.onEnd((result) => {
+        if (result.metafile) finish(root, result.metafile);
+      }) };
     return esbuild.context({ ...options(root, dev), plugins: [plugin] }).then((context) => context.watch());
   }
   return finish(root, esbuild.buildSync(options(root, dev)).metafile);
