@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['node_modules/**', '.next*/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/assets/**'],
+    ignores: ['node_modules/**', '.next*/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/assets/**', 'public/assets-dev/**'],
   },
   {
     // Rendered by lib/render, without Next.js's client runtime: next/link does not exist there.

@@ -1,5 +1,5 @@
 // @ts-check
-const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } = require('next/constants');
+const { PHASE_PRODUCTION_BUILD } = require('next/constants');
 const { buildAssets } = require('./scripts/build-assets');
 
 /** @type {import('next').NextConfig} */
@@ -29,11 +29,10 @@ const nextConfig = {
 
 module.exports = (/** @type {string} */ phase) => {
   // Next.js loads this file in several processes of one build: the first one builds the assets.
-  if ((phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) && !process.env.REPERES_ASSETS_BUILT) {
+  // (`next dev` builds them on request instead: lib/render/assets.ts.)
+  if (phase === PHASE_PRODUCTION_BUILD && !process.env.REPERES_ASSETS_BUILT) {
     process.env.REPERES_ASSETS_BUILT = '1';
-    const dev = phase === PHASE_DEVELOPMENT_SERVER;
-    const built = buildAssets({ dev, watch: dev });
-    if (built instanceof Promise) built.catch((error) => console.error(error));
+    buildAssets();
   }
   return nextConfig;
 };

@@ -5,6 +5,7 @@
 // reads from the request's CSP header to stamp its own inline scripts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestId } from '@/lib/observability/request-id';
+import { cachedPageResponse } from '@/lib/render/public-page';
 import { cacheControlFor } from '@/lib/security/cache-control';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
 import { clientIp, hit } from '@/lib/security/rate-limit';
@@ -45,6 +46,14 @@ export async function proxy(request: NextRequest) {
       refused.headers.set('x-request-id', id);
       return refused;
     }
+  }
+
+  // A fresh page from this process's page cache answers at once (lib/render/public-page.ts).
+  const cached = cachedPageResponse(request, nonce);
+  if (cached) {
+    for (const [name, value] of Object.entries(security)) cached.headers.set(name, value);
+    cached.headers.set('x-request-id', id);
+    return cached;
   }
 
   // Place pages answer their own statuses (301 from an old slug, 404, 410): components/place/PlacePage.tsx.

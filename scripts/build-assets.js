@@ -2,8 +2,8 @@
 // public/assets/, with content hashes in the file names and a manifest the pages read. Those
 // pages are server-rendered HTML without the React/Next.js client runtime: a small script adds
 // the map, suggestions and selection to markup that already works without it.
-// Called from next.config.js when Next.js builds or starts in development, so every `next build`
-// produces them.
+// Called from next.config.js when Next.js builds, so every `next build` produces them; in
+// development lib/render/assets.ts rebuilds them (into public/assets-dev) when a source changed.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -15,11 +15,13 @@ const ENTRIES = [
 // Browsers of phones from about 2019 on (ES modules, fetch); newer syntax is lowered by esbuild.
 const TARGET = ['es2019'];
 
+const folder = (dev) => (dev ? 'assets-dev' : 'assets');
+
 function options(root, dev) {
   return {
     absWorkingDir: root,
     entryPoints: ENTRIES.map((entry) => ({ in: path.join(root, entry.in), out: entry.out })),
-    outdir: path.join(root, 'public', 'assets'),
+    outdir: path.join(root, 'public', folder(dev)),
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -37,35 +39,29 @@ function options(root, dev) {
   };
 }
 
-function writeManifest(root, metafile) {
+function writeManifest(root, metafile, dev) {
   const manifest = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint) continue;
     const name = ENTRIES.find((entry) => path.resolve(root, entry.in) === path.resolve(root, output.entryPoint))?.out;
-    if (name) manifest[`${name}${path.extname(file)}`] = `/assets/${path.basename(file)}`;
+    if (name) manifest[`${name}${path.extname(file)}`] = `/${folder(dev)}/${path.basename(file)}`;
   }
-  fs.writeFileSync(path.join(root, 'public', 'assets', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(path.join(root, 'public', folder(dev), 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
-/** Builds the assets once (production) or keeps them rebuilt on change (development). */
-function buildAssets({ root = path.resolve(__dirname, '..'), dev = false, watch = false } = {}) {
+/** Builds the assets once, for production or (dev) for `next dev`. Returns the manifest. */
+function buildAssets({ root = path.resolve(__dirname, '..'), dev = false } = {}) {
   const esbuild = require('esbuild');
-  fs.mkdirSync(path.join(root, 'public', 'assets'), { recursive: true });
-  if (watch) {
-    const plugin = { name: 'manifest', setup: (build) => build.onEnd((result) => {
-        if (result.metafile) finish(root, result.metafile);
-      }) };
-    return esbuild.context({ ...options(root, dev), plugins: [plugin] }).then((context) => context.watch());
-  }
-  return finish(root, esbuild.buildSync(options(root, dev)).metafile);
+  fs.mkdirSync(path.join(root, 'public', folder(dev)), { recursive: true });
+  return finish(root, esbuild.buildSync(options(root, dev)).metafile, dev);
 }
 
 // The new files are written before the old ones go, so a server running meanwhile (another
 // build's tests) never misses the files its manifest names.
-function finish(root, metafile) {
-  const manifest = writeManifest(root, metafile);
-  const outdir = path.join(root, 'public', 'assets');
+function finish(root, metafile, dev) {
+  const manifest = writeManifest(root, metafile, dev);
+  const outdir = path.join(root, 'public', folder(dev));
   const keep = new Set([...Object.keys(metafile.outputs).map((file) => path.basename(file)), 'manifest.json']);
   const stale = Date.now() - 10 * 60 * 1000;
   for (const file of fs.readdirSync(outdir)) {
@@ -75,7 +71,18 @@ function finish(root, metafile) {
   return manifest;
 }
 
-module.exports = { buildAssets, ENTRIES };
+/** The files the assets are built from, for development's "has anything changed". */
+function sourceFiles(root = path.resolve(__dirname, '..')) {
+  const islands = path.join(root, 'components', 'islands');
+  return [
+    ...fs.readdirSync(islands).map((file) => path.join(islands, file)),
+    path.join(root, 'components', 'orientation', 'selection-store.ts'),
+    path.join(root, 'components', 'search', 'embed.css'),
+    path.join(root, 'app', 'globals.css'),
+  ];
+}
+
+module.exports = { buildAssets, sourceFiles, ENTRIES };
 
 if (require.main === module) {
   const manifest = buildAssets({ dev: process.argv.includes('--dev') });

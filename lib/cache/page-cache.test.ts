@@ -195,6 +195,19 @@ describe('page cache', () => {
     expect(await fresh).toMatchObject({ body: 'page #4', hit: false });
   });
 
+  it('gives the proxy a fresh page only, counted as a hit, never an expired one', async () => {
+    let clock = Date.parse('2026-12-01T10:00:30.000Z');
+    const cache = await listeningCache({ now: () => clock });
+    expect(cache.freshPage('/lieux/a')).toBeNull();
+    await cache.cachedPage('/lieux/a', counter());
+    expect(cache.freshPage('/lieux/a')).toMatchObject({ status: 200, body: 'page #1' });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1 });
+    clock = Date.parse('2026-12-01T10:01:00.000Z'); // expired, in its grace: left to the route, which replaces it
+    expect(cache.freshPage('/lieux/a')).toBeNull();
+    const off = createPageCache({ enabled: false, databaseUrl: url(), logger });
+    expect(off.freshPage('/lieux/a')).toBeNull();
+  });
+
   it('bounds memory, evicting the least recently used pages first', async () => {
     const body = 'é'.repeat(1000);
     const one = 256 + 2 * ('/p/0'.length + body.length);

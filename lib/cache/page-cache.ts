@@ -70,6 +70,8 @@ export type PageCacheOptions = {
 
 export type PageCache = {
   cachedPage(key: string, render: () => Promise<CachedPage>): Promise<CachedPage & { hit: boolean }>;
+  /** The page kept for `key` if it is still fresh (not expired), counted as a hit; null otherwise. */
+  freshPage(key: string): CachedPage | null;
   clear(): void;
   stats(): PageCacheStats;
   /** Resolves true once the listener is connected, false after `timeoutMs` (warm-up, tests). */
@@ -318,8 +320,19 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   if (options.enabled && options.databaseUrl) void connect();
   else if (options.enabled) log.warn({}, 'page cache bypassed: no DATABASE_URL to listen for changes');
 
+  function freshPage(key: string): CachedPage | null {
+    if (!options.enabled || !listening) return null;
+    const entry = entries.get(key);
+    if (!entry || entry.expiresAt <= now()) return null;
+    entries.delete(key);
+    entries.set(key, entry);
+    hits++;
+    return entry.page;
+  }
+
   return {
     cachedPage,
+    freshPage,
     clear: invalidate,
     stats: () => ({ entries: entries.size, bytes, hits, misses, listening }),
     whenListening(timeoutMs = 10_000) {
@@ -380,6 +393,15 @@ function processCache(): PageCache {
 /** Returns the cached page for `key` or renders it (concurrent misses for one key share one render). */
 export function cachedPage(key: string, render: () => Promise<CachedPage>): Promise<CachedPage & { hit: boolean }> {
   return processCache().cachedPage(key, render);
+}
+
+/**
+ * The fresh page kept for `key` in this process, or null (nothing kept, expired, or the cache not
+ * started): the proxy answers such hits itself, before Next.js routes the request. It never
+ * renders; the route handler does, through cachedPage().
+ */
+export function freshCachedPage(key: string): CachedPage | null {
+  return globalForCache.reperesPageCache?.freshPage(key) ?? null;
 }
 
 export function clearPageCache(): void {

@@ -1,6 +1,6 @@
 import 'server-only';
 // The hashed URLs of the public pages' script and stylesheet, from the manifest that
-// scripts/build-assets.js writes (at `next build`, or kept up to date by `next dev`).
+// scripts/build-assets.js writes at `next build` (in development: rebuilt when a source changes).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,18 +8,31 @@ import path from 'node:path';
 export type AssetName = 'site.js' | 'site.css';
 type Manifest = Partial<Record<AssetName, string>>;
 
+type BuildScript = { buildAssets(options: { root: string; dev: boolean }): Manifest; sourceFiles(root: string): string[] };
+
 let manifest: Manifest | null = null;
+let builtAt = 0;
+
+function buildScript(root: string): BuildScript {
+  return createRequire(path.join(root, 'package.json'))('./scripts/build-assets.js') as BuildScript;
+}
 
 function read(): Manifest {
-  // In development the files change as they are edited: read the manifest each time.
   if (manifest && process.env.NODE_ENV === 'production') return manifest;
   const root = process.cwd();
-  const file = path.join(root, 'public', 'assets', 'manifest.json');
-  if (!fs.existsSync(file)) {
-    // A run without `next build` (tests that render pages directly): build the assets now.
-    const { buildAssets } = createRequire(path.join(root, 'package.json'))('./scripts/build-assets.js') as { buildAssets: (options: { root: string }) => unknown };
-    buildAssets({ root });
+  if (process.env.NODE_ENV !== 'production') {
+    // Development (and tests rendering pages directly): rebuilt into public/assets-dev when a source changed.
+    const script = buildScript(root);
+    const changed = Math.max(...script.sourceFiles(root).map((file) => fs.statSync(file).mtimeMs));
+    if (!manifest || changed > builtAt) {
+      builtAt = Date.now();
+      manifest = script.buildAssets({ root, dev: true });
+    }
+    return manifest;
   }
+  const file = path.join(root, 'public', 'assets', 'manifest.json');
+  // A production server started without `next build` having built them: build them now.
+  if (!fs.existsSync(file)) buildScript(root).buildAssets({ root, dev: false });
   manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
   return manifest;
 }

@@ -3,14 +3,15 @@ import 'server-only';
 // allows it: a GET from someone not signed in, without a test clock. Pages are rendered with a
 // placeholder where the CSP nonce goes; each response gets its own nonce in its place, so a cached
 // page never shares one.
-import { cachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
+import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
 import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
 
 export type RenderedPage = { status: number; html: string; headers?: Record<string, string> };
 
-function cacheable(request: Request): boolean {
+/** Whether the page cache may answer: a GET (or HEAD) from someone not signed in, without a test clock. */
+export function cacheable(request: { method: string; headers: Headers }): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const cookie = request.headers.get('cookie');
   return !isSignedIn(cookie) && !(cookie ?? '').includes(`${NOW_COOKIE}=`);
@@ -20,6 +21,21 @@ function cacheable(request: Request): boolean {
 export function pageKey(url: URL): string {
   const params = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
   return `${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+/** Pages this module serves (lib/security/cache-control.ts lists the same ones as self-applied). */
+const LIGHT_PAGES = /^\/(recherche|embed|lieux\/[^/]+)\/?$/;
+
+/**
+ * For the proxy: the response for a request a fresh cached page answers, or null. Skipping
+ * Next.js's routing and the route handler makes a hit about twice as cheap; a miss, an expired
+ * page (served by the route while it is replaced) or any other request goes on as usual.
+ */
+export function cachedPageResponse(request: { method: string; headers: Headers; nextUrl: URL }, nonce: string): Response | null {
+  if (!LIGHT_PAGES.test(request.nextUrl.pathname) || !cacheable(request)) return null;
+  const page = freshCachedPage(pageKey(request.nextUrl));
+  if (!page) return null;
+  return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), { status: page.status, headers: { ...page.headers, ...pageCacheHeader(true) } });
 }
 
 export async function servePage(request: Request, render: (nonce: string) => Promise<RenderedPage>): Promise<Response> {
