@@ -55,30 +55,36 @@ function enhance(field: HTMLElement) {
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
-  button.addEventListener('click', () => {
-    if (!navigator.geolocation) return say('Votre navigateur ne permet pas de vous localiser : saisissez une commune.');
-    say('Recherche de votre position…');
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        const form = input.form;
-        if (!form) return;
-        const set = (name: string, value: string) => {
-          let hidden = form.elements.namedItem(name) as HTMLInputElement | null;
-          if (!hidden) {
-            hidden = document.createElement('input');
-            hidden.type = 'hidden';
-            hidden.name = name;
-            form.appendChild(hidden);
-          }
-          hidden.value = value;
-        };
-        set('lat', position.coords.latitude.toFixed(5));
-        set('lng', position.coords.longitude.toFixed(5));
-        input.value = 'Autour de moi';
-        form.requestSubmit();
-      },
-      () => say('Position indisponible : saisissez une commune ou un code postal.'),
-      { timeout: 10_000, maximumAge: 300_000 },
-    );
-  });
+  button.addEventListener('click', () => searchAroundMe(input, say));
+}
+
+/**
+ * "Autour de moi": asks the browser for its position, puts it in the form (lat, lng) and sends
+ * the form; `say` tells the person what happens. Shared with the App Router's LocationInput.
+ */
+export function searchAroundMe(input: HTMLInputElement, say: (text: string) => void) {
+  if (!navigator.geolocation) return say('Votre navigateur ne permet pas de vous localiser : saisissez une commune.');
+  say('Recherche de votre position…');
+  navigator.geolocation.getCurrentPosition(
+    (position) => {
+      const form = input.form;
+      if (!form) return;
+      const set = (name: string, value: string) => {
+        let hidden = form.elements.namedItem(name) as HTMLInputElement | null;
+        if (!hidden) {
+          hidden = document.createElement('input');
+          hidden.type = 'hidden';
+          hidden.name = name;
+          form.appendChild(hidden);
+        }
+        hidden.value = value;
+      };
+      set('lat', position.coords.latitude.toFixed(5));
+      set('lng', position.coords.longitude.toFixed(5));
+      input.value = 'Autour de moi';
+      form.requestSubmit();
+    },
+    () => say('Position indisponible : saisissez une commune ou un code postal.'),
+    { timeout: 10_000, maximumAge: 300_000 },
+  );
 }

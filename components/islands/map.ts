@@ -1,4 +1,5 @@
-// The results map, in plain Leaflet: clustered markers, synchronised with the list (hovering or
+// The results map, in plain Leaflet (the public pages mount it from their data block, the App
+// Router pages through components/map/ResultsMap.tsx): clustered markers, synchronised with the list (hovering or
 // focusing a card highlights its marker; clicking a marker brings its card), and "Rechercher dans
 // cette zone" once the person has moved the map. The list stays the accessible path: the map is
 // a complement and never traps the keyboard focus. Tiles come from the configured URL; without a
@@ -37,15 +38,19 @@ function popup(marker: MapMarker, linkTarget?: string) {
   return wrapper;
 }
 
+/** The public pages' map: its configuration is the JSON data block inside its panel. */
 export function mountResultsMap(panel: HTMLElement) {
   const configElement = panel.querySelector('script[type="application/json"]');
   const container = panel.querySelector<HTMLElement>('.results-map');
   if (!configElement?.textContent || !container) return;
-  const config = JSON.parse(configElement.textContent) as ResultsMapConfig;
   panel.hidden = false;
   container.classList.remove('results-map--loading');
   container.textContent = '';
+  createResultsMap(container, JSON.parse(configElement.textContent) as ResultsMapConfig);
+}
 
+/** Draws the map in `container`; returns what removes it (the React wrapper unmounts it). */
+export function createResultsMap(container: HTMLElement, config: ResultsMapConfig): () => void {
   const start = config.center ?? (config.markers[0] ? { lat: config.markers[0].lat, lng: config.markers[0].lng } : { lat: 46.6, lng: 2.4 });
   const map = L.map(container, { center: [start.lat, start.lng], zoom: config.center ? 11 : 6, scrollWheelZoom: false, attributionControl: true });
   L.tileLayer(config.tileUrl, { attribution: config.attribution }).addTo(map);
@@ -88,6 +93,11 @@ export function mountResultsMap(panel: HTMLElement) {
   document.addEventListener('focusin', highlight);
 
   if (config.searchAreaBase) offerSearchThisArea(map, container, config.searchAreaBase);
+  return () => {
+    document.removeEventListener('mouseover', highlight);
+    document.removeEventListener('focusin', highlight);
+    map.remove();
+  };
 }
 
 /** "Rechercher dans cette zone", shown once the person (not the page) has moved the map. */

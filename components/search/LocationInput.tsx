@@ -3,6 +3,7 @@
 // address API is configured) and "Autour de moi" with the browser's geolocation. Without
 // JavaScript it is a plain text field and the form still works.
 import { useEffect, useId, useRef, useState } from 'react';
+import { searchAroundMe } from '@/components/islands/location';
 
 export function LocationInput({ defaultValue }: { defaultValue: string }) {
   const listId = useId();
@@ -27,30 +28,7 @@ export function LocationInput({ defaultValue }: { defaultValue: string }) {
   };
 
   const aroundMe = () => {
-    if (!navigator.geolocation) return setStatus('Votre navigateur ne permet pas de vous localiser : saisissez une commune.');
-    setStatus('Recherche de votre position…');
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        const form = inputRef.current?.form;
-        if (!form) return;
-        const set = (name: string, value: string) => {
-          let field = form.elements.namedItem(name) as HTMLInputElement | null;
-          if (!field) {
-            field = document.createElement('input');
-            field.type = 'hidden';
-            field.name = name;
-            form.appendChild(field);
-          }
-          field.value = value;
-        };
-        set('lat', position.coords.latitude.toFixed(5));
-        set('lng', position.coords.longitude.toFixed(5));
-        if (inputRef.current) inputRef.current.value = 'Autour de moi';
-        form.requestSubmit();
-      },
-      () => setStatus('Position indisponible : saisissez une commune ou un code postal.'),
-      { timeout: 10_000, maximumAge: 300_000 },
-    );
+    if (inputRef.current) searchAroundMe(inputRef.current, setStatus);
   };
 
   return (

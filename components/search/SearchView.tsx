@@ -58,8 +58,14 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
 
   return (
     <div className="container search-layout">
+      {showForm && response.total > 0 && (
+        // On a phone the filters fill the first screens: a way straight to the results.
+        <p className="results-jump">
+          <a href="#resultats">{response.total >= NATIONAL_COUNT_CAP ? 'Voir les résultats' : `Voir les ${response.total} résultat${response.total > 1 ? 's' : ''}`}</a>
+        </p>
+      )}
       <div className="search-layout__form">{showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} location={widgets.location(filters.ou ?? '')} />}</div>
-      <div className="search-layout__results">
+      <div className="search-layout__results" id="resultats" tabIndex={-1}>
         <Heading className="results-title">{title}</Heading>
         {response.problems.length > 0 && (
           <div className="notice notice--warning" role="alert">

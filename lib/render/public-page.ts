@@ -5,7 +5,7 @@ import 'server-only';
 // page never shares one.
 import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
 import { NOW_COOKIE } from '@/lib/places/now';
-import { isSignedIn } from '@/lib/security/cache-control';
+import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
 
 export type RenderedPage = { status: number; html: string; headers?: Record<string, string> };
@@ -23,16 +23,13 @@ export function pageKey(url: URL): string {
   return `${url.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
-/** Pages this module serves (lib/security/cache-control.ts lists the same ones as self-applied). */
-const LIGHT_PAGES = /^\/(recherche|embed|lieux\/[^/]+)\/?$/;
-
 /**
  * For the proxy: the response for a request a fresh cached page answers, or null. Skipping
  * Next.js's routing and the route handler makes a hit about twice as cheap; a miss, an expired
  * page (served by the route while it is replaced) or any other request goes on as usual.
  */
 export function cachedPageResponse(request: { method: string; headers: Headers; nextUrl: URL }, nonce: string): Response | null {
-  if (!LIGHT_PAGES.test(request.nextUrl.pathname) || !cacheable(request)) return null;
+  if (!SELF_APPLIED.some((pattern) => pattern.test(request.nextUrl.pathname)) || !cacheable(request)) return null;
   const page = freshCachedPage(pageKey(request.nextUrl));
   if (!page) return null;
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), { status: page.status, headers: { ...page.headers, ...pageCacheHeader(true) } });

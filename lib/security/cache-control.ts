@@ -10,8 +10,8 @@ const PUBLIC_PAGES = [/^\/$/, /^\/recherche\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/dep
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
-/** Pages whose route handler applies this policy itself (the proxy cannot know their status: a 503 must not be kept). */
-const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/, /^\/lieux\/[^/]+\/?$/];
+/** Pages whose route handler applies this policy itself (the pages lib/render serves) (the proxy cannot know their status: a 503 must not be kept). */
+export const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/, /^\/lieux\/[^/]+\/?$/];
 
 type CacheRequest = { method: string; pathname: string; cookie: string | null };
 
