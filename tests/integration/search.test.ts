@@ -191,6 +191,37 @@ describe('the public search', () => {
     expect(first.pageCount).toBe(Math.ceil(first.total / 10));
     expect(new Set([...first.results, ...second.results].map((r) => r.id)).size).toBe(20);
   });
+
+  it('keeps each place’s week of opening minutes in step with its slots, stops included', async () => {
+    const openWeek = async (id: string) =>
+      (await db.$queryRaw<Array<{ week: string | null }>>`SELECT "openWeek"::text AS week FROM "Place" WHERE id = ${id}::uuid`)[0].week;
+    const place = await db.place.findFirstOrThrow({ where: { slug: 'test-paris' } });
+    // Mo-Fr 09:00-12:00: Monday 540–720, …, Friday 4 × 1440 + 540.
+    expect(await openWeek(place.id)).toBe('{[540,720),[1980,2160),[3420,3600),[4860,5040),[6300,6480)}');
+    const stillOpen = (r: Awaited<ReturnType<typeof search>>) => r.results.some((p) => p.slug === 'test-paris');
+    const saturdayTen = instantAt('Europe/Paris', 2026, 3, 14, 10, 0);
+    expect(stillOpen(await search({ ouvert: 'maintenant' }, saturdayTen))).toBe(false);
+
+    // An edit of the hours (the editor's path) and a stop with hours of its own.
+    await db.place.update({ where: { id: place.id }, data: { openingHours: 'Sa 09:30-11:00' } });
+    const stop = await db.placeStop.create({ data: { placeId: place.id, label: 'Marché', commune: 'Paris', latitude: 48.86, longitude: 2.38, openingHours: 'Su 14:00-16:00' } });
+    await replaceOpeningSlots(db, place.id);
+    expect(await openWeek(place.id)).toBe('{[7770,7860),[9480,9600)}');
+    expect(stillOpen(await search({ ouvert: 'maintenant' }, saturdayTen))).toBe(true);
+    expect(stillOpen(await search({ ouvert: 'maintenant' }, TUESDAY_MORNING))).toBe(false);
+
+    // Slots written by SQL (as the importer does), then removed: the column follows.
+    await db.$executeRaw`INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute") VALUES (${place.id}::uuid, 1, 600, 660)`;
+    expect(await openWeek(place.id)).toBe('{[600,660),[7770,7860),[9480,9600)}');
+    await db.placeOpeningSlot.deleteMany({ where: { placeId: place.id } });
+    expect(await openWeek(place.id)).toBeNull();
+    expect(stillOpen(await search({ ouvert: 'maintenant' }, saturdayTen))).toBe(false);
+
+    await db.placeStop.delete({ where: { id: stop.id } });
+    await db.place.update({ where: { id: place.id }, data: { openingHours: 'Mo-Fr 09:00-12:00; PH off' } });
+    await replaceOpeningSlots(db, place.id);
+    expect(await openWeek(place.id)).toBe('{[540,720),[1980,2160),[3420,3600),[4860,5040),[6300,6480)}');
+  });
 });
 
 afterAll(async () => {
