@@ -195,6 +195,31 @@ describe('page cache', () => {
     expect(await fresh).toMatchObject({ body: 'page #4', hit: false });
   });
 
+  it('renders at most two expired pages at once in the background, serving the others as they are meanwhile', async () => {
+    let clock = Date.parse('2026-12-01T10:00:30.000Z');
+    const cache = await listeningCache({ now: () => clock, staleSeconds: 10, maxBackgroundRenders: 2 });
+    const keys = ['a', 'b', 'c', 'd'].map((k) => `/recherche?ou=${k}`);
+    const pending: Array<() => void> = [];
+    let version = 1;
+    const render = () =>
+      version === 1 ? Promise.resolve({ status: 200, body: 'v1' }) : new Promise<CachedPage>((resolve) => pending.push(() => resolve({ status: 200, body: 'v2' })));
+    for (const key of keys) await cache.cachedPage(key, render);
+    version = 2;
+    clock = Date.parse('2026-12-01T10:01:01.000Z'); // all four expired together, at the minute
+    const first = await Promise.all(keys.map((key) => cache.cachedPage(key, render)));
+    expect(first.map((a) => [a.body, a.hit])).toEqual(keys.map(() => ['v1', true]));
+    expect(pending).toHaveLength(2);
+    // Once those two are done, the next requests start the remaining two.
+    pending.splice(0).forEach((done) => done());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = await Promise.all(keys.map((key) => cache.cachedPage(key, render)));
+    expect(second.map((a) => a.body)).toEqual(['v2', 'v2', 'v1', 'v1']);
+    expect(pending).toHaveLength(2);
+    pending.splice(0).forEach((done) => done());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await Promise.all(keys.map((key) => cache.cachedPage(key, render)))).map((a) => a.body)).toEqual(['v2', 'v2', 'v2', 'v2']);
+  });
+
   it('gives the proxy a fresh page only, counted as a hit, never an expired one', async () => {
     let clock = Date.parse('2026-12-01T10:00:30.000Z');
     const cache = await listeningCache({ now: () => clock });

@@ -15,7 +15,8 @@
 // - disabled (renders every time) with PAGE_CACHE=off and outside production.
 //
 // Pages carry a CSP nonce per response: a cached render writes NONCE_TOKEN where the nonce goes,
-// and the caller replaces it (`body.replaceAll(NONCE_TOKEN, nonce)`) for each response.
+// and the caller puts each response's nonce there (lib/render/nonced-page.ts keeps the page
+// compressed around it).
 // Never call it for a signed-in request: the key must describe everything the page depends on.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
@@ -23,7 +24,10 @@ import pg from 'pg';
 import { env } from '../config/env';
 import { logger as appLogger } from '../observability/logger';
 
-export type CachedPage = { status: number; body: string; headers?: Record<string, string> };
+/** A body the cache keeps as given: a string, or an object that says how much memory it holds. */
+export type PageBody = string | { readonly byteLength: number };
+
+export type CachedPage<Body extends PageBody = PageBody> = { status: number; body: Body; headers?: Record<string, string> };
 
 export type PageCacheStats = { entries: number; bytes: number; hits: number; misses: number; listening: boolean };
 
@@ -52,6 +56,12 @@ export type PageCacheOptions = {
    * same: changed data is never served stale.
    */
   staleSeconds?: number;
+  /**
+   * At most this many of those background renders at once. Popular pages all expire at the same
+   * minute boundary: rendering them all at once would hold up every other request for a while.
+   * An expired page whose turn has not come is served as it is until its grace ends.
+   */
+  maxBackgroundRenders?: number;
   maxBytes?: number;
   /** The clock (ms since the epoch); tests inject one. */
   now?: () => number;
@@ -87,7 +97,7 @@ const ENTRY_OVERHEAD = 256;
 
 /** An upper bound of the memory a page takes: V8 strings hold at most two bytes per UTF-16 unit. */
 function sizeOf(key: string, page: CachedPage): number {
-  let bytes = ENTRY_OVERHEAD + 2 * (key.length + page.body.length);
+  let bytes = ENTRY_OVERHEAD + 2 * key.length + (typeof page.body === 'string' ? 2 * page.body.length : page.body.byteLength);
   for (const [name, value] of Object.entries(page.headers ?? {})) bytes += 2 * (name.length + value.length) + 32;
   return bytes;
 }
@@ -107,6 +117,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const now = options.now ?? Date.now;
   const ttlMs = (options.ttlSeconds ?? 60) * 1000;
   const staleMs = (options.staleSeconds ?? 10) * 1000;
+  const maxBackgroundRenders = options.maxBackgroundRenders ?? 2;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const settleMs = options.settleMs ?? 0;
   const heartbeatMs = options.heartbeatMs ?? 10_000;
@@ -124,6 +135,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let generation = 0;
   let noStoreUntil = 0;
   let nextSweepAt = Infinity;
+  let backgroundRenders = 0;
 
   let listening = false;
   let closed = false;
@@ -186,8 +198,11 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       entries.set(key, entry);
       hits++;
       // Expired but within its grace: served as it is, one background render replaces it.
-      if (entry.expiresAt <= startedAt && !inflight.has(key)) {
-        renderAndStore(key, render, startedAt).catch((error: unknown) => log.warn({ err: error }, 'page cache: background render failed'));
+      if (entry.expiresAt <= startedAt && !inflight.has(key) && backgroundRenders < maxBackgroundRenders) {
+        backgroundRenders++;
+        renderAndStore(key, render, startedAt)
+          .catch((error: unknown) => log.warn({ err: error }, 'page cache: background render failed'))
+          .finally(() => backgroundRenders--);
       }
       return copy(entry.page, true);
     }
