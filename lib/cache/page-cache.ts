@@ -15,8 +15,7 @@
 // - disabled (renders every time) with PAGE_CACHE=off and outside production.
 //
 // Pages carry a CSP nonce per response: a cached render writes NONCE_TOKEN where the nonce goes,
-// and the caller puts each response's nonce there (lib/render/nonced-page.ts keeps the page
-// compressed around it).
+// and the caller replaces it (`body.replaceAll(NONCE_TOKEN, nonce)`) for each response.
 // Never call it for a signed-in request: the key must describe everything the page depends on.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
@@ -24,10 +23,7 @@ import pg from 'pg';
 import { env } from '../config/env';
 import { logger as appLogger } from '../observability/logger';
 
-/** A body the cache keeps as given: a string, or an object that says how much memory it holds. */
-export type PageBody = string | { readonly byteLength: number };
-
-export type CachedPage<Body extends PageBody = PageBody> = { status: number; body: Body; headers?: Record<string, string> };
+export type CachedPage = { status: number; body: string; headers?: Record<string, string> };
 
 export type PageCacheStats = { entries: number; bytes: number; hits: number; misses: number; listening: boolean };
 
@@ -97,7 +93,7 @@ const ENTRY_OVERHEAD = 256;
 
 /** An upper bound of the memory a page takes: V8 strings hold at most two bytes per UTF-16 unit. */
 function sizeOf(key: string, page: CachedPage): number {
-  let bytes = ENTRY_OVERHEAD + 2 * key.length + (typeof page.body === 'string' ? 2 * page.body.length : page.body.byteLength);
+  let bytes = ENTRY_OVERHEAD + 2 * (key.length + page.body.length);
   for (const [name, value] of Object.entries(page.headers ?? {})) bytes += 2 * (name.length + value.length) + 32;
   return bytes;
 }

@@ -2,12 +2,11 @@ import 'server-only';
 // Answers a request for a page rendered by lib/render, through the page cache when the request
 // allows it: a GET from someone not signed in, without a test clock. Pages are rendered with a
 // placeholder where the CSP nonce goes; each response gets its own nonce in its place, so a cached
-// page never shares one. Pages are kept compressed and sent so to every client that accepts gzip
-// (Next.js leaves an encoded response as it is): a hit costs no compression.
-import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader, type CachedPage } from '@/lib/cache/page-cache';
+// page never shares one.
+import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
 import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
-import { acceptsGzip, NoncedPage } from './nonced-page';
+import { htmlResponse } from './html';
 
 export type RenderedPage = { status: number; html: string; headers?: Record<string, string> };
 
@@ -24,17 +23,6 @@ export function pageKey(url: URL): string {
   return `${url.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
-/** The response for a page, compressed if the client accepts it, with this request's nonce. */
-function pageResponse(request: { method: string; headers: Headers }, page: CachedPage, nonce: string, headers: Record<string, string>): Response {
-  const body = page.body instanceof NoncedPage ? page.body : NoncedPage.from(String(page.body), NONCE_TOKEN);
-  const gzip = acceptsGzip(request.headers.get('accept-encoding'));
-  const bytes = request.method === 'HEAD' ? null : gzip ? body.gzip(nonce) : body.plain(nonce);
-  return new Response(bytes, {
-    status: page.status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...headers },
-  });
-}
-
 /**
  * For the proxy: the response for a request a fresh cached page answers, or null. Skipping
  * Next.js's routing and the route handler makes a hit about twice as cheap; a miss, an expired
@@ -44,25 +32,24 @@ export function cachedPageResponse(request: { method: string; headers: Headers; 
   if (!SELF_APPLIED.some((pattern) => pattern.test(request.nextUrl.pathname)) || !cacheable(request)) return null;
   const page = freshCachedPage(pageKey(request.nextUrl));
   if (!page) return null;
-  return pageResponse(request, page, nonce, { ...page.headers, ...pageCacheHeader(true) });
+  return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), { status: page.status, headers: { ...page.headers, ...pageCacheHeader(true) } });
 }
 
 export async function servePage(request: Request, render: (nonce: string) => Promise<RenderedPage>): Promise<Response> {
   const nonce = request.headers.get('x-nonce') ?? '';
-  let page: CachedPage;
+  let page: RenderedPage;
   let hit: boolean | null = null;
   if (cacheable(request)) {
     const cached = await cachedPage(pageKey(new URL(request.url)), async () => {
       const rendered = await render(NONCE_TOKEN);
-      return { status: rendered.status, body: NoncedPage.from(rendered.html, NONCE_TOKEN), headers: rendered.headers };
+      return { status: rendered.status, body: rendered.html, headers: rendered.headers };
     });
-    page = cached;
+    page = { status: cached.status, html: cached.body.replaceAll(NONCE_TOKEN, nonce), headers: cached.headers };
     hit = cached.hit;
   } else {
-    const rendered = await render(NONCE_TOKEN);
-    page = { status: rendered.status, body: NoncedPage.from(rendered.html, NONCE_TOKEN), headers: rendered.headers };
+    page = await render(nonce);
   }
   const headers = { ...page.headers, ...(hit === null ? {} : pageCacheHeader(hit)) };
   if (page.status >= 300 && page.status < 400) return new Response(null, { status: page.status, headers });
-  return pageResponse(request, page, nonce, headers);
+  return htmlResponse(page.html, { status: page.status, headers });
 }

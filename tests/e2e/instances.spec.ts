@@ -3,6 +3,7 @@
 // made through one is seen at once by the other: each instance's page cache is emptied by
 // PostgreSQL's notification (lib/cache/page-cache.ts), and the API's ETag changes with the data.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import IORedis from 'ioredis';
 import { createPrismaClient } from '../../lib/db/client';
@@ -92,13 +93,29 @@ test('a change saved through one instance is what the other serves next', async 
     // The same place, unchanged, on the other instance: same ETag, 304.
     expect((await fetch(`http://localhost:${ports[1]}/api/v1/lieux/${place.id}`, { headers: { ...headers, 'if-none-match': etag } })).status).toBe(304);
 
-    // Each instance keeps the rendered page: the second visit is served from its page cache.
+    // Each instance keeps the rendered page: the second visit is served from its page cache, the
+    // same page as the render but for the nonce, compressed by Next.js for a client that accepts
+    // it and plain for one that does not.
     const visit = (port: number) => fetch(`http://localhost:${port}/lieux/${SLUG}`, { headers });
+    const withoutNonce = (html: string) => html.replace(/nonce="[^"]+"/g, 'nonce=""');
     for (const port of ports) {
-      await visit(port);
+      const rendered = await (await visit(port)).text();
       const again = await visit(port);
       expect(again.headers.get('x-page-cache'), `instance ${port}`).toBe('hit');
-      expect(await again.text()).toContain(`<h1>${place.name}</h1>`);
+      expect(again.headers.get('content-encoding')).toBe('gzip');
+      const html = await again.text();
+      expect(html).toContain(`<h1>${place.name}</h1>`);
+      expect(withoutNonce(html)).toBe(withoutNonce(rendered));
+      expect(html.match(/nonce="([^"]+)"/)![1]).not.toBe(rendered.match(/nonce="([^"]+)"/)![1]);
+      const plain = await new Promise<{ encoding: string | undefined; body: string }>((resolve, reject) => {
+        http.get({ host: 'localhost', port, path: `/lieux/${SLUG}`, headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks).toString('utf8') }));
+        }).on('error', reject);
+      });
+      expect(plain.encoding).toBeUndefined();
+      expect(withoutNonce(plain.body)).toBe(withoutNonce(rendered));
     }
 
     // A save (here straight in the shared database, as instance A's back-office would do).
