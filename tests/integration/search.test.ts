@@ -213,6 +213,8 @@ describe('the public search', () => {
     // Slots written by SQL (as the importer does), then removed: the column follows.
     await db.$executeRaw`INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute") VALUES (${place.id}::uuid, 1, 600, 660)`;
     expect(await openWeek(place.id)).toBe('{[600,660),[7770,7860),[9480,9600)}');
+    await db.$executeRaw`UPDATE "PlaceOpeningSlot" SET "endMinute" = 690 WHERE "placeId" = ${place.id}::uuid AND weekday = 1`;
+    expect(await openWeek(place.id)).toBe('{[600,690),[7770,7860),[9480,9600)}');
     await db.placeOpeningSlot.deleteMany({ where: { placeId: place.id } });
     expect(await openWeek(place.id)).toBeNull();
     expect(stillOpen(await search({ ouvert: 'maintenant' }, saturdayTen))).toBe(false);

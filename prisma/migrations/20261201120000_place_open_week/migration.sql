@@ -27,37 +27,29 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION reperes_open_week_after_insert() RETURNS trigger
+-- The places whose slots a statement inserted, deleted or updated (its transition tables: PL/pgSQL
+-- plans a statement when it first runs it, so each branch only reads the tables its event has).
+CREATE OR REPLACE FUNCTION reperes_open_week_after_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM reperes_refresh_open_week(ARRAY(SELECT DISTINCT "placeId" FROM new_slots));
-  RETURN NULL;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION reperes_open_week_after_delete() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM reperes_refresh_open_week(ARRAY(SELECT DISTINCT "placeId" FROM old_slots));
-  RETURN NULL;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION reperes_open_week_after_update() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM reperes_refresh_open_week(ARRAY(SELECT "placeId" FROM new_slots UNION SELECT "placeId" FROM old_slots));
+  IF TG_OP = 'INSERT' THEN
+    PERFORM reperes_refresh_open_week(ARRAY(SELECT DISTINCT "placeId" FROM new_slots));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM reperes_refresh_open_week(ARRAY(SELECT DISTINCT "placeId" FROM old_slots));
+  ELSE
+    PERFORM reperes_refresh_open_week(ARRAY(SELECT "placeId" FROM new_slots UNION SELECT "placeId" FROM old_slots));
+  END IF;
   RETURN NULL;
 END;
 $$;
 
 -- One trigger per event: PostgreSQL allows transition tables only on single-event triggers.
 CREATE TRIGGER reperes_open_week_insert AFTER INSERT ON "PlaceOpeningSlot"
-  REFERENCING NEW TABLE AS new_slots FOR EACH STATEMENT EXECUTE FUNCTION reperes_open_week_after_insert();
+  REFERENCING NEW TABLE AS new_slots FOR EACH STATEMENT EXECUTE FUNCTION reperes_open_week_after_change();
 CREATE TRIGGER reperes_open_week_delete AFTER DELETE ON "PlaceOpeningSlot"
-  REFERENCING OLD TABLE AS old_slots FOR EACH STATEMENT EXECUTE FUNCTION reperes_open_week_after_delete();
+  REFERENCING OLD TABLE AS old_slots FOR EACH STATEMENT EXECUTE FUNCTION reperes_open_week_after_change();
 CREATE TRIGGER reperes_open_week_update AFTER UPDATE ON "PlaceOpeningSlot"
-  REFERENCING OLD TABLE AS old_slots NEW TABLE AS new_slots FOR EACH STATEMENT EXECUTE FUNCTION reperes_open_week_after_update();
+  REFERENCING OLD TABLE AS old_slots NEW TABLE AS new_slots FOR EACH STATEMENT EXECUTE FUNCTION reperes_open_week_after_change();
 
 -- TRUNCATE has no transition table: every place loses its slots.
 CREATE OR REPLACE FUNCTION reperes_open_week_after_truncate() RETURNS trigger
