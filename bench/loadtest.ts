@@ -17,6 +17,7 @@
 //   LOADTEST_INSTANCES (1; 2 runs two `next start` behind a round-robin loopback proxy in this
 //   process, one per core), LOADTEST_PHASES (comma-separated names to run, e.g. `place`),
 //   LOADTEST_REUSE=1 keeps an already seeded database. PAGE_CACHE=off measures without the cache.
+//   APP_HEAP_MB (512) sets the app's V8 heap limit, as `npm start` does in production.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -38,6 +39,8 @@ const PORT = Number(process.env.LOADTEST_PORT ?? 3400);
 const INSTANCES = Math.max(1, Math.floor(Number(process.env.LOADTEST_INSTANCES ?? 1)));
 const ONLY = (process.env.LOADTEST_PHASES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const NAME = process.env.LOADTEST_DB_NAME ?? 'reperes_loadtest';
+// The heap `npm start` gives the production server (APP_HEAP_MB, lib/config/env.ts).
+const HEAP_MB = Number(process.env.APP_HEAP_MB ?? 512);
 const root = path.join(__dirname, '..');
 
 // Towns the offline geocoder places (Paris, Lyon and Marseille are split into arrondissements in the
@@ -257,7 +260,7 @@ async function main() {
   const apps: ChildProcess[] = ports.map((port) =>
     spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', NODE_ENV: 'production', NEXTAUTH_URL: front, NEXTAUTH_SECRET: 'loadtest-secret-0123456789abcdef', E2E: '', REDIS_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`, DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', NODE_ENV: 'production', NEXTAUTH_URL: front, NEXTAUTH_SECRET: 'loadtest-secret-0123456789abcdef', E2E: '', REDIS_URL: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );

@@ -73,9 +73,11 @@ async function main() {
     }
   }
 
+  // In production, a bounded heap (APP_HEAP_MB): V8 would otherwise size it from the machine.
+  const heap = dev ? [] : [`--max-old-space-size=${config.APP_HEAP_MB}`];
   app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(config.PORT)], {
     cwd: root,
-    env,
+    env: { ...env, NODE_OPTIONS: [process.env.NODE_OPTIONS, ...heap].filter(Boolean).join(' ') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   // The app stopping on its own (a crash) stops everything, with its failure code.

@@ -59,6 +59,12 @@ export const envSchema = z.object({
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Memory bound of the page cache per process, in MiB (least recently used pages go first). */
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(64),
+  /**
+   * V8's old-space limit of the production server started by `npm start`, in MiB. Without one, V8
+   * sizes the heap from the machine's memory and lets it grow to about 1.2 GiB under load before
+   * collecting in earnest (bench/README.md, soak); the app's live data is far smaller.
+   */
+  APP_HEAP_MB: z.coerce.number().int().min(128).max(16_384).default(512),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
