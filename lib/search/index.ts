@@ -355,20 +355,10 @@ export async function searchPlaces(
   return { results, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, facets, origin, problems };
 }
 
-/** The lists the facets count, under their own names, for facetCounts(). */
-const FACET_COLUMNS = Prisma.sql`p.id, p.name, p.commune, p.services, p.fees, p."supportModes", p."accessModes", p.publics, p."specificSupport", p.programmes, p.typologies`;
-
 async function facetCounts(db: Db, scope: Prisma.Sql): Promise<Facets> {
   const rows = await db.$queryRaw<Array<{ facet: string; value: string; count: bigint }>>`
     WITH scope AS (SELECT * FROM ${scope})
-    SELECT 'besoin' AS facet, v::text AS value, count(*) AS count FROM scope, unnest(scope.services) v GROUP BY 1, 2
-    UNION ALL SELECT 'frais', v::text, count(*) FROM scope, unnest(scope.fees) v GROUP BY 1, 2
-    UNION ALL SELECT 'accompagnement', v::text, count(*) FROM scope, unnest(scope."supportModes") v GROUP BY 1, 2
-    UNION ALL SELECT 'acces', v::text, count(*) FROM scope, unnest(scope."accessModes") v GROUP BY 1, 2
-    UNION ALL SELECT 'public', v::text, count(*) FROM scope, unnest(scope.publics) v GROUP BY 1, 2
-    UNION ALL SELECT 'prise_en_charge', v::text, count(*) FROM scope, unnest(scope."specificSupport") v GROUP BY 1, 2
-    UNION ALL SELECT 'dispositif', v::text, count(*) FROM scope, unnest(scope.programmes) v GROUP BY 1, 2
-    UNION ALL SELECT 'type', v::text, count(*) FROM scope, unnest(scope.typologies) v GROUP BY 1, 2`;
+    ${FACET_COUNTS}`;
   return facetsOf(rows);
 }
 
@@ -385,6 +375,14 @@ const FACET_FAMILIES = [
   ['dispositif', 'programmes'],
   ['type', 'typologies'],
 ] as const;
+
+/** The columns facetCounts() reads, under their own names. */
+const FACET_COLUMNS = Prisma.raw(`p.id, p.name, p.commune, ${FACET_FAMILIES.map(([, column]) => `p."${column}"`).join(', ')}`);
+
+/** One count per facet value over `scope`. */
+const FACET_COUNTS = Prisma.raw(
+  FACET_FAMILIES.map(([facet, column]) => `SELECT '${facet}' AS facet, v::text AS value, count(*) AS count FROM scope, unnest(scope."${column}") v GROUP BY 1, 2`).join('\n    UNION ALL '),
+);
 
 /**
  * The lists the facets count, read with the candidates when the opening hours decide in
