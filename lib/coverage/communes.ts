@@ -1,9 +1,11 @@
 // The reference list of communes (INSEE code, name, département, postcodes, centre point,
 // population) behind the coverage figures, read from the INSEE / La Poste based CSV of
-// ../shared/data/reference/communes.csv: one row per (commune, postcode), `COM` rows for current
+// data/reference/communes.csv.gz: one row per (commune, postcode), `COM` rows for current
 // communes and `COMD` rows for former communes merged into another (skipped: the new commune's
 // row carries the whole population).
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { isGzip } from '../data/files';
 import type { PrismaClient } from '@prisma/client';
 
 export type CommuneRecord = {
@@ -29,6 +31,8 @@ const number = (value: string | undefined) => {
 
 /** Parses the file; throws a CommuneFileError (French sentence) when it is not in the expected format. */
 export function parseCommunesCsv(content: string | Buffer): CommuneRecord[] {
+  // The shipped reference is gzipped (data/reference/communes.csv.gz); a plain CSV works too.
+  if (Buffer.isBuffer(content) && isGzip(content)) content = gunzipSync(content);
   let rows: Array<Record<string, string>>;
   try {
     rows = parse(content, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true });
