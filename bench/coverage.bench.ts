@@ -1,27 +1,19 @@
-// Coverage benchmark: the real reference of communes (../shared/data/reference/communes.csv);
+// Coverage benchmark: the real reference of communes (data/reference/communes.csv.gz);
 // (1) Maine-et-Loire against the places imported from the departmental directory (~230
 // published), (2) the Nord (59, 648 communes) and Maine-et-Loire against those plus the national
 // France Services list, (3) the whole of France (~35,000 communes) against 100,000 synthetic
 // places spread like the population. Times computeCoverage() (database + nearest search).
-import fs from 'node:fs';
-import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
 import { computeCoverage, type CoverageQuery } from '../lib/coverage';
 import { importCommunes, parseCommunesCsv } from '../lib/coverage/communes';
+import { readDataFile } from '../lib/data/files';
 import { readSource } from '../lib/import/readers';
 import { runImport } from '../lib/import/run';
 import { openBenchDatabase, percentiles } from './database';
 import { seedSyntheticPlaces } from './synthetic';
 
-const DATA = path.join(__dirname, '..', '..', 'shared', 'data');
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SYNTHETIC = Number(process.env.BENCH_PLACES ?? 100_000);
-
-function read(file: string) {
-  const full = path.join(DATA, file);
-  if (!fs.existsSync(full)) throw new Error(`Real data missing: ${full} (../shared/data)`);
-  return fs.readFileSync(full);
-}
 
 async function time(fn: () => Promise<unknown>, runs = RUNS) {
   for (let i = 0; i < 2; i++) await fn(); // warm-up
@@ -48,7 +40,7 @@ async function main() {
   const db = createPrismaClient(database.url, { max: 4 });
 
   let started = performance.now();
-  const communes = parseCommunesCsv(read('reference/communes.csv'));
+  const communes = parseCommunesCsv(readDataFile('communes'));
   await importCommunes(db, communes);
   console.log(`communes: ${communes.length} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -63,13 +55,13 @@ async function main() {
   };
 
   started = performance.now();
-  const mel = await runImport(db, readSource('maine-et-loire', read('sources/maine-et-loire.json')), { sourceName: 'maine-et-loire' });
+  const mel = await runImport(db, readSource('maine-et-loire', readDataFile('maineEtLoire')), { sourceName: 'maine-et-loire' });
   const published49 = await db.place.count({ where: { status: 'PUBLISHED' } });
   console.log(`\nMaine-et-Loire directory: ${mel.created} places imported (${published49} published) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await report('49');
 
   started = performance.now();
-  const fs2022 = await runImport(db, readSource('france-services', read('sources/france-services-2022-12.csv')), { sourceName: 'france-services-2022-12' });
+  const fs2022 = await runImport(db, readSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services-2022-12' });
   console.log(`\n+ France Services 2022: ${fs2022.created} places imported in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`);
   await report('49');
   await report('59');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
+import { readDataFile } from '../lib/data/files';
 import { exportStream } from '../lib/export/standard';
 import { streamSource } from '../lib/import/readers';
 import { runImport } from '../lib/import/run';
@@ -49,9 +50,8 @@ async function main() {
     let seconds = (performance.now() - started) / 1000;
     console.log(`Synthetic standard CSV: ${N} rows (${mb(csv.length)}) streamed in ${seconds.toFixed(1)} s → ${Math.round(N / seconds)} rows/s, RSS ${mb(rssBefore)} before (file read) → peak ${mb(peak)} (created ${report.created}, rejected ${report.rejected.length})`);
 
-    const fsFile = path.join(__dirname, '..', '..', 'shared', 'data', 'sources', 'france-services-2022-12.csv');
     started = performance.now();
-    const fsReport = await runImport(db, streamSource('france-services', fs.readFileSync(fsFile)), { sourceName: 'france-services' });
+    const fsReport = await runImport(db, streamSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services' });
     seconds = (performance.now() - started) / 1000;
     console.log(`France Services file (then, against those 100,000 places): ${fsReport.total} rows in ${seconds.toFixed(1)} s → ${Math.round(fsReport.total / seconds)} rows/s (created ${fsReport.created}, rejected ${fsReport.rejected.length})`);
 

@@ -1,9 +1,8 @@
 // Synthetic places spread over France like the population: each place is put near the centre of
-// a real commune (../shared/data/reference/communes.csv, read at bench time), chosen with a
+// a real commune (data/reference/communes.csv.gz, read at bench time), chosen with a
 // probability proportional to its population. Deterministic for a given seed.
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
+import { readDataText } from '../lib/data/files';
 import { closedOnHolidays, weeklySlots } from '../lib/hours';
 import { timeZoneForCode } from '../lib/hours/zone';
 import { FEE_LABELS, SERVICE_LABELS, SUPPORT_MODE_LABELS, ACCESS_MODE_LABELS } from '../lib/standard/enums';
@@ -11,9 +10,7 @@ import { FEE_LABELS, SERVICE_LABELS, SUPPORT_MODE_LABELS, ACCESS_MODE_LABELS } f
 type CommuneRow = { insee: string; name: string; postcode: string; lat: number; lng: number; population: number };
 
 export function loadCommunes(): CommuneRow[] {
-  const file = path.join(__dirname, '..', '..', 'shared', 'data', 'reference', 'communes.csv');
-  if (!fs.existsSync(file)) throw new Error(`The reference communes file is missing: ${file} (../shared/data).`);
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
+  const [header, ...lines] = readDataText('communes').trim().split('\n');
   const cols = header.split(',');
   const at = (name: string) => cols.indexOf(name);
   const seen = new Set<string>();

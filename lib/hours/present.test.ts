@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { readDataText } from '../data/files';
 import { weekdayHoursToOsm } from '../import/normalize';
 import { instantAt, parseHours } from './index';
 import { describeState, frenchDate, presentHours } from './present';
@@ -9,7 +8,6 @@ import { describeState, frenchDate, presentHours } from './present';
 const PARIS = 'Europe/Paris';
 // Tuesday 10 March 2026, 10:00 in Paris
 const TUESDAY_10 = instantAt(PARIS, 2026, 3, 10, 10, 0);
-const DATA = path.join(__dirname, '..', '..', '..', 'shared', 'data');
 
 function known(value: string, now = TUESDAY_10) {
   const presentation = presentHours(value, PARIS, now);
@@ -108,9 +106,7 @@ describe('opening hours presentation', () => {
 
 describe('opening hours presentation on real data', () => {
   it('presents the weekday hours of the national France Services list, converted to OSM', () => {
-    const file = path.join(DATA, 'sources', 'france-services-2022-12.csv');
-    if (!fs.existsSync(file)) throw new Error(`Real data missing: ${file} (see ../shared/data/README.md)`);
-    const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Array<Record<string, string>>;
+    const rows = parse(readDataText('franceServices'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Array<Record<string, string>>;
     const values = [
       ...new Set(rows.map((r) => weekdayHoursToOsm([r.h_lundi, r.h_mardi, r.h_mercredi, r.h_jeudi, r.h_vendredi, r.h_samedi])).filter((v): v is string => !!v)),
     ].slice(0, 300); // enough variety, and the suite stays quick
@@ -134,9 +130,7 @@ describe('opening hours presentation on real data', () => {
   });
 
   it('shows the free-text hours of the Angers guide as "Horaires non communiqués" with the text', () => {
-    const file = path.join(DATA, 'sources', 'angers.json');
-    if (!fs.existsSync(file)) throw new Error(`Real data missing: ${file} (see ../shared/data/README.md)`);
-    const rows = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ HORAIRE?: string | null }>;
+    const rows = JSON.parse(readDataText('angers')) as Array<{ HORAIRE?: string | null }>;
     const values = [...new Set(rows.map((r) => r.HORAIRE?.trim()).filter((v): v is string => !!v))];
     expect(values.length).toBeGreaterThan(20);
     for (const value of values) {

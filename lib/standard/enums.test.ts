@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as reference from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { describe, expect, it } from 'vitest';
+import { readDataText } from '../data/files';
 import { STANDARD_LISTS } from './enums';
 
 // Reads the enums straight from prisma/schema.prisma, so a hand edit of the schema that drifts
@@ -51,9 +52,7 @@ describe('closed lists of the national standard', () => {
   });
 
   it('matches the patterns of the published schema.json where they exist', () => {
-    const file = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'standard', 'schema.json');
-    if (!fs.existsSync(file)) throw new Error(`../shared/data is missing: ${file}`);
-    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { fields: Array<{ name: string; constraints?: { pattern?: string } }> };
+    const schema = JSON.parse(readDataText('standardSchema')) as { fields: Array<{ name: string; constraints?: { pattern?: string } }> };
     const pattern = (field: string) => new RegExp(schema.fields.find((f) => f.name === field)!.constraints!.pattern!);
     for (const value of Object.values(enums.Service)) expect(pattern('services').test(value)).toBe(true);
     for (const value of Object.values(enums.FraisACharge)) expect(pattern('frais_a_charge').test(value)).toBe(true);

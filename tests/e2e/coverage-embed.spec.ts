@@ -1,13 +1,10 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createPrismaClient } from '../../lib/db/client';
 import { importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
+import { readDataFile } from '../../lib/data/files';
 import { e2eDatabaseUrl } from './e2e-database';
 import { accessibilityViolations, expect, scriptsLoaded, test } from './fixtures';
-
-const COMMUNES = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'reference', 'communes.csv');
 
 /** The end-to-end database, embedded or on a server. */
 function e2eDb() {
@@ -15,8 +12,6 @@ function e2eDb() {
 }
 
 test.describe('coverage of a territory', () => {
-  test.skip(!fs.existsSync(COMMUNES), `needs the real communes file ${COMMUNES} (../shared/data)`);
-
   test.afterAll(async () => {
     const db = e2eDb();
     await db.commune.deleteMany({ where: { departement: '49' } });
@@ -27,9 +22,12 @@ test.describe('coverage of a territory', () => {
     await page.goto('/territoires/49');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Où l’aide au numérique manque : Maine-et-Loire (49)');
     await expect(page.getByRole('status')).toContainText('Le référentiel des communes (population et point central) n’est pas chargé');
+    // The command a newcomer can run as is: no file to find, the reference ships with the project.
+    await expect(page.getByRole('status').locator('code')).toHaveText('npm run import:communes');
+    await expect(page.getByRole('status')).toContainText('sans argument, elle charge le référentiel livré avec Repères');
 
     const db = e2eDb();
-    await importCommunes(db, parseCommunesCsv(fs.readFileSync(COMMUNES)).filter((c) => c.departement === '49'));
+    await importCommunes(db, parseCommunesCsv(readDataFile('communes')).filter((c) => c.departement === '49'));
     await db.$disconnect();
 
     await page.goto('/territoires/49');

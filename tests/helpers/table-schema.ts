@@ -1,16 +1,14 @@
 // A small Frictionless Table Schema validator for the national standard's schema.json: required,
 // unique, pattern, maxLength, number and date types. The schema's known defects (see
-// ../shared/notes/standard.md) are worked around explicitly and narrowly below.
-import fs from 'node:fs';
-import path from 'node:path';
+// the project's notes on the standard) are worked around explicitly and narrowly below.
+import { dataPath, readDataText } from '../../lib/data/files';
 
 type Field = { name: string; type: string; constraints?: { required?: boolean; unique?: boolean; pattern?: string; maxLength?: number } };
 
-export const SCHEMA_FILE = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'standard', 'schema.json');
+export const SCHEMA_FILE = dataPath('standardSchema');
 
 export function loadSchema(): Field[] {
-  if (!fs.existsSync(SCHEMA_FILE)) throw new Error(`The standard's schema is missing: ${SCHEMA_FILE} (../shared/data).`);
-  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as { fields: Field[] };
+  const schema = JSON.parse(readDataText('standardSchema')) as { fields: Field[] };
   return schema.fields.map((field) => {
     const pattern = field.constraints?.pattern;
     if (!pattern) return field;

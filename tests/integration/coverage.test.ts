@@ -1,10 +1,9 @@
 // Coverage figures: a small hand-built territory with known answers, then Maine-et-Loire with the
-// real reference of communes and the real departmental directory (../shared/data).
-import fs from 'node:fs';
-import path from 'node:path';
+// real reference of communes and the real departmental directory (data/, lib/data/files.ts).
 import { Prisma } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communeReferenceCount, computeCoverage } from '../../lib/coverage';
+import { readDataFile } from '../../lib/data/files';
 import { CommuneFileError, importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
 import { distanceKm } from '../../lib/coverage/nearest';
 import { readSource } from '../../lib/import/readers';
@@ -13,12 +12,6 @@ import { replaceOpeningSlots } from '../../lib/places/opening-slots';
 import { resetDatabase, testDb } from '../helpers/db';
 
 const db = testDb();
-const DATA = path.join(__dirname, '..', '..', '..', 'shared', 'data');
-const read = (file: string) => {
-  const full = path.join(DATA, file);
-  if (!fs.existsSync(full)) throw new Error(`Real data missing: ${full} (../shared/data)`);
-  return fs.readFileSync(full);
-};
 const TODAY = new Date('2026-03-10T10:00:00Z');
 
 let n = 0;
@@ -141,7 +134,7 @@ describe('coverage of Maine-et-Loire with the real communes and places', () => {
 
   beforeAll(async () => {
     await resetDatabase(db);
-    const csv = read('reference/communes.csv');
+    const csv = readDataFile('communes');
     // The expected totals, computed independently of the importer from the raw lines.
     const [header, ...lines] = csv.toString('utf8').trim().split('\n');
     const cols = header.split(',');
@@ -154,7 +147,7 @@ describe('coverage of Maine-et-Loire with the real communes and places', () => {
     const communes = parseCommunesCsv(csv);
     expect(communes.length).toBeGreaterThan(34_000);
     expect(await importCommunes(db, communes)).toBe(communes.length);
-    const report = await runImport(db, readSource('maine-et-loire', read('sources/maine-et-loire.json')), { sourceName: 'maine-et-loire' });
+    const report = await runImport(db, readSource('maine-et-loire', readDataFile('maineEtLoire')), { sourceName: 'maine-et-loire' });
     expect(report.created).toBeGreaterThan(200);
   }, 180_000);
   afterAll(async () => {

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataText } from '../../lib/data/files';
 import { dataInclusionStream } from '../../lib/export/data-inclusion';
 import { csvChunks, csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
 import { seedDemo } from '../../prisma/seed';
@@ -24,7 +23,7 @@ describe('export in the national standard', () => {
   });
 
   it('writes the exact columns of the standard’s example file', () => {
-    const example = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'data', 'standard', 'exemple-valide.csv'), 'utf8');
+    const example = readDataText('standardExample');
     const exampleHeader = (parse(example, { to_line: 1 }) as string[][])[0];
     expect((parse(csvHeader()) as string[][])[0]).toEqual(exampleHeader);
   });

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataFile } from '../../lib/data/files';
 import { csvHeader, csvLine, exportStream } from '../../lib/export/standard';
 import { readSource, streamSource } from '../../lib/import/readers';
 import { rejectedCsv, runImport } from '../../lib/import/run';
@@ -12,12 +11,6 @@ import { resetDatabase, testDb } from '../helpers/db';
 import { validateRows } from '../helpers/table-schema';
 
 const db = testDb();
-const SOURCES = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'sources');
-const read = (file: string) => {
-  const full = path.join(SOURCES, file);
-  if (!fs.existsSync(full)) throw new Error(`Real data missing: ${full} (../shared/data)`);
-  return fs.readFileSync(full);
-};
 
 const HEADER = csvHeader().trim();
 const standardRow = (cells: Partial<Record<string, string>>) => {
@@ -35,7 +28,7 @@ describe('imports of the real sources', () => {
   });
 
   it('imports the national France Services list: every row imported or rejected with a reason', async () => {
-    const rows = readSource('france-services', read('france-services-2022-12.csv'));
+    const rows = readSource('france-services', readDataFile('franceServices'));
     expect(rows.length).toBe(2683);
     const report = await runImport(db, rows, { sourceName: 'france-services-2022-12' });
     expect(report.created + report.rejected.length).toBe(2683);
@@ -50,12 +43,12 @@ describe('imports of the real sources', () => {
     expect(rejectedCsv(report).split('\r\n')[0]).toBe('ligne,identifiant,nom,motif');
 
     // The same file again changes nothing.
-    const again = await runImport(db, readSource('france-services', read('france-services-2022-12.csv')), { sourceName: 'france-services-2022-12' });
+    const again = await runImport(db, readSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services-2022-12' });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: report.created });
   }, 120_000);
 
   it('imports the Maine-et-Loire directory from Lambert-93, inside the département, inactive rows archived', async () => {
-    const rows = readSource('maine-et-loire', read('maine-et-loire.json'));
+    const rows = readSource('maine-et-loire', readDataFile('maineEtLoire'));
     expect(rows).toHaveLength(243);
     const report = await runImport(db, rows, { sourceName: 'maine-et-loire' });
     // France Services already imported from the national list are completed, not created again.

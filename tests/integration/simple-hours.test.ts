@@ -1,17 +1,14 @@
 // The importers' fast path for plain weekly hours must give exactly what the opening_hours
 // library gives: checked on every distinct value of the real France Services list.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDataFile } from '../../lib/data/files';
 import { isValidHours, weeklySlots } from '../../lib/hours';
 import { readSource } from '../../lib/import/readers';
 import { isSimpleHours, simpleWeeklySlots } from '../../lib/import/simple-hours';
 
 describe('plain weekly hours', () => {
   it('gives the library’s weekly slots for every distinct value of the France Services list', () => {
-    const file = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'sources', 'france-services-2022-12.csv');
-    if (!fs.existsSync(file)) throw new Error(`Real data missing: ${file} (../shared/data)`);
-    const values = new Set(readSource('france-services', fs.readFileSync(file)).flatMap((r) => (r.place?.fields.openingHours ? [r.place.fields.openingHours] : [])));
+    const values = new Set(readSource('france-services', readDataFile('franceServices')).flatMap((r) => (r.place?.fields.openingHours ? [r.place.fields.openingHours] : [])));
     expect(values.size).toBeGreaterThan(1000);
     let simple = 0;
     for (const value of values) {

@@ -49,7 +49,8 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
             Le référentiel des communes (population et point central) n’est pas chargé pour ce département : la couverture ne peut pas être calculée.
           </p>
           <p>
-            Une personne qui administre Repères le charge avec la commande <code>npm run import:communes -- communes.csv</code>.
+            Une personne qui administre Repères le charge avec la commande <code>npm run import:communes</code> : sans argument, elle charge le référentiel
+            livré avec Repères.
           </p>
         </div>
       ) : (

@@ -168,7 +168,7 @@ export default async function NetworkDashboardPage({ params }: Props) {
           </p>
         ) : (
           <p key={code}>
-            Département {code} : référentiel des communes non chargé (<code>npm run import:communes</code>).
+            Département {code} : référentiel des communes non chargé (<code>npm run import:communes</code> charge celui livré avec Repères).
           </p>
         ),
       )}
