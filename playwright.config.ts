@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { resolveChromiumSync } from './scripts/browser';
 
-// Use the system Chromium when there is one (Debian: apt-get install chromium); elsewhere,
-// run `npx playwright install chromium` once.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+// CHROMIUM_PATH, else the system Chromium, else (Linux x64) the one the npm packages bring;
+// REPERES_BROWSER=bundled forces the latter. Elsewhere: `npx playwright install chromium` once.
+const executablePath = resolveChromiumSync();
 const port = process.env.E2E_PORT ?? '3100';
 
 export default defineConfig({
@@ -20,7 +20,7 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: systemChromium,
+      executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },

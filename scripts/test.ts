@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chooseBrowser, RESOLVED_ENV, resolveChromium } from './browser';
 
 const root = path.resolve(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -47,25 +48,37 @@ function summary() {
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 }
 
-fs.mkdirSync(path.join(root, '.data'), { recursive: true });
-for (const file of ['vitest-results.json', 'playwright-results.json']) fs.rmSync(path.join(root, '.data', file), { force: true });
+async function main() {
+  fs.mkdirSync(path.join(root, '.data'), { recursive: true });
+  for (const file of ['vitest-results.json', 'playwright-results.json']) fs.rmSync(path.join(root, '.data', file), { force: true });
 
-if (!args.has('--only-e2e')) {
-  step('Vérification des types (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
-  step('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
-  step('Tests unitaires et d’intégration (vitest, PostgreSQL réel)', bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    '--outputFile.json=.data/vitest-results.json',
-  ]);
+  if (!args.has('--only-e2e')) {
+    step('Vérification des types (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
+    step('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+    step('Tests unitaires et d’intégration (vitest, PostgreSQL réel)', bin('vitest'), [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=.data/vitest-results.json',
+    ]);
+  }
+  if (!args.has('--skip-e2e')) {
+    step('Construction de production (next build)', process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
+    // The browser is chosen (and, the first time, unpacked) here, once, for Playwright and its workers.
+    const started = Date.now();
+    const browser = chooseBrowser();
+    const executable = await resolveChromium();
+    console.log(`\nNavigateur : ${browser.label}${executable ? ` — ${executable}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    step('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test'], { [RESOLVED_ENV]: executable ?? '' });
+  }
+  summary();
+  // A runner's exit code is not the only signal: any failed test fails the run.
+  if (totals.failed > 0) process.exit(1);
 }
-if (!args.has('--skip-e2e')) {
-  step('Construction de production (next build)', process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
-  step('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test']);
-}
-summary();
-// A runner's exit code is not the only signal: any failed test fails the run.
-if (totals.failed > 0) process.exit(1);
+
+main().catch((error: Error) => {
+  console.error(`\n✖ ${error.message}`);
+  process.exit(1);
+});
