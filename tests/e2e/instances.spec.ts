@@ -26,6 +26,8 @@ test.beforeAll(async () => {
   const probe = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
   const available = await probe.connect().then(() => true, () => false);
   probe.disconnect();
+  // CI starts Redis and sets REPERES_REQUIRE_REDIS=1: there, this case must run.
+  if (!available && process.env.REPERES_REQUIRE_REDIS === '1') throw new Error(`REPERES_REQUIRE_REDIS=1 but Redis does not answer at ${redisUrl}.`);
   test.skip(!available, `Redis does not answer at ${redisUrl}: the shared-limit case cannot run.`);
   for (const port of ports) {
     apps.push(
