@@ -53,8 +53,6 @@ export const DEMONSTRATION_NETWORK = {
   slug: 'demonstration',
   name: 'Réseau de démonstration (fictif)',
 } as const;
-/** Said on the page and in the search card of every fictional place. */
-export const DEMO_PLACE_NOTICE = 'Lieu fictif de démonstration';
 
 const BCRYPT_COST = 10;
 const DAY_MS = 86_400_000;
