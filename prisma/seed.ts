@@ -13,7 +13,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { disableDemoAccounts } from '../lib/auth/demo-guard';
 import { rebuildOpeningSlots } from '../lib/places/opening-slots';
 import { seedRealData, type RealSeedResult } from './seed-real';
 import {
@@ -163,19 +162,18 @@ async function existingResult(db: Db): Promise<SeedDemoResult> {
 /**
  * What `npm start` (embedded database) and `npm run db:seed` write: the real open data first, so
  * the importers' matcher never meets a fictional place, then the demonstration set beside it.
- * With `demoAccounts: false` no demo account is created and existing ones are disabled.
+ * With `demoAccounts: false` no demo account is created (those already there are left as they
+ * are: disabling them is disableDemoAccounts', an explicit choice).
  */
 export async function seedStart(
   prisma: PrismaClient,
   options: { demoAccounts?: boolean; log?: (line: string) => void } = {},
-): Promise<{ real: RealSeedResult; demo: SeedDemoResult | null; disabledAccounts: number }> {
+): Promise<{ real: RealSeedResult; demo: SeedDemoResult | null }> {
   const real = await seedRealData(prisma, { log: options.log });
   // A database of an earlier version (fictional Cyb@njou): left as it is, see seedRealData.
-  if (real.legacyDemo) return { real, demo: null, disabledAccounts: 0 };
-  const withAccounts = options.demoAccounts !== false;
-  const demo = await seedDemo(prisma, { accounts: withAccounts });
-  const disabledAccounts = withAccounts ? 0 : await disableDemoAccounts(prisma);
-  return { real, demo, disabledAccounts };
+  if (real.legacyDemo) return { real, demo: null };
+  const demo = await seedDemo(prisma, { accounts: options.demoAccounts !== false });
+  return { real, demo };
 }
 
 /** New generated passwords for the demo accounts still enabled (a lost console, say); returned once. */

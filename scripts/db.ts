@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
 import { migrateDeploy, runPrisma } from '../lib/db/migrate';
+import { disableDemoAccounts } from '../lib/auth/demo-guard';
 import { renewDemoPasswords, seedStart } from '../prisma/seed';
 import { fail, loadEnv, openDatabase } from './database';
 
@@ -21,13 +22,14 @@ async function main() {
       const prisma = createPrismaClient(handle.url, { max: 2 });
       const noAccounts = process.argv.includes('--no-demo-accounts');
       const result = await seedStart(prisma, { demoAccounts: !noAccounts, log: (line) => console.log(line) });
-      const renewed = process.argv.includes('--new-demo-passwords') ? await renewDemoPasswords(prisma) : [];
+      const disabled = noAccounts ? await disableDemoAccounts(prisma) : 0;
+      const renewed = process.argv.includes('--new-demo-passwords') && !noAccounts ? await renewDemoPasswords(prisma) : [];
       const places = await prisma.place.groupBy({ by: ['demo'], where: { status: 'PUBLISHED' }, _count: true });
       await prisma.$disconnect();
       const count = (demo: boolean) => places.find((p) => p.demo === demo)?._count ?? 0;
       console.log(`Lieux publiés : ${count(false)} réels (données ouvertes), ${count(true)} fictifs (réseau de démonstration).`);
       if (result.real.legacyDemo) console.log('Base d’une version précédente (données fictives seulement) : données réelles non chargées.');
-      if (result.disabledAccounts) console.log(`${result.disabledAccounts} compte(s) de démonstration désactivé(s).`);
+      if (disabled) console.log(`${disabled} compte(s) de démonstration désactivé(s) : ils ne peuvent plus se connecter.`);
       const shown = [...(result.demo?.accounts ?? []), ...renewed];
       if (shown.length) {
         console.log('Comptes de démonstration — notez ces mots de passe, ils ne seront plus affichés :');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
 import { takeOverShutdownSignals } from '../lib/db/embedded';
 import { migrateDeploy } from '../lib/db/migrate';
-import { demoAccountsGuard, disableDemoAccounts, isLocalUrl } from '../lib/auth/demo-guard';
+import { demoAccountsGuard, disableDemoAccounts, isLocalUrl, usableDemoAccounts } from '../lib/auth/demo-guard';
 import { seedStart } from '../prisma/seed';
 import { fail, loadEnv, openDatabase } from './database';
 
@@ -76,6 +76,10 @@ async function main() {
     if (demoAccountsOff) {
       const disabled = await disableDemoAccounts(prisma);
       if (disabled) console.log(`${disabled} compte(s) de démonstration désactivé(s) (REPERES_DEMO_ACCOUNTS=off).`);
+    }
+    // Later starts: the passwords were shown once; say how to get new ones.
+    if (!accounts.length && (!publicUrl || isLocalUrl(publicUrl)) && (await usableDemoAccounts(prisma)).length) {
+      console.log('Comptes de démonstration : mots de passe affichés au premier démarrage (nouveaux mots de passe : npm run db:seed -- --new-demo-passwords).');
     }
     const refusal = await demoAccountsGuard(prisma, { PUBLIC_URL: publicUrl ?? undefined, NEXTAUTH_URL: process.env.NEXTAUTH_URL });
     if (refusal) {

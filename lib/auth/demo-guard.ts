@@ -51,7 +51,7 @@ export async function demoAccountsGuard(db: Pick<PrismaClient, 'user'>, env: Rec
     `Repères refuse de démarrer à l’adresse publique ${url} : ${accounts.length} compte(s) de démonstration ` +
     `peuvent encore se connecter (${accounts.join(', ')}).\n` +
     '  Leurs mots de passe ont été affichés dans une console : sur une instance publique, ils ouvriraient l’administration.\n' +
-    '  Désactivez-les avec « npm run db:seed -- --no-demo-accounts » (ou lancez avec REPERES_DEMO_ACCOUNTS=off),\n' +
-    '  puis créez votre propre compte administrateur.'
+    '  Invitez d’abord votre propre compte administrateur (en local, /admin/utilisateurs), puis désactivez-les :\n' +
+    '  « npm run db:seed -- --no-demo-accounts » (ou lancez avec REPERES_DEMO_ACCOUNTS=off).'
   );
 }
