@@ -10,8 +10,9 @@ export const metadata: Metadata = {
 
 export default async function OpenDataPage() {
   const [count, latest] = await Promise.all([
-    readDb.place.count({ where: { status: 'PUBLISHED' } }),
-    readDb.place.aggregate({ where: { status: 'PUBLISHED' }, _max: { updatedAt: true } }),
+    // What the files hold: fictional demonstration places are not exported.
+    readDb.place.count({ where: { status: 'PUBLISHED', demo: false } }),
+    readDb.place.aggregate({ where: { status: 'PUBLISHED', demo: false }, _max: { updatedAt: true } }),
   ]);
   const api = openApiDocument('');
   const updated = latest._max.updatedAt?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });

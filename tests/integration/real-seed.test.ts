@@ -5,6 +5,11 @@ import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage } from '../../lib/coverage';
 import { exportStream } from '../../lib/export/standard';
+import { emptyFields } from '../../lib/import/readers';
+import { runImport } from '../../lib/import/run';
+import type { ParsedRow } from '../../lib/import/types';
+import { loadFichePlaces } from '../../lib/orientation/fiche';
+import { nearbyPlaces } from '../../lib/places/page';
 import { parseSearchParams } from '../../lib/search/filters';
 import { searchPlaces } from '../../lib/search';
 import { DEMONSTRATION_NETWORK, seedStart } from '../../prisma/seed';
@@ -112,6 +117,37 @@ describe('the first start’s seed: real open data beside a flagged demonstratio
     const csv = await new Response(exportStream(db, 'csv')).text();
     for (const place of demo) expect(csv, place.name).not.toContain(place.id);
     expect(csv).not.toContain('example.org');
+
+    // A real place in Angers, among many fictional ones: its "nearby" never sends to a fictional place.
+    const angers = await db.place.findFirstOrThrow({ where: { sourceName: ANGERS, demo: false, status: 'PUBLISHED', latitude: { not: null } } });
+    const nearby = await nearbyPlaces(angers, 10);
+    expect(nearby.length).toBeGreaterThan(0);
+    const demoSlugs = new Set(demo.map((p) => p.slug));
+    expect(nearby.filter((p) => demoSlugs.has(p.slug))).toEqual([]);
+    // The orientation sheet handed to a person says which place is fictional.
+    const fictional = demo.find((p) => p.status === 'PUBLISHED')!;
+    const fiche = await loadFichePlaces(db, [{ slug: fictional.slug }, { slug: angers.slug }], 'http://localhost:3000');
+    expect(fiche.map((p) => p.name)).toEqual([`${fictional.name} (lieu fictif de démonstration)`, angers.name]);
+  });
+
+  it('never matches a real source’s row with a fictional place, even one at the same address with the same name', async () => {
+    const fictional = await db.place.findFirstOrThrow({ where: { demo: true, status: 'PUBLISHED', latitude: { not: null } } });
+    const before = await db.place.findUniqueOrThrow({ where: { id: fictional.id } });
+    const row: ParsedRow = {
+      line: 2, sourceId: 'same-as-demo', name: fictional.name, errors: [], warnings: [],
+      place: {
+        sourceId: 'same-as-demo', active: true,
+        fields: { ...emptyFields(), name: fictional.name, street: fictional.street, postcode: fictional.postcode, commune: fictional.commune, inseeCode: fictional.inseeCode, latitude: fictional.latitude, longitude: fictional.longitude, phone: '+33241000000', openingHours: 'Mo-Fr 09:00-12:00', dateMaj: new Date(Date.UTC(2025, 0, 2)) },
+      },
+    };
+    const report = await runImport(db, [row], { sourceName: 'une-source-reelle' });
+    expect(report.duplicates).toEqual([]);
+    expect(report.created).toBe(1);
+    // The fictional place is untouched and the real one stands apart, unflagged.
+    expect(await db.place.findUniqueOrThrow({ where: { id: fictional.id } })).toEqual(before);
+    const real = await db.place.findFirstOrThrow({ where: { sourceName: 'une-source-reelle' } });
+    expect(real.demo).toBe(false);
+    await db.place.delete({ where: { id: real.id } });
   });
 
   it('creates the demo accounts with generated passwords: the repository’s passwords open nothing', async () => {
