@@ -24,7 +24,8 @@ export default async function OpenDataPage() {
         <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" rel="noopener noreferrer">
           Licence Ouverte / Open Licence 2.0 (etalab-2.0)
         </a>
-        , à condition de citer la source (« Repères » et la date).
+        , à condition de citer la source (« Repères » et la date). Les lieux fictifs du réseau de démonstration n’y
+        figurent jamais : ni dans les fichiers ni dans l’API.
       </p>
       <p>
         Elles suivent le{' '}
