@@ -3,7 +3,7 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccountsGuard, disableDemoAccounts, isLocalUrl, usableDemoAccounts } from '../../lib/auth/demo-guard';
-import { renewDemoPasswords, seedDemo } from '../../prisma/seed';
+import { renewDemoPasswords, seedDemo, seedStart } from '../../prisma/seed';
 import { TEST_FIXTURE_PASSWORDS } from '../../prisma/seed-data';
 import { resetDatabase, testDb } from '../helpers/db';
 
@@ -77,5 +77,14 @@ describe('demo accounts and the start-up guard', () => {
     expect(fixture.accounts.find((a) => a.email === admin.email)!.password).toBe(TEST_FIXTURE_PASSWORDS['admin@reperes.example']);
     // …and so the guard refuses it on a public address too.
     expect(await demoAccountsGuard(db, { PUBLIC_URL: 'https://reperes.example.fr' })).not.toBeNull();
+  });
+
+  it('leaves a database of an earlier version (fictional Cyb@njou) as it is: real places never join a fictional network', async () => {
+    const places = await db.place.count();
+    const started = await seedStart(db);
+    expect(started.real.legacyDemo).toBe(true);
+    expect(started.demo).toBeNull();
+    expect(await db.place.count()).toBe(places);
+    expect(await db.seedStep.count()).toBe(0);
   });
 });
