@@ -116,7 +116,7 @@ async function database(): Promise<string> {
   }
   const fresh = await createFreshDatabase({ name: NAME, serverUrl, embeddedDir: '.data/bench-postgres', port: Number(process.env.BENCH_PG_PORT ?? 54332) });
   const prisma = createPrismaClient(fresh.url, { max: 2 });
-  await seedDemo(prisma);
+  await seedDemo(prisma, { testFixture: true });
   await prisma.$disconnect();
   const started = Date.now();
   await seedSyntheticPlaces(fresh.url, PLACES);

@@ -13,7 +13,7 @@ async function main() {
   const database = await openBenchDatabase('reperes_bench_pdf');
   const prisma = createPrismaClient(database.url, { max: 2 });
   try {
-    await seedDemo(prisma);
+    await seedDemo(prisma, { testFixture: true });
     const places = await prisma.place.findMany({ where: { status: 'PUBLISHED', openingHours: { not: null } }, orderBy: { name: 'asc' }, take: 5, select: { id: true } });
     const request = ficheRequestSchema.parse({
       places: places.map((p, i) => ({ id: p.id, note: i % 2 ? 'Demander Julie, le mardi matin ; apporter la carte Vitale et le dernier avis d’imposition.' : '' })),

@@ -26,7 +26,7 @@ async function main() {
 
   const database = await openBenchDatabase('reperes_bench_place');
   const prisma = createPrismaClient(database.url, { max: 2 });
-  await seedDemo(prisma);
+  await seedDemo(prisma, { testFixture: true });
   const demo = await prisma.place.findMany({ where: { status: 'PUBLISHED' }, select: { slug: true }, orderBy: { slug: 'asc' } });
   if (SYNTHETIC > 0) await seedSyntheticPlaces(database.url, SYNTHETIC);
   const synthetic = await prisma.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM "Place" WHERE status = 'published' AND slug LIKE 'lieu-synthetique-%' ORDER BY random() LIMIT 40`;

@@ -100,7 +100,6 @@ export interface DemoPlace extends DemoPlaceInput {
 
 export interface DemoAccount {
   email: string;
-  password: string;
   role: Role;
   name: string;
   /** Networks coordinated (UserNetwork). */
@@ -1608,7 +1607,6 @@ export const DEMO_PLACES: DemoPlace[] = PLACES.map((place) => ({
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     email: 'admin@reperes.example',
-    password: 'demo-admin-2026',
     role: 'ADMIN',
     name: 'Administratrice (démo)',
     networks: [],
@@ -1616,7 +1614,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   {
     email: 'coordination@cybanjou.example.org',
-    password: 'demo-coord-2026',
     role: 'COORDINATOR',
     name: 'Coordination Cyb@njou (démo)',
     networks: ['cybanjou'],
@@ -1624,7 +1621,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   {
     email: 'editeur@tilleuls.example.org',
-    password: 'demo-editeur-2026',
     role: 'EDITOR',
     name: 'Équipe des Tilleuls (démo)',
     networks: [],
@@ -1635,13 +1631,24 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   {
     email: 'coordination@hub-pdl.example.org',
-    password: 'demo-hub-2026',
     role: 'COORDINATOR',
     name: 'Coordination Hub PDL (démo)',
     networks: ['hub-pdl'],
     places: [],
   },
 ];
+
+/**
+ * The known passwords of the test suites' fixture (seedDemo(db, { testFixture: true })), by email.
+ * Only the e2e server, the integration tests and the benchmarks use them; `npm start` and
+ * `npm run db:seed` generate fresh passwords instead, so these never open a real instance.
+ */
+export const TEST_FIXTURE_PASSWORDS: Readonly<Record<string, string>> = {
+  'admin@reperes.example': 'demo-admin-2026',
+  'coordination@cybanjou.example.org': 'demo-coord-2026',
+  'editeur@tilleuls.example.org': 'demo-editeur-2026',
+  'coordination@hub-pdl.example.org': 'demo-hub-2026',
+};
 
 export const DEMO_SUGGESTIONS: DemoSuggestion[] = [
   {

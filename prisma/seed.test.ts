@@ -8,6 +8,7 @@ import {
   DEMO_PLACES,
   DEMO_SUGGESTIONS,
   MAINE_ET_LOIRE_BBOX,
+  TEST_FIXTURE_PASSWORDS,
   demoSlug,
   kebabCase,
 } from './seed-data';
@@ -98,7 +99,7 @@ describe('demo seed data', () => {
     const networkSlugs = new Set(DEMO_NETWORKS.map((network) => network.slug));
     const placeSlugs = new Set(DEMO_PLACES.map((place) => place.slug));
     for (const account of DEMO_ACCOUNTS) {
-      expect(account.password.length).toBeGreaterThanOrEqual(12);
+      expect(TEST_FIXTURE_PASSWORDS[account.email]?.length, account.email).toBeGreaterThanOrEqual(12);
       for (const slug of account.networks) expect(networkSlugs.has(slug), slug).toBe(true);
       for (const slug of account.places) expect(placeSlugs.has(slug), slug).toBe(true);
     }

@@ -26,7 +26,7 @@ async function main() {
       ? await createFreshDatabase({ name, port: pgPort, embeddedDir: `.data/${name}-postgres` })
       : await createTestDatabase(name, pgPort);
   const prisma = createPrismaClient(database.url, { max: 2 });
-  await seedDemo(prisma);
+  await seedDemo(prisma, { testFixture: true });
   await prisma.$disconnect();
 
   const root = path.resolve(__dirname, '..');

@@ -1,13 +1,16 @@
 // `npm start`: one command from a fresh clone to a working app.
 // Without DATABASE_URL it runs an embedded PostgreSQL (data in .data/postgres), applies the
-// migrations, seeds the demo data once, builds the app if needed and serves it.
+// migrations, seeds once the real open data of data/ and the demonstration set beside it (demo
+// accounts with passwords generated and printed once), builds the app if needed and serves it.
+// Whatever the database, it refuses to serve a public address while demo accounts can sign in.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
 import { takeOverShutdownSignals } from '../lib/db/embedded';
 import { migrateDeploy } from '../lib/db/migrate';
-import { seedDemo } from '../prisma/seed';
+import { demoAccountsGuard, disableDemoAccounts, isLocalUrl, usableDemoAccounts } from '../lib/auth/demo-guard';
+import { seedStart } from '../prisma/seed';
 import { fail, loadEnv, openDatabase } from './database';
 
 const root = path.resolve(__dirname, '..');
@@ -47,13 +50,49 @@ async function main() {
     return shutdown(1);
   }
 
+  const publicUrl = config.PUBLIC_URL ?? null;
+  // REPERES_DEMO_ACCOUNTS=off: no demo account, and those already there are disabled.
+  const demoAccountsOff = /^(off|0|false|non|no)$/i.test(process.env.REPERES_DEMO_ACCOUNTS ?? '');
   let accounts: Array<{ email: string; password: string; role: string }> = [];
-  if (handle.embedded || process.argv.includes('--seed')) {
-    const prisma = createPrismaClient(handle.url, { max: 2 });
-    const result = await seedDemo(prisma);
-    accounts = result.accounts;
+  const prisma = createPrismaClient(handle.url, { max: 3 });
+  try {
+    if (handle.embedded || process.argv.includes('--seed')) {
+      const started = Date.now();
+      // Never create accounts that the guard below would refuse at once.
+      const seeded = await seedStart(prisma, {
+        demoAccounts: !demoAccountsOff && (!publicUrl || isLocalUrl(publicUrl)),
+        log: (line) => console.log(line),
+      });
+      if (seeded.real.legacyDemo) {
+        console.warn(
+          '\n⚠ Cette base a été créée par une version précédente (données fictives seulement) : les données réelles n’y sont pas chargées.\n' +
+            `  Pour repartir des données ouvertes réelles : arrêtez Repères, supprimez ${config.EMBEDDED_PG_DIR} et relancez npm start.\n`,
+        );
+      }
+      const wrote = seeded.real.steps.some((step) => !step.skipped) || (seeded.demo?.accounts.length ?? 0) > 0;
+      if (wrote) console.log(`Données chargées en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      accounts = seeded.demo?.accounts ?? [];
+    }
+    if (demoAccountsOff) {
+      const disabled = await disableDemoAccounts(prisma);
+      if (disabled) console.log(`${disabled} compte(s) de démonstration désactivé(s) (REPERES_DEMO_ACCOUNTS=off).`);
+    }
+    // Later starts: the passwords were shown once; say how to get new ones.
+    if (!accounts.length && (!publicUrl || isLocalUrl(publicUrl)) && (await usableDemoAccounts(prisma)).length) {
+      console.log('Comptes de démonstration : mots de passe affichés au premier démarrage (nouveaux mots de passe : npm run db:seed -- --new-demo-passwords).');
+    }
+    const refusal = await demoAccountsGuard(prisma, { PUBLIC_URL: publicUrl ?? undefined, NEXTAUTH_URL: process.env.NEXTAUTH_URL });
+    if (refusal) {
+      console.error(`\n✖ ${refusal}\n`);
+      await prisma.$disconnect();
+      return shutdown(1);
+    }
+  } catch (error) {
+    console.error(`\n✖ Chargement des données impossible : ${(error as Error).message}\n`);
     await prisma.$disconnect();
+    return shutdown(1);
   }
+  await prisma.$disconnect();
 
   const env = {
     ...process.env,
@@ -87,8 +126,10 @@ async function main() {
   console.log(`\nRepères est lancé : ${url}`);
   console.log(handle.embedded ? `Base : PostgreSQL embarqué (${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})` : 'Base : DATABASE_URL');
   if (accounts.length) {
-    console.log('Comptes de démonstration (espace d’administration : /admin) :');
+    // Shown this once: only their bcrypt hashes are kept.
+    console.log('Comptes de démonstration (espace d’administration : /admin) — notez ces mots de passe, ils ne seront plus affichés :');
     for (const account of accounts) console.log(`  ${account.role.padEnd(12)} ${account.email} / ${account.password}`);
+    console.log('  (nouveaux mots de passe : npm run db:seed -- --new-demo-passwords ; désactiver ces comptes : npm run db:seed -- --no-demo-accounts)');
   }
   console.log('Ctrl-C pour arrêter.\n');
 }

@@ -10,8 +10,9 @@ export const metadata: Metadata = {
 
 export default async function OpenDataPage() {
   const [count, latest] = await Promise.all([
-    readDb.place.count({ where: { status: 'PUBLISHED' } }),
-    readDb.place.aggregate({ where: { status: 'PUBLISHED' }, _max: { updatedAt: true } }),
+    // What the files hold: fictional demonstration places are not exported.
+    readDb.place.count({ where: { status: 'PUBLISHED', demo: false } }),
+    readDb.place.aggregate({ where: { status: 'PUBLISHED', demo: false }, _max: { updatedAt: true } }),
   ]);
   const api = openApiDocument('');
   const updated = latest._max.updatedAt?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -23,7 +24,8 @@ export default async function OpenDataPage() {
         <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" rel="noopener noreferrer">
           Licence Ouverte / Open Licence 2.0 (etalab-2.0)
         </a>
-        , à condition de citer la source (« Repères » et la date).
+        , à condition de citer la source (« Repères » et la date). Les lieux fictifs du réseau de démonstration n’y
+        figurent jamais : ni dans les fichiers ni dans l’API.
       </p>
       <p>
         Elles suivent le{' '}

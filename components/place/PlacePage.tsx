@@ -11,6 +11,7 @@ import { env, publicUrl } from '@/lib/config/env';
 import { db, readDb } from '@/lib/db';
 import { presentHours, whenText } from '@/lib/hours/present';
 import { temporaryClosure } from '@/lib/places/closure';
+import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
 import { completeness } from '@/lib/places/completeness';
 import { LABEL_EXPLANATIONS, PROGRAMME_EXPLANATIONS } from '@/lib/places/explanations';
 import { placePageNow } from '@/lib/places/now';
@@ -50,7 +51,8 @@ function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; no
 
   return (
     <article className="container place-page">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(placeJsonLd({ ...place, url })) }} />
+      {/* A fictional place is no place for search engines to index. */}
+      {!place.demo && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(placeJsonLd({ ...place, url })) }} />}
       <nav aria-label="Fil d’Ariane" className="breadcrumb no-print">
         <a href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour de {place.commune}</a>
       </nav>
@@ -71,6 +73,14 @@ function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; no
             </>
           )}
         </p>
+        {place.demo && (
+          <div className="notice" data-testid="demo-place">
+            <p>
+              <strong>{DEMO_PLACE_NOTICE}</strong> : ce lieu, ses contacts et ses horaires sont inventés pour essayer Repères. Il
+              n’apparaît ni dans les exports ni dans l’API.
+            </p>
+          </div>
+        )}
         {place.summary && <p className="place-header__summary">{place.summary}</p>}
         {closure && (
           <div className="notice notice--warning place-closure" data-testid="temporary-closure">
@@ -364,7 +374,7 @@ async function renderPlacePage(request: Request, url: URL, slug: string, nonce: 
       const nearby = await nearbyPlaces(place);
       const description = place.summary ?? `${place.name}, ${place.street}, ${place.postcode} ${place.commune} : aide au numérique.`;
       const body = <PublishedPlace place={place} now={now} nearby={nearby} report={report} />;
-      return { status: report.status === 'invalid' ? 422 : report.status === 'refused' ? 429 : 200, html: document(`${place.name} — ${place.commune}`, description, body, { canonical: `${publicUrl()}/lieux/${place.slug}`, ogTitle: place.name }) };
+      return { status: report.status === 'invalid' ? 422 : report.status === 'refused' ? 429 : 200, html: document(`${place.name} — ${place.commune}`, description, body, { canonical: `${publicUrl()}/lieux/${place.slug}`, ogTitle: place.name, ...(place.demo ? { robots: 'noindex' } : {}) }) };
     }
   }
 }

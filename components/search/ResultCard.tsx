@@ -1,6 +1,7 @@
 // Plain links: rendered both on App Router pages and by the public pages' renderer (lib/render).
 import type { ReactNode } from 'react';
 import type { PlaceResult } from '@/lib/search';
+import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
 import { SERVICE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
 import type { Typologie } from '@prisma/client';
 import { describeOpening, formatDistance } from './format';
@@ -45,6 +46,7 @@ export function ResultCard({ place, now, showReasons = true, actions, linkTarget
           </>
         )}
       </p>
+      {place.demo && <p className="notice result-card__closure" data-testid="demo-place">{DEMO_PLACE_NOTICE}</p>}
       <p className="result-card__badges">
         <span className={`badge badge--${opening.tone === 'open' ? 'open' : opening.tone === 'closed' ? 'closed' : 'unknown'}`}>{opening.label}</span>
         {free && <span className="badge badge--free">Gratuit</span>}

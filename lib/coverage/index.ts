@@ -68,6 +68,8 @@ function qualifying(query: CoverageQuery): Prisma.Sql {
   const today = (query.now ?? new Date()).toISOString().slice(0, 10);
   const where: Prisma.Sql[] = [
     Prisma.sql`p.status = 'published'`,
+    // Fictional demonstration places would show help where there is none.
+    Prisma.sql`NOT p.demo`,
     // Temporarily closed today: not a place where help is found.
     Prisma.sql`NOT ((p."closedFrom" IS NOT NULL OR p."closedUntil" IS NOT NULL)
       AND coalesce(p."closedFrom", ${today}::date) <= ${today}::date AND ${today}::date <= coalesce(p."closedUntil", ${today}::date))`,

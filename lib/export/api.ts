@@ -24,7 +24,8 @@ function problem(status: number, detail: string, extra: Record<string, string> =
 /** Extra SQL conditions from the URL: the search's list filters, plus a radius around lat/lng. */
 export function filterSql(params: URLSearchParams): { where: Prisma.Sql; problems: string[] } {
   const { filters, problems } = parseSearchParams(params);
-  const parts = conditions(filters);
+  // Fictional demonstration places never leave through the API or the files (see standardRecords).
+  const parts = [...conditions(filters), Prisma.sql`NOT p.demo`];
   if (filters.lat !== null && filters.lng !== null) {
     const point = Prisma.sql`reperes_earth(${filters.lat}::float8, ${filters.lng}::float8)`;
     parts.push(Prisma.sql`p.latitude IS NOT NULL AND earth_box(${point}, ${filters.rayon * 1000}::float8) @> reperes_earth(p.latitude, p.longitude) AND earth_distance(${point}, reperes_earth(p.latitude, p.longitude)) <= ${filters.rayon * 1000}::float8`);

@@ -17,7 +17,7 @@ export function openApiDocument(base: string) {
       title: 'API Repères — lieux de médiation numérique',
       version: '1.0.0',
       description:
-        'Lecture des lieux publiés, au format du standard national des lieux de médiation numérique (v1.0.2). Données sous Licence Ouverte / etalab-2.0. Limite : 120 requêtes par minute et par adresse.',
+        'Lecture des lieux publiés, au format du standard national des lieux de médiation numérique (v1.0.2). Données sous Licence Ouverte / etalab-2.0. Limite : 120 requêtes par minute et par adresse. Les lieux fictifs de démonstration n’y figurent jamais.',
       license: { name: 'Licence Ouverte 2.0 (données)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
     },
     servers: [{ url: `${base}/api/v1` }],

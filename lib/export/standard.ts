@@ -60,7 +60,9 @@ type Db = Pick<PrismaClient, '$queryRaw'>;
 
 /**
  * Published places in the standard, in batches by id (keyset pagination): memory stays constant
- * whatever the number of places. `where` adds conditions on the place alias `p`.
+ * whatever the number of places. `where` adds conditions on the place alias `p`. Fictional places
+ * of the demonstration data set (`demo`) are never exported: every file, the API and its single
+ * place read them through here, so harvesters never receive them.
  */
 export async function* standardRecords(db: Db, options: { where?: Prisma.Sql; batchSize?: number; after?: string | null; limit?: number } = {}) {
   const batchSize = options.batchSize ?? 1000;
@@ -71,7 +73,7 @@ export async function* standardRecords(db: Db, options: { where?: Prisma.Sql; ba
     if (take <= 0) return;
     const rows = await db.$queryRaw<StandardRecord[]>`
       SELECT ${SELECT} FROM "Place" p
-      WHERE p.status = 'published' AND p.id > ${after}::uuid ${options.where ? Prisma.sql`AND ${options.where}` : Prisma.empty}
+      WHERE p.status = 'published' AND NOT p.demo AND p.id > ${after}::uuid ${options.where ? Prisma.sql`AND ${options.where}` : Prisma.empty}
       ORDER BY p.id LIMIT ${take}`;
     for (const row of rows) yield row;
     if (rows.length < take) return;
@@ -90,7 +92,7 @@ export async function* csvChunks(db: Db, options: { where?: Prisma.Sql; batchSiz
   for (;;) {
     const rows = await db.$queryRaw<Array<{ id: string; line: string }>>`
       SELECT p.id::text AS id, ${CSV_LINE} AS line FROM "Place" p
-      WHERE p.status = 'published' AND p.id > ${after}::uuid ${options.where ? Prisma.sql`AND ${options.where}` : Prisma.empty}
+      WHERE p.status = 'published' AND NOT p.demo AND p.id > ${after}::uuid ${options.where ? Prisma.sql`AND ${options.where}` : Prisma.empty}
       ORDER BY p.id LIMIT ${batchSize}`;
     if (rows.length) yield rows.map((r) => r.line).join('');
     if (rows.length < batchSize) return;

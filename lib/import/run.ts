@@ -127,6 +127,8 @@ const CANDIDATES_SQL = `
       -- "sourceName" IS DISTINCT FROM $2, written as three ranges of the (postcode, sourceName) index:
       -- the places of the source being imported are never read, however many share a postcode.
       WHERE p.postcode = r.postcode AND (p."sourceName" < $2 OR p."sourceName" > $2 OR p."sourceName" IS NULL) AND p.status <> 'archived'
+        -- a fictional demonstration place is never the same place as a real one
+        AND NOT p.demo
     ) c
     WHERE c.sim >= 0.3 OR c.dist <= 300 OR c.same_address
     ORDER BY c.sim DESC

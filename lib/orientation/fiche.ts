@@ -77,7 +77,8 @@ export async function loadFichePlaces(db: PrismaClient, refs: Array<{ id?: strin
     places.push({
       id: row.id,
       slug: row.slug,
-      name: row.name,
+      // Handed to a person: a fictional place of the demonstration set must say so.
+      name: row.demo ? `${row.name} (lieu fictif de démonstration)` : row.name,
       address: [row.street, row.addressComplement, `${row.postcode} ${row.commune}`].filter((v): v is string => !!v),
       phone: row.phone ? displayPhone(row.phone) : null,
       email: row.emails[0] ?? null,

@@ -73,25 +73,27 @@ type NearbyRow = { slug: string; name: string; commune: string; distance: number
 
 /** The nearest published places (within 50 km) offering at least one of the same services, nearest first. */
 export async function nearbyPlaces(
-  place: { id: string; latitude: number | null; longitude: number | null; services: string[] },
+  place: { id: string; latitude: number | null; longitude: number | null; services: string[]; demo?: boolean },
   limit = 3,
 ): Promise<NearbyPlace[]> {
   if (place.latitude === null || place.longitude === null) return [];
   const services = place.services.map((key) => SERVICE_LABELS[key as keyof typeof SERVICE_LABELS]).filter(Boolean);
   const point = Prisma.sql`reperes_earth(${place.latitude}::float8, ${place.longitude}::float8)`;
   const sameServices = services.length ? Prisma.sql`AND services && ${services}::text[]::"Service"[]` : Prisma.empty;
+  // A real place never sends people to a fictional one of the demonstration set.
+  const real = place.demo ? Prisma.empty : Prisma.sql`AND NOT demo`;
   // First, the few hundred nearest places in index order (GiST distance ordering, under a
   // millisecond), filtered afterwards: in a town this always holds the answer. Only when it
   // does not (a sparse area, rare services) is every place within 50 km looked at.
   const near = await readDb.$queryRaw<NearbyRow[]>`
     SELECT slug, name, commune, sec_to_gc(chord) AS distance FROM (
-      SELECT p.id, p.slug, p.name, p.commune, p.status, p.services, reperes_earth(p.latitude, p.longitude) <-> ${point} AS chord
+      SELECT p.id, p.slug, p.name, p.commune, p.status, p.services, p.demo, reperes_earth(p.latitude, p.longitude) <-> ${point} AS chord
       FROM "Place" p
       WHERE p.latitude IS NOT NULL AND p.longitude IS NOT NULL
       ORDER BY reperes_earth(p.latitude, p.longitude) <-> ${point}
       LIMIT ${NEARBY_SCAN}
     ) nearest
-    WHERE status = 'published' AND id <> ${place.id}::uuid AND chord <= gc_to_sec(${NEARBY_RADIUS_M}::float8) ${sameServices}
+    WHERE status = 'published' AND id <> ${place.id}::uuid AND chord <= gc_to_sec(${NEARBY_RADIUS_M}::float8) ${sameServices} ${real}
     ORDER BY chord
     LIMIT ${limit}`;
   const rows =
@@ -100,7 +102,7 @@ export async function nearbyPlaces(
       : await readDb.$queryRaw<NearbyRow[]>`
     SELECT p.slug, p.name, p.commune, earth_distance(reperes_earth(p.latitude, p.longitude), ${point}) AS distance
     FROM "Place" p
-    WHERE p.status = 'published' AND p.id <> ${place.id}::uuid AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
+    WHERE p.status = 'published' AND p.id <> ${place.id}::uuid ${place.demo ? Prisma.empty : Prisma.sql`AND NOT p.demo`} AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
       AND earth_box(${point}, ${NEARBY_RADIUS_M}::float8) @> reperes_earth(p.latitude, p.longitude)
       ${services.length ? Prisma.sql`AND p.services && ${services}::text[]::"Service"[]` : Prisma.empty}
     ORDER BY distance

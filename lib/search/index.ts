@@ -41,6 +41,8 @@ export type PlaceResult = {
   temporaryClosure: { from: string | null; until: string | null; message: string | null } | null;
   matchedCriteria: string[];
   phone: string | null;
+  /** A fictional place of the demonstration data set (said on its card). */
+  demo: boolean;
 };
 
 export type Facets = Record<'besoin' | 'frais' | 'accompagnement' | 'acces' | 'public' | 'prise_en_charge' | 'dispositif' | 'type', Record<string, number>>;
@@ -198,7 +200,7 @@ const DETAIL_COLUMNS = Prisma.sql`p.id, p.slug, p.name, ${list('typologies')} AS
   p.latitude, p.longitude, ${list('itinerance')} AS itinerance, ${list('services')} AS services, ${list('fees')} AS fees,
   ${list('accessModes')} AS access_modes, ${list('publics')} AS publics, ${list('specificSupport')} AS specific_support,
   ${list('supportModes')} AS support_modes, p."openingHours" AS opening_hours, p."timeZone" AS time_zone, p.phone,
-  p."closedFrom" AS closed_from, p."closedUntil" AS closed_until, p."closureMessage" AS closure_message`;
+  p."closedFrom" AS closed_from, p."closedUntil" AS closed_until, p."closureMessage" AS closure_message, p.demo`;
 
 type DetailRow = {
   id: string;
@@ -223,6 +225,7 @@ type DetailRow = {
   closed_from: Date | null;
   closed_until: Date | null;
   closure_message: string | null;
+  demo: boolean;
 };
 
 // reperes_earth(p.latitude, p.longitude) written out: the same point, but PostgreSQL inlines this
@@ -453,6 +456,7 @@ function toResult(row: DetailRow, candidate: Candidate, filters: SearchFilters, 
     temporaryClosure: closedNow || (closedFrom !== null && closedFrom > today) ? { from: closedFrom, until: closedUntil, message: row.closure_message } : null,
     matchedCriteria: matchedCriteria(row, filters),
     phone: row.phone,
+    demo: row.demo,
   };
 }
 

@@ -272,4 +272,35 @@ test.describe('the place page', () => {
     await page.goto(`/lieux/${FRANCE_SERVICES}`);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  test('a fictional place of the demonstration set says so, on its page and its search card, and never leaves through the exports or the API', async ({ page, request }) => {
+    // The suites' fixture is not flagged (it stands for ordinary places): flag one place for this test.
+    const db = createPrismaClient(e2eDatabaseUrl(), { max: 1 });
+    const place = await db.place.findFirstOrThrow({ where: { name: 'Centre social Les Acacias (fictif)' } });
+    await db.place.update({ where: { id: place.id }, data: { demo: true } });
+    try {
+      await page.goto(`/lieux/${place.slug}`);
+      await expect(page.getByTestId('demo-place')).toContainText('Lieu fictif de démonstration');
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+      await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.goto('/recherche?q=Acacias');
+      const card = page.locator('article.result-card', { has: page.getByRole('link', { name: place.name }) });
+      await expect(card.getByText('Lieu fictif de démonstration')).toBeVisible();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      // Real places' cards carry no such mention.
+      await page.goto('/recherche?ou=Saumur');
+      await expect(page.getByText('Lieu fictif de démonstration')).toHaveCount(0);
+
+      expect((await request.get(`/api/v1/lieux/${place.id}`)).status()).toBe(404);
+      const api = await (await request.get('/api/v1/lieux?limite=1000')).json();
+      expect(api.lieux.map((l: { id: string }) => l.id)).not.toContain(place.id);
+      expect(await (await request.get('/donnees/export/csv')).text()).not.toContain(place.id);
+      expect(await (await request.get('/sitemap.xml')).text()).not.toContain(`/lieux/${place.slug}<`);
+    } finally {
+      await db.place.update({ where: { id: place.id }, data: { demo: false } });
+      await db.$disconnect();
+    }
+  });
 });

@@ -24,7 +24,7 @@ describe('accounts: invitations, password resets, disabling', () => {
 
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     ({ admin, coordinator, editor, hubCoordinator } = await demoUsers(db));
     cybanjouId = (await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } })).id;
     hubId = (await db.network.findUniqueOrThrow({ where: { slug: 'hub-pdl' } })).id;
@@ -118,7 +118,7 @@ describe('creating a place', () => {
 
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     ({ admin, coordinator, editor } = await demoUsers(db));
     cybanjouId = (await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } })).id;
     hubId = (await db.network.findUniqueOrThrow({ where: { slug: 'hub-pdl' } })).id;
@@ -173,7 +173,7 @@ describe('signing in with a password', () => {
 
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     const { authOptions } = await import('../../lib/auth/options');
     // next-auth keeps the provider's own settings (its id, its authorize) under `options`.
     const providers = authOptions.providers as unknown as Array<{ options: { id: string; authorize: Authorize } }>;

@@ -16,7 +16,7 @@ describe('editing places in the back-office', () => {
 
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     ({ admin, coordinator, editor, hubCoordinator: otherCoordinator } = await demoUsers(db));
     const cyb = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
     cybanjouPlace = (await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', AND: [{ networks: { some: { networkId: cyb.id } } }, { networks: { none: { network: { slug: 'hub-pdl' } } } }], id: { notIn: editor.placeIds } } })).id;

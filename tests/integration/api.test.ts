@@ -14,7 +14,7 @@ const get = (query: string, headers: Record<string, string> = {}) =>
 describe('the public API', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     resetMemoryLimits();
   });
   afterAll(async () => {

@@ -43,7 +43,7 @@ describe('backup and restore', () => {
     const fresh = await createFreshDatabase({ name: `${process.env.TEST_DB_NAME ?? 'reperes_test'}_backup`, serverUrl: process.env.DATABASE_URL, embeddedDir: '', port: 0 });
     url = fresh.url;
     const prisma = createPrismaClient(url, { max: 2 });
-    await seedDemo(prisma);
+    await seedDemo(prisma, { testFixture: true });
     await prisma.$disconnect();
   }, 120_000);
 

@@ -16,7 +16,7 @@ async function text(stream: ReadableStream<Uint8Array>) {
 describe('export in the national standard', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
   });
   afterAll(async () => {
     await resetDatabase(db);

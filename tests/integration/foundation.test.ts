@@ -18,7 +18,7 @@ describe('the database foundation', () => {
   });
 
   it('stores closed lists as the exact strings of the standard', async () => {
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     const rows = await db.$queryRaw<Array<{ service: string }>>`
       SELECT DISTINCT unnest(services)::text AS service FROM "Place" ORDER BY 1`;
     expect(rows.map((r) => r.service)).toContain('Aide aux démarches administratives');
@@ -29,7 +29,7 @@ describe('the database foundation', () => {
   it('seeds the demo directory once, and a second seed changes nothing', async () => {
     const before = await db.place.count();
     expect(before).toBeGreaterThanOrEqual(50);
-    const again = await seedDemo(db);
+    const again = await seedDemo(db, { testFixture: true });
     expect(again.places).toBe(before);
     expect(await db.place.count()).toBe(before);
     const communes = await db.place.groupBy({ by: ['commune'] });

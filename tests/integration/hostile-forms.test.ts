@@ -31,7 +31,7 @@ const anything = fc.oneof(
 describe('the public report form, with hostile input (property)', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     placeId = (await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED' } })).id;
   });
   afterAll(async () => {

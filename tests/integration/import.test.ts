@@ -82,7 +82,7 @@ describe('imports of the real sources', () => {
 describe('nasty files', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
   });
 
   it('reads UTF-8 with BOM and CRLF, Latin-1 with semicolons, and quoted newlines', () => {

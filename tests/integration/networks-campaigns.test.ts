@@ -23,7 +23,7 @@ let cybanjou: { id: string };
 
 beforeAll(async () => {
   await resetDatabase(db);
-  await seedDemo(db);
+  await seedDemo(db, { testFixture: true });
   ({ admin, coordinator, hubCoordinator: otherCoordinator, editor } = await demoUsers(db));
   cybanjou = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
 }, 120_000);

@@ -16,7 +16,7 @@ describe('the fiche d’orientation', () => {
 
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     genets = (await db.place.findFirstOrThrow({ where: { name: 'Centre social des Genêts (fictif)' } })).id;
     bocage = (await db.place.findFirstOrThrow({ where: { name: 'Médiathèque du Bocage (fictif)' } })).id;
     five = (await db.place.findMany({ where: { status: 'PUBLISHED', commune: { in: ['Cholet', 'Saumur', 'Angers'] } }, orderBy: { name: 'asc' }, take: 5 })).map((p) => p.id);

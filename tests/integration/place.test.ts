@@ -11,7 +11,7 @@ const DAY = 24 * 3600 * 1000;
 describe('place page data', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
   });
   afterAll(async () => {
     await resetDatabase(db);

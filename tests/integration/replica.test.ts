@@ -14,11 +14,11 @@ let replicaUrl: string;
 describe('read replica routing', () => {
   beforeAll(async () => {
     await resetDatabase(primary);
-    await seedDemo(primary);
+    await seedDemo(primary, { testFixture: true });
     const replica = await createFreshDatabase({ name: `${process.env.TEST_DB_NAME ?? 'reperes_test'}_replica`, serverUrl: process.env.DATABASE_URL, embeddedDir: '', port: 0 });
     replicaUrl = replica.url;
     const client = createPrismaClient(replicaUrl, { max: 1 });
-    await seedDemo(client);
+    await seedDemo(client, { testFixture: true });
     await client.$executeRawUnsafe(`UPDATE "Place" SET name = '${MARK}' || name`);
     await client.$disconnect();
     // The app's clients are created when lib/db is first imported: set the variable before.

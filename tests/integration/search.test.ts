@@ -21,7 +21,7 @@ const TUESDAY_MORNING = instantAt('Europe/Paris', 2026, 3, 10, 10, 0);
 describe('the public search', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await seedDemo(db);
+    await seedDemo(db, { testFixture: true });
     // Two places of our own with known hours, far from Maine-et-Loire, including overseas.
     for (const place of [
       { slug: 'test-reunion', name: 'Case numérique de test', commune: 'Saint-Denis', postcode: '97400', inseeCode: '97411', latitude: -20.8823, longitude: 55.4504, timeZone: 'Indian/Reunion', openingHours: 'Mo-Fr 07:30-12:00' },
