@@ -1,11 +1,19 @@
 import { Directory } from '@/components/search/Directory';
-import { countPublishedPlaces, listPublishedPlaces } from '@/lib/places/list';
+import Link from 'next/link';
+import { env } from '@/lib/config/env';
+import { departementByCode } from '@/lib/geo/departements';
+import { countPublishedByDepartement, countPublishedPlaces, listPublishedPlaces } from '@/lib/places/list';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const [places, total] = await Promise.all([listPublishedPlaces(), countPublishedPlaces()]);
+  const home = departementByCode(env().HOME_DEPARTEMENT);
+  const [places, total, departements] = await Promise.all([
+    listPublishedPlaces(env().HOME_DEPARTEMENT),
+    countPublishedPlaces(),
+    countPublishedByDepartement(),
+  ]);
   const byCommune = new Map<string, typeof places>();
   for (const place of places) byCommune.set(place.commune, [...(byCommune.get(place.commune) ?? []), place]);
 
@@ -42,13 +50,37 @@ export default async function HomePage() {
       </section>
 
       <section className="container" aria-labelledby="annuaire-titre">
-        <h2 id="annuaire-titre">Tous les lieux par commune</h2>
+        <h2 id="annuaire-titre">
+          {home ? `Les lieux du département ${home.name} (${home.code}), par commune` : 'Les lieux par commune'}
+        </h2>
         {places.length === 0 ? (
-          <p>Aucun lieu n’est encore publié.</p>
+          <p>Aucun lieu n’est encore publié ici.</p>
         ) : (
           <Directory groups={[...byCommune].map(([commune, list]) => ({ label: commune, places: list }))} />
         )}
       </section>
+
+      {departements.length > 0 && (
+        <section className="container" aria-labelledby="departements-titre">
+          <h2 id="departements-titre">Les lieux de chaque département</h2>
+          <ul className="departement-list">
+            {departements.map(({ code, count }) => {
+              const departement = departementByCode(code);
+              if (!departement) return null;
+              return (
+                <li key={code}>
+                  <Link href={`/departements/${code}`}>
+                    {departement.name} ({code})
+                  </Link>{' '}
+                  <span className="muted">
+                    — {count} lieu{count > 1 ? 'x' : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -126,9 +126,12 @@ async function main() {
     const home = await get(`${base}/`);
     check(home.status === 200 && home.html.includes('Trouver de l’aide pour le numérique'), '/ answers 200 with the home page');
     if (checks.has('home')) {
-      // The directory below the search form (whose placeholder names Saumur): real places.
-      const directory = home.html.slice(home.html.indexOf('id="annuaire-titre"'));
-      check(home.html.includes('id="annuaire-titre"') && /France Services|Saumur/.test(directory), '/ lists real places (France Services, Saumur)');
+      // The home département's directory (Maine-et-Loire): real places in at least 15 communes; and
+      // the list of départements reaches the national France Services (Finistère has no demo place).
+      const directory = home.html.slice(home.html.indexOf('id="annuaire-titre"'), home.html.indexOf('id="departements-titre"'));
+      const communes = new Set([...directory.matchAll(/<h3 class="directory__title">([^<]+)<\/h3>/g)].map((m) => m[1]));
+      check(communes.size >= 15, `/ lists places in ${communes.size} communes of Maine-et-Loire (at least 15)`);
+      check(/Finistère \(29\)/.test(home.html), '/ lists the départements of the national data (Finistère)');
     }
 
     const brest = await get(`${base}/recherche?ou=Brest`);

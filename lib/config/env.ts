@@ -66,6 +66,12 @@ export const envSchema = z.object({
    */
   APP_HEAP_MB: z.coerce.number().int().min(128).max(16_384).default(512),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The département whose places the home page lists by commune (the instance's home territory). */
+  HOME_DEPARTEMENT: z
+    .string()
+    .trim()
+    .regex(/^(\d{2}|2[AB]|97\d)$/, 'doit être un code de département (49, 2A, 974…)')
+    .default('49'),
 });
 
 export type Env = z.infer<typeof envSchema>;
