@@ -89,7 +89,7 @@ type Index = {
   /** Name keys by length, for the close-spelling scan. */
   byLength: Bucket[];
   /** Name keys of the communes of at least BIG_TOWN inhabitants. */
-  bigTowns: Entry[];
+  bigTowns: Array<Entry & { mask: number }>;
   /** Compact keys of the communes in `all` order (suggestions as you type). */
   keys: string[];
   departementNames: Map<string, string>;
@@ -146,7 +146,7 @@ function load(): Index {
     for (const key of full === bare ? [full] : [full, bare]) {
       push(next.byKey, key, commune);
       (entriesByLength[key.length] ??= []).push({ key, commune });
-      if (commune.population >= BIG_TOWN) next.bigTowns.push({ key, commune });
+      if (commune.population >= BIG_TOWN) next.bigTowns.push({ key, commune, mask: letterMask(key) });
     }
     return full;
   };
@@ -354,10 +354,15 @@ function code(c: number) {
 /** Towns of at least BIG_TOWN and DOMINANCE times `commune`'s inhabitants, one edit from `key`. */
 function biggerLookAlikes(key: string, commune: CommuneRef): CommuneRef[] {
   if (key.length < 5) return [];
-  const found = load().bigTowns.filter(
-    (e) => e.commune.code !== commune.code && e.commune.population >= DOMINANCE * Math.max(commune.population, 1) && Math.abs(e.key.length - key.length) <= 1 && distance(key, e.key).steps <= 1,
-  );
-  return dedupe(found.map((e) => e.commune)).sort(byPopulation).slice(0, 2);
+  const { bigTowns } = load();
+  const mask = letterMask(key);
+  const found: CommuneRef[] = [];
+  for (const e of bigTowns) {
+    if (Math.abs(e.key.length - key.length) > 1 || bitCount(mask ^ e.mask) > 2) continue;
+    if (e.commune.code === commune.code || e.commune.population < DOMINANCE * Math.max(commune.population, 1)) continue;
+    if (distance(key, e.key).steps <= 1) found.push(e.commune);
+  }
+  return dedupe(found).sort(byPopulation).slice(0, 2);
 }
 
 function found(commune: CommuneRef, extra: Partial<Extract<CommuneLookup, { kind: 'found' }>> = {}): Extract<CommuneLookup, { kind: 'found' }> {

@@ -49,3 +49,13 @@ describe('what the search says about the place typed', () => {
     expect(wrong.map(([code, value]) => `${code} ${value}`)).toEqual([]);
   });
 });
+
+describe('suggestions as you type', () => {
+  it('give each commune a value that designates it alone, and its département in the label', async () => {
+    const { suggest } = await import('./index');
+    const denis = await suggest('Saint-Denis');
+    expect(denis[0]).toEqual({ label: 'Saint-Denis (La Réunion, 97400)', value: 'Saint-Denis (974)', kind: 'commune' });
+    for (const s of denis) expect(lookupCommune(s.value).kind).toBe('found');
+    expect((await suggest('Saum'))[0].value).toBe('Saumur (49)');
+  });
+});

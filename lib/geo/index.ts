@@ -7,7 +7,8 @@ import type { PrismaClient } from '@prisma/client';
 import { Prisma } from '@prisma/client';
 import { LRUCache } from 'lru-cache';
 import arrondissementCentres from './arrondissement-centres.json';
-import { communeByCode, lookupCommune, resolveCommune, suggestCommunes, type CommuneLookup, type CommuneRef } from './communes';
+import { communeByCode, departementName, lookupCommune, resolveCommune, suggestCommunes, type CommuneLookup, type CommuneRef } from './communes';
+import { valueFor } from './help';
 
 export type GeoPoint = {
   label: string;
@@ -157,9 +158,11 @@ export async function suggest(query: string, limit = 6): Promise<Suggestion[]> {
   if (features?.length) {
     return features.map((f) => ({ label: f.properties.label, value: f.properties.label, kind: f.properties.type === 'municipality' ? 'commune' : 'address' }));
   }
+  // The value is a text that designates that commune alone ("Saint-Denis (974)"), so that picking
+  // a homonym does not end on a choice list.
   return suggestCommunes(text, limit).map((c) => ({
-    label: `${c.name} (${c.postcodes[0] ?? c.departement})`,
-    value: c.postcodes.length === 1 ? `${c.name} ${c.postcodes[0]}` : c.name,
+    label: `${c.name} (${[departementName(c.departement), c.postcodes[0]].filter(Boolean).join(', ')})`,
+    value: valueFor(c),
     kind: 'commune',
   }));
 }
