@@ -24,7 +24,7 @@ export function PlaceHelpNotice({ help, href }: { help: PlaceHelp; href: (value:
         </>
       ) : (
         <p>
-          {help.text}{' '}
+          {help.text && `${help.text} `}
           {help.kind === 'did-you-mean' && 'Vouliez-vous dire '}
           {help.options.map((option, i) => (
             <Fragment key={option.code}>

@@ -35,7 +35,8 @@ export function valueFor(commune: CommuneRef): string {
   return `${commune.name} ${commune.postcodes[0] ?? commune.departement}`;
 }
 
-export function placeHelp(typed: string, lookup: CommuneLookup): PlaceHelp | null {
+/** `located`: whether the search could place the commune found (else it says "not found" itself). */
+export function placeHelp(typed: string, lookup: CommuneLookup, located = true): PlaceHelp | null {
   const quoted = `« ${typed.trim().slice(0, 80)} »`;
   switch (lookup.kind) {
     case 'none':
@@ -59,8 +60,9 @@ export function placeHelp(typed: string, lookup: CommuneLookup): PlaceHelp | nul
     case 'found': {
       const { commune } = lookup;
       const here = `${commune.name} (${departementName(commune.departement) ?? commune.departement})`;
+      if (lookup.corrected && !located) return null;
       if (lookup.corrected) return { kind: 'also', text: `Nous n’avons pas trouvé ${quoted} : voici les lieux autour ${withDe(here, commune.typeLiaison)}.`, options: [], more: 0 };
-      if (lookup.bigger.length) return { kind: 'did-you-mean', text: `Voici les lieux autour ${withDe(here, commune.typeLiaison)}.`, options: optionsFor(lookup.bigger), more: 0 };
+      if (lookup.bigger.length) return { kind: 'did-you-mean', text: located ? `Voici les lieux autour ${withDe(here, commune.typeLiaison)}.` : '', options: optionsFor(lookup.bigger), more: 0 };
       if (lookup.others.length) {
         const text = lookup.othersReason === 'postcode' ? `Le code postal ${quoted} couvre aussi :` : `Autres communes nommées ${commune.name} :`;
         return { kind: 'also', text, options: optionsFor(lookup.others), more: 0 };

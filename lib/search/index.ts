@@ -252,8 +252,9 @@ export async function searchPlaces(
     // The geocoder writes to its cache: the primary, even when reads go to a replica.
     const answer = await findPlace(options.db ?? primaryDb, filters.ou);
     if (answer.point) origin = { ...answer.point, fromPosition: false };
-    help = placeHelp(filters.ou, answer.lookup);
-    if (!answer.point && !help) problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
+    help = placeHelp(filters.ou, answer.lookup, answer.point !== null);
+    // Not found, or found but not placeable (a commune with neither a centre nor places near it).
+    if (!answer.point && (!help || answer.lookup.kind === 'found')) problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
   }
 
   const where = Prisma.join(conditions(filters, { fuzzy: options.fuzzy }), ' AND ');
