@@ -162,6 +162,16 @@ const CASES: Array<[string, Expected]> = [
   ['Chollet', { suggests: ['49099'] }],
   ['Trelaze', { found: '49353' }],
   ['Saumur 75', { suggests: ['49328'] }],
+  // A département's name at the end; the postal "s/".
+  ['Saint-Pierre La Réunion', { found: '97416' }],
+  ['Beaumont (Puy-de-Dôme)', { found: '63032' }],
+  ['Beaumont Puy de Dome', { found: '63032' }],
+  ['Saint-Martin Hautes-Pyrénées', { found: '65392' }],
+  ['Saint-Denis Seine-Saint-Denis', { found: '93066' }],
+  ['Allonnes Sarthe', { found: '72003' }],
+  ['Angres Maine-et-Loire', { found: '49007', corrected: true }],
+  ['Chalonnes s/ Loire', { found: '49063' }],
+  ['Chalonnes S/Loire', { found: '49063' }],
   // Addresses: the commune at the end.
   ['12 rue de la Gare Cholet', { found: '49099' }],
   ['1 rue Jean Jaurès 49800 Trélazé', { found: '49353' }],
@@ -243,6 +253,8 @@ describe('what people type for a place', () => {
     expect(suggestCommunes('Saum')[0].code).toBe('49328');
     expect(suggestCommunes('mureaux')[0].code).toBe('78440');
     expect(suggestCommunes('4930').map((c) => c.code)).toContain('49099');
+    // Nothing begins so: the close spellings.
+    expect(suggestCommunes('Angrs')[0].code).toBe('49007');
   });
 
   it('costs under 20 ms for an unresolved name or a typo, once the index is built', () => {

@@ -93,13 +93,23 @@ type Index = {
   /** Compact keys of the communes in `all` order (suggestions as you type). */
   keys: string[];
   departementNames: Map<string, string>;
+  /** "puydedome" → "63", "reunion" → "974". */
+  departementByKey: Map<string, string>;
 };
 
 let index: Index | undefined;
 
 /** Folded, with œ and æ spelt out (NFD leaves them whole): "Œuilly" → "oeuilly". */
 function foldName(text: string): string {
-  return fold(text.replace(/œ/g, 'oe').replace(/Œ/g, 'Oe').replace(/æ/g, 'ae').replace(/Æ/g, 'Ae'));
+  return fold(
+    text
+      .replace(/œ/g, 'oe')
+      .replace(/Œ/g, 'Oe')
+      .replace(/æ/g, 'ae')
+      .replace(/Æ/g, 'Ae')
+      // "Chalonnes s/ Loire": the postal shorthand for "sur".
+      .replace(/(^|\s)s\s*\/\s*/gi, '$1sur '),
+  );
 }
 
 /** The compact form names are compared on: "Saint-Barthélemy-d'Anjou" → "saintbarthelemydanjou". */
@@ -132,6 +142,7 @@ function load(): Index {
     bigTowns: [],
     keys: [],
     departementNames: new Map(departements.map((d) => [d.code, d.nom])),
+    departementByKey: new Map(departements.map((d) => [nameKey(fold(d.nom).replace(ARTICLE, '')), d.code])),
   };
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
     const list = map.get(key);
@@ -277,6 +288,16 @@ function parse(text: string): Query {
   return { tokens, spaced, postcode, departement, cedex };
 }
 
+/** The longest ending of the words that is a département's name (article optional), and the rest. */
+function departementAtEnd(tokens: string[]): { tokens: string[]; code: string } | undefined {
+  const { departementByKey } = load();
+  for (let n = Math.min(4, tokens.length - 1); n >= 1; n--) {
+    const code = departementByKey.get(nameKey(tokens.slice(-n).join(' ').replace(ARTICLE, '')));
+    if (code) return { tokens: tokens.slice(0, -n), code };
+  }
+  return undefined;
+}
+
 /** Exact name: the communes whose compact key (with or without their article) is the text's. */
 function byName(tokens: string[]): CommuneRef[] {
   const { byKey } = load();
@@ -405,6 +426,13 @@ export function lookupCommune(text: string): CommuneLookup {
   const arrondissement = arrondissementOf(tokens);
   if (arrondissement) return found(arrondissement);
 
+  // "Saint-Pierre La Réunion", "Beaumont (Puy-de-Dôme)": a département's name at the end, when
+  // the whole is no commune's name ("Chalonnes-sur-Loire" keeps its Loire).
+  if (departement === null && tokens.length > 1 && !byName(tokens).length) {
+    const split = departementAtEnd(tokens);
+    if (split) return lookupCommune(`${split.tokens.join(' ')} ${postcode ?? ''} (${split.code})`);
+  }
+
   const inDepartement = (c: CommuneRef) =>
     (departement === null || c.departement === departement) && (postcode === null || c.postcodes.includes(postcode) || departementsOfPostcode(postcode).includes(c.departement));
   const withPostcode = (c: CommuneRef) => postcode !== null && c.postcodes.includes(postcode);
@@ -479,7 +507,7 @@ export function resolveCommune(query: string): CommuneRef | undefined {
   return undefined;
 }
 
-/** Communes whose name starts with (then contains) the text, most populous first. */
+/** Communes whose name starts with (then contains) the text, most populous first; else close spellings. */
 export function suggestCommunes(query: string, limit = 6): CommuneRef[] {
   const { all, keys, byPostcode } = load();
   const text = query.trim();
@@ -497,6 +525,12 @@ export function suggestCommunes(query: string, limit = 6): CommuneRef[] {
     const at = keys[i].indexOf(key);
     if (at === 0) starts.push(all[i]);
     else if (at > 0) contains.push(all[i]);
+  }
+  if (!starts.length && !contains.length) {
+    // Nothing starts or contains the text: a misspelling ("Angrs"), its close spellings.
+    return closeSpellings(key)
+      .slice(0, limit)
+      .map((c) => c.commune);
   }
   return [...starts.sort(byPopulation), ...(starts.length >= limit ? [] : contains.sort(byPopulation))].slice(0, limit);
 }
