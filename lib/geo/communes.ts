@@ -337,9 +337,10 @@ function closeSpellings(key: string, keep: (c: CommuneRef) => boolean = () => tr
   return [...best.values()].sort((a, b) => likelihood(b) - likelihood(a) || byPopulation(a.commune, b.commune));
 }
 
+/** One bit per letter (digits share bits with letters: the test stays a necessary condition). */
 function letterMask(key: string): number {
   let mask = 0;
-  for (let i = 0; i < key.length; i++) mask |= 1 << (code(key.charCodeAt(i)) % 32);
+  for (let i = 0; i < key.length; i++) mask |= 1 << (key.charCodeAt(i) & 31);
   return mask;
 }
 
