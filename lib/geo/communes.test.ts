@@ -122,6 +122,8 @@ const CASES: Array<[string, Expected]> = [
   ['Le Tampon', { found: '97422' }],
   ['Tampon', { found: '97422' }],
   ['Abymes', { found: '97101' }],
+  ['Le Lamentin', { found: '97213' }],
+  ['Lamentin', { choice: ['97213', '97115'] }],
   ['97400', { found: '97411' }],
   ['Saint-Denis 974', { found: '97411' }],
   ['Saint-Denis (974)', { found: '97411' }],

@@ -302,10 +302,11 @@ function departementAtEnd(tokens: string[]): { tokens: string[]; code: string } 
 function byName(tokens: string[]): CommuneRef[] {
   const { byKey } = load();
   const folded = tokens.join(' ');
-  const found = [...(byKey.get(nameKey(folded)) ?? [])];
-  // "Le Mureaux" for Les Mureaux: the article typed may be the wrong one, or missing.
-  if (ARTICLE.test(folded)) found.push(...(byKey.get(nameKey(folded.replace(ARTICLE, ''))) ?? []));
-  return dedupe(found).sort(byPopulation);
+  const found = byKey.get(nameKey(folded)) ?? [];
+  // "Le Mureaux" for Les Mureaux: the article typed may be the wrong one — but when the name
+  // with its article exists ("Le Lamentin"), it is not also "Lamentin".
+  if (!found.length && ARTICLE.test(folded)) return [...(byKey.get(nameKey(folded.replace(ARTICLE, ''))) ?? [])];
+  return [...found];
 }
 
 /** The edits allowed for a key of this length: none under 4 letters, 1 up to 7, then 2. */
