@@ -5,6 +5,7 @@
 import { PublicDocument } from '@/components/layout/PublicDocument';
 import { unavailableResponse } from '@/components/layout/UnavailablePage';
 import { readDb } from '@/lib/db';
+import { withDe } from '@/lib/geo/french';
 import { renderDocument } from '@/lib/render/html';
 import { servePage } from '@/lib/render/public-page';
 import { pageCacheControl } from '@/lib/security/cache-control';
@@ -48,7 +49,8 @@ async function renderSearch(kind: SearchPageKind, params: SearchParams, nonce: s
     );
   }
   const data = await loadSearch(params);
-  const title = data.filters.ou ? `Aide au numérique près de ${data.filters.ou}` : 'Trouver un lieu d’aide au numérique';
+  const origin = data.response.origin;
+  const title = origin && !origin.fromPosition ? `Aide au numérique près ${withDe(origin.label, origin.typeLiaison)}` : data.filters.ou ? `Aide au numérique près de « ${data.filters.ou} »` : 'Trouver un lieu d’aide au numérique';
   return renderDocument(
     <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']}>
       <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />

@@ -6,10 +6,12 @@
 import type { ReactNode } from 'react';
 import type { ResultsMapConfig } from '@/components/islands/map';
 import { env } from '@/lib/config/env';
+import { withDe } from '@/lib/geo/french';
 import { NATIONAL_COUNT_CAP, searchPlaces, type PlaceResult, type SearchResponse } from '@/lib/search';
 import { hasCriteria, parseSearchParams, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
 import { requestNow } from '@/lib/search/now';
 import { FilterForm } from './FilterForm';
+import { PlaceHelpNotice } from './PlaceHelpNotice';
 import { ResultCard } from './ResultCard';
 
 export type SearchWidgets = {
@@ -53,7 +55,7 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
     .filter((r) => r.latitude !== null && r.longitude !== null)
     .map((r) => ({ id: r.id, lat: r.latitude!, lng: r.longitude!, label: r.name, href: `/lieux/${r.slug}`, detail: `${r.street}, ${r.commune}` }));
   const config = env();
-  const where = response.origin ? ` autour de ${response.origin.label}` : '';
+  const where = response.origin ? ` autour ${withDe(response.origin.label, response.origin.typeLiaison)}` : '';
   const title = heading ?? (response.origin ? `Lieux${where}` : 'Lieux d’aide au numérique');
 
   return (
@@ -67,6 +69,7 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
       <div className="search-layout__form">{showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} location={widgets.location(filters.ou ?? '')} />}</div>
       <div className="search-layout__results" id="resultats" tabIndex={-1}>
         <Heading className="results-title">{title}</Heading>
+        {response.placeHelp && <PlaceHelpNotice help={response.placeHelp} href={(ou) => url({ ou, lat: null, lng: null, page: 1 })} />}
         {response.problems.length > 0 && (
           <div className="notice notice--warning" role="alert">
             <ul className="plain-list">

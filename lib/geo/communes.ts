@@ -1,7 +1,26 @@
-// Offline resolution of commune names, postcodes and INSEE codes, from the official list
+// Offline resolution of what a person types for a place (a commune name as people write it, a
+// postcode, "commune + postcode", an arrondissement, an INSEE code), from the official list
 // published by Etalab (@etalab/decoupage-administratif). It carries no coordinates: those come
 // from the Commune reference table when loaded, or from the places themselves (lib/geo/index.ts).
-import { fold, slugify } from './fold';
+//
+// The rules (documented in docs/geocoder.md):
+// - names compare on a compact key: accents, case, spaces, hyphens, apostrophes and œ/æ ignored,
+//   "St"/"Ste" read as Saint/Sainte, the article (Le, La, Les, L') optional;
+// - several communes under one name: the most populous is taken when they are at most FEW and it
+//   has at least DOMINANCE times the inhabitants of the next one (Valence, Drôme; the others are
+//   offered); otherwise the person chooses from a short list (Saint-Pierre, Beaumont, La
+//   Trinité). A département or postcode in the text narrows first;
+// - several communes under one postcode: the one with more inhabitants than all the others
+//   together is taken (49400 Saumur, the others offered), otherwise a short list (49160);
+// - no commune of that name: close spellings (Damerau-Levenshtein distance ≤ 1 from 4 letters,
+//   ≤ 2 from 8) are offered, the likeliest first (population, minus a penalty per edit), never
+//   picked silently — unless the text gives a département and a close spelling lies there;
+// - an exact name that is one edit away from a town of at least BIG_TOWN inhabitants and
+//   DOMINANCE times larger (Angres, Pas-de-Calais, 4,600 inhabitants, and Angers) is taken, and
+//   the town is offered ("Vouliez-vous dire Angers ?"), unless the text gave a département or a
+//   postcode.
+import distance from 'damerau-levenshtein';
+import { fold } from './fold';
 
 export type CommuneRef = {
   code: string;
@@ -10,7 +29,29 @@ export type CommuneRef = {
   postcodes: string[];
   population: number;
   slug: string;
+  /** INSEE's TNCC: how the name takes "de" (see french.ts). */
+  typeLiaison: number | null;
+  /** For a municipal arrondissement of Paris, Lyon or Marseille: its commune's code. */
+  parent?: string;
 };
+
+export type CommuneLookup =
+  | {
+      kind: 'found';
+      commune: CommuneRef;
+      /** Taken for a close spelling in the département the text gave ("Angres 49" → Angers). */
+      corrected: boolean;
+      /** Found from the last words of a longer text (an address): an address API may do better. */
+      partial: boolean;
+      /** The homonyms, or the communes sharing the postcode, that were not taken. */
+      others: CommuneRef[];
+      othersReason: 'homonyms' | 'postcode' | null;
+      /** Much larger towns one edit away ("Vouliez-vous dire Angers ?"). */
+      bigger: CommuneRef[];
+    }
+  | { kind: 'choice'; reason: 'homonyms' | 'postcode'; candidates: CommuneRef[]; more: number }
+  | { kind: 'suggestions'; reason: 'spelling' | 'postcode' | 'departement'; candidates: CommuneRef[] }
+  | { kind: 'none' };
 
 type RawCommune = {
   code: string;
@@ -19,36 +60,149 @@ type RawCommune = {
   departement?: string;
   codesPostaux?: string[];
   population?: number;
+  typeLiaison?: number;
+  commune?: string;
 };
 
-let index: { all: CommuneRef[]; byName: Map<string, CommuneRef[]>; byPostcode: Map<string, CommuneRef[]>; byCode: Map<string, CommuneRef> } | undefined;
+/** The most populous of several is taken when it has this many times the next one's inhabitants. */
+export const DOMINANCE = 10;
+/** A town this large is offered when an exact name of a much smaller commune is one edit away. */
+export const BIG_TOWN = 10_000;
+/** A name shared by more communes than this is generic (Saint-Pierre, Beaumont): always a choice. */
+export const FEW = 3;
+const CHOICES = 8;
+const SUGGESTIONS = 3;
+/** The longest compact key of a commune is 38 letters: longer texts are not names. */
+const MAX_FUZZY_KEY = 48;
 
-function load() {
+type Entry = { key: string; commune: CommuneRef };
+/** The name keys of one length, with the set of letters of each as a bit mask. */
+type Bucket = { keys: string[]; masks: Int32Array; communes: CommuneRef[] };
+
+type Index = {
+  all: CommuneRef[];
+  byKey: Map<string, CommuneRef[]>;
+  byPostcode: Map<string, CommuneRef[]>;
+  arrondissementByPostcode: Map<string, CommuneRef>;
+  byCode: Map<string, CommuneRef>;
+  arrondissementByCode: Map<string, CommuneRef>;
+  /** Name keys by length, for the close-spelling scan. */
+  byLength: Bucket[];
+  /** Name keys of the communes of at least BIG_TOWN inhabitants. */
+  bigTowns: Array<Entry & { mask: number }>;
+  /** Compact keys of the communes in `all` order (suggestions as you type). */
+  keys: string[];
+  departementNames: Map<string, string>;
+  /** "puydedome" → "63", "reunion" → "974". */
+  departementByKey: Map<string, string>;
+};
+
+let index: Index | undefined;
+
+/** Folded, with œ and æ spelt out (NFD leaves them whole): "Œuilly" → "oeuilly". */
+function foldName(text: string): string {
+  return fold(
+    text
+      .replace(/œ/g, 'oe')
+      .replace(/Œ/g, 'Oe')
+      .replace(/æ/g, 'ae')
+      .replace(/Æ/g, 'Ae')
+      // "Chalonnes s/ Loire": the postal shorthand for "sur".
+      .replace(/(^|\s)s\s*\/\s*/gi, '$1sur '),
+  );
+}
+
+/** The compact form names are compared on: "Saint-Barthélemy-d'Anjou" → "saintbarthelemydanjou". */
+export function nameKey(text: string): string {
+  return foldName(text).replace(/[^a-z0-9]+/g, '');
+}
+
+/** Words, folded: "(49)" → "49", "Paris 15ème" → "paris 15eme". */
+function words(text: string): string[] {
+  return foldName(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const ARTICLE = /^(le|la|les|l)\s/;
+
+function load(): Index {
   if (index) return index;
   const raw = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
-  const all: CommuneRef[] = [];
-  const byName = new Map<string, CommuneRef[]>();
-  const byPostcode = new Map<string, CommuneRef[]>();
-  const byCode = new Map<string, CommuneRef>();
+  const departements = require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string }>;
+  const entriesByLength: Entry[][] = [];
+  const next: Index = {
+    all: [],
+    byKey: new Map(),
+    byPostcode: new Map(),
+    arrondissementByPostcode: new Map(),
+    byCode: new Map(),
+    arrondissementByCode: new Map(),
+    byLength: [],
+    bigTowns: [],
+    keys: [],
+    departementNames: new Map(departements.map((d) => [d.code, d.nom])),
+    departementByKey: new Map(departements.map((d) => [nameKey(fold(d.nom).replace(ARTICLE, '')), d.code])),
+  };
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  // One fold per name (the slow part of building the index): keys and slug derive from it.
+  const addKeys = (commune: CommuneRef, folded: string) => {
+    const keyed = /[œæ]/i.test(commune.name) ? foldName(commune.name) : folded;
+    const full = keyed.replace(/[^a-z0-9]+/g, '');
+    const bare = ARTICLE.test(keyed) ? keyed.replace(ARTICLE, '').replace(/[^a-z0-9]+/g, '') : full;
+    for (const key of full === bare ? [full] : [full, bare]) {
+      push(next.byKey, key, commune);
+      (entriesByLength[key.length] ??= []).push({ key, commune });
+      if (commune.population >= BIG_TOWN) next.bigTowns.push({ key, commune, mask: letterMask(key) });
+    }
+    return full;
+  };
   for (const c of raw) {
-    if (c.type !== 'commune-actuelle' || !c.departement) continue;
+    if (!c.departement) continue;
+    const isArrondissement = c.type === 'arrondissement-municipal';
+    if (c.type !== 'commune-actuelle' && !isArrondissement) continue;
+    const folded = fold(c.nom);
     const commune: CommuneRef = {
       code: c.code,
       name: c.nom,
       departement: c.departement,
       postcodes: c.codesPostaux ?? [],
       population: c.population ?? 0,
-      slug: `${c.code}-${slugify(c.nom)}`,
+      slug: `${c.code}-${folded.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, // slugify(c.nom)
+      typeLiaison: c.typeLiaison ?? null,
+      ...(isArrondissement && c.commune ? { parent: c.commune } : {}),
     };
-    all.push(commune);
-    byCode.set(c.code, commune);
-    const key = fold(c.nom);
-    byName.set(key, [...(byName.get(key) ?? []), commune]);
-    for (const postcode of commune.postcodes) byPostcode.set(postcode, [...(byPostcode.get(postcode) ?? []), commune]);
+    if (isArrondissement) {
+      next.arrondissementByCode.set(c.code, commune);
+      for (const postcode of commune.postcodes) next.arrondissementByPostcode.set(postcode, commune);
+      addKeys(commune, folded);
+      continue;
+    }
+    next.all.push(commune);
+    next.byCode.set(c.code, commune);
+    next.keys.push(addKeys(commune, folded));
+    for (const postcode of commune.postcodes) push(next.byPostcode, postcode, commune);
   }
-  for (const list of [...byName.values(), ...byPostcode.values()]) list.sort((a, b) => b.population - a.population);
-  index = { all, byName, byPostcode, byCode };
+  for (const list of [...next.byKey.values(), ...next.byPostcode.values()]) list.sort(byPopulation);
+  next.byLength = Array.from(entriesByLength, (entries = []) => ({
+    keys: entries.map((e) => e.key),
+    masks: Int32Array.from(entries, (e) => letterMask(e.key)),
+    communes: entries.map((e) => e.commune),
+  }));
+  index = next;
   return index;
+}
+
+function byPopulation(a: CommuneRef, b: CommuneRef) {
+  return b.population - a.population || a.code.localeCompare(b.code);
+}
+
+function dedupe(list: CommuneRef[]) {
+  return [...new Map(list.map((c) => [c.code, c])).values()];
 }
 
 export function communeByCode(code: string): CommuneRef | undefined {
@@ -65,40 +219,320 @@ export function communesOfDepartement(code: string): CommuneRef[] {
   return load().all.filter((c) => c.departement === code);
 }
 
-/**
- * The commune a free text designates: a postcode ("49400"), an INSEE code, a name with or
- * without accents ("Saumur", "les ponts de ce"), optionally followed by a postcode
- * ("Saint-Barthélemy-d'Anjou 49124"). The most populous wins among homonyms.
- */
-export function resolveCommune(query: string): CommuneRef | undefined {
-  const { byName, byPostcode, byCode } = load();
-  const text = query.trim();
-  const postcode = text.match(/\b(\d{5})\b/)?.[1] ?? text.match(/\b(2[AB]\d{3})\b/i)?.[1];
-  const name = fold(text.replace(/\b\d{5}\b/, ''));
-  if (name) {
-    const candidates = byName.get(name);
-    if (candidates?.length) return candidates.find((c) => !postcode || c.postcodes.includes(postcode) || c.code === postcode) ?? candidates[0];
+export function departementName(code: string): string | undefined {
+  return load().departementNames.get(code);
+}
+
+/** The départements a postcode can belong to: 20xxx is Corsica (2A or 2B), 97xxx overseas. */
+function departementsOfPostcode(postcode: string): string[] {
+  if (postcode.startsWith('20')) return ['2A', '2B'];
+  if (postcode.startsWith('97') || postcode.startsWith('98')) return [postcode.slice(0, 3)];
+  return [postcode.slice(0, 2)];
+}
+
+const ARRONDISSEMENTS: Record<string, { prefix: string; count: number }> = {
+  paris: { prefix: '751', count: 20 },
+  marseille: { prefix: '132', count: 16 },
+  lyon: { prefix: '6938', count: 9 },
+};
+
+/** "Paris 15", "paris 15e", "Lyon 3ème", "Marseille 8e arrondissement", "Paris 1er" → the arrondissement. */
+function arrondissementOf(tokens: string[]): CommuneRef | undefined {
+  const text = tokens.join(' ');
+  const match = /^(paris|lyon|marseille) ?(\d{1,2}) ?(?:e|er|ere|eme|ieme|em|me)?(?: ?(?:arr|arrt|arrondissement))?$/.exec(text);
+  if (!match) return undefined;
+  const city = ARRONDISSEMENTS[match[1]];
+  const n = Number(match[2]);
+  if (n < 1 || n > city.count) return undefined;
+  return load().arrondissementByCode.get(`${city.prefix}${String(n).padStart(5 - city.prefix.length, '0')}`);
+}
+
+type Query = {
+  tokens: string[];
+  /** The words as separated by spaces or commas (a hyphen joins a name: "Zzyzx-sur-Mer" is one). */
+  spaced: string[];
+  postcode: string | null;
+  departement: string | null;
+  cedex: boolean;
+};
+
+function parse(text: string): Query {
+  const raw = text.slice(0, 200);
+  let tokens = words(raw);
+  const cedex = tokens.includes('cedex');
+  if (cedex) {
+    // "49035 Angers Cedex 01": the word and its office number say nothing of the place.
+    tokens = tokens.filter((t, i) => t !== 'cedex' && !(tokens[i - 1] === 'cedex' && /^\d{1,2}$/.test(t)));
   }
-  if (postcode) return byPostcode.get(postcode)?.[0] ?? byCode.get(postcode.toUpperCase());
+  let postcode: string | null = null;
+  const at = tokens.findIndex((t) => /^\d{5}$/.test(t));
+  if (at >= 0) {
+    postcode = tokens[at];
+    tokens = tokens.filter((_, i) => i !== at);
+  }
+  // A département: "Angers (49)" anywhere, or "Angres 49", "Saint-Denis 974" at the end — not at
+  // the start, where a number is a house number ("12 rue de la Gare Cholet").
+  let departement: string | null = null;
+  const isDepartement = (t: string) => /^(\d{2}|2a|2b|97\d)$/.test(t) && load().departementNames.has(t.toUpperCase());
+  const inParentheses = /\(\s*(\d{2}|2[ab]|97\d)\s*\)/i.exec(raw)?.[1].toLowerCase();
+  if (tokens.length > 1 && inParentheses && isDepartement(inParentheses)) {
+    departement = inParentheses.toUpperCase();
+    tokens.splice(tokens.lastIndexOf(inParentheses), 1);
+  } else if (tokens.length > 1 && !arrondissementOf(tokens) && isDepartement(tokens[tokens.length - 1])) {
+    departement = tokens.pop()!.toUpperCase();
+  }
+  const dropped = new Set([postcode, departement?.toLowerCase(), 'cedex']);
+  const spaced = raw
+    .split(/[\s,;()]+/)
+    .filter((w) => words(w).length && !words(w).every((t) => dropped.has(t)));
+  return { tokens, spaced, postcode, departement, cedex };
+}
+
+/** The longest ending of the words that is a département's name (article optional), and the rest. */
+function departementAtEnd(tokens: string[]): { tokens: string[]; code: string } | undefined {
+  const { departementByKey } = load();
+  for (let n = Math.min(4, tokens.length - 1); n >= 1; n--) {
+    const code = departementByKey.get(nameKey(tokens.slice(-n).join(' ').replace(ARTICLE, '')));
+    if (code) return { tokens: tokens.slice(0, -n), code };
+  }
   return undefined;
 }
 
-/** Communes whose name starts with (then contains) the text, most populous first. */
+/** Exact name: the communes whose compact key (with or without their article) is the text's. */
+function byName(tokens: string[]): CommuneRef[] {
+  const { byKey } = load();
+  const folded = tokens.join(' ');
+  const found = byKey.get(nameKey(folded)) ?? [];
+  // "Le Mureaux" for Les Mureaux: the article typed may be the wrong one — but when the name
+  // with its article exists ("Le Lamentin"), it is not also "Lamentin".
+  if (!found.length && ARTICLE.test(folded)) return [...(byKey.get(nameKey(folded.replace(ARTICLE, ''))) ?? [])];
+  return [...found];
+}
+
+/** The edits allowed for a key of this length: none under 4 letters, 1 up to 7, then 2. */
+export function allowedEdits(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}
+
+/** Communes whose name is within the allowed edits of the key, likeliest first. */
+function closeSpellings(key: string, keep: (c: CommuneRef) => boolean = () => true): Array<{ commune: CommuneRef; edits: number }> {
+  const edits = allowedEdits(key.length);
+  if (!edits || key.length > MAX_FUZZY_KEY) return [];
+  const { byLength } = load();
+  const mask = letterMask(key);
+  const best = new Map<string, { commune: CommuneRef; edits: number }>();
+  for (let length = key.length - edits; length <= key.length + edits; length++) {
+    const bucket = byLength[length];
+    if (!bucket) continue;
+    const { keys, masks, communes } = bucket;
+    for (let i = 0; i < keys.length; i++) {
+      // An edit adds or removes at most two letters to the set of letters used (a transposition
+      // none): far more names fail this test than pass it, at the price of one XOR.
+      if (bitCount(mask ^ masks[i]) > 2 * edits || !cheapBound(key, keys[i], edits) || !keep(communes[i])) continue;
+      const d = distance(key, keys[i]).steps;
+      if (d > edits) continue;
+      const seen = best.get(communes[i].code);
+      if (!seen || seen.edits > d) best.set(communes[i].code, { commune: communes[i], edits: d });
+    }
+  }
+  return [...best.values()].sort((a, b) => likelihood(b) - likelihood(a) || byPopulation(a.commune, b.commune));
+}
+
+/** One bit per letter (digits share bits with letters: the test stays a necessary condition). */
+function letterMask(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) mask |= 1 << (key.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** More inhabitants: more likely meant; each edit costs as much as a factor of about 30. */
+function likelihood({ commune, edits }: { commune: CommuneRef; edits: number }) {
+  return Math.log10(commune.population + 1) - 1.5 * edits;
+}
+
+/**
+ * A necessary condition for `distance(a, b) ≤ edits`, cheap enough to run on every name of the
+ * right length: an edit changes the multiset of letters by at most two (a transposition by none),
+ * so more than 2k letters of difference means more than k edits.
+ */
+function cheapBound(a: string, b: string, edits: number): boolean {
+  const counts = new Int16Array(36);
+  for (let i = 0; i < a.length; i++) counts[code(a.charCodeAt(i))]++;
+  for (let i = 0; i < b.length; i++) counts[code(b.charCodeAt(i))]--;
+  let diff = 0;
+  for (let i = 0; i < 36; i++) diff += counts[i] < 0 ? -counts[i] : counts[i];
+  return diff <= 2 * edits;
+}
+
+function code(c: number) {
+  return c >= 97 ? c - 97 : c - 48 + 26;
+}
+
+/** Towns of at least BIG_TOWN and DOMINANCE times `commune`'s inhabitants, one edit from `key`. */
+function biggerLookAlikes(key: string, commune: CommuneRef): CommuneRef[] {
+  if (key.length < 5) return [];
+  const { bigTowns } = load();
+  const mask = letterMask(key);
+  const found: CommuneRef[] = [];
+  for (const e of bigTowns) {
+    if (Math.abs(e.key.length - key.length) > 1 || bitCount(mask ^ e.mask) > 2) continue;
+    if (e.commune.code === commune.code || e.commune.population < DOMINANCE * Math.max(commune.population, 1)) continue;
+    if (distance(key, e.key).steps <= 1) found.push(e.commune);
+  }
+  return dedupe(found).sort(byPopulation).slice(0, 2);
+}
+
+function found(commune: CommuneRef, extra: Partial<Extract<CommuneLookup, { kind: 'found' }>> = {}): Extract<CommuneLookup, { kind: 'found' }> {
+  return { kind: 'found', commune, corrected: false, partial: false, others: [], othersReason: null, bigger: [], ...extra };
+}
+
+/** Several communes for one text: the dominant one, or a choice. */
+function pick(list: CommuneRef[], reason: 'homonyms' | 'postcode', key: string | null, precise: boolean): CommuneLookup {
+  const sorted = dedupe(list).sort(byPopulation);
+  const [first, ...rest] = sorted;
+  const dominant =
+    reason === 'postcode'
+      ? // A postcode bears the name of its main town (La Poste's "localité"): the commune with more
+        // inhabitants than all the others of the code together.
+        first.population > rest.reduce((sum, c) => sum + c.population, 0)
+      : sorted.length <= FEW && first.population >= DOMINANCE * Math.max(rest[0]?.population ?? 0, 1);
+  if (!rest.length || dominant) {
+    const commune = sorted[0];
+    const others = sorted.slice(1, 1 + CHOICES);
+    return { ...found(commune), others, othersReason: others.length ? reason : null, bigger: key && !precise ? biggerLookAlikes(key, commune) : [] };
+  }
+  return { kind: 'choice', reason, candidates: sorted.slice(0, CHOICES), more: Math.max(0, sorted.length - CHOICES) };
+}
+
+const STREET_WORDS = /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|allee|route|rte|impasse|imp|quai|cours|square|sq|lieu dit|lieudit|ld|hameau|lotissement|residence|zac|za|zi|parvis|esplanade|voie|passage|sentier|mail|rond point|faubourg|fg|bp|cs)\b/;
+
+/** A number (house number, postcode) or a kind of street: "12 rue de la Gare" (then "Cholet"). */
+function looksLikeAddress(text: string): boolean {
+  return /\d/.test(text) || STREET_WORDS.test(fold(text));
+}
+
+/** What a free text designates, as a lookup result (see the rules at the top of this file). */
+export function lookupCommune(text: string): CommuneLookup {
+  const { byPostcode, byCode, arrondissementByPostcode, arrondissementByCode, all } = load();
+  const query = parse(text);
+  const { tokens, postcode, departement } = query;
+  const name = tokens.join(' ');
+  const key = nameKey(name);
+
+  const arrondissement = arrondissementOf(tokens);
+  if (arrondissement) return found(arrondissement);
+
+  // "Saint-Pierre La Réunion", "Beaumont (Puy-de-Dôme)": a département's name at the end, when
+  // the whole is no commune's name ("Chalonnes-sur-Loire" keeps its Loire).
+  if (departement === null && tokens.length > 1 && !byName(tokens).length) {
+    const split = departementAtEnd(tokens);
+    if (split) return lookupCommune(`${split.tokens.join(' ')} ${postcode ?? ''} (${split.code})`);
+  }
+
+  const inDepartement = (c: CommuneRef) =>
+    (departement === null || c.departement === departement) && (postcode === null || c.postcodes.includes(postcode) || departementsOfPostcode(postcode).includes(c.departement));
+  const withPostcode = (c: CommuneRef) => postcode !== null && c.postcodes.includes(postcode);
+
+  if (key) {
+    const named = byName(tokens);
+    if (named.length) {
+      // "Paris 75015": the arrondissement of that postcode.
+      const arr = postcode ? arrondissementByPostcode.get(postcode) : undefined;
+      if (arr && named.some((c) => c.code === arr.parent)) return found(arr);
+      const exact = named.filter(withPostcode);
+      if (exact.length) return pick(exact, 'homonyms', null, true);
+      const near = named.filter(inDepartement);
+      if (near.length) return pick(near, 'homonyms', key, departement !== null || postcode !== null);
+    }
+    const precise = departement !== null || postcode !== null;
+    if (precise) {
+      // "Angres 49": no Angres there; a close spelling in that département decides.
+      const close = closeSpellings(key, inDepartement);
+      if (close.length) return found(close[0].commune, { corrected: true });
+      if (named.length) return { kind: 'suggestions', reason: 'departement', candidates: named.slice(0, SUGGESTIONS) };
+    }
+    // An address ("12 rue de la Gare Cholet"): its last words as a commune name.
+    const { spaced } = query;
+    if (!named.length && spaced.length > 1) {
+      for (let n = Math.min(5, spaced.length - 1); n >= 1; n--) {
+        // Only after something that makes the text an address ("DROP TABLE Place" is not one).
+        if (!looksLikeAddress(spaced.slice(0, -n).join(' ')) && !text.includes(',')) continue;
+        const tail = words(spaced.slice(-n).join(' '));
+        if (nameKey(tail.join(' ')).length < 3) continue;
+        const candidates = byName(tail).filter(inDepartement);
+        if (!candidates.length) continue;
+        const picked = pick(candidates, 'homonyms', null, true);
+        return picked.kind === 'found' ? { ...picked, partial: true } : picked;
+      }
+    }
+    if (!named.length) {
+      const close = closeSpellings(key);
+      if (close.length) return { kind: 'suggestions', reason: 'spelling', candidates: close.slice(0, SUGGESTIONS).map((c) => c.commune) };
+    }
+  }
+
+  if (postcode) {
+    const arr = arrondissementByPostcode.get(postcode);
+    if (arr) return found(arr);
+    const communes = byPostcode.get(postcode);
+    if (communes?.length) return pick(communes, 'postcode', null, true);
+    // Not a postcode of any commune: a CEDEX code (of businesses and offices, "49035" for
+    // Angers), a mistyped one, or an INSEE code (49035 is also Bouchemaine's) — offered, not
+    // taken: the main communes sharing its first three digits, and the commune of that code.
+    const prefix = postcode.slice(0, 3);
+    const insee = byCode.get(postcode) ?? arrondissementByCode.get(postcode);
+    const sharing = all.filter((c) => c.postcodes.some((p) => p.startsWith(prefix))).sort(byPopulation).slice(0, SUGGESTIONS);
+    const candidates = dedupe([...sharing.slice(0, insee ? SUGGESTIONS - 1 : SUGGESTIONS), ...(insee ? [insee] : [])]);
+    if (candidates.length) return { kind: 'suggestions', reason: 'postcode', candidates };
+  }
+  // An INSEE code of Corsica ("2A004").
+  const insee = tokens.length === 1 && /^2[ab]\d{3}$/.test(tokens[0]) ? byCode.get(tokens[0].toUpperCase()) : undefined;
+  if (insee) return found(insee);
+  return { kind: 'none' };
+}
+
+/**
+ * The commune a free text designates, when it designates one: a postcode ("49400"), an INSEE
+ * code, a name as people write it, optionally with a postcode ("Saint-Barthélemy-d'Anjou 49124").
+ * Among homonyms the most populous is taken; a misspelling gives nothing (see lookupCommune).
+ */
+export function resolveCommune(query: string): CommuneRef | undefined {
+  const lookup = lookupCommune(query);
+  if (lookup.kind === 'found') return lookup.commune;
+  if (lookup.kind === 'choice') return lookup.candidates[0];
+  return undefined;
+}
+
+/** Communes whose name starts with (then contains) the text, most populous first; else close spellings. */
 export function suggestCommunes(query: string, limit = 6): CommuneRef[] {
-  const { all, byPostcode } = load();
+  const { all, keys, byPostcode } = load();
   const text = query.trim();
   if (/^\d{2,5}$/.test(text)) {
     const out: CommuneRef[] = [];
     for (const [postcode, communes] of byPostcode) if (postcode.startsWith(text)) out.push(...communes);
-    return dedupe(out.sort((a, b) => b.population - a.population)).slice(0, limit);
+    return dedupe(out.sort(byPopulation)).slice(0, limit);
   }
-  const key = fold(text);
+  const key = nameKey(text);
   if (key.length < 2) return [];
-  const starts = all.filter((c) => fold(c.name).startsWith(key));
-  const contains = starts.length >= limit ? [] : all.filter((c) => !fold(c.name).startsWith(key) && fold(c.name).includes(key));
-  return [...starts.sort((a, b) => b.population - a.population), ...contains.sort((a, b) => b.population - a.population)].slice(0, limit);
-}
-
-function dedupe(list: CommuneRef[]) {
-  return [...new Map(list.map((c) => [c.code, c])).values()];
+  // Keys computed once at load: folding 35,000 names on every keystroke cost about 100 ms.
+  const starts: CommuneRef[] = [];
+  const contains: CommuneRef[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const at = keys[i].indexOf(key);
+    if (at === 0) starts.push(all[i]);
+    else if (at > 0) contains.push(all[i]);
+  }
+  if (!starts.length && !contains.length) {
+    // Nothing starts or contains the text: a misspelling ("Angrs"), its close spellings.
+    return closeSpellings(key)
+      .slice(0, limit)
+      .map((c) => c.commune);
+  }
+  return [...starts.sort(byPopulation), ...(starts.length >= limit ? [] : contains.sort(byPopulation))].slice(0, limit);
 }

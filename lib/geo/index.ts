@@ -5,7 +5,10 @@
 // département.
 import type { PrismaClient } from '@prisma/client';
 import { Prisma } from '@prisma/client';
-import { communeByCode, resolveCommune, suggestCommunes, type CommuneRef } from './communes';
+import { LRUCache } from 'lru-cache';
+import arrondissementCentres from './arrondissement-centres.json';
+import { communeByCode, departementName, lookupCommune, resolveCommune, suggestCommunes, type CommuneLookup, type CommuneRef } from './communes';
+import { valueFor } from './help';
 
 export type GeoPoint = {
   label: string;
@@ -16,27 +19,57 @@ export type GeoPoint = {
   inseeCode: string | null;
   departement: string | null;
   source: 'ban' | 'offline';
+  /** INSEE's TNCC of the commune, when the point is one: how its name takes "de" (french.ts). */
+  typeLiaison?: number | null;
 };
+
+/** A point, or what the text may have meant (close spellings, homonyms) when it is not one. */
+export type PlaceAnswer = { point: GeoPoint | null; lookup: CommuneLookup };
 
 export type Suggestion = { label: string; value: string; kind: 'commune' | 'address' };
 
 type Db = Pick<PrismaClient, '$queryRaw' | 'geocodeCache'>;
 
 const TIMEOUT_MS = 1500;
-const memoryCache = new Map<string, { at: number; value: GeoPoint | null }>();
-const MEMORY_TTL_MS = 24 * 3600 * 1000;
+// Bounded: every distinct text a visitor types is a key, and a flood of them must not grow the
+// heap (issue #16). The least recently used answers go first.
+export const MEMORY_CACHE_SIZE = 2000;
+const memoryCache = new LRUCache<string, PlaceAnswer>({ max: MEMORY_CACHE_SIZE, ttl: 24 * 3600 * 1000 });
+
+/** The cache's size, for tests and monitoring. */
+export function geocoderCacheSize(): number {
+  return memoryCache.size;
+}
 
 export async function geocode(db: Db, query: string): Promise<GeoPoint | null> {
-  const text = query.trim().slice(0, 200);
-  if (!text) return null;
+  const answer = await findPlace(db, query);
+  if (answer.point) return answer.point;
+  // Homonyms with no choice to offer here (an address form): the most populous, as always.
+  return answer.lookup.kind === 'choice' ? locateCommune(db, answer.lookup.candidates[0]) : null;
+}
+
+/**
+ * What the text designates: a commune (offline, from the official list) or, when the text is
+ * more than a commune's name and the address API is configured, an address. When nothing is
+ * found, `lookup` says what was probably meant.
+ */
+export async function findPlace(db: Db, query: string): Promise<PlaceAnswer> {
+  const text = query.trim().replace(/\s+/g, ' ').slice(0, 200);
+  if (!text) return { point: null, lookup: { kind: 'none' } };
   const key = text.toLowerCase();
   const cached = memoryCache.get(key);
-  if (cached && Date.now() - cached.at < MEMORY_TTL_MS) return cached.value;
+  if (cached) return cached;
 
-  const value = (await geocodeWithBan(db, text)) ?? (await geocodeOffline(db, text));
-  if (memoryCache.size > 5000) memoryCache.clear();
-  memoryCache.set(key, { at: Date.now(), value });
-  return value;
+  const lookup = lookupCommune(text);
+  let point: GeoPoint | null = null;
+  // A commune's name (exact, homonyms, close spellings) is answered offline: the address API
+  // would silently pick one. The rest (an address) goes to the API first.
+  const offlineFirst = lookup.kind === 'choice' || lookup.kind === 'suggestions' || (lookup.kind === 'found' && !lookup.partial);
+  if (!offlineFirst) point = await geocodeWithBan(db, text);
+  if (!point && lookup.kind === 'found') point = await locateCommune(db, lookup.commune);
+  const answer = { point, lookup };
+  memoryCache.set(key, answer);
+  return answer;
 }
 
 type GeocodeJsonFeature = {
@@ -75,6 +108,7 @@ async function geocodeWithBan(db: Db, text: string): Promise<GeoPoint | null> {
     inseeCode: citycode,
     departement: citycode ? departementOf(citycode) : null,
     source: 'ban',
+    typeLiaison: feature.properties.type === 'municipality' && citycode ? (communeByCode(citycode)?.typeLiaison ?? null) : null,
   };
   await db.geocodeCache
     .upsert({ where: { query: cacheKey }, create: { query: cacheKey, result: point as unknown as Prisma.InputJsonValue }, update: {} })
@@ -86,24 +120,11 @@ function departementOf(insee: string) {
   return insee.startsWith('97') ? insee.slice(0, 3) : insee.slice(0, 2);
 }
 
-async function geocodeOffline(db: Db, text: string): Promise<GeoPoint | null> {
-  const commune = resolveCommune(text) ?? resolveCommune(text.split(/[,]/).pop() ?? '') ?? resolveTrailingCommune(text);
-  if (!commune) return null;
-  return locateCommune(db, commune);
-}
-
-/** "12 rue de la Gare Cholet": try the last words as a commune name. */
-function resolveTrailingCommune(text: string): CommuneRef | undefined {
-  const words = text.split(/\s+/);
-  for (let n = Math.min(5, words.length - 1); n >= 1; n--) {
-    const found = resolveCommune(words.slice(-n).join(' '));
-    if (found) return found;
-  }
-  return undefined;
-}
-
 export async function locateCommune(db: Pick<PrismaClient, '$queryRaw'>, commune: CommuneRef): Promise<GeoPoint | null> {
-  const base = { label: commune.name, inseeCode: commune.code, departement: commune.departement, source: 'offline' as const };
+  const base = { label: commune.name, inseeCode: commune.code, departement: commune.departement, source: 'offline' as const, typeLiaison: commune.typeLiaison };
+  // Arrondissements of Paris, Lyon and Marseille: not in the Commune table, their centres ship here.
+  const centre = (arrondissementCentres as Record<string, number[]>)[commune.code];
+  if (centre) return { ...base, latitude: centre[0], longitude: centre[1], precision: 'commune' };
   const [reference] = await db.$queryRaw<Array<{ latitude: number; longitude: number }>>`
     SELECT latitude, longitude FROM "Commune" WHERE "inseeCode" = ${commune.code} AND latitude IS NOT NULL LIMIT 1`;
   if (reference) return { ...base, latitude: reference.latitude, longitude: reference.longitude, precision: 'commune' };
@@ -137,12 +158,14 @@ export async function suggest(query: string, limit = 6): Promise<Suggestion[]> {
   if (features?.length) {
     return features.map((f) => ({ label: f.properties.label, value: f.properties.label, kind: f.properties.type === 'municipality' ? 'commune' : 'address' }));
   }
+  // The value is a text that designates that commune alone ("Saint-Denis (974)"), so that picking
+  // a homonym does not end on a choice list.
   return suggestCommunes(text, limit).map((c) => ({
-    label: `${c.name} (${c.postcodes[0] ?? c.departement})`,
-    value: c.postcodes.length === 1 ? `${c.name} ${c.postcodes[0]}` : c.name,
+    label: `${c.name} (${[departementName(c.departement), c.postcodes[0]].filter(Boolean).join(', ')})`,
+    value: valueFor(c),
     kind: 'commune',
   }));
 }
 
-export { communeByCode, resolveCommune, suggestCommunes };
-export type { CommuneRef };
+export { communeByCode, lookupCommune, resolveCommune, suggestCommunes };
+export type { CommuneLookup, CommuneRef };

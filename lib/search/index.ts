@@ -6,7 +6,8 @@
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { db as primaryDb, readDb } from '@/lib/db';
-import { geocode, type GeoPoint } from '@/lib/geo';
+import { findPlace, type GeoPoint } from '@/lib/geo';
+import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
 import { instantAt, isOpenAt, isOpenBetween, openingStateAt, wallTimeIn, type OpeningState } from '@/lib/hours';
 import {
   ACCESS_MODE_LABELS,
@@ -55,6 +56,8 @@ export type SearchResponse = {
   pageSize: number;
   facets: Facets;
   origin: (GeoPoint & { fromPosition: boolean }) | null;
+  /** What the typed place may have meant: close spellings, homonyms, a larger town (lib/geo/help). */
+  placeHelp: PlaceHelp | null;
   problems: string[];
 };
 
@@ -245,13 +248,16 @@ export async function searchPlaces(
   const problems = [...(options.problems ?? [])];
 
   let origin: SearchResponse['origin'] = null;
+  let help: PlaceHelp | null = null;
   if (filters.lat !== null && filters.lng !== null) {
     origin = { label: filters.ou ?? 'Votre position', latitude: filters.lat, longitude: filters.lng, precision: 'address', inseeCode: null, departement: null, source: 'offline', fromPosition: true };
   } else if (filters.ou) {
     // The geocoder writes to its cache: the primary, even when reads go to a replica.
-    const point = await geocode(options.db ?? primaryDb, filters.ou);
-    if (point) origin = { ...point, fromPosition: false };
-    else problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
+    const answer = await findPlace(options.db ?? primaryDb, filters.ou);
+    if (answer.point) origin = { ...answer.point, fromPosition: false };
+    help = placeHelp(filters.ou, answer.lookup, answer.point !== null);
+    // Not found, or found but not placeable (a commune with neither a centre nor places near it).
+    if (!answer.point && (!help || answer.lookup.kind === 'found')) problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
   }
 
   const where = Prisma.join(conditions(filters, { fuzzy: options.fuzzy }), ' AND ');
@@ -355,7 +361,7 @@ export async function searchPlaces(
     })
     .filter((r): r is PlaceResult => r !== null);
 
-  return { results, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, facets, origin, problems };
+  return { results, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, facets, origin, placeHelp: help, problems };
 }
 
 async function facetCounts(db: Db, scope: Prisma.Sql): Promise<Facets> {

@@ -42,7 +42,7 @@ test.describe('the resident’s search', () => {
 
   test('moving the map offers "Rechercher dans cette zone", which searches around the new centre', async ({ page }) => {
     await page.goto('/recherche?ou=Angers&rayon=5');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour de Angers');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour d’Angers');
     const map = page.locator('.leaflet-container');
     await expect(page.locator('.leaflet-marker-icon, .marker-cluster').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Rechercher dans cette zone' })).toHaveCount(0);
