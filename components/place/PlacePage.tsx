@@ -32,6 +32,7 @@ import { HoursTable } from './HoursTable';
 import { ClosedForGood, Gone, NearbyList, PlaceNotFound } from './PlaceViews';
 import { ReportForm } from './ReportForm';
 import { ShareButtons } from './ShareButtons';
+import { withDe } from '@/lib/geo/french';
 
 const ONE_YEAR = 365 * 24 * 3600 * 1000;
 const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -54,7 +55,7 @@ function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; no
       {/* A fictional place is no place for search engines to index. */}
       {!place.demo && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(placeJsonLd({ ...place, url })) }} />}
       <nav aria-label="Fil d’Ariane" className="breadcrumb no-print">
-        <a href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour de {place.commune}</a>
+        <a href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour {withDe(place.commune)}</a>
       </nav>
       <header className="place-header">
         <h1>{place.name}</h1>

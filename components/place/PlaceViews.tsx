@@ -1,5 +1,6 @@
 import { formatDistance } from '@/components/search/format';
 import type { NearbyPlace } from '@/lib/places/page';
+import { withDe } from '@/lib/geo/french';
 
 export function NearbyList({ places }: { places: NearbyPlace[] }) {
   return (
@@ -37,7 +38,7 @@ export function ClosedForGood({ name, commune, closedAt, alternatives }: { name:
       )}
       <p>
         <a href={searchAround(commune)} className="button button--primary">
-          Chercher d’autres lieux autour de {commune}
+          Chercher d’autres lieux autour {withDe(commune)}
         </a>
       </p>
     </div>
@@ -52,7 +53,7 @@ export function Gone({ name, commune }: { name: string; commune: string }) {
       <p>« {name} » a fermé définitivement il y a plus d’un an.</p>
       <p>
         <a href={searchAround(commune)} className="button button--primary">
-          Chercher un lieu autour de {commune}
+          Chercher un lieu autour {withDe(commune)}
         </a>
       </p>
     </div>
@@ -68,7 +69,7 @@ export function PlaceNotFound({ commune }: { commune: string | null }) {
       {commune && (
         <p>
           <a href={searchAround(commune)} className="button button--primary">
-            Voir les lieux autour de {commune}
+            Voir les lieux autour {withDe(commune)}
           </a>
         </p>
       )}

@@ -218,7 +218,7 @@ test.describe('the place page', () => {
     const draft = await page.goto('/lieux/espace-multimedia-deux-croix-fictif-angers');
     expect(draft?.status()).toBe(404);
     expect(await page.locator('meta[name="robots"]').first().getAttribute('content')).toContain('noindex');
-    await page.getByRole('link', { name: 'Voir les lieux autour de Angers' }).click();
+    await page.getByRole('link', { name: 'Voir les lieux autour d’Angers' }).click();
     await expect(page).toHaveURL(/\/recherche\?ou=Angers/);
   });
 
