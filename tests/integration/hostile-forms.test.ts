@@ -18,7 +18,7 @@ type Case = { value: unknown; ok: true; stored: string | null } | { value: unkno
 const valid = (value: unknown, stored: string | null = value as string): Case => ({ value, ok: true, stored });
 const invalid = (value: unknown): Case => ({ value, ok: false });
 // Values a form field cannot hold as text: the handler reads them as an empty field.
-const NOT_TEXT = [null, undefined, { a: 1 }, { toString: {} }, new Blob(['fichier']), ['HOURS']];
+const NOT_TEXT: unknown[] = [null, undefined, { a: 1 }, { toString: {} }, new Blob(['fichier']), ['HOURS']];
 
 const PARTS = ['HOURS', 'ADDRESS', 'CONTACT', 'SERVICES', 'CLOSED', 'OTHER'];
 const part = fc.oneof(
