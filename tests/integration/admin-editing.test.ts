@@ -110,6 +110,26 @@ describe('editing places in the back-office', () => {
     expect((await db.place.findUniqueOrThrow({ where: { id: cybanjouPlace } })).phone).toBe(previousPhone);
   });
 
+  it('turns an editor’s restore into a proposal when the network reviews its editors (issue #16, hole 7)', async () => {
+    // A coordinator changes the editor's published place: an applied revision the editor may restore.
+    const v = await version(editorPlace);
+    const before = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
+    expect(before.status).toBe('PUBLISHED');
+    expect((await saveSection(db, coordinator, { placeId: editorPlace, section: 'presentation', values: { summary: 'Résumé de la coordination', presentation: before.presentation ?? '', practicalInfo: before.practicalInfo ?? '' }, baseVersion: v })).status).toBe('saved');
+    const applied = await db.placeRevision.findFirstOrThrow({ where: { placeId: editorPlace, kind: 'UPDATE', state: 'APPLIED' }, orderBy: { createdAt: 'desc' } });
+    const published = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
+
+    const result = await restoreRevision(db, editor, applied.id);
+    expect(result.status).toBe('pending');
+    // Nothing reaches the published place before a coordinator's approval.
+    expect(await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).toEqual(published);
+    const proposal = await db.placeRevision.findUniqueOrThrow({ where: { id: (result as { revisionId: string }).revisionId } });
+    expect(proposal).toMatchObject({ placeId: editorPlace, kind: 'RESTORE', state: 'PENDING', authorId: editor.id, changes: { summary: { before: 'Résumé de la coordination', after: before.summary } } });
+    expect((await reviewRevision(db, editor, { revisionId: proposal.id, decision: 'apply' })).status).toBe('forbidden');
+    expect((await reviewRevision(db, coordinator, { revisionId: proposal.id, decision: 'apply' })).status).toBe('applied');
+    expect((await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).summary).toBe(before.summary);
+  });
+
   it('issues single-use magic links that expire, without revealing accounts', async () => {
     resetMemoryLimits();
     const unknown = await requestMagicLink(db, { email: 'personne@example.org', clientKey: 'k', baseUrl: 'http://localhost:3000' });
