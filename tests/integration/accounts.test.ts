@@ -104,6 +104,49 @@ describe('accounts: invitations, password resets, disabling', () => {
     await setUserDisabled(db, admin, editor.id, false);
   });
 
+  it('keeps a disabled account disabled: no invitation brings it back (issue #16, hole 8)', async () => {
+    const email = 'ancienne.mediatrice@exemple.fr';
+    const tokens = await Promise.all(
+      [1, 2].map(async () => {
+        expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE })).status).toBe('sent');
+        return tokenFromOutbox(email, '/connexion/invitation');
+      }),
+    );
+    expect(await acceptInvitation(db, { token: tokens[0], name: 'Ancienne', password: 'un-long-mot-de-passe' })).toEqual({ status: 'accepted', email });
+    const account = await db.user.findUniqueOrThrow({ where: { email } });
+    // A second invitation, still pending, and a new one sent after the account is disabled.
+    expect(await setUserDisabled(db, admin, account.id, true)).toEqual({ status: 'done' });
+    expect(await db.authToken.count({ where: { email, usedAt: null } })).toBe(0);
+    expect(await acceptInvitation(db, { token: tokens[1], name: 'Ancienne', password: 'encore-un-mot-de-passe' })).toEqual({ status: 'expired' });
+    const again = await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE });
+    expect(again).toMatchObject({ status: 'invalid', message: expect.stringContaining('désactivé') });
+    // Even an invitation issued behind the inviting form's back does not re-enable it.
+    const { issueToken } = await import('../../lib/auth/tokens');
+    const forged = await issueToken(db, 'INVITATION', email, { role: 'EDITOR', placeIds: [cybanjouPlace], invitedBy: admin.id });
+    expect(await acceptInvitation(db, { token: forged, name: 'Ancienne', password: 'encore-un-mot-de-passe' })).toMatchObject({ status: 'invalid', message: expect.stringContaining('désactivé') });
+    const after = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(after.disabled).toBe(true);
+    expect(after.passwordHash).toBe(account.passwordHash);
+    // Only an admin re-enables it.
+    expect(await setUserDisabled(db, admin, account.id, false)).toEqual({ status: 'done' });
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).disabled).toBe(false);
+  });
+
+  it('ends the account’s other sessions when an invitation sets its password', async () => {
+    const email = editor.email;
+    const before = await db.user.findUniqueOrThrow({ where: { email } });
+    const extra = await db.place.findFirstOrThrow({ where: { networks: { some: { networkId: cybanjouId } }, id: { notIn: editor.placeIds } } });
+    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE })).status).toBe('sent');
+    // Without a password: the account gains the place, its sessions stay.
+    expect(await acceptInvitation(db, { token: await tokenFromOutbox(email, '/connexion/invitation'), name: '', password: '' })).toEqual({ status: 'accepted', email });
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).sessionVersion).toBe(before.sessionVersion);
+    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE })).status).toBe('sent');
+    expect(await acceptInvitation(db, { token: await tokenFromOutbox(email, '/connexion/invitation'), name: '', password: 'un-mot-de-passe-neuf' })).toEqual({ status: 'accepted', email });
+    const after = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(await bcrypt.compare('un-mot-de-passe-neuf', after.passwordHash!)).toBe(true);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+  });
+
   it('rejects weak passwords with French reasons', () => {
     expect(passwordProblem('abc')).toMatch(/10 caractères/);
     expect(passwordProblem('aaaaaaaaaaaaaa')).toMatch(/trop simple/);
