@@ -1,15 +1,18 @@
 // `npm test`: typecheck, lint, unit + integration tests (vitest, real PostgreSQL), production
 // build, end-to-end tests (Playwright, real Chromium). Stops at the first failing step.
-// Options: --skip-e2e, --only-e2e.
+// Options: --skip-e2e, --only-e2e. Skipped tests fail the run unless tests/skips-allowed.json
+// gives their reason (scripts/lib/skips.ts).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chooseBrowser, RESOLVED_ENV, resolveChromium } from './browser';
+import { describeSkips, judgeSkips, loadAllowList, playwrightSkips, vitestSkips, type SkippedTest } from './lib/skips';
 
 const root = path.resolve(__dirname, '..');
 const args = new Set(process.argv.slice(2));
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const skipped: SkippedTest[] = [];
 
 function step(title: string, command: string, commandArgs: string[], env: Record<string, string> = {}) {
   const started = Date.now();
@@ -19,16 +22,15 @@ function step(title: string, command: string, commandArgs: string[], env: Record
   if (result.status !== 0) {
     console.error(`✖ ${title} a échoué (${seconds} s)`);
     summary();
-// A runner's exit code is not the only signal: any failed test fails the run.
-if (totals.failed > 0) process.exit(1);
-    process.exit(result.status ?? 1);
+    process.exit(result.status || 1);
   }
   console.log(`✔ ${title} (${seconds} s)`);
 }
 
 function countVitest(file: string) {
   if (!fs.existsSync(file)) return;
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof vitestSkips>[0] & { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  skipped.push(...vitestSkips(report, root));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -36,16 +38,21 @@ function countVitest(file: string) {
 
 function countPlaywright(file: string) {
   if (!fs.existsSync(file)) return;
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof playwrightSkips>[0] & { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  skipped.push(...playwrightSkips(report, root));
   totals.passed += report.stats.expected + report.stats.flaky;
   totals.failed += report.stats.unexpected;
   totals.skipped += report.stats.skipped;
 }
 
-function summary() {
+/** Prints the totals and the skipped tests with their reasons; true when a skip is not allowed. */
+function summary(): boolean {
   countVitest(path.join(root, '.data', 'vitest-results.json'));
   countPlaywright(path.join(root, '.data', 'playwright-results.json'));
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  const { lines, failed } = describeSkips(judgeSkips(skipped, loadAllowList(path.join(root, 'tests', 'skips-allowed.json'))));
+  for (const line of lines) (failed ? console.error : console.log)(line);
+  return failed;
 }
 
 async function main() {
@@ -73,9 +80,10 @@ async function main() {
     console.log(`\nNavigateur : ${browser.label}${executable ? ` — ${executable}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     step('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test'], { [RESOLVED_ENV]: executable ?? '' });
   }
-  summary();
-  // A runner's exit code is not the only signal: any failed test fails the run.
-  if (totals.failed > 0) process.exit(1);
+  const refusedSkips = summary();
+  // A runner's exit code is not the only signal: any failed test, and any skip not in the
+  // allow-list, fails the run.
+  if (totals.failed > 0 || refusedSkips) process.exit(1);
 }
 
 main().catch((error: Error) => {

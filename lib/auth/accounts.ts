@@ -36,6 +36,8 @@ export async function inviteUser(db: PrismaClient, inviter: SessionUser, input: 
   const placeScopes = places.map((p) => ({ id: p.id, networkIds: p.networks.map((n) => n.networkId) }));
   if (!canInvite(inviter, { role: input.role, networkIds: input.networkIds, placeScopes })) return { status: 'forbidden' };
   const existing = await db.user.findUnique({ where: { email } });
+  // Only an admin brings a disabled account back (setUserDisabled), never an invitation.
+  if (existing?.disabled) return { status: 'invalid', message: 'Le compte de cette adresse est désactivé : seule une personne qui administre Repères peut le réactiver.' };
   if (existing && existing.role !== input.role) {
     return { status: 'invalid', message: `Cette adresse a déjà un compte (${ROLE_WORDS[existing.role]}) : un compte n’a qu’un rôle.` };
   }
@@ -77,7 +79,8 @@ export async function peekInvitation(db: PrismaClient, token: string) {
 export type AcceptResult = { status: 'accepted'; email: string } | { status: 'invalid'; message: string } | { status: 'expired' };
 
 /** Creates (or extends) the account an invitation grants. The password is optional: without
- * one, the person signs in with magic links. */
+ * one, the person signs in with magic links. A disabled account stays disabled; a new password
+ * ends the account's other sessions, as a reset does. */
 export async function acceptInvitation(db: PrismaClient, input: { token: string; name: string; password: string }): Promise<AcceptResult> {
   const name = input.name.trim().slice(0, 120);
   const preview = await peekInvitation(db, input.token);
@@ -92,8 +95,9 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
     if (!token || !token.role) return { status: 'expired' as const };
     const existing = await tx.user.findUnique({ where: { email: token.email } });
     if (existing && existing.role !== token.role) return { status: 'invalid' as const, message: 'Cette adresse a déjà un compte avec un autre rôle.' };
+    if (existing?.disabled) return { status: 'invalid' as const, message: 'Ce compte est désactivé : l’invitation ne peut pas le réactiver. Adressez-vous à la personne qui administre Repères.' };
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { name: name || existing.name, disabled: false, ...(passwordHash ? { passwordHash } : {}) } })
+      ? await tx.user.update({ where: { id: existing.id }, data: { name: name || existing.name, ...(passwordHash ? { passwordHash, sessionVersion: { increment: 1 } } : {}) } })
       : await tx.user.create({ data: { email: token.email, role: token.role, name: name || null, passwordHash: passwordHash ?? null } });
     if (token.networkIds.length) await tx.userNetwork.createMany({ data: token.networkIds.map((networkId) => ({ userId: user.id, networkId })), skipDuplicates: true });
     if (token.placeIds.length) await tx.userPlace.createMany({ data: token.placeIds.map((placeId) => ({ userId: user.id, placeId })), skipDuplicates: true });
@@ -159,9 +163,14 @@ export async function listVisibleUsers(db: PrismaClient, viewer: SessionUser) {
   });
 }
 
-/** Disabling an account (admins only; never oneself). It also ends the person's sessions. */
+/** Disabling an account (admins only; never oneself). It also ends the person's sessions and
+ * revokes the links still pending for the address (invitations, magic links, resets). */
 export async function setUserDisabled(db: PrismaClient, actor: SessionUser, userId: string, disabled: boolean): Promise<{ status: 'done' | 'forbidden' }> {
   if (!isAdmin(actor) || actor.id === userId) return { status: 'forbidden' };
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { disabled, sessionVersion: { increment: 1 } } });
-  return { status: count === 1 ? 'done' : 'forbidden' };
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.updateManyAndReturn({ where: { id: userId }, data: { disabled, sessionVersion: { increment: 1 } }, select: { email: true } });
+    if (updated.length !== 1) return { status: 'forbidden' as const };
+    if (disabled) await tx.authToken.updateMany({ where: { email: updated[0].email, usedAt: null }, data: { usedAt: new Date() } });
+    return { status: 'done' as const };
+  });
 }

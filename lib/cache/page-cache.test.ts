@@ -319,10 +319,12 @@ describe('page cache', () => {
       await db.placeSlugRedirect.create({ data: { slug: `cache-old-${process.pid}`, placeId } });
       await db.$executeRawUnsafe(`TRUNCATE "PlaceSlugRedirect"`);
       // A rolled-back change says nothing; the geocoder's cache (written by searches) neither.
-      await db.$transaction(async (tx) => {
-        await tx.place.update({ where: { id: placeId }, data: { summary: 'Annulé' } });
-        throw new Error('rollback');
-      }).catch(() => undefined);
+      await expect(
+        db.$transaction(async (tx) => {
+          await tx.place.update({ where: { id: placeId }, data: { summary: 'Annulé' } });
+          throw new Error('rollback');
+        }),
+      ).rejects.toThrow('rollback');
       await db.geocodeCache.upsert({ where: { query: 'cache-test' }, create: { query: 'cache-test', result: {} }, update: {} });
       await db.place.update({ where: { id: placeId }, data: { summary: null } });
       await until(() => received.length >= 4, 2000);

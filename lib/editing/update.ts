@@ -115,8 +115,10 @@ export async function confirmToday(db: Db, user: SessionUser, placeId: string): 
   return { status: 'done' };
 }
 
-/** Restores the "before" values of a past revision, as a new revision. */
-export async function restoreRevision(db: Db, user: SessionUser, revisionId: string) {
+/** Restores the "before" values of a past revision, as a new revision. A restore is an edit: an
+ * editor's restore on a published place of a network that reviews its editors becomes a pending
+ * proposal for a coordinator, like any other change (issue #16, hole 7). */
+export async function restoreRevision(db: Db, user: SessionUser, revisionId: string): Promise<{ status: 'restored' | 'forbidden' | 'gone' } | { status: 'pending'; revisionId: string }> {
   const revision = await db.placeRevision.findUnique({ where: { id: revisionId } });
   if (!revision || revision.state !== 'APPLIED') return { status: 'gone' as const };
   const loaded = await loadScope(db, revision.placeId);
@@ -132,8 +134,13 @@ export async function restoreRevision(db: Db, user: SessionUser, revisionId: str
       data[field] = ['closedFrom', 'closedUntil', 'dateMaj'].includes(field) && change.before ? new Date(`${change.before}T00:00:00Z`) : change.before;
       restored[field] = { before: plain((place as Record<string, unknown>)[field]), after: change.before };
     }
+    const reason = `Restauration de la modification du ${revision.createdAt.toLocaleDateString('fr-FR')}`;
+    if (needsReview(user, { status: place.status, networksReviewRequired: loaded.reviewRequired })) {
+      const proposal = await tx.placeRevision.create({ data: { placeId: place.id, kind: 'RESTORE', state: 'PENDING', authorId: user.id, changes: restored as Prisma.InputJsonValue, baseVersion: place.version, reason } });
+      return { status: 'pending' as const, revisionId: proposal.id };
+    }
     await tx.place.update({ where: { id: place.id }, data: { ...(data as Prisma.PlaceUpdateInput), version: { increment: 1 } } });
-    await tx.placeRevision.create({ data: { placeId: place.id, kind: 'RESTORE', authorId: user.id, changes: restored as Prisma.InputJsonValue, baseVersion: place.version, reason: `Restauration de la modification du ${revision.createdAt.toLocaleDateString('fr-FR')}` } });
+    await tx.placeRevision.create({ data: { placeId: place.id, kind: 'RESTORE', authorId: user.id, changes: restored as Prisma.InputJsonValue, baseVersion: place.version, reason } });
     if ('openingHours' in restored) await replaceOpeningSlots(tx, place.id);
     return { status: 'restored' as const };
   });

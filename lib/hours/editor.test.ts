@@ -36,6 +36,8 @@ describe('the hours editor', () => {
       fc.property(grid, ({ days, closedOnHolidays, comment }) => {
         const input: HoursGrid = { days: Object.fromEntries(GRID_DAYS.map((d, i) => [d, days[i]])) as HoursGrid['days'], closedOnHolidays, comment };
         const osm = gridToOsm(input);
+        // No hours at all is the only grid without OSM text.
+        expect(osm === null).toBe(GRID_DAYS.every((d) => input.days[d].length === 0));
         if (osm === null) return;
         expect(isValidHours(osm)).toBe(true);
         const back = osmToGrid(osm);

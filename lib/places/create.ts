@@ -2,12 +2,13 @@
 // point is given, and checked against existing places with a similar name nearby first.
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { Prisma as P } from '@prisma/client';
-import { canCreatePlace, type SessionUser } from '@/lib/auth/permissions';
+import { canCreatePlace, placeScopeWhere, type SessionUser } from '@/lib/auth/permissions';
 import { SECTIONS } from '@/lib/editing/sections';
 import { fold, slugify } from '@/lib/geo/fold';
 import { geocode, resolveCommune } from '@/lib/geo';
 
-export type PossibleDuplicate = { id: string; slug: string; name: string; street: string; commune: string; status: string; distanceMeters: number | null; similarity: number };
+/** `status` as Prisma names it (PUBLISHED, DRAFT, ARCHIVED), not the column's mapped value. */
+export type PossibleDuplicate = { id: string; slug: string; name: string; street: string; commune: string; status: 'PUBLISHED' | 'DRAFT' | 'ARCHIVED'; distanceMeters: number | null; similarity: number };
 
 export type CreateResult =
   | { status: 'created'; id: string }
@@ -16,9 +17,12 @@ export type CreateResult =
   | { status: 'forbidden' };
 
 /** Places whose name looks like this one (trigram similarity on folded names) in the same
- * postcode or commune, or within 2 km — archived ones included, since restoring beats re-creating. */
+ * postcode or commune, or within 2 km — archived ones included, since restoring beats re-creating.
+ * Published places of every network may show; drafts and archives only within the viewer's own
+ * scope (another network's unpublished places are not theirs to see). */
 export async function findPossibleDuplicates(
-  db: Pick<PrismaClient, '$queryRaw'>,
+  db: Pick<PrismaClient, '$queryRaw' | 'place'>,
+  viewer: SessionUser,
   input: { name: string; postcode: string; commune: string; latitude: number | null; longitude: number | null },
 ): Promise<PossibleDuplicate[]> {
   const near =
@@ -29,15 +33,21 @@ export async function findPossibleDuplicates(
     input.latitude !== null && input.longitude !== null
       ? P.sql`CASE WHEN p.latitude IS NULL THEN NULL ELSE round(earth_distance(reperes_earth(p.latitude, p.longitude), reperes_earth(${input.latitude}, ${input.longitude})))::int END`
       : P.sql`NULL::int`;
-  return db.$queryRaw<PossibleDuplicate[]>`
-    SELECT p.id::text AS id, p.slug, p.name, p.street, p.commune, p.status::text AS status,
+  const rows = await db.$queryRaw<PossibleDuplicate[]>`
+    SELECT p.id::text AS id, p.slug, p.name, p.street, p.commune, upper(p.status::text) AS status,
            ${distance} AS "distanceMeters",
            similarity(reperes_fold(p.name), reperes_fold(${input.name}))::float AS similarity
     FROM "Place" p
     WHERE (p.postcode = ${input.postcode} OR reperes_fold(p.commune) = reperes_fold(${input.commune}) ${near})
       AND similarity(reperes_fold(p.name), reperes_fold(${input.name})) > 0.3
     ORDER BY similarity DESC
-    LIMIT 20`.then((rows) => rows.filter((row) => sameName(row.name, input.name, row.similarity)).slice(0, 5));
+    LIMIT 50`;
+  const candidates = rows.filter((row) => sameName(row.name, input.name, row.similarity));
+  const unpublished = candidates.filter((row) => row.status !== 'PUBLISHED').map((row) => row.id);
+  const inScope = unpublished.length
+    ? new Set((await db.place.findMany({ where: { AND: [{ id: { in: unpublished } }, placeScopeWhere(viewer)] }, select: { id: true } })).map((p) => p.id))
+    : new Set<string>();
+  return candidates.filter((row) => row.status === 'PUBLISHED' || inScope.has(row.id)).slice(0, 5);
 }
 
 // Words every other place name carries: "Espace numérique des Rives" and "Espace numérique des
@@ -99,7 +109,7 @@ export async function createPlace(
     }
   }
   if (!input.confirmDuplicate) {
-    const matches = await findPossibleDuplicates(db, { name: fields.name, postcode: fields.postcode, commune: fields.commune, latitude, longitude });
+    const matches = await findPossibleDuplicates(db, user, { name: fields.name, postcode: fields.postcode, commune: fields.commune, latitude, longitude });
     if (matches.length) return { status: 'duplicates', matches };
   }
   const data: Prisma.PlaceCreateInput = {

@@ -22,14 +22,15 @@ describe('rate limits', () => {
     expect(clientIp(new Headers())).toBe('local');
   });
 
-  it('shares counters through Redis when REDIS_URL is set', async () => {
+  it('shares counters through Redis when REDIS_URL is set', async (context) => {
     const probe = new IORedis('redis://127.0.0.1:6379/5', { lazyConnect: true, maxRetriesPerRequest: 0 });
     const available = await probe.connect().then(() => true, () => false);
+    // A real skip, reported as such (npm test fails on skips not in tests/skips-allowed.json).
     if (!available) {
+      probe.disconnect();
       // CI starts Redis and sets REPERES_REQUIRE_REDIS=1: there, this case must run.
       if (process.env.REPERES_REQUIRE_REDIS === '1') throw new Error('REPERES_REQUIRE_REDIS=1 but Redis does not answer on 127.0.0.1:6379.');
-      console.warn('Redis is not running on 127.0.0.1:6379: the shared-counter case is not exercised here.');
-      return;
+      context.skip('Redis is not running on 127.0.0.1:6379: the shared-counter case is not exercised here.');
     }
     const key = `test:redis:camille-${Date.now()}@example.org`;
     await probe.del(storageKey(key));

@@ -18,5 +18,11 @@ describe('safe links from stored data', () => {
         if (result !== null) expect(new URL(result).protocol).toMatch(/^https?:$/);
       }),
     );
+    // And web addresses are kept (a function refusing everything would pass the property above).
+    fc.assert(
+      fc.property(fc.webUrl(), (value) => {
+        expect(safeHttpUrl(value)).toBe(new URL(value).href);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { DEMO_PLACES } from '../../prisma/seed-data';
 import { accessibilityViolations, expect, test } from './fixtures';
 
 test('the home page lists the published demo places by commune', async ({ page }) => {
@@ -8,9 +9,18 @@ test('the home page lists the published demo places by commune', async ({ page }
   const items = page.getByTestId('place-list').locator('li');
   expect(await items.count()).toBeGreaterThanOrEqual(45);
   await expect(page.getByRole('heading', { name: 'Saumur', level: 3 })).toBeVisible();
-  // Drafts and archived places are not public.
-  const names = await items.allTextContents();
-  expect(names.join('\n')).not.toMatch(/brouillon/i);
+  // Drafts and archived places are not public: neither their names nor links to their slugs
+  // (the demo has two of each), while every published place is listed.
+  const listed = await items.locator('a').evaluateAll((links) => links.map((a) => ({ name: a.textContent ?? '', href: a.getAttribute('href') ?? '' })));
+  const hidden = DEMO_PLACES.filter((p) => p.status !== 'PUBLISHED');
+  expect(hidden.filter((p) => p.status === 'DRAFT').length).toBeGreaterThanOrEqual(2);
+  expect(hidden.filter((p) => p.status === 'ARCHIVED').length).toBeGreaterThanOrEqual(2);
+  for (const place of hidden) {
+    expect(listed.map((l) => l.name), place.status).not.toContain(place.name);
+    expect(listed.map((l) => l.href), place.status).not.toContain(`/lieux/${place.slug}`);
+  }
+  const published = DEMO_PLACES.filter((p) => p.status === 'PUBLISHED');
+  expect(listed.map((l) => l.href)).toEqual(expect.arrayContaining(published.map((p) => `/lieux/${p.slug}`)));
   const footer = page.getByRole('contentinfo');
   for (const link of ['Données ouvertes', 'Accessibilité', 'Mentions légales']) {
     await expect(footer.getByRole('link', { name: link })).toBeVisible();

@@ -125,9 +125,15 @@ test.describe('the Content-Security-Policy in the browser', () => {
     await expect(page.locator('.leaflet-popup-content a')).toBeVisible();
     // The browser asked for tiles (the test harness then blocks them: no internet in tests).
     await expect.poll(() => tiles.length).toBeGreaterThan(0);
-    // Client-side interaction works: the filters and the suggestions run scripts and fetches.
-    await page.locator('#ou').fill('Sau');
-    await page.waitForTimeout(500);
+    // Client-side interaction works: the place field's suggestions run a script and a fetch,
+    // and fill the suggestions box.
+    const place = page.locator('#ou');
+    const answered = page.waitForResponse((response) => response.url().includes('/api/geo/suggest?q=Saumu') && response.status() === 200);
+    await place.fill('');
+    await place.pressSequentially('Saumu');
+    await answered;
+    const box = page.locator(`datalist[id="${await place.getAttribute('list')}"] option`);
+    await expect.poll(() => box.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContainEqual(expect.stringMatching(/^Saumur\b/));
     expect(violations).toEqual([]);
   });
 
@@ -137,7 +143,8 @@ test.describe('the Content-Security-Policy in the browser', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('.leaflet-container')).toBeVisible();
     await page.getByRole('button', { name: 'Copier le lien' }).click();
-    await page.waitForTimeout(300);
+    // The script answered (copied, or the link to copy by hand when the clipboard is refused).
+    await expect(page.locator('[data-share] [role="status"]')).toHaveText(/^(Lien copié\.|Copiez ce lien : http)/);
     expect(violations).toEqual([]);
   });
 
@@ -157,8 +164,9 @@ test.describe('the Content-Security-Policy in the browser', () => {
     const violations = await watchViolations(page);
     await page.goto('/');
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/introuvable.png" onerror="window.__injected = true">'));
-    await page.waitForTimeout(500);
+    // The image failed (its error event is past) and the policy refused the inline handler.
+    await page.locator('img[src="/introuvable.png"]').evaluate((img) => new Promise((resolve) => ((img as HTMLImageElement).complete ? resolve(true) : img.addEventListener('error', resolve, { once: true }))));
+    await expect.poll(() => violations.some((v) => /script-src/.test(v))).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
-    await expect.poll(() => violations.length).toBeGreaterThan(0);
   });
 });

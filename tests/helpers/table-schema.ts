@@ -1,6 +1,7 @@
 // A small Frictionless Table Schema validator for the national standard's schema.json: required,
-// unique, pattern, maxLength, number and date types. The schema's known defects (see
-// the project's notes on the standard) are worked around explicitly and narrowly below.
+// unique, pattern, maxLength, number and date types, for CSV rows and for the standard's JSON
+// records (lists as arrays). The schema's known defects (see the project's notes on the
+// standard) are worked around explicitly and narrowly below.
 import { dataPath, readDataText } from '../../lib/data/files';
 
 type Field = { name: string; type: string; constraints?: { required?: boolean; unique?: boolean; pattern?: string; maxLength?: number } };
@@ -48,4 +49,49 @@ export function validateRows(header: string[], rows: string[][]): string[] {
     });
   });
   return errors;
+}
+
+/** The standard's multi-valued columns: "a|b" in CSV, an array of strings in JSON. */
+export const LIST_COLUMNS = new Set(['typologie', 'courriels', 'site_web', 'itinerance', 'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'frais_a_charge', 'dispositif_programmes_nationaux', 'formations_labels', 'modalites_acces', 'modalites_accompagnement']);
+
+/**
+ * JSON records of the standard: exactly the schema's fields, in its order; lists as arrays of
+ * non-empty strings, numbers as JSON numbers, the rest strings or null; then every constraint of
+ * the schema, checked by validateRows on the equivalent CSV cells.
+ */
+export function validateRecords(records: unknown[]): string[] {
+  const fields = loadSchema();
+  const names = fields.map((f) => f.name);
+  const errors: string[] = [];
+  const rows = records.map((record, index) => {
+    const where = `record ${index}`;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      errors.push(`${where}: not an object`);
+      return names.map(() => '');
+    }
+    const keys = Object.keys(record);
+    if (keys.join(',') !== names.join(',')) errors.push(`${where}: keys ${keys.join(',')} instead of ${names.join(',')}`);
+    return fields.map((field) => {
+      const value = (record as Record<string, unknown>)[field.name];
+      if (value === null || value === undefined) return '';
+      if (LIST_COLUMNS.has(field.name)) {
+        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === '' || v.includes('|'))) {
+          errors.push(`${where}: ${field.name} is not a list of strings: ${JSON.stringify(value).slice(0, 80)}`);
+          return '';
+        }
+        return value.join('|');
+      }
+      if (field.type === 'number') {
+        if (typeof value !== 'number' || !Number.isFinite(value)) errors.push(`${where}: ${field.name} is not a JSON number: ${JSON.stringify(value)}`);
+        return String(value);
+      }
+      if (typeof value !== 'string') {
+        errors.push(`${where}: ${field.name} is not a string: ${JSON.stringify(value).slice(0, 80)}`);
+        return '';
+      }
+      if (value === '') errors.push(`${where}: ${field.name} is an empty string (null expected)`);
+      return value;
+    });
+  });
+  return [...errors, ...validateRows(names, rows).map((e) => e.replace(/^line (\d+)/, (_, line) => `record ${Number(line) - 2}`))];
 }

@@ -104,6 +104,49 @@ describe('accounts: invitations, password resets, disabling', () => {
     await setUserDisabled(db, admin, editor.id, false);
   });
 
+  it('keeps a disabled account disabled: no invitation brings it back (issue #16, hole 8)', async () => {
+    const email = 'ancienne.mediatrice@exemple.fr';
+    const tokens = await Promise.all(
+      [1, 2].map(async () => {
+        expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE })).status).toBe('sent');
+        return tokenFromOutbox(email, '/connexion/invitation');
+      }),
+    );
+    expect(await acceptInvitation(db, { token: tokens[0], name: 'Ancienne', password: 'un-long-mot-de-passe' })).toEqual({ status: 'accepted', email });
+    const account = await db.user.findUniqueOrThrow({ where: { email } });
+    // A second invitation, still pending, and a new one sent after the account is disabled.
+    expect(await setUserDisabled(db, admin, account.id, true)).toEqual({ status: 'done' });
+    expect(await db.authToken.count({ where: { email, usedAt: null } })).toBe(0);
+    expect(await acceptInvitation(db, { token: tokens[1], name: 'Ancienne', password: 'encore-un-mot-de-passe' })).toEqual({ status: 'expired' });
+    const again = await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE });
+    expect(again).toMatchObject({ status: 'invalid', message: expect.stringContaining('désactivé') });
+    // Even an invitation issued behind the inviting form's back does not re-enable it.
+    const { issueToken } = await import('../../lib/auth/tokens');
+    const forged = await issueToken(db, 'INVITATION', email, { role: 'EDITOR', placeIds: [cybanjouPlace], invitedBy: admin.id });
+    expect(await acceptInvitation(db, { token: forged, name: 'Ancienne', password: 'encore-un-mot-de-passe' })).toMatchObject({ status: 'invalid', message: expect.stringContaining('désactivé') });
+    const after = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(after.disabled).toBe(true);
+    expect(after.passwordHash).toBe(account.passwordHash);
+    // Only an admin re-enables it.
+    expect(await setUserDisabled(db, admin, account.id, false)).toEqual({ status: 'done' });
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).disabled).toBe(false);
+  });
+
+  it('ends the account’s other sessions when an invitation sets its password', async () => {
+    const email = editor.email;
+    const before = await db.user.findUniqueOrThrow({ where: { email } });
+    const extra = await db.place.findFirstOrThrow({ where: { networks: { some: { networkId: cybanjouId } }, id: { notIn: editor.placeIds } } });
+    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE })).status).toBe('sent');
+    // Without a password: the account gains the place, its sessions stay.
+    expect(await acceptInvitation(db, { token: await tokenFromOutbox(email, '/connexion/invitation'), name: '', password: '' })).toEqual({ status: 'accepted', email });
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).sessionVersion).toBe(before.sessionVersion);
+    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE })).status).toBe('sent');
+    expect(await acceptInvitation(db, { token: await tokenFromOutbox(email, '/connexion/invitation'), name: '', password: 'un-mot-de-passe-neuf' })).toEqual({ status: 'accepted', email });
+    const after = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(await bcrypt.compare('un-mot-de-passe-neuf', after.passwordHash!)).toBe(true);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+  });
+
   it('rejects weak passwords with French reasons', () => {
     expect(passwordProblem('abc')).toMatch(/10 caractères/);
     expect(passwordProblem('aaaaaaaaaaaaaa')).toMatch(/trop simple/);
@@ -113,13 +156,13 @@ describe('accounts: invitations, password resets, disabling', () => {
 });
 
 describe('creating a place', () => {
-  let admin: SessionUser, coordinator: SessionUser, editor: SessionUser, cybanjouId: string, hubId: string;
+  let admin: SessionUser, coordinator: SessionUser, editor: SessionUser, hubCoordinator: SessionUser, cybanjouId: string, hubId: string;
   const values = { name: 'Espace numérique des Rives', street: '3 quai des Carmes', addressComplement: '', postcode: '49100', commune: 'Angers', latitude: '47.4739', longitude: '-0.5588' };
 
   beforeAll(async () => {
     await resetDatabase(db);
     await seedDemo(db, { testFixture: true });
-    ({ admin, coordinator, editor } = await demoUsers(db));
+    ({ admin, coordinator, editor, hubCoordinator } = await demoUsers(db));
     cybanjouId = (await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } })).id;
     hubId = (await db.network.findUniqueOrThrow({ where: { slug: 'hub-pdl' } })).id;
   });
@@ -148,10 +191,44 @@ describe('creating a place', () => {
     expect((await createPlace(db, admin, { values: again, networkIds: [], confirmDuplicate: true })).status).toBe('created');
     expect(await db.place.count()).toBe(count + 1);
     // Same name, same commune, another postcode and no point: still found.
-    const sameCommune = await findPossibleDuplicates(db, { name: 'Espace numérique des Tilleuls', postcode: '49100', commune: 'ANGERS', latitude: null, longitude: null });
+    const sameCommune = await findPossibleDuplicates(db, admin, { name: 'Espace numérique des Tilleuls', postcode: '49100', commune: 'ANGERS', latitude: null, longitude: null });
     expect(sameCommune.map((m) => m.name)).toContain('Espace numérique des Tilleuls');
     // A different name in the same street is not a duplicate.
-    expect(await findPossibleDuplicates(db, { name: 'Médiathèque Toussaint', postcode: '49100', commune: 'Angers', latitude: 47.4739, longitude: -0.5588 })).toEqual([]);
+    expect(await findPossibleDuplicates(db, admin, { name: 'Médiathèque Toussaint', postcode: '49100', commune: 'Angers', latitude: 47.4739, longitude: -0.5588 })).toEqual([]);
+  });
+
+  it('warns about published places of every network, but about drafts and archives of the person’s own scope only', async () => {
+    const inHub = { networks: { some: { networkId: hubId }, none: { networkId: cybanjouId } } };
+    const inCybanjou = { networks: { some: { networkId: cybanjouId }, none: { networkId: hubId } } };
+    const [hubDraft, cybanjouArchived, orphanArchived, hubPublished, cybanjouDraft] = await Promise.all([
+      db.place.findFirstOrThrow({ where: { status: 'DRAFT', ...inHub } }),
+      db.place.findFirstOrThrow({ where: { status: 'ARCHIVED', ...inCybanjou } }),
+      db.place.findFirstOrThrow({ where: { status: 'ARCHIVED', networks: { none: {} } } }),
+      db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', ...inHub } }),
+      db.place.findFirstOrThrow({ where: { status: 'DRAFT', ...inCybanjou } }),
+    ]);
+    const warned = async (who: SessionUser, place: typeof hubDraft) =>
+      (await findPossibleDuplicates(db, who, { name: place.name, postcode: place.postcode, commune: place.commune, latitude: place.latitude, longitude: place.longitude })).map((m) => m.id);
+    // Another network's unpublished places do not leak through the warning...
+    expect(await warned(coordinator, hubDraft)).not.toContain(hubDraft.id);
+    expect(await warned(editor, hubDraft)).not.toContain(hubDraft.id);
+    expect(await warned(hubCoordinator, cybanjouDraft)).not.toContain(cybanjouDraft.id);
+    expect(await warned(hubCoordinator, cybanjouArchived)).not.toContain(cybanjouArchived.id);
+    expect(await warned(coordinator, orphanArchived)).not.toContain(orphanArchived.id);
+    // ...through createPlace either: the coordinator's new place is created, not warned about.
+    const created = await createPlace(db, coordinator, { values: { name: hubDraft.name, street: hubDraft.street, addressComplement: '', postcode: hubDraft.postcode, commune: hubDraft.commune, latitude: String(hubDraft.latitude), longitude: String(hubDraft.longitude) }, networkIds: [cybanjouId], confirmDuplicate: false });
+    expect(created.status).toBe('created');
+    // Their own, and every published place, do show.
+    expect(await warned(hubCoordinator, hubDraft)).toContain(hubDraft.id);
+    expect(await warned(coordinator, cybanjouDraft)).toContain(cybanjouDraft.id);
+    expect(await warned(coordinator, cybanjouArchived)).toContain(cybanjouArchived.id);
+    expect(await warned(admin, hubDraft)).toContain(hubDraft.id);
+    expect(await warned(admin, orphanArchived)).toContain(orphanArchived.id);
+    // The status comes as Prisma names it, so the form can offer to restore an archived place.
+    const archivedMatch = (await findPossibleDuplicates(db, admin, { ...orphanArchived })).find((m) => m.id === orphanArchived.id);
+    expect(archivedMatch?.status).toBe('ARCHIVED');
+    expect(await warned(coordinator, hubPublished)).toContain(hubPublished.id);
+    expect(await warned(editor, hubPublished)).toContain(hubPublished.id);
   });
 
   it('keeps invalid input out with French messages, and geocodes an address without a point', async () => {

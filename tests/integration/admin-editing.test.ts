@@ -30,26 +30,38 @@ describe('editing places in the back-office', () => {
   const version = async (id: string) => (await db.place.findUniqueOrThrow({ where: { id } })).version;
 
   it('enforces the authorization matrix on every action, forged ids included', async () => {
+    // Every cell names its exact outcome: a denial is the 'forbidden' result (never a thrown
+    // error, which fails the test), an allowed action its own success status.
     type Action = (user: SessionUser, placeId: string) => Promise<{ status: string }>;
+    let call = 0;
     const actions: Record<string, Action> = {
-      'edit contact': async (user, id) => saveSection(db, user, { placeId: id, section: 'contact', values: { phone: '02 41 11 22 33', emails: '', websites: '', appointmentUrl: '' }, baseVersion: await version(id) }),
+      // A new phone number each time, so that an allowed save is never 'unchanged'.
+      'edit contact': async (user, id) =>
+        saveSection(db, user, { placeId: id, section: 'contact', values: { phone: `02 41 11 22 ${String(10 + call++).padStart(2, '0')}`, emails: '', websites: '', appointmentUrl: '' }, baseVersion: (await db.place.findUnique({ where: { id } }))?.version ?? 1 }),
       publish: (user, id) => setStatus(db, user, { placeId: id, status: 'DRAFT' }),
       confirm: (user, id) => confirmToday(db, user, id),
     };
-    const expectations: Array<[string, () => SessionUser, () => string, Record<string, boolean>]> = [
-      ['admin on a Cyb@njou place', () => admin, () => cybanjouPlace, { 'edit contact': true, publish: true, confirm: true }],
-      ['coordinator on their network', () => coordinator, () => cybanjouPlace, { 'edit contact': true, publish: true, confirm: true }],
-      ['coordinator on another network', () => coordinator, () => hubOnlyPlace, { 'edit contact': false, publish: false, confirm: false }],
-      ['hub coordinator on Cyb@njou', () => otherCoordinator, () => cybanjouPlace, { 'edit contact': false, publish: false, confirm: false }],
-      ['editor on their place', () => editor, () => editorPlace, { 'edit contact': true, publish: false, confirm: true }],
-      ['editor on another place', () => editor, () => cybanjouPlace, { 'edit contact': false, publish: false, confirm: false }],
-      ['anyone on a forged id', () => admin, () => '00000000-0000-4000-8000-000000000000', { 'edit contact': false, publish: false, confirm: false }],
+    const denied = { 'edit contact': 'forbidden', publish: 'forbidden', confirm: 'forbidden' };
+    const expectations: Array<[string, () => SessionUser, () => string, Record<string, string>]> = [
+      ['admin on a Cyb@njou place', () => admin, () => cybanjouPlace, { 'edit contact': 'saved', publish: 'done', confirm: 'done' }],
+      ['coordinator on their network', () => coordinator, () => cybanjouPlace, { 'edit contact': 'saved', publish: 'done', confirm: 'done' }],
+      ['coordinator on another network', () => coordinator, () => hubOnlyPlace, denied],
+      ['hub coordinator on Cyb@njou', () => otherCoordinator, () => cybanjouPlace, denied],
+      // Cyb@njou reviews its editors' changes: the editor's save waits for a coordinator.
+      ['editor on their place', () => editor, () => editorPlace, { 'edit contact': 'pending', publish: 'forbidden', confirm: 'done' }],
+      ['editor on another place', () => editor, () => cybanjouPlace, denied],
+      ['anyone on a forged id', () => admin, () => '00000000-0000-4000-8000-000000000000', denied],
     ];
-    for (const [label, who, where, allowed] of expectations) {
+    for (const [label, who, where, expected] of expectations) {
       for (const [name, action] of Object.entries(actions)) {
-        const result = await action(who(), where()).catch(() => ({ status: 'forbidden' }));
-        expect(result.status !== 'forbidden', `${label} / ${name}`).toBe(allowed[name]);
-        if (name === 'publish' && result.status === 'done') await setStatus(db, admin, { placeId: where(), status: 'PUBLISHED' });
+        const before = await db.place.findUnique({ where: { id: where() } });
+        const result = await action(who(), where());
+        expect(result.status, `${label} / ${name}`).toBe(expected[name]);
+        const after = await db.place.findUnique({ where: { id: where() } });
+        // A denial or a proposal leaves the place as it was; an applied action moves its version.
+        if (expected[name] === 'forbidden' || expected[name] === 'pending') expect(after, `${label} / ${name}`).toEqual(before);
+        else expect(after!.version, `${label} / ${name}`).toBe(before!.version + 1);
+        if (name === 'publish' && result.status === 'done') expect((await setStatus(db, admin, { placeId: where(), status: 'PUBLISHED' })).status).toBe('done');
       }
     }
     const visible = await db.place.count({ where: placeScopeWhere(otherCoordinator) });
@@ -96,6 +108,26 @@ describe('editing places in the back-office', () => {
     const previousPhone = (revision.changes as Record<string, { before: unknown }>).phone.before;
     expect((await restoreRevision(db, coordinator, revision.id)).status).toBe('restored');
     expect((await db.place.findUniqueOrThrow({ where: { id: cybanjouPlace } })).phone).toBe(previousPhone);
+  });
+
+  it('turns an editor’s restore into a proposal when the network reviews its editors (issue #16, hole 7)', async () => {
+    // A coordinator changes the editor's published place: an applied revision the editor may restore.
+    const v = await version(editorPlace);
+    const before = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
+    expect(before.status).toBe('PUBLISHED');
+    expect((await saveSection(db, coordinator, { placeId: editorPlace, section: 'presentation', values: { summary: 'Résumé de la coordination', presentation: before.presentation ?? '', practicalInfo: before.practicalInfo ?? '' }, baseVersion: v })).status).toBe('saved');
+    const applied = await db.placeRevision.findFirstOrThrow({ where: { placeId: editorPlace, kind: 'UPDATE', state: 'APPLIED' }, orderBy: { createdAt: 'desc' } });
+    const published = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
+
+    const result = await restoreRevision(db, editor, applied.id);
+    expect(result.status).toBe('pending');
+    // Nothing reaches the published place before a coordinator's approval.
+    expect(await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).toEqual(published);
+    const proposal = await db.placeRevision.findUniqueOrThrow({ where: { id: (result as { revisionId: string }).revisionId } });
+    expect(proposal).toMatchObject({ placeId: editorPlace, kind: 'RESTORE', state: 'PENDING', authorId: editor.id, changes: { summary: { before: 'Résumé de la coordination', after: before.summary } } });
+    expect((await reviewRevision(db, editor, { revisionId: proposal.id, decision: 'apply' })).status).toBe('forbidden');
+    expect((await reviewRevision(db, coordinator, { revisionId: proposal.id, decision: 'apply' })).status).toBe('applied');
+    expect((await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).summary).toBe(before.summary);
   });
 
   it('issues single-use magic links that expire, without revealing accounts', async () => {

@@ -5,7 +5,8 @@ import { dataInclusionStream } from '../../lib/export/data-inclusion';
 import { csvChunks, csvHeader, csvLine, exportStream, standardRecords } from '../../lib/export/standard';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
-import { validateRows } from '../helpers/table-schema';
+import { geoJsonIssues } from '../helpers/geojson';
+import { validateRecords, validateRows } from '../helpers/table-schema';
 
 const db = testDb();
 
@@ -68,13 +69,47 @@ describe('export in the national standard', () => {
     expect(csvHeader() + chunks.join('')).toBe(fromSql);
   });
 
-  it('streams JSON and GeoJSON in the standard', async () => {
+  it('streams JSON valid against the standard’s Table Schema', async () => {
     const json = JSON.parse(await text(exportStream(db, 'json'))) as Array<Record<string, unknown>>;
-    expect(json.length).toBeGreaterThan(40);
-    expect(Array.isArray(json[0].services)).toBe(true);
-    const geo = JSON.parse(await text(exportStream(db, 'geojson'))) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
-    expect(geo.type).toBe('FeatureCollection');
-    expect(geo.features[0].geometry.coordinates[1]).toBeGreaterThan(46);
+    expect(json).toHaveLength(await db.place.count({ where: { status: 'PUBLISHED' } }));
+    expect(validateRecords(json)).toEqual([]);
+    expect(json.some((r) => (r.services as string[]).length > 1)).toBe(true);
+    // The validator does catch a record out of the standard.
+    expect(validateRecords([{ ...json[0], code_postal: '4900', services: 'Aide aux démarches administratives' }])).toEqual([
+      expect.stringContaining('services is not a list of strings'),
+      expect.stringContaining('code_postal does not match its pattern'),
+    ]);
+  });
+
+  it('streams GeoJSON in the shape of RFC 7946, each point at its place, properties in the standard', async () => {
+    const raw = await text(exportStream(db, 'geojson'));
+    expect(geoJsonIssues(raw)).toEqual([]);
+    const geo = JSON.parse(raw) as { features: Array<{ geometry: { coordinates: [number, number] } | null; properties: Record<string, unknown> }> };
+    const published = await db.place.findMany({ where: { status: 'PUBLISHED' }, select: { id: true, latitude: true, longitude: true } });
+    expect(geo.features).toHaveLength(published.length);
+    const byId = new Map(published.map((p) => [p.id, p]));
+    for (const feature of geo.features) {
+      const place = byId.get(String(feature.properties.id))!;
+      expect(place).toBeTruthy();
+      // [longitude, latitude], in that order.
+      if (place.latitude === null) expect(feature.geometry).toBeNull();
+      else expect(feature.geometry!.coordinates).toEqual([place.longitude, place.latitude]);
+    }
+    // The properties are the standard's record without its coordinates.
+    const records = geo.features.map((f) => {
+      const { id, pivot, nom, commune, code_postal, code_insee, adresse, complement_adresse, ...rest } = f.properties;
+      return { id, pivot, nom, commune, code_postal, code_insee, adresse, complement_adresse, latitude: f.geometry?.coordinates[1] ?? null, longitude: f.geometry?.coordinates[0] ?? null, ...rest };
+    });
+    expect(validateRecords(records)).toEqual([]);
+    // The checker does catch what RFC 7946 forbids.
+    const feature = (coordinates: number[]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: {} });
+    expect(geoJsonIssues(JSON.stringify({ type: 'FeatureCollection', features: [feature([47.47, -0.55])] }))).toEqual([]);
+    expect(geoJsonIssues(JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name' }, features: [feature([-0.55, 147.47]), { ...feature([1, 2]), properties: null }] }))).toEqual([
+      expect.stringContaining('crs'),
+      'feature 0: latitude 147.47 out of range',
+      'feature 1: properties is not an object',
+    ]);
+    expect(geoJsonIssues('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":["a"]},"properties":{}}]}')[0]).toMatch(/^check-geojson: /);
   });
 
   it('exports data·inclusion structures and services, one of each per published place, in the shape of its schema', async () => {

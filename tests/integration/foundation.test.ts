@@ -64,14 +64,35 @@ describe('the database foundation', () => {
   });
 
   it('matches names without accents and with a typo', async () => {
-    const rows = await db.$queryRaw<Array<{ name: string }>>`
-      SELECT name FROM "Place" WHERE reperes_fold(name) % reperes_fold(${'mediatheque'}) OR reperes_fold(name) LIKE '%' || reperes_fold(${'médiathèque'}) || '%'`;
-    expect(rows.length).toBeGreaterThan(0);
+    const mediatheques = (await db.place.findMany({ where: { name: { startsWith: 'Médiathèque' } }, select: { name: true } })).map((p) => p.name).sort();
+    expect(mediatheques.length).toBeGreaterThanOrEqual(3);
+    // Without accents: the folded name contains the folded word.
+    const unaccented = await db.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM "Place" WHERE reperes_fold(name) LIKE '%' || reperes_fold(${'MEDIATHEQUE'}) || '%' ORDER BY name`;
+    expect(unaccented.map((r) => r.name)).toEqual(mediatheques);
+    // With a typo ("mediatheqe", a letter missing): no substring match, but trigram word
+    // similarity (the search's fallback operator) still finds them.
+    const typo = 'médiatheqe';
+    const substring = await db.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM "Place" WHERE reperes_fold(name) LIKE '%' || reperes_fold(${typo}) || '%'`;
+    expect(substring).toEqual([]);
+    const fuzzy = await db.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM "Place" WHERE reperes_fold(name) %> reperes_fold(${typo}) ORDER BY name`;
+    expect(fuzzy.map((r) => r.name)).toEqual(expect.arrayContaining(mediatheques));
+    expect(fuzzy.every((r) => /m[ée]diath[èe]que/i.test(r.name))).toBe(true);
   });
 
   it('keeps one place per source id (re-imports update instead of duplicating)', async () => {
     const place = await db.place.findFirstOrThrow({ where: { sourceName: 'demo' } });
     const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, ...rest } = place;
-    await expect(db.place.create({ data: { ...rest, slug: `${place.slug}-copie` } })).rejects.toThrow();
+    // The unique constraint on (sourceName, sourceId) refuses it: Prisma's P2002 (PostgreSQL's
+    // 23505) on those two columns, not any other error.
+    const error = await db.place.create({ data: { ...rest, slug: `${place.slug}-copie` } }).then(
+      () => null,
+      (e: unknown) => e as Error & { code?: string },
+    );
+    expect(error?.code).toBe('P2002');
+    expect(error?.message).toMatch(/Unique constraint failed on the fields: \(`"sourceName"`, `"sourceId"`\)/);
+    expect(await db.place.count({ where: { sourceName: place.sourceName, sourceId: place.sourceId } })).toBe(1);
   });
 });

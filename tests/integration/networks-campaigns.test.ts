@@ -21,12 +21,15 @@ async function linksTo(email: string) {
 let admin: SessionUser, coordinator: SessionUser, otherCoordinator: SessionUser, editor: SessionUser;
 let cybanjou: { id: string };
 
-beforeAll(async () => {
+/** The demo data as seeded, and the accounts and network read from it (their ids change with each seed). */
+async function freshDemo() {
   await resetDatabase(db);
   await seedDemo(db, { testFixture: true });
   ({ admin, coordinator, hubCoordinator: otherCoordinator, editor } = await demoUsers(db));
   cybanjou = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
-}, 120_000);
+}
+
+beforeAll(freshDemo, 120_000);
 afterAll(async () => {
   await resetDatabase(db);
 });
@@ -64,14 +67,14 @@ describe('update campaigns', () => {
   let stale: Awaited<ReturnType<typeof candidatePlaces>>;
   const now = new Date();
 
+  // Each test starts from the demo data as seeded (campaigns confirm, correct and opt out), so
+  // none depends on another having run before it.
   beforeEach(async () => {
-    await db.outboxMessage.deleteMany();
-    await db.contactOptOut.deleteMany();
-    await db.campaign.deleteMany();
-  });
+    await freshDemo();
+    stale = await candidatePlaces(db, cybanjou.id, 'annee', now);
+  }, 120_000);
 
   it('selects the stale places and refuses people who do not manage the network', async () => {
-    stale = await candidatePlaces(db, cybanjou.id, 'annee', now);
     expect(stale.length).toBeGreaterThanOrEqual(3);
     const firstOfYear = new Date(Date.UTC(now.getUTCFullYear(), 0, 1));
     expect(stale.every((p) => p.dateMaj < firstOfYear)).toBe(true);
