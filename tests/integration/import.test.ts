@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataFile } from '../../lib/data/files';
 import { csvHeader, csvLine, exportStream } from '../../lib/export/standard';
 import { readSource, streamSource } from '../../lib/import/readers';
 import { rejectedCsv, runImport } from '../../lib/import/run';
@@ -12,12 +11,8 @@ import { resetDatabase, testDb } from '../helpers/db';
 import { validateRows } from '../helpers/table-schema';
 
 const db = testDb();
-const SOURCES = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'sources');
-const read = (file: string) => {
-  const full = path.join(SOURCES, file);
-  if (!fs.existsSync(full)) throw new Error(`Real data missing: ${full} (../shared/data)`);
-  return fs.readFileSync(full);
-};
+// The real files shipped in data/ (lib/data/files.ts).
+const read = (file: 'france-services-2022-12.csv' | 'maine-et-loire.json') => readDataFile(file === 'maine-et-loire.json' ? 'maineEtLoire' : 'franceServices');
 
 const HEADER = csvHeader().trim();
 const standardRow = (cells: Partial<Record<string, string>>) => {
