@@ -150,17 +150,17 @@ const COMMUNE_CENTRE_SQL = `
     LIMIT 1
   ) c`;
 
-// Pairs of rows of the same file that may describe the same place (same postcode, then scored like
-// the matches against the database).
+// Scores of pairs of rows of the same file, like the matches against the database.
 const IN_FILE_SQL = `
-  SELECT a.line AS a_line, b.line AS b_line,
-    similarity(public.reperes_fold(a.name), public.reperes_fold(b.name))::float8 AS sim,
-    CASE WHEN a.lat IS NOT NULL AND b.lat IS NOT NULL
-      THEN public.earth_distance(public.reperes_earth(a.lat, a.lng), public.reperes_earth(b.lat, b.lng)) END AS dist,
-    similarity(public.reperes_fold(a.street), public.reperes_fold(b.street)) >= 0.6 AS same_address
-  FROM jsonb_to_recordset($1::jsonb) AS a(line int, name text, street text, postcode text, lat float8, lng float8)
-  JOIN jsonb_to_recordset($1::jsonb) AS b(line int, name text, street text, postcode text, lat float8, lng float8)
-    ON a.postcode = b.postcode AND a.line < b.line`;
+  SELECT r.a AS a_line, r.b AS b_line,
+    similarity(public.reperes_fold(r.an), public.reperes_fold(r.bn))::float8 AS sim,
+    CASE WHEN r.alat IS NOT NULL AND r.blat IS NOT NULL
+      THEN public.earth_distance(public.reperes_earth(r.alat, r.alng), public.reperes_earth(r.blat, r.blng)) END AS dist,
+    similarity(public.reperes_fold(r.ast), public.reperes_fold(r.bst)) >= 0.6 AS same_address
+  FROM jsonb_to_recordset($1::jsonb) AS r(a int, b int, an text, bn text, ast text, bst text, alat float8, alng float8, blat float8, blng float8)`;
+
+/** Rows sharing a key beyond this are a pattern of the file (one head office for all), not duplicates. */
+const IN_FILE_GROUP_MAX = 50;
 
 const REVISIONS_SQL = `
   INSERT INTO "PlaceRevision" (id, "placeId", kind, "authorLabel", changes, reason, "baseVersion")
@@ -583,7 +583,34 @@ async function insertFlags(tx: Pick<PrismaClient, '$executeRawUnsafe'>, flags: A
 
 /** Pairs of rows of the file that resemble each other, one of them new: reported, and flagged for a manual merge. */
 async function flagInFileDuplicates(db: PrismaClient, report: ImportReport, probes: Probe[], createdRows: Set<string>, options: ImportOptions) {
-  const pairs = await db.$queryRawUnsafe<Array<{ a_line: number; b_line: number; sim: number; dist: number | null; same_address: boolean }>>(IN_FILE_SQL, JSON.stringify(probes));
+  // Candidate pairs by blocking keys (same postcode and: same name, same street, or the same ~300 m
+  // cell), so that the cost grows with the rows, never with their square.
+  const groups = new Map<string, Probe[]>();
+  const add = (key: string, probe: Probe) => {
+    const group = groups.get(key);
+    if (group) group.push(probe);
+    else groups.set(key, [probe]);
+  };
+  for (const p of probes) {
+    add(`n|${p.postcode}|${slugify(p.name)}`, p);
+    add(`s|${p.postcode}|${slugify(p.street)}`, p);
+    if (p.lat !== null && p.lng !== null) add(`c|${p.postcode}|${Math.round(p.lat * 300)}|${Math.round(p.lng * 200)}`, p);
+  }
+  const candidates = new Map<string, { a: number; b: number; an: string; bn: string; ast: string; bst: string; alat: number | null; alng: number | null; blat: number | null; blng: number | null }>();
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.length > IN_FILE_GROUP_MAX) continue;
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const [a, b] = group[i].line < group[j].line ? [group[i], group[j]] : [group[j], group[i]];
+        if (!createdRows.has(a.sourceId) && !createdRows.has(b.sourceId)) continue;
+        candidates.set(`${a.line}|${b.line}`, { a: a.line, b: b.line, an: a.name, bn: b.name, ast: a.street, bst: b.street, alat: a.lat, alng: a.lng, blat: b.lat, blng: b.lng });
+      }
+    }
+  }
+  if (!candidates.size) return;
+  const pairs: Array<{ a_line: number; b_line: number; sim: number; dist: number | null; same_address: boolean }> = [];
+  const list = [...candidates.values()];
+  for (let i = 0; i < list.length; i += 5000) pairs.push(...(await db.$queryRawUnsafe<typeof pairs>(IN_FILE_SQL, JSON.stringify(list.slice(i, i + 5000)))));
   const byLine = new Map(probes.map((p) => [p.line, p]));
   const best = new Map<number, DuplicateMatch & { otherSourceId: string }>();
   for (const pair of pairs) {
