@@ -196,17 +196,6 @@ const CANDIDATES_SQL = `
     LIMIT 3
   ) m`;
 
-function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-7;
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-  return (a ?? null) === (b ?? null);
-}
-
-function jsonable(value: unknown) {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null);
-}
-
 /** A place's fields as the JSON the SQL above reads: enum keys become the standard's labels. */
 function record(fields: Pick<ImportedFields, (typeof COMPARED)[number]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -38,7 +38,7 @@ function storedReport(report: ImportReport) {
 function summary(report: ImportReport) {
   return {
     total: report.total, created: report.created, updated: report.updated, unchanged: report.unchanged, archived: report.archived,
-    rejected: report.rejected.length, warnings: report.warningCount, duplicates: report.duplicates.length, foreign: report.foreign ?? 0,
+    rejected: report.rejected.length - (report.foreign ?? 0), warnings: report.warningCount, duplicates: report.duplicates.length, foreign: report.foreign ?? 0,
     merges: report.duplicates.filter((d) => d.action === 'merge').length, failedBatches: report.failedBatches.length,
   };
 }
