@@ -72,7 +72,7 @@ test('another network’s whole source cannot be imported under, nor archived', 
   // The demo places' source, with "archive the places of this source missing from the file".
   await upload(page, file, { source: 'demo', archive: true });
   await expect(page).toHaveURL(/\/admin\/import\?erreur=source/);
-  await expect(page.getByRole('alert')).toHaveText(/Ce nom de source (appartient à un autre réseau|est géré par l’administration de Repères) : choisissez un autre nom de source/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Ce nom de source' })).toHaveText(/Ce nom de source (appartient à un autre réseau|est géré par l’administration de Repères) : choisissez un autre nom de source/);
   expect(await accessibilityViolations(page)).toEqual([]);
   // No run was recorded, nothing was archived.
   await expect(page.getByRole('row').filter({ hasText: 'demo' })).toHaveCount(0);
