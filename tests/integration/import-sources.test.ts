@@ -3,6 +3,7 @@
 // import; two rows of one file describing one place are flagged; rows without coordinates are
 // placed at their commune's centre, as approximate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placePageResponse } from '../../components/place/PlacePage';
 import { importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
 import { readDataFile } from '../../lib/data/files';
 import { geoJsonFeature, jsonRecord, standardRecords } from '../../lib/export/standard';
@@ -132,6 +133,12 @@ describe('rows without coordinates', () => {
     })();
     expect(jsonRecord(record)).toMatchObject({ latitude: commune.latitude, position_approximative: true });
     expect(geoJsonFeature(record).properties).toMatchObject({ position_approximative: true });
+    // The public page says it, next to the map.
+    const page = await placePageResponse(new Request(`http://localhost/lieux/${place.slug}`), place.slug);
+    expect(page.status).toBe(200);
+    const html = (await page.text()).replace(/<!-- -->/g, '');
+    expect(html).toContain('Position approximative : centre de la commune.');
+    expect(html).toContain('Coordonnées GPS (approximatives, centre de la commune)');
 
     // The source later gives the real position: precise beats approximate.
     await runImport(db, readSource('standard', csv(['n-1,Point numérique de Bouchemaine,Bouchemaine,49080,49035,1 place Ruzebouc,47.4210,-0.6090,,2024-01-01,Aide aux démarches administratives'])), { sourceName: 'sans-coordonnees' });
