@@ -95,3 +95,8 @@ export function canImportOver(user: SessionUser, networkId: string | null, place
   if (!canImport(user, networkId) || networkId === null || !place.networkIds.includes(networkId)) return false;
   return place.sourceOwner === undefined || place.sourceOwner === networkId;
 }
+
+/** Giving an import source to a network (or to the administrators) and setting its priority: admins. */
+export function canManageImportSources(user: SessionUser): boolean {
+  return isAdmin(user);
+}

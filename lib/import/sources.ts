@@ -2,7 +2,7 @@
 // rows by (source name, row id): so a name belongs to the network it was first imported into (or
 // to the administrators), and a coordinator cannot import, nor archive, under another's name.
 import type { PrismaClient } from '@prisma/client';
-import { canImportUnderSource, isAdmin, type SessionUser } from '../auth/permissions';
+import { canImportUnderSource, canManageImportSources, isAdmin, type SessionUser } from '../auth/permissions';
 import type { SourceOrder } from './provenance';
 
 export const SOURCE_REFUSALS = {
@@ -20,6 +20,7 @@ export class ImportRefusedError extends Error {
 }
 
 type Db = Pick<PrismaClient, 'importSource' | '$queryRaw'>;
+type AdminDb = Pick<PrismaClient, 'importSource' | 'network'>;
 
 /**
  * The owner of a source name: its record, or for a name used before sources had owners, the one
@@ -60,4 +61,27 @@ export async function sourcesInfo(db: Db): Promise<{ owners: Map<string, string 
   const rank = new Map(ranked.map((s, i) => [s.name, i]));
   const order: SourceOrder = (a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0);
   return { owners, order };
+}
+
+/** The sources, their owners and how many places each gave, for the administrators' page. */
+export async function listSources(db: Pick<PrismaClient, 'importSource' | '$queryRaw'>) {
+  const [sources, counts] = await Promise.all([
+    db.importSource.findMany({ orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }], include: { network: { select: { slug: true, name: true } } } }),
+    db.$queryRaw<Array<{ name: string; places: bigint }>>`SELECT "sourceName" AS name, count(*) AS places FROM "Place" WHERE "sourceName" IS NOT NULL GROUP BY "sourceName"`,
+  ]);
+  const places = new Map(counts.map((c) => [c.name, Number(c.places)]));
+  return sources.map((s) => ({ ...s, places: places.get(s.name) ?? 0 }));
+}
+
+export type SourceUpdate = { name: string; networkSlug: string | null; priority: number };
+export type SourceUpdateResult = 'done' | 'forbidden' | 'unknown-source' | 'unknown-network' | 'invalid-priority';
+
+/** An administrator gives a source to a network (or to the administrators) and sets its priority. */
+export async function updateSource(db: AdminDb, user: SessionUser, update: SourceUpdate): Promise<SourceUpdateResult> {
+  if (!canManageImportSources(user)) return 'forbidden';
+  if (!Number.isInteger(update.priority) || Math.abs(update.priority) > 1000) return 'invalid-priority';
+  const network = update.networkSlug ? await db.network.findUnique({ where: { slug: update.networkSlug }, select: { id: true } }) : null;
+  if (update.networkSlug && !network) return 'unknown-network';
+  const updated = await db.importSource.updateMany({ where: { name: update.name }, data: { networkId: network?.id ?? null, priority: update.priority } });
+  return updated.count ? 'done' : 'unknown-source';
 }

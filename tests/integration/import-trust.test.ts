@@ -9,6 +9,7 @@ import { csvHeader, csvLine, standardRecords, type StandardRecord } from '../../
 import { readSource } from '../../lib/import/readers';
 import { ImportRefusedError, runImport, type ImportReport } from '../../lib/import/run';
 import { START_ERRORS, confirmImport, startImport } from '../../lib/import/runs';
+import { listSources, sourcesInfo, updateSource } from '../../lib/import/sources';
 import { seedDemo } from '../../prisma/seed';
 import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 
@@ -142,6 +143,21 @@ describe('hole 2: a coordinator cannot import under another network’s source',
     await runImport(db, readSource('standard', file), { sourceName: 'nationale', importer: admin });
     expect(await db.importSource.findUniqueOrThrow({ where: { name: 'nationale' } })).toMatchObject({ networkId: null });
     expect(await startImport(db, cybCoordinator, { format: 'standard', fileName: 'x.csv', bytes: file, networkSlug: 'cybanjou', sourceName: 'nationale', archiveMissing: true })).toEqual({ ok: false, error: 'source-admin' });
+  });
+});
+
+describe('sources are given and ranked by administrators only', () => {
+  it('refuses a coordinator; an admin gives a source to a network and ranks it', async () => {
+    expect(await updateSource(db, cybCoordinator, { name: 'nationale', networkSlug: 'cybanjou', priority: 0 })).toBe('forbidden');
+    expect(await updateSource(db, admin, { name: 'nationale', networkSlug: 'nulle-part', priority: 0 })).toBe('unknown-network');
+    expect(await updateSource(db, admin, { name: 'nationale', networkSlug: null, priority: 1.5 })).toBe('invalid-priority');
+    expect(await updateSource(db, admin, { name: 'nationale', networkSlug: 'cybanjou', priority: 5 })).toBe('done');
+    const file = draftRow({ id: '', name: 'Relais numérique de Trélazé (essai)', street: '1 place de la Mairie', postcode: '49800', commune: 'Trélazé', latitude: 47.445, longitude: -0.465 });
+    expect((await startImport(db, cybCoordinator, { format: 'standard', fileName: 'x.csv', bytes: file, networkSlug: 'cybanjou', sourceName: 'nationale' })).ok).toBe(true);
+    const { order } = await sourcesInfo(db);
+    expect(order('nationale', 'cyb-ateliers')).toBeLessThan(0); // higher priority first
+    expect((await listSources(db)).find((s) => s.name === 'nationale')).toMatchObject({ priority: 5, network: { slug: 'cybanjou' }, places: 1 });
+    await updateSource(db, admin, { name: 'nationale', networkSlug: null, priority: 0 });
   });
 });
 
