@@ -80,3 +80,18 @@ test('another network’s whole source cannot be imported under, nor archived', 
   expect(after.total).toBe(before.total);
   expect((await page.request.get(`/api/v1/lieux/${place.id}`)).status()).toBe(200);
 });
+
+test('an administrator sees who owns each source and ranks it', async ({ page }) => {
+  await signInWithPassword(page, 'admin@reperes.example', 'demo-admin-2026');
+  await page.goto('/admin/import');
+  await page.getByRole('link', { name: /Sources d’import/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sources d’import');
+  // The source of the coordinator's import above belongs to Hub PDL.
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'copie-hub-e2e' }) });
+  await expect(row.getByLabel('Propriétaire de la source copie-hub-e2e')).toHaveValue('hub-pdl');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await row.getByLabel('Priorité de la source copie-hub-e2e').fill('3');
+  await row.getByRole('button', { name: 'Enregistrer la source copie-hub-e2e' }).click();
+  await expect(page.getByRole('status')).toHaveText('Source « copie-hub-e2e » enregistrée.');
+  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'copie-hub-e2e' }) }).getByLabel('Priorité de la source copie-hub-e2e')).toHaveValue('3');
+});
