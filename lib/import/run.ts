@@ -243,8 +243,46 @@ type Target = Record<string, unknown> & {
   id: string; version: number; status: string; sourceName: string | null; sourceId: string | null; fieldSources: unknown;
   locationApproximate: boolean; dateMaj: Date; networks: Array<{ networkId: string }>;
 };
-/** A row as the in-file duplicate check compares it (its own coordinates only, never a commune's centre). */
-type Probe = { line: number; sourceId: string; name: string; street: string; postcode: string; lat: number | null; lng: number | null };
+/** A row's data as the in-file duplicate check compares it (its own coordinates only, never a commune's centre). */
+type RowData = { name: string; street: string; lat: number | null; lng: number | null };
+
+/** A 52-bit hash of a blocking key (two 32-bit FNV-1a variants): collisions only add pairs to score. */
+function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x811c9dc5) >>> 0;
+  }
+  return a * 2 ** 20 + (b >>> 12);
+}
+
+/**
+ * What the in-file duplicate check keeps of each row while the file streams: its line, id and the
+ * hashes of three blocking keys (same postcode and: same name, same street, same ~300 m cell), a
+ * few bytes a row; the names and addresses are read back from the database at the end (a dry run,
+ * which writes nothing, keeps them).
+ */
+class RowKeys {
+  lines: number[] = [];
+  ids: string[] = [];
+  keys: number[] = [];
+  data: RowData[] | null;
+  constructor(keepData: boolean) {
+    this.data = keepData ? [] : null;
+  }
+  add(line: number, sourceId: string, f: ImportedFields) {
+    this.lines.push(line);
+    this.ids.push(sourceId);
+    this.keys.push(
+      keyHash(`n|${f.postcode}|${slugify(f.name)}`),
+      keyHash(`s|${f.postcode}|${slugify(f.street)}`),
+      f.latitude !== null && f.longitude !== null ? keyHash(`c|${f.postcode}|${Math.round(f.latitude * 300)}|${Math.round(f.longitude * 200)}`) : -1,
+    );
+    this.data?.push({ name: f.name, street: f.street, lat: f.latitude, lng: f.longitude });
+  }
+}
 
 export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream, options: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = {
@@ -279,7 +317,7 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
   /** Slugs given by this run (batches written at the same time do not see each other's rows). */
   const runSlugs = new Set<string>();
   const seen = new Set<string>();
-  const probes: Probe[] = [];
+  const rowKeys = new RowKeys(!!options.dryRun);
   /** Rows whose place belongs to this source (created, or its own), and those created by this run. */
   const ownRows = new Set<string>();
   const createdRows = new Set<string>();
@@ -520,7 +558,7 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
     } else {
       seen.add(row.place.sourceId);
       const f = row.place.fields;
-      probes.push({ line: row.line, sourceId: row.place.sourceId, name: f.name, street: f.street, postcode: f.postcode, lat: f.latitude, lng: f.longitude });
+      if (options.detectDuplicates !== false) rowKeys.add(row.line, row.place.sourceId, f);
       batch.push(row);
       if (batch.length >= batchSize) {
         await launch(batch);
@@ -532,7 +570,7 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
   await Promise.all(writing);
 
   // Two rows of the file describing one place: flagged like a place already known.
-  if (options.detectDuplicates !== false && createdRows.size) await flagInFileDuplicates(db, report, probes.filter((p) => ownRows.has(p.sourceId)), createdRows, options);
+  if (options.detectDuplicates !== false && createdRows.size) await flagInFileDuplicates(db, report, rowKeys, ownRows, createdRows, options);
   report.rejected.sort((a, b) => a.line - b.line);
   report.duplicates.sort((a, b) => a.line - b.line);
 
@@ -571,69 +609,74 @@ async function insertFlags(tx: Pick<PrismaClient, '$executeRawUnsafe'>, flags: A
 }
 
 /** Pairs of rows of the file that resemble each other, one of them new: reported, and flagged for a manual merge. */
-async function flagInFileDuplicates(db: PrismaClient, report: ImportReport, probes: Probe[], createdRows: Set<string>, options: ImportOptions) {
-  // Candidate pairs by blocking keys (same postcode and: same name, same street, or the same ~300 m
-  // cell), so that the cost grows with the rows, never with their square.
-  const groups = new Map<string, Probe[]>();
-  const add = (key: string, probe: Probe) => {
-    const group = groups.get(key);
-    if (group) group.push(probe);
-    else groups.set(key, [probe]);
-  };
-  for (const p of probes) {
-    add(`n|${p.postcode}|${slugify(p.name)}`, p);
-    add(`s|${p.postcode}|${slugify(p.street)}`, p);
-    if (p.lat !== null && p.lng !== null) add(`c|${p.postcode}|${Math.round(p.lat * 300)}|${Math.round(p.lng * 200)}`, p);
+async function flagInFileDuplicates(db: PrismaClient, report: ImportReport, rows: RowKeys, ownRows: Set<string>, createdRows: Set<string>, options: ImportOptions) {
+  // Rows sharing a blocking key (sorted by hash), so that the cost grows with the rows, never with their square.
+  const entries = Uint32Array.from({ length: rows.keys.length }, (_, i) => i).filter((e) => rows.keys[e] !== -1 && ownRows.has(rows.ids[Math.floor(e / 3)]));
+  entries.sort((x, y) => rows.keys[x] - rows.keys[y]);
+  const pairKeys = new Set<string>();
+  for (let start = 0; start < entries.length; ) {
+    let end = start + 1;
+    while (end < entries.length && rows.keys[entries[end]] === rows.keys[entries[start]]) end++;
+    const size = end - start;
+    if (size >= 2 && size <= IN_FILE_GROUP_MAX) {
+      for (let i = start; i < end; i++) {
+        for (let j = i + 1; j < end; j++) {
+          const [x, y] = [Math.floor(entries[i] / 3), Math.floor(entries[j] / 3)];
+          const [a, b] = rows.lines[x] < rows.lines[y] ? [x, y] : [y, x];
+          if (a !== b && (createdRows.has(rows.ids[a]) || createdRows.has(rows.ids[b]))) pairKeys.add(`${a}|${b}`);
+        }
+      }
+    }
+    start = end;
   }
-  const candidates = new Map<string, { a: number; b: number; an: string; bn: string; ast: string; bst: string; alat: number | null; alng: number | null; blat: number | null; blng: number | null }>();
-  for (const group of groups.values()) {
-    if (group.length < 2 || group.length > IN_FILE_GROUP_MAX) continue;
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const [a, b] = group[i].line < group[j].line ? [group[i], group[j]] : [group[j], group[i]];
-        if (!createdRows.has(a.sourceId) && !createdRows.has(b.sourceId)) continue;
-        candidates.set(`${a.line}|${b.line}`, { a: a.line, b: b.line, an: a.name, bn: b.name, ast: a.street, bst: b.street, alat: a.lat, alng: a.lng, blat: b.lat, blng: b.lng });
+  if (!pairKeys.size) return;
+  const pairRows = [...pairKeys].map((k) => k.split('|').map(Number) as [number, number]);
+
+  // The rows' names, addresses and positions: kept by a dry run, read back from the places otherwise.
+  const involved = [...new Set(pairRows.flat())];
+  const data = new Map<number, RowData & { id?: string; slug?: string }>();
+  if (rows.data) for (const r of involved) data.set(r, rows.data[r]);
+  else {
+    const byId = new Map(involved.map((r) => [rows.ids[r], r]));
+    for (let i = 0; i < involved.length; i += 5000) {
+      const places = await db.place.findMany({
+        where: { sourceName: options.sourceName, sourceId: { in: involved.slice(i, i + 5000).map((r) => rows.ids[r]) } },
+        select: { id: true, slug: true, sourceId: true, name: true, street: true, latitude: true, longitude: true, locationApproximate: true },
+      });
+      for (const p of places) {
+        data.set(byId.get(p.sourceId!)!, { id: p.id, slug: p.slug, name: p.name, street: p.street, lat: p.locationApproximate ? null : p.latitude, lng: p.locationApproximate ? null : p.longitude });
       }
     }
   }
-  if (!candidates.size) return;
+  const list = pairRows.filter(([a, b]) => data.has(a) && data.has(b)).map(([a, b]) => {
+    const [da, db_] = [data.get(a)!, data.get(b)!];
+    return { a, b, an: da.name, bn: db_.name, ast: da.street, bst: db_.street, alat: da.lat, alng: da.lng, blat: db_.lat, blng: db_.lng };
+  });
   const pairs: Array<{ a_line: number; b_line: number; sim: number; dist: number | null; same_address: boolean }> = [];
-  const list = [...candidates.values()];
   for (let i = 0; i < list.length; i += 5000) pairs.push(...(await db.$queryRawUnsafe<typeof pairs>(IN_FILE_SQL, JSON.stringify(list.slice(i, i + 5000)))));
-  const byLine = new Map(probes.map((p) => [p.line, p]));
-  const best = new Map<number, DuplicateMatch & { otherSourceId: string }>();
+  const best = new Map<number, DuplicateMatch & { rows: [number, number] }>();
   for (const pair of pairs) {
-    const a = byLine.get(pair.a_line)!;
-    const b = byLine.get(pair.b_line)!;
-    if (!createdRows.has(a.sourceId) && !createdRows.has(b.sourceId)) continue;
+    const [a, b] = [pair.a_line, pair.b_line]; // row indexes
     const { score, action } = scoreMatch({ sim: pair.sim, dist: pair.dist, sameAddress: pair.same_address });
     if (action === 'create' || score < 0.45) continue;
-    const known = best.get(b.line);
+    const known = best.get(b);
     if (known && known.score >= score) continue;
-    best.set(b.line, {
-      line: b.line, sourceId: b.sourceId, name: b.name, action: 'merge', placeId: '', placeName: a.name, placeSlug: '', otherLine: a.line, otherSourceId: a.sourceId,
-      score, nameSimilarity: Math.round(pair.sim * 100) / 100, distance: pair.dist === null ? null : Math.round(pair.dist), sameAddress: pair.same_address,
+    best.set(b, {
+      line: rows.lines[b], sourceId: rows.ids[b], name: data.get(b)!.name, action: 'merge', placeId: data.get(a)!.id ?? '', placeName: data.get(a)!.name, placeSlug: data.get(a)!.slug ?? '',
+      otherLine: rows.lines[a], rows: [a, b], score, nameSimilarity: Math.round(pair.sim * 100) / 100, distance: pair.dist === null ? null : Math.round(pair.dist), sameAddress: pair.same_address,
     });
   }
   if (!best.size) return;
   const matches = [...best.values()];
   if (!options.dryRun) {
-    const ids = [...new Set(matches.flatMap((m) => [m.sourceId, m.otherSourceId]))];
-    const places = new Map((await db.place.findMany({ where: { sourceName: options.sourceName, sourceId: { in: ids } }, select: { id: true, slug: true, sourceId: true } })).map((p) => [p.sourceId!, p]));
-    const flags = [];
-    for (const m of matches) {
-      const place = places.get(m.sourceId);
-      const other = places.get(m.otherSourceId);
-      if (!place || !other) continue;
-      m.placeId = other.id;
-      m.placeSlug = other.slug;
-      flags.push({ placeId: place.id, otherId: other.id, score: m.score, details: { nameSimilarity: m.nameSimilarity, distance: m.distance, sameAddress: m.sameAddress, line: m.line, otherLine: m.otherLine } });
-    }
-    await insertFlags(db, flags, options.sourceName);
+    await insertFlags(
+      db,
+      matches.map((m) => ({ placeId: data.get(m.rows[1])!.id!, otherId: data.get(m.rows[0])!.id!, score: m.score, details: { nameSimilarity: m.nameSimilarity, distance: m.distance, sameAddress: m.sameAddress, line: m.line, otherLine: m.otherLine } })),
+      options.sourceName,
+    );
   }
-  report.duplicates.push(...matches.map(({ otherSourceId: _, ...m }) => m));
+  report.duplicates.push(...matches.map(({ rows: _, ...m }) => m));
 }
-
 function baseSlug(fields: ImportedFields) {
   return slugify(`${fields.name} ${fields.commune}`).slice(0, 90) || 'lieu';
 }
