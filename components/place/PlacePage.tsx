@@ -157,24 +157,31 @@ function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; no
               );
             })}
           </ul>
+          {hasPosition && place.locationApproximate && (
+            <p className="notice place-approximate">
+              <strong>Position approximative : centre de la commune.</strong> La source ne donnait pas l’emplacement exact du lieu : fiez-vous à l’adresse.
+            </p>
+          )}
           {hasPosition && (
             <>
-              <p className="no-print itinerary">
-                Itinéraire :{' '}
-                <a href={`geo:${place.latitude},${place.longitude}?q=${place.latitude},${place.longitude}(${encodeURIComponent(place.name)})`}>
-                  avec l’application du téléphone
-                </a>
-                {' · '}
-                <a href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
-                  avec OpenStreetMap
-                </a>
-              </p>
+              {!place.locationApproximate && (
+                <p className="no-print itinerary">
+                  Itinéraire :{' '}
+                  <a href={`geo:${place.latitude},${place.longitude}?q=${place.latitude},${place.longitude}(${encodeURIComponent(place.name)})`}>
+                    avec l’application du téléphone
+                  </a>
+                  {' · '}
+                  <a href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
+                    avec OpenStreetMap
+                  </a>
+                </p>
+              )}
               <div className="place-map no-print">
                 <MapPanel
                   label="Carte du lieu (l’adresse est écrite ci-dessus)"
                   config={{
                     markers: [
-                      { id: place.id, lat: place.latitude!, lng: place.longitude!, label: place.name, href: `/lieux/${place.slug}`, detail: address },
+                      { id: place.id, lat: place.latitude!, lng: place.longitude!, label: place.name, href: `/lieux/${place.slug}`, detail: place.locationApproximate ? `${address} (position approximative : centre de la commune)` : address },
                       ...place.stops.map((stop) => ({ id: stop.id, lat: stop.latitude, lng: stop.longitude, label: `${place.name} — arrêt ${stop.label}`, href: `/lieux/${place.slug}`, detail: stop.commune })),
                     ],
                     tileUrl: env().TILE_URL,
@@ -184,7 +191,7 @@ function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; no
                 />
               </div>
               <p className="muted no-print place-coordinates">
-                Coordonnées GPS : {place.latitude!.toFixed(5)}, {place.longitude!.toFixed(5)} ·{' '}
+                Coordonnées GPS{place.locationApproximate ? ' (approximatives, centre de la commune)' : ''} : {place.latitude!.toFixed(5)}, {place.longitude!.toFixed(5)} ·{' '}
                 <a href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
                   voir sur OpenStreetMap
                 </a>

@@ -72,3 +72,31 @@ export function canImport(user: SessionUser, networkId: string | null): boolean 
 export function canMergePlaces(user: SessionUser): boolean {
   return isAdmin(user);
 }
+
+/**
+ * Importing under a source name. A source belongs to the network it was first imported into
+ * (null: to the administrators); `owner` undefined is a name never used. Admins may use any name;
+ * coordinators a new name, or one of the network they import into.
+ */
+export function canImportUnderSource(user: SessionUser, networkId: string | null, owner: { networkId: string | null } | undefined): boolean {
+  if (isAdmin(user)) return true;
+  if (!canImport(user, networkId)) return false;
+  return owner === undefined || owner.networkId === networkId;
+}
+
+/**
+ * An import changing a place that already exists (its own row, or the same place found in another
+ * source): admins any; coordinators only a place of the network they import into, whose source
+ * belongs to that network (`sourceOwner`: the owner network of the place's source, null for an
+ * administrators' source, undefined for a place made by hand).
+ */
+export function canImportOver(user: SessionUser, networkId: string | null, place: { networkIds: string[]; sourceOwner: string | null | undefined }): boolean {
+  if (isAdmin(user)) return true;
+  if (!canImport(user, networkId) || networkId === null || !place.networkIds.includes(networkId)) return false;
+  return place.sourceOwner === undefined || place.sourceOwner === networkId;
+}
+
+/** Giving an import source to a network (or to the administrators) and setting its priority: admins. */
+export function canManageImportSources(user: SessionUser): boolean {
+  return isAdmin(user);
+}

@@ -48,6 +48,8 @@ export function toDataInclusion(record: StandardRecord): { structure: Record<str
     ...(structure.courriel ? { courriel: structure.courriel } : {}),
     date_maj: structure.date_maj,
   };
+  // The position is only the commune's centre: said, so that nobody takes it for the door.
+  if (record.position_approximative === true) structure.position_approximative = service.position_approximative = true;
   return { structure, service };
 }
 

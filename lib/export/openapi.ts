@@ -55,7 +55,29 @@ export function openApiDocument(base: string) {
         get: {
           summary: 'Un lieu publié',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          responses: { '200': { description: 'Le lieu, au format JSON du standard.' }, '404': { description: 'Lieu introuvable ou non publié.' } },
+          responses: {
+            '200': { description: 'Le lieu, au format JSON du standard.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Lieu' } } } },
+            '404': { description: 'Lieu introuvable ou non publié.' },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Lieu: {
+          type: 'object',
+          description: 'Un lieu : les colonnes du standard national (v1.0.2), listes en tableaux, plus position_approximative (hors standard).',
+          additionalProperties: true,
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            nom: { type: 'string' },
+            latitude: { type: ['number', 'null'] },
+            longitude: { type: ['number', 'null'] },
+            position_approximative: {
+              type: 'boolean',
+              description: 'Vrai quand la source ne donnait pas de coordonnées : la position est le centre de la commune. Absent des exports CSV (qui suivent le standard) ; présent dans les propriétés GeoJSON.',
+            },
+          },
         },
       },
     },

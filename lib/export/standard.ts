@@ -13,7 +13,12 @@ export const STANDARD_COLUMNS = [
 ] as const;
 
 export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
-export type StandardRecord = Record<StandardColumn, string | number | null>;
+/**
+ * A place in the standard's columns; read from the database it also says whether its position is
+ * only its commune's centre (not a column of the standard: in the JSON and GeoJSON forms, never in
+ * the CSV, which stays the standard's).
+ */
+export type StandardRecord = Record<StandardColumn, string | number | null> & { position_approximative?: boolean };
 
 /** Free-text columns: a number there is text, neutralised like any other cell (see neutralise). */
 const FREE_TEXT: ReadonlySet<StandardColumn> = new Set([
@@ -40,7 +45,7 @@ const EXPRESSIONS: Record<StandardColumn, string> = {
   fiche_acces_libre: 'p."accesLibreUrl"', prise_rdv: 'p."appointmentUrl"',
 };
 
-const SELECT = Prisma.raw(STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', '));
+const SELECT = Prisma.raw(`${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative`);
 
 // The same line as csvLine() below, written by PostgreSQL (a test compares them byte for byte),
 // with the same neutralisation of spreadsheet formulas.
@@ -139,6 +144,8 @@ export function jsonRecord(record: StandardRecord) {
   const LISTS: StandardColumn[] = ['typologie', 'courriels', 'site_web', 'itinerance', 'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'frais_a_charge', 'dispositif_programmes_nationaux', 'formations_labels', 'modalites_acces', 'modalites_accompagnement'];
   const out: Record<string, unknown> = {};
   for (const column of STANDARD_COLUMNS) out[column] = LISTS.includes(column) ? split(record[column]) : record[column] === '' ? null : record[column];
+  // Not in the standard: the position is the commune's centre, the source gave none.
+  out.position_approximative = record.position_approximative === true;
   return out;
 }
 

@@ -46,7 +46,7 @@ export function finish(row: ParsedRow, fields: ImportedFields | null, sourceId: 
     if (coordinates.swapped) row.warnings.push('latitude et longitude inversées : corrigées');
     fields.latitude = coordinates.lat;
     fields.longitude = coordinates.lng;
-  } else row.warnings.push('pas de coordonnées : le lieu ne sera pas sur la carte');
+  } else row.warnings.push('pas de coordonnées : le lieu sera placé au centre de sa commune (position approximative)');
   if (fields.openingHours && !isSimpleHours(fields.openingHours) && !parseHours(fields.openingHours).ok) {
     row.warnings.push(`horaires illisibles ignorés : « ${fields.openingHours} »`);
     fields.openingHours = null;

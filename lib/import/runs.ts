@@ -9,6 +9,7 @@ import { MAPPABLE, type ColumnMapping, type MappableField } from './generic';
 import { FORMATS, streamSource, type SourceFormat } from './readers';
 import { runImport, type ImportReport } from './run';
 import { streamCsvRecords } from './csv';
+import { SOURCE_REFUSALS, sourceRefusal } from './sources';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -22,6 +23,7 @@ export const START_ERRORS = {
   'reseau-requis': 'Choisissez un de vos réseaux : les lieux importés y seront rattachés.',
   droits: 'Seuls les administrateurs et les coordinations de réseau peuvent importer des fichiers.',
   correspondance: 'La correspondance de colonnes n’est pas valide : vérifiez le JSON, ou laissez le champ vide pour choisir les colonnes à l’étape suivante.',
+  ...SOURCE_REFUSALS,
 } as const;
 export type StartError = keyof typeof START_ERRORS;
 export type StartResult = { ok: true; id: string } | { ok: false; error: StartError };
@@ -36,7 +38,7 @@ function storedReport(report: ImportReport) {
 function summary(report: ImportReport) {
   return {
     total: report.total, created: report.created, updated: report.updated, unchanged: report.unchanged, archived: report.archived,
-    rejected: report.rejected.length, warnings: report.warningCount, duplicates: report.duplicates.length,
+    rejected: report.rejected.length - (report.foreign ?? 0), warnings: report.warningCount, duplicates: report.duplicates.length, foreign: report.foreign ?? 0,
     merges: report.duplicates.filter((d) => d.action === 'merge').length, failedBatches: report.failedBatches.length,
   };
 }
@@ -73,12 +75,15 @@ export async function startImport(
   const networkId = await networkIdOf(db, networkSlug);
   if (networkId === undefined) return { ok: false, error: 'reseau' };
   if (!canImport(user, networkId)) return { ok: false, error: user.role === 'COORDINATOR' ? 'reseau-requis' : 'droits' };
+  const sourceName = slugify(input.sourceName || input.fileName.replace(/\.[^.]+$/, '')).slice(0, 80) || 'import';
+  // Another network's (or the administrators') source: refused before anything is kept.
+  const refusal = await sourceRefusal(db, user, sourceName, networkId);
+  if (refusal) return { ok: false, error: refusal };
   // Files of checks never confirmed are not kept beyond a week.
   await db.importRun.updateMany({
     where: { state: { in: ['mapping', 'pending'] }, startedAt: { lt: new Date(Date.now() - 7 * 24 * 3600 * 1000) } },
     data: { state: 'failed', file: null, error: 'Vérification jamais confirmée : le fichier a été effacé au bout d’une semaine.' },
   });
-  const sourceName = slugify(input.sourceName || input.fileName.replace(/\.[^.]+$/, '')).slice(0, 80) || 'import';
   const run = await db.importRun.create({
     data: {
       format: input.format, sourceName, dryRun: true, userId: user.id, fileName: input.fileName.slice(0, 200), file: new Uint8Array(input.bytes), networkSlug,
@@ -87,7 +92,7 @@ export async function startImport(
     },
   });
   if (run.state === 'mapping') return { ok: true, id: run.id };
-  return dryRun(db, run.id);
+  return dryRun(db, run.id, user);
 }
 
 /** Sets the column mapping of a generic CSV run and runs its dry run. */
@@ -95,15 +100,15 @@ export async function setMapping(db: Db, user: SessionUser, id: string, mapping:
   const run = await db.importRun.findUnique({ where: { id } });
   if (!run || !canSeeRun(user, run) || (run.state !== 'mapping' && run.state !== 'pending')) return { ok: false, error: 'droits' };
   await db.importRun.update({ where: { id }, data: { mapping: mapping as Prisma.InputJsonValue, state: 'checking' } });
-  return dryRun(db, id);
+  return dryRun(db, id, user);
 }
 
-async function dryRun(db: Db, id: string): Promise<StartResult> {
+async function dryRun(db: Db, id: string, user: SessionUser): Promise<StartResult> {
   const run = await db.importRun.findUniqueOrThrow({ where: { id } });
   const options = run.summary as { archiveMissing?: boolean } | null;
   try {
     const source = streamSource(run.format, Buffer.from(run.file!), { mapping: run.mapping as ColumnMapping | null });
-    const report = await runImport(db, source, { sourceName: run.sourceName, networkSlug: run.networkSlug, dryRun: true, archiveMissing: !!options?.archiveMissing });
+    const report = await runImport(db, source, { sourceName: run.sourceName, networkSlug: run.networkSlug, dryRun: true, archiveMissing: !!options?.archiveMissing, importer: user });
     await db.importRun.update({ where: { id }, data: { state: 'pending', error: null, report: storedReport(report), summary: { ...summary(report), archiveMissing: !!options?.archiveMissing }, finishedAt: new Date() } });
   } catch (error) {
     // A mapping that does not fit the file: the page asks for it again, with the reason.
@@ -132,6 +137,7 @@ export async function confirmImport(db: Db, user: SessionUser, id: string): Prom
         sourceName: run.sourceName,
         networkSlug: run.networkSlug,
         archiveMissing: !!options?.archiveMissing,
+        importer: user,
         author: `Import ${run.sourceName} (${user.name ?? user.email})`,
         onProgress: async ({ done: rows, fraction }) => {
           await db.importRun.update({ where: { id }, data: { done: rows, fraction: Math.min(1, fraction) } });

@@ -85,6 +85,11 @@ test('a second source with the same place flags it, and the admin merges the two
   expect(old.headers().location).toContain('/lieux/tiers-lieu-de-la-doutre-essai-angers');
   await page.goto(`${new URL(page.url()).pathname}/historique`);
   await expect(page.getByText(/Fusion avec « Espace numérique de la Doutre \(essai\) »/)).toBeVisible();
+  // Which source gave which value: the name from the first file, the services chosen in the merge.
+  const provenance = page.getByRole('region', { name: 'Provenance des valeurs' });
+  await expect(provenance.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Nom', exact: true }) })).toContainText('source « essai-e2e »');
+  await expect(provenance.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Services', exact: true }) })).toContainText('saisie dans l’espace d’administration');
+  expect(await accessibilityViolations(page)).toEqual([]);
 });
 
 test('a generic CSV asks for its columns, guessed from the header, before the dry run', async ({ page }) => {

@@ -84,7 +84,7 @@ describe('the database foundation', () => {
 
   it('keeps one place per source id (re-imports update instead of duplicating)', async () => {
     const place = await db.place.findFirstOrThrow({ where: { sourceName: 'demo' } });
-    const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, ...rest } = place;
+    const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, fieldSources: _f, ...rest } = place;
     // The unique constraint on (sourceName, sourceId) refuses it: Prisma's P2002 (PostgreSQL's
     // 23505) on those two columns, not any other error.
     const error = await db.place.create({ data: { ...rest, slug: `${place.slug}-copie` } }).then(

@@ -196,11 +196,13 @@ describe('duplicates across sources', () => {
     expect(await db.networkMembership.count({ where: { networkId: network.id } })).toBe(3);
     expect(duplicatesCsv(report).split('\r\n')[1]).toContain('"complété (même lieu)","Médiathèque Jean Vilar"');
     expect(duplicatesCsv({ duplicates: [{ ...report.duplicates[0], name: '=HYPERLINK("x")' }] })).toContain(`"'=HYPERLINK(""x"")"`);
-    // The known place is completed where it was empty, never overwritten.
+    // The known place takes the values of the more recent row (June 2024 beats January), field by field, and says where each comes from.
     const vilar = await db.place.findFirstOrThrow({ where: { sourceId: 'a-1' }, include: { revisions: true } });
     expect(vilar.phone).toBe('+33241000001');
     expect(vilar.openingHours).toBe('Tu-Sa 10:00-18:00');
-    expect(vilar.services).toEqual(['AideAuxDemarchesAdministratives']);
+    expect(vilar.services).toEqual(['AccesInternetEtMaterielInformatique']);
+    expect(vilar.dateMaj.toISOString().slice(0, 10)).toBe('2024-06-01');
+    expect((vilar.fieldSources as Record<string, { s: string }>).services.s).toBe('reseau');
     expect(vilar.revisions.some((r) => r.reason?.includes('même lieu'))).toBe(true);
     expect(await db.placeOpeningSlot.count({ where: { placeId: vilar.id } })).toBe(5);
     // The likely duplicate is created and flagged.

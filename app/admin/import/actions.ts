@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { confirmImport, mappingFromForm, setMapping } from '@/lib/import/runs';
+import { updateSource } from '@/lib/import/sources';
 
 async function user() {
   const current = await getCurrentUser();
@@ -24,4 +25,13 @@ export async function chooseColumnsAction(id: string, _state: { error?: string }
   const result = await setMapping(db, current, id, parsed.mapping);
   if (!result.ok) return { error: 'Cet import n’attend plus de choix de colonnes.' };
   redirect(`/admin/import/${id}`);
+}
+
+/** An administrator gives a source to a network and sets its priority. */
+export async function updateSourceAction(name: string, form: FormData) {
+  const current = await user();
+  const raw = String(form.get('priorite') ?? '').trim();
+  const result = await updateSource(db, current, { name, networkSlug: String(form.get('reseau') ?? '').trim() || null, priority: raw === '' ? 0 : Number(raw) });
+  if (result === 'forbidden') redirect('/admin/import');
+  redirect(result === 'done' ? `/admin/import/sources?ok=${encodeURIComponent(name)}` : `/admin/import/sources?erreur=${result}`);
 }

@@ -41,6 +41,11 @@ export default async function ImportPage({ searchParams }: Props) {
         Chargez un fichier de lieux : Repères le vérifie d’abord <strong>sans rien écrire</strong> et vous montre ce qu’il ferait (lieux créés, mis à jour, lignes
         rejetées, doublons possibles). Vous confirmez ensuite l’import. Réimporter le même fichier met à jour les lieux qu’il a créés.
       </p>
+      {isAdmin(user) && (
+        <p>
+          <Link href="/admin/import/sources">Sources d’import : à qui elles appartiennent, leur priorité →</Link>
+        </p>
+      )}
       {error && (
         <p className="notice notice--error" role="alert">
           {error}

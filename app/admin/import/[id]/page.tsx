@@ -103,6 +103,11 @@ export default async function ImportRunPage({ params }: Props) {
             <li>
               <strong>{summary.rejected}</strong> lignes rejetées
             </li>
+            {(summary.foreign ?? 0) > 0 && (
+              <li>
+                <strong>{summary.foreign}</strong> {summary.foreign === 1 ? 'ligne laissée de côté' : 'lignes laissées de côté'} (lieux d’un autre réseau, non modifiés)
+              </li>
+            )}
             <li>
               <strong>{summary.duplicates}</strong> doublons possibles
             </li>
@@ -123,7 +128,7 @@ export default async function ImportRunPage({ params }: Props) {
             </p>
           )}
 
-          <h2>Lignes rejetées ({report.rejected.length})</h2>
+          <h2>{summary.foreign ? 'Lignes rejetées ou laissées de côté' : 'Lignes rejetées'} ({report.rejected.length})</h2>
           {report.rejected.length > 0 && (
             <>
               <p>
@@ -155,7 +160,7 @@ export default async function ImportRunPage({ params }: Props) {
             </>
           )}
 
-          <h2>Doublons possibles avec d’autres sources ({report.duplicates.length})</h2>
+          <h2>Doublons possibles, avec d’autres sources ou dans le fichier ({report.duplicates.length})</h2>
           {report.duplicates.length > 0 && (
             <>
               <p>
@@ -179,7 +184,8 @@ export default async function ImportRunPage({ params }: Props) {
                       <td>{d.line}</td>
                       <td>{d.name}</td>
                       <td>
-                        <Link href={`/admin/lieux/${d.placeId}`}>{d.placeName}</Link>
+                        {d.otherLine !== undefined && <>Ligne {d.otherLine} du fichier : </>}
+                        {d.placeId ? <Link href={`/admin/lieux/${d.placeId}`}>{d.placeName}</Link> : d.placeName}
                       </td>
                       <td>
                         {Math.round(d.score * 100)} % (nom {Math.round(d.nameSimilarity * 100)} %{d.distance !== null ? `, ${d.distance} m` : ''}

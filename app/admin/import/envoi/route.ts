@@ -4,6 +4,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { parseMapping } from '@/lib/import/generic';
 import { MAX_UPLOAD_BYTES, startImport } from '@/lib/import/runs';
+import { BodyTooLargeError, formDataLimited } from '@/lib/import/upload';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,12 +16,13 @@ export async function POST(request: Request) {
   if (origin && origin !== new URL(request.url).origin) return new Response('Origine refusée.', { status: 403 });
   const user = await getCurrentUser();
   if (!user) return back(request, '/connexion?retour=%2Fadmin%2Fimport');
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + 1024 * 1024) return back(request, '/admin/import?erreur=taille');
+  // The bytes are counted as they arrive (a chunked upload has no Content-Length): the form's
+  // fields get 1 MB on top of the file's limit.
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
-    return back(request, '/admin/import?erreur=vide');
+    form = await formDataLimited(request, MAX_UPLOAD_BYTES + 1024 * 1024);
+  } catch (error) {
+    return back(request, `/admin/import?erreur=${error instanceof BodyTooLargeError ? 'taille' : 'vide'}`);
   }
   const file = form.get('fichier');
   if (!(file instanceof File) || file.size === 0) return back(request, '/admin/import?erreur=vide');

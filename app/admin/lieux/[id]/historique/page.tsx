@@ -1,11 +1,13 @@
 import { revalidatePath } from 'next/cache';
 import Link from 'next/link';
 import { ChangesTable } from '@/components/admin/ChangesTable';
+import { FieldSourcesTable } from '@/components/admin/FieldSourcesTable';
 import { notFound } from 'next/navigation';
 import { canEditPlace } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { loadScope } from '@/lib/editing/update';
+import { fieldSourceRows } from '@/lib/import/provenance';
 import { restoreAction } from '../../../actions';
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,6 +20,7 @@ export default async function History({ params }: Props) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const loaded = await loadScope(db, id);
   if (!loaded || !canEditPlace(user, loaded.scope)) notFound();
+  const place = await db.place.findUniqueOrThrow({ where: { id } });
   const revisions = await db.placeRevision.findMany({ where: { placeId: id }, orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true, email: true } } }, take: 200 });
   return (
     <>
@@ -25,6 +28,8 @@ export default async function History({ params }: Props) {
         <Link href={`/admin/lieux/${id}`}>← Retour à la fiche</Link>
       </p>
       <h1>Historique — {loaded.place.name}</h1>
+      <FieldSourcesTable rows={fieldSourceRows(place)} sourceName={place.sourceName} />
+      <h2>Modifications</h2>
       <ol className="history">
         {revisions.map((revision) => {
           const changes = Object.entries(revision.changes as Record<string, { before: unknown; after: unknown }>);
