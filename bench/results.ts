@@ -55,7 +55,7 @@ export async function machine(databaseUrl?: string) {
     const client = new pg.Client({ connectionString: databaseUrl });
     try {
       await client.connect();
-      postgres = (await client.query<{ v: string }>('SHOW server_version')).rows[0].v;
+      postgres = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
     } catch {
       // the database is gone already: say so rather than fail the run
     } finally {
