@@ -77,6 +77,7 @@ async function main() {
     const csv = fs.readFileSync(file);
     fs.rmSync(file);
     const dataset = { ...stats.summary(), distinctRows };
+    if (distinctRows !== N || dataset.distinctNames !== N) throw new Error(`the synthetic file repeats itself: ${distinctRows} distinct rows, ${dataset.distinctNames} distinct names for ${N}`);
     console.log(`${stats.line()}; ${distinctRows} distinct rows (id aside) of ${N}`);
     releaseRealSources(); // the importer alone in memory, as in `npm run import`
     const rssBefore = process.memoryUsage().rss;

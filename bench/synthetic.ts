@@ -320,10 +320,12 @@ export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } 
   } finally {
     await db.$disconnect();
   }
+  const summary = stats.summary();
+  if (summary.distinctNames !== n || summary.distinctAddresses !== n) throw new Error(`synthetic seed: ${summary.distinctNames} distinct names, ${summary.distinctAddresses} distinct addresses for ${n} places`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('VACUUM ANALYZE "Place"');
   await client.query('ANALYZE');
   await client.end();
-  return stats.summary();
+  return summary;
 }
