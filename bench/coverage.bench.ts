@@ -10,6 +10,7 @@ import { readDataFile } from '../lib/data/files';
 import { readSource } from '../lib/import/readers';
 import { runImport } from '../lib/import/run';
 import { openBenchDatabase, percentiles } from './database';
+import { record, type Figure } from './results';
 import { seedSyntheticPlaces } from './synthetic';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -44,10 +45,15 @@ async function main() {
   await importCommunes(db, communes);
   console.log(`communes: ${communes.length} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const report = async (departement: string | null, runs = RUNS) => {
+  const figures: Figure[] = [];
+  const raw: Array<Record<string, unknown>> = [];
+  const report = async (departement: string | null, runs = RUNS, stage = '') => {
     for (const [label, query] of Object.entries(QUERIES)) {
       const result = await computeCoverage(db, { departement, ...query });
       const p = await time(() => computeCoverage(db, { departement, ...query }), runs);
+      const where = departement ?? 'France';
+      figures.push({ key: `${stage}.${where}.${label}.p95`, label: `${where}, ${label}, ${stage}, p95`, value: Math.round(p.p95 * 10) / 10, unit: 'ms', better: 'lower' });
+      raw.push({ stage, territory: where, query: label, ...p, communes: result.communes.length, placesConsidered: result.placesConsidered });
       console.log(
         `  ${(departement ?? 'France').padEnd(6)} ${label.padEnd(26)} ${fmt(p)}  (${result.communes.length} communes, ${result.placesConsidered} places, ≤10 km: ${result.within[1].share} %)`,
       );
@@ -58,23 +64,24 @@ async function main() {
   const mel = await runImport(db, readSource('maine-et-loire', readDataFile('maineEtLoire')), { sourceName: 'maine-et-loire' });
   const published49 = await db.place.count({ where: { status: 'PUBLISHED' } });
   console.log(`\nMaine-et-Loire directory: ${mel.created} places imported (${published49} published) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  await report('49');
+  await report('49', RUNS, 'directory');
 
   started = performance.now();
   const fs2022 = await runImport(db, readSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services-2022-12' });
   console.log(`\n+ France Services 2022: ${fs2022.created} places imported in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`);
-  await report('49');
-  await report('59');
+  await report('49', RUNS, 'with France Services');
+  await report('59', RUNS, 'with France Services');
 
   started = performance.now();
-  await seedSyntheticPlaces(database.url, SYNTHETIC);
+  const dataset = await seedSyntheticPlaces(database.url, SYNTHETIC);
   console.log(`\n+ ${SYNTHETIC} synthetic places in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`);
-  await report('49');
-  await report('59');
-  await report(null, 5);
+  await report('49', RUNS, 'with synthetic');
+  await report('59', RUNS, 'with synthetic');
+  await report(null, 5, 'with synthetic');
 
   const memory = process.memoryUsage();
   console.log(`\nmemory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap ${(memory.heapUsed / 1e6).toFixed(0)} MB`);
+  await record({ name: 'coverage', databaseUrl: database.url, scale: { places: SYNTHETIC, runs: RUNS }, dataset, figures, raw });
   await db.$disconnect();
   await database.stop();
 }

@@ -1,67 +1,61 @@
 // `npm run loadtest`: the production build (`next start`) under load, on loopback only and
-// bounded in time, against a database of 100,000 synthetic places spread over France. Phases at
-// 50 concurrent connections, each reporting requests/s, p50/p99 latency, errors, and how many
-// answers came from the page cache (the `X-Page-Cache: hit|miss` header of the public pages):
+// bounded in time, against LOADTEST_PLACES synthetic places drawn from the real sources
+// (bench/synthetic.ts). 50 concurrent connections per phase, each reporting requests/s, p50/p99,
+// errors, and where the answers came from (the `X-Page-Cache: hit|miss` header).
 //
-// - search page and place page, each twice: "distinct URLs", where no URL is ever requested twice
-//   (every answer is a render: the cost of the long tail), then "popular URLs", a small realistic
-//   set requested over and over (17 towns × 8 filter sets; a Zipf-like choice over 2,000 places);
-// - the API (one place, a page of 50, a filtered radius query);
-// - then (optionally) a soak on the mix, sampling the app's memory.
+// Distinct URLs first, the figures that matter: no URL is ever requested twice (warm-up included),
+// on a fresh app process with the page cache OFF and the test clock on (E2E=1, ?maintenant=, so
+// "now" spreads over four weeks) — searches from bench/queries.ts (towns drawn by population,
+// radii, filter sets), then place pages of every place in random order. Then the popular URLs,
+// on a fresh process with the page cache ON as in production and the real clock: the biggest towns
+// × the commonest filters and 2,000 places, drawn Zipf-like; these lines state their hit rate.
+//
+// Every request comes from this machine's one address: the per-address search limit is raised by
+// configuration (SEARCH_RATE_LIMIT, bench/app.ts), never dodged with invented X-Forwarded-For
+// addresses. The open-data API's limit (120 a minute per address, lib/export/api.ts) has no setting,
+// so the API phase runs only when asked (LOADTEST_PHASES=api) and counts its 429 answers apart.
 //
 // A benchmark: it measures, never fails the build, and is not part of `npm test`.
 //
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres NEXT_DIST_DIR=.next-ops npm run loadtest
 //   Options (environment): LOADTEST_PLACES (100000), LOADTEST_CONNECTIONS (50), LOADTEST_SECONDS
-//   per phase (20), LOADTEST_SOAK_MINUTES (0; the issue's soak is 10), LOADTEST_PORT (3400),
-//   LOADTEST_INSTANCES (1; 2 runs two `next start` behind a round-robin loopback proxy in this
-//   process, one per core), LOADTEST_PHASES (comma-separated names to run, e.g. `place`),
-//   LOADTEST_REUSE=1 keeps an already seeded database. PAGE_CACHE=off measures without the cache.
-//   APP_HEAP_MB (512) sets the app's V8 heap limit, as `npm start` does in production.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+//   per phase (20, after a 5 s warm-up on other URLs), LOADTEST_SOAK_MINUTES (0; the issue's soak is
+//   10), LOADTEST_PORT (3400), LOADTEST_INSTANCES (1; 2 runs two `next start` behind a round-robin
+//   loopback proxy in this process), LOADTEST_PHASES (comma-separated name prefixes, e.g.
+//   `search,place`; `api` adds the API phase), LOADTEST_REUSE=1 keeps an already seeded database,
+//   PAGE_CACHE=off also measures the popular phases without the cache. APP_HEAP_MB (512) sets the
+//   app's V8 heap limit, as `npm start` does in production.
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
 import { createFreshDatabase } from '../lib/db/fresh';
-import { resolveCommune } from '../lib/geo/communes';
 import { seedDemo } from '../prisma/seed';
-import { seedSyntheticPlaces } from './synthetic';
+import { describeSettings, distDir, RAISED_LIMITS, startApp, type App } from './app';
+import { distinctSearches, POPULAR_FILTERS, popularTowns, searchUrl, zipf } from './queries';
+import { machine, record, type Figure } from './results';
+import { random, seedSyntheticPlaces, type SyntheticSummary } from './synthetic';
 
-const PLACES = Number(process.env.LOADTEST_PLACES ?? 100_000);
+const PLACES = Number(process.env.LOADTEST_PLACES ?? process.env.BENCH_PLACES ?? 100_000);
 const CONNECTIONS = Number(process.env.LOADTEST_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 20);
+const WARMUP = Number(process.env.LOADTEST_WARMUP_SECONDS ?? 5);
 const SOAK_MINUTES = Number(process.env.LOADTEST_SOAK_MINUTES ?? 0);
 const PORT = Number(process.env.LOADTEST_PORT ?? 3400);
 const INSTANCES = Math.max(1, Math.floor(Number(process.env.LOADTEST_INSTANCES ?? 1)));
-const ONLY = (process.env.LOADTEST_PHASES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-const NAME = process.env.LOADTEST_DB_NAME ?? 'reperes_loadtest';
+const ONLY = (process.env.LOADTEST_PHASES ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+const NAME = `${process.env.LOADTEST_DB_NAME ?? 'reperes_loadtest'}${process.env.BENCH_DB_SUFFIX ?? ''}`;
 // The heap `npm start` gives the production server (APP_HEAP_MB, lib/config/env.ts).
 const HEAP_MB = Number(process.env.APP_HEAP_MB ?? 512);
-const root = path.join(__dirname, '..');
+const POPULAR_PLACES = 2000;
 
-// Towns the offline geocoder places (Paris, Lyon and Marseille are split into arrondissements in the
-// reference list the synthetic places come from, so they hold no synthetic place and an unresolved
-// town lists the whole country: a separate worst case, see bench/README.md).
-const TOWNS = ['Angers', 'Saumur', 'Nantes', 'Lille', 'Rennes', 'Cholet', 'Brest', 'Dijon', 'Tours', 'Le Mans', 'Limoges', 'Pau', 'Toulouse', 'Bordeaux', 'Nice', 'Strasbourg', 'Montpellier'];
-const FILTERS = ['', '&besoin=AideAuxDemarchesAdministratives', '&frais=Gratuit', '&ouvert=maintenant', '&rayon=30', '&type=france-services', '&besoin=MaitriseDesOutilsNumeriquesDuQuotidien&rayon=20', '&page=2'];
-// For the distinct URLs: many towns × these filter sets × these radii, each URL used once.
-const DISTINCT_FILTERS = [
-  '', '&besoin=AideAuxDemarchesAdministratives', '&besoin=MaitriseDesOutilsNumeriquesDuQuotidien', '&besoin=AccesInternetEtMaterielInformatique',
-  '&besoin=InsertionProfessionnelleViaLeNumerique', '&besoin=UtilisationSecuriseeDuNumerique&ouvert=samedi', '&frais=Gratuit', '&ouvert=maintenant',
-  '&ouvert=samedi', '&type=france-services', '&type=epn', '&type=mediatheque', '&type=tiers-lieu', '&type=centre-social&frais=Gratuit',
-  '&besoin=AideAuxDemarchesAdministratives&frais=Gratuit', '&page=2',
-];
-const DISTINCT_RADII = [2, 5, 10, 15, 20, 25, 30, 50];
+const wants = (name: string, byDefault = true) => (ONLY.length === 0 ? byDefault : ONLY.some((only) => name.toLowerCase().startsWith(only)));
 
-const pick = <T,>(list: T[]) => list[Math.floor(Math.random() * list.length)];
-
-function shuffle<T>(list: T[]): T[] {
+function shuffle<T>(list: T[], rand: () => number): T[] {
   for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
+    const j = Math.floor(rand() * (i + 1));
     [list[i], list[j]] = [list[j], list[i]];
   }
   return list;
@@ -80,38 +74,17 @@ function never<T>(list: T[], name: string) {
   };
 }
 
-/** A Zipf-like choice (weight 1/rank): a few places get most visits, as in real traffic. */
-function zipf<T>(list: T[]) {
-  const cumulative: number[] = [];
-  let total = 0;
-  list.forEach((_, rank) => cumulative.push((total += 1 / (rank + 1))));
-  return () => {
-    const x = Math.random() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[lo];
-  };
-}
-// Each request from a different documentation address, as many visitors would (the per-address
-// rate limits would otherwise answer 429 to this single machine).
-const visitor = () => `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
-
-async function database(): Promise<string> {
+async function database(): Promise<{ url: string; dataset: SyntheticSummary | string }> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (process.env.LOADTEST_REUSE === '1' && serverUrl) {
     const url = new URL(serverUrl);
     url.pathname = `/${NAME}`;
     const client = new pg.Client({ connectionString: url.toString() });
-    const count = await client.connect().then(() => client.query('SELECT count(*)::int AS n FROM "Place"').then((r) => r.rows[0].n as number), () => 0).catch(() => 0);
+    const count = await client.connect().then(() => client.query('SELECT count(*)::int AS n FROM "Place" WHERE "sourceName" = \'synthetic\'').then((r) => r.rows[0].n as number), () => 0).catch(() => 0);
     await client.end().catch(() => undefined);
-    if (count >= PLACES) {
-      console.log(`Reusing ${NAME}: ${count} places.`);
-      return url.toString();
+    if (count === PLACES) {
+      console.log(`Reusing ${NAME}: ${count} synthetic places.`);
+      return { url: url.toString(), dataset: `reused database ${NAME} (${count} synthetic places, seeded by bench/synthetic.ts)` };
     }
   }
   const fresh = await createFreshDatabase({ name: NAME, serverUrl, embeddedDir: '.data/bench-postgres', port: Number(process.env.BENCH_PG_PORT ?? 54332) });
@@ -119,9 +92,9 @@ async function database(): Promise<string> {
   await seedDemo(prisma, { testFixture: true });
   await prisma.$disconnect();
   const started = Date.now();
-  await seedSyntheticPlaces(fresh.url, PLACES);
-  console.log(`Seeded ${PLACES} synthetic places in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-  return fresh.url;
+  const dataset = await seedSyntheticPlaces(fresh.url, PLACES);
+  console.log(`Seeded ${PLACES} synthetic places in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dataset.distinctSchedules} distinct weekly schedules, ${dataset.distinctServiceSets} service sets, ${dataset.distinctPublicSets} public sets, ${dataset.distinctFeeSets} fee sets, ${dataset.communes} communes.`);
+  return { url: fresh.url, dataset };
 }
 
 /** Resident memory of a process and its children, in MiB. */
@@ -144,8 +117,7 @@ function memoryOf(pid: number): number {
   return table.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
 }
 
-type Phase = { name: string; path: () => string };
-
+type Phase = { name: string; key: string; path: () => string };
 type CacheCount = { hit: number; miss: number; none: number };
 
 const headerOf = (headers: Record<string, string | string[]>, name: string) => {
@@ -157,6 +129,8 @@ async function run(front: string, phase: Phase, seconds: number) {
   const cache: CacheCount = { hit: 0, miss: 0, none: 0 };
   const urls = new Set<string>();
   let asked = 0;
+  let unplaced = 0;
+  let limited = 0;
   const result = await autocannon({
     url: front,
     connections: CONNECTIONS,
@@ -168,9 +142,11 @@ async function run(front: string, phase: Phase, seconds: number) {
           const target = phase.path();
           urls.add(target);
           asked++;
-          return { ...request, path: target, headers: { ...request.headers, 'x-forwarded-for': visitor(), 'accept-encoding': 'gzip' } };
+          return { ...request, path: target, headers: { ...request.headers, 'accept-encoding': 'gzip' } };
         },
-        onResponse: (_status, _body, _context, headers) => {
+        onResponse: (status, body, _context, headers) => {
+          if (status === 429) limited++;
+          if (typeof body === 'string' && body.includes('Nous n’avons pas trouvé')) unplaced++;
           const state = headerOf((headers ?? {}) as Record<string, string | string[]>, 'x-page-cache');
           if (state === 'hit') cache.hit++;
           else if (state === 'miss') cache.miss++;
@@ -183,13 +159,18 @@ async function run(front: string, phase: Phase, seconds: number) {
   const errors = result.errors + result.non2xx;
   return {
     phase: phase.name,
+    key: phase.key,
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
+    p90: result.latency.p90,
     p99: result.latency.p99,
+    max: result.latency.max,
     requests: result.requests.total,
-    urls: `${urls.size}/${asked}`,
+    distinctUrls: urls.size,
+    askedUrls: asked,
     errors,
-    errorRate: result.requests.total ? errors / result.requests.total : 0,
+    rateLimited: limited,
+    unplacedTowns: unplaced,
     statuses: { '2xx': result['2xx'], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
     cache,
   };
@@ -199,8 +180,7 @@ async function run(front: string, phase: Phase, seconds: number) {
 function cacheColumn(cache: CacheCount): string {
   const told = cache.hit + cache.miss;
   if (told === 0) return 'no header';
-  const share = `${((cache.hit / told) * 100).toFixed(0)} %`;
-  return `${cache.hit}/${told} (${share})${cache.none ? ` +${cache.none} without` : ''}`;
+  return `${cache.hit}/${told} (${((cache.hit / told) * 100).toFixed(0)} %)${cache.none ? ` +${cache.none} without` : ''}`;
 }
 
 /** The only request the harness proxies: round robin over the instances, keep-alive upstream. */
@@ -229,109 +209,151 @@ function roundRobinProxy(port: number, targets: number[]): Promise<http.Server> 
 
 const load = () => os.loadavg()[0].toFixed(1);
 
-async function main() {
-  const dist = process.env.NEXT_DIST_DIR || '.next';
-  if (!fs.existsSync(path.join(root, dist, 'BUILD_ID'))) throw new Error(`No production build in ${dist}: run \`NEXT_DIST_DIR=${dist} npx next build\` first.`);
-  const url = await database();
-
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  // Every published place in random order: 2,000 popular ones, the others for the distinct URLs.
-  const allSlugs = (await client.query<{ slug: string }>(`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY random()`)).rows.map((r) => r.slug);
-  const popularSlugs = allSlugs.slice(0, 2000);
-  const distinctSlugs = allSlugs.slice(2000);
-  const ids = (await client.query<{ id: string }>(`SELECT id::text FROM "Place" WHERE status = 'published' ORDER BY random() LIMIT 2000`)).rows.map((r) => r.id);
-  const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Place"`)).rows[0].n;
-  // Towns holding places that the offline geocoder places without doubt (name and postcode).
-  const towns = (
-    await client.query<{ commune: string; postcode: string }>(
-      `SELECT commune, postcode FROM "Place" WHERE status = 'published' GROUP BY commune, postcode HAVING count(*) >= 2 ORDER BY random() LIMIT 600`,
-    )
-  ).rows
-    .map((r) => ({ text: `${r.commune} ${r.postcode}`, found: resolveCommune(`${r.commune} ${r.postcode}`) }))
-    .filter((t) => t.found && t.found.postcodes.length > 0)
-    .slice(0, 300)
-    .map((t) => t.text);
-  await client.end();
-  const distinctSearches = shuffle(towns.flatMap((town) => DISTINCT_RADII.flatMap((km) => DISTINCT_FILTERS.map((f) => `/recherche?ou=${encodeURIComponent(town)}&rayon=${km}${f}`))));
-
+/** One or several fresh `next start` (behind the proxy), for one group of phases. */
+async function startApps(url: string, settings: Record<string, string>) {
   const ports = INSTANCES === 1 ? [PORT] : Array.from({ length: INSTANCES }, (_, i) => PORT + 1 + i);
-  const front = `http://127.0.0.1:${PORT}`;
-  const apps: ChildProcess[] = ports.map((port) =>
-    spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-      cwd: root,
-      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`, DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', NODE_ENV: 'production', NEXTAUTH_URL: front, NEXTAUTH_SECRET: 'loadtest-secret-0123456789abcdef', E2E: '', REDIS_URL: '', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
+  const apps: App[] = [];
+  for (const port of ports) apps.push(await startApp({ port, databaseUrl: url, heapMb: HEAP_MB, settings: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', E2E: '', ...settings } }));
   const proxy = INSTANCES > 1 ? await roundRobinProxy(PORT, ports) : null;
-  const memory = () => apps.reduce((sum, app) => sum + memoryOf(app.pid!), 0);
-  const stop = () => {
-    proxy?.close();
-    for (const app of apps) if (app.exitCode === null) app.kill('SIGTERM');
+  return {
+    front: `http://127.0.0.1:${PORT}`,
+    settings: apps[0].settings,
+    memory: () => apps.reduce((sum, app) => sum + memoryOf(app.process.pid!), 0),
+    stop: async () => {
+      proxy?.close();
+      await Promise.all(apps.map((app) => app.stop()));
+    },
   };
-  process.on('SIGINT', () => (stop(), process.exit(130)));
-  try {
-    for (const port of ports) {
-      for (let i = 0; i < 200; i++) {
-        if (await fetch(`http://127.0.0.1:${port}/api/ready`).then((r) => r.ok, () => false)) break;
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
-    const popularPlace = zipf(popularSlugs);
-    const phases: Phase[] = [
-      { name: 'search, distinct URLs', path: never(distinctSearches, 'search') },
-      { name: 'search, popular URLs', path: () => `/recherche?ou=${encodeURIComponent(pick(TOWNS))}${pick(FILTERS)}` },
-      { name: 'place, distinct URLs', path: never(distinctSlugs.map((slug) => `/lieux/${slug}`), 'place') },
-      { name: 'place, popular URLs', path: () => `/lieux/${popularPlace()}` },
-      { name: 'API', path: () => pick([`/api/v1/lieux/${pick(ids)}`, `/api/v1/lieux?limite=50&apres=${pick(ids)}`, `/api/v1/lieux?limite=20&besoin=AideAuxDemarchesAdministratives&lat=47.47&lng=-0.55&rayon=30`]) },
-    ].filter((phase) => ONLY.length === 0 || ONLY.some((only) => phase.name.toLowerCase().startsWith(only.toLowerCase())));
+}
 
-    // Does the app say where its pages come from? (Only routes that use the page cache do.)
-    for (const probe of ['/recherche?ou=Angers', `/lieux/${popularSlugs[0]}`]) {
-      const answer = await fetch(`${front}${probe}`, { headers: { 'x-forwarded-for': visitor() } }).catch(() => null);
-      const size = answer ? Buffer.byteLength(await answer.text()) : 0;
-      console.log(`probe ${probe.slice(0, 40).padEnd(40)} ${answer?.status ?? 'no answer'}, ${size} bytes of HTML, X-Page-Cache: ${answer?.headers.get('x-page-cache') ?? '(absent)'}`);
-    }
+type Result = Awaited<ReturnType<typeof run>> & { load: string; memoryMiB: [number, number]; group: string };
+
+function printTable(title: string, results: Result[]) {
+  if (results.length === 0) return;
+  console.log(`\n${title}`);
+  console.log('phase                   req/s    p50 ms   p99 ms   requests  distinct/asked URLs   errors   page cache hits            load   memory MiB (before → after)');
+  for (const r of results) {
     console.log(
-      `Load test: ${total} places, ${CONNECTIONS} connections, ${SECONDS} s per phase (after a 5 s warm-up), ${INSTANCES} instance(s)${INSTANCES > 1 ? ` behind a round-robin proxy on ${front}` : ` on ${front}`}, PAGE_CACHE=${process.env.PAGE_CACHE || 'on'}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `${r.phase.padEnd(22)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.requests).padStart(10)} ${`${r.distinctUrls}/${r.askedUrls}`.padStart(19)} ${String(r.errors).padStart(8)}   ${cacheColumn(r.cache).padEnd(26)} ${r.load.padStart(5)}   ${r.memoryMiB[0]} → ${r.memoryMiB[1]}`,
     );
-    console.log(`Distinct URLs available: ${distinctSearches.length} searches (${towns.length} towns × ${DISTINCT_RADII.length} radii × ${DISTINCT_FILTERS.length} filter sets), ${distinctSlugs.length} places (+ 2,000 popular ones).`);
-    const results = [];
-    for (const phase of phases) {
-      await run(front, phase, 5);
-      const memoryBefore = memory();
-      const result = await run(front, phase, SECONDS);
-      results.push({ ...result, load: load(), memoryMiB: [Math.round(memoryBefore), Math.round(memory())] });
-    }
-    console.log('\nphase                   req/s    p50 ms   p99 ms   requests  distinct/asked URLs   errors   page cache hits            load   memory MiB (before → after)');
-    for (const r of results) {
-      console.log(
-        `${r.phase.padEnd(22)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.requests).padStart(10)} ${r.urls.padStart(19)} ${String(r.errors).padStart(8)}   ${cacheColumn(r.cache).padEnd(26)} ${r.load.padStart(5)}   ${r.memoryMiB[0]} → ${r.memoryMiB[1]}`,
-      );
-    }
-
-    for (const r of results) if (r.errors) console.log(`${r.phase}: ${r.statuses.non2xx} non-2xx, ${r.statuses.errors - r.statuses.timeouts} connection errors, ${r.statuses.timeouts} timeouts (> 10 s)`);
-
-    if (SOAK_MINUTES > 0) {
-      console.log(`\nSoak: the phases mixed for ${SOAK_MINUTES} min, memory sampled every 30 s`);
-      const mix: Phase = { name: 'mix', path: () => pick(phases).path() };
-      const samples: number[] = [];
-      const sampler = setInterval(() => samples.push(memory()), 30_000);
-      const soak = await run(front, mix, SOAK_MINUTES * 60);
-      clearInterval(sampler);
-      samples.push(memory());
-      const first = samples[1] ?? samples[0];
-      const last = samples[samples.length - 1];
-      console.log(`mix          ${soak.requestsPerSecond} req/s, p50 ${soak.p50} ms, p99 ${soak.p99} ms, ${soak.requests} requests, ${soak.errors} errors, page cache ${cacheColumn(soak.cache)}, load ${load()}`);
-      console.log(`memory MiB every 30 s: ${samples.map((m) => Math.round(m)).join(' ')}`);
-      console.log(`growth from the first minute to the end: ${(((last - first) / first) * 100).toFixed(1)} %`);
-    }
-  } finally {
-    stop();
+  }
+  for (const r of results) {
+    if (r.errors) console.log(`  ${r.phase}: ${r.statuses.non2xx} non-2xx (${r.rateLimited} of them 429, rate limited), ${r.statuses.errors - r.statuses.timeouts} connection errors, ${r.statuses.timeouts} timeouts (> 10 s)`);
+    if (r.unplacedTowns) console.log(`  ${r.phase}: ${r.unplacedTowns} answers named a town the geocoder did not place`);
   }
 }
 
+async function main() {
+  distDir();
+  const { url, dataset } = await database();
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const rand = random(17);
+  // Every published place in a fixed random order: 2,000 popular ones, the others for the distinct URLs.
+  const allSlugs = shuffle((await client.query<{ slug: string }>(`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY slug`)).rows.map((r) => r.slug), rand);
+  const popularSlugs = allSlugs.slice(0, POPULAR_PLACES);
+  const distinctSlugs = allSlugs.slice(POPULAR_PLACES);
+  const ids = (await client.query<{ id: string }>(`SELECT id::text FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 2000`)).rows.map((r) => r.id);
+  const names = (await client.query<{ name: string }>(`SELECT name FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 3000`)).rows.map((r) => r.name);
+  const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Place"`)).rows[0].n;
+  await client.end();
+
+  const searches = distinctSearches({ seed: 21, names });
+  const popularTown = zipf(popularTowns(20), random(22));
+  const popularFilter = zipf(POPULAR_FILTERS, random(23));
+  const popularPlace = zipf(popularSlugs, random(24));
+  const distinctPlace = never(distinctSlugs.map((slug) => `/lieux/${slug}`), 'place');
+  const clock = random(25);
+  const placeNow = () => new Date(Date.UTC(2026, 2, 30) + Math.floor(clock() * 28 * 86_400_000)).toISOString();
+
+  const distinct: Phase[] = [
+    { name: 'search, distinct URLs', key: 'search.distinct', path: () => searchUrl(searches.next(), true) },
+    { name: 'place, distinct URLs', key: 'place.distinct', path: () => `${distinctPlace()}?maintenant=${encodeURIComponent(placeNow())}` },
+  ].filter((p) => wants(p.name));
+  const popular: Phase[] = [
+    { name: 'search, popular URLs', key: 'search.popular', path: () => `/recherche?ou=${encodeURIComponent(popularTown())}${popularFilter()}` },
+    { name: 'place, popular URLs', key: 'place.popular', path: () => `/lieux/${popularPlace()}` },
+    // Only when asked: one address meets the API's fixed limit (120 a minute) at once; 429s are counted apart.
+    ...(wants('api', false) ? [{ name: 'API', key: 'api', path: () => [`/api/v1/lieux/${ids[Math.floor(clock() * ids.length)]}`, `/api/v1/lieux?limite=50&apres=${ids[Math.floor(clock() * ids.length)]}`, `/api/v1/lieux?limite=20&besoin=AideAuxDemarchesAdministratives&lat=47.47&lng=-0.55&rayon=30`][Math.floor(clock() * 3)] }] : []),
+  ].filter((p) => wants(p.name) || p.key === 'api');
+
+  const host = await machine(url);
+  console.log(
+    `Load test: ${total} places, ${CONNECTIONS} connections from this machine's one address, ${SECONDS} s per phase after a ${WARMUP} s warm-up on other URLs, ${INSTANCES} instance(s), ${host.cores} cores, ${host.memoryGiB} GiB, PostgreSQL ${host.postgres}, Node ${host.node}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  );
+  console.log(`Rate limits raised by configuration, not dodged: ${describeSettings(RAISED_LIMITS)} (proxy.ts); no X-Forwarded-For is sent. The API's limit has no setting: its phase runs only with LOADTEST_PHASES=api.`);
+
+  const results: Result[] = [];
+  const settingsUsed: Record<string, string> = {};
+  const measure = async (group: string, phases: Phase[], settings: Record<string, string>) => {
+    if (phases.length === 0) return null;
+    const apps = await startApps(url, settings);
+    settingsUsed[group] = describeSettings(apps.settings);
+    console.log(`\n${group}: fresh app process(es), ${describeSettings(apps.settings)}`);
+    for (const phase of phases) {
+      await run(apps.front, phase, WARMUP);
+      const before = apps.memory();
+      const result = await run(apps.front, phase, SECONDS);
+      results.push({ ...result, group, load: load(), memoryMiB: [Math.round(before), Math.round(apps.memory())] });
+      console.log(`  ${phase.name}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+    }
+    return apps;
+  };
+
+  let last = await measure('distinct URLs', distinct, { PAGE_CACHE: 'off', E2E: '1' });
+  await last?.stop();
+  last = await measure('popular URLs', popular, { PAGE_CACHE: process.env.PAGE_CACHE || 'on' });
+  try {
+    printTable('Distinct URLs (every answer a render; page cache off, test clock on):', results.filter((r) => r.group === 'distinct URLs'));
+    printTable(`Popular URLs (page cache ${process.env.PAGE_CACHE || 'on'}, as in production; the hit rate says how much of it the cache answered):`, results.filter((r) => r.group === 'popular URLs'));
+
+    let soak: Record<string, unknown> | null = null;
+    if (SOAK_MINUTES > 0 && last) {
+      console.log(`\nSoak: distinct and popular URLs mixed for ${SOAK_MINUTES} min on the popular-phase process, memory sampled every 30 s`);
+      const every = [...distinct, ...popular.filter((p) => p.key !== 'api')];
+      const mix: Phase = { name: 'mix', key: 'soak', path: () => every[Math.floor(clock() * every.length)].path() };
+      const samples: number[] = [];
+      const apps = last;
+      const sampler = setInterval(() => samples.push(apps.memory()), 30_000);
+      const r = await run(apps.front, mix, SOAK_MINUTES * 60);
+      clearInterval(sampler);
+      samples.push(apps.memory());
+      const first = samples[1] ?? samples[0];
+      const end = samples[samples.length - 1];
+      console.log(`mix          ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.errors} errors, page cache ${cacheColumn(r.cache)}, load ${load()}`);
+      console.log(`memory MiB every 30 s: ${samples.map((m) => Math.round(m)).join(' ')}`);
+      console.log(`growth from the first minute to the end: ${(((end - first) / first) * 100).toFixed(1)} %`);
+      soak = { ...r, memoryMiB: samples.map(Math.round), growthPercent: ((end - first) / first) * 100 };
+    }
+
+    const figures: Figure[] = [];
+    const targets: Record<string, { rps?: number; p99?: number }> = { 'search.distinct': { rps: 150, p99: 1000 }, 'place.distinct': { rps: 250 } };
+    for (const r of results) {
+      const t = targets[r.key] ?? {};
+      figures.push(
+        { key: `${r.key}.rps`, label: `${r.phase}, ${CONNECTIONS} connections, req/s`, value: r.requestsPerSecond, unit: 'req/s', better: 'higher', ...(t.rps ? { target: { op: '≥' as const, value: t.rps } } : {}) },
+        { key: `${r.key}.p50`, label: `${r.phase}, p50`, value: r.p50, unit: 'ms', better: 'lower' },
+        { key: `${r.key}.p99`, label: `${r.phase}, p99`, value: r.p99, unit: 'ms', better: 'lower', ...(t.p99 ? { target: { op: '<' as const, value: t.p99 } } : {}) },
+        { key: `${r.key}.errors`, label: `${r.phase}, errors`, value: r.errors, unit: 'count', better: 'lower' },
+      );
+      if (r.cache.hit + r.cache.miss > 0 && r.group === 'popular URLs') figures.push({ key: `${r.key}.hitRate`, label: `${r.phase}, page cache hit rate`, value: Math.round((r.cache.hit / (r.cache.hit + r.cache.miss)) * 1000) / 10, unit: '%', better: 'higher' });
+    }
+    await record({
+      name: 'loadtest',
+      machine: host,
+      scale: { places: PLACES, connections: CONNECTIONS, seconds: SECONDS, instances: INSTANCES, soakMinutes: SOAK_MINUTES },
+      dataset,
+      settings: { ...settingsUsed, heap: `--max-old-space-size=${HEAP_MB}`, rateLimits: `${describeSettings(RAISED_LIMITS)} (raised by configuration; no X-Forwarded-For sent)` },
+      figures,
+      raw: { phases: results, soak },
+    });
+  } finally {
+    await last?.stop();
+  }
+}
+
+process.on('SIGINT', () => process.exit(130));
 main().catch((error) => {
   console.error(error);
   process.exit(1);

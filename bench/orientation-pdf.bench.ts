@@ -6,6 +6,7 @@ import { buildFiche, ficheRequestSchema } from '../lib/orientation/fiche';
 import { renderFichePdf } from '../lib/orientation/pdf';
 import { seedDemo } from '../prisma/seed';
 import { openBenchDatabase, percentiles } from './database';
+import { record } from './results';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 
@@ -33,6 +34,17 @@ async function main() {
     }
     const p = percentiles(times);
     console.log(`5-place fiche PDF: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.n} runs); size ${(size / 1024).toFixed(1)} kB`);
+    await record({
+      name: 'orientation-pdf',
+      databaseUrl: database.url,
+      scale: { runs: RUNS },
+      dataset: 'the demo places (prisma/seed.ts): a 5-place fiche with hours, two notes, beneficiary and professional fields',
+      figures: [
+        { key: 'pdf.p95', label: '5-place fiche PDF, p95', value: Math.round(p.p95 * 10) / 10, unit: 'ms', better: 'lower', target: { op: '<', value: 500 } },
+        { key: 'pdf.size', label: '5-place fiche PDF, size', value: Math.round((size / 1024) * 10) / 10, unit: 'kB', better: 'lower', target: { op: '<', value: 300 } },
+      ],
+      raw: { ...p, bytes: size },
+    });
   } finally {
     await prisma.$disconnect();
     await database.stop();

@@ -1,14 +1,36 @@
-// Synthetic places spread over France like the population: each place is put near the centre of
-// a real commune (data/reference/communes.csv.gz, read at bench time), chosen with a
-// probability proportional to its population. Deterministic for a given seed.
-import pg from 'pg';
-import { readDataText } from '../lib/data/files';
-import { closedOnHolidays, weeklySlots } from '../lib/hours';
+// Synthetic places for the benchmarks, drawn from the real data the repository ships, so that the
+// caches, indexes and opening-hours code see the variety of real places instead of a few values:
+//
+// - where: near the centre of a real commune (data/reference/communes.csv.gz, arrondissements of
+//   Paris, Lyon and Marseille included), chosen with a probability proportional to its population;
+// - what: each place copies the profile of one real place read through the project's own importers
+//   (lib/import/readers.ts, so every value is the standard's): its opening hours, services, publics,
+//   fees, access and support modes, typologies, programmes, and its name, the real commune's name in
+//   it replaced by the new one. France Services profiles come from the national list
+//   (data/sources/france-services-2022-12.csv, ~1,850 distinct weekly schedules); the other kinds
+//   of places from the Maine-et-Loire directory and the Angers guide;
+// - how many of each: France Services are a national list, the Maine-et-Loire directory is the
+//   complete inventory of one département, so the share of France Services is
+//   FS / (FS + directory places × population of France / population of Maine-et-Loire) (~13 %);
+// - hours: a profile without a schedule (the Maine-et-Loire directory publishes none) takes one of
+//   the real schedules (frequency-weighted) with the share of the Angers guide's places that publish
+//   one (~62 %); the others stay without hours, as many real places are;
+// - addresses: a real street name of the sources with a drawn number; names and addresses are
+//   distinct per postcode, so no two places (or import rows) are the same.
+//
+// Deterministic for a given seed. `SyntheticStats` says how varied the set is (distinct schedules,
+// service sets…), printed by the benchmarks and written in their results.
+import { createPrismaClient } from '../lib/db/client';
+import { readDataFile, readDataText } from '../lib/data/files';
 import { timeZoneForCode } from '../lib/hours/zone';
-import { FEE_LABELS, SERVICE_LABELS, SUPPORT_MODE_LABELS, ACCESS_MODE_LABELS } from '../lib/standard/enums';
+import { readSource } from '../lib/import/readers';
+import { runImport } from '../lib/import/run';
+import type { ImportedFields, ParsedRow } from '../lib/import/types';
+import pg from 'pg';
 
-type CommuneRow = { insee: string; name: string; postcode: string; lat: number; lng: number; population: number };
+export type CommuneRow = { insee: string; name: string; typed: string; postcode: string; lat: number; lng: number; population: number };
 
+/** Communes with a centre point; arrondissements named as the sources name them ("Paris 12e"). */
 export function loadCommunes(): CommuneRow[] {
   const [header, ...lines] = readDataText('communes').trim().split('\n');
   const cols = header.split(',');
@@ -17,17 +39,29 @@ export function loadCommunes(): CommuneRow[] {
   const rows: CommuneRow[] = [];
   for (const line of lines) {
     const c = line.split(',');
-    if (c[at('commune_type')] !== 'COM' || seen.has(c[at('insee_com')])) continue;
+    const type = c[at('commune_type')];
+    if ((type !== 'COM' && type !== 'ARM') || seen.has(c[at('insee_com')])) continue;
     const lat = Number(c[at('lat')]);
     const lng = Number(c[at('lng')]);
     if (!Number.isFinite(lat) || !Number.isFinite(lng)) continue;
     seen.add(c[at('insee_com')]);
-    rows.push({ insee: c[at('insee_com')], name: c[at('commune')], postcode: c[at('code_postal')], lat, lng, population: Number(c[at('population_2021')]) || 0 });
+    const full = c[at('commune')];
+    const arrondissement = type === 'ARM' ? full.match(/^(.*) (\d+(?:er|e)) Arrondissement$/) : null;
+    rows.push({
+      insee: c[at('insee_com')],
+      name: arrondissement ? `${arrondissement[1]} ${arrondissement[2]}` : full,
+      // What a person types for it: "Paris", not "Paris 12e".
+      typed: arrondissement ? arrondissement[1] : full,
+      postcode: c[at('code_postal')],
+      lat,
+      lng,
+      population: Number(c[at('population_2021')]) || 0,
+    });
   }
   return rows;
 }
 
-function random(seed: number) {
+export function random(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -38,25 +72,12 @@ function random(seed: number) {
   };
 }
 
-const HOURS = [
-  'Mo-Fr 09:00-12:00,14:00-17:30; PH off',
-  'Mo-Fr 08:30-12:30,13:30-17:00; Sa 09:00-12:00; PH off',
-  'Tu,Th 14:00-18:00',
-  'We 10:00-12:00,14:00-18:00; Sa 10:00-17:00',
-  'Mo,We,Fr 09:00-12:00',
-  'Tu-Sa 10:00-18:00; PH off',
-  null,
-];
-const TYPES = ['EPN', 'RFS', 'CS', 'BIB', 'TIERS_LIEUX', 'MUNI', 'ASSO', 'FABLAB', 'CCAS'];
-
-/** Inserts n published places (and their opening slots) with multi-row INSERTs. */
-export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } = {}) {
-  const communes = loadCommunes();
+/** A draw proportional to weights (binary search over the cumulative sums). */
+export function weighted<T>(items: T[], weight: (item: T) => number, rand: () => number) {
   const cumulative: number[] = [];
   let total = 0;
-  for (const c of communes) cumulative.push((total += Math.max(1, c.population)));
-  const rand = random(seed);
-  const pick = () => {
+  for (const item of items) cumulative.push((total += weight(item)));
+  return () => {
     const target = rand() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
@@ -65,70 +86,246 @@ export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } 
       if (cumulative[mid] < target) lo = mid + 1;
       else hi = mid;
     }
-    return communes[lo];
+    return items[lo];
   };
-  const some = <T,>(list: T[], min = 1) => list.filter(() => rand() < 0.35).concat(list.length && min ? [list[Math.floor(rand() * list.length)]] : []).filter((v, i, a) => a.indexOf(v) === i);
-  const services = Object.values(SERVICE_LABELS);
-  const fees = Object.values(FEE_LABELS);
-  const support = Object.values(SUPPORT_MODE_LABELS);
-  const access = Object.values(ACCESS_MODE_LABELS);
+}
+
+type Profile = { kind: 'france-services' | 'maine-et-loire' | 'angers'; fields: ImportedFields };
+
+function profiles(kind: Profile['kind'], rows: ParsedRow[]): Profile[] {
+  return rows.filter((r) => r.place?.active).map((r) => ({ kind, fields: r.place!.fields }));
+}
+
+export type RealSources = {
+  franceServices: Profile[];
+  others: Profile[];
+  schedules: string[];
+  franceServicesShare: number;
+  hoursShareOthers: number;
+  streets: string[];
+  communes: CommuneRow[];
+};
+
+let sources: RealSources | undefined;
+
+/** The real profiles and the shares derived from them (read once per process). */
+export function realSources(): RealSources {
+  if (sources) return sources;
+  const franceServices = profiles('france-services', readSource('france-services', readDataFile('franceServices')));
+  const maineEtLoire = profiles('maine-et-loire', readSource('maine-et-loire', readDataFile('maineEtLoire')));
+  const angers = profiles('angers', readSource('angers', readDataFile('angers')));
+  const communes = loadCommunes();
+  const france = communes.reduce((sum, c) => sum + c.population, 0);
+  const dep49 = communes.filter((c) => c.insee.startsWith('49')).reduce((sum, c) => sum + c.population, 0);
+  const nationalOthers = maineEtLoire.length * (france / dep49);
+  const all = [...franceServices, ...maineEtLoire, ...angers];
+  const streets = [
+    ...new Set(
+      all
+        .map((p) => p.fields.street.replace(/^[\s\d,-]*(?:bis|ter|quater)?[\s,]*/i, '').trim())
+        .filter((s) => s.length >= 6 && /^[A-Za-zÀ-ÿ]/.test(s)),
+    ),
+  ];
+  sources = {
+    franceServices,
+    others: [...maineEtLoire, ...angers],
+    schedules: all.map((p) => p.fields.openingHours).filter((h): h is string => !!h),
+    franceServicesShare: franceServices.length / (franceServices.length + nationalOthers),
+    hoursShareOthers: angers.filter((p) => p.fields.openingHours).length / angers.length,
+    streets,
+    communes,
+  };
+  return sources;
+}
+
+/** Forgets the sources read by realSources() (the import benchmark measures the importer's memory alone). */
+export function releaseRealSources() {
+  sources = undefined;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The real name with its commune replaced by the new one ("France services de Valserhône" → "… d’Angers"). */
+function rename(name: string, realCommune: string, commune: string): string {
+  const vowel = /^[AEIOUYÂÊÎÔÛÉÈaeiouyéè]/.test(commune);
+  const at = realCommune ? name.search(new RegExp(escape(realCommune), 'i')) : -1;
+  if (at < 0) return `${name} – ${commune}`;
+  let before = name.slice(0, at);
+  const after = name.slice(at + realCommune.length);
+  if (/\bd[e’']\s*$/i.test(before)) {
+    before = before.replace(/d[e’']\s*$/i, '');
+    if (/^Le /.test(commune)) return `${before}du ${commune.slice(3)}${after}`;
+    if (/^Les /.test(commune)) return `${before}des ${commune.slice(4)}${after}`;
+    return `${before}${vowel ? 'd’' : 'de '}${commune}${after}`;
+  }
+  return `${before}${commune}${after}`;
+}
+
+export type SyntheticPlace = { sourceId: string; kind: Profile['kind']; fields: ImportedFields };
+
+/** n synthetic places, one by one (nothing held but the sets that keep names and addresses distinct). */
+export function* syntheticPlaces(n: number, { seed = 42 } = {}): Generator<SyntheticPlace> {
+  const real = realSources();
+  const rand = random(seed);
+  const commune = weighted(real.communes, (c) => Math.max(1, c.population), rand);
+  const fsProfile = () => real.franceServices[Math.floor(rand() * real.franceServices.length)];
+  const otherProfile = () => real.others[Math.floor(rand() * real.others.length)];
+  const names = new Set<string>();
+  const addresses = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const c = commune();
+    const profile = rand() < real.franceServicesShare ? fsProfile() : otherProfile();
+    const p = profile.fields;
+    let hours = p.openingHours;
+    if (!hours && profile.kind !== 'france-services' && rand() < real.hoursShareOthers) hours = real.schedules[Math.floor(rand() * real.schedules.length)];
+
+    let street = '';
+    for (let tries = 0; tries < 20; tries++) {
+      const number = 1 + Math.floor(rand() * 150);
+      street = `${number}${rand() < 0.05 ? ' bis' : ''} ${real.streets[Math.floor(rand() * real.streets.length)]}`;
+      if (!addresses.has(`${fold(street)}|${c.postcode}`)) break;
+      if (tries === 19) street = `${street} (${i})`;
+    }
+    addresses.add(`${fold(street)}|${c.postcode}`);
+
+    let name = rename(p.name, p.commune, c.name);
+    if (names.has(`${fold(name)}|${c.postcode}`)) name = `${name} – ${street.replace(/^[\d\s]*(bis)?\s*/, '')}`;
+    if (names.has(`${fold(name)}|${c.postcode}`)) name = `${name} (${i})`;
+    names.add(`${fold(name)}|${c.postcode}`);
+
+    const digits = String(Math.floor(rand() * 1e8)).padStart(8, '0');
+    const fields: ImportedFields = {
+      ...p,
+      pivot: null,
+      name,
+      street,
+      addressComplement: rand() < 0.1 ? p.addressComplement : null,
+      postcode: c.postcode,
+      commune: c.name,
+      inseeCode: c.insee,
+      latitude: Math.round((c.lat + (rand() - 0.5) * 0.03) * 1e6) / 1e6,
+      longitude: Math.round((c.lng + (rand() - 0.5) * 0.04) * 1e6) / 1e6,
+      timeZone: timeZoneForCode(c.insee),
+      phone: p.phone ? `+33${1 + Math.floor(rand() * 5)}${digits}` : null,
+      emails: p.emails.length ? [`contact-${i}@lieu-synthetique.example`] : [],
+      websites: p.websites.length ? [`https://lieu-synthetique.example/${i}`] : [],
+      openingHours: hours,
+      source: 'Données synthétiques (banc d’essai Repères)',
+      typologies: [...p.typologies],
+      itinerance: [...p.itinerance],
+      services: [...p.services],
+      publics: [...p.publics],
+      specificSupport: [...p.specificSupport],
+      fees: [...p.fees],
+      programmes: [...p.programmes],
+      labels: [...p.labels],
+      otherLabels: [...p.otherLabels],
+      accessModes: [...p.accessModes],
+      supportModes: [...p.supportModes],
+    };
+    yield { sourceId: `syn-${seed}-${i}`, kind: profile.kind, fields };
+  }
+}
+
+/** How varied a synthetic set is: what the benchmarks print and write in their results. */
+export class SyntheticStats {
+  places = 0;
+  private sets = { schedules: new Set<string>(), services: new Set<string>(), publics: new Set<string>(), fees: new Set<string>(), accessModes: new Set<string>(), supportModes: new Set<string>(), typologies: new Set<string>(), names: new Set<string>(), addresses: new Set<string>(), communes: new Set<string>() };
+  private withHours = 0;
+  private kinds: Record<string, number> = {};
+
+  add(place: SyntheticPlace) {
+    const f = place.fields;
+    this.places++;
+    this.kinds[place.kind] = (this.kinds[place.kind] ?? 0) + 1;
+    if (f.openingHours) {
+      this.withHours++;
+      this.sets.schedules.add(f.openingHours);
+    }
+    const list = (values: string[]) => [...values].sort().join('|');
+    this.sets.services.add(list(f.services));
+    this.sets.publics.add(list(f.publics));
+    this.sets.fees.add(list(f.fees));
+    this.sets.accessModes.add(list(f.accessModes));
+    this.sets.supportModes.add(list(f.supportModes));
+    this.sets.typologies.add(list(f.typologies));
+    this.sets.names.add(`${f.name}|${f.postcode}`);
+    this.sets.addresses.add(`${f.street}|${f.postcode}`);
+    this.sets.communes.add(f.inseeCode ?? f.postcode);
+  }
+
+  summary() {
+    const real = realSources();
+    return {
+      places: this.places,
+      kinds: this.kinds,
+      withHours: this.withHours,
+      distinctSchedules: this.sets.schedules.size,
+      distinctServiceSets: this.sets.services.size,
+      distinctPublicSets: this.sets.publics.size,
+      distinctFeeSets: this.sets.fees.size,
+      distinctAccessModeSets: this.sets.accessModes.size,
+      distinctSupportModeSets: this.sets.supportModes.size,
+      distinctTypologySets: this.sets.typologies.size,
+      distinctNames: this.sets.names.size,
+      distinctAddresses: this.sets.addresses.size,
+      communes: this.sets.communes.size,
+      drawnFrom: {
+        franceServicesProfiles: real.franceServices.length,
+        otherProfiles: real.others.length,
+        realSchedules: new Set(real.schedules).size,
+        franceServicesShare: Math.round(real.franceServicesShare * 1000) / 1000,
+        hoursShareOthers: Math.round(real.hoursShareOthers * 1000) / 1000,
+      },
+    };
+  }
+
+  /** One line for the console. */
+  line() {
+    const s = this.summary();
+    return `${s.places} synthetic places in ${s.communes} communes (France Services ${s.kinds['france-services'] ?? 0}, other kinds ${s.places - (s.kinds['france-services'] ?? 0)}): ${s.distinctSchedules} distinct weekly schedules (${s.withHours} places with hours), ${s.distinctServiceSets} service sets, ${s.distinctPublicSets} public sets, ${s.distinctFeeSets} fee sets, ${s.distinctAccessModeSets} access-mode sets, ${s.distinctTypologySets} typology sets; ${s.distinctNames} distinct names, ${s.distinctAddresses} distinct addresses`;
+  }
+}
+
+export type SyntheticSummary = ReturnType<SyntheticStats['summary']>;
+
+/**
+ * Inserts n published places through the project's importer (runImport, as `npm run import` would:
+ * same slugs, opening slots, revisions), then vacuums as a live database's autovacuum would.
+ * Returns the description of the set.
+ */
+export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } = {}): Promise<SyntheticSummary> {
+  const stats = new SyntheticStats();
+  const db = createPrismaClient(url, { max: 4 });
+  let done = 0;
+  try {
+    const report = await runImport(
+      db,
+      {
+        rows: (async function* () {
+          for (const place of syntheticPlaces(n, { seed })) {
+            stats.add(place);
+            done++;
+            yield { line: done, sourceId: place.sourceId, name: place.fields.name, place: { sourceId: place.sourceId, fields: place.fields, active: true }, errors: [], warnings: [] } satisfies ParsedRow;
+          }
+        })(),
+        progress: () => done / n,
+      },
+      { sourceName: 'synthetic', detectDuplicates: false },
+    );
+    if (report.rejected.length || report.failedBatches.length) {
+      throw new Error(`synthetic seed: ${report.rejected.length} rows rejected, ${report.failedBatches.length} batches failed (${report.rejected[0]?.reason ?? report.failedBatches[0]?.reason})`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+  const summary = stats.summary();
+  if (summary.distinctNames !== n || summary.distinctAddresses !== n) throw new Error(`synthetic seed: ${summary.distinctNames} distinct names, ${summary.distinctAddresses} distinct addresses for ${n} places`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const batch = 2000;
-  for (let start = 0; start < n; start += batch) {
-    const values: unknown[] = [];
-    const rows: string[] = [];
-    const slotRows: string[] = [];
-    const slotValues: unknown[] = [];
-    for (let i = start; i < Math.min(n, start + batch); i++) {
-      const c = pick();
-      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      const hours = HOURS[Math.floor(rand() * HOURS.length)];
-      const lat = c.lat + (rand() - 0.5) * 0.03;
-      const lng = c.lng + (rand() - 0.5) * 0.04;
-      const p = values.length;
-      rows.push(`($${p + 1}::uuid,$${p + 2},'published',$${p + 3},$${p + 4},$${p + 5},$${p + 6},$${p + 7},$${p + 8},$${p + 9},$${p + 10},$${p + 11}::"Typologie"[],$${p + 12},$${p + 13}::"Service"[],$${p + 14}::"FraisACharge"[],$${p + 15}::"ModaliteAccompagnement"[],$${p + 16}::"ModaliteAcces"[],now()::date,$${p + 17},'synthetic',$${p + 18},now())`);
-      values.push(
-        id,
-        `lieu-synthetique-${i}`,
-        `Espace numérique ${i} de ${c.name}`,
-        `${1 + (i % 120)} rue de la République`,
-        c.postcode,
-        c.name,
-        c.insee,
-        lat,
-        lng,
-        timeZoneForCode(c.insee),
-        [TYPES[i % TYPES.length]],
-        hours,
-        some(services),
-        [fees[rand() < 0.7 ? 0 : Math.floor(rand() * fees.length)]],
-        some(support),
-        some(access),
-        hours ? closedOnHolidays(hours) : false,
-        String(i),
-      );
-      for (const slot of weeklySlots(hours) ?? []) {
-        const q = slotValues.length;
-        slotRows.push(`($${q + 1}::uuid,$${q + 2},$${q + 3},$${q + 4})`);
-        slotValues.push(id, slot.weekday, slot.startMinute, slot.endMinute);
-      }
-    }
-    await client.query(
-      `INSERT INTO "Place" (id, slug, status, name, street, postcode, commune, "inseeCode", latitude, longitude, "timeZone", typologies, "openingHours", services, fees, "supportModes", "accessModes", "dateMaj", "closedOnHolidays", "sourceName", "sourceId", "updatedAt") VALUES ${rows.join(',')}`,
-      values,
-    );
-    for (let s = 0; s < slotRows.length; s += 8000) {
-      const chunk = slotRows.slice(s, s + 8000);
-      const offset = s * 4;
-      const params = slotValues.slice(offset, offset + chunk.length * 4);
-      const renumbered = chunk.map((_, k) => `($${k * 4 + 1}::uuid,$${k * 4 + 2},$${k * 4 + 3},$${k * 4 + 4})`);
-      await client.query(`INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute") VALUES ${renumbered.join(',')}`, params);
-    }
-  }
-  // Writing the slots rewrote each place row (the triggers keep "openWeek"): VACUUM leaves the
-  // table as a live database's autovacuum would, instead of measuring the dead rows of a seed.
   await client.query('VACUUM ANALYZE "Place"');
   await client.query('ANALYZE');
   await client.end();
+  return summary;
 }
