@@ -8,6 +8,8 @@ import { canInvite, isAdmin, type Role, type SessionUser } from './permissions';
 import { consumeToken, hashToken, issueToken } from './tokens';
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** bcrypt cost of every stored password (and of the decoy compared when there is no account). */
+export const PASSWORD_HASH_COST = 12;
 export const RESET_SENT = 'Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient de lui être envoyé. Il est valable 30 minutes.';
 
 const ROLE_WORDS: Record<Role, string> = { ADMIN: 'administrateur ou administratrice', COORDINATOR: 'coordination de réseau', EDITOR: 'responsable de lieu' };
@@ -86,7 +88,7 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
     const problem = passwordProblem(input.password, preview.email);
     if (problem) return { status: 'invalid', message: problem };
   }
-  const passwordHash = input.password ? await bcrypt.hash(input.password, 12) : undefined;
+  const passwordHash = input.password ? await bcrypt.hash(input.password, PASSWORD_HASH_COST) : undefined;
   return db.$transaction(async (tx) => {
     const token = await consumeToken(tx, 'INVITATION', input.token);
     if (!token || !token.role) return { status: 'expired' as const };
@@ -127,7 +129,7 @@ export async function resetPassword(db: PrismaClient, input: { token: string; pa
   if (!row || row.kind !== 'PASSWORD_RESET' || row.usedAt || row.expiresAt <= new Date()) return { status: 'expired' };
   const problem = passwordProblem(input.password, row.email);
   if (problem) return { status: 'invalid', message: problem };
-  const passwordHash = await bcrypt.hash(input.password, 12);
+  const passwordHash = await bcrypt.hash(input.password, PASSWORD_HASH_COST);
   return db.$transaction(async (tx) => {
     const token = await consumeToken(tx, 'PASSWORD_RESET', input.token);
     if (!token) return { status: 'expired' as const };

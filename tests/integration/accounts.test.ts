@@ -1,5 +1,5 @@
 import bcrypt from 'bcryptjs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { acceptInvitation, inviteUser, listVisibleUsers, passwordProblem, requestPasswordReset, resetPassword, setUserDisabled } from '../../lib/auth/accounts';
 import type { SessionUser } from '../../lib/auth/permissions';
 import { createPlace, findPossibleDuplicates } from '../../lib/places/create';
@@ -190,6 +190,36 @@ describe('signing in with a password', () => {
     expect(await attempt('demo-editeur-2026', '192.0.2.1')).toBeNull();
     // Another account is not affected.
     expect(await attempt('demo-coord-2026', '192.0.2.1', 'coordination@cybanjou.example.org')).not.toBeNull();
+  });
+
+  it('counts a guess before comparing: of 100 simultaneous wrong guesses, at most 10 reach bcrypt, then the account is locked', async () => {
+    const compare = vi.spyOn(bcrypt, 'compare');
+    try {
+      // From 100 different addresses, so that only the per-account limit stands in the way.
+      const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(`devine-${i}-xyz`, `198.51.${Math.floor(i / 50)}.${i}`)));
+      expect(answers.every((a) => a === null)).toBe(true);
+      const compared = compare.mock.calls.length;
+      expect(compared).toBeGreaterThan(0);
+      expect(compared).toBeLessThanOrEqual(10);
+      expect(await attempt('demo-editeur-2026', '192.0.2.50')).toBeNull();
+      expect(compare.mock.calls.length).toBe(compared);
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  it('compares against a decoy of the same bcrypt cost as real passwords when there is no account', async () => {
+    const { decoyHash } = await import('../../lib/auth/options');
+    const { PASSWORD_HASH_COST } = await import('../../lib/auth/accounts');
+    expect(bcrypt.getRounds(await decoyHash())).toBe(PASSWORD_HASH_COST);
+    const compare = vi.spyOn(bcrypt, 'compare');
+    try {
+      expect(await attempt('un-mot-de-passe', '192.0.2.60', 'personne.inconnue@exemple.fr')).toBeNull();
+      expect(compare).toHaveBeenCalledTimes(1);
+      expect(bcrypt.getRounds(String(compare.mock.calls[0][1]))).toBe(PASSWORD_HASH_COST);
+    } finally {
+      compare.mockRestore();
+    }
   });
 
   it('limits attempts per address, whatever the accounts', async () => {
