@@ -8,6 +8,8 @@ export type Mail = {
   subject: string;
   text: string;
   html?: string;
+  /** Where replies go (the professional who sent a fiche), instead of the no-reply sender. */
+  replyTo?: string;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 };
 
