@@ -122,7 +122,8 @@ export async function requestPasswordReset(db: PrismaClient, input: { email: str
   return { ok: true, message: RESET_SENT };
 }
 
-/** Sets the new password and signs out every existing session. */
+/** Sets the new password, signs out every existing session (sessionVersion) and voids the
+ * address's other outstanding links. */
 export async function resetPassword(db: PrismaClient, input: { token: string; password: string }): Promise<{ status: 'done' } | { status: 'invalid'; message: string } | { status: 'expired' }> {
   if (!input.token || input.token.length > 200) return { status: 'expired' };
   const row = await db.authToken.findUnique({ where: { tokenHash: hashToken(input.token) } });
@@ -134,7 +135,11 @@ export async function resetPassword(db: PrismaClient, input: { token: string; pa
     const token = await consumeToken(tx, 'PASSWORD_RESET', input.token);
     if (!token) return { status: 'expired' as const };
     const { count } = await tx.user.updateMany({ where: { email: token.email, disabled: false }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    return count === 1 ? { status: 'done' as const } : { status: 'expired' as const };
+    if (count !== 1) return { status: 'expired' as const };
+    // A reset answers a lost or stolen secret: every other link still out for this address (sign-in,
+    // reset, invitation — which can set a password too) stops working with it.
+    await tx.authToken.updateMany({ where: { email: token.email, usedAt: null }, data: { usedAt: new Date() } });
+    return { status: 'done' as const };
   });
 }
 

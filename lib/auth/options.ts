@@ -95,7 +95,11 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
+    // A session from before a password reset, "se déconnecter partout" or a disabled account
+    // (an older sessionVersion) is empty: nobody is signed in with it (getCurrentUser checks too).
     async session({ session, token }) {
+      const user = typeof token.uid === 'string' ? await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, disabled: true } }) : null;
+      if (!user || user.disabled || user.sessionVersion !== token.sv) return { expires: session.expires } as typeof session;
       (session as { uid?: unknown }).uid = token.uid;
       (session as { sv?: unknown }).sv = token.sv;
       return session;

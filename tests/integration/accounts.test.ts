@@ -90,6 +90,31 @@ describe('accounts: invitations, password resets, disabling', () => {
     expect(await resetPassword(db, { token, password: 'encore-un-secret-2026' })).toEqual({ status: 'expired' });
   });
 
+  it('ends the other sessions and voids every other outstanding link when a reset is accepted', async () => {
+    const { issueToken, consumeToken } = await import('../../lib/auth/tokens');
+    const { authOptions } = await import('../../lib/auth/options');
+    const user = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
+    const sessionOf = (sv: number) =>
+      authOptions.callbacks!.session!({ session: { expires: '2099-01-01T00:00:00.000Z' }, token: { uid: user.id, sv }, user: undefined as never, newSession: undefined, trigger: 'update' } as never) as unknown as Promise<{ uid?: string }>;
+    expect((await sessionOf(user.sessionVersion)).uid).toBe(user.id);
+
+    // Links an attacker holding the mailbox could have asked for before the owner reset.
+    const magic = await issueToken(db, 'MAGIC_LINK', editor.email);
+    const otherReset = await issueToken(db, 'PASSWORD_RESET', editor.email);
+    const invitation = await issueToken(db, 'INVITATION', editor.email, { role: 'EDITOR', placeIds: editor.placeIds });
+    const reset = await issueToken(db, 'PASSWORD_RESET', editor.email);
+    const someoneElse = await issueToken(db, 'MAGIC_LINK', admin.email);
+    expect(await resetPassword(db, { token: reset, password: 'secret-tout-neuf-2026' })).toEqual({ status: 'done' });
+
+    expect(await consumeToken(db, 'MAGIC_LINK', magic)).toBeNull();
+    expect(await consumeToken(db, 'PASSWORD_RESET', otherReset)).toBeNull();
+    expect(await consumeToken(db, 'INVITATION', invitation)).toBeNull();
+    expect(await consumeToken(db, 'MAGIC_LINK', someoneElse)).not.toBeNull();
+    // The session opened before the reset is empty now; a new one is fine.
+    expect((await sessionOf(user.sessionVersion)).uid).toBeUndefined();
+    expect((await sessionOf(user.sessionVersion + 1)).uid).toBe(user.id);
+  });
+
   it('rate-limits reset requests per account quietly', async () => {
     for (let i = 0; i < 5; i++) await requestPasswordReset(db, { email: coordinator.email, clientKey: `ip${i}`, baseUrl: BASE });
     const sent = await db.outboxMessage.count({ where: { to: coordinator.email, subject: { contains: 'mot de passe' } } });
