@@ -4,6 +4,7 @@ import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '@prisma/client';
 import { isEmail, sendMail } from '@/lib/mail';
 import { hit } from '@/lib/security/rate-limit';
+import { runDeferred, type Defer } from './magic-link';
 import { canInvite, isAdmin, type Role, type SessionUser } from './permissions';
 import { consumeToken, hashToken, issueToken } from './tokens';
 
@@ -103,23 +104,28 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
   });
 }
 
-/** Sends a reset link; the same answer whether or not the account exists. */
-export async function requestPasswordReset(db: PrismaClient, input: { email: string; clientKey: string; baseUrl: string }): Promise<{ ok: boolean; message: string }> {
+/** Sends a reset link; the same answer, after the same work, whether or not the account exists
+ * (the lookup and the mail run deferred: see Defer in ./magic-link). */
+export async function requestPasswordReset(db: PrismaClient, input: { email: string; clientKey: string; baseUrl: string; defer?: Defer }): Promise<{ ok: boolean; message: string }> {
   const email = input.email.trim().toLowerCase();
   if (!isEmail(email)) return { ok: false, message: 'Adresse électronique invalide (exemple : prenom.nom@structure.fr).' };
   const [byIp, byAccount] = await Promise.all([hit(`reset:ip:${input.clientKey}`, { limit: 10, windowSeconds: 900 }), hit(`reset:account:${email}`, { limit: 3, windowSeconds: 900 })]);
   if (!byIp.ok) return { ok: false, message: 'Trop de demandes depuis cette connexion : réessayez dans quelques minutes.' };
+  await runDeferred(input.defer, () => sendResetLink(db, email, byAccount.ok, input.baseUrl), 'password reset');
+  return { ok: true, message: RESET_SENT };
+}
+
+async function sendResetLink(db: PrismaClient, email: string, withinLimit: boolean, baseUrl: string) {
   const user = await db.user.findUnique({ where: { email } });
-  if (!user || user.disabled || !byAccount.ok) return { ok: true, message: RESET_SENT };
+  if (!user || user.disabled || !withinLimit) return;
   const token = await issueToken(db, 'PASSWORD_RESET', email);
-  const link = new URL('/connexion/nouveau-mot-de-passe', input.baseUrl);
+  const link = new URL('/connexion/nouveau-mot-de-passe', baseUrl);
   link.searchParams.set('jeton', token);
   await sendMail(db, {
     to: email,
     subject: 'Choisir un nouveau mot de passe pour Repères',
     text: `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 30 minutes, une seule fois) :\n\n${link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.`,
   });
-  return { ok: true, message: RESET_SENT };
 }
 
 /** Sets the new password, signs out every existing session (sessionVersion) and voids the

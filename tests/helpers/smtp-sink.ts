@@ -4,7 +4,8 @@ import { SMTPServer } from 'smtp-server';
 
 export type SmtpSink = { url: string; received: Array<{ to: string; raw: string }>; close: () => Promise<void> };
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `delayMs`: how long the server takes to accept each message (a slow mail server). */
+export async function startSmtpSink(options: { delayMs?: number } = {}): Promise<SmtpSink> {
   const received: SmtpSink['received'] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -14,7 +15,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       stream.on('end', () => {
         received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
+        if (options.delayMs) setTimeout(() => callback(), options.delayMs);
+        else callback();
       });
     },
   });

@@ -90,6 +90,43 @@ describe('accounts: invitations, password resets, disabling', () => {
     expect(await resetPassword(db, { token, password: 'encore-un-secret-2026' })).toEqual({ status: 'expired' });
   });
 
+  it('answers sign-in link and reset requests after the same work whether or not the account exists', async () => {
+    const { requestMagicLink } = await import('../../lib/auth/magic-link');
+    const { startSmtpSink } = await import('../helpers/smtp-sink');
+    // A slow mail server: were the mail sent before answering, an existing account would show.
+    const sink = await startSmtpSink({ delayMs: 600 });
+    process.env.SMTP_URL = sink.url;
+    const deferred: Array<() => Promise<void>> = [];
+    const defer = (task: () => Promise<void>) => void deferred.push(task);
+    try {
+      const timed = async (ask: () => Promise<unknown>) => {
+        const started = performance.now();
+        const answer = await ask();
+        return { answer, ms: performance.now() - started };
+      };
+      const asks = [
+        () => requestMagicLink(db, { email: coordinator.email, clientKey: 'timing', baseUrl: BASE, defer }),
+        () => requestMagicLink(db, { email: 'personne.inconnue@nulle-part.fr', clientKey: 'timing', baseUrl: BASE, defer }),
+        () => requestPasswordReset(db, { email: coordinator.email, clientKey: 'timing', baseUrl: BASE, defer }),
+        () => requestPasswordReset(db, { email: 'personne.inconnue@nulle-part.fr', clientKey: 'timing', baseUrl: BASE, defer }),
+      ];
+      const results = [];
+      for (const ask of asks) results.push(await timed(ask));
+      expect(results[0].answer).toEqual(results[1].answer);
+      expect(results[2].answer).toEqual(results[3].answer);
+      // Nothing was looked up nor sent before answering: every answer is quicker than the mail server.
+      for (const { ms } of results) expect(ms).toBeLessThan(400);
+      expect(sink.received).toHaveLength(0);
+      expect(deferred).toHaveLength(4);
+      // After the answers, the deferred work sends exactly the two mails to the existing account.
+      for (const task of deferred) await task();
+      expect(sink.received.map((m) => m.to)).toEqual([coordinator.email, coordinator.email]);
+    } finally {
+      delete process.env.SMTP_URL;
+      await sink.close();
+    }
+  });
+
   it('ends the other sessions and voids every other outstanding link when a reset is accepted', async () => {
     const { issueToken, consumeToken } = await import('../../lib/auth/tokens');
     const { authOptions } = await import('../../lib/auth/options');
