@@ -260,7 +260,7 @@ async function main() {
   const apps: ChildProcess[] = ports.map((port) =>
     spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`, DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', NODE_ENV: 'production', NEXTAUTH_URL: front, NEXTAUTH_SECRET: 'loadtest-secret-0123456789abcdef', E2E: '', REDIS_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`, DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', NODE_ENV: 'production', NEXTAUTH_URL: front, NEXTAUTH_SECRET: 'loadtest-secret-0123456789abcdef', E2E: '', REDIS_URL: '', LOG_LEVEL: 'warn', TRUSTED_PROXY_HOPS: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );

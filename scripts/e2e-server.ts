@@ -42,6 +42,9 @@ async function main() {
       E2E: '1',
       // Every spec signs in from this one address: the per-address limit is for the real world.
       SIGNIN_LIMIT_PER_IP: process.env.SIGNIN_LIMIT_PER_IP ?? '1000',
+      // The specs play several clients by setting X-Forwarded-For, as one load balancer in front
+      // would: trust one hop (tests/e2e/client-address.spec.ts checks the default, 0, apart).
+      TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
     },
   });
 
