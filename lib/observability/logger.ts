@@ -4,22 +4,12 @@
 // storing who they are.
 import { createHash } from 'node:crypto';
 import pino, { type Logger } from 'pino';
+import { redactTokens } from '../security/redact';
+
+export { redactTokens };
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
-
-// Secrets carried in URLs: an update campaign's link (/mise-a-jour/<token>) lets whoever holds it
-// change a place; sign-in, reset and invitation links carry ?jeton=. Any long random-looking
-// path segment in mixed case is treated the same way.
-const TOKEN_IN_PATH = /(\/mise-a-jour\/)[^/?#\s"']+/g;
-const TOKEN_IN_QUERY = /([?&](?:jeton|token)=)[^&#\s"']+/gi;
-// base64url tokens mix cases; slugs are lower case.
-const LONG_SEGMENT = /(\/)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9_-]{32,}(?=[/?#\s"']|$)/g;
-
-/** Replaces the secret part of links (campaign tokens, ?jeton=…) with "[jeton]". */
-export function redactTokens(text: string): string {
-  return text.replace(TOKEN_IN_PATH, '$1[jeton]').replace(TOKEN_IN_QUERY, '$1[jeton]').replace(LONG_SEGMENT, '$1[jeton]');
-}
 
 /** Masks e-mail addresses, IPv4 addresses and link tokens in free text (error messages may quote them). */
 export function scrub(text: string): string {
