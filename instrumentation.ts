@@ -3,6 +3,14 @@
 // person on the error page — never the query string, the body or the client's address.
 import type { Instrumentation } from 'next';
 
+// The Node.js server records each request's TCP peer for the per-address rate limits: route
+// handlers get no socket from Next.js (lib/security/client-address.ts).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { recordPeerAddresses } = await import('./lib/security/client-address');
+  recordPeerAddresses();
+}
+
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME === 'edge') return;
   const { logger, pathOnly } = await import('./lib/observability/logger');

@@ -8,13 +8,16 @@
 // a control endpoint on 127.0.0.1:E2E_CONTROL_PORT stops and starts that PostgreSQL, so a test can
 // take the database away from the running app and give it back.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/client';
 import { takeOverShutdownSignals } from '../lib/db/embedded';
 import { createFreshDatabase } from '../lib/db/fresh';
 import { seedDemo } from '../prisma/seed';
+import { mailSubject, mailText, startSmtpSink } from '../tests/helpers/smtp-sink';
 import { createTestDatabase } from '../tests/setup/test-database';
+import { e2eMailLog } from '../tests/e2e/mail-log';
 
 async function main() {
   takeOverShutdownSignals();
@@ -30,6 +33,14 @@ async function main() {
   await prisma.$disconnect();
 
   const root = path.resolve(__dirname, '..');
+  // Mail goes through a real SMTP server whose messages the specs read (tests/e2e/session.ts):
+  // the outbox copy masks the links' tokens, as it does in production.
+  const mailLog = e2eMailLog(port);
+  fs.mkdirSync(path.dirname(mailLog), { recursive: true });
+  fs.writeFileSync(mailLog, '');
+  const sink = await startSmtpSink({
+    onMessage: ({ to, raw }) => fs.appendFileSync(mailLog, `${JSON.stringify({ to, subject: mailSubject(raw), text: mailText(raw) })}\n`),
+  });
   const app = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
     cwd: root,
     stdio: 'inherit',
@@ -40,8 +51,12 @@ async function main() {
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       E2E: '1',
+      SMTP_URL: sink.url,
       // Every spec signs in from this one address: the per-address limit is for the real world.
       SIGNIN_LIMIT_PER_IP: process.env.SIGNIN_LIMIT_PER_IP ?? '1000',
+      // The specs play several clients by setting X-Forwarded-For, as one load balancer in front
+      // would: trust one hop (tests/e2e/client-address.spec.ts checks the default, 0, apart).
+      TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
     },
   });
 
@@ -73,6 +88,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     control?.close();
+    await sink.close().catch(() => undefined);
     if (app.exitCode === null) {
       const exited = new Promise((resolve) => app.once('exit', resolve));
       app.kill('SIGTERM');

@@ -66,25 +66,10 @@ export async function restoreAction(revisionId: string) {
 }
 
 export async function closeSuggestionAction(suggestionId: string, decision: 'APPLIED' | 'REJECTED', form?: FormData) {
-  const note = String(form?.get('note') ?? '').trim().slice(0, 500);
-  const current = await user();
-  const suggestion = await db.suggestion.findUnique({ where: { id: suggestionId }, include: { place: { include: { networks: true } } } });
-  if (!suggestion) return { status: 'gone' as const };
-  const { canReviewFor } = await import('@/lib/auth/permissions');
-  if (!canReviewFor(current, { id: suggestion.placeId, networkIds: suggestion.place.networks.map((n) => n.networkId) })) return { status: 'forbidden' as const };
-  await db.suggestion.update({ where: { id: suggestionId }, data: { state: decision, reviewerId: current.id, reviewedAt: new Date(), ...(note ? { reviewNote: note } : {}) } });
-  if (suggestion.email) {
-    const { sendMail } = await import('@/lib/mail');
-    await sendMail(db, {
-      to: suggestion.email,
-      subject: `Votre signalement sur « ${suggestion.place.name} »`,
-      text: decision === 'APPLIED' ? `Bonjour,\n\nMerci : votre signalement a été pris en compte et la fiche « ${suggestion.place.name} » a été corrigée.\n\nL’équipe Repères` : `Bonjour,\n\nMerci pour votre signalement sur « ${suggestion.place.name} ». Après vérification, la fiche n’a pas été modifiée.${note ? `\n\nMotif : ${note}` : ''}\n\nL’équipe Repères`,
-    }).catch(() => undefined);
-    // The address was only kept to answer: forget it now.
-    await db.suggestion.update({ where: { id: suggestionId }, data: { email: null } });
-  }
+  const { closeSuggestion } = await import('@/lib/places/suggestions');
+  const result = await closeSuggestion(db, await user(), { suggestionId, decision, note: String(form?.get('note') ?? '') });
   revalidatePath('/admin/a-valider');
-  return { status: 'done' as const };
+  return result;
 }
 
 export type CreatePlaceState = {

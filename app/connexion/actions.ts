@@ -2,6 +2,7 @@
 import { publicUrl } from '@/lib/config/env';
 import { createHash } from 'node:crypto';
 import { headers } from 'next/headers';
+import { after } from 'next/server';
 import { requestMagicLink } from '@/lib/auth/magic-link';
 import { db } from '@/lib/db';
 import { clientIp } from '@/lib/security/rate-limit';
@@ -16,6 +17,8 @@ export async function askMagicLink(_state: MagicLinkState, form: FormData): Prom
     clientKey: createHash('sha256').update(ip).digest('hex').slice(0, 32),
     baseUrl: publicUrl(),
     returnTo: String(form.get('retour') ?? ''),
+    // Whether the account exists must not show in the answer's time: the mail goes after it.
+    defer: after,
   });
   return { status: result.ok ? 'sent' : 'error', message: result.message, email };
 }
@@ -29,7 +32,7 @@ function clientKey(ip: string) {
 export async function askPasswordReset(_state: AccountFormState, form: FormData): Promise<AccountFormState> {
   const email = String(form.get('email') ?? '').slice(0, 254);
   const { requestPasswordReset } = await import('@/lib/auth/accounts');
-  const result = await requestPasswordReset(db, { email, clientKey: clientKey(clientIp(await headers())), baseUrl: publicUrl() });
+  const result = await requestPasswordReset(db, { email, clientKey: clientKey(clientIp(await headers())), baseUrl: publicUrl(), defer: after });
   return { status: result.ok ? 'done' : 'error', message: result.message, values: { email } };
 }
 

@@ -1,9 +1,12 @@
 'use client';
 // "Ma sélection" and the fiche built from it: reorder, annotate, say who it is for, then print,
-// download the PDF, send it by email or share a link. Everything stays in this browser until a
-// PDF or an email is asked for, and the server forgets it once done.
+// download the PDF, write to the person with one's own mail app (a mailto: link carrying the
+// share link) or share the link. Signed-in professionals may also have Repères send the PDF
+// (lib/orientation/send.ts). Everything stays in this browser until a PDF or an email is asked
+// for, and the server forgets it once done.
 import { useEffect, useMemo, useState } from 'react';
 import type { FichePlace } from '@/lib/orientation/fiche';
+import { ficheMailto } from '@/lib/orientation/mailto';
 import { FicheView } from './FicheView';
 import { PrintButton } from './PrintButton';
 import { getBeneficiary, getProfessional, saveBeneficiary, saveProfessional, setSelection, type Professional, type SelectedPlace } from './selection-store';
@@ -16,7 +19,7 @@ function move(list: SelectedPlace[], index: number, by: number) {
   return next;
 }
 
-export function SelectionSheet() {
+export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: boolean }) {
   const selection = useSelection();
   const [mounted, setMounted] = useState(false);
   const [details, setDetails] = useState<FichePlace[]>([]);
@@ -60,6 +63,7 @@ export function SelectionSheet() {
   const request = { places: selection.map((p) => ({ id: p.id, note: p.note })), firstName: beneficiary.firstName, need: beneficiary.need, professional };
   const shareUrl = mounted && places.length ? `${window.location.origin}/orienter/fiche?lieux=${places.map((p) => p.slug).join(',')}` : '';
   const missing = selection.length - places.length;
+  const mailto = shareUrl ? ficheMailto({ shareUrl, firstName: beneficiary.firstName, structure: professional.structure, contact: professional.contact }) : '';
 
   if (!mounted) return <p>Chargement de votre sélection…</p>;
   if (selection.length === 0) {
@@ -174,7 +178,7 @@ export function SelectionSheet() {
 
       <section aria-labelledby="remettre" className="no-print">
         <h2 id="remettre">Remettre la fiche</h2>
-        <p className="privacy-note">Repères ne conserve rien de ce qui concerne la personne : le prénom et le besoin restent dans cet onglet, l’adresse électronique sert à l’envoi puis est oubliée.</p>
+        <p className="privacy-note">Repères ne conserve rien de ce qui concerne la personne : le prénom et le besoin restent dans cet onglet.</p>
         <div className="selection-actions">
           <form method="post" action="/api/orientation/pdf">
             <input type="hidden" name="fiche" value={JSON.stringify(request)} />
@@ -183,16 +187,31 @@ export function SelectionSheet() {
             </button>
           </form>
           <PrintButton />
+          {mailto && (
+            <a className="button" href={mailto}>
+              Écrire avec ma messagerie
+            </a>
+          )}
         </div>
-        <form onSubmit={send} className="selection-actions">
-          <div className="field">
-            <label htmlFor="email">Adresse électronique de la personne</label>
-            <input id="email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          </div>
-          <button type="submit" className="button" disabled={sending}>
-            Envoyer par courriel
-          </button>
-        </form>
+        {mailto && <p className="hint">« Écrire avec ma messagerie » ouvre votre logiciel de courriel avec le lien vers les lieux ; vous choisissez le destinataire et pouvez joindre le PDF.</p>}
+        {canSendByMail ? (
+          <form onSubmit={send} className="selection-actions" aria-describedby="envoi-aide">
+            <p id="envoi-aide" className="hint">
+              Envoi par Repères, le PDF joint, à votre nom (la réponse vous parviendra). L’adresse sert à cet envoi puis est oubliée. Pas d’adresse web dans les notes : les liens vers les lieux sont ajoutés d’office.
+            </p>
+            <div className="field">
+              <label htmlFor="email">Adresse électronique de la personne</label>
+              <input id="email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            </div>
+            <button type="submit" className="button" disabled={sending}>
+              Envoyer la fiche par Repères
+            </button>
+          </form>
+        ) : (
+          <p className="hint">
+            Vous êtes un professionnel avec un compte Repères ? <a href="/connexion">Connectez-vous</a> pour que Repères envoie la fiche en PDF à la personne.
+          </p>
+        )}
         {sendState && (
           <p className={`notice ${sendState.tone === 'error' ? 'notice--error' : 'notice--success'}`} role={sendState.tone === 'error' ? 'alert' : 'status'}>
             {sendState.message}

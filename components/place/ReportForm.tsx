@@ -59,7 +59,7 @@ export function ReportForm({ action, state }: { action: string; state: Suggestio
         </div>
         <div className="field">
           <label htmlFor="report-email">
-            Votre courriel <span className="hint">(facultatif, pour vous répondre)</span>
+            Votre courriel <span className="hint">(facultatif : l’équipe qui tient la fiche pourra vous répondre)</span>
           </label>
           <input
             id="report-email"

@@ -4,10 +4,13 @@ import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '@prisma/client';
 import { isEmail, sendMail } from '@/lib/mail';
 import { hit } from '@/lib/security/rate-limit';
+import { runDeferred, type Defer } from './magic-link';
 import { canInvite, isAdmin, type Role, type SessionUser } from './permissions';
 import { consumeToken, hashToken, issueToken } from './tokens';
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** bcrypt cost of every stored password (and of the decoy compared when there is no account). */
+export const PASSWORD_HASH_COST = 12;
 export const RESET_SENT = 'Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient de lui être envoyé. Il est valable 30 minutes.';
 
 const ROLE_WORDS: Record<Role, string> = { ADMIN: 'administrateur ou administratrice', COORDINATOR: 'coordination de réseau', EDITOR: 'responsable de lieu' };
@@ -89,7 +92,7 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
     const problem = passwordProblem(input.password, preview.email);
     if (problem) return { status: 'invalid', message: problem };
   }
-  const passwordHash = input.password ? await bcrypt.hash(input.password, 12) : undefined;
+  const passwordHash = input.password ? await bcrypt.hash(input.password, PASSWORD_HASH_COST) : undefined;
   return db.$transaction(async (tx) => {
     const token = await consumeToken(tx, 'INVITATION', input.token);
     if (!token || !token.role) return { status: 'expired' as const };
@@ -105,38 +108,48 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
   });
 }
 
-/** Sends a reset link; the same answer whether or not the account exists. */
-export async function requestPasswordReset(db: PrismaClient, input: { email: string; clientKey: string; baseUrl: string }): Promise<{ ok: boolean; message: string }> {
+/** Sends a reset link; the same answer, after the same work, whether or not the account exists
+ * (the lookup and the mail run deferred: see Defer in ./magic-link). */
+export async function requestPasswordReset(db: PrismaClient, input: { email: string; clientKey: string; baseUrl: string; defer?: Defer }): Promise<{ ok: boolean; message: string }> {
   const email = input.email.trim().toLowerCase();
   if (!isEmail(email)) return { ok: false, message: 'Adresse électronique invalide (exemple : prenom.nom@structure.fr).' };
   const [byIp, byAccount] = await Promise.all([hit(`reset:ip:${input.clientKey}`, { limit: 10, windowSeconds: 900 }), hit(`reset:account:${email}`, { limit: 3, windowSeconds: 900 })]);
   if (!byIp.ok) return { ok: false, message: 'Trop de demandes depuis cette connexion : réessayez dans quelques minutes.' };
+  await runDeferred(input.defer, () => sendResetLink(db, email, byAccount.ok, input.baseUrl), 'password reset');
+  return { ok: true, message: RESET_SENT };
+}
+
+async function sendResetLink(db: PrismaClient, email: string, withinLimit: boolean, baseUrl: string) {
   const user = await db.user.findUnique({ where: { email } });
-  if (!user || user.disabled || !byAccount.ok) return { ok: true, message: RESET_SENT };
+  if (!user || user.disabled || !withinLimit) return;
   const token = await issueToken(db, 'PASSWORD_RESET', email);
-  const link = new URL('/connexion/nouveau-mot-de-passe', input.baseUrl);
+  const link = new URL('/connexion/nouveau-mot-de-passe', baseUrl);
   link.searchParams.set('jeton', token);
   await sendMail(db, {
     to: email,
     subject: 'Choisir un nouveau mot de passe pour Repères',
     text: `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 30 minutes, une seule fois) :\n\n${link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.`,
   });
-  return { ok: true, message: RESET_SENT };
 }
 
-/** Sets the new password and signs out every existing session. */
+/** Sets the new password, signs out every existing session (sessionVersion) and voids the
+ * address's other outstanding links. */
 export async function resetPassword(db: PrismaClient, input: { token: string; password: string }): Promise<{ status: 'done' } | { status: 'invalid'; message: string } | { status: 'expired' }> {
   if (!input.token || input.token.length > 200) return { status: 'expired' };
   const row = await db.authToken.findUnique({ where: { tokenHash: hashToken(input.token) } });
   if (!row || row.kind !== 'PASSWORD_RESET' || row.usedAt || row.expiresAt <= new Date()) return { status: 'expired' };
   const problem = passwordProblem(input.password, row.email);
   if (problem) return { status: 'invalid', message: problem };
-  const passwordHash = await bcrypt.hash(input.password, 12);
+  const passwordHash = await bcrypt.hash(input.password, PASSWORD_HASH_COST);
   return db.$transaction(async (tx) => {
     const token = await consumeToken(tx, 'PASSWORD_RESET', input.token);
     if (!token) return { status: 'expired' as const };
     const { count } = await tx.user.updateMany({ where: { email: token.email, disabled: false }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    return count === 1 ? { status: 'done' as const } : { status: 'expired' as const };
+    if (count !== 1) return { status: 'expired' as const };
+    // A reset answers a lost or stolen secret: every other link still out for this address (sign-in,
+    // reset, invitation — which can set a password too) stops working with it.
+    await tx.authToken.updateMany({ where: { email: token.email, usedAt: null }, data: { usedAt: new Date() } });
+    return { status: 'done' as const };
   });
 }
 

@@ -100,3 +100,9 @@ export function canImportOver(user: SessionUser, networkId: string | null, place
 export function canManageImportSources(user: SessionUser): boolean {
   return isAdmin(user);
 }
+
+/** Server-sent fiches (an email from the project's domain to any address) are for signed-in
+ * professionals only: every account has a role, and the session is checked by getCurrentUser. */
+export function canSendFicheByMail(user: SessionUser | null): user is SessionUser {
+  return !!user && (user.role === 'ADMIN' || user.role === 'COORDINATOR' || user.role === 'EDITOR');
+}

@@ -28,6 +28,13 @@ describe('configuration', () => {
     expect(() => parseEnv({ PAGE_CACHE_TTL_SECONDS: '0', PAGE_CACHE_MAX_MB: 'beaucoup' })).toThrow(/PAGE_CACHE_TTL_SECONDS.*PAGE_CACHE_MAX_MB/);
   });
 
+  it('reads how many proxies are trusted to append to X-Forwarded-For (none by default)', () => {
+    expect(parseEnv({})).toMatchObject({ TRUSTED_PROXY_HOPS: 0, RATE_LIMIT_MEMORY_KEYS: 100_000 });
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: 'oui', RATE_LIMIT_MEMORY_KEYS: '10' })).toThrow(/TRUSTED_PROXY_HOPS.*RATE_LIMIT_MEMORY_KEYS/);
+  });
+
   it('stops `npm start` with one clear line, not a stack trace', () => {
     const root = path.join(__dirname, '..', '..');
     const result = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {

@@ -53,6 +53,14 @@ export const envSchema = z.object({
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs d’OpenStreetMap</a>'),
   /** Sign-in attempts allowed per client address in 15 minutes (offices behind one address may need more). */
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For and are trusted to (lib/security/client-address.ts).
+   * 0 (the default): the header is ignored and the TCP peer is the client. 1: one load balancer that appends the
+   * address it sees; 2: a CDN then a load balancer; the client is the right-most address they did not add.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Most counters the in-memory rate limiter keeps per process (least recently used go first). */
+  RATE_LIMIT_MEMORY_KEYS: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
   /** In-process cache of rendered public pages (lib/cache/page-cache.ts); only in production. */
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   /** Longest life of a cached page, in seconds (a page never outlives the minute it was rendered in). */

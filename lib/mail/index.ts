@@ -1,13 +1,19 @@
 // The app's one way to send mail. With SMTP_URL, through an SMTP server (nodemailer); without,
-// into the outbox table, which admins read at /admin/outbox (the embedded default, used by tests).
+// into the outbox table, which admins read at /admin/outbox (the embedded default).
+// The outbox is a stored copy, readable from backups and replicas: the tokens of sign-in, reset,
+// invitation and campaign links are masked in it (only their hashes are kept anywhere), so a
+// deployment that must deliver such links needs SMTP_URL.
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { PrismaClient } from '@prisma/client';
+import { redactTokens } from '@/lib/security/redact';
 
 export type Mail = {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  /** Where replies go (the professional who sent a fiche), instead of the no-reply sender. */
+  replyTo?: string;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 };
 
@@ -19,6 +25,9 @@ function smtp(url: string): Transporter {
   if (transporter?.url !== url) transporter = { url, transport: nodemailer.createTransport(url) };
   return transporter.transport;
 }
+
+/** What replaces a link's token in the stored copy. */
+export const OUTBOX_MARKER = '[masqué-dans-la-copie]';
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
 
@@ -39,7 +48,7 @@ export async function sendMail(db: Pick<PrismaClient, 'outboxMessage'>, mail: Ma
     return { via: 'smtp', id: String(info.messageId) };
   }
   const row = await db.outboxMessage.create({
-    data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null },
+    data: { to: mail.to, subject: mail.subject, text: redactTokens(mail.text, OUTBOX_MARKER), html: mail.html ? redactTokens(mail.html, OUTBOX_MARKER) : null },
   });
   return { via: 'outbox', id: row.id };
 }

@@ -34,6 +34,20 @@ describe('structured logs', () => {
     expect(record.err.stack).toContain('logger.test.ts');
   });
 
+  it('never writes the tokens of campaign, sign-in, reset or invitation links', () => {
+    const { logger, raw } = capture();
+    const campaign = 'Xk3_9fQz-2LmPq7RsTuVwXyZaBcDeFgH1234';
+    logger.error({ path: `/mise-a-jour/${campaign}`, url: `https://reperes.example/connexion/lien?jeton=secret-magic-123&retour=/admin` }, 'request failed');
+    logger.error({ err: new Error(`fetch failed for https://reperes.example/mise-a-jour/${campaign}/confirmer`) }, `failed on /mise-a-jour/${campaign}`);
+    const text = raw();
+    for (const secret of [campaign, 'secret-magic-123']) expect(text).not.toContain(secret);
+    expect(text).toContain('/mise-a-jour/[jeton]');
+    expect(text).toContain('jeton=[jeton]');
+    expect(pathOnly(`/mise-a-jour/${campaign}`)).toBe('/mise-a-jour/[jeton]');
+    expect(pathOnly('/mise-a-jour/court?x=1')).toBe('/mise-a-jour/[jeton]');
+    expect(pathOnly('/lieux/centre-social-des-genets-fictif-cholet')).toBe('/lieux/centre-social-des-genets-fictif-cholet');
+  });
+
   it('hashes addresses and strips query strings', () => {
     expect(hashIp('203.0.113.9')).toMatch(/^[0-9a-f]{16}$/);
     expect(hashIp('203.0.113.9')).toBe(hashIp('203.0.113.9'));

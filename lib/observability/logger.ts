@@ -4,13 +4,16 @@
 // storing who they are.
 import { createHash } from 'node:crypto';
 import pino, { type Logger } from 'pino';
+import { redactTokens } from '../security/redact';
+
+export { redactTokens };
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 
-/** Masks e-mail addresses and IPv4 addresses in free text (error messages may quote them). */
+/** Masks e-mail addresses, IPv4 addresses and link tokens in free text (error messages may quote them). */
 export function scrub(text: string): string {
-  return text.replace(EMAIL, '[courriel]').replace(IPV4, '[ip]');
+  return redactTokens(text).replace(EMAIL, '[courriel]').replace(IPV4, '[ip]');
 }
 
 /** A short keyed hash of a client address: stable within a deployment, not reversible. */
@@ -19,10 +22,11 @@ export function hashIp(ip: string): string {
   return createHash('sha256').update(`${salt}:${ip}`).digest('hex').slice(0, 16);
 }
 
-/** The path of a URL without its query string (queries may hold addresses, tokens, names). */
+/** The path of a URL without its query string (queries may hold addresses, tokens, names) and
+ * with the tokens of paths like /mise-a-jour/<token> masked. */
 export function pathOnly(url: string): string {
   const at = url.search(/[?#]/);
-  return at === -1 ? url : url.slice(0, at);
+  return redactTokens(at === -1 ? url : url.slice(0, at));
 }
 
 const REDACT = [
@@ -41,7 +45,15 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'msg',
       redact: { paths: REDACT, censor: '[masqué]' },
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        // Top-level string fields (path, url, route…) lose their link tokens too.
+        log: (object) => {
+          const clean: Record<string, unknown> = {};
+          for (const [key, value] of Object.entries(object)) clean[key] = typeof value === 'string' ? redactTokens(value) : value;
+          return clean;
+        },
+      },
       serializers: {
         err: (error: unknown) => {
           const serialized = pino.stdSerializers.err(error as Error);

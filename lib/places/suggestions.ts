@@ -1,5 +1,6 @@
 // "Signaler une erreur": a public report on a place, reviewed in the back-office.
 import type { PrismaClient } from '@prisma/client';
+import { canReviewFor, type SessionUser } from '@/lib/auth/permissions';
 import { z } from 'zod';
 import { hit } from '@/lib/security/rate-limit';
 
@@ -35,6 +36,8 @@ export const suggestionSchema = z.object({
 
 /** Per client address: 5 reports per 10 minutes. */
 export const SUGGESTION_RATE = { limit: 5, windowSeconds: 600 };
+/** Per place, whoever reports: 20 a day. Rotating addresses cannot bury a place's reviewers. */
+export const SUGGESTION_PLACE_RATE = { limit: 20, windowSeconds: 24 * 3600 };
 
 /** A posted field as text: strings and numbers as typed; files, objects and the rest count as
  * empty (String() of a hostile object can throw). */
@@ -73,6 +76,33 @@ export async function submitSuggestion(
     ? await db.place.findFirst({ where: { id: input.placeId, status: 'PUBLISHED' }, select: { id: true } })
     : null;
   if (!place) return { status: 'invalid', message: 'Ce lieu n’est plus publié.', values };
+  const perPlace = await hit(`suggestion-place:${place.id}`, SUGGESTION_PLACE_RATE);
+  if (!perPlace.ok) {
+    return { status: 'refused', message: 'Merci ! Ce lieu a déjà reçu beaucoup de signalements aujourd’hui : l’équipe qui tient la fiche les examine. Réessayez demain si l’erreur demeure.', values };
+  }
   await db.suggestion.create({ data: { placeId: place.id, part: parsed.data.part, message: parsed.data.message, email: parsed.data.email ?? null } });
   return { status: 'sent', message: SUGGESTION_SENT };
+}
+
+/**
+ * Closes a report (applied or set aside). Repères sends nothing to the reporter: the address
+ * they typed was never verified, and an automatic mail would let anyone have the project's
+ * domain write to any address. The reviewer may answer from their own mailbox (the review page
+ * offers a mailto: link); the address is forgotten once the report is closed.
+ */
+export async function closeSuggestion(
+  db: Pick<PrismaClient, 'suggestion'>,
+  reviewer: SessionUser,
+  input: { suggestionId: string; decision: 'APPLIED' | 'REJECTED'; note?: string },
+): Promise<{ status: 'done' | 'gone' | 'forbidden' }> {
+  if (!z.uuid().safeParse(input.suggestionId).success) return { status: 'gone' };
+  const suggestion = await db.suggestion.findUnique({ where: { id: input.suggestionId }, include: { place: { select: { networks: { select: { networkId: true } } } } } });
+  if (!suggestion) return { status: 'gone' };
+  if (!canReviewFor(reviewer, { id: suggestion.placeId, networkIds: suggestion.place.networks.map((n) => n.networkId) })) return { status: 'forbidden' };
+  const note = (input.note ?? '').trim().slice(0, 500);
+  await db.suggestion.update({
+    where: { id: suggestion.id },
+    data: { state: input.decision, reviewerId: reviewer.id, reviewedAt: new Date(), email: null, ...(note ? { reviewNote: note } : {}) },
+  });
+  return { status: 'done' };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from './urls';
+import { containsLink, safeHttpUrl } from './urls';
 
 describe('safe links from stored data', () => {
   it('keeps web addresses and refuses everything else', () => {
@@ -24,5 +24,16 @@ describe('safe links from stored data', () => {
         expect(safeHttpUrl(value)).toBe(new URL(value).href);
       }),
     );
+  });
+});
+
+describe('links in free text (server-sent fiches)', () => {
+  it('finds what a mail reader would turn into a link, not plain French or e-mail addresses', () => {
+    for (const text of ['voir https://arnaque.example/x', 'www.exemple.fr', 'HTTP://X', 'bit.ly/abc', 'allez sur arnaque.fr', 'javascript:alert(1)', 'exemple.com/page', 'ＷＷＷ．ｅｘａｍｐｌｅ．ｆｒ', 'ftp://a.b']) {
+      expect(containsLink(text), text).toBe(true);
+    }
+    for (const text of ['Demander Julie, le mardi', 'julie@ccas-cholet.fr', 'M. Dupont, 3 rue A', 'Prendre rdv au 02 41 00 00 00', 'ex. : demander Julie', 'Version 1.5 du formulaire', '']) {
+      expect(containsLink(text), text).toBe(false);
+    }
   });
 });

@@ -42,7 +42,7 @@ test('a coordinator invites an editor, who sets a password, later resets it, and
   await page.getByLabel('Adresse électronique de votre compte').fill('invitee.e2e@exemple.fr');
   await page.getByRole('button', { name: 'Recevoir un lien' }).click();
   await expect(page.getByRole('status')).toContainText('Si un compte existe');
-  await page.goto(relative(await lastLinkFor(browser, 'invitee.e2e@exemple.fr')));
+  await page.goto(relative(await lastLinkFor(browser, 'invitee.e2e@exemple.fr', '/connexion/nouveau-mot-de-passe')));
   await page.getByLabel('Nouveau mot de passe').fill('second-secret-2026');
   await page.getByLabel('Confirmez le mot de passe').fill('second-secret-2026');
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();

@@ -20,7 +20,7 @@ test('a coordinator signs in with a magic link and edits hours that the public p
   await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
   await expect(page.getByRole('status')).toContainText('Si un compte existe pour cette adresse');
 
-  const link = await lastLinkFor(browser, 'coordination@cybanjou.example.org');
+  const link = await lastLinkFor(browser, 'coordination@cybanjou.example.org', '/connexion/lien');
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();

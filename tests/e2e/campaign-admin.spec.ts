@@ -1,7 +1,8 @@
 // Runs with the back-office project (after the public specs): a coordinator's dashboard and an
-// update campaign followed from the outbox to the contact's answer.
+// update campaign followed from the contact's mail to their answer.
 import type { Browser, Page } from '@playwright/test';
 import { accessibilityViolations, expect, test } from './fixtures';
+import { lastMessageTo } from './session';
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto('/connexion');
@@ -11,16 +12,9 @@ async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/admin$/);
 }
 
-/** The campaign link last sent to an address, read from the outbox by an administrator. */
+/** The campaign link last sent to an address, as the contact received it (the outbox copy masks it). */
 async function campaignLinkFor(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await signIn(admin, 'admin@reperes.example', 'demo-admin-2026');
-  await admin.goto('/admin/outbox');
-  const message = admin.locator('.outbox li').filter({ hasText: `à ${email}` }).first();
-  const link = (await message.locator('pre').textContent())!.match(/\/mise-a-jour\/[\w-]+/)![0];
-  await context.close();
-  return link;
+  return (await lastMessageTo(browser, email)).text.match(/\/mise-a-jour\/[\w-]+/)![0];
 }
 
 const count = async (page: Page, label: string) => Number(await page.getByTestId('campaign-progress').getByRole('row', { name: label }).getByRole('cell').textContent());

@@ -34,7 +34,7 @@ test.beforeAll(async () => {
       spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
         cwd: root,
         stdio: 'ignore',
-        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: e2eDatabaseUrl(), REDIS_URL: redisUrl, SEARCH_RATE_LIMIT: '6', NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789' },
+        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: e2eDatabaseUrl(), REDIS_URL: redisUrl, SEARCH_RATE_LIMIT: '6', TRUSTED_PROXY_HOPS: '1', NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789' },
       }),
     );
   }

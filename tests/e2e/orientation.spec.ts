@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { pdfText } from '../helpers/pdf-text';
 import { accessibilityViolations, expect, test } from './fixtures';
-import { lastMessageTo } from './session';
+import { lastMessageTo, signInWithPassword } from './session';
 
 const GENETS = 'Centre social des Genêts (fictif)';
 const BOCAGE = 'Médiathèque du Bocage (fictif)';
@@ -70,13 +70,38 @@ test.describe('orienting a person', () => {
     }
     expect(text.indexOf(BOCAGE)).toBeLessThan(text.indexOf(GENETS));
 
+    // Anonymous: no server-sent mail (the project's domain is no open relay), but a mailto: link
+    // that opens the professional's own mail app with the share link.
+    await expect(page.getByLabel('Adresse électronique de la personne')).toHaveCount(0);
+    const mailto = (await page.getByRole('link', { name: 'Écrire avec ma messagerie' }).getAttribute('href'))!;
+    expect(mailto).toMatch(/^mailto:\?subject=/);
+    const mailtoBody = decodeURIComponent(mailto.slice(mailto.indexOf('body=') + 5));
+    expect(mailtoBody).toContain('Bonjour Amina,');
+    expect(mailtoBody).toMatch(/\/orienter\/fiche\?lieux=mediatheque-du-bocage/);
+    const refused = await page.request.post('/api/orientation/envoi', {
+      data: { fiche: { places: [{ id: '00000000-0000-4000-8000-000000000000', note: '' }], firstName: '', need: 'https://arnaque.example', professional: { structure: '', contact: '' } }, email: 'victime.e2e@exemple.fr' },
+    });
+    expect(refused.status()).toBe(401);
+
+    // A professional with an account may have Repères send the PDF, under their name.
+    await signInWithPassword(page, 'editeur@tilleuls.example.org', 'demo-editeur-2026');
+    await page.goto('/orienter/selection');
+    await expect(page.getByTestId('selection-item')).toHaveCount(2);
+    // A link in a note is refused with a French message, and what was typed stays.
+    await page.getByLabel('Note pour la personne (facultatif)').first().fill('Voir www.arnaque.fr');
     await page.getByLabel('Adresse électronique de la personne').fill('amina.e2e@exemple.fr');
-    await page.getByRole('button', { name: 'Envoyer par courriel' }).click();
+    await page.getByRole('button', { name: 'Envoyer la fiche par Repères' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Les adresses web ne sont pas acceptées' })).toBeVisible();
+    await expect(page.getByLabel('Adresse électronique de la personne')).toHaveValue('amina.e2e@exemple.fr');
+    await page.getByLabel('Note pour la personne (facultatif)').first().fill('');
+    await page.getByRole('button', { name: 'Envoyer la fiche par Repères' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Fiche envoyée' })).toBeVisible();
     const message = await lastMessageTo(browser, 'amina.e2e@exemple.fr');
-    for (const expected of [GENETS, BOCAGE, 'Téléphone : 02 61 91 03 01', 'mardi : 9 h – 12 h, 14 h – 18 h', 'Note : Demander Julie, le mardi']) {
+    for (const expected of [GENETS, BOCAGE, 'Téléphone : 02 61 91 03 01', 'mardi : 9 h – 12 h, 14 h – 18 h', 'Note : Demander Julie, le mardi', 'Fiche envoyée par']) {
       expect(message.text).toContain(expected);
     }
+    // The anonymous request above sent nothing (the end-to-end server's mail goes to an SMTP sink).
+    await expect(lastMessageTo(browser, 'victime.e2e@exemple.fr')).rejects.toThrow('No message');
     const link = message.text.match(/http\S+\/orienter\/fiche\?lieux=\S+/)![0];
     await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
     await expect(page.getByTestId('fiche-place')).toHaveCount(2);

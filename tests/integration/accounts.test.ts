@@ -1,20 +1,22 @@
 import bcrypt from 'bcryptjs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { acceptInvitation, inviteUser, listVisibleUsers, passwordProblem, requestPasswordReset, resetPassword, setUserDisabled } from '../../lib/auth/accounts';
 import type { SessionUser } from '../../lib/auth/permissions';
 import { createPlace, findPossibleDuplicates } from '../../lib/places/create';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
 import { demoUsers, resetDatabase, testDb } from '../helpers/db';
+import { withSmtpSink } from '../helpers/smtp-sink';
 
 const db = testDb();
 const BASE = 'http://localhost:3000';
 
-/** The token in the last message sent to `to`, read from the outbox as a person would. */
-async function tokenFromOutbox(to: string, path: string) {
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: 'desc' } });
-  const link = message.text.match(new RegExp(`https?://\\S+${path}\\?jeton=([\\w-]+)`));
-  expect(link, message.text).not.toBeNull();
+/** The token in the last message sent to `to`, read from the mail as a person would (the outbox
+ * copy masks it). */
+function tokenIn(messages: Array<{ to: string; text: string }>, to: string, path: string) {
+  const message = messages.filter((m) => m.to === to).at(-1);
+  const link = message?.text.match(new RegExp(`https?://\\S+${path}\\?jeton=([\\w-]+)`));
+  expect(link, message?.text).not.toBeNull();
   return link![1];
 }
 
@@ -55,8 +57,9 @@ describe('accounts: invitations, password resets, disabling', () => {
 
   it('turns an accepted invitation into an account with that role and scope, once', async () => {
     const email = 'nouvelle.mediatrice@exemple.fr';
-    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE })).status).toBe('sent');
-    const token = await tokenFromOutbox(email, '/connexion/invitation');
+    const { result, messages } = await withSmtpSink(() => inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE }));
+    expect(result.status).toBe('sent');
+    const token = tokenIn(messages, email, '/connexion/invitation');
 
     const weak = await acceptInvitation(db, { token, name: 'Léa', password: 'court' });
     expect(weak).toMatchObject({ status: 'invalid', message: expect.stringContaining('10 caractères') });
@@ -75,12 +78,14 @@ describe('accounts: invitations, password resets, disabling', () => {
   });
 
   it('resets a password by email without revealing accounts, and ends the old sessions', async () => {
-    const unknown = await requestPasswordReset(db, { email: 'personne@nulle-part.fr', clientKey: 'k', baseUrl: BASE });
-    const known = await requestPasswordReset(db, { email: editor.email, clientKey: 'k', baseUrl: BASE });
-    expect(unknown).toEqual(known);
-    expect(await db.outboxMessage.count({ where: { to: 'personne@nulle-part.fr' } })).toBe(0);
+    const { result, messages } = await withSmtpSink(async () => [
+      await requestPasswordReset(db, { email: 'personne@nulle-part.fr', clientKey: 'k', baseUrl: BASE }),
+      await requestPasswordReset(db, { email: editor.email, clientKey: 'k', baseUrl: BASE }),
+    ]);
+    expect(result[0]).toEqual(result[1]);
+    expect(messages.map((m) => m.to)).toEqual([editor.email]);
 
-    const token = await tokenFromOutbox(editor.email, '/connexion/nouveau-mot-de-passe');
+    const token = tokenIn(messages, editor.email, '/connexion/nouveau-mot-de-passe');
     const before = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
     expect(await resetPassword(db, { token, password: 'aaaaaaaaaaaa' })).toMatchObject({ status: 'invalid' });
     expect(await resetPassword(db, { token, password: 'nouveau-secret-2026' })).toEqual({ status: 'done' });
@@ -88,6 +93,68 @@ describe('accounts: invitations, password resets, disabling', () => {
     expect(await bcrypt.compare('nouveau-secret-2026', after.passwordHash!)).toBe(true);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await resetPassword(db, { token, password: 'encore-un-secret-2026' })).toEqual({ status: 'expired' });
+  });
+
+  it('answers sign-in link and reset requests after the same work whether or not the account exists', async () => {
+    const { requestMagicLink } = await import('../../lib/auth/magic-link');
+    const { startSmtpSink } = await import('../helpers/smtp-sink');
+    // A slow mail server: were the mail sent before answering, an existing account would show.
+    const sink = await startSmtpSink({ delayMs: 600 });
+    process.env.SMTP_URL = sink.url;
+    const deferred: Array<() => Promise<void>> = [];
+    const defer = (task: () => Promise<void>) => void deferred.push(task);
+    try {
+      const timed = async (ask: () => Promise<unknown>) => {
+        const started = performance.now();
+        const answer = await ask();
+        return { answer, ms: performance.now() - started };
+      };
+      const asks = [
+        () => requestMagicLink(db, { email: coordinator.email, clientKey: 'timing', baseUrl: BASE, defer }),
+        () => requestMagicLink(db, { email: 'personne.inconnue@nulle-part.fr', clientKey: 'timing', baseUrl: BASE, defer }),
+        () => requestPasswordReset(db, { email: coordinator.email, clientKey: 'timing', baseUrl: BASE, defer }),
+        () => requestPasswordReset(db, { email: 'personne.inconnue@nulle-part.fr', clientKey: 'timing', baseUrl: BASE, defer }),
+      ];
+      const results = [];
+      for (const ask of asks) results.push(await timed(ask));
+      expect(results[0].answer).toEqual(results[1].answer);
+      expect(results[2].answer).toEqual(results[3].answer);
+      // Nothing was looked up nor sent before answering: every answer is quicker than the mail server.
+      for (const { ms } of results) expect(ms).toBeLessThan(400);
+      expect(sink.received).toHaveLength(0);
+      expect(deferred).toHaveLength(4);
+      // After the answers, the deferred work sends exactly the two mails to the existing account.
+      for (const task of deferred) await task();
+      expect(sink.received.map((m) => m.to)).toEqual([coordinator.email, coordinator.email]);
+    } finally {
+      delete process.env.SMTP_URL;
+      await sink.close();
+    }
+  });
+
+  it('ends the other sessions and voids every other outstanding link when a reset is accepted', async () => {
+    const { issueToken, consumeToken } = await import('../../lib/auth/tokens');
+    const { authOptions } = await import('../../lib/auth/options');
+    const user = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
+    const sessionOf = (sv: number) =>
+      authOptions.callbacks!.session!({ session: { expires: '2099-01-01T00:00:00.000Z' }, token: { uid: user.id, sv }, user: undefined as never, newSession: undefined, trigger: 'update' } as never) as unknown as Promise<{ uid?: string }>;
+    expect((await sessionOf(user.sessionVersion)).uid).toBe(user.id);
+
+    // Links an attacker holding the mailbox could have asked for before the owner reset.
+    const magic = await issueToken(db, 'MAGIC_LINK', editor.email);
+    const otherReset = await issueToken(db, 'PASSWORD_RESET', editor.email);
+    const invitation = await issueToken(db, 'INVITATION', editor.email, { role: 'EDITOR', placeIds: editor.placeIds });
+    const reset = await issueToken(db, 'PASSWORD_RESET', editor.email);
+    const someoneElse = await issueToken(db, 'MAGIC_LINK', admin.email);
+    expect(await resetPassword(db, { token: reset, password: 'secret-tout-neuf-2026' })).toEqual({ status: 'done' });
+
+    expect(await consumeToken(db, 'MAGIC_LINK', magic)).toBeNull();
+    expect(await consumeToken(db, 'PASSWORD_RESET', otherReset)).toBeNull();
+    expect(await consumeToken(db, 'INVITATION', invitation)).toBeNull();
+    expect(await consumeToken(db, 'MAGIC_LINK', someoneElse)).not.toBeNull();
+    // The session opened before the reset is empty now; a new one is fine.
+    expect((await sessionOf(user.sessionVersion)).uid).toBeUndefined();
+    expect((await sessionOf(user.sessionVersion + 1)).uid).toBe(user.id);
   });
 
   it('rate-limits reset requests per account quietly', async () => {
@@ -106,12 +173,13 @@ describe('accounts: invitations, password resets, disabling', () => {
 
   it('keeps a disabled account disabled: no invitation brings it back (issue #16, hole 8)', async () => {
     const email = 'ancienne.mediatrice@exemple.fr';
-    const tokens = await Promise.all(
-      [1, 2].map(async () => {
-        expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE })).status).toBe('sent');
-        return tokenFromOutbox(email, '/connexion/invitation');
-      }),
-    );
+    // One after the other: each sink takes SMTP_URL while its invitation is sent.
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { result, messages } = await withSmtpSink(() => inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE }));
+      expect(result.status).toBe('sent');
+      tokens.push(tokenIn(messages, email, '/connexion/invitation'));
+    }
     expect(await acceptInvitation(db, { token: tokens[0], name: 'Ancienne', password: 'un-long-mot-de-passe' })).toEqual({ status: 'accepted', email });
     const account = await db.user.findUniqueOrThrow({ where: { email } });
     // A second invitation, still pending, and a new one sent after the account is disabled.
@@ -136,12 +204,15 @@ describe('accounts: invitations, password resets, disabling', () => {
     const email = editor.email;
     const before = await db.user.findUniqueOrThrow({ where: { email } });
     const extra = await db.place.findFirstOrThrow({ where: { networks: { some: { networkId: cybanjouId } }, id: { notIn: editor.placeIds } } });
-    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE })).status).toBe('sent');
+    const invite = async () => {
+      const { result, messages } = await withSmtpSink(() => inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE }));
+      expect(result.status).toBe('sent');
+      return tokenIn(messages, email, '/connexion/invitation');
+    };
     // Without a password: the account gains the place, its sessions stay.
-    expect(await acceptInvitation(db, { token: await tokenFromOutbox(email, '/connexion/invitation'), name: '', password: '' })).toEqual({ status: 'accepted', email });
+    expect(await acceptInvitation(db, { token: await invite(), name: '', password: '' })).toEqual({ status: 'accepted', email });
     expect((await db.user.findUniqueOrThrow({ where: { email } })).sessionVersion).toBe(before.sessionVersion);
-    expect((await inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE })).status).toBe('sent');
-    expect(await acceptInvitation(db, { token: await tokenFromOutbox(email, '/connexion/invitation'), name: '', password: 'un-mot-de-passe-neuf' })).toEqual({ status: 'accepted', email });
+    expect(await acceptInvitation(db, { token: await invite(), name: '', password: 'un-mot-de-passe-neuf' })).toEqual({ status: 'accepted', email });
     const after = await db.user.findUniqueOrThrow({ where: { email } });
     expect(await bcrypt.compare('un-mot-de-passe-neuf', after.passwordHash!)).toBe(true);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
@@ -258,7 +329,7 @@ describe('signing in with a password', () => {
   });
   beforeEach(() => resetMemoryLimits());
 
-  const attempt = (password: string, ip = '203.0.113.7', email = 'editeur@tilleuls.example.org') => authorize({ email, password }, { headers: { 'x-forwarded-for': ip } });
+  const attempt = (password: string, ip = '203.0.113.7', email = 'editeur@tilleuls.example.org') => authorize({ email, password }, { headers: { 'x-reperes-peer': ip } });
 
   it('lets a person sign in as often as they like, but locks an account after 10 wrong passwords', async () => {
     for (let i = 0; i < 12; i++) expect(await attempt('demo-editeur-2026')).not.toBeNull();
@@ -267,6 +338,36 @@ describe('signing in with a password', () => {
     expect(await attempt('demo-editeur-2026', '192.0.2.1')).toBeNull();
     // Another account is not affected.
     expect(await attempt('demo-coord-2026', '192.0.2.1', 'coordination@cybanjou.example.org')).not.toBeNull();
+  });
+
+  it('counts a guess before comparing: of 100 simultaneous wrong guesses, at most 10 reach bcrypt, then the account is locked', async () => {
+    const compare = vi.spyOn(bcrypt, 'compare');
+    try {
+      // From 100 different addresses, so that only the per-account limit stands in the way.
+      const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(`devine-${i}-xyz`, `198.51.${Math.floor(i / 50)}.${i}`)));
+      expect(answers.every((a) => a === null)).toBe(true);
+      const compared = compare.mock.calls.length;
+      expect(compared).toBeGreaterThan(0);
+      expect(compared).toBeLessThanOrEqual(10);
+      expect(await attempt('demo-editeur-2026', '192.0.2.50')).toBeNull();
+      expect(compare.mock.calls.length).toBe(compared);
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  it('compares against a decoy of the same bcrypt cost as real passwords when there is no account', async () => {
+    const { decoyHash } = await import('../../lib/auth/options');
+    const { PASSWORD_HASH_COST } = await import('../../lib/auth/accounts');
+    expect(bcrypt.getRounds(await decoyHash())).toBe(PASSWORD_HASH_COST);
+    const compare = vi.spyOn(bcrypt, 'compare');
+    try {
+      expect(await attempt('un-mot-de-passe', '192.0.2.60', 'personne.inconnue@exemple.fr')).toBeNull();
+      expect(compare).toHaveBeenCalledTimes(1);
+      expect(bcrypt.getRounds(String(compare.mock.calls[0][1]))).toBe(PASSWORD_HASH_COST);
+    } finally {
+      compare.mockRestore();
+    }
   });
 
   it('limits attempts per address, whatever the accounts', async () => {

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlaces, onePlace } from '../../lib/export/api';
 import { openApiDocument } from '../../lib/export/openapi';
+import { PEER_HEADER } from '../../lib/security/client-address';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
@@ -9,7 +10,7 @@ import { validateRows } from '../helpers/table-schema';
 
 const db = testDb();
 const get = (query: string, headers: Record<string, string> = {}) =>
-  listPlaces(new Request(`http://localhost/api/v1/lieux${query}`, { headers: { 'x-forwarded-for': '198.51.100.1', ...headers } }));
+  listPlaces(new Request(`http://localhost/api/v1/lieux${query}`, { headers: { [PEER_HEADER]: '198.51.100.1', ...headers } }));
 
 describe('the public API', () => {
   beforeAll(async () => {
@@ -76,9 +77,9 @@ describe('the public API', () => {
     expect(((await bad.json()) as { detail: string }).detail).toContain('Format inconnu');
     resetMemoryLimits();
     let last = 200;
-    for (let i = 0; i < 125 && last !== 429; i++) last = (await get('?limite=1', { 'x-forwarded-for': '203.0.113.9' })).status;
+    for (let i = 0; i < 125 && last !== 429; i++) last = (await get('?limite=1', { [PEER_HEADER]: '203.0.113.9' })).status;
     expect(last).toBe(429);
-    expect((await get('?limite=1', { 'x-forwarded-for': '203.0.113.10' })).status).toBe(200);
+    expect((await get('?limite=1', { [PEER_HEADER]: '203.0.113.10' })).status).toBe(200);
   });
 
   it('publishes an OpenAPI 3.1 description', () => {

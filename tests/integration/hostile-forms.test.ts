@@ -88,7 +88,8 @@ describe('the public report form, with hostile input (property)', () => {
         async (input) => {
           const before = await db.suggestion.count();
           const id = input.target === 'place' ? placeId : input.target === 'bogus' ? "1' OR '1'='1" : '00000000-0000-4000-8000-00000000dead';
-          // A fresh client each time: this test is about validation, not the rate limit.
+          // A fresh client each time (and fresh per-place counters): this test is about validation, not the rate limits.
+          resetMemoryLimits();
           const state = await submitSuggestion(db, { placeId: id, part: input.part.value, message: input.message.value, email: input.email.value, honeypot: input.honeypot.value, clientKey: `property-${run++}` });
           const after = await db.suggestion.count();
           const wrong = (['part', 'message', 'email'] as const).filter((field) => !input[field].ok);

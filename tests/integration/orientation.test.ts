@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildFiche, ficheRequestSchema, ficheText, type FicheRequest } from '../../lib/orientation/fiche';
 import { renderFichePdf } from '../../lib/orientation/pdf';
-import { sendFiche, SEND_RATE } from '../../lib/orientation/send';
+import type { SessionUser } from '../../lib/auth/permissions';
+import { ficheMailto } from '../../lib/orientation/mailto';
+import { sendFiche, SEND_RATE_PER_ACCOUNT, SEND_RATE_PER_RECIPIENT } from '../../lib/orientation/send';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
-import { resetDatabase, testDb } from '../helpers/db';
+import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 import { pdfText } from '../helpers/pdf-text';
 import { startSmtpSink } from '../helpers/smtp-sink';
 
@@ -13,12 +15,14 @@ const BASE = 'http://localhost:3000';
 
 describe('the fiche d’orientation', () => {
   let genets: string, bocage: string, five: string[];
+  let editor: SessionUser, coordinator: SessionUser;
 
   beforeAll(async () => {
     await resetDatabase(db);
     await seedDemo(db, { testFixture: true });
     genets = (await db.place.findFirstOrThrow({ where: { name: 'Centre social des Genêts (fictif)' } })).id;
     bocage = (await db.place.findFirstOrThrow({ where: { name: 'Médiathèque du Bocage (fictif)' } })).id;
+    ({ editor, coordinator } = await demoUsers(db));
     five = (await db.place.findMany({ where: { status: 'PUBLISHED', commune: { in: ['Cholet', 'Saumur', 'Angers'] } }, orderBy: { name: 'asc' }, take: 5 })).map((p) => p.id);
   });
   beforeEach(() => resetMemoryLimits());
@@ -64,25 +68,85 @@ describe('the fiche d’orientation', () => {
     expect(ficheText(fiche)).toContain('Note : Demander Julie, le mardi');
   });
 
-  it('sends it to the outbox without keeping the address anywhere else, and rate-limits', async () => {
+  it('sends nothing for an anonymous visitor, whatever they ask (no open mail relay)', async () => {
+    const sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+    const outboxBefore = await db.outboxMessage.count();
+    try {
+      const spam = request([genets], { need: 'Gagnez 1000 € : https://arnaque.example/x', firstName: 'x'.repeat(60) });
+      for (let i = 0; i < 5; i++) {
+        expect(await sendFiche(db, { sender: null, request: spam, email: `victime${i}@exemple.fr`, baseUrl: BASE })).toEqual({ status: 'forbidden' });
+        expect(await sendFiche(db, { sender: null, request: request([genets]), email: 'amina@exemple.fr', baseUrl: BASE })).toEqual({ status: 'forbidden' });
+      }
+      expect(sink.received).toEqual([]);
+      delete process.env.SMTP_URL;
+      expect(await sendFiche(db, { sender: null, request: request([genets]), email: 'amina@exemple.fr', baseUrl: BASE })).toEqual({ status: 'forbidden' });
+      expect(await db.outboxMessage.count()).toBe(outboxBefore);
+    } finally {
+      delete process.env.SMTP_URL;
+      await sink.close();
+    }
+  });
+
+  it('gives anonymous visitors a mailto: link with the share link, opened in their own mail app', () => {
+    const shareUrl = `${BASE}/orienter/fiche?lieux=mediatheque-du-bocage-fictif,centre-social`;
+    const link = ficheMailto({ shareUrl, firstName: 'Amina', structure: 'CCAS de Cholet' });
+    expect(link.startsWith('mailto:?subject=')).toBe(true);
+    const body = decodeURIComponent(new URL(link).searchParams.get('body') ?? '');
+    expect(body).toContain(shareUrl);
+    expect(body).toContain('Bonjour Amina,');
+    expect(body).toContain('CCAS de Cholet');
+  });
+
+  it('lets a signed-in professional send it, refuses links in the free text, and never keeps the address', async () => {
     delete process.env.SMTP_URL;
-    expect(await sendFiche(db, { request: request([genets]), email: 'pas une adresse', clientKey: 'a', baseUrl: BASE })).toMatchObject({ status: 'invalid' });
-    expect(await sendFiche(db, { request: request([genets]), email: 'amina@exemple.fr', clientKey: 'a', baseUrl: BASE })).toEqual({ status: 'sent' });
+    expect(await sendFiche(db, { sender: editor, request: request([genets]), email: 'pas une adresse', baseUrl: BASE })).toMatchObject({ status: 'invalid', field: 'email' });
+    for (const extra of [{ need: 'voir https://arnaque.example/x' }, { firstName: 'www.arnaque.fr' }, { professional: { structure: 'CCAS', contact: 'bit.ly/abc' } }]) {
+      const refused = await sendFiche(db, { sender: editor, request: request([genets], extra), email: 'amina@exemple.fr', baseUrl: BASE });
+      expect(refused).toMatchObject({ status: 'invalid', field: 'text' });
+      expect((refused as { message: string }).message).toContain('Les adresses web ne sont pas acceptées');
+    }
+    const noted = request([genets]);
+    noted.places[0].note = 'Suite sur arnaque.fr/gain';
+    expect(await sendFiche(db, { sender: editor, request: noted, email: 'amina@exemple.fr', baseUrl: BASE })).toMatchObject({ status: 'invalid', message: expect.stringContaining('la note du lieu n° 1') });
+    expect(await db.outboxMessage.count({ where: { to: 'amina@exemple.fr' } })).toBe(0);
+
+    // An e-mail address in the contact is the professional's own, not a link.
+    const fine = request([genets], { professional: { structure: 'CCAS de Cholet', contact: 'Julie, julie.martin@ccas-cholet.fr' } });
+    expect(await sendFiche(db, { sender: editor, request: fine, email: 'amina@exemple.fr', baseUrl: BASE })).toEqual({ status: 'sent' });
     const message = await db.outboxMessage.findFirstOrThrow({ where: { to: 'amina@exemple.fr' } });
     expect(message.text).toContain('Centre social des Genêts (fictif)');
     expect(message.text).toContain(`${BASE}/orienter/fiche?lieux=`);
-    for (let i = 1; i < SEND_RATE.limit; i++) await sendFiche(db, { request: request([genets]), email: 'amina@exemple.fr', clientKey: 'a', baseUrl: BASE });
-    expect((await sendFiche(db, { request: request([genets]), email: 'amina@exemple.fr', clientKey: 'a', baseUrl: BASE })).status).toBe('limited');
+    expect(message.text).toContain(`Fiche envoyée par`);
+    expect(message.text).toContain(editor.email);
+  });
+
+  it('limits what one address receives, whoever sends, and what one account sends', async () => {
+    delete process.env.SMTP_URL;
+    const to = 'beneficiaire.limite@exemple.fr';
+    const results = [];
+    for (let i = 0; i < SEND_RATE_PER_RECIPIENT.limit + 2; i++) {
+      results.push((await sendFiche(db, { sender: i % 2 ? editor : coordinator, request: request([genets]), email: to, baseUrl: BASE })).status);
+    }
+    expect(results).toEqual([...Array(SEND_RATE_PER_RECIPIENT.limit).fill('sent'), 'limited', 'limited']);
+    expect(await db.outboxMessage.count({ where: { to } })).toBe(SEND_RATE_PER_RECIPIENT.limit);
+
+    resetMemoryLimits();
+    let last = '';
+    for (let i = 0; i <= SEND_RATE_PER_ACCOUNT.limit; i++) last = (await sendFiche(db, { sender: editor, request: request([genets]), email: `personne${i}@exemple.fr`, baseUrl: BASE })).status;
+    expect(last).toBe('limited');
   });
 
   it('attaches the PDF when sent through a real SMTP server', async () => {
     const sink = await startSmtpSink();
     process.env.SMTP_URL = sink.url;
     try {
-      expect(await sendFiche(db, { request: request([genets, bocage]), email: 'beneficiaire@exemple.fr', clientKey: 'smtp', baseUrl: BASE })).toEqual({ status: 'sent' });
+      expect(await sendFiche(db, { sender: editor, request: request([genets, bocage]), email: 'beneficiaire@exemple.fr', baseUrl: BASE })).toEqual({ status: 'sent' });
       expect(sink.received).toHaveLength(1);
       expect(sink.received[0].raw).toContain('filename=fiche-orientation.pdf');
       expect(sink.received[0].raw).toContain('Content-Type: application/pdf');
+      // Replies go to the professional, not to the no-reply address.
+      expect(sink.received[0].raw).toMatch(new RegExp(`Reply-To: ${editor.email.replace('.', '\\.')}`, 'i'));
     } finally {
       delete process.env.SMTP_URL;
       await sink.close();

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isGonePlaceSlug, nearbyPlaces, placeRoute, resolvePlacePage } from '../../lib/places/page';
-import { SUGGESTION_RATE, submitSuggestion } from '../../lib/places/suggestions';
+import { closeSuggestion, SUGGESTION_PLACE_RATE, SUGGESTION_RATE, submitSuggestion } from '../../lib/places/suggestions';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
-import { resetDatabase, testDb } from '../helpers/db';
+import { demoUsers, resetDatabase, testDb } from '../helpers/db';
+import { startSmtpSink } from '../helpers/smtp-sink';
 
 const db = testDb();
 const DAY = 24 * 3600 * 1000;
@@ -130,6 +131,44 @@ describe('place page data', () => {
     expect(await db.suggestion.count({ where: { placeId: place.id } })).toBe(before + SUGGESTION_RATE.limit);
     // Another client is not affected.
     expect((await submitSuggestion(db, { ...base, clientKey: 'client-b' })).status).toBe('sent');
+  });
+
+  it('limits reports per place, whatever addresses they come from', async () => {
+    resetMemoryLimits();
+    const [place, other] = await db.place.findMany({ where: { status: 'PUBLISHED' }, orderBy: { name: 'desc' }, take: 2 });
+    const before = await db.suggestion.count({ where: { placeId: place.id } });
+    const statuses: string[] = [];
+    for (let i = 0; i < SUGGESTION_PLACE_RATE.limit + 5; i++) {
+      statuses.push((await submitSuggestion(db, { placeId: place.id, part: 'OTHER', message: `Signalement numéro ${i}`, email: '', honeypot: '', clientKey: `rotating-${i}` })).status);
+    }
+    expect(statuses.filter((s) => s === 'sent')).toHaveLength(SUGGESTION_PLACE_RATE.limit);
+    expect(statuses.slice(-5)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
+    expect(await db.suggestion.count({ where: { placeId: place.id } })).toBe(before + SUGGESTION_PLACE_RATE.limit);
+    // Another place is not affected.
+    expect((await submitSuggestion(db, { placeId: other.id, part: 'OTHER', message: 'Un message valable', email: '', honeypot: '', clientKey: 'rotating-x' })).status).toBe('sent');
+  });
+
+  it('closes a report without mailing the unverified address it came with, then forgets it', async () => {
+    resetMemoryLimits();
+    const { admin, editor } = await demoUsers(db);
+    const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', id: { notIn: editor.placeIds } } });
+    await submitSuggestion(db, { placeId: place.id, part: 'HOURS', message: 'Fermé le jeudi maintenant', email: 'victime@exemple.fr', honeypot: '', clientKey: 'closing' });
+    const report = await db.suggestion.findFirstOrThrow({ where: { email: 'victime@exemple.fr' } });
+    const sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+    const outboxBefore = await db.outboxMessage.count();
+    try {
+      // Outside their places, an editor may not close it.
+      expect(await closeSuggestion(db, editor, { suggestionId: report.id, decision: 'REJECTED' })).toEqual({ status: 'forbidden' });
+      expect(await closeSuggestion(db, admin, { suggestionId: report.id, decision: 'APPLIED', note: 'Horaires corrigés' })).toEqual({ status: 'done' });
+      expect(sink.received).toEqual([]);
+      delete process.env.SMTP_URL;
+      expect(await db.outboxMessage.count()).toBe(outboxBefore);
+      expect(await db.suggestion.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ state: 'APPLIED', email: null, reviewNote: 'Horaires corrigés', reviewerId: admin.id });
+    } finally {
+      delete process.env.SMTP_URL;
+      await sink.close();
+    }
   });
 
   it('refuses reports on unpublished places', async () => {

@@ -48,7 +48,7 @@ describe('read replica routing', () => {
     if (page.kind === 'published') expect(page.place.name.startsWith(MARK)).toBe(true);
 
     const { listPlaces } = await import('../../lib/export/api');
-    const api = (await (await listPlaces(new Request('http://localhost/api/v1/lieux?limite=5', { headers: { 'x-forwarded-for': '198.51.100.77' } }))).json()) as { lieux: Array<{ nom: string }> };
+    const api = (await (await listPlaces(new Request('http://localhost/api/v1/lieux?limite=5', { headers: { 'x-reperes-peer': '198.51.100.77' } }))).json()) as { lieux: Array<{ nom: string }> };
     for (const place of api.lieux) expect(place.nom.startsWith(MARK)).toBe(true);
 
     // Writes (a public report) go to the primary, which never saw the marker.

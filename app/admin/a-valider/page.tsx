@@ -55,9 +55,19 @@ export default async function ReviewQueue() {
               <Link href={`/admin/lieux/${suggestion.place.id}`}>{suggestion.place.name}</Link> — {SUGGESTION_PARTS[suggestion.part]} — le {suggestion.createdAt.toLocaleDateString('fr-FR')}
             </p>
             <blockquote className="pre-line">{suggestion.message}</blockquote>
-            <p className="muted">{suggestion.email ? 'La personne attend une réponse par courriel.' : 'Pas d’adresse pour répondre.'}</p>
+            {/* Repères never writes to this unverified address itself (lib/places/suggestions.ts): the reviewer may, from their own mailbox. */}
+            <p className="muted">
+              {suggestion.email ? (
+                <>
+                  La personne souhaite une réponse :{' '}
+                  <a href={`mailto:${encodeURIComponent(suggestion.email)}?subject=${encodeURIComponent(`Votre signalement sur « ${suggestion.place.name} »`)}`}>répondre avec ma messagerie</a> (l’adresse est oubliée à la clôture).
+                </>
+              ) : (
+                'Pas d’adresse pour répondre.'
+              )}
+            </p>
             <form className="review-actions">
-              <label htmlFor={`note-s-${suggestion.id}`}>Réponse ou motif (facultatif, envoyé à la personne)</label>
+              <label htmlFor={`note-s-${suggestion.id}`}>Motif (facultatif, gardé dans l’historique)</label>
               <input id={`note-s-${suggestion.id}`} name="note" type="text" maxLength={500} />
               <button type="submit" className="button button--small button--primary" formAction={async (form: FormData) => { 'use server'; await closeSuggestionAction(suggestion.id, 'APPLIED', form); }}>
                 Corrigé sur la fiche

@@ -3,8 +3,9 @@ import { AddAllButton } from '@/components/orientation/AddAllButton';
 import { FicheView } from '@/components/orientation/FicheView';
 import { PrintButton } from '@/components/orientation/PrintButton';
 import { db } from '@/lib/db';
-import { loadFichePlaces, MAX_FICHE_PLACES } from '@/lib/orientation/fiche';
+import { loadFichePlaces, MAX_FICHE_PLACES, shareLink } from '@/lib/orientation/fiche';
 import { baseUrl } from '@/lib/orientation/http';
+import { ficheMailto } from '@/lib/orientation/mailto';
 
 export const metadata: Metadata = { title: 'Lieux d’aide au numérique pour vous', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -32,6 +33,10 @@ export default async function SharedFichePage({ searchParams }: Props) {
           <div className="selection-actions no-print">
             <PrintButton />
             <AddAllButton places={places.map((p) => ({ id: p.id, slug: p.slug, name: p.name }))} />
+            {/* Works without JavaScript: the professional's own mail app sends it, not our server. */}
+            <a className="button" href={ficheMailto({ shareUrl: shareLink(baseUrl(), places.map((p) => p.slug)) })}>
+              Écrire avec ma messagerie
+            </a>
           </div>
           <FicheView places={places} />
         </>
