@@ -69,12 +69,8 @@ export default async function HomePage() {
               if (!departement) return null;
               return (
                 <li key={code}>
-                  <Link href={`/departements/${code}`}>
-                    {departement.name} ({code})
-                  </Link>{' '}
-                  <span className="muted">
-                    — {count} lieu{count > 1 ? 'x' : ''}
-                  </span>
+                  <Link href={`/departements/${code}`}>{`${departement.name} (${code})`}</Link>{' '}
+                  <span className="muted">{`— ${count} lieu${count > 1 ? 'x' : ''}`}</span>
                 </li>
               );
             })}

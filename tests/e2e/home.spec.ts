@@ -21,6 +21,11 @@ test('the home page lists the published demo places by commune', async ({ page }
   }
   const published = DEMO_PLACES.filter((p) => p.status === 'PUBLISHED');
   expect(listed.map((l) => l.href)).toEqual(expect.arrayContaining(published.map((p) => `/lieux/${p.slug}`)));
+  // Every département with a published place, with its count, leads to its page.
+  const departements = page.getByRole('region', { name: 'Les lieux de chaque département' });
+  const maineEtLoire = departements.getByRole('link', { name: 'Maine-et-Loire (49)', exact: true });
+  await expect(maineEtLoire).toHaveAttribute('href', '/departements/49');
+  await expect(departements.getByRole('listitem').filter({ hasText: 'Maine-et-Loire (49)' })).toContainText(`— ${published.length} lieux`);
   const footer = page.getByRole('contentinfo');
   for (const link of ['Données ouvertes', 'Accessibilité', 'Mentions légales']) {
     await expect(footer.getByRole('link', { name: link })).toBeVisible();
