@@ -59,6 +59,12 @@ export const LIST_COLUMNS = new Set(['typologie', 'courriels', 'site_web', 'itin
  * non-empty strings, numbers as JSON numbers, the rest strings or null; then every constraint of
  * the schema, checked by validateRows on the equivalent CSV cells.
  */
+/** Fields Repères adds after the standard's, documented with the exports: name → type check. */
+export const EXTENSIONS: Record<string, (value: unknown) => boolean> = {
+  // The source gave no coordinates: the point is its commune's centre (lib/import/provenance.ts).
+  position_approximative: (value) => typeof value === 'boolean',
+};
+
 export function validateRecords(records: unknown[]): string[] {
   const fields = loadSchema();
   const names = fields.map((f) => f.name);
@@ -69,8 +75,12 @@ export function validateRecords(records: unknown[]): string[] {
       errors.push(`${where}: not an object`);
       return names.map(() => '');
     }
+    // The schema's fields in its order, then only the documented extensions (README, « Données ouvertes »).
     const keys = Object.keys(record);
-    if (keys.join(',') !== names.join(',')) errors.push(`${where}: keys ${keys.join(',')} instead of ${names.join(',')}`);
+    const extra = keys.slice(names.length);
+    if (keys.slice(0, names.length).join(',') !== names.join(',') || extra.some((key) => !(key in EXTENSIONS)))
+      errors.push(`${where}: keys ${keys.join(',')} instead of ${names.join(',')}[,${Object.keys(EXTENSIONS).join(',')}]`);
+    for (const key of extra) if (key in EXTENSIONS && !EXTENSIONS[key](record[key as keyof typeof record])) errors.push(`${where}: ${key} is not of its documented type`);
     return fields.map((field) => {
       const value = (record as Record<string, unknown>)[field.name];
       if (value === null || value === undefined) return '';

@@ -79,6 +79,9 @@ describe('export in the national standard', () => {
       expect.stringContaining('services is not a list of strings'),
       expect.stringContaining('code_postal does not match its pattern'),
     ]);
+    // Past the standard's fields, only the documented extension, with its type.
+    expect(validateRecords([{ ...json[0], position_approximative: 'oui' }])).toEqual([expect.stringContaining('position_approximative is not of its documented type')]);
+    expect(validateRecords([{ ...json[0], secret: 1 }])).toEqual([expect.stringContaining('keys ')]);
   });
 
   it('streams GeoJSON in the shape of RFC 7946, each point at its place, properties in the standard', async () => {
