@@ -80,13 +80,15 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
           </div>
         )}
         <p className="results-count" role="status" aria-live="polite">
-          {response.total === 0
+          {filters.ou && !response.origin
+            ? 'Précisez le lieu ci-dessus pour voir les lieux proches.'
+            : response.total === 0
             ? 'Aucun lieu ne correspond.'
             : response.total >= NATIONAL_COUNT_CAP
               ? `Plus de ${(NATIONAL_COUNT_CAP - 1).toLocaleString('fr-FR')} lieux : précisez une commune ou des critères.`
               : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
         </p>
-        {response.total === 0 && (
+        {response.total === 0 && !(filters.ou && !response.origin) && (
           <div className="empty-state">
             {response.origin && filters.rayon < RADIUS.max && (
               <p>

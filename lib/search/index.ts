@@ -258,6 +258,10 @@ export async function searchPlaces(
     help = placeHelp(filters.ou, answer.lookup, answer.point !== null);
     // Not found, or found but not placeable (a commune with neither a centre nor places near it).
     if (!answer.point && (!help || answer.lookup.kind === 'found')) problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
+    // A place was asked and could not be placed: the whole country sorted by commune answers
+    // nothing the person asked for, and counting and faceting it was the slowest search of all
+    // (p50 583 ms on 100,000 places, bench/README.md). The notice and its choices are the answer.
+    if (!origin) return { results: [], total: 0, page: 1, pageCount: 1, pageSize, facets: noFacets(), origin: null, placeHelp: help, problems };
   }
 
   const where = Prisma.join(conditions(filters, { fuzzy: options.fuzzy }), ' AND ');
@@ -414,6 +418,10 @@ function facetsFromLists(rows: FacetLists[]): Facets {
     }
   }
   return facetsOf(FACET_FAMILIES.flatMap(([facet], i) => [...counts[i]].map(([value, count]) => ({ facet, value, count: BigInt(count) }))));
+}
+
+function noFacets(): Facets {
+  return { besoin: {}, frais: {}, accompagnement: {}, acces: {}, public: {}, prise_en_charge: {}, dispositif: {}, type: {} };
 }
 
 function facetsOf(rows: Array<{ facet: string; value: string; count: bigint }>): Facets {

@@ -78,13 +78,17 @@ test.describe('the resident’s search', () => {
   });
 
   test('bad input gives French messages and the rest of the search', async ({ page }) => {
-    const response = await page.goto('/recherche?ou=Zzyzx&rayon=900&besoin=Nimporte&page=abc');
+    const response = await page.goto('/recherche?ou=Saumur&rayon=900&besoin=Nimporte&page=abc');
     expect(response?.status()).toBe(200);
     const alert = page.locator('.notice[role=alert]');
-    await expect(alert).toContainText('Nous n’avons pas trouvé « Zzyzx »');
     await expect(alert).toContainText('Le rayon doit être compris entre 2 et 100 km');
     await expect(alert).toContainText('Filtre besoin inconnu');
     await expect(page.locator('.result-card').first()).toBeVisible();
+    // A place nobody can find: the notice, and no list of the whole country instead.
+    await page.goto('/recherche?ou=Zzyzx&besoin=Nimporte');
+    await expect(page.locator('.notice[role=alert]')).toContainText('Nous n’avons pas trouvé « Zzyzx »');
+    await expect(page.locator('.results-count')).toHaveText('Précisez le lieu ci-dessus pour voir les lieux proches.');
+    await expect(page.locator('.result-card')).toHaveCount(0);
   });
 
   test('an empty result offers a wider radius', async ({ page }) => {

@@ -50,7 +50,14 @@ describe('the public search', () => {
     const unknown = await search({ ou: 'Zzyzx-sur-Mer' });
     expect(unknown.origin).toBeNull();
     expect(unknown.problems[0]).toContain('Nous n’avons pas trouvé « Zzyzx-sur-Mer »');
-    expect(unknown.total).toBeGreaterThan(40); // the rest of the search still answers
+    // No search of the whole country instead: the notice is the answer.
+    expect(unknown.total).toBe(0);
+    expect(unknown.results).toEqual([]);
+    // A bad filter beside a known place: the French message, and the rest of the search answers.
+    const bad = await search({ ou: 'Saumur', rayon: '900' });
+    expect(bad.origin?.label).toBe('Saumur');
+    expect(bad.problems.join(' ')).toContain('rayon');
+    expect(bad.total).toBeGreaterThan(0);
   });
 
   it('applies every filter family, combining families with AND', async () => {
