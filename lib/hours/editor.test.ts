@@ -57,3 +57,14 @@ describe('hours past midnight', () => {
     expect(osmToGrid('Mo 14:00-24:00')?.days.Mo).toEqual([['14:00', '24:00']]);
   });
 });
+
+describe('comments as the grid writes them', () => {
+  it('reads a blank or padded comment trimmed, so that opening and writing again changes nothing', () => {
+    // Found by the property test (fast-check counterexample `Mo 09:00-12:00 " "`).
+    for (const value of ['Mo 09:00-12:00 " "', 'Mo 09:00-12:00 "  sur rendez-vous "']) {
+      const opened = osmToGrid(value)!;
+      expect(opened.comment).toBe(opened.comment.trim());
+      expect(osmToGrid(gridToOsm(opened)!)).toEqual(opened);
+    }
+  });
+});

@@ -69,8 +69,10 @@ export function osmToGrid(value: string | null | undefined): HoursGrid | null {
     const m = raw.match(/^([A-Za-z,-]+)\s+([\d:,-]+)(?:\s+"([^"]*)")?$/);
     if (!m) return null;
     if (m[3] !== undefined) {
-      if (comment !== null && comment !== m[3]) return null;
-      comment = m[3];
+      // Read as the grid writes it (trimmed), so that opening and writing again changes nothing.
+      const text = m[3].trim();
+      if (comment !== null && comment !== text) return null;
+      comment = text;
     }
     const ranges = m[2].split(',').map((r) => r.split('-') as [string, string]);
     if (!ranges.every(([a, b]) => TIME.test(a) && TIME.test(b))) return null;
