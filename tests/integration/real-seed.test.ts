@@ -141,7 +141,10 @@ describe('the first start’s seed: real open data beside a flagged demonstratio
       },
     };
     const report = await runImport(db, [row], { sourceName: 'une-source-reelle' });
-    expect(report.duplicates).toEqual([]);
+    // Never flagged against a fictional place (a real place at the same address may be: which
+    // fictional place is picked above is not fixed, and some share a real place's address).
+    const fictionalIds = new Set((await db.place.findMany({ where: { demo: true }, select: { id: true } })).map((p) => p.id));
+    expect(report.duplicates.filter((d) => fictionalIds.has(d.placeId))).toEqual([]);
     expect(report.created).toBe(1);
     // The fictional place is untouched and the real one stands apart, unflagged.
     expect(await db.place.findUniqueOrThrow({ where: { id: fictional.id } })).toEqual(before);
