@@ -2,10 +2,11 @@
 // address), password resets, and disabling an account. Every function checks rights itself.
 import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '@prisma/client';
+import { db as sharedDb } from '@/lib/db';
 import { isEmail, sendMail } from '@/lib/mail';
 import { hit } from '@/lib/security/rate-limit';
 import { runDeferred, type Defer } from './magic-link';
-import { canInvite, isAdmin, type Role, type SessionUser } from './permissions';
+import { accountScopeWhere, canInvite, canSetAccountDisabled, type Role, type SessionUser } from './permissions';
 import { consumeToken, hashToken, issueToken } from './tokens';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -153,18 +154,9 @@ export async function resetPassword(db: PrismaClient, input: { token: string; pa
   });
 }
 
-/** The accounts a user may see on /admin/utilisateurs: all for admins; for coordinators, the
- * people of their networks and the editors of their networks' places. */
-export async function listVisibleUsers(db: PrismaClient, viewer: SessionUser) {
-  if (viewer.role === 'EDITOR') return [];
-  const where = isAdmin(viewer)
-    ? {}
-    : {
-        OR: [
-          { networks: { some: { networkId: { in: viewer.networkIds } } } },
-          { places: { some: { place: { networks: { some: { networkId: { in: viewer.networkIds } } } } } } },
-        ],
-      };
+/** The accounts a user may see on /admin/utilisateurs (`accountScopeWhere`), by role then address. */
+export async function listVisibleUsers(viewer: SessionUser, db: PrismaClient = sharedDb) {
+  const where = accountScopeWhere(viewer);
   return db.user.findMany({
     where,
     orderBy: [{ role: 'asc' }, { email: 'asc' }],
@@ -179,7 +171,7 @@ export async function listVisibleUsers(db: PrismaClient, viewer: SessionUser) {
 /** Disabling an account (admins only; never oneself). It also ends the person's sessions and
  * revokes the links still pending for the address (invitations, magic links, resets). */
 export async function setUserDisabled(db: PrismaClient, actor: SessionUser, userId: string, disabled: boolean): Promise<{ status: 'done' | 'forbidden' }> {
-  if (!isAdmin(actor) || actor.id === userId) return { status: 'forbidden' };
+  if (!canSetAccountDisabled(actor, userId)) return { status: 'forbidden' };
   return db.$transaction(async (tx) => {
     const updated = await tx.user.updateManyAndReturn({ where: { id: userId }, data: { disabled, sessionVersion: { increment: 1 } }, select: { email: true } });
     if (updated.length !== 1) return { status: 'forbidden' as const };

@@ -12,7 +12,7 @@ const baseUrl = publicUrl;
 
 export async function startCampaignAction(slug: string, form: FormData) {
   const user = await requireUser(`/admin/reseaux/${slug}`);
-  const network = await managedNetwork(db, user, slug);
+  const network = await managedNetwork(user, slug);
   if (!network) redirect('/admin/reseaux');
   const result = await startCampaign(db, user, {
     networkId: network.id,

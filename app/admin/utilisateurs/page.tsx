@@ -2,9 +2,10 @@ import { notFound } from 'next/navigation';
 import { InviteForm } from '@/components/admin/InviteForm';
 import { UserStatusButton } from '@/components/admin/UserStatusButton';
 import { listVisibleUsers } from '@/lib/auth/accounts';
-import { isAdmin, placeScopeWhere } from '@/lib/auth/permissions';
+import { canManageAccounts, canSetAccountDisabled, invitableRoles } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { managedNetworks } from '@/lib/networks/dashboard';
+import { placesToAssign } from '@/lib/places/admin-list';
 import { inviteAction, setDisabledAction } from './actions';
 
 export const metadata = { title: 'Comptes' };
@@ -13,13 +14,13 @@ const ROLE = { ADMIN: 'Administration', COORDINATOR: 'Coordination de réseau', 
 
 export default async function UsersPage() {
   const user = await requireUser('/admin/utilisateurs');
-  if (user.role === 'EDITOR') notFound();
+  if (!canManageAccounts(user)) notFound();
   const [users, networks, places] = await Promise.all([
-    listVisibleUsers(db, user),
-    db.network.findMany({ where: isAdmin(user) ? {} : { id: { in: user.networkIds } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.place.findMany({ where: { ...placeScopeWhere(user), status: { not: 'ARCHIVED' } }, orderBy: [{ commune: 'asc' }, { name: 'asc' }], select: { id: true, name: true, commune: true }, take: 2000 }),
+    listVisibleUsers(user),
+    managedNetworks(user),
+    placesToAssign(user),
   ]);
-  const roles = (isAdmin(user) ? (['EDITOR', 'COORDINATOR', 'ADMIN'] as const) : (['EDITOR'] as const)).map((value) => ({ value, label: ROLE[value] }));
+  const roles = invitableRoles(user).map((value) => ({ value, label: ROLE[value] }));
   return (
     <>
       <h1>Comptes</h1>
@@ -52,7 +53,7 @@ export default async function UsersPage() {
                 <td>{u.lastLoginAt ? u.lastLoginAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais'}</td>
                 <td>
                   {u.disabled ? 'Désactivé' : 'Actif'}{' '}
-                  {isAdmin(user) && u.id !== user.id && <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />}
+                  {canSetAccountDisabled(user, u.id) && <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />}
                 </td>
               </tr>
             ))}

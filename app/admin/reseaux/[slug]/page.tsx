@@ -2,10 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { computeCoverage, communeReferenceCount } from '@/lib/coverage';
-import { DEFAULT_SERVICE } from '@/lib/coverage/params';
-import { db, readDb } from '@/lib/db';
-import { networkDashboard } from '@/lib/networks/dashboard';
+import { networkDashboard, territoryCoverage } from '@/lib/networks/dashboard';
 import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -20,15 +17,11 @@ const day = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Europe
 export default async function NetworkDashboardPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/admin/reseaux/${slug}`);
-  const data = await networkDashboard(db, user, slug);
+  const data = await networkDashboard(user, slug);
   // Not a coordinator of this network (or no such network): the same answer, nothing leaks.
   if (!data) notFound();
   const { network } = data;
-  const coverage = await Promise.all(
-    network.territory.map(async (code) =>
-      (await communeReferenceCount(readDb, code)) ? { code, result: await computeCoverage(readDb, { departement: code, service: DEFAULT_SERVICE, free: false, saturday: false }) } : { code, result: null },
-    ),
-  );
+  const coverage = await territoryCoverage(network.territory);
   return (
     <>
       <h1>Tableau de bord — {network.name}</h1>

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { campaignProgress } from '@/lib/campaigns';
-import { db } from '@/lib/db';
+import { campaignProgressFor } from '@/lib/networks/dashboard';
 import { remindAction } from '@/app/admin/reseaux/actions';
 
 export const metadata = { title: 'Campagne de mise à jour' };
@@ -16,7 +15,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const query = await searchParams;
   const user = await requireUser(`/admin/reseaux/${slug}/campagnes/${id}`);
-  const progress = /^[0-9a-f-]{36}$/.test(id) ? await campaignProgress(db, user, id) : null;
+  const progress = /^[0-9a-f-]{36}$/.test(id) ? await campaignProgressFor(user, id) : null;
   if (!progress || progress.campaign.network.slug !== slug) notFound();
   const { campaign, counts, toCall, reminderDue } = progress;
   const canRemind = reminderDue <= new Date() && campaign.expiresAt > new Date();
