@@ -4,9 +4,8 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { SECTION_IDS, formValues, type SectionId } from '@/lib/editing/sections';
-import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, settleEditedProposal, type SaveResult } from '@/lib/editing/update';
-
-export type SectionState = { result?: SaveResult; values?: Record<string, unknown>; version: number };
+import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, settleEditedProposal, type BulkState, type SectionState } from '@/lib/editing/update';
+import type { CreatePlaceState } from '@/lib/places/create';
 
 async function user() {
   const current = await getCurrentUser();
@@ -72,13 +71,6 @@ export async function closeSuggestionAction(suggestionId: string, decision: 'APP
   return result;
 }
 
-export type CreatePlaceState = {
-  status: 'idle' | 'invalid' | 'duplicates' | 'forbidden';
-  values?: Record<string, string | string[]>;
-  errors?: Record<string, string>;
-  matches?: import('@/lib/places/create').PossibleDuplicate[];
-};
-
 export async function createPlaceAction(_state: CreatePlaceState, form: FormData): Promise<CreatePlaceState> {
   const current = await user();
   const { createPlace } = await import('@/lib/places/create');
@@ -99,8 +91,6 @@ export async function createPlaceAction(_state: CreatePlaceState, form: FormData
   if (result.status === 'duplicates') return { status: 'duplicates', values, matches: result.matches };
   return { status: 'forbidden', values };
 }
-
-export type BulkState = { message?: string; tone?: 'success' | 'error' };
 
 /** Publish, archive or confirm many places at once; each place is checked on its own. */
 export async function bulkAction(_state: BulkState, form: FormData): Promise<BulkState> {

@@ -27,6 +27,10 @@ export function passwordProblem(password: string, email?: string): string | null
 
 export type InviteInput = { email: string; role: Role; networkIds: string[]; placeIds: string[]; baseUrl: string };
 export type InviteResult = { status: 'sent'; email: string } | { status: 'invalid'; message: string } | { status: 'forbidden' };
+/** What the invitation form shows after an attempt: a message and, on error, what was typed. */
+export type InviteState = { status: 'idle' | 'done' | 'error'; message?: string; values?: { email: string; role: string; networkIds: string[]; placeIds: string[] } };
+/** What the password and invitation forms of /connexion show after an attempt. */
+export type AccountFormState = { status: 'idle' | 'done' | 'error'; message?: string; values?: Record<string, string> };
 
 export async function inviteUser(db: PrismaClient, inviter: SessionUser, input: InviteInput): Promise<InviteResult> {
   const email = input.email.trim().toLowerCase();
