@@ -80,6 +80,8 @@ describe('places', () => {
 
 describe('networks and imports', () => {
   table('canManageNetwork A', (u) => P.canManageNetwork(u, A), { admin: true, coordA: true, coordB: false, editor: false });
+  table('canSeeImportRun of coordA', (u) => P.canSeeImportRun(u, { userId: 'coordA' }), { admin: true, coordA: true, coordB: false, editor: false });
+  table('canSeeImportRun of the command line (no user)', (u) => P.canSeeImportRun(u, { userId: null }), { admin: true, coordA: false, coordB: false, editor: false });
   table('canImport into A', (u) => P.canImport(u, A), { admin: true, coordA: true, coordB: false, editor: false });
   table('canImport into no network', (u) => P.canImport(u, null), { admin: true, coordA: false, coordB: false, editor: false });
   table('canImportUnderSource, new name, into A', (u) => P.canImportUnderSource(u, A, undefined), { admin: true, coordA: true, coordB: false, editor: false });

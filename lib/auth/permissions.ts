@@ -100,7 +100,12 @@ export function accountScopeWhere(user: SessionUser): Prisma.UserWhereInput {
   };
 }
 
-/** The import runs listed on /admin/import: every run for admins, one's own for the others. */
+/** Seeing an import run, its report and its downloads: admins, and the person who started it. */
+export function canSeeImportRun(user: SessionUser, run: { userId: string | null }): boolean {
+  return isAdmin(user) || run.userId === user.id;
+}
+
+/** The import runs listed on /admin/import (the same rule as `canSeeImportRun`, as a filter). */
 export function importRunScopeWhere(user: SessionUser): Prisma.ImportRunWhereInput {
   return isAdmin(user) ? {} : { userId: user.id };
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AdminTable } from '@/components/admin/AdminTable';
 import { canManageImportSources, canStartImports, importNeedsNetwork, importRunScopeWhere } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -109,30 +110,18 @@ export default async function ImportPage({ searchParams }: Props) {
       {runs.length > 0 && (
         <>
           <h2>Derniers imports</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Fichier</th>
-                <th scope="col">Source</th>
-                <th scope="col">État</th>
-                <th scope="col">Lignes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id}>
-                  <td>{run.startedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td>
-                  <td>
-                    <Link href={`/admin/import/${run.id}`}>{run.fileName ?? run.sourceName}</Link>
-                  </td>
-                  <td>{run.sourceName}</td>
-                  <td>{STATE_LABELS[run.state] ?? run.state}</td>
-                  <td>{(run.summary as Partial<RunSummary> | null)?.total ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AdminTable
+            className="table"
+            rows={runs}
+            rowKey={(run) => run.id}
+            columns={[
+              { header: 'Date', cell: (run) => run.startedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) },
+              { header: 'Fichier', cell: (run) => <Link href={`/admin/import/${run.id}`}>{run.fileName ?? run.sourceName}</Link> },
+              { header: 'Source', cell: (run) => run.sourceName },
+              { header: 'État', cell: (run) => STATE_LABELS[run.state] ?? run.state },
+              { header: 'Lignes', cell: (run) => (run.summary as Partial<RunSummary> | null)?.total ?? '—' },
+            ]}
+          />
         </>
       )}
     </>

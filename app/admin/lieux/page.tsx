@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AdminTable } from '@/components/admin/AdminTable';
 import { BulkForm } from '@/components/admin/BulkForm';
 import { canPublishFromList, canStartPlaceCreation } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -74,37 +75,19 @@ export default async function AdminPlaces({ searchParams }: Props) {
         </button>
       </form>
       <BulkForm action={bulkAction} canPublish={canPublishFromList(user)}>
-      <table className="admin-table">
-        <caption className="visually-hidden">Lieux de votre périmètre</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Choisir</span>
-            </th>
-            <th scope="col">Lieu</th>
-            <th scope="col">Commune</th>
-            <th scope="col">Statut</th>
-            <th scope="col">Confirmé le</th>
-            <th scope="col">Complétude</th>
-          </tr>
-        </thead>
-        <tbody>
-          {places.map((place) => (
-            <tr key={place.id}>
-              <td>
-                <input type="checkbox" name="ids" value={place.id} aria-label={`Choisir ${place.name}`} />
-              </td>
-              <td>
-                <Link href={`/admin/lieux/${place.id}`}>{place.name}</Link>
-              </td>
-              <td>{place.commune}</td>
-              <td>{STATUS[place.status]}</td>
-              <td>{place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' })}</td>
-              <td>{place.score} %</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        <AdminTable
+          caption="Lieux de votre périmètre"
+          rows={places}
+          rowKey={(place) => place.id}
+          columns={[
+            { header: <span className="visually-hidden">Choisir</span>, cell: (place) => <input type="checkbox" name="ids" value={place.id} aria-label={`Choisir ${place.name}`} /> },
+            { header: 'Lieu', cell: (place) => <Link href={`/admin/lieux/${place.id}`}>{place.name}</Link> },
+            { header: 'Commune', cell: (place) => place.commune },
+            { header: 'Statut', cell: (place) => STATUS[place.status] },
+            { header: 'Confirmé le', cell: (place) => place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' }) },
+            { header: 'Complétude', cell: (place) => `${place.score} %` },
+          ]}
+        />
       </BulkForm>
       <nav className="pagination" aria-label="Pages">
         {page > 1 && <Link href={query({ page: page - 1 })}>← Précédente</Link>}

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { AdminTable } from '@/components/admin/AdminTable';
 import { InviteForm } from '@/components/admin/InviteForm';
 import { UserStatusButton } from '@/components/admin/UserStatusButton';
 import { listVisibleUsers } from '@/lib/auth/accounts';
@@ -31,34 +32,25 @@ export default async function UsersPage() {
       </section>
       <section aria-labelledby="comptes">
         <h2 id="comptes">Comptes de votre périmètre ({users.length})</h2>
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">Personne</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Périmètre</th>
-              <th scope="col">Dernière connexion</th>
-              <th scope="col">État</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  {u.name ? `${u.name} — ` : ''}
-                  {u.email}
-                </td>
-                <td>{ROLE[u.role]}</td>
-                <td>{[...u.networks.map((n) => n.network.name), ...u.places.map((p) => p.place.name)].join(', ') || '—'}</td>
-                <td>{u.lastLoginAt ? u.lastLoginAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais'}</td>
-                <td>
+        <AdminTable
+          rows={users}
+          rowKey={(u) => u.id}
+          columns={[
+            { header: 'Personne', cell: (u) => `${u.name ? `${u.name} — ` : ''}${u.email}` },
+            { header: 'Rôle', cell: (u) => ROLE[u.role] },
+            { header: 'Périmètre', cell: (u) => [...u.networks.map((n) => n.network.name), ...u.places.map((p) => p.place.name)].join(', ') || '—' },
+            { header: 'Dernière connexion', cell: (u) => (u.lastLoginAt ? u.lastLoginAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais') },
+            {
+              header: 'État',
+              cell: (u) => (
+                <>
                   {u.disabled ? 'Désactivé' : 'Actif'}{' '}
                   {canSetAccountDisabled(user, u.id) && <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </>
   );
