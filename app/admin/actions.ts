@@ -1,8 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { endAllSessions } from '@/lib/auth/accounts';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { placeSlug } from '@/lib/editing/reads';
 import { SECTION_IDS, formValues, type SectionId } from '@/lib/editing/sections';
 import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, settleEditedProposal, type BulkState, type SectionState } from '@/lib/editing/update';
 import type { CreatePlaceState } from '@/lib/places/create';
@@ -16,7 +18,7 @@ async function user() {
 /** Bumps the user's session version: every session issued before stops working. */
 export async function signOutEverywhere() {
   const current = await user();
-  await db.user.update({ where: { id: current.id }, data: { sessionVersion: { increment: 1 } } });
+  await endAllSessions(current.id);
 }
 
 export async function saveSectionAction(placeId: string, section: SectionId, state: SectionState, form: FormData): Promise<SectionState> {
@@ -31,9 +33,9 @@ export async function saveSectionAction(placeId: string, section: SectionId, sta
     revalidatePath('/admin/a-valider');
   }
   if (result.status === 'saved') {
-    const place = await db.place.findUnique({ where: { id: placeId }, select: { slug: true } });
+    const slug = await placeSlug(placeId);
     revalidatePath(`/admin/lieux/${placeId}`);
-    if (place) revalidatePath(`/lieux/${place.slug}`);
+    if (slug) revalidatePath(`/lieux/${slug}`);
     return { result, version: result.version };
   }
   // Keep what the person typed, whatever happened.

@@ -172,6 +172,11 @@ export async function listVisibleUsers(viewer: SessionUser, db: PrismaClient = s
   });
 }
 
+/** "Se déconnecter partout": bumps the user's session version, so every session issued before stops working. */
+export async function endAllSessions(userId: string, db: Pick<PrismaClient, 'user'> = sharedDb) {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
 /** Disabling an account (admins only; never oneself). It also ends the person's sessions and
  * revokes the links still pending for the address (invitations, magic links, resets). */
 export async function setUserDisabled(db: PrismaClient, actor: SessionUser, userId: string, disabled: boolean): Promise<{ status: 'done' | 'forbidden' }> {

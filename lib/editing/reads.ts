@@ -48,6 +48,11 @@ export async function proposalToEdit(user: SessionUser, place: PlaceScope, revis
   return db.placeRevision.findFirst({ where: { id: revisionId, placeId: place.id, state: 'PENDING' }, include: { author: { select: { name: true, email: true } } } });
 }
 
+/** The public address of a place (to refresh its page after a save); null if it is gone. */
+export async function placeSlug(placeId: string, db: PrismaClient = sharedDb): Promise<string | null> {
+  return (await db.place.findUnique({ where: { id: placeId }, select: { slug: true } }))?.slug ?? null;
+}
+
 /** The latest 200 revisions of a place, newest first. Call after `editablePlace`. */
 export async function placeRevisions(placeId: string, db: PrismaClient = sharedDb) {
   return db.placeRevision.findMany({ where: { placeId }, orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true, email: true } } }, take: 200 });

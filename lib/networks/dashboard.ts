@@ -107,6 +107,12 @@ export function campaignCandidates(networkId: string, criterion: Criterion, now 
   return candidatePlaces(sharedDb, networkId, criterion, now);
 }
 
+/** Whether the user manages the network of this campaign (false for an unknown campaign). */
+export async function managesCampaign(user: SessionUser, campaignId: string, db: Pick<PrismaClient, 'campaign'> = sharedDb): Promise<boolean> {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { networkId: true } });
+  return !!campaign && canManageNetwork(user, campaign.networkId);
+}
+
 /** A campaign's progress, or null when the user does not manage its network (see `campaignProgress`). */
 export function campaignProgressFor(user: SessionUser, campaignId: string) {
   return campaignProgress(sharedDb, user, campaignId);
