@@ -75,7 +75,8 @@ export function placeScopeSql(user: SessionUser, alias = 'p'): Prisma.Sql {
   const place = Prisma.raw(`"${alias.replace(/[^A-Za-z_]/g, '')}"`);
   if (isAdmin(user)) return Prisma.sql`TRUE`;
   if (user.role === 'COORDINATOR') {
-    return Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE scope_m."placeId" = ${place}.id AND scope_m."networkId" = ANY(${user.networkIds}::uuid[]))`;
+    const member = Prisma.sql`scope_m."placeId" = ${place}.id AND scope_m."networkId" = ANY(${user.networkIds}::uuid[])`;
+    return Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE ${member})`;
   }
   return Prisma.sql`${place}.id = ANY(${user.placeIds}::uuid[])`;
 }

@@ -29,8 +29,16 @@ export async function backOfficeCounts(user: SessionUser, now = new Date(), db: 
 export async function reviewQueue(user: SessionUser, db: PrismaClient = sharedDb) {
   const scope = placeScopeWhere(user);
   const [revisions, suggestions] = await Promise.all([
-    db.placeRevision.findMany({ where: { state: 'PENDING', place: scope }, orderBy: { createdAt: 'asc' }, include: { place: { select: { id: true, name: true } }, author: { select: { name: true, email: true } } } }),
-    db.suggestion.findMany({ where: { state: 'PENDING', place: scope }, orderBy: { createdAt: 'asc' }, include: { place: { select: { id: true, name: true, slug: true } } } }),
+    db.placeRevision.findMany({
+      where: { state: 'PENDING', place: scope },
+      orderBy: { createdAt: 'asc' },
+      include: { place: { select: { id: true, name: true } }, author: { select: { name: true, email: true } } },
+    }),
+    db.suggestion.findMany({
+      where: { state: 'PENDING', place: scope },
+      orderBy: { createdAt: 'asc' },
+      include: { place: { select: { id: true, name: true, slug: true } } },
+    }),
   ]);
   return { revisions, suggestions };
 }
@@ -45,7 +53,10 @@ export async function editablePlace(user: SessionUser, placeId: string, db: Pris
 /** A pending proposal about this place, for a reviewer to edit before applying ("Modifier avant de valider"). */
 export async function proposalToEdit(user: SessionUser, place: PlaceScope, revisionId: string | undefined, db: PrismaClient = sharedDb) {
   if (!revisionId || !UUID.test(revisionId) || !canReviewFor(user, place)) return null;
-  return db.placeRevision.findFirst({ where: { id: revisionId, placeId: place.id, state: 'PENDING' }, include: { author: { select: { name: true, email: true } } } });
+  return db.placeRevision.findFirst({
+    where: { id: revisionId, placeId: place.id, state: 'PENDING' },
+    include: { author: { select: { name: true, email: true } } },
+  });
 }
 
 /** The public address of a place (to refresh its page after a save); null if it is gone. */
@@ -55,5 +66,10 @@ export async function placeSlug(placeId: string, db: PrismaClient = sharedDb): P
 
 /** The latest 200 revisions of a place, newest first. Call after `editablePlace`. */
 export async function placeRevisions(placeId: string, db: PrismaClient = sharedDb) {
-  return db.placeRevision.findMany({ where: { placeId }, orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true, email: true } } }, take: 200 });
+  return db.placeRevision.findMany({
+    where: { placeId },
+    orderBy: { createdAt: 'desc' },
+    include: { author: { select: { name: true, email: true } } },
+    take: 200,
+  });
 }

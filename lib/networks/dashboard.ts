@@ -41,7 +41,9 @@ export async function allNetworks(db: Pick<PrismaClient, 'network'> = sharedDb) 
 export async function territoryCoverage(territory: string[]) {
   return Promise.all(
     territory.map(async (code) =>
-      (await communeReferenceCount(readDb, code)) ? { code, result: await computeCoverage(readDb, { departement: code, service: DEFAULT_SERVICE, free: false, saturday: false }) } : { code, result: null },
+      (await communeReferenceCount(readDb, code))
+        ? { code, result: await computeCoverage(readDb, { departement: code, service: DEFAULT_SERVICE, free: false, saturday: false }) }
+        : { code, result: null },
     ),
   );
 }

@@ -77,7 +77,9 @@ function likePattern(text: string) {
 
 export async function listAdminPlaces(user: SessionUser, query: AdminPlaceQuery, now = new Date(), client: PrismaClient = db): Promise<AdminPlacePage> {
   const conditions: Prisma.Sql[] = [placeScopeSql(user, 'p')];
-  if (query.networkId) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m WHERE m."placeId" = p.id AND m."networkId" = ${query.networkId}::uuid)`);
+  if (query.networkId) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m WHERE m."placeId" = p.id AND m."networkId" = ${query.networkId}::uuid)`);
+  }
   if (query.status) conditions.push(Prisma.sql`p.status = ${DB_STATUS[query.status]}::"PlaceStatus"`);
   if (query.staleMonths) conditions.push(Prisma.sql`p."dateMaj" < ${monthsBefore(now, query.staleMonths)}::date`);
   if (query.q) conditions.push(Prisma.sql`(p.name ILIKE ${likePattern(query.q)} OR p.commune ILIKE ${likePattern(query.q)})`);

@@ -163,7 +163,15 @@ describe('the back-office list of places', () => {
       expect(found.total, q).toBe(Math.ceil(EXTRA / 7));
       expect(found.places.every((p) => p.name.includes('100%_sûr')), q).toBe(true);
     }
-    expect(parseAdminPlaceQuery({ statut: 'published', tri: 'prix', maj: '3', completude: 'toString', page: '-4' })).toEqual({ q: '', status: undefined, networkId: undefined, staleMonths: undefined, band: undefined, sort: '', page: 1 });
+    expect(parseAdminPlaceQuery({ statut: 'published', tri: 'prix', maj: '3', completude: 'toString', page: '-4' })).toEqual({
+      q: '',
+      status: undefined,
+      networkId: undefined,
+      staleMonths: undefined,
+      band: undefined,
+      sort: '',
+      page: 1,
+    });
     expect(parseAdminPlaceQuery({ page: '2.7' }).page).toBe(2);
     expect(parseAdminPlaceQuery({ page: '1e12' }).page).toBe(100_000);
   });
