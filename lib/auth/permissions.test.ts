@@ -113,4 +113,28 @@ describe('scopes of lists', () => {
     coordB: { sql: 'EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE scope_m."placeId" = "p".id AND scope_m."networkId" = ANY(?::uuid[]))', values: [[B]] },
     editor: { sql: '"p".id = ANY(?::uuid[])', values: [['p-edited']] },
   });
+
+  // The scopes are the list form of the single decisions: read as filters, they let through
+  // exactly what the `can…` functions allow.
+  it('networkScopeWhere selects exactly the networks canManageNetwork allows', () => {
+    for (const u of Object.values(who)) {
+      const where = P.networkScopeWhere(u) as { id?: { in: string[] } };
+      for (const id of [A, B]) expect(!where.id || where.id.in.includes(id), `${u.id} / ${id}`).toBe(P.canManageNetwork(u, id));
+    }
+  });
+  it('placeScopeWhere selects exactly the places canViewPlace allows', () => {
+    for (const u of Object.values(who)) {
+      const where = P.placeScopeWhere(u) as { id?: { in: string[] }; networks?: { some: { networkId: { in: string[] } } } };
+      for (const place of [edited, inA, inB, inBoth, orphan]) {
+        const selected = where.id ? where.id.in.includes(place.id) : where.networks ? place.networkIds.some((id) => where.networks!.some.networkId.in.includes(id)) : true;
+        expect(selected, `${u.id} / ${place.id}`).toBe(P.canViewPlace(u, place));
+      }
+    }
+  });
+  it('importRunScopeWhere selects exactly the runs canSeeImportRun allows', () => {
+    for (const u of Object.values(who)) {
+      const where = P.importRunScopeWhere(u) as { userId?: string };
+      for (const userId of ['coordA', 'editor', null]) expect(where.userId === undefined || where.userId === userId, `${u.id} / ${userId}`).toBe(P.canSeeImportRun(u, { userId }));
+    }
+  });
 });
