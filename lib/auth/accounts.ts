@@ -77,7 +77,7 @@ async function describeScope(db: PrismaClient, networkIds: string[], placeIds: s
 }
 
 /** What an invitation grants, to show before accepting (without consuming it). */
-export async function peekInvitation(db: PrismaClient, token: string) {
+export async function peekInvitation(token: string, db: PrismaClient = sharedDb) {
   if (!token || token.length > 200) return null;
   const row = await db.authToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.kind !== 'INVITATION' || row.usedAt || row.expiresAt <= new Date()) return null;
@@ -91,7 +91,7 @@ export type AcceptResult = { status: 'accepted'; email: string } | { status: 'in
  * ends the account's other sessions, as a reset does. */
 export async function acceptInvitation(db: PrismaClient, input: { token: string; name: string; password: string }): Promise<AcceptResult> {
   const name = input.name.trim().slice(0, 120);
-  const preview = await peekInvitation(db, input.token);
+  const preview = await peekInvitation(input.token, db);
   if (!preview) return { status: 'expired' };
   if (input.password) {
     const problem = passwordProblem(input.password, preview.email);
