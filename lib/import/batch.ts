@@ -238,10 +238,11 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
 async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'matchOf' | 'approximate'>, slots: Slot[]) {
   const { creations } = plan;
   const weekly = new Map(creations.map((row) => [row, slotRecords('', row.place!.fields.openingHours)]));
-  const slugs = await takenSlugs(sql, creations.map((r) => baseSlug(r.place!.fields)), run.runSlugs);
+  const bases = creations.map((r) => baseSlug(r.place!.fields));
+  const slugs = await takenSlugs(sql, bases, run.runSlugs);
   // No await from here to the INSERT's start: a batch written at the same time sees these slugs in runSlugs.
-  const payload = creations.map((row) => {
-    const base = baseSlug(row.place!.fields);
+  const payload = creations.map((row, i) => {
+    const base = bases[i];
     let slug = base;
     for (let n = 2; slugs.has(slug) || run.runSlugs.has(slug); n++) slug = `${base}-${n}`;
     run.runSlugs.add(slug);

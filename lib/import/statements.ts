@@ -123,8 +123,20 @@ export function record(fields: Pick<ImportedFields, (typeof COMPARED)[number]>):
 
 export function slotRecords(placeId: string, openingHours: string | null) {
   if (!openingHours) return [];
-  return (simpleWeeklySlots(openingHours) ?? weeklySlots(openingHours) ?? []).map((slot) => ({ p: placeId, w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
+  return weeklySlotsOf(openingHours).map((slot) => ({ p: placeId, w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
 }
+
+/** A schedule's weekly slots; schedules repeat across rows (a file has a few thousand distinct ones), so they are remembered, within a bound. */
+function weeklySlotsOf(openingHours: string) {
+  let slots = WEEKLY.get(openingHours);
+  if (!slots) {
+    slots = simpleWeeklySlots(openingHours) ?? weeklySlots(openingHours) ?? [];
+    if (WEEKLY.size >= 5000) WEEKLY.clear();
+    WEEKLY.set(openingHours, slots);
+  }
+  return slots;
+}
+const WEEKLY = new Map<string, Array<{ weekday: number; startMinute: number; endMinute: number }>>();
 
 /** This source's own places among a batch's ids. */
 export const OWN_SQL = `
