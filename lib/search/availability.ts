@@ -38,16 +38,44 @@ export function availabilityPrefilter(filters: SearchFilters, now: Date): Prisma
   return parts.length ? Prisma.join(parts, ' AND ') : null;
 }
 
+// A plain weekly schedule: only weekdays and times ("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00"),
+// no public holidays, school holidays, months, weeks, comments or "off". The library opens it the
+// same way every week whatever the date, so its state at an instant is whether the minute of the
+// week (in the place's zone) is in its weekly slots — exactly what the SQL pre-filter tests on
+// `openWeek`. Every synthetic and most real France Services schedules are plain; anything else
+// is decided by the library.
+const DAY = '(Mo|Tu|We|Th|Fr|Sa|Su)';
+const TIME = '([01][0-9]|2[0-4]):[0-5][0-9]';
+const RULE = `${DAY}(-${DAY})?(,${DAY}(-${DAY})?)* ${TIME}-${TIME}(,${TIME}-${TIME})*`;
+export const PLAIN_WEEK = `^${RULE}(; ${RULE})*$`;
+
+/**
+ * Whether SQL's pre-filter is the answer for plain schedules: for "open now" alone. (At a chosen
+ * local time, a time that a change of clock skips is moved by the library; a Saturday or a
+ * half-day asks about a span, whose edges the library treats its own way.)
+ */
+function sqlDecidesPlain(filters: SearchFilters) {
+  return filters.ouvert?.kind === 'now' && filters.creneau.length === 0;
+}
+
 /** The columns the library needs, for availability searches (place alias `p`). */
-export const HOURS_COLUMNS = Prisma.sql`p."openingHours" AS "openingHours", p."timeZone" AS "timeZone",
+export function hoursColumns(filters: SearchFilters): Prisma.Sql {
+  const plain = sqlDecidesPlain(filters) ? Prisma.sql`coalesce(p."openingHours" ~ ${PLAIN_WEEK}, false)` : Prisma.sql`false`;
+  return Prisma.sql`p."openingHours" AS "openingHours", p."timeZone" AS "timeZone", ${plain} AS plain,
   (SELECT array_agg(ps."openingHours") FROM "PlaceStop" ps WHERE ps."placeId" = p.id AND ps."openingHours" IS NOT NULL) AS "stopHours"`;
+}
 
-export type HoursRow = { openingHours: string | null; timeZone: string; stopHours: string[] | null };
+/** `plain`: the place's hours are a plain week and SQL's pre-filter decided (and it has no stop with hours). */
+export type HoursRow = { openingHours: string | null; timeZone: string; stopHours: string[] | null; plain?: boolean };
 
-/** The rows available as asked, in their order: the library decides once per distinct schedule and zone. */
+/**
+ * The rows available as asked, in their order: SQL's answer for plain weeks (sqlDecidesPlain), else
+ * the library, once per distinct schedule and zone.
+ */
 export function keepAvailable<Row extends HoursRow>(rows: Row[], filters: SearchFilters, now: Date): Row[] {
   const decided = new Map<string, boolean>();
   return rows.filter((row) => {
+    if (row.plain && row.stopHours === null) return true;
     const key = `${row.timeZone}|${row.openingHours ?? ''}|${(row.stopHours ?? []).join('|')}`;
     let open = decided.get(key);
     if (open === undefined) decided.set(key, (open = availableAsAsked(row, filters, now)));

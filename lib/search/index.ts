@@ -9,7 +9,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { db as primaryDb, readDb } from '@/lib/db';
 import { findPlace, type GeoPoint } from '@/lib/geo';
 import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
-import { availabilityPrefilter, HOURS_COLUMNS, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
+import { availabilityPrefilter, hoursColumns, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
 import { FACET_COLUMNS, FACET_LISTS, facetCountsOver, facetsFromLists, facetsOf, noFacets, type FacetLists, type FacetRow, type Facets } from './facets';
 import type { SearchFilters } from './filters';
 import { conditions, orderSql, scopeSql, type Origin } from './query';
@@ -123,8 +123,8 @@ async function findNational(ask: Ask): Promise<Found> {
 async function findAvailable(ask: Ask): Promise<Found> {
   const { filters, pageSize } = ask;
   const rows = await ask.db.$queryRaw<Array<Candidate & HoursRow & FacetLists>>`
-    SELECT p.id, p.distance, p.stop_label, p.stop_commune, p."openingHours", p."timeZone", p."stopHours", p.facet_values
-    FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${HOURS_COLUMNS}, ${FACET_LISTS}`)}
+    SELECT p.id, p.distance, p.stop_label, p.stop_commune, p."openingHours", p."timeZone", p.plain, p."stopHours", p.facet_values
+    FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${hoursColumns(filters)}, ${FACET_LISTS}`)}
     ${orderSql(filters, ask.origin)} LIMIT 20000`;
   const kept = keepAvailable(rows, filters, ask.now);
   return { total: kept.length, page: kept.slice((filters.page - 1) * pageSize, filters.page * pageSize), facets: facetsFromLists(kept) };
