@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { SearchView } from '@/components/search/SearchView';
+import { SearchResults } from '@/components/search/SearchView';
 import { appWidgets } from '@/components/search/widgets';
 import { publicUrl } from '@/lib/config/env';
 import { networkBySlug, networkPlaceFigures } from '@/lib/networks/public';
+import { loadSearch } from '@/lib/search/page';
 
 export const dynamic = 'force-dynamic';
 
@@ -64,7 +65,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           <textarea id="embed-code" readOnly rows={4} value={snippet} className="embed-snippet__code" style={{ fontFamily: 'monospace', width: '100%' }} />
         </details>
       </div>
-      <SearchView params={await searchParams} basePath={`/reseaux/${found.slug}`} scope={{ reseau: found.slug }} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} widgets={appWidgets()} />
+      <SearchResults data={await loadSearch(await searchParams, { reseau: found.slug })} basePath={`/reseaux/${found.slug}`} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} widgets={appWidgets()} />
     </>
   );
 }
