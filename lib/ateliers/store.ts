@@ -1,0 +1,108 @@
+import 'server-only';
+// Writing ateliers: creation, cancellation of a series or of one session, and the expansion of
+// sessions (re-run on every change and, as time goes by, by extendHorizons). Every write for a
+// signed-in person asks lib/auth/permissions.ts first.
+import { randomBytes } from 'node:crypto';
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
+import { slugify } from '@/lib/geo/fold';
+import { horizon, occurrences, type Series } from './recurrence';
+import { checkAtelier, type AtelierErrors, type AtelierFields } from './validate';
+
+type Db = PrismaClient;
+type Tx = Prisma.TransactionClient;
+
+export type WriteResult = { ok: true; id: string; slug: string } | { ok: false; errors: AtelierErrors };
+
+export const NOT_ALLOWED = 'Vous ne pouvez pas gérer les ateliers de ce lieu.';
+
+/** The place with what rights are decided on, or null. */
+export async function placeScope(db: Db | Tx, placeId: string) {
+  const place = await db.place.findUnique({
+    where: { id: placeId },
+    select: { id: true, slug: true, name: true, timeZone: true, demo: true, stops: { select: { id: true } }, networks: { select: { networkId: true } } },
+  });
+  if (!place) return null;
+  return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) } };
+}
+
+/**
+ * Makes AtelierSession match the series from `now` to the horizon: new occurrences are added,
+ * those the series no longer gives are deleted when nobody registered, or cancelled when someone
+ * did (they keep their list and are told). Past sessions are left as they are.
+ */
+export async function syncSessions(tx: Tx, atelier: Series & { id: string; capacity: number | null; cancelledAt: Date | null }, now: Date) {
+  const wanted = atelier.cancelledAt ? [] : occurrences(atelier, now, horizon(now));
+  const existing = await tx.atelierSession.findMany({ where: { atelierId: atelier.id, startsAt: { gte: now } }, select: { id: true, startsAt: true, seatsTaken: true, _count: { select: { registrations: true } } } });
+  const wantedAt = new Set(wanted.map((o) => o.startsAt.getTime()));
+  const have = new Map(existing.map((s) => [s.startsAt.getTime(), s]));
+  const gone = existing.filter((s) => !wantedAt.has(s.startsAt.getTime()));
+  const dropped = gone.filter((s) => s._count.registrations === 0).map((s) => s.id);
+  const kept = gone.filter((s) => s._count.registrations > 0).map((s) => s.id);
+  if (dropped.length) await tx.atelierSession.deleteMany({ where: { id: { in: dropped } } });
+  if (kept.length) await tx.atelierSession.updateMany({ where: { id: { in: kept }, cancelledAt: null }, data: { cancelledAt: now } });
+  const fresh = wanted.filter((o) => !have.has(o.startsAt.getTime()));
+  if (fresh.length) await tx.atelierSession.createMany({ data: fresh.map((o) => ({ atelierId: atelier.id, startsAt: o.startsAt, endsAt: o.endsAt, capacity: atelier.capacity })), skipDuplicates: true });
+  // A new capacity applies to coming sessions, never below the seats already taken.
+  await tx.$executeRaw`UPDATE "AtelierSession" SET "capacity" = CASE WHEN ${atelier.capacity}::int IS NULL THEN NULL ELSE GREATEST(${atelier.capacity}::int, "seatsTaken") END
+    WHERE "atelierId" = ${atelier.id}::uuid AND "startsAt" >= ${now}`;
+  return { added: fresh.length, removed: dropped.length, cancelled: kept.length };
+}
+
+async function freeSlug(tx: Tx, title: string, commune: string): Promise<string> {
+  const base = slugify(`${title} ${commune}`).slice(0, 80) || 'atelier';
+  for (let i = 0; i < 5; i++) {
+    const slug = i === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
+    if (!(await tx.atelier.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+  return `${base}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Creates an atelier for a place the user may edit, with its sessions. */
+export async function createAtelier(db: Db, user: SessionUser, placeId: string, fields: AtelierFields, now = new Date()): Promise<WriteResult> {
+  const found = await placeScope(db, placeId);
+  if (!found || !canManageAteliers(user, found.scope)) return { ok: false, errors: { form: NOT_ALLOWED } };
+  const checked = checkAtelier(fields, found.place.timeZone, now);
+  if (!checked.ok) return checked;
+  const { stopId, ...data } = checked.data;
+  if (stopId && !found.place.stops.some((s) => s.id === stopId)) return { ok: false, errors: { stopId: 'Cette étape n’est pas celle de ce lieu.' } };
+  return db.$transaction(async (tx) => {
+    const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
+    const atelier = await tx.atelier.create({ data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id } });
+    await syncSessions(tx, atelier, now);
+    return { ok: true as const, id: atelier.id, slug: atelier.slug };
+  });
+}
+
+async function ownedAtelier(db: Db | Tx, user: SessionUser, atelierId: string) {
+  const atelier = await db.atelier.findUnique({ where: { id: atelierId } });
+  if (!atelier) return null;
+  const found = await placeScope(db, atelier.placeId);
+  return found && canManageAteliers(user, found.scope) ? atelier : null;
+}
+
+/** Cancels one session (it stays listed, marked cancelled; its registrants keep their entry). */
+export async function cancelSession(db: Db, user: SessionUser, sessionId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
+  const session = await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true } });
+  if (!session || !(await ownedAtelier(db, user, session.atelierId))) return { ok: false, message: NOT_ALLOWED };
+  await db.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+  return { ok: true };
+}
+
+/** Cancels the whole series: its coming sessions are cancelled. */
+export async function cancelAtelier(db: Db, user: SessionUser, atelierId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
+  if (!(await ownedAtelier(db, user, atelierId))) return { ok: false, message: NOT_ALLOWED };
+  await db.$transaction([
+    db.atelier.update({ where: { id: atelierId }, data: { cancelledAt: now } }),
+    db.atelierSession.updateMany({ where: { atelierId, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } }),
+  ]);
+  return { ok: true };
+}
+
+/** Expands every running series up to today's horizon. Run daily (scripts/ateliers-daily.ts). */
+export async function extendHorizons(db: Db, now = new Date()): Promise<number> {
+  const series = await db.atelier.findMany({ where: { cancelledAt: null, rrule: { not: null } } });
+  let added = 0;
+  for (const atelier of series) added += (await db.$transaction((tx) => syncSessions(tx, atelier, now))).added;
+  return added;
+}
