@@ -30,7 +30,8 @@ export const RULE_MESSAGES: Record<RuleProblem, string> = {
   'too-many': `Cette répétition donnerait plus de ${MAX_SESSIONS} séances : raccourcissez-la ou espacez-la.`,
 };
 
-function floating(instant: Date, timeZone: string): Date {
+/** A Date whose UTC fields are the wall time of `instant` in `timeZone` (rrule and ical-generator read those). */
+export function floating(instant: Date, timeZone: string): Date {
   const w = wallTimeIn(timeZone, instant);
   return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
 }
