@@ -23,7 +23,8 @@ export const ATELIER_RADIUS = { min: 2, max: 100, default: 20 } as const;
 
 type Params = Record<string, string | string[] | undefined>;
 const all = (p: Params, k: string) => (Array.isArray(p[k]) ? (p[k] as string[]) : p[k] ? [p[k] as string] : []);
-const first = (p: Params, k: string) => all(p, k)[0]?.trim() || null;
+// The first value given: the form sends « quand » twice (the radio and the date field), one empty.
+const first = (p: Params, k: string) => all(p, k).map((v) => v.trim()).find(Boolean) ?? null;
 const SLUG = /^[a-z0-9-]{1,120}$/;
 
 export function parseAtelierParams(params: Params): { filters: AtelierFilters; problems: string[] } {
@@ -94,4 +95,14 @@ export function atelierQuery(f: AtelierFilters, change: Partial<AtelierFilters> 
   if (v.reseau) p.set('reseau', v.reseau);
   const s = p.toString();
   return s ? `?${s}` : '';
+}
+
+/** The URL's query as the filters read it: repeated names become lists. */
+export function paramsOf(url: URL): Params {
+  const params: Params = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    params[key] = values.length > 1 ? values : values[0];
+  }
+  return params;
 }

@@ -82,7 +82,7 @@ export async function registrationByToken(db: Db, token: string) {
   if (!token || token.length > 100) return null;
   return db.atelierRegistration.findFirst({
     where: { tokenHash: hashToken(token), state: { not: 'CANCELLED' } },
-    select: { id: true, state: true, firstName: true, session: { select: { id: true, startsAt: true, atelier: { select: { title: true, slug: true, timeZone: true } } } } },
+    select: { id: true, state: true, firstName: true, session: { select: { id: true, startsAt: true, endsAt: true, atelier: { select: { title: true, slug: true, timeZone: true } } } } },
   });
 }
 

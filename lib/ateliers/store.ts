@@ -1,16 +1,18 @@
 import 'server-only';
 // Writing ateliers: creation, cancellation of a series or of one session, and the expansion of
-// sessions (re-run on every change and, as time goes by, by extendHorizons). Every write for a
+// sessions (sessions.ts, re-run on every change and by extendHorizons). Every write for a
 // signed-in person asks lib/auth/permissions.ts first.
 import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
 import { slugify } from '@/lib/geo/fold';
-import { horizon, occurrences, type Series } from './recurrence';
+import { syncSessions } from './sessions';
 import { checkAtelier, type AtelierErrors, type AtelierFields } from './validate';
 
 type Db = PrismaClient;
 type Tx = Prisma.TransactionClient;
+
+export { syncSessions };
 
 export type WriteResult = { ok: true; id: string; slug: string } | { ok: false; errors: AtelierErrors };
 
@@ -24,29 +26,6 @@ export async function placeScope(db: Db | Tx, placeId: string) {
   });
   if (!place) return null;
   return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) } };
-}
-
-/**
- * Makes AtelierSession match the series from `now` to the horizon: new occurrences are added,
- * those the series no longer gives are deleted when nobody registered, or cancelled when someone
- * did (they keep their list and are told). Past sessions are left as they are.
- */
-export async function syncSessions(tx: Tx, atelier: Series & { id: string; capacity: number | null; cancelledAt: Date | null }, now: Date) {
-  const wanted = atelier.cancelledAt ? [] : occurrences(atelier, now, horizon(now));
-  const existing = await tx.atelierSession.findMany({ where: { atelierId: atelier.id, startsAt: { gte: now } }, select: { id: true, startsAt: true, seatsTaken: true, _count: { select: { registrations: true } } } });
-  const wantedAt = new Set(wanted.map((o) => o.startsAt.getTime()));
-  const have = new Map(existing.map((s) => [s.startsAt.getTime(), s]));
-  const gone = existing.filter((s) => !wantedAt.has(s.startsAt.getTime()));
-  const dropped = gone.filter((s) => s._count.registrations === 0).map((s) => s.id);
-  const kept = gone.filter((s) => s._count.registrations > 0).map((s) => s.id);
-  if (dropped.length) await tx.atelierSession.deleteMany({ where: { id: { in: dropped } } });
-  if (kept.length) await tx.atelierSession.updateMany({ where: { id: { in: kept }, cancelledAt: null }, data: { cancelledAt: now } });
-  const fresh = wanted.filter((o) => !have.has(o.startsAt.getTime()));
-  if (fresh.length) await tx.atelierSession.createMany({ data: fresh.map((o) => ({ atelierId: atelier.id, startsAt: o.startsAt, endsAt: o.endsAt, capacity: atelier.capacity })), skipDuplicates: true });
-  // A new capacity applies to coming sessions, never below the seats already taken.
-  await tx.$executeRaw`UPDATE "AtelierSession" SET "capacity" = CASE WHEN ${atelier.capacity}::int IS NULL THEN NULL ELSE GREATEST(${atelier.capacity}::int, "seatsTaken") END
-    WHERE "atelierId" = ${atelier.id}::uuid AND "startsAt" >= ${now}`;
-  return { added: fresh.length, removed: dropped.length, cancelled: kept.length };
 }
 
 async function freeSlug(tx: Tx, title: string, commune: string): Promise<string> {

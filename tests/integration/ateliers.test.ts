@@ -129,7 +129,7 @@ describe('registration on Repères', () => {
 
   it('refuses incomplete forms in French and rate-limits one visitor', async () => {
     resetMemoryLimits();
-    const session = await db.atelierSession.findFirstOrThrow({ where: { capacity: { not: null }, cancelledAt: null } });
+    const session = await db.atelierSession.findFirstOrThrow({ where: { capacity: { not: null }, cancelledAt: null, startsAt: { gt: now }, atelier: { registrationMode: 'REPERES' } } });
     const bad = await register(db, { sessionId: session.id, firstName: '', email: 'pas-une-adresse', phone: '', clientKey: 'z' }, 'http://x', now);
     expect(bad).toEqual({ status: 'invalid', errors: { firstName: 'Indiquez votre prénom (60 caractères au plus).', contact: 'Cette adresse électronique ne semble pas valide.' } });
     const results = [];
@@ -147,5 +147,16 @@ describe('registration on Repères', () => {
     expect(await db.atelierRegistration.count({ where: { purgedAt: null } })).toBe(before - purged);
     const left = await db.atelierRegistration.findMany({ where: { purgedAt: { not: null } }, select: { firstName: true, email: true, phone: true, tokenHash: true } });
     expect(left.every((r) => r.firstName === null && r.email === null && r.phone === null && r.tokenHash === null)).toBe(true);
+  });
+});
+
+describe('demo data', () => {
+  it('gives the demonstration places coming ateliers, one session cancelled', async () => {
+    const demo = await db.atelier.findUniqueOrThrow({ where: { slug: 'prendre-en-main-son-smartphone-cholet' }, include: { sessions: { orderBy: { startsAt: 'asc' } }, place: { select: { commune: true } } } });
+    expect(demo.place.commune).toBe('Cholet');
+    expect(demo.sessions).toHaveLength(12);
+    expect(demo.sessions.filter((s) => s.cancelledAt).map((s) => demo.sessions.indexOf(s))).toEqual([2]);
+    expect(demo.sessions[0].startsAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await db.atelier.count({ where: { slug: { in: ['visio-en-famille-en-ligne', 'demarches-caf-en-ligne-cholet'] } } })).toBe(2);
   });
 });
