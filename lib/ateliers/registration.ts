@@ -3,7 +3,8 @@ import 'server-only';
 // account. Seats are taken by one conditional UPDATE ("seatsTaken" < "capacity"), so under any
 // number of concurrent requests exactly the capacity is confirmed; the others join the waiting
 // list, whose first person takes a freed seat. The cancellation link's token is kept only as a
-// SHA-256 hash (lib/auth/tokens.ts). Personal data is emptied 30 days after the session.
+// SHA-256 hash (lib/auth/tokens.ts). Personal data is emptied 30 days after the session
+// (retention.ts).
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient, RegistrationState } from '@prisma/client';
 import { hashToken } from '@/lib/auth/tokens';
@@ -18,7 +19,6 @@ type Db = PrismaClient;
 export const REGISTRATION_RATE = { limit: 5, windowSeconds: 600 };
 /** Per session: enough for a full room, not for a flood. */
 export const REGISTRATION_SESSION_RATE = { limit: 200, windowSeconds: 3600 };
-export const PURGE_AFTER_DAYS = 30;
 
 export type RegistrationInput = { sessionId: string; firstName: unknown; email: unknown; phone: unknown; honeypot?: unknown; clientKey: string };
 export type RegistrationOutcome =
@@ -109,14 +109,4 @@ export async function cancelRegistration(db: Db, token: string, baseUrl: string,
     if (open.session) await sendMail(db, registrationMail(open.session, { to: promoted.email, firstName: promoted.firstName ?? '', state: 'CONFIRMED', promoted: true, cancelUrl: null })).catch(() => undefined);
   }
   return true;
-}
-
-/**
- * Empties the personal data of registrations whose session ended more than 30 days ago (the
- * counts stay). Run daily by scripts/ateliers-daily.ts; returns how many were emptied.
- */
-export async function purgeRegistrations(db: Pick<Db, '$executeRaw'>, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - PURGE_AFTER_DAYS * 86_400_000);
-  return db.$executeRaw`UPDATE "AtelierRegistration" r SET "firstName" = NULL, "email" = NULL, "phone" = NULL, "tokenHash" = NULL, "purgedAt" = ${now}
-    FROM "AtelierSession" s WHERE s."id" = r."sessionId" AND s."endsAt" < ${before} AND r."purgedAt" IS NULL`;
 }

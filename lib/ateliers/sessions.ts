@@ -1,6 +1,6 @@
 // Keeps a series' AtelierSession rows in step with its rule. Not 'server-only': the demo seed
 // (prisma/demo-ateliers.ts, run by scripts outside Next.js) calls it too.
-import type { Prisma } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { horizon, occurrences, type Series } from './recurrence';
 
 type Tx = Prisma.TransactionClient;
@@ -26,4 +26,12 @@ export async function syncSessions(tx: Tx, atelier: Series & { id: string; capac
   await tx.$executeRaw`UPDATE "AtelierSession" SET "capacity" = CASE WHEN ${atelier.capacity}::int IS NULL THEN NULL ELSE GREATEST(${atelier.capacity}::int, "seatsTaken") END
     WHERE "atelierId" = ${atelier.id}::uuid AND "startsAt" >= ${now}`;
   return { added: fresh.length, removed: dropped.length, cancelled: kept.length };
+}
+
+/** Expands every running series up to today's horizon. Run daily (scripts/ateliers-daily.ts). */
+export async function extendHorizons(db: PrismaClient, now = new Date()): Promise<number> {
+  const series = await db.atelier.findMany({ where: { cancelledAt: null, rrule: { not: null } } });
+  let added = 0;
+  for (const atelier of series) added += (await db.$transaction((tx) => syncSessions(tx, atelier, now))).added;
+  return added;
 }

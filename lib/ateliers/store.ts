@@ -77,11 +77,3 @@ export async function cancelAtelier(db: Db, user: SessionUser, atelierId: string
   ]);
   return { ok: true };
 }
-
-/** Expands every running series up to today's horizon. Run daily (scripts/ateliers-daily.ts). */
-export async function extendHorizons(db: Db, now = new Date()): Promise<number> {
-  const series = await db.atelier.findMany({ where: { cancelledAt: null, rrule: { not: null } } });
-  let added = 0;
-  for (const atelier of series) added += (await db.$transaction((tx) => syncSessions(tx, atelier, now))).added;
-  return added;
-}

@@ -4,7 +4,9 @@
 // SMTP server receives them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelAtelier, cancelSession, createAtelier, syncSessions } from '../../lib/ateliers/store';
-import { cancelRegistration, purgeRegistrations, register } from '../../lib/ateliers/registration';
+import { purgeRegistrations } from '../../lib/ateliers/retention';
+import { extendHorizons } from '../../lib/ateliers/sessions';
+import { cancelRegistration, register } from '../../lib/ateliers/registration';
 import { registrationsFor } from '../../lib/ateliers/admin';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
@@ -85,6 +87,19 @@ describe('creating and cancelling', () => {
     const result = await db.$transaction((tx) => syncSessions(tx, atelier, now));
     expect(result).toEqual({ added: 3, removed: 3, cancelled: 1 });
     expect((await db.atelierSession.findUniqueOrThrow({ where: { id: first.id } })).cancelledAt).not.toBeNull();
+  });
+});
+
+describe('the horizon', () => {
+  it('expands a year-long series six months ahead, and further as time goes by', async () => {
+    const r = await createAtelier(db, users.editor, placeId, fields({ title: 'Café numérique', rrule: 'FREQ=WEEKLY;COUNT=52', date: '2027-01-06' }), now);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const count = () => db.atelierSession.count({ where: { atelierId: r.id } });
+    expect(await count()).toBe(26); // Wednesdays from 6 January to the horizon, 6 July (183 days)
+    await extendHorizons(db, new Date(now.getTime() + 91 * 86_400_000));
+    expect(await count()).toBe(39); // to 5 October
+    await extendHorizons(db, new Date(now.getTime() + 91 * 86_400_000));
+    expect(await count()).toBe(39); // to 5 October
   });
 });
 
