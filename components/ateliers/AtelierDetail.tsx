@@ -1,6 +1,6 @@
 // /ateliers/[slug]: the atelier, where and how to take part, its coming sessions with the seats
 // left and, when it registers on Repères, one small form per session (first name, phone or e-mail).
-import { LEVEL_LABELS, REGISTRATION_LABELS } from '@/lib/ateliers/validate';
+import { LEVEL_LABELS, REGISTRATION_LABELS } from '@/lib/ateliers/labels';
 import { seatsText, sessionWhen, themePlain } from '@/lib/ateliers/format';
 import { seatsLeft, type AtelierPageData } from '@/lib/ateliers/page';
 import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';

@@ -3,7 +3,7 @@ import 'server-only';
 // the registrations list (to print) — only to whoever may manage the place's ateliers.
 import type { PrismaClient } from '@prisma/client';
 import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
-import { placeScope } from './store';
+import { isUuid, placeScope } from './store';
 
 type Db = PrismaClient;
 
@@ -21,6 +21,7 @@ export async function ateliersOfPlace(db: Db, user: SessionUser, placeId: string
 
 /** The registrations of an atelier's sessions, or null when the user may not see them. */
 export async function registrationsFor(db: Db, user: SessionUser, atelierId: string) {
+  if (!isUuid(atelierId)) return null;
   const atelier = await db.atelier.findUnique({ where: { id: atelierId }, select: { id: true, title: true, timeZone: true, placeId: true, place: { select: { name: true } } } });
   if (!atelier) return null;
   const found = await placeScope(db, atelier.placeId);

@@ -42,6 +42,7 @@ function readPerson(input: RegistrationInput) {
 }
 
 async function openSession(db: Db, sessionId: string, now: Date) {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { error: 'Cette séance n’existe pas.' };
   const session = await db.atelierSession.findUnique({ where: { id: sessionId }, include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } } } });
   if (!session || session.atelier.registrationMode !== 'REPERES') return { error: 'Cette séance ne prend pas d’inscription sur Repères.' };
   if (session.cancelledAt || session.atelier.cancelledAt) return { error: 'Cette séance est annulée.' };

@@ -16,10 +16,14 @@ export { syncSessions };
 
 export type WriteResult = { ok: true; id: string; slug: string } | { ok: false; errors: AtelierErrors };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
 export const NOT_ALLOWED = 'Vous ne pouvez pas gérer les ateliers de ce lieu.';
 
 /** The place with what rights are decided on, or null. */
 export async function placeScope(db: Db | Tx, placeId: string) {
+  if (!isUuid(placeId)) return null;
   const place = await db.place.findUnique({
     where: { id: placeId },
     select: { id: true, slug: true, name: true, timeZone: true, demo: true, stops: { select: { id: true } }, networks: { select: { networkId: true } } },
@@ -54,6 +58,7 @@ export async function createAtelier(db: Db, user: SessionUser, placeId: string, 
 }
 
 async function ownedAtelier(db: Db | Tx, user: SessionUser, atelierId: string) {
+  if (!isUuid(atelierId)) return null;
   const atelier = await db.atelier.findUnique({ where: { id: atelierId } });
   if (!atelier) return null;
   const found = await placeScope(db, atelier.placeId);
@@ -62,7 +67,7 @@ async function ownedAtelier(db: Db | Tx, user: SessionUser, atelierId: string) {
 
 /** Cancels one session (it stays listed, marked cancelled; its registrants keep their entry). */
 export async function cancelSession(db: Db, user: SessionUser, sessionId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
-  const session = await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true } });
+  const session = isUuid(sessionId) ? await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true } }) : null;
   if (!session || !(await ownedAtelier(db, user, session.atelierId))) return { ok: false, message: NOT_ALLOWED };
   await db.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
   return { ok: true };

@@ -5,6 +5,7 @@ import { instantAt } from '@/lib/hours/zone';
 import { isEmail } from '@/lib/mail';
 import { FEE_LABELS, PUBLIC_LABELS, SERVICE_LABELS } from '@/lib/standard/enums';
 import { normalisePhone } from '@/lib/import/normalize';
+import { LEVEL_LABELS, REGISTRATION_LABELS } from './labels';
 import { RULE_MESSAGES, ruleProblem, simpleRule } from './recurrence';
 
 export type AtelierFields = Record<string, string | string[] | undefined>;
@@ -31,14 +32,7 @@ export type AtelierData = {
 export type AtelierErrors = Partial<Record<string, string>>;
 export type Checked = { ok: true; data: AtelierData } | { ok: false; errors: AtelierErrors };
 
-export const LEVEL_LABELS: Record<AtelierLevel, string> = { Debutant: 'Débutant', Intermediaire: 'Intermédiaire', Avance: 'Avancé' };
-export const REGISTRATION_LABELS: Record<RegistrationMode, string> = {
-  NONE: 'Sans inscription',
-  PHONE: 'Par téléphone',
-  EMAIL: 'Par courriel',
-  EXTERNAL: 'Sur un autre site',
-  REPERES: 'Sur Repères',
-};
+export { LEVEL_LABELS, REGISTRATION_LABELS };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v ?? '').trim();
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
@@ -146,3 +140,10 @@ export function checkAtelier(f: AtelierFields, timeZone: string, now: Date): Che
     },
   };
 }
+
+/** What the back-office form gets back from its server action: the typed values and the errors. */
+export type AtelierFormState = { status: 'idle' | 'invalid' | 'created'; values?: AtelierFields; errors?: AtelierErrors; slug?: string };
+
+/** The form's fields, read from a FormData (lists for the checkbox groups, text capped). */
+export const ATELIER_TEXT_FIELDS = ['title', 'summary', 'level', 'language', 'fee', 'accessibilityNotes', 'date', 'start', 'end', 'repetition', 'until', 'capacity', 'registrationMode', 'registrationContact', 'online', 'stopId'] as const;
+export const ATELIER_LIST_FIELDS = ['themes', 'publics'] as const;
