@@ -153,6 +153,22 @@ describe('registration on Repères', () => {
     expect(results.at(-1)).toMatchObject({ status: 'invalid', errors: { form: expect.stringMatching(/^Trop d’inscriptions/) } });
   });
 
+  it('refuses bots, sessions without registration on Repères, cancelled sessions and unknown links', async () => {
+    resetMemoryLimits();
+    const open = await db.atelierSession.findFirstOrThrow({ where: { capacity: { not: null }, cancelledAt: null, startsAt: { gt: now }, atelier: { registrationMode: 'REPERES', placeId } } });
+    const person = { firstName: 'Léa', email: '', phone: '0612345678', clientKey: 'h' };
+    expect(await register(db, { ...person, sessionId: open.id, honeypot: 'http://spam.example' }, 'http://x', now)).toMatchObject({ status: 'invalid' });
+    const r = await createAtelier(db, users.editor, placeId, fields({ title: 'Sans inscription', date: '2027-01-09' }), now);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const none = await db.atelierSession.findFirstOrThrow({ where: { atelierId: r.id } });
+    expect(await register(db, { ...person, sessionId: none.id }, 'http://x', now)).toEqual({ status: 'invalid', errors: { form: 'Cette séance ne prend pas d’inscription sur Repères.' } });
+    expect(await cancelSession(db, users.editor, open.id, now)).toEqual({ ok: true });
+    expect(await register(db, { ...person, sessionId: open.id }, 'http://x', now)).toEqual({ status: 'invalid', errors: { form: 'Cette séance est annulée.' } });
+    expect(await register(db, { ...person, sessionId: 'not-a-uuid' }, 'http://x', now)).toMatchObject({ status: 'invalid' });
+    expect(await cancelRegistration(db, 'x'.repeat(43), 'http://x', now)).toBe(false);
+    expect(await cancelRegistration(db, '', 'http://x', now)).toBe(false);
+  });
+
   it('empties personal data 30 days after the session, not before', async () => {
     const later = new Date('2027-02-06T09:00:00Z');
     const before = await db.atelierRegistration.count({ where: { purgedAt: null } });
