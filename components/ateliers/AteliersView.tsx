@@ -93,7 +93,7 @@ export function AteliersView({ filters, result }: { filters: AtelierFilters; res
         <FilterForm filters={filters} />
       </div>
       <section className="search-layout__results" aria-labelledby="resultats">
-        <h2 id="resultats" className="results-count" role="status">
+        <h2 id="resultats" className="results-count">
           {count === 0 ? 'Aucune séance trouvée' : `${count}${count === result.limit ? ' premières' : ''} séance${count > 1 ? 's' : ''}`}
           {result.origin ? ` à moins de ${filters.rayon} km de ${result.origin.label}` : ''}
         </h2>
