@@ -38,3 +38,43 @@ export function registrationMail(
   ];
   return { to: to.to, subject, text: lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n') };
 }
+
+/** The day before: when and where, and how to free the seat. */
+export function reminderMail(session: SessionForMail, to: { to: string; firstName: string }): Mail {
+  const { atelier } = session;
+  const where = atelier.online ? 'En ligne (le lieu vous a envoyé le lien).' : `${atelier.place.name}, ${atelier.place.street}, ${atelier.place.postcode} ${atelier.place.commune}`;
+  return {
+    to: to.to,
+    subject: `Rappel : ${atelier.title}`,
+    text: [
+      `Bonjour ${to.firstName},`,
+      '',
+      'Pour rappel, vous êtes inscrit à cet atelier :',
+      `Atelier : ${atelier.title}`,
+      `Quand : ${sessionWhen(session.startsAt, session.endsAt, atelier.timeZone)}`,
+      `Où : ${where}`,
+      atelier.place.phone ? `Téléphone du lieu : ${atelier.place.phone}` : '',
+      '',
+      'Vous ne pouvez plus venir ? Annulez avec le lien de votre message de confirmation, pour laisser votre place.',
+      '— Repères',
+    ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
+  };
+}
+
+/** A session the place cancelled: said to everyone registered (confirmed or waiting). */
+export function sessionCancelledMail(session: SessionForMail, to: { to: string; firstName: string }): Mail {
+  const { atelier } = session;
+  return {
+    to: to.to,
+    subject: `Séance annulée : ${atelier.title}`,
+    text: [
+      `Bonjour ${to.firstName},`,
+      '',
+      `La séance de l’atelier « ${atelier.title} » du ${sessionWhen(session.startsAt, session.endsAt, atelier.timeZone)} est annulée par ${atelier.place.name}.`,
+      atelier.place.phone ? `Pour toute question : ${atelier.place.phone}` : '',
+      '',
+      'Vous pouvez vous inscrire à une autre séance sur Repères.',
+      '— Repères',
+    ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
+  };
+}

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
 import { slugify } from '@/lib/geo/fold';
+import { sendMail } from '@/lib/mail';
+import { sessionCancelledMail } from './mail';
 import { syncSessions } from './sessions';
 import { checkAtelier, type AtelierErrors, type AtelierFields } from './validate';
 
@@ -65,12 +67,22 @@ async function ownedAtelier(db: Db | Tx, user: SessionUser, atelierId: string) {
   return found && canManageAteliers(user, found.scope) ? atelier : null;
 }
 
-/** Cancels one session (it stays listed, marked cancelled; its registrants keep their entry). */
+/** Cancels one session (it stays listed, marked cancelled; its registrants keep their entry and are told by mail). */
 export async function cancelSession(db: Db, user: SessionUser, sessionId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
   const session = isUuid(sessionId) ? await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true } }) : null;
   if (!session || !(await ownedAtelier(db, user, session.atelierId))) return { ok: false, message: NOT_ALLOWED };
-  await db.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+  const { count } = await db.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+  if (count === 1) await tellRegistrants(db, sessionId);
   return { ok: true };
+}
+
+/** Mails everyone registered to a session (confirmed or waiting, with an e-mail) that it is cancelled. */
+async function tellRegistrants(db: Db, sessionId: string) {
+  const session = await db.atelierSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } }, registrations: { where: { state: { in: ['CONFIRMED', 'WAITING'] }, email: { not: null } } } },
+  });
+  for (const r of session.registrations) await sendMail(db, sessionCancelledMail(session, { to: r.email!, firstName: r.firstName ?? '' })).catch(() => undefined);
 }
 
 /** Cancels the whole series: its coming sessions are cancelled. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelAtelier, cancelSession, createAtelier, syncSessions } from '../../lib/ateliers/store';
 import { purgeRegistrations } from '../../lib/ateliers/retention';
 import { extendHorizons } from '../../lib/ateliers/sessions';
+import { sendReminders } from '../../lib/ateliers/reminders';
 import { cancelRegistration, register } from '../../lib/ateliers/registration';
 import { registrationsFor } from '../../lib/ateliers/admin';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
@@ -140,6 +141,19 @@ describe('registration on Repères', () => {
     const states = await db.atelierRegistration.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: 'asc' }, select: { firstName: true, state: true } });
     expect(states).toEqual([{ firstName: 'Aïcha', state: 'CANCELLED' }, { firstName: 'Bruno', state: 'CONFIRMED' }]);
     expect(sink.received.some((m) => m.to === 'bruno@example.org' && mailText(m.raw).includes('Une place s’est libérée'))).toBe(true);
+
+    // The day before (within 36 hours): one reminder, never two.
+    const dayBefore = new Date(session.startsAt.getTime() - 20 * 3600_000);
+    expect(await sendReminders(db, new Date(session.startsAt.getTime() - 48 * 3600_000))).toBe(0);
+    expect(await sendReminders(db, dayBefore)).toBeGreaterThanOrEqual(1);
+    expect(await sendReminders(db, dayBefore)).toBe(0);
+    const reminders = sink.received.filter((m) => m.to === 'bruno@example.org' && mailText(m.raw).includes('Pour rappel'));
+    expect(reminders).toHaveLength(1);
+    expect(sink.received.some((m) => m.to === 'aicha@example.org' && mailText(m.raw).includes('Pour rappel'))).toBe(false);
+
+    // The place cancels the session: Bruno is told.
+    expect(await cancelSession(db, users.editor, session.id, now)).toEqual({ ok: true });
+    expect(sink.received.filter((m) => m.to === 'bruno@example.org' && mailText(m.raw).includes('est annulée par'))).toHaveLength(1);
   });
 
   it('refuses incomplete forms in French and rate-limits one visitor', async () => {
