@@ -49,6 +49,11 @@ function RegistrationForm({ atelier, sessionId, left, echo }: { atelier: Atelier
   );
 }
 
+/** For a full session: the next one of the series that still has seats. */
+function nextWithSeats(atelier: AtelierPageData, after: Date) {
+  return atelier.sessions.find((s) => s.startsAt > after && s.cancelledAt === null && (seatsLeft(atelier, s) ?? 0) > 0);
+}
+
 function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho | null }) {
   if (atelier.sessions.length === 0) return <p>Aucune séance à venir.</p>;
   return (
@@ -67,6 +72,7 @@ function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho 
               left !== null && (
                 <>
                   <p className={`badge ${left > 0 ? 'badge--open' : 'badge--closed'}`}>{seatsText(left)}</p>
+                  {left === 0 && <NextWithSeats atelier={atelier} after={s.startsAt} />}
                   <details open={echo?.sessionId === s.id}>
                     <summary>S’inscrire à cette séance</summary>
                     <RegistrationForm atelier={atelier} sessionId={s.id} left={left} echo={echo} />
@@ -78,6 +84,16 @@ function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho 
         );
       })}
     </ol>
+  );
+}
+
+function NextWithSeats({ atelier, after }: { atelier: AtelierPageData; after: Date }) {
+  const next = nextWithSeats(atelier, after);
+  if (!next) return null;
+  return (
+    <p>
+      Des places restent le <a href={`#seance-${next.id}`}>{sessionWhen(next.startsAt, next.endsAt, atelier.timeZone)}</a>.
+    </p>
   );
 }
 

@@ -2,6 +2,9 @@
 // free, online, network), a place's next sessions, the atelier page's schema.org Events, and the
 // .ics feed read back by ical.js.
 import ICAL from 'ical.js';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { AtelierDetail } from '../../components/ateliers/AtelierDetail';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAtelierParams } from '../../lib/ateliers/filters';
 import { sessionsCalendar } from '../../lib/ateliers/ics';
@@ -93,6 +96,17 @@ describe('a place’s next sessions and the atelier page', () => {
     });
     expect(Date.parse(first.startDate as string)).toBeLessThan(Date.parse(first.endDate as string));
     expect(third.eventStatus).toBe('https://schema.org/EventCancelled');
+  });
+});
+
+describe('the atelier page', () => {
+  it('says a full session is full, offers the waiting list and the next session with seats', async () => {
+    const atelier = (await atelierPage('prendre-en-main-son-smartphone-cholet', weekStart, db))!;
+    atelier.sessions[0] = { ...atelier.sessions[0], seatsTaken: 8 };
+    const html = renderToStaticMarkup(createElement(AtelierDetail, { atelier, baseUrl: 'https://reperes.test', jsonLd: {} }));
+    expect(html).toContain('Complet : inscription sur liste d’attente');
+    expect(html).toContain('M’inscrire sur la liste d’attente');
+    expect(html).toContain(`Des places restent le <a href="#seance-${atelier.sessions[1].id}">`);
   });
 });
 
