@@ -62,6 +62,13 @@ function conditions(f: AtelierFilters, from: Date, to: Date | null, origin: GeoP
   if (f.lieu) where.push(Prisma.sql`p."slug" = ${f.lieu}`);
   if (f.reseau) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n."id" = m."networkId" WHERE m."placeId" = p."id" AND n."slug" = ${f.reseau})`);
   if (origin && !f.enLigne) {
+    // The places (or stops) within the radius come first, from their GiST index; the exact
+    // distance is checked after. Without this, every coming session was measured (3.7 s p95 on
+    // 200,000 sessions).
+    const box = Prisma.sql`earth_box(reperes_earth(${origin.latitude}::float8, ${origin.longitude}::float8), ${radiusM}::float8)`;
+    where.push(Prisma.sql`a."placeId" IN (
+      SELECT pl."id" FROM "Place" pl WHERE pl."latitude" IS NOT NULL AND pl."longitude" IS NOT NULL AND ${box} @> reperes_earth(pl."latitude", pl."longitude")
+      UNION SELECT ps."placeId" FROM "PlaceStop" ps WHERE ${box} @> reperes_earth(ps."latitude", ps."longitude"))`);
     where.push(Prisma.sql`NOT a."online" AND COALESCE(st."latitude", p."latitude") IS NOT NULL
       AND earth_distance(reperes_earth(COALESCE(st."latitude", p."latitude"), COALESCE(st."longitude", p."longitude")), reperes_earth(${origin.latitude}::float8, ${origin.longitude}::float8)) <= ${radiusM}::float8`);
   }
