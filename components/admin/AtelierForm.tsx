@@ -39,6 +39,11 @@ export function AtelierForm({ action, stops }: Props) {
           Atelier créé : <a href={`/ateliers/${state.slug}`}>voir sa page publique</a>.
         </p>
       )}
+      {state.warnings?.map((w) => (
+        <p key={w} className="notice notice--warning" role="status">
+          {w}
+        </p>
+      ))}
       {state.status === 'invalid' && (
         <p className="notice notice--error" role="alert">
           {e.form ?? 'Rien n’a été créé : corrigez les champs indiqués.'}

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
 import { slugify } from '@/lib/geo/fold';
+import { instantAt, isOpenBetween, wallTimeIn } from '@/lib/hours';
+import { sessionDay } from './format';
 import { sendMail } from '@/lib/mail';
 import { sessionCancelledMail } from './mail';
 import { syncSessions } from './sessions';
@@ -16,7 +18,7 @@ type Tx = Prisma.TransactionClient;
 
 export { syncSessions };
 
-export type WriteResult = { ok: true; id: string; slug: string } | { ok: false; errors: AtelierErrors };
+export type WriteResult = { ok: true; id: string; slug: string; warnings: string[] } | { ok: false; errors: AtelierErrors };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
@@ -28,10 +30,26 @@ export async function placeScope(db: Db | Tx, placeId: string) {
   if (!isUuid(placeId)) return null;
   const place = await db.place.findUnique({
     where: { id: placeId },
-    select: { id: true, slug: true, name: true, timeZone: true, demo: true, stops: { select: { id: true } }, networks: { select: { networkId: true } } },
+    select: { id: true, slug: true, name: true, timeZone: true, openingHours: true, demo: true, stops: { select: { id: true } }, networks: { select: { networkId: true } } },
   });
   if (!place) return null;
   return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) } };
+}
+
+/**
+ * Sessions on a day the place is closed (by its opening hours, holidays included): a warning,
+ * not a refusal — ateliers often take place outside opening hours or in a borrowed room.
+ */
+export function closedDayWarnings(openingHours: string | null, timeZone: string, starts: Date[]): string[] {
+  if (!openingHours) return [];
+  const closed = starts.filter((start) => {
+    const w = wallTimeIn(timeZone, start);
+    const from = instantAt(timeZone, w.year, w.month, w.day);
+    return !isOpenBetween(openingHours, timeZone, from, new Date(from.getTime() + 24 * 3600_000));
+  });
+  if (closed.length === 0) return [];
+  const days = closed.slice(0, 3).map((d) => sessionDay(d, timeZone)).join(', ');
+  return [`Le lieu est fermé ${closed.length > 1 ? `certains jours de séance (${closed.length})` : 'le jour de la séance'} d’après ses horaires : ${days}${closed.length > 3 ? '…' : ''}. L’atelier est enregistré ; vérifiez que la salle sera ouverte.`];
 }
 
 async function freeSlug(tx: Tx, title: string, commune: string): Promise<string> {
@@ -55,7 +73,8 @@ export async function createAtelier(db: Db, user: SessionUser, placeId: string, 
     const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
     const atelier = await tx.atelier.create({ data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id } });
     await syncSessions(tx, atelier, now);
-    return { ok: true as const, id: atelier.id, slug: atelier.slug };
+    const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map((s) => s.startsAt);
+    return { ok: true as const, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
   });
 }
 

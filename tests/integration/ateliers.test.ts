@@ -59,6 +59,19 @@ describe('creating and cancelling', () => {
     expect(sessions[0].startsAt.toISOString()).toBe('2027-01-05T13:00:00.000Z');
   });
 
+  it('warns, without refusing, about sessions on days the place is closed', async () => {
+    await db.place.update({ where: { id: placeId }, data: { openingHours: 'Mo-Fr 09:00-17:00' } });
+    try {
+      // Saturday 9 and 16 January 2027, then a Tuesday: two closed days.
+      const sat = await createAtelier(db, users.editor, placeId, fields({ title: 'Atelier du samedi', date: '2027-01-09', rrule: 'FREQ=WEEKLY;COUNT=2' }), now);
+      expect(sat).toMatchObject({ ok: true, warnings: [expect.stringContaining('Le lieu est fermé certains jours de séance (2) d’après ses horaires : samedi 9 janvier 2027, samedi 16 janvier 2027.')] });
+      const tue = await createAtelier(db, users.editor, placeId, fields({ title: 'Atelier du mardi' }), now);
+      expect(tue).toMatchObject({ ok: true, warnings: [] });
+    } finally {
+      await db.place.update({ where: { id: placeId }, data: { openingHours: null } });
+    }
+  });
+
   it('refuses an editor on a place not theirs, and another network’s coordinator', async () => {
     const byEditor = await createAtelier(db, users.editor, otherPlaceId, fields(), now);
     expect(byEditor).toEqual({ ok: false, errors: { form: 'Vous ne pouvez pas gérer les ateliers de ce lieu.' } });

@@ -22,7 +22,7 @@ export async function createAtelierAction(placeId: string, _state: AtelierFormSt
   const result = await createAtelier(db, current, placeId, values);
   if (!result.ok) return { status: 'invalid', values, errors: result.errors };
   revalidatePath(`/admin/lieux/${placeId}/ateliers`);
-  return { status: 'created', slug: result.slug };
+  return { status: 'created', slug: result.slug, warnings: result.warnings };
 }
 
 export async function cancelSessionAction(placeId: string, form: FormData): Promise<void> {
