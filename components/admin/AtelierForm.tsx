@@ -8,7 +8,7 @@ import { FEE_LABELS, PUBLIC_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
 import { CheckboxGroup, TextField } from './fields';
 
-type Props = { action: (state: AtelierFormState, form: FormData) => Promise<AtelierFormState>; stops: Array<{ id: string; label: string }> };
+type Props = { action: (state: AtelierFormState, form: FormData) => Promise<AtelierFormState>; stops: Array<{ id: string; label: string }>; initial?: AtelierFormState['values'] };
 
 const REPETITIONS = { none: 'Une seule séance', weekly: 'Chaque semaine', biweekly: 'Toutes les deux semaines', monthly: 'Chaque mois' };
 
@@ -28,8 +28,8 @@ function Select({ name, label, options, value, error }: { name: string; label: s
   );
 }
 
-export function AtelierForm({ action, stops }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' });
+export function AtelierForm({ action, stops, initial }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: 'idle', values: initial });
   const v = state.values ?? {};
   const e = state.errors ?? {};
   return (

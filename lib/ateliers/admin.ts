@@ -36,3 +36,25 @@ export async function registrationsFor(db: Db, user: SessionUser, atelierId: str
   });
   return { atelier, sessions };
 }
+
+/** The form's values of an existing atelier (Prisma gives the lists' keys), to start a copy; dates left empty: a copy is new. */
+export function copyValues(atelier: { title: string; summary: string; themes: string[]; publics: string[]; level: string | null; language: string; fee: string; accessibilityNotes: string | null; startsAt: Date; endsAt: Date; timeZone: string; capacity: number | null; registrationMode: string; registrationContact: string | null; online: boolean; stopId: string | null }) {
+  const hhmm = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: atelier.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return {
+    title: atelier.title,
+    summary: atelier.summary,
+    themes: atelier.themes,
+    publics: atelier.publics,
+    level: atelier.level ?? '',
+    language: atelier.language,
+    fee: atelier.fee,
+    accessibilityNotes: atelier.accessibilityNotes ?? '',
+    start: hhmm(atelier.startsAt),
+    end: hhmm(atelier.endsAt),
+    capacity: atelier.capacity === null ? '' : String(atelier.capacity),
+    registrationMode: atelier.registrationMode,
+    registrationContact: atelier.registrationContact ?? '',
+    online: atelier.online ? 'on' : '',
+    stopId: atelier.stopId ?? '',
+  };
+}

@@ -1,5 +1,5 @@
 // An editor creates a weekly series at their place, sees a refused form keep what was typed,
-// cancels one session; the public page and the .ics feed both show it cancelled.
+// cancels one session, starts a copy; the public page and the .ics feed both show it cancelled.
 import { accessibilityViolations, expect, test } from './fixtures';
 import { signInWithPassword } from './session';
 
@@ -37,6 +37,13 @@ test('an editor creates a weekly series, cancels one session; the page and the f
   await expect(section.getByRole('listitem')).toHaveCount(4);
   await section.getByRole('button', { name: /Annuler la séance du/ }).nth(1).click();
   await expect(section.getByText('· annulée')).toHaveCount(1);
+
+  // « Copier » starts a new atelier from this one: same words and times, no date.
+  await section.getByRole('link', { name: 'Copier' }).click();
+  await expect(page.getByRole('heading', { name: 'Nouvel atelier, copié de « Découvrir sa tablette »' })).toBeVisible();
+  await expect(page.getByLabel('Titre')).toHaveValue('Découvrir sa tablette');
+  await expect(page.getByLabel('Début (heure du lieu)')).toHaveValue('10:00');
+  await expect(page.getByLabel('Date de la première séance')).toHaveValue('');
 
   await page.goto('/ateliers/decouvrir-sa-tablette-angers');
   await expect(page.getByText('Séance annulée')).toHaveCount(1);

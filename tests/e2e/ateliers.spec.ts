@@ -81,6 +81,18 @@ test('the .ics feed of a place is a calendar', async ({ request }) => {
   expect(text).toContain('SUMMARY:Annulé : Prendre en main son smartphone');
 });
 
+test('a page elsewhere cannot register people, and the cancellation link needs a POST', async ({ page, request }) => {
+  await page.goto('/ateliers/prendre-en-main-son-smartphone-cholet');
+  const sessionId = (await page.locator('input[name="seance"]').first().getAttribute('value'))!;
+  const refused = await request.post('/ateliers/prendre-en-main-son-smartphone-cholet', {
+    headers: { Origin: 'https://ailleurs.example' },
+    form: { seance: sessionId, prenom: 'Robot', courriel: 'robot@example.org' },
+  });
+  expect(refused.status()).toBe(403);
+  const unknown = await request.get('/ateliers/annulation/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfG');
+  expect(unknown.status()).toBe(404);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -3,19 +3,22 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AtelierForm } from '@/components/admin/AtelierForm';
-import { ateliersOfPlace } from '@/lib/ateliers/admin';
+import { ateliersOfPlace, copyValues } from '@/lib/ateliers/admin';
 import { sessionWhen } from '@/lib/ateliers/format';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { cancelAtelierAction, cancelSessionAction, createAtelierAction } from './actions';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ copier?: string }> };
 
-export default async function PlaceAteliers({ params }: Props) {
+export default async function PlaceAteliers({ params, searchParams }: Props) {
   const { id } = await params;
+  const { copier } = await searchParams;
   const user = await requireUser(`/admin/lieux/${id}/ateliers`);
   const data = await ateliersOfPlace(db, user, id);
   if (!data) notFound();
+  // « Copier »: the form starts from one of this place's ateliers (found in the list the user may see).
+  const source = copier ? data.ateliers.find((a) => a.id === copier) : undefined;
   const stops = await db.placeStop.findMany({ where: { placeId: id }, orderBy: { position: 'asc' }, select: { id: true, label: true } });
   return (
     <>
@@ -32,6 +35,8 @@ export default async function PlaceAteliers({ params }: Props) {
           </h2>
           <p>
             <a href={`/ateliers/${a.slug}`}>Page publique</a>
+            {' · '}
+            <Link href={`/admin/lieux/${id}/ateliers?copier=${a.id}#nouvel-atelier`}>Copier</Link>
             {a.registrationMode === 'REPERES' && (
               <>
                 {' · '}
@@ -67,8 +72,8 @@ export default async function PlaceAteliers({ params }: Props) {
           )}
         </section>
       ))}
-      <h2>Nouvel atelier</h2>
-      <AtelierForm action={createAtelierAction.bind(null, id)} stops={stops} />
+      <h2 id="nouvel-atelier">{source ? `Nouvel atelier, copié de « ${source.title} »` : 'Nouvel atelier'}</h2>
+      <AtelierForm key={source?.id ?? 'nouveau'} action={createAtelierAction.bind(null, id)} stops={stops} initial={source ? copyValues(source) : undefined} />
     </>
   );
 }
