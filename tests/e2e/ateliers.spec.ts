@@ -70,6 +70,9 @@ test('the atelier page is accessible and describes its sessions as schema.org Ev
   await page.goto('/ateliers/prendre-en-main-son-smartphone-cholet');
   expect(await accessibilityViolations(page)).toEqual([]);
   await expect(page.getByText('Séance annulée')).toHaveCount(1);
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@graph': Array<{ '@type': string; eventStatus: string; startDate: string }> };
+  expect(ld['@graph'].every((e) => e['@type'] === 'Event' && !Number.isNaN(Date.parse(e.startDate)))).toBe(true);
+  expect(ld['@graph'].filter((e) => e.eventStatus === 'https://schema.org/EventCancelled')).toHaveLength(1);
 });
 
 test('the .ics feed of a place is a calendar', async ({ request }) => {
