@@ -215,3 +215,8 @@ export function canManageImportSources(user: SessionUser): boolean {
 export function canSendFicheByMail(user: SessionUser | null): user is SessionUser {
   return !!user && (user.role === 'ADMIN' || user.role === 'COORDINATOR' || user.role === 'EDITOR');
 }
+
+/** Creating, editing and cancelling a place's ateliers, and reading their registrations: whoever may edit the place. */
+export function canManageAteliers(user: SessionUser, place: PlaceScope): boolean {
+  return canEditPlace(user, place);
+}

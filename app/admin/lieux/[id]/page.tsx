@@ -58,6 +58,8 @@ export default async function EditPlace({ params, searchParams }: Props) {
         )}
         {' · '}
         <Link href={`/admin/lieux/${place.id}/historique`}>Historique</Link>
+        {' · '}
+        <Link href={`/admin/lieux/${place.id}/ateliers`}>Ateliers</Link>
       </p>
       <div className="admin-actions">
         <form action={async () => { 'use server'; await confirmAction(place.id); }}>
