@@ -14,8 +14,9 @@ import { runImport } from '../lib/import/run';
 import type { ImportedFields } from '../lib/import/types';
 import { STANDARD_LISTS, type StandardListName } from '../lib/standard/enums';
 import { openBenchDatabase } from './database';
-import { record, type Figure } from './results';
+import { compareAndSave, type Figure } from './results';
 import { releaseRealSources, SyntheticStats, syntheticPlaces } from './synthetic';
+import { msSince, timed } from './timing';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 let peak = 0;
@@ -82,9 +83,9 @@ async function main() {
     releaseRealSources(); // the importer alone in memory, as in `npm run import`
     const rssBefore = process.memoryUsage().rss;
     peak = 0;
-    let started = performance.now();
-    const report = await runImport(db, streamSource('standard', csv), { sourceName: 'synthetic' });
-    let seconds = (performance.now() - started) / 1000;
+    const imported = await timed(() => runImport(db, streamSource('standard', csv), { sourceName: 'synthetic' }));
+    const report = imported.value;
+    let seconds = imported.ms / 1000;
     const importPeak = peak;
     console.log(`Diverse standard CSV: ${N} rows (${mb(csv.length)} MB) in ${seconds.toFixed(1)} s → ${Math.round(N / seconds)} rows/s, RSS ${mb(rssBefore)} MB before (file read) → peak ${mb(importPeak)} MB (created ${report.created}, rejected ${report.rejected.length}, possible duplicates ${report.duplicates.length}, warnings ${report.warningCount})`);
     figures.push(
@@ -93,24 +94,24 @@ async function main() {
     );
     raw.import = { rows: N, seconds, bytes: csv.length, rssBeforeMB: mb(rssBefore), peakRssMB: mb(importPeak), created: report.created, rejected: report.rejected.length, duplicates: report.duplicates.length, warnings: report.warningCount, firstRejections: report.rejected.slice(0, 5) };
 
-    started = performance.now();
-    const fsReport = await runImport(db, streamSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services' });
-    seconds = (performance.now() - started) / 1000;
+    const fsImported = await timed(() => runImport(db, streamSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services' }));
+    const fsReport = fsImported.value;
+    seconds = fsImported.ms / 1000;
     console.log(`France Services file (then, against those ${N} places): ${fsReport.total} rows in ${seconds.toFixed(1)} s → ${Math.round(fsReport.total / seconds)} rows/s (created ${fsReport.created}, possible duplicates ${fsReport.duplicates.length}, rejected ${fsReport.rejected.length})`);
     figures.push({ key: 'import.franceServices.rowsPerSecond', label: 'import of the France Services file after them', value: Math.round(fsReport.total / seconds), unit: 'rows/s', better: 'higher' });
     raw.franceServices = { rows: fsReport.total, seconds, created: fsReport.created, duplicates: fsReport.duplicates.length, rejected: fsReport.rejected.length };
 
     // The same file again: every row compared, nothing written.
-    started = performance.now();
-    const again = await runImport(db, streamSource('standard', csv), { sourceName: 'synthetic' });
-    seconds = (performance.now() - started) / 1000;
+    const againImported = await timed(() => runImport(db, streamSource('standard', csv), { sourceName: 'synthetic' }));
+    const again = againImported.value;
+    seconds = againImported.ms / 1000;
     console.log(`Same file again: ${N} rows in ${seconds.toFixed(1)} s → ${Math.round(N / seconds)} rows/s (unchanged ${again.unchanged})`);
     figures.push({ key: 'import.unchanged.rowsPerSecond', label: 'the same file again (nothing changes)', value: Math.round(N / seconds), unit: 'rows/s', better: 'higher' });
     raw.again = { rows: N, seconds, unchanged: again.unchanged };
 
     peak = 0;
     const before = process.memoryUsage().rss;
-    started = performance.now();
+    const started = performance.now();
     let bytes = 0;
     const reader = exportStream(db, 'csv').getReader();
     for (;;) {
@@ -118,13 +119,13 @@ async function main() {
       if (done) break;
       bytes += value.length;
     }
-    seconds = (performance.now() - started) / 1000;
+    seconds = msSince(started) / 1000;
     const count = await db.place.count({ where: { status: 'PUBLISHED' } });
     console.log(`Export CSV of ${count} places: ${mb(bytes)} MB in ${seconds.toFixed(1)} s, RSS ${mb(before)} MB before → peak ${mb(peak)} MB`);
     figures.push({ key: 'export.csv.seconds', label: `export of every published place as CSV`, value: Math.round(seconds * 100) / 100, unit: 's', better: 'lower' });
     raw.export = { places: count, bytes, seconds, rssBeforeMB: mb(before), peakRssMB: mb(peak) };
 
-    await record({ name: 'data', databaseUrl: database.url, scale: { rows: N }, dataset, settings: { heap: '--max-old-space-size=256 (as npm run import)' }, figures, raw });
+    await compareAndSave({ name: 'data', databaseUrl: database.url, scale: { rows: N }, dataset, settings: { heap: '--max-old-space-size=256 (as npm run import)' }, figures, raw });
   } finally {
     clearInterval(sampler);
     await db.$disconnect();
