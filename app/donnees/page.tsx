@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { readDb } from '@/lib/db';
 import { openApiDocument } from '@/lib/export/openapi';
+import { openDataSummary } from '@/lib/export/summary';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
@@ -9,13 +9,9 @@ export const metadata: Metadata = {
 };
 
 export default async function OpenDataPage() {
-  const [count, latest] = await Promise.all([
-    // What the files hold: fictional demonstration places are not exported.
-    readDb.place.count({ where: { status: 'PUBLISHED', demo: false } }),
-    readDb.place.aggregate({ where: { status: 'PUBLISHED', demo: false }, _max: { updatedAt: true } }),
-  ]);
-  const api = openApiDocument('');
-  const updated = latest._max.updatedAt?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  // What the files hold: fictional demonstration places are not exported.
+  const { count, lastUpdated } = await openDataSummary();
+  const updated = lastUpdated?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     <div className="container prose">
       <h1>Données ouvertes</h1>
@@ -72,6 +68,16 @@ export default async function OpenDataPage() {
         Pour n’exporter qu’une sélection, ajoutez les filtres de la <a href="/recherche">recherche</a> à l’adresse, par
         exemple <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>.
       </p>
+      <ApiSection />
+    </div>
+  );
+}
+
+/** The public API in short, with the parameters of /api/v1/lieux as its OpenAPI document describes them. */
+function ApiSection() {
+  const api = openApiDocument('');
+  return (
+    <>
       <h2>API publique</h2>
       <p>
         <code>GET /api/v1/lieux</code> (mêmes filtres que la recherche, pagination par curseur <code>apres</code>,{' '}
@@ -98,6 +104,6 @@ export default async function OpenDataPage() {
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }
