@@ -33,7 +33,7 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
 
   useEffect(() => {
     // The browser's storage is only readable once mounted.
-    /* eslint-disable react-hooks/set-state-in-effect */
+    /* eslint-disable react-hooks/set-state-in-effect -- read once after mounting: the server render has no storage */
     setMounted(true);
     setBeneficiary(getBeneficiary());
     setProfessional(getProfessional());

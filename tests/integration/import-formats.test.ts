@@ -99,8 +99,8 @@ const MAPPING: ColumnMapping = {
 
 function genericFile(rows: string[][], delimiter: string) {
   const header = ['Code', 'Structure', 'N°', 'Voie', 'CP', 'Ville', 'Lat', 'Lon', 'Téléphone', 'Courriel', 'Horaires', 'Mise à jour', 'Services', 'Public'];
-  const cell = (c: string) => (/[;,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return [header, ...rows].map((r) => r.map(cell).join(delimiter)).join('\r\n') + '\r\n';
+  const quoted = (c: string) => (/[;,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return [header, ...rows].map((r) => r.map(quoted).join(delimiter)).join('\r\n') + '\r\n';
 }
 
 const CHER = [

@@ -156,9 +156,9 @@ describe('nasty files', () => {
   }, 120_000);
 
   it('streams in small chunks to the same rows as reading at once: UTF-8 split mid-character, Latin-1, quotes, line breaks (property)', async () => {
-    const cell = fc.stringMatching(/^[a-zA-Zéèàçœ€’ ;,"\n|0-9]{0,12}$/);
+    const cellText = fc.stringMatching(/^[a-zA-Zéèàçœ€’ ;,"\n|0-9]{0,12}$/);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(cell, cell, cell), { maxLength: 8 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), async (cells, latin1, chunkSize) => {
+      fc.asyncProperty(fc.array(fc.tuple(cellText, cellText, cellText), { maxLength: 8 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), async (cells, latin1, chunkSize) => {
         const text = [HEADER, ...cells.map(([nom, adresse, presentation], i) => standardRow({ ...GOOD, id: `p-${i}`, nom, adresse, presentation_detail: presentation }))].join('\r\n');
         const bytes = latin1 ? iconv.encode(text.replace(/[œ€’]/g, 'e'), 'latin1') : Buffer.from(text, 'utf8');
         const whole = readSource('standard', bytes);
