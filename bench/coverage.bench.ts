@@ -9,22 +9,16 @@ import { importCommunes, parseCommunesCsv } from '../lib/coverage/communes';
 import { readDataFile } from '../lib/data/files';
 import { readSource } from '../lib/import/readers';
 import { runImport } from '../lib/import/run';
-import { openBenchDatabase, percentiles } from './database';
-import { record, type Figure } from './results';
+import { openBenchDatabase } from './database';
+import { compareAndSave, type Figure } from './results';
 import { seedSyntheticPlaces } from './synthetic';
+import { durations, percentiles } from './timing';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SYNTHETIC = Number(process.env.BENCH_PLACES ?? 100_000);
 
 async function time(fn: () => Promise<unknown>, runs = RUNS) {
-  for (let i = 0; i < 2; i++) await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
+  return percentiles(await durations(fn, runs, 2));
 }
 
 const fmt = (p: { p50: number; p95: number }) => `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`;
@@ -81,7 +75,7 @@ async function main() {
 
   const memory = process.memoryUsage();
   console.log(`\nmemory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap ${(memory.heapUsed / 1e6).toFixed(0)} MB`);
-  await record({ name: 'coverage', databaseUrl: database.url, scale: { places: SYNTHETIC, runs: RUNS }, dataset, figures, raw });
+  await compareAndSave({ name: 'coverage', databaseUrl: database.url, scale: { places: SYNTHETIC, runs: RUNS }, dataset, figures, raw });
   await db.$disconnect();
   await database.stop();
 }

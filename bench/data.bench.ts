@@ -16,7 +16,7 @@ import { createPrismaClient } from '../lib/db/client';
 import { dataPath } from '../lib/data/files';
 import { exportStream } from '../lib/export/standard';
 import { openBenchDatabase } from './database';
-import { record, type Figure } from './results';
+import { compareAndSave, type Figure } from './results';
 import { syntheticCsv } from './synthetic-csv';
 import { releaseRealSources } from './synthetic';
 
@@ -89,7 +89,7 @@ async function main() {
     figures.push({ key: 'export.csv.seconds', label: `export of every published place as CSV`, value: Math.round(seconds * 100) / 100, unit: 's', better: 'lower' });
     raw.export = { places: count, bytes, seconds, rssBeforeMB: mb(before), peakRssMB: mb(peak) };
 
-    await record({ name: 'data', databaseUrl: database.url, scale: { rows: N }, dataset, settings: { heap: '--max-old-space-size=256 (as npm run import)', importProcess: 'a child process per import' }, figures, raw });
+    await compareAndSave({ name: 'data', databaseUrl: database.url, scale: { rows: N }, dataset, settings: { heap: '--max-old-space-size=256 (as npm run import)', importProcess: 'a child process per import' }, figures, raw });
   } finally {
     fs.rmSync(file, { force: true });
     clearInterval(sampler);

@@ -6,8 +6,8 @@
 // Also the one-off cost of building the index in a fresh process.
 import { performance } from 'node:perf_hooks';
 import { lookupCommune } from '../lib/geo/communes';
-import { percentiles } from './database';
-import { record, summarise, type Figure } from './results';
+import { compareAndSave, type Figure } from './results';
+import { percentiles, summarise, timedSync } from './timing';
 
 type Raw = { nom: string; type: string; population?: number; departement?: string };
 
@@ -56,11 +56,7 @@ for (const [label, inputs] of Object.entries(sets)) {
   const distinct = [...new Set(inputs)];
   const kind = Object.keys(KEYS).find((k) => label.startsWith(k)) ?? label;
   for (const pass of ['cold', 'again']) {
-    const samples = distinct.map((input) => {
-      const t = performance.now();
-      lookupCommune(input);
-      return performance.now() - t;
-    });
+    const samples = distinct.map((input) => timedSync(() => lookupCommune(input)).ms);
     console.log(`${label}, ${pass}: ${fmt(percentiles(samples), Math.max(...samples))}`);
     results[`${kind}.${pass}`] = summarise(samples);
     if (pass === 'cold') {
@@ -69,7 +65,7 @@ for (const [label, inputs] of Object.entries(sets)) {
     }
   }
 }
-void record({
+void compareAndSave({
   name: 'geocoder',
   scale: Object.fromEntries(Object.entries(sets).map(([label, inputs]) => [label, new Set(inputs).size])),
   dataset: 'the official list of communes (@etalab/decoupage-administratif): exact names, typos of towns of 2,000+ inhabitants, random words, addresses',

@@ -25,17 +25,16 @@
 //   `search,place`; `api` adds the API phase), LOADTEST_REUSE=1 keeps an already seeded database,
 //   PAGE_CACHE=off also measures the popular phases without the cache. APP_HEAP_MB (512) sets the
 //   app's V8 heap limit, as `npm start` does in production.
-import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import os from 'node:os';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
 import { createFreshDatabase } from '../lib/db/fresh';
 import { seedDemo } from '../prisma/seed';
-import { describeSettings, distDir, RAISED_LIMITS, startApp, type App } from './app';
+import { describeSettings, distDir, RAISED_LIMITS } from './app';
+import { startApps } from './loadtest-apps';
+import { cacheColumn, printTable, runPhase, type Phase, type PhaseResult } from './loadtest-phase';
 import { distinctSearches, POPULAR_FILTERS, popularTowns, searchUrl, zipf } from './queries';
-import { machine, record, type Figure } from './results';
+import { machine, compareAndSave, type Figure } from './results';
 import { random, seedSyntheticPlaces, type SyntheticSummary } from './synthetic';
 
 const PLACES = Number(process.env.LOADTEST_PLACES ?? process.env.BENCH_PLACES ?? 100_000);
@@ -62,7 +61,7 @@ function shuffle<T>(list: T[], rand: () => number): T[] {
 }
 
 /** Hands out the URLs of a list one after another, never twice (it says so if it runs out). */
-function never<T>(list: T[], name: string) {
+function eachOnce<T>(list: T[], name: string) {
   let next = 0;
   let warned = false;
   return () => {
@@ -97,156 +96,10 @@ async function database(): Promise<{ url: string; dataset: SyntheticSummary | st
   return { url: fresh.url, dataset };
 }
 
-/** Resident memory of a process and its children, in MiB. */
-function memoryOf(pid: number): number {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number));
-  const tree = new Set([pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [child, parent] of table) {
-      if (tree.has(parent) && !tree.has(child)) {
-        tree.add(child);
-        grew = true;
-      }
-    }
-  }
-  return table.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
-}
-
-type Phase = { name: string; key: string; path: () => string };
-type CacheCount = { hit: number; miss: number; none: number };
-
-const headerOf = (headers: Record<string, string | string[]>, name: string) => {
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
-  return undefined;
-};
-
-async function run(front: string, phase: Phase, seconds: number) {
-  const cache: CacheCount = { hit: 0, miss: 0, none: 0 };
-  const urls = new Set<string>();
-  let asked = 0;
-  let unplaced = 0;
-  let limited = 0;
-  const result = await autocannon({
-    url: front,
-    connections: CONNECTIONS,
-    duration: seconds,
-    timeout: 10,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const target = phase.path();
-          urls.add(target);
-          asked++;
-          return { ...request, path: target, headers: { ...request.headers, 'accept-encoding': 'gzip' } };
-        },
-        onResponse: (status, body, _context, headers) => {
-          if (status === 429) limited++;
-          if (typeof body === 'string' && body.includes('Nous n’avons pas trouvé')) unplaced++;
-          const state = headerOf((headers ?? {}) as Record<string, string | string[]>, 'x-page-cache');
-          if (state === 'hit') cache.hit++;
-          else if (state === 'miss') cache.miss++;
-          else cache.none++;
-        },
-      },
-    ],
-  });
-  // autocannon's `errors` already counts the timeouts.
-  const errors = result.errors + result.non2xx;
-  return {
-    phase: phase.name,
-    key: phase.key,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    requests: result.requests.total,
-    distinctUrls: urls.size,
-    askedUrls: asked,
-    errors,
-    rateLimited: limited,
-    unplacedTowns: unplaced,
-    statuses: { '2xx': result['2xx'], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
-    cache,
-  };
-}
-
-/** "hits / answers (share)", or "no header" when the route does not report the page cache. */
-function cacheColumn(cache: CacheCount): string {
-  const told = cache.hit + cache.miss;
-  if (told === 0) return 'no header';
-  return `${cache.hit}/${told} (${((cache.hit / told) * 100).toFixed(0)} %)${cache.none ? ` +${cache.none} without` : ''}`;
-}
-
-/** The only request the harness proxies: round robin over the instances, keep-alive upstream. */
-function roundRobinProxy(port: number, targets: number[]): Promise<http.Server> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS * 2 });
-  let next = 0;
-  const server = http.createServer((request, response) => {
-    const target = targets[next++ % targets.length];
-    const headers = { ...request.headers };
-    delete headers.connection;
-    delete headers['keep-alive'];
-    const upstream = http.request({ host: '127.0.0.1', port: target, method: request.method, path: request.url, headers, agent }, (answer) => {
-      const back = { ...answer.headers };
-      delete back.connection;
-      delete back['keep-alive'];
-      response.writeHead(answer.statusCode ?? 502, back);
-      answer.pipe(response);
-    });
-    upstream.on('error', () => (response.headersSent ? response.destroy() : response.writeHead(502).end()));
-    request.pipe(upstream);
-  });
-  server.keepAliveTimeout = 30_000;
-  server.on('close', () => agent.destroy());
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
-
 const load = () => os.loadavg()[0].toFixed(1);
 
-/** One or several fresh `next start` (behind the proxy), for one group of phases. */
-async function startApps(url: string, settings: Record<string, string>) {
-  const ports = INSTANCES === 1 ? [PORT] : Array.from({ length: INSTANCES }, (_, i) => PORT + 1 + i);
-  const apps: App[] = [];
-  for (const port of ports) apps.push(await startApp({ port, databaseUrl: url, heapMb: HEAP_MB, settings: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', E2E: '', ...settings } }));
-  const proxy = INSTANCES > 1 ? await roundRobinProxy(PORT, ports) : null;
-  return {
-    front: `http://127.0.0.1:${PORT}`,
-    settings: apps[0].settings,
-    memory: () => apps.reduce((sum, app) => sum + memoryOf(app.process.pid!), 0),
-    stop: async () => {
-      proxy?.close();
-      await Promise.all(apps.map((app) => app.stop()));
-    },
-  };
-}
-
-type Result = Awaited<ReturnType<typeof run>> & { load: string; memoryMiB: [number, number]; group: string };
-
-function printTable(title: string, results: Result[]) {
-  if (results.length === 0) return;
-  console.log(`\n${title}`);
-  console.log('phase                   req/s    p50 ms   p99 ms   requests  distinct/asked URLs   errors   page cache hits            load   memory MiB (before → after)');
-  for (const r of results) {
-    console.log(
-      `${r.phase.padEnd(22)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.requests).padStart(10)} ${`${r.distinctUrls}/${r.askedUrls}`.padStart(19)} ${String(r.errors).padStart(8)}   ${cacheColumn(r.cache).padEnd(26)} ${r.load.padStart(5)}   ${r.memoryMiB[0]} → ${r.memoryMiB[1]}`,
-    );
-  }
-  for (const r of results) {
-    if (r.errors) console.log(`  ${r.phase}: ${r.statuses.non2xx} non-2xx (${r.rateLimited} of them 429, rate limited), ${r.statuses.errors - r.statuses.timeouts} connection errors, ${r.statuses.timeouts} timeouts (> 10 s)`);
-    if (r.unplacedTowns) console.log(`  ${r.phase}: ${r.unplacedTowns} answers named a town the geocoder did not place`);
-  }
-}
-
-async function main() {
-  distDir();
-  const { url, dataset } = await database();
-
+/** The URLs to ask: searches and places never asked twice, then the popular ones, from the seeded places. */
+async function phasesOf(url: string, clock: () => number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const rand = random(17);
@@ -263,8 +116,7 @@ async function main() {
   const popularTown = zipf(popularTowns(20), random(22));
   const popularFilter = zipf(POPULAR_FILTERS, random(23));
   const popularPlace = zipf(popularSlugs, random(24));
-  const distinctPlace = never(distinctSlugs.map((slug) => `/lieux/${slug}`), 'place');
-  const clock = random(25);
+  const distinctPlace = eachOnce(distinctSlugs.map((slug) => `/lieux/${slug}`), 'place');
   const placeNow = () => new Date(Date.UTC(2026, 2, 30) + Math.floor(clock() * 28 * 86_400_000)).toISOString();
 
   const distinct: Phase[] = [
@@ -277,6 +129,50 @@ async function main() {
     // Only when asked: one address meets the API's fixed limit (120 a minute) at once; 429s are counted apart.
     ...(wants('api', false) ? [{ name: 'API', key: 'api', path: () => [`/api/v1/lieux/${ids[Math.floor(clock() * ids.length)]}`, `/api/v1/lieux?limite=50&apres=${ids[Math.floor(clock() * ids.length)]}`, `/api/v1/lieux?limite=20&besoin=AideAuxDemarchesAdministratives&lat=47.47&lng=-0.55&rayon=30`][Math.floor(clock() * 3)] }] : []),
   ].filter((p) => wants(p.name) || p.key === 'api');
+  return { total, distinct, popular };
+}
+
+type Apps = Awaited<ReturnType<typeof startApps>>;
+
+/** Distinct and popular URLs mixed for SOAK_MINUTES on the popular-phase process, memory sampled every 30 s. */
+async function soak(apps: Apps, phases: Phase[], clock: () => number): Promise<Record<string, unknown>> {
+  console.log(`\nSoak: distinct and popular URLs mixed for ${SOAK_MINUTES} min on the popular-phase process, memory sampled every 30 s`);
+  const mix: Phase = { name: 'mix', key: 'soak', path: () => phases[Math.floor(clock() * phases.length)].path() };
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(apps.memory()), 30_000);
+  const r = await runPhase(apps.front, mix, SOAK_MINUTES * 60, CONNECTIONS);
+  clearInterval(sampler);
+  samples.push(apps.memory());
+  const first = samples[1] ?? samples[0];
+  const end = samples[samples.length - 1];
+  console.log(`mix          ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.errors} errors, page cache ${cacheColumn(r.cache)}, load ${load()}`);
+  console.log(`memory MiB every 30 s: ${samples.map((m) => Math.round(m)).join(' ')}`);
+  console.log(`growth from the first minute to the end: ${(((end - first) / first) * 100).toFixed(1)} %`);
+  return { ...r, memoryMiB: samples.map(Math.round), growthPercent: ((end - first) / first) * 100 };
+}
+
+/** The figures compared with the last committed run, with the issue's targets. */
+function figuresOf(results: PhaseResult[]): Figure[] {
+  const figures: Figure[] = [];
+  const targets: Record<string, { rps?: number; p99?: number }> = { 'search.distinct': { rps: 150, p99: 1000 }, 'place.distinct': { rps: 250 } };
+  for (const r of results) {
+    const t = targets[r.key] ?? {};
+    figures.push(
+      { key: `${r.key}.rps`, label: `${r.phase}, ${CONNECTIONS} connections, req/s`, value: r.requestsPerSecond, unit: 'req/s', better: 'higher', ...(t.rps ? { target: { op: '≥' as const, value: t.rps } } : {}) },
+      { key: `${r.key}.p50`, label: `${r.phase}, p50`, value: r.p50, unit: 'ms', better: 'lower' },
+      { key: `${r.key}.p99`, label: `${r.phase}, p99`, value: r.p99, unit: 'ms', better: 'lower', ...(t.p99 ? { target: { op: '<' as const, value: t.p99 } } : {}) },
+      { key: `${r.key}.errors`, label: `${r.phase}, errors`, value: r.errors, unit: 'count', better: 'lower' },
+    );
+    if (r.cache.hit + r.cache.miss > 0 && r.group === 'popular URLs') figures.push({ key: `${r.key}.hitRate`, label: `${r.phase}, page cache hit rate`, value: Math.round((r.cache.hit / (r.cache.hit + r.cache.miss)) * 1000) / 10, unit: '%', better: 'higher' });
+  }
+  return figures;
+}
+
+async function main() {
+  distDir();
+  const { url, dataset } = await database();
+  const clock = random(25);
+  const { total, distinct, popular } = await phasesOf(url, clock);
 
   const host = await machine(url);
   console.log(
@@ -284,17 +180,17 @@ async function main() {
   );
   console.log(`Rate limits raised by configuration, not dodged: ${describeSettings(RAISED_LIMITS)} (proxy.ts); no X-Forwarded-For is sent. The API's limit has no setting: its phase runs only with LOADTEST_PHASES=api.`);
 
-  const results: Result[] = [];
+  const results: PhaseResult[] = [];
   const settingsUsed: Record<string, string> = {};
   const measure = async (group: string, phases: Phase[], settings: Record<string, string>) => {
     if (phases.length === 0) return null;
-    const apps = await startApps(url, settings);
+    const apps = await startApps(url, settings, { port: PORT, instances: INSTANCES, heapMb: HEAP_MB, connections: CONNECTIONS });
     settingsUsed[group] = describeSettings(apps.settings);
     console.log(`\n${group}: fresh app process(es), ${describeSettings(apps.settings)}`);
     for (const phase of phases) {
-      await run(apps.front, phase, WARMUP);
+      await runPhase(apps.front, phase, WARMUP, CONNECTIONS);
       const before = apps.memory();
-      const result = await run(apps.front, phase, SECONDS);
+      const result = await runPhase(apps.front, phase, SECONDS, CONNECTIONS);
       results.push({ ...result, group, load: load(), memoryMiB: [Math.round(before), Math.round(apps.memory())] });
       console.log(`  ${phase.name}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
     }
@@ -307,46 +203,15 @@ async function main() {
   try {
     printTable('Distinct URLs (every answer a render; page cache off, test clock on):', results.filter((r) => r.group === 'distinct URLs'));
     printTable(`Popular URLs (page cache ${process.env.PAGE_CACHE || 'on'}, as in production; the hit rate says how much of it the cache answered):`, results.filter((r) => r.group === 'popular URLs'));
-
-    let soak: Record<string, unknown> | null = null;
-    if (SOAK_MINUTES > 0 && last) {
-      console.log(`\nSoak: distinct and popular URLs mixed for ${SOAK_MINUTES} min on the popular-phase process, memory sampled every 30 s`);
-      const every = [...distinct, ...popular.filter((p) => p.key !== 'api')];
-      const mix: Phase = { name: 'mix', key: 'soak', path: () => every[Math.floor(clock() * every.length)].path() };
-      const samples: number[] = [];
-      const apps = last;
-      const sampler = setInterval(() => samples.push(apps.memory()), 30_000);
-      const r = await run(apps.front, mix, SOAK_MINUTES * 60);
-      clearInterval(sampler);
-      samples.push(apps.memory());
-      const first = samples[1] ?? samples[0];
-      const end = samples[samples.length - 1];
-      console.log(`mix          ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.errors} errors, page cache ${cacheColumn(r.cache)}, load ${load()}`);
-      console.log(`memory MiB every 30 s: ${samples.map((m) => Math.round(m)).join(' ')}`);
-      console.log(`growth from the first minute to the end: ${(((end - first) / first) * 100).toFixed(1)} %`);
-      soak = { ...r, memoryMiB: samples.map(Math.round), growthPercent: ((end - first) / first) * 100 };
-    }
-
-    const figures: Figure[] = [];
-    const targets: Record<string, { rps?: number; p99?: number }> = { 'search.distinct': { rps: 150, p99: 1000 }, 'place.distinct': { rps: 250 } };
-    for (const r of results) {
-      const t = targets[r.key] ?? {};
-      figures.push(
-        { key: `${r.key}.rps`, label: `${r.phase}, ${CONNECTIONS} connections, req/s`, value: r.requestsPerSecond, unit: 'req/s', better: 'higher', ...(t.rps ? { target: { op: '≥' as const, value: t.rps } } : {}) },
-        { key: `${r.key}.p50`, label: `${r.phase}, p50`, value: r.p50, unit: 'ms', better: 'lower' },
-        { key: `${r.key}.p99`, label: `${r.phase}, p99`, value: r.p99, unit: 'ms', better: 'lower', ...(t.p99 ? { target: { op: '<' as const, value: t.p99 } } : {}) },
-        { key: `${r.key}.errors`, label: `${r.phase}, errors`, value: r.errors, unit: 'count', better: 'lower' },
-      );
-      if (r.cache.hit + r.cache.miss > 0 && r.group === 'popular URLs') figures.push({ key: `${r.key}.hitRate`, label: `${r.phase}, page cache hit rate`, value: Math.round((r.cache.hit / (r.cache.hit + r.cache.miss)) * 1000) / 10, unit: '%', better: 'higher' });
-    }
-    await record({
+    const soaked = SOAK_MINUTES > 0 && last ? await soak(last, [...distinct, ...popular.filter((p) => p.key !== 'api')], clock) : null;
+    await compareAndSave({
       name: 'loadtest',
       machine: host,
       scale: { places: PLACES, connections: CONNECTIONS, seconds: SECONDS, instances: INSTANCES, soakMinutes: SOAK_MINUTES },
       dataset,
       settings: { ...settingsUsed, heap: `--max-old-space-size=${HEAP_MB}`, rateLimits: `${describeSettings(RAISED_LIMITS)} (raised by configuration; no X-Forwarded-For sent)` },
-      figures,
-      raw: { phases: results, soak },
+      figures: figuresOf(results),
+      raw: { phases: results, soak: soaked },
     });
   } finally {
     await last?.stop();

@@ -5,8 +5,9 @@ import { createPrismaClient } from '../lib/db/client';
 import { buildFiche, ficheRequestSchema } from '../lib/orientation/fiche';
 import { renderFichePdf } from '../lib/orientation/pdf';
 import { seedDemo } from '../prisma/seed';
-import { openBenchDatabase, percentiles } from './database';
-import { record } from './results';
+import { openBenchDatabase } from './database';
+import { percentiles, timed } from './timing';
+import { compareAndSave } from './results';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 
@@ -27,14 +28,13 @@ async function main() {
     const times: number[] = [];
     let size = 0;
     for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      const pdf = await renderFichePdf(await buildFiche(prisma, request, 'https://reperes.example'));
-      times.push(performance.now() - started);
+      const { ms, value: pdf } = await timed(async () => renderFichePdf(await buildFiche(prisma, request, 'https://reperes.example')));
+      times.push(ms);
       size = pdf.length;
     }
     const p = percentiles(times);
     console.log(`5-place fiche PDF: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.n} runs); size ${(size / 1024).toFixed(1)} kB`);
-    await record({
+    await compareAndSave({
       name: 'orientation-pdf',
       databaseUrl: database.url,
       scale: { runs: RUNS },

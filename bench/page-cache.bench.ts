@@ -5,8 +5,9 @@
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { createPageCache, NONCE_TOKEN } from '../lib/cache/page-cache';
-import { openBenchDatabase, percentiles } from './database';
-import { record, type Figure } from './results';
+import { openBenchDatabase } from './database';
+import { percentiles } from './timing';
+import { compareAndSave, type Figure } from './results';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -85,7 +86,7 @@ async function main() {
   console.log(`invalidation, from the UPDATE sent to an empty cache: p50 ${p.p50.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms (${p.n} changes)`);
   figures.push({ key: 'invalidation.p99', label: 'invalidation across processes, p99', value: Math.round(p.p99 * 100) / 100, unit: 'ms', better: 'lower' });
   raw.invalidation = p;
-  await record({ name: 'page-cache', databaseUrl: database.url, scale: { changes: 50 }, dataset: 'synthetic pages of varied French text, 40 and 150 kB', figures, raw });
+  await compareAndSave({ name: 'page-cache', databaseUrl: database.url, scale: { changes: 50 }, dataset: 'synthetic pages of varied French text, 40 and 150 kB', figures, raw });
   await writer.end();
   await cache.close();
   await database.stop();

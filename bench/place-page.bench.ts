@@ -10,7 +10,8 @@ import { createPrismaClient } from '../lib/db/client';
 import { seedDemo } from '../prisma/seed';
 import { describeSettings, startApp } from './app';
 import { openBenchDatabase } from './database';
-import { record, summarise, type Figure } from './results';
+import { compareAndSave, type Figure } from './results';
+import { summarise, timed } from './timing';
 import { random, seedSyntheticPlaces } from './synthetic';
 
 const SYNTHETIC = Number(process.env.BENCH_PLACES ?? 100_000);
@@ -40,10 +41,10 @@ async function main() {
     let errors = 0;
     const render = async (slug: string) => {
       const now = new Date(Date.UTC(2026, 2, 30) + Math.floor(rand() * 28 * 86_400_000)).toISOString();
-      const started = performance.now();
-      const response = await fetch(`${app.url}/lieux/${slug}?maintenant=${encodeURIComponent(now)}`, { headers: { 'accept-encoding': 'gzip' } });
-      const html = await response.text();
-      const elapsed = performance.now() - started;
+      const { ms: elapsed, value: { response, html } } = await timed(async () => {
+        const response = await fetch(`${app.url}/lieux/${slug}?maintenant=${encodeURIComponent(now)}`, { headers: { 'accept-encoding': 'gzip' } });
+        return { response, html: await response.text() };
+      });
       if (response.status !== 200) errors++;
       bytes = Math.max(bytes, html.length);
       return elapsed;
@@ -81,7 +82,7 @@ async function main() {
     raw.concurrent = { ...con, clients: CONCURRENCY };
     raw.errors = errors;
     raw.javascriptGzipBytes = js;
-    await record({ name: 'place-page', databaseUrl: database.url, scale: { places: SYNTHETIC, requests: REQUESTS }, dataset, settings: { app: describeSettings(app.settings) }, figures, raw });
+    await compareAndSave({ name: 'place-page', databaseUrl: database.url, scale: { places: SYNTHETIC, requests: REQUESTS }, dataset, settings: { app: describeSettings(app.settings) }, figures, raw });
   } finally {
     await app.stop();
     await database.stop();

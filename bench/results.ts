@@ -75,22 +75,6 @@ export async function machine(databaseUrl?: string) {
   };
 }
 
-/** A summary of samples in milliseconds (or any unit): count, min, p50, p95, p99, max, mean. */
-export function summarise(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return {
-    n: sorted.length,
-    min: round(sorted[0] ?? NaN),
-    p50: round(at(0.5)),
-    p95: round(at(0.95)),
-    p99: round(at(0.99)),
-    max: round(sorted[sorted.length - 1] ?? NaN),
-    mean: round(sorted.reduce((s, v) => s + v, 0) / (sorted.length || 1)),
-  };
-}
-
 /** The newest committed result of this benchmark (bench/results/<name>-<date>.json in HEAD). */
 export function lastCommitted(name: string): BenchResult | null {
   const files = git(['ls-tree', '--name-only', 'HEAD', `${COMMITTED_DIR}/`])
@@ -113,7 +97,7 @@ const show = (value: number, unit: Figure['unit']) => {
 };
 
 /** Prints every figure beside the last committed one and its target, then writes the raw results. */
-export async function record(result: Omit<BenchResult, 'date' | 'finishedAt' | 'commit' | 'dirty' | 'machine'> & { databaseUrl?: string; machine?: BenchResult['machine'] }) {
+export async function compareAndSave(result: Omit<BenchResult, 'date' | 'finishedAt' | 'commit' | 'dirty' | 'machine'> & { databaseUrl?: string; machine?: BenchResult['machine'] }) {
   const now = new Date();
   const { databaseUrl, ...rest } = result;
   const full: BenchResult = {

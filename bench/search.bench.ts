@@ -18,7 +18,8 @@ import { parseSearchParams } from '../lib/search/filters';
 import { describeSettings, startApp, type App } from './app';
 import { openBenchDatabase } from './database';
 import { distinctSearches, POPULAR_FILTERS, popularTowns, searchUrl, unresolvedTowns, zipf, type SearchQuery } from './queries';
-import { record, summarise, type Figure } from './results';
+import { compareAndSave, type Figure } from './results';
+import { summarise, timed } from './timing';
 import { random } from './synthetic';
 import { seedSyntheticPlaces } from './synthetic';
 
@@ -42,10 +43,11 @@ const line = (label: string, samples: number[], what = 'distinct') => {
 };
 
 async function get(app: App, url: string, headers: Record<string, string> = {}) {
-  const started = performance.now();
-  const response = await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip', ...headers } });
-  const body = await response.text();
-  return { ms: performance.now() - started, status: response.status, body, cache: response.headers.get('x-page-cache') };
+  const { ms, value: { response, body } } = await timed(async () => {
+    const response = await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip', ...headers } });
+    return { response, body: await response.text() };
+  });
+  return { ms, status: response.status, body, cache: response.headers.get('x-page-cache') };
 }
 
 /**
@@ -85,9 +87,8 @@ async function main() {
     for (let i = 0; i < RUNS; i++) {
       const query = searches.next();
       const { filters } = parseSearchParams(query.params);
-      const t = performance.now();
-      const result = await searchPlaces(filters, { db, now: query.now });
-      inProcess.push({ kind: query.kind, ms: performance.now() - t, results: result.total, resolved: !filters.ou || result.origin !== null });
+      const { ms, value: result } = await timed(() => searchPlaces(filters, { db, now: query.now }));
+      inProcess.push({ kind: query.kind, ms, results: result.total, resolved: !filters.ou || result.origin !== null });
     }
     const unplaced = inProcess.filter((s) => s.resolved === false).length;
     console.log(`\nsearchPlaces() on ${N} places, ${RUNS} distinct searches, no warm-up (cold caches); ${unplaced} of them name a town the geocoder did not place:`);
@@ -107,9 +108,8 @@ async function main() {
     const unresolvedIn: Sample[] = [];
     for (const name of unresolved.slice(0, UNRESOLVED)) {
       const { filters } = parseSearchParams(rand() < 0.5 ? { ou: name } : { ou: name, besoin: 'AideAuxDemarchesAdministratives' });
-      const t = performance.now();
-      const result = await searchPlaces(filters, { db, now: new Date() });
-      unresolvedIn.push({ kind: 'unresolved', ms: performance.now() - t, results: result.total, resolved: result.origin !== null });
+      const { ms, value: result } = await timed(() => searchPlaces(filters, { db, now: new Date() }));
+      unresolvedIn.push({ kind: 'unresolved', ms, results: result.total, resolved: result.origin !== null });
     }
     await db.$disconnect();
     const un = summarise(unresolvedIn.map((s) => s.ms));
@@ -230,7 +230,7 @@ async function main() {
       await app.stop();
     }
 
-    await record({
+    await compareAndSave({
       name: 'search',
       databaseUrl: database.url,
       scale: { places: N, runs: RUNS, httpRuns: HTTP_RUNS, unresolved: UNRESOLVED, popularRuns: POPULAR_RUNS },

@@ -143,7 +143,7 @@ export function releaseRealSources() {
   sources = undefined;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const accentFreeLowerCase = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The real name with its commune replaced by the new one ("France services de Valserhône" → "… d’Angers"). */
@@ -184,15 +184,15 @@ export function* syntheticPlaces(n: number, { seed = 42 } = {}): Generator<Synth
     for (let tries = 0; tries < 20; tries++) {
       const number = 1 + Math.floor(rand() * 150);
       street = `${number}${rand() < 0.05 ? ' bis' : ''} ${real.streets[Math.floor(rand() * real.streets.length)]}`;
-      if (!addresses.has(`${fold(street)}|${c.postcode}`)) break;
+      if (!addresses.has(`${accentFreeLowerCase(street)}|${c.postcode}`)) break;
       if (tries === 19) street = `${street} (${i})`;
     }
-    addresses.add(`${fold(street)}|${c.postcode}`);
+    addresses.add(`${accentFreeLowerCase(street)}|${c.postcode}`);
 
     let name = rename(p.name, p.commune, c.name);
-    if (names.has(`${fold(name)}|${c.postcode}`)) name = `${name} – ${street.replace(/^[\d\s]*(bis)?\s*/, '')}`;
-    if (names.has(`${fold(name)}|${c.postcode}`)) name = `${name} (${i})`;
-    names.add(`${fold(name)}|${c.postcode}`);
+    if (names.has(`${accentFreeLowerCase(name)}|${c.postcode}`)) name = `${name} – ${street.replace(/^[\d\s]*(bis)?\s*/, '')}`;
+    if (names.has(`${accentFreeLowerCase(name)}|${c.postcode}`)) name = `${name} (${i})`;
+    names.add(`${accentFreeLowerCase(name)}|${c.postcode}`);
 
     const digits = String(Math.floor(rand() * 1e8)).padStart(8, '0');
     const fields: ImportedFields = {

@@ -10,25 +10,18 @@
 // - `{ testFixture: true }`: the test suites' fixed data set (e2e server, integration tests,
 //   benchmarks), as it always was: a fictional "cybanjou" network, places not flagged (the suites
 //   export and query them as ordinary places) and the known passwords of TEST_FIXTURE_PASSWORDS.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { rebuildOpeningSlots } from '../lib/places/opening-slots';
+import { insertDemo, type DataSet } from './seed-insert';
 import { seedRealData, type RealSeedResult } from './seed-real';
-import { seedDemoAteliers } from './demo-ateliers';
 import {
   DEMO_ACCOUNTS,
   DEMO_NETWORKS,
   DEMO_PLACES,
-  DEMO_REVISION_AUTHOR,
   DEMO_SOURCE_NAME,
   DEMO_SUGGESTIONS,
-  DEMO_TIME_ZONE,
   TEST_FIXTURE_PASSWORDS,
-  type DemoAccount,
-  type DemoNetwork,
-  type DemoPlace,
-  type DemoSuggestion,
 } from './seed-data';
 
 export interface SeedDemoOptions {
@@ -55,20 +48,9 @@ export const DEMONSTRATION_NETWORK = {
 } as const;
 
 const BCRYPT_COST = 10;
-const DAY_MS = 86_400_000;
-/** The standard's `source` field for every demo place. */
-const DEMO_SOURCE_LABEL = 'Repères (données de démonstration)';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-type DataSet = {
-  marker: string;
-  flagged: boolean;
-  networks: Array<Omit<DemoNetwork, 'slug'> & { slug: string }>;
-  places: Array<Omit<DemoPlace, 'networks'> & { networks: string[] }>;
-  accounts: Array<Omit<DemoAccount, 'networks'> & { networks: string[] }>;
-  suggestions: DemoSuggestion[];
-};
 
 /** The fictional data set to write: the test fixture as is, or its demonstration variant. */
 export function demoDataSet(testFixture: boolean): DataSet {
@@ -187,205 +169,4 @@ export async function renewDemoPasswords(db: PrismaClient): Promise<SeedDemoResu
     out.push({ email: user.email, password, role: user.role });
   }
   return out;
-}
-
-async function insertDemo(
-  tx: Prisma.TransactionClient,
-  set: DataSet,
-  sign: { accounts: DataSet['accounts']; passwords: string[]; hashes: string[] },
-  now: Date,
-): Promise<SeedDemoResult> {
-  const today = parisToday(now);
-  const calendarDay = (offsetDays: number) => new Date(Date.UTC(today.year, today.month - 1, today.day + offsetDays));
-
-  // Networks
-  const networkIds = new Map<string, string>(set.networks.map((network) => [network.slug, randomUUID()]));
-  await tx.network.createMany({
-    data: set.networks.map((network) => ({
-      id: networkIds.get(network.slug)!,
-      slug: network.slug,
-      name: network.name,
-      description: network.description,
-      website: network.website,
-      contactEmail: network.contactEmail,
-      contactPhone: network.contactPhone,
-      territory: network.territory,
-      color: network.color,
-      reviewRequired: network.reviewRequired,
-    })),
-  });
-
-  // Places
-  const placeIds = new Map<string, string>(set.places.map((place) => [place.slug, randomUUID()]));
-  // Beside real places, a fictional place never takes a real one's slug.
-  const taken = set.flagged
-    ? new Set((await tx.place.findMany({ where: { slug: { in: set.places.map((p) => p.slug) } }, select: { slug: true } })).map((p) => p.slug))
-    : new Set<string>();
-  const createdAt = new Map<string, Date>();
-  const places: Prisma.PlaceCreateManyInput[] = set.places.map((place) => {
-    const dateMaj = calendarDay(-place.dateMajDaysAgo);
-    const created = new Date(Math.min(dateMaj.getTime() + 8 * 3_600_000, now.getTime()));
-    createdAt.set(place.slug, created);
-    const closedForGoodAt =
-      place.closedForGoodDaysAgo === undefined ? null : new Date(now.getTime() - place.closedForGoodDaysAgo * DAY_MS);
-    const archivedAt = place.status === 'ARCHIVED' ? (closedForGoodAt ?? new Date(now.getTime() - 45 * DAY_MS)) : null;
-    return {
-      id: placeIds.get(place.slug)!,
-      slug: taken.has(place.slug) ? `${place.slug}-demonstration` : place.slug,
-      demo: set.flagged,
-      status: place.status,
-      name: place.name,
-      street: place.street,
-      addressComplement: place.addressComplement ?? null,
-      postcode: place.postcode,
-      commune: place.commune,
-      inseeCode: place.inseeCode,
-      latitude: place.latitude,
-      longitude: place.longitude,
-      timeZone: DEMO_TIME_ZONE,
-      typologies: place.typologies,
-      phone: place.phone ?? null,
-      emails: place.emails ?? [],
-      websites: place.websites ?? [],
-      openingHours: place.openingHours ?? null,
-      summary: place.summary,
-      presentation: place.presentation ?? null,
-      source: DEMO_SOURCE_LABEL,
-      itinerance: place.itinerance ?? ['Fixe'],
-      parentStructure: place.parentStructure ?? null,
-      dateMaj,
-      confirmedBy: place.confirmedBy ?? null,
-      services: place.services,
-      publics: place.publics ?? [],
-      specificSupport: place.specificSupport ?? [],
-      fees: place.fees,
-      programmes: place.programmes ?? [],
-      labels: place.labels ?? [],
-      otherLabels: place.otherLabels ?? [],
-      accessModes: place.accessModes,
-      supportModes: place.supportModes,
-      appointmentUrl: place.appointmentUrl ?? null,
-      sourceName: DEMO_SOURCE_NAME,
-      sourceId: place.slug,
-      closedFrom: place.temporaryClosure ? calendarDay(-place.temporaryClosure.fromDaysAgo) : null,
-      closedUntil: place.temporaryClosure ? calendarDay(place.temporaryClosure.untilInDays) : null,
-      closureMessage: place.temporaryClosure?.message ?? null,
-      closedForGoodAt,
-      archivedAt,
-      createdAt: created,
-    };
-  });
-  await tx.place.createMany({ data: places });
-
-  const stops: Prisma.PlaceStopCreateManyInput[] = set.places.flatMap((place) =>
-    (place.stops ?? []).map((stop, position) => ({
-      placeId: placeIds.get(place.slug)!,
-      position,
-      label: stop.label,
-      street: stop.street,
-      postcode: stop.postcode,
-      commune: stop.commune,
-      inseeCode: stop.inseeCode,
-      latitude: stop.latitude,
-      longitude: stop.longitude,
-      openingHours: stop.openingHours,
-    })),
-  );
-  if (stops.length > 0) await tx.placeStop.createMany({ data: stops });
-
-  await tx.networkMembership.createMany({
-    data: set.places.flatMap((place) =>
-      place.networks.map((slug) => ({
-        placeId: placeIds.get(place.slug)!,
-        networkId: networkIds.get(slug)!,
-        createdAt: createdAt.get(place.slug)!,
-      })),
-    ),
-  });
-
-  await tx.placeRevision.createMany({
-    data: set.places.map((place) => ({
-      placeId: placeIds.get(place.slug)!,
-      kind: 'CREATE' as const,
-      state: 'APPLIED' as const,
-      authorLabel: DEMO_REVISION_AUTHOR,
-      changes: {},
-      baseVersion: 1,
-      createdAt: createdAt.get(place.slug)!,
-    })),
-  });
-
-  // Accounts: existing emails are kept as they are.
-  await tx.user.createMany({
-    data: sign.accounts.map((account, index) => ({
-      email: account.email,
-      name: account.name,
-      passwordHash: sign.hashes[index]!,
-      role: account.role,
-      demo: true,
-    })),
-    skipDuplicates: true,
-  });
-  const users = await tx.user.findMany({
-    where: { email: { in: sign.accounts.map((account) => account.email) } },
-    select: { id: true, email: true, passwordHash: true },
-  });
-  const userByEmail = new Map(users.map((user) => [user.email, user]));
-
-  const userNetworks = sign.accounts.flatMap((account) =>
-    account.networks.map((slug) => ({ userId: userByEmail.get(account.email)!.id, networkId: networkIds.get(slug)! })),
-  );
-  if (userNetworks.length > 0) await tx.userNetwork.createMany({ data: userNetworks, skipDuplicates: true });
-
-  const userPlaces = sign.accounts.flatMap((account) =>
-    account.places.map((slug) => {
-      const placeId = placeIds.get(slug);
-      if (!placeId) throw new Error(`Compte de démonstration ${account.email} : lieu inconnu « ${slug} ».`);
-      return { userId: userByEmail.get(account.email)!.id, placeId };
-    }),
-  );
-  if (userPlaces.length > 0) await tx.userPlace.createMany({ data: userPlaces, skipDuplicates: true });
-
-  await tx.suggestion.createMany({
-    data: set.suggestions.map((suggestion) => {
-      const placeId = placeIds.get(suggestion.placeSlug);
-      if (!placeId) throw new Error(`Suggestion de démonstration : lieu inconnu « ${suggestion.placeSlug} ».`);
-      return {
-        placeId,
-        part: suggestion.part,
-        message: suggestion.message,
-        email: suggestion.email ?? null,
-        state: 'PENDING' as const,
-        createdAt: new Date(now.getTime() - suggestion.daysAgo * DAY_MS),
-      };
-    }),
-  });
-
-  await seedDemoAteliers(tx, new Map(set.places.map((p) => [p.name, placeIds.get(p.slug)!])), now);
-
-  // The weekly opening slots that let search pre-filter "open now" in SQL.
-  await rebuildOpeningSlots(
-    tx,
-    places.map((place) => place.id as string),
-  );
-
-  return {
-    places: places.length,
-    // Only the accounts created now: a pre-existing account keeps its own password.
-    accounts: sign.accounts.flatMap((account, index) =>
-      userByEmail.get(account.email)?.passwordHash === sign.hashes[index] ? [{ email: account.email, password: sign.passwords[index]!, role: account.role }] : [],
-    ),
-  };
-}
-
-/** Today's calendar date in Europe/Paris (date_maj is a date, not an instant). */
-function parisToday(now: Date): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: DEMO_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
 }

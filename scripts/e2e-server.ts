@@ -60,28 +60,7 @@ async function main() {
     },
   });
 
-  let control: http.Server | undefined;
-  if (process.env.E2E_CONTROL === '1' && database.embedded) {
-    const embedded = database.embedded;
-    let running = true;
-    control = http.createServer((request, response) => {
-      const wanted = request.url === '/database/stop' ? false : request.url === '/database/start' ? true : null;
-      if (request.method !== 'POST' || wanted === null) {
-        response.writeHead(404).end();
-        return;
-      }
-      // Already in the asked state: nothing to do.
-      const action = wanted === running ? Promise.resolve() : wanted ? embedded.start() : embedded.stop();
-      action.then(
-        () => {
-          running = wanted;
-          response.writeHead(204).end();
-        },
-        (error: unknown) => response.writeHead(500).end(String((error as Error | undefined)?.message ?? error)),
-      );
-    });
-    control.listen(Number(process.env.E2E_CONTROL_PORT ?? 0), '127.0.0.1');
-  }
+  const control = process.env.E2E_CONTROL === '1' && database.embedded ? databaseControl(database.embedded) : undefined;
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -108,6 +87,32 @@ async function main() {
     void stop(1);
   });
   app.on('exit', (code) => void stop(code ?? 0));
+}
+
+/**
+ * E2E_CONTROL=1: a loopback endpoint the outage specs use to stop and start the embedded database
+ * under the running app (POST /database/stop, POST /database/start).
+ */
+function databaseControl(embedded: { start(): Promise<void>; stop(): Promise<void> }): http.Server {
+  let running = true;
+  const control = http.createServer((request, response) => {
+    const wanted = request.url === '/database/stop' ? false : request.url === '/database/start' ? true : null;
+    if (request.method !== 'POST' || wanted === null) {
+      response.writeHead(404).end();
+      return;
+    }
+    // Already in the asked state: nothing to do.
+    const action = wanted === running ? Promise.resolve() : wanted ? embedded.start() : embedded.stop();
+    action.then(
+      () => {
+        running = wanted;
+        response.writeHead(204).end();
+      },
+      (error: unknown) => response.writeHead(500).end(String((error as Error | undefined)?.message ?? error)),
+    );
+  });
+  control.listen(Number(process.env.E2E_CONTROL_PORT ?? 0), '127.0.0.1');
+  return control;
 }
 
 main().catch((error) => {

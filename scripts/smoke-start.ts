@@ -72,6 +72,45 @@ async function groupGone(pgid: number, timeoutMs: number): Promise<boolean> {
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
+/** Waits for the first served page; throws when npm start stopped first or the time ran out. */
+async function firstPage(base: string, started: number, timeoutMs: number, exitCode: () => number | null) {
+  for (;;) {
+    const code = exitCode();
+    if (code !== null) throw new Error(`npm start stopped (code ${code}) before serving a page.`);
+    if (Date.now() - started > timeoutMs) throw new Error(`No page after ${timeoutMs / 1000} s.`);
+    const status = await get(`${base}/`).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** The pages a first start must serve, and, when asked, that they show the real data. */
+async function checkPages(base: string, checks: Set<string>, check: (ok: boolean, what: string) => void) {
+  const home = await get(`${base}/`);
+  check(home.status === 200 && home.html.includes('Trouver de l’aide pour le numérique'), '/ answers 200 with the home page');
+  if (checks.has('home')) {
+    // The home département's directory (Maine-et-Loire): real places in at least 15 communes; and
+    // the list of départements reaches the national France Services (Finistère has no demo place).
+    const directory = home.html.slice(home.html.indexOf('id="annuaire-titre"'), home.html.indexOf('id="departements-titre"'));
+    const communes = new Set([...directory.matchAll(/<h3 class="directory__title">([^<]+)<\/h3>/g)].map((m) => m[1]));
+    check(communes.size >= 15, `/ lists places in ${communes.size} communes of Maine-et-Loire (at least 15)`);
+    check(/Finistère \(29\)/.test(home.html.replaceAll('<!-- -->', '')), '/ lists the départements of the national data (Finistère)');
+  }
+
+  const brest = await get(`${base}/recherche?ou=Brest`);
+  check(brest.status === 200 && brest.html.includes('Brest'), '/recherche?ou=Brest answers 200 and searches around Brest');
+  if (checks.has('brest')) {
+    // A real France Services of Finistère (postcode 29…), not the nearest fictional place.
+    const cards = brest.html.match(/<article class="result-card"[\s\S]*?<\/article>/g) ?? [];
+    const near = cards.filter((card) => card.includes('France Services') && /\b29\d{3}\b/.test(card));
+    check(near.length > 0, `/recherche?ou=Brest lists a France Services in Finistère (${near.length} of ${cards.length} results on the page)`);
+  }
+
+  const coverage = await get(`${base}/territoires/49`);
+  check(coverage.status === 200 && coverage.html.includes('Maine-et-Loire'), '/territoires/49 answers 200');
+  if (checks.has('coverage')) check(coverage.html.includes('<table'), '/territoires/49 shows the coverage table');
+}
+
 async function main() {
   const checks = realDataChecks(process.env.SMOKE_REAL_DATA);
   const port = Number(process.env.PORT) || (await freePort());
@@ -113,39 +152,10 @@ async function main() {
   process.once('SIGTERM', stop);
 
   try {
-    // The first served page.
-    for (;;) {
-      if (exitCode !== null) throw new Error(`npm start stopped (code ${exitCode}) before serving a page.`);
-      if (Date.now() - started > timeoutMs) throw new Error(`No page after ${timeoutMs / 1000} s.`);
-      const status = await get(`${base}/`).then((r) => r.status, () => 0);
-      if (status === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    await firstPage(base, started, timeoutMs, () => exitCode);
     console.log(`⏱ first start to served page: ${seconds(started)}`);
 
-    const home = await get(`${base}/`);
-    check(home.status === 200 && home.html.includes('Trouver de l’aide pour le numérique'), '/ answers 200 with the home page');
-    if (checks.has('home')) {
-      // The home département's directory (Maine-et-Loire): real places in at least 15 communes; and
-      // the list of départements reaches the national France Services (Finistère has no demo place).
-      const directory = home.html.slice(home.html.indexOf('id="annuaire-titre"'), home.html.indexOf('id="departements-titre"'));
-      const communes = new Set([...directory.matchAll(/<h3 class="directory__title">([^<]+)<\/h3>/g)].map((m) => m[1]));
-      check(communes.size >= 15, `/ lists places in ${communes.size} communes of Maine-et-Loire (at least 15)`);
-      check(/Finistère \(29\)/.test(home.html.replaceAll('<!-- -->', '')), '/ lists the départements of the national data (Finistère)');
-    }
-
-    const brest = await get(`${base}/recherche?ou=Brest`);
-    check(brest.status === 200 && brest.html.includes('Brest'), '/recherche?ou=Brest answers 200 and searches around Brest');
-    if (checks.has('brest')) {
-      // A real France Services of Finistère (postcode 29…), not the nearest fictional place.
-      const cards = brest.html.match(/<article class="result-card"[\s\S]*?<\/article>/g) ?? [];
-      const near = cards.filter((card) => card.includes('France Services') && /\b29\d{3}\b/.test(card));
-      check(near.length > 0, `/recherche?ou=Brest lists a France Services in Finistère (${near.length} of ${cards.length} results on the page)`);
-    }
-
-    const coverage = await get(`${base}/territoires/49`);
-    check(coverage.status === 200 && coverage.html.includes('Maine-et-Loire'), '/territoires/49 answers 200');
-    if (checks.has('coverage')) check(coverage.html.includes('<table'), '/territoires/49 shows the coverage table');
+    await checkPages(base, checks, check);
   } catch (error) {
     failures.push((error as Error).message);
     console.error(`✖ ${(error as Error).message}`);

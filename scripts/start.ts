@@ -50,49 +50,12 @@ async function main() {
     return shutdown(1);
   }
 
-  const publicUrl = config.PUBLIC_URL ?? null;
-  // REPERES_DEMO_ACCOUNTS=off: no demo account, and those already there are disabled.
-  const demoAccountsOff = /^(off|0|false|non|no)$/i.test(process.env.REPERES_DEMO_ACCOUNTS ?? '');
-  let accounts: Array<{ email: string; password: string; role: string }> = [];
-  const prisma = createPrismaClient(handle.url, { max: 3 });
-  try {
-    if (handle.embedded || process.argv.includes('--seed')) {
-      const started = Date.now();
-      // Never create accounts that the guard below would refuse at once.
-      const seeded = await seedStart(prisma, {
-        demoAccounts: !demoAccountsOff && (!publicUrl || isLocalUrl(publicUrl)),
-        log: (line) => console.log(line),
-      });
-      if (seeded.real.legacyDemo) {
-        console.warn(
-          '\n⚠ Cette base a été créée par une version précédente (données fictives seulement) : les données réelles n’y sont pas chargées.\n' +
-            `  Pour repartir des données ouvertes réelles : arrêtez Repères, supprimez ${config.EMBEDDED_PG_DIR} et relancez npm start.\n`,
-        );
-      }
-      const wrote = seeded.real.steps.some((step) => !step.skipped) || (seeded.demo?.accounts.length ?? 0) > 0;
-      if (wrote) console.log(`Données chargées en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-      accounts = seeded.demo?.accounts ?? [];
-    }
-    if (demoAccountsOff) {
-      const disabled = await disableDemoAccounts(prisma);
-      if (disabled) console.log(`${disabled} compte(s) de démonstration désactivé(s) (REPERES_DEMO_ACCOUNTS=off).`);
-    }
-    // Later starts: the passwords were shown once; say how to get new ones.
-    if (!accounts.length && (!publicUrl || isLocalUrl(publicUrl)) && (await usableDemoAccounts(prisma)).length) {
-      console.log('Comptes de démonstration : mots de passe affichés au premier démarrage (nouveaux mots de passe : npm run db:seed -- --new-demo-passwords).');
-    }
-    const refusal = await demoAccountsGuard(prisma, { PUBLIC_URL: publicUrl ?? undefined, NEXTAUTH_URL: process.env.NEXTAUTH_URL });
-    if (refusal) {
-      console.error(`\n✖ ${refusal}\n`);
-      await prisma.$disconnect();
-      return shutdown(1);
-    }
-  } catch (error) {
-    console.error(`\n✖ Chargement des données impossible : ${(error as Error).message}\n`);
-    await prisma.$disconnect();
+  const prepared = await prepareData(handle, config);
+  if (prepared.failure) {
+    console.error(`\n✖ ${prepared.failure}\n`);
     return shutdown(1);
   }
-  await prisma.$disconnect();
+  const accounts = prepared.accounts;
 
   const env = {
     ...process.env,
@@ -132,6 +95,55 @@ async function main() {
     console.log('  (nouveaux mots de passe : npm run db:seed -- --new-demo-passwords ; désactiver ces comptes : npm run db:seed -- --no-demo-accounts)');
   }
   console.log('Ctrl-C pour arrêter.\n');
+}
+
+/**
+ * The data this start needs: the real open data and the demonstration set on the embedded
+ * database (or with --seed), the demo-account setting applied, then the guard. The demo accounts
+ * created now (their passwords, shown once), or the sentence that stops the start.
+ */
+async function prepareData(
+  handle: Awaited<ReturnType<typeof openDatabase>>,
+  config: ReturnType<typeof loadEnv>,
+): Promise<{ accounts: Array<{ email: string; password: string; role: string }>; failure: string | null }> {
+  const publicUrl = config.PUBLIC_URL ?? null;
+  // REPERES_DEMO_ACCOUNTS=off: no demo account, and those already there are disabled.
+  const demoAccountsOff = /^(off|0|false|non|no)$/i.test(process.env.REPERES_DEMO_ACCOUNTS ?? '');
+  let accounts: Array<{ email: string; password: string; role: string }> = [];
+  const prisma = createPrismaClient(handle.url, { max: 3 });
+  try {
+    if (handle.embedded || process.argv.includes('--seed')) {
+      const started = Date.now();
+      // Never create accounts that the guard below would refuse at once.
+      const seeded = await seedStart(prisma, {
+        demoAccounts: !demoAccountsOff && (!publicUrl || isLocalUrl(publicUrl)),
+        log: (line) => console.log(line),
+      });
+      if (seeded.real.legacyDemo) {
+        console.warn(
+          '\n⚠ Cette base a été créée par une version précédente (données fictives seulement) : les données réelles n’y sont pas chargées.\n' +
+            `  Pour repartir des données ouvertes réelles : arrêtez Repères, supprimez ${config.EMBEDDED_PG_DIR} et relancez npm start.\n`,
+        );
+      }
+      const wrote = seeded.real.steps.some((step) => !step.skipped) || (seeded.demo?.accounts.length ?? 0) > 0;
+      if (wrote) console.log(`Données chargées en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      accounts = seeded.demo?.accounts ?? [];
+    }
+    if (demoAccountsOff) {
+      const disabled = await disableDemoAccounts(prisma);
+      if (disabled) console.log(`${disabled} compte(s) de démonstration désactivé(s) (REPERES_DEMO_ACCOUNTS=off).`);
+    }
+    // Later starts: the passwords were shown once; say how to get new ones.
+    if (!accounts.length && (!publicUrl || isLocalUrl(publicUrl)) && (await usableDemoAccounts(prisma)).length) {
+      console.log('Comptes de démonstration : mots de passe affichés au premier démarrage (nouveaux mots de passe : npm run db:seed -- --new-demo-passwords).');
+    }
+    const refusal = await demoAccountsGuard(prisma, { PUBLIC_URL: publicUrl ?? undefined, NEXTAUTH_URL: process.env.NEXTAUTH_URL });
+    return { accounts, failure: refusal };
+  } catch (error) {
+    return { accounts, failure: `Chargement des données impossible : ${(error as Error).message}` };
+  } finally {
+    await prisma.$disconnect();
+  }
 }
 
 /** Builds when there is no build yet or when a source file is newer than it. */

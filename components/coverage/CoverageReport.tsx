@@ -57,45 +57,7 @@ export function CoverageReport({ result, saturday, params, map, rankedLimit = 20
         {people(result.totalPopulation)} habitants.
         {result.meanDistanceKm !== null && <> Distance moyenne d’un habitant au lieu le plus proche : {km(result.meanDistanceKm)}.</>}
       </p>
-      <table className="coverage-table" data-testid="coverage-shares">
-        <caption>Part de la population à moins de 5, 10 et 20 km d’un lieu (à vol d’oiseau depuis le centre de la commune)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Distance</th>
-            <th scope="col">Habitants</th>
-            <th scope="col">Part de la population</th>
-            <th scope="col">Communes</th>
-            {saturday && <th scope="col">Part si le lieu doit ouvrir le samedi</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {result.within.map((row, i) => (
-            <tr key={row.km}>
-              <th scope="row">{row.km} km ou moins</th>
-              <td>{people(row.population)}</td>
-              <td>{percent(row.share)}</td>
-              <td>{row.communes}</td>
-              {saturday && <td>{percent(saturday.within[i].share)}</td>}
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">Plus de {result.beyond.km} km, ou aucun lieu</th>
-            <td>{people(result.beyond.population)}</td>
-            <td>{percent(result.beyond.share)}</td>
-            <td>{result.beyond.communes}</td>
-            {saturday && <td>{percent(saturday.beyond.share)}</td>}
-          </tr>
-          {result.unknownPosition.communes > 0 && (
-            <tr>
-              <th scope="row">Position de la commune inconnue</th>
-              <td>{people(result.unknownPosition.population)}</td>
-              <td>—</td>
-              <td>{result.unknownPosition.communes}</td>
-              {saturday && <td>—</td>}
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <SharesTable result={result} saturday={saturday} />
       {map && points.length > 0 && <LazyCoverageMap points={points} tileUrl={map.tileUrl} attribution={map.attribution} />}
       <h2>Les communes les plus éloignées d’un lieu</h2>
       <table className="coverage-table" data-testid="coverage-furthest">
@@ -148,5 +110,50 @@ export function CoverageReport({ result, saturday, params, map, rankedLimit = 20
         </table>
       </details>
     </>
+  );
+}
+
+/** Shares of the population within 5, 10 and 20 km, beside the same with Saturday opening when given. */
+function SharesTable({ result, saturday }: { result: CoverageResult; saturday: CoverageResult | null }) {
+  return (
+    <table className="coverage-table" data-testid="coverage-shares">
+      <caption>Part de la population à moins de 5, 10 et 20 km d’un lieu (à vol d’oiseau depuis le centre de la commune)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Distance</th>
+          <th scope="col">Habitants</th>
+          <th scope="col">Part de la population</th>
+          <th scope="col">Communes</th>
+          {saturday && <th scope="col">Part si le lieu doit ouvrir le samedi</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {result.within.map((row, i) => (
+          <tr key={row.km}>
+            <th scope="row">{row.km} km ou moins</th>
+            <td>{people(row.population)}</td>
+            <td>{percent(row.share)}</td>
+            <td>{row.communes}</td>
+            {saturday && <td>{percent(saturday.within[i].share)}</td>}
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Plus de {result.beyond.km} km, ou aucun lieu</th>
+          <td>{people(result.beyond.population)}</td>
+          <td>{percent(result.beyond.share)}</td>
+          <td>{result.beyond.communes}</td>
+          {saturday && <td>{percent(saturday.beyond.share)}</td>}
+        </tr>
+        {result.unknownPosition.communes > 0 && (
+          <tr>
+            <th scope="row">Position de la commune inconnue</th>
+            <td>{people(result.unknownPosition.population)}</td>
+            <td>—</td>
+            <td>{result.unknownPosition.communes}</td>
+            {saturday && <td>—</td>}
+          </tr>
+        )}
+      </tbody>
+    </table>
   );
 }

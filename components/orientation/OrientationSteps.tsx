@@ -84,65 +84,8 @@ export function OrientationSteps({ params }: { params: Params }) {
             ))}
           </fieldset>
         )}
-        {step === 2 && (
-          <fieldset>
-            <legend>
-              <span className="steps__count">Étape 2 sur 4</span> Où la personne habite-t-elle ?
-            </legend>
-            <Carry filters={filters} except={STEP_KEYS[1]} />
-            <LocationInput defaultValue={filters.ou ?? ''} />
-            <div className="field">
-              <label htmlFor="rayon">Jusqu’à quelle distance peut-elle se déplacer ?</label>
-              <select id="rayon" name="rayon" defaultValue={String(RADII.includes(filters.rayon) ? filters.rayon : RADIUS.default)}>
-                {RADII.map((r) => (
-                  <option key={r} value={r}>
-                    {r} km
-                  </option>
-                ))}
-              </select>
-            </div>
-          </fieldset>
-        )}
-        {step === 3 && (
-          <fieldset>
-            <legend>
-              <span className="steps__count">Étape 3 sur 4</span> Quand la personne est-elle disponible ?
-            </legend>
-            <Carry filters={filters} except={STEP_KEYS[2]} />
-            <p className="hint">Cochez les demi-journées possibles : les lieux ouverts à au moins l’une d’elles seront proposés.</p>
-            <table className="slots">
-              <caption className="visually-hidden">Demi-journées disponibles</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Jour</th>
-                  {Object.values(HALF_DAY_LABELS).map((label) => (
-                    <th scope="col" key={label}>
-                      {label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {DAYS.slice(0, 6).map((day) => (
-                  <tr key={day}>
-                    <th scope="row">{day[0].toUpperCase() + day.slice(1)}</th>
-                    {(Object.keys(HALF_DAY_LABELS) as Array<keyof typeof HALF_DAY_LABELS>).map((half) => (
-                      <td key={half}>
-                        <input
-                          type="checkbox"
-                          name="creneau"
-                          value={`${day}-${half}`}
-                          aria-label={`${day} ${HALF_DAY_LABELS[half].toLowerCase()}`}
-                          defaultChecked={filters.creneau.some((s) => s.day === day && s.halfDay === half)}
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </fieldset>
-        )}
+        {step === 2 && <PlaceStep filters={filters} />}
+        {step === 3 && <AvailabilityStep filters={filters} />}
         {step === 4 && (
           <fieldset>
             <legend>
@@ -171,5 +114,72 @@ export function OrientationSteps({ params }: { params: Params }) {
         </div>
       </form>
     </>
+  );
+}
+
+/** Step 2: where the person lives, and how far they can go. */
+function PlaceStep({ filters }: { filters: SearchFilters }) {
+  return (
+    <fieldset>
+      <legend>
+        <span className="steps__count">Étape 2 sur 4</span> Où la personne habite-t-elle ?
+      </legend>
+      <Carry filters={filters} except={STEP_KEYS[1]} />
+      <LocationInput defaultValue={filters.ou ?? ''} />
+      <div className="field">
+        <label htmlFor="rayon">Jusqu’à quelle distance peut-elle se déplacer ?</label>
+        <select id="rayon" name="rayon" defaultValue={String(RADII.includes(filters.rayon) ? filters.rayon : RADIUS.default)}>
+          {RADII.map((r) => (
+            <option key={r} value={r}>
+              {r} km
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Step 3: the half-days the person is free, as a grid of checkboxes. */
+function AvailabilityStep({ filters }: { filters: SearchFilters }) {
+  return (
+    <fieldset>
+      <legend>
+        <span className="steps__count">Étape 3 sur 4</span> Quand la personne est-elle disponible ?
+      </legend>
+      <Carry filters={filters} except={STEP_KEYS[2]} />
+      <p className="hint">Cochez les demi-journées possibles : les lieux ouverts à au moins l’une d’elles seront proposés.</p>
+      <table className="slots">
+        <caption className="visually-hidden">Demi-journées disponibles</caption>
+        <thead>
+          <tr>
+            <th scope="col">Jour</th>
+            {Object.values(HALF_DAY_LABELS).map((label) => (
+              <th scope="col" key={label}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {DAYS.slice(0, 6).map((day) => (
+            <tr key={day}>
+              <th scope="row">{day[0].toUpperCase() + day.slice(1)}</th>
+              {(Object.keys(HALF_DAY_LABELS) as Array<keyof typeof HALF_DAY_LABELS>).map((half) => (
+                <td key={half}>
+                  <input
+                    type="checkbox"
+                    name="creneau"
+                    value={`${day}-${half}`}
+                    aria-label={`${day} ${HALF_DAY_LABELS[half].toLowerCase()}`}
+                    defaultChecked={filters.creneau.some((s) => s.day === day && s.halfDay === half)}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
   );
 }

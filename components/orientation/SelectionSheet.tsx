@@ -22,25 +22,81 @@ function move(list: SelectedPlace[], index: number, by: number) {
 export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: boolean }) {
   const selection = useSelection();
   const [mounted, setMounted] = useState(false);
-  const [details, setDetails] = useState<FichePlace[]>([]);
-  const [loadError, setLoadError] = useState('');
   const [beneficiary, setBeneficiary] = useState({ firstName: '', need: '' });
   const [professional, setProfessional] = useState<Professional>({ structure: '', contact: '' });
-  const [email, setEmail] = useState('');
-  const [sendState, setSendState] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
-  const [sending, setSending] = useState(false);
   const [copied, setCopied] = useState('');
 
   useEffect(() => {
     // The browser's storage is only readable once mounted.
-    /* eslint-disable react-hooks/set-state-in-effect */
+    /* eslint-disable react-hooks/set-state-in-effect -- read once after mounting: the server render has no storage */
     setMounted(true);
     setBeneficiary(getBeneficiary());
     setProfessional(getProfessional());
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
-  const ids = selection.map((p) => p.id).join(',');
+  const { details, loadError } = usePlaceDetails(selection.map((p) => p.id).join(','));
+
+  const places = useMemo(
+    () => selection.map((s) => details.find((d) => d.id === s.id)).filter((d): d is FichePlace => !!d).map((d) => ({ ...d, note: selection.find((s) => s.id === d.id)?.note ?? '' })),
+    [selection, details],
+  );
+  const request = { places: selection.map((p) => ({ id: p.id, note: p.note })), firstName: beneficiary.firstName, need: beneficiary.need, professional };
+  const shareUrl = mounted && places.length ? `${window.location.origin}/orienter/fiche?lieux=${places.map((p) => p.slug).join(',')}` : '';
+  const missing = selection.length - places.length;
+  const mailto = shareUrl ? ficheMailto({ shareUrl, firstName: beneficiary.firstName, structure: professional.structure, contact: professional.contact }) : '';
+
+  if (!mounted) return <p>Chargement de votre sélection…</p>;
+  if (selection.length === 0) return <EmptySelection />;
+
+  const updateBeneficiary = (change: Partial<typeof beneficiary>) => {
+    const next = { ...beneficiary, ...change };
+    setBeneficiary(next);
+    saveBeneficiary(next);
+  };
+  const updateProfessional = (change: Partial<Professional>) => {
+    const next = { ...professional, ...change };
+    setProfessional(next);
+    saveProfessional(next);
+  };
+
+  return (
+    <div className="selection">
+      <section aria-labelledby="lieux-choisis" className="no-print">
+        <h2 id="lieux-choisis">Lieux choisis ({selection.length})</h2>
+        <SelectedPlaces selection={selection} missing={missing} loadError={loadError} detailsLoaded={details.length > 0} />
+      </section>
+
+      <WhoFor beneficiary={beneficiary} professional={professional} updateBeneficiary={updateBeneficiary} updateProfessional={updateProfessional} />
+
+      <section aria-labelledby="remettre" className="no-print">
+        <h2 id="remettre">Remettre la fiche</h2>
+        <p className="privacy-note">Repères ne conserve rien de ce qui concerne la personne : le prénom et le besoin restent dans cet onglet.</p>
+        <HandOver request={request} mailto={mailto} />
+        {canSendByMail ? (
+          <SendByMail request={request} />
+        ) : (
+          <p className="hint">
+            Vous êtes un professionnel avec un compte Repères ? <a href="/connexion">Connectez-vous</a> pour que Repères envoie la fiche en PDF à la personne.
+          </p>
+        )}
+        {shareUrl && <ShareLink shareUrl={shareUrl} copied={copied} setCopied={setCopied} />}
+      </section>
+
+      <section aria-labelledby="apercu">
+        <h2 id="apercu" className="no-print">
+          Aperçu
+        </h2>
+        {places.length > 0 ? <FicheView places={places} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} /> : !loadError && <p>Chargement de l’aperçu…</p>}
+      </section>
+    </div>
+  );
+}
+
+/** The published details of the selected places (by id), fetched again when the selection changes. */
+function usePlaceDetails(ids: string) {
+  const [details, setDetails] = useState<FichePlace[]>([]);
+  const [loadError, setLoadError] = useState('');
   useEffect(() => {
     if (!ids) return;
     const controller = new AbortController();
@@ -55,42 +111,78 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
       });
     return () => controller.abort();
   }, [ids]);
+  return { details, loadError };
+}
 
-  const places = useMemo(
-    () => selection.map((s) => details.find((d) => d.id === s.id)).filter((d): d is FichePlace => !!d).map((d) => ({ ...d, note: selection.find((s) => s.id === d.id)?.note ?? '' })),
-    [selection, details],
+/** What an empty selection says: how to fill it. */
+function EmptySelection() {
+  return (
+    <div className="notice" data-testid="empty-selection">
+      <p>
+        <strong>Votre sélection est vide.</strong>
+      </p>
+      <p>
+        Pour préparer une fiche d’orientation : <a href="/orienter">répondez aux quatre questions</a> ou <a href="/recherche">cherchez un lieu</a>, puis appuyez sur « Ajouter à
+        ma sélection » sur chaque lieu qui convient. Votre sélection reste dans ce navigateur, même si vous fermez la page.
+      </p>
+    </div>
   );
-  const request = { places: selection.map((p) => ({ id: p.id, note: p.note })), firstName: beneficiary.firstName, need: beneficiary.need, professional };
-  const shareUrl = mounted && places.length ? `${window.location.origin}/orienter/fiche?lieux=${places.map((p) => p.slug).join(',')}` : '';
-  const missing = selection.length - places.length;
-  const mailto = shareUrl ? ficheMailto({ shareUrl, firstName: beneficiary.firstName, structure: professional.structure, contact: professional.contact }) : '';
+}
 
-  if (!mounted) return <p>Chargement de votre sélection…</p>;
-  if (selection.length === 0) {
-    return (
-      <div className="notice" data-testid="empty-selection">
-        <p>
-          <strong>Votre sélection est vide.</strong>
+/** The chosen places in order, to move, remove and annotate; and what could not be shown. */
+function SelectedPlaces({ selection, missing, loadError, detailsLoaded }: { selection: SelectedPlace[]; missing: number; loadError: string; detailsLoaded: boolean }) {
+  return (
+    <>
+      <ol className="selection-list">
+        {selection.map((place, index) => (
+          <li key={place.id} className="selection-item" data-testid="selection-item">
+            <div className="selection-item__head">
+              <h3>
+                <a href={`/lieux/${place.slug}`}>{place.name}</a>
+              </h3>
+              <span className="admin-actions">
+                <button type="button" className="button button--small" disabled={index === 0} onClick={() => setSelection(move(selection, index, -1))}>
+                  Monter<span className="visually-hidden"> {place.name}</span>
+                </button>
+                <button type="button" className="button button--small" disabled={index === selection.length - 1} onClick={() => setSelection(move(selection, index, 1))}>
+                  Descendre<span className="visually-hidden"> {place.name}</span>
+                </button>
+                <button type="button" className="button button--small button--danger" onClick={() => setSelection(selection.filter((p) => p.id !== place.id))}>
+                  Retirer<span className="visually-hidden"> {place.name}</span>
+                </button>
+              </span>
+            </div>
+            <div className="field">
+              <label htmlFor={`note-${place.id}`}>Note pour la personne (facultatif)</label>
+              <textarea
+                id={`note-${place.id}`}
+                maxLength={300}
+                rows={2}
+                placeholder="Ex. : demander Julie, le mardi"
+                value={place.note}
+                onChange={(e) => setSelection(selection.map((p) => (p.id === place.id ? { ...p, note: e.target.value } : p)))}
+              />
+            </div>
+          </li>
+        ))}
+      </ol>
+      {missing > 0 && !loadError && detailsLoaded && (
+        <p className="notice notice--warning">{missing} lieu(x) de la sélection ne sont plus publiés : ils ne figurent pas sur la fiche.</p>
+      )}
+      {loadError && (
+        <p className="notice notice--error" role="alert">
+          {loadError}
         </p>
-        <p>
-          Pour préparer une fiche d’orientation : <a href="/orienter">répondez aux quatre questions</a> ou <a href="/recherche">cherchez un lieu</a>, puis appuyez sur « Ajouter à
-          ma sélection » sur chaque lieu qui convient. Votre sélection reste dans ce navigateur, même si vous fermez la page.
-        </p>
-      </div>
-    );
-  }
+      )}
+    </>
+  );
+}
 
-  const updateBeneficiary = (change: Partial<typeof beneficiary>) => {
-    const next = { ...beneficiary, ...change };
-    setBeneficiary(next);
-    saveBeneficiary(next);
-  };
-  const updateProfessional = (change: Partial<Professional>) => {
-    const next = { ...professional, ...change };
-    setProfessional(next);
-    saveProfessional(next);
-  };
-
+/** Repères sends the fiche as a PDF to the address typed (signed-in professionals only); the address is then forgotten. */
+function SendByMail({ request }: { request: unknown }) {
+  const [email, setEmail] = useState('');
+  const [sendState, setSendState] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
+  const [sending, setSending] = useState(false);
   const send = async (event: React.FormEvent) => {
     event.preventDefault();
     setSending(true);
@@ -108,149 +200,114 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
   };
 
   return (
-    <div className="selection">
-      <section aria-labelledby="lieux-choisis" className="no-print">
-        <h2 id="lieux-choisis">Lieux choisis ({selection.length})</h2>
-        <ol className="selection-list">
-          {selection.map((place, index) => (
-            <li key={place.id} className="selection-item" data-testid="selection-item">
-              <div className="selection-item__head">
-                <h3>
-                  <a href={`/lieux/${place.slug}`}>{place.name}</a>
-                </h3>
-                <span className="admin-actions">
-                  <button type="button" className="button button--small" disabled={index === 0} onClick={() => setSelection(move(selection, index, -1))}>
-                    Monter<span className="visually-hidden"> {place.name}</span>
-                  </button>
-                  <button type="button" className="button button--small" disabled={index === selection.length - 1} onClick={() => setSelection(move(selection, index, 1))}>
-                    Descendre<span className="visually-hidden"> {place.name}</span>
-                  </button>
-                  <button type="button" className="button button--small button--danger" onClick={() => setSelection(selection.filter((p) => p.id !== place.id))}>
-                    Retirer<span className="visually-hidden"> {place.name}</span>
-                  </button>
-                </span>
-              </div>
-              <div className="field">
-                <label htmlFor={`note-${place.id}`}>Note pour la personne (facultatif)</label>
-                <textarea
-                  id={`note-${place.id}`}
-                  maxLength={300}
-                  rows={2}
-                  placeholder="Ex. : demander Julie, le mardi"
-                  value={place.note}
-                  onChange={(e) => setSelection(selection.map((p) => (p.id === place.id ? { ...p, note: e.target.value } : p)))}
-                />
-              </div>
-            </li>
-          ))}
-        </ol>
-        {missing > 0 && !loadError && details.length > 0 && (
-          <p className="notice notice--warning">{missing} lieu(x) de la sélection ne sont plus publiés : ils ne figurent pas sur la fiche.</p>
-        )}
-        {loadError && (
-          <p className="notice notice--error" role="alert">
-            {loadError}
-          </p>
-        )}
-      </section>
+    <>
+      <form onSubmit={send} className="selection-actions" aria-describedby="envoi-aide">
+        <p id="envoi-aide" className="hint">
+          Envoi par Repères, le PDF joint, à votre nom (la réponse vous parviendra). L’adresse sert à cet envoi puis est oubliée. Pas d’adresse web dans les notes : les liens vers les lieux sont ajoutés d’office.
+        </p>
+        <div className="field">
+          <label htmlFor="email">Adresse électronique de la personne</label>
+          <input id="email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <button type="submit" className="button" disabled={sending}>
+          Envoyer la fiche par Repères
+        </button>
+      </form>
+      {sendState && (
+        <p className={`notice ${sendState.tone === 'error' ? 'notice--error' : 'notice--success'}`} role={sendState.tone === 'error' ? 'alert' : 'status'}>
+          {sendState.message}
+        </p>
+      )}
+    </>
+  );
+}
 
-      <section aria-labelledby="pour-qui" className="no-print">
-        <h2 id="pour-qui">Pour qui ?</h2>
-        <div className="field">
-          <label htmlFor="firstName">Prénom de la personne (facultatif)</label>
-          <input id="firstName" maxLength={60} autoComplete="off" value={beneficiary.firstName} onChange={(e) => updateBeneficiary({ firstName: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="need">Son besoin, en une phrase (facultatif)</label>
-          <input id="need" maxLength={300} autoComplete="off" placeholder="Ex. : faire sa demande de prime d’activité en ligne" value={beneficiary.need} onChange={(e) => updateBeneficiary({ need: e.target.value })} />
-        </div>
-        <h3>Votre structure</h3>
-        <p className="hint">Retenue dans ce navigateur pour vos prochaines fiches.</p>
-        <div className="field">
-          <label htmlFor="structure">Structure</label>
-          <input id="structure" maxLength={150} autoComplete="organization" value={professional.structure} onChange={(e) => updateProfessional({ structure: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="contact">Votre nom et contact</label>
-          <input id="contact" maxLength={200} value={professional.contact} onChange={(e) => updateProfessional({ contact: e.target.value })} />
-        </div>
-      </section>
+/** Who the fiche is for (kept in this tab only) and the professional's structure (kept for their next fiches). */
+function WhoFor({
+  beneficiary,
+  professional,
+  updateBeneficiary,
+  updateProfessional,
+}: {
+  beneficiary: { firstName: string; need: string };
+  professional: Professional;
+  updateBeneficiary: (change: Partial<{ firstName: string; need: string }>) => void;
+  updateProfessional: (change: Partial<Professional>) => void;
+}) {
+  return (
+    <section aria-labelledby="pour-qui" className="no-print">
+      <h2 id="pour-qui">Pour qui ?</h2>
+      <div className="field">
+        <label htmlFor="firstName">Prénom de la personne (facultatif)</label>
+        <input id="firstName" maxLength={60} autoComplete="off" value={beneficiary.firstName} onChange={(e) => updateBeneficiary({ firstName: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="need">Son besoin, en une phrase (facultatif)</label>
+        <input id="need" maxLength={300} autoComplete="off" placeholder="Ex. : faire sa demande de prime d’activité en ligne" value={beneficiary.need} onChange={(e) => updateBeneficiary({ need: e.target.value })} />
+      </div>
+      <h3>Votre structure</h3>
+      <p className="hint">Retenue dans ce navigateur pour vos prochaines fiches.</p>
+      <div className="field">
+        <label htmlFor="structure">Structure</label>
+        <input id="structure" maxLength={150} autoComplete="organization" value={professional.structure} onChange={(e) => updateProfessional({ structure: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="contact">Votre nom et contact</label>
+        <input id="contact" maxLength={200} value={professional.contact} onChange={(e) => updateProfessional({ contact: e.target.value })} />
+      </div>
+    </section>
+  );
+}
 
-      <section aria-labelledby="remettre" className="no-print">
-        <h2 id="remettre">Remettre la fiche</h2>
-        <p className="privacy-note">Repères ne conserve rien de ce qui concerne la personne : le prénom et le besoin restent dans cet onglet.</p>
-        <div className="selection-actions">
-          <form method="post" action="/api/orientation/pdf">
-            <input type="hidden" name="fiche" value={JSON.stringify(request)} />
-            <button type="submit" className="button button--primary">
-              Télécharger la fiche (PDF)
-            </button>
-          </form>
-          <PrintButton />
-          {mailto && (
-            <a className="button" href={mailto}>
-              Écrire avec ma messagerie
-            </a>
-          )}
-        </div>
-        {mailto && <p className="hint">« Écrire avec ma messagerie » ouvre votre logiciel de courriel avec le lien vers les lieux ; vous choisissez le destinataire et pouvez joindre le PDF.</p>}
-        {canSendByMail ? (
-          <form onSubmit={send} className="selection-actions" aria-describedby="envoi-aide">
-            <p id="envoi-aide" className="hint">
-              Envoi par Repères, le PDF joint, à votre nom (la réponse vous parviendra). L’adresse sert à cet envoi puis est oubliée. Pas d’adresse web dans les notes : les liens vers les lieux sont ajoutés d’office.
-            </p>
-            <div className="field">
-              <label htmlFor="email">Adresse électronique de la personne</label>
-              <input id="email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
-            </div>
-            <button type="submit" className="button" disabled={sending}>
-              Envoyer la fiche par Repères
-            </button>
-          </form>
-        ) : (
-          <p className="hint">
-            Vous êtes un professionnel avec un compte Repères ? <a href="/connexion">Connectez-vous</a> pour que Repères envoie la fiche en PDF à la personne.
-          </p>
-        )}
-        {sendState && (
-          <p className={`notice ${sendState.tone === 'error' ? 'notice--error' : 'notice--success'}`} role={sendState.tone === 'error' ? 'alert' : 'status'}>
-            {sendState.message}
-          </p>
-        )}
-        {shareUrl && (
-          <div className="field">
-            <label htmlFor="share">Lien à envoyer par SMS (il contient les lieux, rien sur la personne)</label>
-            <div className="location-field__row">
-              <input id="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  navigator.clipboard?.writeText(shareUrl).then(
-                    () => setCopied('Lien copié.'),
-                    () => setCopied('Copiez le lien à la main.'),
-                  )
-                }
-              >
-                Copier
-              </button>
-              <a className="button" href={`sms:?&body=${encodeURIComponent(`Les lieux pour vous aider : ${shareUrl}`)}`}>
-                Envoyer par SMS
-              </a>
-            </div>
-            <span role="status" className="hint">
-              {copied}
-            </span>
-          </div>
-        )}
-      </section>
-
-      <section aria-labelledby="apercu">
-        <h2 id="apercu" className="no-print">
-          Aperçu
-        </h2>
-        {places.length > 0 ? <FicheView places={places} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} /> : !loadError && <p>Chargement de l’aperçu…</p>}
-      </section>
+/** The share link (places only, nothing about the person), to copy or send by SMS. */
+function ShareLink({ shareUrl, copied, setCopied }: { shareUrl: string; copied: string; setCopied: (message: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor="share">Lien à envoyer par SMS (il contient les lieux, rien sur la personne)</label>
+      <div className="location-field__row">
+        <input id="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            navigator.clipboard?.writeText(shareUrl).then(
+              () => setCopied('Lien copié.'),
+              () => setCopied('Copiez le lien à la main.'),
+            )
+          }
+        >
+          Copier
+        </button>
+        <a className="button" href={`sms:?&body=${encodeURIComponent(`Les lieux pour vous aider : ${shareUrl}`)}`}>
+          Envoyer par SMS
+        </a>
+      </div>
+      <span role="status" className="hint">
+        {copied}
+      </span>
     </div>
+  );
+}
+
+/** The fiche as a PDF, printed, or in the person's own mail app (a mailto: link with the share link). */
+function HandOver({ request, mailto }: { request: unknown; mailto: string }) {
+  return (
+    <>
+      <div className="selection-actions">
+        <form method="post" action="/api/orientation/pdf">
+          <input type="hidden" name="fiche" value={JSON.stringify(request)} />
+          <button type="submit" className="button button--primary">
+            Télécharger la fiche (PDF)
+          </button>
+        </form>
+        <PrintButton />
+        {mailto && (
+          <a className="button" href={mailto}>
+            Écrire avec ma messagerie
+          </a>
+        )}
+      </div>
+      {mailto && <p className="hint">« Écrire avec ma messagerie » ouvre votre logiciel de courriel avec le lien vers les lieux ; vous choisissez le destinataire et pouvez joindre le PDF.</p>}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { canManageNetwork, type SessionUser } from '@/lib/auth/permissions';
 import { hashToken } from '@/lib/auth/tokens';
 import { parseSection } from '@/lib/editing/sections';
 import { isEmail, sendMail } from '@/lib/mail';
+import { revisionValue, sameRevisionValue } from '@/lib/editing/values';
 
 type Db = PrismaClient;
 
@@ -247,8 +248,6 @@ async function usable(db: Db, token: string, placeId: string, now: Date) {
 }
 
 const dayOf = (now: Date) => new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-const plain = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null));
-const same = (a: unknown, b: unknown) => JSON.stringify(plain(a)) === JSON.stringify(plain(b));
 const contactLabel = (campaign: string) => `Contact du lieu (campagne « ${campaign} »)`;
 
 /** "Tout est à jour": date_maj becomes today. */
@@ -263,7 +262,7 @@ export async function confirmListing(db: Db, input: { token: string; placeId: st
     const today = dayOf(now);
     await tx.place.update({ where: { id: target.placeId }, data: { dateMaj: today, confirmedBy: `Contact du lieu (${target.campaign.network.name})`, version: { increment: 1 } } });
     await tx.placeRevision.create({
-      data: { placeId: target.placeId, kind: 'CONFIRM', authorLabel: contactLabel(target.campaign.name), changes: { dateMaj: { before: plain(place.dateMaj), after: plain(today) } }, baseVersion: place.version },
+      data: { placeId: target.placeId, kind: 'CONFIRM', authorLabel: contactLabel(target.campaign.name), changes: { dateMaj: { before: revisionValue(place.dateMaj), after: revisionValue(today) } }, baseVersion: place.version },
     });
     return { status: 'done' as const };
   });
@@ -286,13 +285,13 @@ export async function proposeCorrection(db: Db, input: { token: string; placeId:
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     for (const [field, after] of Object.entries(proposed)) {
       const before = (place as Record<string, unknown>)[field];
-      if (!same(before, after)) changes[field] = { before: plain(before), after: plain(after) };
+      if (!sameRevisionValue(before, after)) changes[field] = { before: revisionValue(before), after: revisionValue(after) };
     }
     if (!Object.keys(changes).length && !message) return { status: 'errors' as const, errors: { form: 'Vous n’avez rien modifié : si tout est juste, choisissez « Tout est à jour ».' } };
     if (!(await consume(tx, target.id, 'CORRECTED', now))) return { status: 'used' as const };
     if (Object.keys(changes).length) {
       // Applying the proposal also confirms the listing.
-      changes.dateMaj = { before: plain(place.dateMaj), after: plain(dayOf(now)) };
+      changes.dateMaj = { before: revisionValue(place.dateMaj), after: revisionValue(dayOf(now)) };
       await tx.placeRevision.create({
         data: { placeId: place.id, kind: 'UPDATE', state: 'PENDING', authorLabel: contactLabel(target.campaign.name), changes: changes as Prisma.InputJsonValue, baseVersion: place.version, reason: message || null },
       });

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { canEditPlace, canPublishPlace, canReviewFor, needsReview, type SessionUser } from '../auth/permissions';
 import { replaceOpeningSlots } from '../places/opening-slots';
 import { parseSection, type SectionId } from './sections';
+import { revisionValue, sameRevisionValue } from './values';
 
 export type SaveResult =
   | { status: 'saved'; version: number }
@@ -28,8 +29,6 @@ export async function loadScope(db: Db | Prisma.TransactionClient, placeId: stri
   return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) }, reviewRequired: place.networks.some((m) => m.network.reviewRequired) };
 }
 
-const plain = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null));
-const same = (a: unknown, b: unknown) => JSON.stringify(plain(a)) === JSON.stringify(plain(b));
 
 export async function saveSection(db: Db, user: SessionUser, input: { placeId: string; section: SectionId; values: Record<string, unknown>; baseVersion: number; reason?: string }): Promise<SaveResult> {
   const loaded = await loadScope(db, input.placeId);
@@ -42,11 +41,11 @@ export async function saveSection(db: Db, user: SessionUser, input: { placeId: s
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     for (const [field, after] of Object.entries(parsed.data)) {
       const before = (place as Record<string, unknown>)[field];
-      if (!same(before, after)) changes[field] = { before: plain(before), after: plain(after) };
+      if (!sameRevisionValue(before, after)) changes[field] = { before: revisionValue(before), after: revisionValue(after) };
     }
     if (place.version !== input.baseVersion) {
       const last = await tx.placeRevision.findFirst({ where: { placeId: place.id, state: 'APPLIED' }, orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true, email: true } } } });
-      const current = Object.fromEntries(Object.keys(parsed.data).map((f) => [f, plain((place as Record<string, unknown>)[f])]));
+      const current = Object.fromEntries(Object.keys(parsed.data).map((f) => [f, revisionValue((place as Record<string, unknown>)[f])]));
       return { status: 'conflict', current, version: place.version, changedBy: last?.author?.name ?? last?.author?.email ?? last?.authorLabel ?? null };
     }
     if (Object.keys(changes).length === 0) return { status: 'unchanged' };
@@ -62,7 +61,7 @@ export async function saveSection(db: Db, user: SessionUser, input: { placeId: s
     const { count } = await tx.place.updateMany({ where: { id: place.id, version: input.baseVersion }, data: { ...(parsed.data as Prisma.PlaceUpdateManyMutationInput), version: { increment: 1 } } });
     if (count !== 1) {
       const fresh = await tx.place.findUniqueOrThrow({ where: { id: place.id } });
-      return { status: 'conflict', current: Object.fromEntries(Object.keys(parsed.data).map((f) => [f, plain((fresh as Record<string, unknown>)[f])])), version: fresh.version, changedBy: null };
+      return { status: 'conflict', current: Object.fromEntries(Object.keys(parsed.data).map((f) => [f, revisionValue((fresh as Record<string, unknown>)[f])])), version: fresh.version, changedBy: null };
     }
     await tx.placeRevision.create({
       data: { placeId: place.id, kind: 'UPDATE', state: 'APPLIED', authorId: user.id, changes: changes as Prisma.InputJsonValue, baseVersion: input.baseVersion, reason: input.reason || null },
@@ -86,7 +85,7 @@ export async function reviewRevision(db: Db, user: SessionUser, input: { revisio
     const place = await tx.place.findUniqueOrThrow({ where: { id: revision.placeId } });
     const changes = revision.changes as Record<string, { before: unknown; after: unknown }>;
     // Someone changed these fields after the proposal was made: do not overwrite silently.
-    const stale = Object.entries(changes).some(([field, change]) => !same((place as Record<string, unknown>)[field], change.before));
+    const stale = Object.entries(changes).some(([field, change]) => !sameRevisionValue((place as Record<string, unknown>)[field], change.before));
     if (stale) return { status: 'stale' as const };
     const data: Record<string, unknown> = {};
     for (const [field, change] of Object.entries(changes)) data[field] = ['closedFrom', 'closedUntil', 'dateMaj'].includes(field) && change.after ? new Date(`${change.after}T00:00:00Z`) : change.after;
@@ -116,7 +115,7 @@ export async function confirmToday(db: Db, user: SessionUser, placeId: string): 
   const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
   await db.$transaction([
     db.place.update({ where: { id: placeId }, data: { dateMaj: today, confirmedBy: user.name ?? user.email, version: { increment: 1 } } }),
-    db.placeRevision.create({ data: { placeId, kind: 'CONFIRM', authorId: user.id, changes: { dateMaj: { before: plain(loaded.place.dateMaj), after: plain(today) } }, baseVersion: loaded.place.version } }),
+    db.placeRevision.create({ data: { placeId, kind: 'CONFIRM', authorId: user.id, changes: { dateMaj: { before: revisionValue(loaded.place.dateMaj), after: revisionValue(today) } }, baseVersion: loaded.place.version } }),
   ]);
   return { status: 'done' };
 }
@@ -138,7 +137,7 @@ export async function restoreRevision(db: Db, user: SessionUser, revisionId: str
     const restored: Record<string, { before: unknown; after: unknown }> = {};
     for (const [field, change] of editable) {
       data[field] = ['closedFrom', 'closedUntil', 'dateMaj'].includes(field) && change.before ? new Date(`${change.before}T00:00:00Z`) : change.before;
-      restored[field] = { before: plain((place as Record<string, unknown>)[field]), after: change.before };
+      restored[field] = { before: revisionValue((place as Record<string, unknown>)[field]), after: change.before };
     }
     const reason = `Restauration de la modification du ${revision.createdAt.toLocaleDateString('fr-FR')}`;
     if (needsReview(user, { status: place.status, networksReviewRequired: loaded.reviewRequired })) {

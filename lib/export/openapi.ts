@@ -2,15 +2,6 @@
 import { FEE_LABELS, SERVICE_LABELS } from '@/lib/standard/enums';
 
 export function openApiDocument(base: string) {
-  const listParam = (name: string, description: string, values?: string[]) => ({
-    name,
-    in: 'query',
-    description,
-    required: false,
-    schema: values ? { type: 'array', items: { type: 'string', enum: values } } : { type: 'string' },
-    style: 'form',
-    explode: true,
-  });
   return {
     openapi: '3.1.0',
     info: {
@@ -25,24 +16,7 @@ export function openApiDocument(base: string) {
       '/lieux': {
         get: {
           summary: 'Lieux publiés (filtrés, paginés par curseur)',
-          parameters: [
-            { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'geojson'], default: 'json' } },
-            { name: 'limite', in: 'query', description: 'Lieux par page (1 à 1000, 100 par défaut).', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
-            { name: 'apres', in: 'query', description: 'Curseur : l’identifiant du dernier lieu de la page précédente (voir « suivant » ou l’en-tête Link).', schema: { type: 'string', format: 'uuid' } },
-            listParam('besoin', 'Services (clés du standard).', Object.keys(SERVICE_LABELS)),
-            listParam('frais', 'Frais à charge.', Object.keys(FEE_LABELS)),
-            listParam('public', 'Publics spécifiquement adressés.'),
-            listParam('prise_en_charge', 'Prises en charge spécifiques.'),
-            listParam('accompagnement', 'Modalités d’accompagnement.'),
-            listParam('acces', 'Modalités d’accès.'),
-            listParam('dispositif', 'Dispositifs et programmes nationaux.'),
-            listParam('type', 'Types de lieu (france-services, epn, fablab, centre-social, mediatheque, tiers-lieu…).'),
-            { name: 'reseau', in: 'query', schema: { type: 'string' }, description: 'Identifiant (slug) d’un réseau.' },
-            { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Texte cherché dans le nom (sans accents, tolère les fautes).' },
-            { name: 'lat', in: 'query', schema: { type: 'number' } },
-            { name: 'lng', in: 'query', schema: { type: 'number' } },
-            { name: 'rayon', in: 'query', schema: { type: 'integer', minimum: 2, maximum: 100 }, description: 'Rayon en km autour de lat/lng.' },
-          ],
+          parameters: placeListParameters(),
           responses: {
             '200': { description: 'Une page de lieux. En CSV ou GeoJSON sans « limite », le fichier complet.', headers: { ETag: { schema: { type: 'string' } }, Link: { schema: { type: 'string' } } } },
             '304': { description: 'Inchangé depuis l’ETag envoyé (If-None-Match).' },
@@ -82,4 +56,35 @@ export function openApiDocument(base: string) {
       },
     },
   };
+}
+
+/** The query parameters of GET /lieux: the search's filters, the page, the format. */
+function placeListParameters() {
+  const listParam = (name: string, description: string, values?: string[]) => ({
+    name,
+    in: 'query',
+    description,
+    required: false,
+    schema: values ? { type: 'array', items: { type: 'string', enum: values } } : { type: 'string' },
+    style: 'form',
+    explode: true,
+  });
+  return [
+    { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'geojson'], default: 'json' } },
+    { name: 'limite', in: 'query', description: 'Lieux par page (1 à 1000, 100 par défaut).', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+    { name: 'apres', in: 'query', description: 'Curseur : l’identifiant du dernier lieu de la page précédente (voir « suivant » ou l’en-tête Link).', schema: { type: 'string', format: 'uuid' } },
+    listParam('besoin', 'Services (clés du standard).', Object.keys(SERVICE_LABELS)),
+    listParam('frais', 'Frais à charge.', Object.keys(FEE_LABELS)),
+    listParam('public', 'Publics spécifiquement adressés.'),
+    listParam('prise_en_charge', 'Prises en charge spécifiques.'),
+    listParam('accompagnement', 'Modalités d’accompagnement.'),
+    listParam('acces', 'Modalités d’accès.'),
+    listParam('dispositif', 'Dispositifs et programmes nationaux.'),
+    listParam('type', 'Types de lieu (france-services, epn, fablab, centre-social, mediatheque, tiers-lieu…).'),
+    { name: 'reseau', in: 'query', schema: { type: 'string' }, description: 'Identifiant (slug) d’un réseau.' },
+    { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Texte cherché dans le nom (sans accents, tolère les fautes).' },
+    { name: 'lat', in: 'query', schema: { type: 'number' } },
+    { name: 'lng', in: 'query', schema: { type: 'number' } },
+    { name: 'rayon', in: 'query', schema: { type: 'integer', minimum: 2, maximum: 100 }, description: 'Rayon en km autour de lat/lng.' },
+  ];
 }

@@ -19,21 +19,25 @@
 //   DOMINANCE times larger (Angres, Pas-de-Calais, 4,600 inhabitants, and Angers) is taken, and
 //   the town is offered ("Vouliez-vous dire Angers ?"), unless the text gave a département or a
 //   postcode.
-import distance from 'damerau-levenshtein';
-import { fold } from './fold';
+// The list and its index are lib/geo/commune-index.ts (with DOMINANCE, BIG_TOWN and FEW), the
+// compact keys lib/geo/commune-keys.ts, the close spellings lib/geo/commune-spelling.ts.
+import { biggerLookAlikes, closeSpellings } from './commune-spelling';
+import {
+  arrondissementOf,
+  byPopulation,
+  dedupe,
+  departementsOfPostcode,
+  DOMINANCE,
+  FEW,
+  load,
+  type CommuneRef,
+} from './commune-index';
+import { ARTICLE, nameKey, words } from './commune-keys';
+import { comparableName } from './fold';
 
-export type CommuneRef = {
-  code: string;
-  name: string;
-  departement: string;
-  postcodes: string[];
-  population: number;
-  slug: string;
-  /** INSEE's TNCC: how the name takes "de" (see french.ts). */
-  typeLiaison: number | null;
-  /** For a municipal arrondissement of Paris, Lyon or Marseille: its commune's code. */
-  parent?: string;
-};
+export { BIG_TOWN, DOMINANCE, FEW, communeByCode, communeBySlug, communesOfDepartement, departementName, type CommuneRef } from './commune-index';
+export { nameKey } from './commune-keys';
+export { allowedEdits } from './commune-spelling';
 
 export type CommuneLookup =
   | {
@@ -53,200 +57,8 @@ export type CommuneLookup =
   | { kind: 'suggestions'; reason: 'spelling' | 'postcode' | 'departement'; candidates: CommuneRef[] }
   | { kind: 'none' };
 
-type RawCommune = {
-  code: string;
-  nom: string;
-  type: string;
-  departement?: string;
-  codesPostaux?: string[];
-  population?: number;
-  typeLiaison?: number;
-  commune?: string;
-};
-
-/** The most populous of several is taken when it has this many times the next one's inhabitants. */
-export const DOMINANCE = 10;
-/** A town this large is offered when an exact name of a much smaller commune is one edit away. */
-export const BIG_TOWN = 10_000;
-/** A name shared by more communes than this is generic (Saint-Pierre, Beaumont): always a choice. */
-export const FEW = 3;
 const CHOICES = 8;
 const SUGGESTIONS = 3;
-/** The longest compact key of a commune is 38 letters: longer texts are not names. */
-const MAX_FUZZY_KEY = 48;
-
-type Entry = { key: string; commune: CommuneRef };
-/** The name keys of one length, with the set of letters of each as a bit mask. */
-type Bucket = { keys: string[]; masks: Int32Array; communes: CommuneRef[] };
-
-type Index = {
-  all: CommuneRef[];
-  byKey: Map<string, CommuneRef[]>;
-  byPostcode: Map<string, CommuneRef[]>;
-  arrondissementByPostcode: Map<string, CommuneRef>;
-  byCode: Map<string, CommuneRef>;
-  arrondissementByCode: Map<string, CommuneRef>;
-  /** Name keys by length, for the close-spelling scan. */
-  byLength: Bucket[];
-  /** Name keys of the communes of at least BIG_TOWN inhabitants. */
-  bigTowns: Array<Entry & { mask: number }>;
-  /** Compact keys of the communes in `all` order (suggestions as you type). */
-  keys: string[];
-  departementNames: Map<string, string>;
-  /** "puydedome" → "63", "reunion" → "974". */
-  departementByKey: Map<string, string>;
-};
-
-let index: Index | undefined;
-
-/** Folded, with œ and æ spelt out (NFD leaves them whole): "Œuilly" → "oeuilly". */
-function foldName(text: string): string {
-  return fold(
-    text
-      .replace(/œ/g, 'oe')
-      .replace(/Œ/g, 'Oe')
-      .replace(/æ/g, 'ae')
-      .replace(/Æ/g, 'Ae')
-      // "Chalonnes s/ Loire": the postal shorthand for "sur".
-      .replace(/(^|\s)s\s*\/\s*/gi, '$1sur '),
-  );
-}
-
-/** The compact form names are compared on: "Saint-Barthélemy-d'Anjou" → "saintbarthelemydanjou". */
-export function nameKey(text: string): string {
-  return foldName(text).replace(/[^a-z0-9]+/g, '');
-}
-
-/** Words, folded: "(49)" → "49", "Paris 15ème" → "paris 15eme". */
-function words(text: string): string[] {
-  return foldName(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-const ARTICLE = /^(le|la|les|l)\s/;
-
-function load(): Index {
-  if (index) return index;
-  const raw = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
-  const departements = require('@etalab/decoupage-administratif/data/departements.json') as Array<{ code: string; nom: string }>;
-  const entriesByLength: Entry[][] = [];
-  const next: Index = {
-    all: [],
-    byKey: new Map(),
-    byPostcode: new Map(),
-    arrondissementByPostcode: new Map(),
-    byCode: new Map(),
-    arrondissementByCode: new Map(),
-    byLength: [],
-    bigTowns: [],
-    keys: [],
-    departementNames: new Map(departements.map((d) => [d.code, d.nom])),
-    departementByKey: new Map(departements.map((d) => [nameKey(fold(d.nom).replace(ARTICLE, '')), d.code])),
-  };
-  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  // One fold per name (the slow part of building the index): keys and slug derive from it.
-  const addKeys = (commune: CommuneRef, folded: string) => {
-    const keyed = /[œæ]/i.test(commune.name) ? foldName(commune.name) : folded;
-    const full = keyed.replace(/[^a-z0-9]+/g, '');
-    const bare = ARTICLE.test(keyed) ? keyed.replace(ARTICLE, '').replace(/[^a-z0-9]+/g, '') : full;
-    for (const key of full === bare ? [full] : [full, bare]) {
-      push(next.byKey, key, commune);
-      (entriesByLength[key.length] ??= []).push({ key, commune });
-      if (commune.population >= BIG_TOWN) next.bigTowns.push({ key, commune, mask: letterMask(key) });
-    }
-    return full;
-  };
-  for (const c of raw) {
-    if (!c.departement) continue;
-    const isArrondissement = c.type === 'arrondissement-municipal';
-    if (c.type !== 'commune-actuelle' && !isArrondissement) continue;
-    const folded = fold(c.nom);
-    const commune: CommuneRef = {
-      code: c.code,
-      name: c.nom,
-      departement: c.departement,
-      postcodes: c.codesPostaux ?? [],
-      population: c.population ?? 0,
-      slug: `${c.code}-${folded.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, // slugify(c.nom)
-      typeLiaison: c.typeLiaison ?? null,
-      ...(isArrondissement && c.commune ? { parent: c.commune } : {}),
-    };
-    if (isArrondissement) {
-      next.arrondissementByCode.set(c.code, commune);
-      for (const postcode of commune.postcodes) next.arrondissementByPostcode.set(postcode, commune);
-      addKeys(commune, folded);
-      continue;
-    }
-    next.all.push(commune);
-    next.byCode.set(c.code, commune);
-    next.keys.push(addKeys(commune, folded));
-    for (const postcode of commune.postcodes) push(next.byPostcode, postcode, commune);
-  }
-  for (const list of [...next.byKey.values(), ...next.byPostcode.values()]) list.sort(byPopulation);
-  next.byLength = Array.from(entriesByLength, (entries = []) => ({
-    keys: entries.map((e) => e.key),
-    masks: Int32Array.from(entries, (e) => letterMask(e.key)),
-    communes: entries.map((e) => e.commune),
-  }));
-  index = next;
-  return index;
-}
-
-function byPopulation(a: CommuneRef, b: CommuneRef) {
-  return b.population - a.population || a.code.localeCompare(b.code);
-}
-
-function dedupe(list: CommuneRef[]) {
-  return [...new Map(list.map((c) => [c.code, c])).values()];
-}
-
-export function communeByCode(code: string): CommuneRef | undefined {
-  return load().byCode.get(code);
-}
-
-/** "49007-angers" (the slug of territory pages) → the commune. */
-export function communeBySlug(slug: string): CommuneRef | undefined {
-  const commune = communeByCode(slug.slice(0, 5));
-  return commune && commune.slug === slug ? commune : undefined;
-}
-
-export function communesOfDepartement(code: string): CommuneRef[] {
-  return load().all.filter((c) => c.departement === code);
-}
-
-export function departementName(code: string): string | undefined {
-  return load().departementNames.get(code);
-}
-
-/** The départements a postcode can belong to: 20xxx is Corsica (2A or 2B), 97xxx overseas. */
-function departementsOfPostcode(postcode: string): string[] {
-  if (postcode.startsWith('20')) return ['2A', '2B'];
-  if (postcode.startsWith('97') || postcode.startsWith('98')) return [postcode.slice(0, 3)];
-  return [postcode.slice(0, 2)];
-}
-
-const ARRONDISSEMENTS: Record<string, { prefix: string; count: number }> = {
-  paris: { prefix: '751', count: 20 },
-  marseille: { prefix: '132', count: 16 },
-  lyon: { prefix: '6938', count: 9 },
-};
-
-/** "Paris 15", "paris 15e", "Lyon 3ème", "Marseille 8e arrondissement", "Paris 1er" → the arrondissement. */
-function arrondissementOf(tokens: string[]): CommuneRef | undefined {
-  const text = tokens.join(' ');
-  const match = /^(paris|lyon|marseille) ?(\d{1,2}) ?(?:e|er|ere|eme|ieme|em|me)?(?: ?(?:arr|arrt|arrondissement))?$/.exec(text);
-  if (!match) return undefined;
-  const city = ARRONDISSEMENTS[match[1]];
-  const n = Number(match[2]);
-  if (n < 1 || n > city.count) return undefined;
-  return load().arrondissementByCode.get(`${city.prefix}${String(n).padStart(5 - city.prefix.length, '0')}`);
-}
-
 type Query = {
   tokens: string[];
   /** The words as separated by spaces or commas (a hyphen joins a name: "Zzyzx-sur-Mer" is one). */
@@ -309,85 +121,6 @@ function byName(tokens: string[]): CommuneRef[] {
   return [...found];
 }
 
-/** The edits allowed for a key of this length: none under 4 letters, 1 up to 7, then 2. */
-export function allowedEdits(length: number): number {
-  return length < 4 ? 0 : length < 8 ? 1 : 2;
-}
-
-/** Communes whose name is within the allowed edits of the key, likeliest first. */
-function closeSpellings(key: string, keep: (c: CommuneRef) => boolean = () => true): Array<{ commune: CommuneRef; edits: number }> {
-  const edits = allowedEdits(key.length);
-  if (!edits || key.length > MAX_FUZZY_KEY) return [];
-  const { byLength } = load();
-  const mask = letterMask(key);
-  const best = new Map<string, { commune: CommuneRef; edits: number }>();
-  for (let length = key.length - edits; length <= key.length + edits; length++) {
-    const bucket = byLength[length];
-    if (!bucket) continue;
-    const { keys, masks, communes } = bucket;
-    for (let i = 0; i < keys.length; i++) {
-      // An edit adds or removes at most two letters to the set of letters used (a transposition
-      // none): far more names fail this test than pass it, at the price of one XOR.
-      if (bitCount(mask ^ masks[i]) > 2 * edits || !cheapBound(key, keys[i], edits) || !keep(communes[i])) continue;
-      const d = distance(key, keys[i]).steps;
-      if (d > edits) continue;
-      const seen = best.get(communes[i].code);
-      if (!seen || seen.edits > d) best.set(communes[i].code, { commune: communes[i], edits: d });
-    }
-  }
-  return [...best.values()].sort((a, b) => likelihood(b) - likelihood(a) || byPopulation(a.commune, b.commune));
-}
-
-/** One bit per letter (digits share bits with letters: the test stays a necessary condition). */
-function letterMask(key: string): number {
-  let mask = 0;
-  for (let i = 0; i < key.length; i++) mask |= 1 << (key.charCodeAt(i) & 31);
-  return mask;
-}
-
-function bitCount(n: number): number {
-  n -= (n >>> 1) & 0x55555555;
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** More inhabitants: more likely meant; each edit costs as much as a factor of about 30. */
-function likelihood({ commune, edits }: { commune: CommuneRef; edits: number }) {
-  return Math.log10(commune.population + 1) - 1.5 * edits;
-}
-
-/**
- * A necessary condition for `distance(a, b) ≤ edits`, cheap enough to run on every name of the
- * right length: an edit changes the multiset of letters by at most two (a transposition by none),
- * so more than 2k letters of difference means more than k edits.
- */
-function cheapBound(a: string, b: string, edits: number): boolean {
-  const counts = new Int16Array(36);
-  for (let i = 0; i < a.length; i++) counts[code(a.charCodeAt(i))]++;
-  for (let i = 0; i < b.length; i++) counts[code(b.charCodeAt(i))]--;
-  let diff = 0;
-  for (let i = 0; i < 36; i++) diff += counts[i] < 0 ? -counts[i] : counts[i];
-  return diff <= 2 * edits;
-}
-
-function code(c: number) {
-  return c >= 97 ? c - 97 : c - 48 + 26;
-}
-
-/** Towns of at least BIG_TOWN and DOMINANCE times `commune`'s inhabitants, one edit from `key`. */
-function biggerLookAlikes(key: string, commune: CommuneRef): CommuneRef[] {
-  if (key.length < 5) return [];
-  const { bigTowns } = load();
-  const mask = letterMask(key);
-  const found: CommuneRef[] = [];
-  for (const e of bigTowns) {
-    if (Math.abs(e.key.length - key.length) > 1 || bitCount(mask ^ e.mask) > 2) continue;
-    if (e.commune.code === commune.code || e.commune.population < DOMINANCE * Math.max(commune.population, 1)) continue;
-    if (distance(key, e.key).steps <= 1) found.push(e.commune);
-  }
-  return dedupe(found).sort(byPopulation).slice(0, 2);
-}
-
 function found(commune: CommuneRef, extra: Partial<Extract<CommuneLookup, { kind: 'found' }>> = {}): Extract<CommuneLookup, { kind: 'found' }> {
   return { kind: 'found', commune, corrected: false, partial: false, others: [], othersReason: null, bigger: [], ...extra };
 }
@@ -414,7 +147,7 @@ const STREET_WORDS = /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|allee|rou
 
 /** A number (house number, postcode) or a kind of street: "12 rue de la Gare" (then "Cholet"). */
 function looksLikeAddress(text: string): boolean {
-  return /\d/.test(text) || STREET_WORDS.test(fold(text));
+  return /\d/.test(text) || STREET_WORDS.test(comparableName(text));
 }
 
 /** What a free text designates, as a lookup result (see the rules at the top of this file). */

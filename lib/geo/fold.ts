@@ -1,5 +1,8 @@
-/** Lower-case, accent-free, punctuation as spaces: how names are compared. */
-export function fold(value: string): string {
+// Text as names are compared and slugs are made (the file keeps its old name: lib/import imports
+// `slugify` from here).
+
+/** Lower-case, accent-free, punctuation as spaces, St/Ste as Saint/Sainte: how names are compared. */
+export function comparableName(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -12,5 +15,5 @@ export function fold(value: string): string {
 }
 
 export function slugify(value: string): string {
-  return fold(value).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return comparableName(value).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

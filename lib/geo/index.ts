@@ -42,10 +42,10 @@ export function geocoderCacheSize(): number {
 }
 
 export async function geocode(db: Db, query: string): Promise<GeoPoint | null> {
-  const answer = await findPlace(db, query);
-  if (answer.point) return answer.point;
+  const found = await findPlace(db, query);
+  if (found.point) return found.point;
   // Homonyms with no choice to offer here (an address form): the most populous, as always.
-  return answer.lookup.kind === 'choice' ? locateCommune(db, answer.lookup.candidates[0]) : null;
+  return found.lookup.kind === 'choice' ? locateCommune(db, found.lookup.candidates[0]) : null;
 }
 
 /**
@@ -67,9 +67,9 @@ export async function findPlace(db: Db, query: string): Promise<PlaceAnswer> {
   const offlineFirst = lookup.kind === 'choice' || lookup.kind === 'suggestions' || (lookup.kind === 'found' && !lookup.partial);
   if (!offlineFirst) point = await geocodeWithBan(db, text);
   if (!point && lookup.kind === 'found') point = await locateCommune(db, lookup.commune);
-  const answer = { point, lookup };
-  memoryCache.set(key, answer);
-  return answer;
+  const located = { point, lookup };
+  memoryCache.set(key, located);
+  return located;
 }
 
 type GeocodeJsonFeature = {

@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { Prisma as P } from '@prisma/client';
 import { canCreatePlace, placeScopeWhere, type SessionUser } from '@/lib/auth/permissions';
 import { SECTIONS } from '@/lib/editing/sections';
-import { fold, slugify } from '@/lib/geo/fold';
+import { comparableName, slugify } from '@/lib/geo/fold';
 import { geocode, resolveCommune } from '@/lib/geo';
 
 /** `status` as Prisma names it (PUBLISHED, DRAFT, ARCHIVED), not the column's mapped value. */
@@ -65,7 +65,7 @@ const GENERIC = new Set(
 );
 
 function distinctiveWords(name: string) {
-  return new Set(fold(name).split(' ').filter((w) => w.length > 1 && !GENERIC.has(w)));
+  return new Set(comparableName(name).split(' ').filter((w) => w.length > 1 && !GENERIC.has(w)));
 }
 
 /** Two names denote the same place when their distinctive words mostly agree, or when the whole

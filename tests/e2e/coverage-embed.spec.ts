@@ -1,10 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPrismaClient } from '../../lib/db/client';
-import { importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
-import { readDataFile } from '../../lib/data/files';
 import { e2eDatabaseUrl } from './e2e-database';
 import { accessibilityViolations, expect, scriptsLoaded, test } from './fixtures';
+import { loadRealCommunes } from '../helpers/real-data';
 
 /** The end-to-end database, embedded or on a server. */
 function e2eDb() {
@@ -27,7 +26,7 @@ test.describe('coverage of a territory', () => {
     await expect(page.getByRole('status')).toContainText('sans argument, elle charge le référentiel livré avec Repères');
 
     const db = e2eDb();
-    await importCommunes(db, parseCommunesCsv(readDataFile('communes')).filter((c) => c.departement === '49'));
+    await loadRealCommunes(db, (c) => c.departement === '49');
     await db.$disconnect();
 
     await page.goto('/territoires/49');

@@ -6,10 +6,10 @@ import { communeReferenceCount, computeCoverage } from '../../lib/coverage';
 import { readDataFile } from '../../lib/data/files';
 import { CommuneFileError, importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
 import { distanceKm } from '../../lib/coverage/nearest';
-import { readSource } from '../../lib/import/readers';
 import { runImport } from '../../lib/import/run';
 import { replaceOpeningSlots } from '../../lib/places/opening-slots';
 import { resetDatabase, testDb } from '../helpers/db';
+import { realRows } from '../helpers/real-data';
 
 const db = testDb();
 const TODAY = new Date('2026-03-10T10:00:00Z');
@@ -147,7 +147,7 @@ describe('coverage of Maine-et-Loire with the real communes and places', () => {
     const communes = parseCommunesCsv(csv);
     expect(communes.length).toBeGreaterThan(34_000);
     expect(await importCommunes(db, communes)).toBe(communes.length);
-    const report = await runImport(db, readSource('maine-et-loire', readDataFile('maineEtLoire')), { sourceName: 'maine-et-loire' });
+    const report = await runImport(db, realRows('maine-et-loire'), { sourceName: 'maine-et-loire' });
     expect(report.created).toBeGreaterThan(200);
   }, 180_000);
   afterAll(async () => {

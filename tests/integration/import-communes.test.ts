@@ -9,9 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCommunesCsv } from '../../lib/coverage/communes';
-import { readDataFile } from '../../lib/data/files';
 import { resetDatabase, testDb } from '../helpers/db';
+import { realCommunes } from '../helpers/real-data';
 
 const db = testDb();
 const root = path.join(__dirname, '..', '..');
@@ -40,7 +39,7 @@ describe('npm run import:communes', () => {
   });
 
   it('loads the shipped reference when given no file', async () => {
-    const expected = parseCommunesCsv(readDataFile('communes'));
+    const expected = realCommunes();
     const run = await cli();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -8,13 +8,13 @@ import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDataFile } from '../../lib/data/files';
 import { exportStream } from '../../lib/export/standard';
 import { parseMapping, type ColumnMapping } from '../../lib/import/generic';
 import { readSource, streamSource } from '../../lib/import/readers';
 import { duplicatesCsv, runImport, scoreMatch } from '../../lib/import/run';
 import { resetDatabase, testDb } from '../helpers/db';
 import { validateRows } from '../helpers/table-schema';
+import { realRows } from '../helpers/real-data';
 
 const db = testDb();
 
@@ -24,7 +24,7 @@ describe('more formats', () => {
   });
 
   it('imports the City of Angers guide: in Angers, hours converted when they are plain, kept as text otherwise', async () => {
-    const rows = readSource('angers', readDataFile('angers'));
+    const rows = realRows('angers');
     expect(rows).toHaveLength(63);
     const report = await runImport(db, rows, { sourceName: 'angers' });
     expect(report.created + report.rejected.length).toBe(63);
@@ -43,7 +43,7 @@ describe('more formats', () => {
     const kept = places.filter((p) => p.presentation?.includes('Horaires : '));
     expect(kept.length).toBeGreaterThan(5);
     expect(places.filter((p) => p.typologies.includes('BIB')).length).toBeGreaterThan(3);
-    expect((await runImport(db, readSource('angers', readDataFile('angers')), { sourceName: 'angers' })).updated).toBe(0);
+    expect((await runImport(db, realRows('angers'), { sourceName: 'angers' })).updated).toBe(0);
   });
 
   it('maps the legacy v0.1 columns and lists to v1, and exports them valid against the standard', async () => {
@@ -99,8 +99,8 @@ const MAPPING: ColumnMapping = {
 
 function genericFile(rows: string[][], delimiter: string) {
   const header = ['Code', 'Structure', 'N°', 'Voie', 'CP', 'Ville', 'Lat', 'Lon', 'Téléphone', 'Courriel', 'Horaires', 'Mise à jour', 'Services', 'Public'];
-  const cell = (c: string) => (/[;,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return [header, ...rows].map((r) => r.map(cell).join(delimiter)).join('\r\n') + '\r\n';
+  const quoted = (c: string) => (/[;,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return [header, ...rows].map((r) => r.map(quoted).join(delimiter)).join('\r\n') + '\r\n';
 }
 
 const CHER = [

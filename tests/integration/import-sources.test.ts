@@ -4,16 +4,15 @@
 // placed at their commune's centre, as approximate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placePageResponse } from '../../components/place/PlacePage';
-import { importCommunes, parseCommunesCsv } from '../../lib/coverage/communes';
-import { readDataFile } from '../../lib/data/files';
 import { geoJsonFeature, jsonRecord, standardRecords } from '../../lib/export/standard';
 import { fieldSourceRows, type FieldSources } from '../../lib/import/provenance';
-import { readSource, streamSource } from '../../lib/import/readers';
+import { readSource } from '../../lib/import/readers';
 import { runImport } from '../../lib/import/run';
 import { emptyFilters } from '../../lib/search/filters';
 import { searchPlaces } from '../../lib/search/index';
 import { Prisma } from '@prisma/client';
 import { resetDatabase, testDb } from '../helpers/db';
+import { loadRealCommunes, realRowStream } from '../helpers/real-data';
 
 const db = testDb();
 const HEADER = 'id,nom,commune,code_postal,code_insee,adresse,latitude,longitude,telephone,date_maj,services';
@@ -22,14 +21,14 @@ const csv = (lines: string[]) => Buffer.from([HEADER, ...lines].join('\n'));
 describe('two real sources of the same places', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await importCommunes(db, parseCommunesCsv(readDataFile('communes')));
+    await loadRealCommunes(db);
   }, 120_000);
   afterAll(async () => {
     await resetDatabase(db);
   });
 
-  const fs = () => streamSource('france-services', readDataFile('franceServices'));
-  const mel = () => streamSource('maine-et-loire', readDataFile('maineEtLoire'));
+  const fs = () => realRowStream('france-services');
+  const mel = () => realRowStream('maine-et-loire');
 
   it('France Services, Maine-et-Loire, then both again: the second pair changes nothing at all', async () => {
     const fs1 = await runImport(db, fs(), { sourceName: 'france-services' });
@@ -106,7 +105,7 @@ describe('two rows of one file describing the same place', () => {
 describe('rows without coordinates', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    await importCommunes(db, parseCommunesCsv(readDataFile('communes')));
+    await loadRealCommunes(db);
   }, 120_000);
 
   it('are placed at their commune’s centre, marked approximate, found by a radius search and exported as approximate', async () => {

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDataFile } from '../../lib/data/files';
 import { csvHeader, exportStream } from '../../lib/export/standard';
 import { readSource, streamSource } from '../../lib/import/readers';
 import { rejectedCsv, runImport } from '../../lib/import/run';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
 import { validateRows } from '../helpers/table-schema';
+import { realRows } from '../helpers/real-data';
 
 const db = testDb();
 
@@ -28,7 +28,7 @@ describe('imports of the real sources', () => {
   });
 
   it('imports the national France Services list: every row imported or rejected with a reason', async () => {
-    const rows = readSource('france-services', readDataFile('franceServices'));
+    const rows = realRows('france-services');
     expect(rows.length).toBe(2683);
     const report = await runImport(db, rows, { sourceName: 'france-services-2022-12' });
     expect(report.created + report.rejected.length).toBe(2683);
@@ -43,12 +43,12 @@ describe('imports of the real sources', () => {
     expect(rejectedCsv(report).split('\r\n')[0]).toBe('ligne,identifiant,nom,motif');
 
     // The same file again changes nothing.
-    const again = await runImport(db, readSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services-2022-12' });
+    const again = await runImport(db, realRows('france-services'), { sourceName: 'france-services-2022-12' });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: report.created });
   }, 120_000);
 
   it('imports the Maine-et-Loire directory from Lambert-93, inside the département, inactive rows archived', async () => {
-    const rows = readSource('maine-et-loire', readDataFile('maineEtLoire'));
+    const rows = realRows('maine-et-loire');
     expect(rows).toHaveLength(243);
     const report = await runImport(db, rows, { sourceName: 'maine-et-loire' });
     // France Services already imported from the national list are completed, not created again.
@@ -156,9 +156,9 @@ describe('nasty files', () => {
   }, 120_000);
 
   it('streams in small chunks to the same rows as reading at once: UTF-8 split mid-character, Latin-1, quotes, line breaks (property)', async () => {
-    const cell = fc.stringMatching(/^[a-zA-Zéèàçœ€’ ;,"\n|0-9]{0,12}$/);
+    const cellText = fc.stringMatching(/^[a-zA-Zéèàçœ€’ ;,"\n|0-9]{0,12}$/);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(cell, cell, cell), { maxLength: 8 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), async (cells, latin1, chunkSize) => {
+      fc.asyncProperty(fc.array(fc.tuple(cellText, cellText, cellText), { maxLength: 8 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), async (cells, latin1, chunkSize) => {
         const text = [HEADER, ...cells.map(([nom, adresse, presentation], i) => standardRow({ ...GOOD, id: `p-${i}`, nom, adresse, presentation_detail: presentation }))].join('\r\n');
         const bytes = latin1 ? iconv.encode(text.replace(/[œ€’]/g, 'e'), 'latin1') : Buffer.from(text, 'utf8');
         const whole = readSource('standard', bytes);

@@ -1,14 +1,13 @@
 // The importers' fast path for plain weekly hours must give exactly what the opening_hours
 // library gives: checked on every distinct value of the real France Services list.
 import { describe, expect, it } from 'vitest';
-import { readDataFile } from '../../lib/data/files';
 import { isValidHours, weeklySlots } from '../../lib/hours';
-import { readSource } from '../../lib/import/readers';
 import { isSimpleHours, simpleWeeklySlots } from '../../lib/import/simple-hours';
+import { realRows } from '../helpers/real-data';
 
 describe('plain weekly hours', () => {
   it('gives the library’s weekly slots for every distinct value of the France Services list', () => {
-    const values = new Set(readSource('france-services', readDataFile('franceServices')).flatMap((r) => (r.place?.fields.openingHours ? [r.place.fields.openingHours] : [])));
+    const values = new Set(realRows('france-services').flatMap((r) => (r.place?.fields.openingHours ? [r.place.fields.openingHours] : [])));
     expect(values.size).toBeGreaterThan(1000);
     let simple = 0;
     for (const value of values) {

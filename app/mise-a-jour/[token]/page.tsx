@@ -1,8 +1,7 @@
 // The page a place's contact reaches from a campaign email: no account, one personal link.
 import type { Metadata } from 'next';
 import { CorrectionForm } from '@/components/campaign/CorrectionForm';
-import { openCampaignLink } from '@/lib/campaigns';
-import { db } from '@/lib/db';
+import { campaignLinkByToken } from '@/lib/campaigns/pages';
 import { closedAction, confirmAction, correctAction, optOutAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -16,19 +15,22 @@ const MESSAGES = {
   used: 'Ce lien a déjà servi : votre réponse a bien été enregistrée. Merci !',
 } as const;
 
+/** A link that opens nothing: why, in one sentence. */
+function LinkRefused({ status }: { status: keyof typeof MESSAGES }) {
+  return (
+    <div className="container prose">
+      <h1>Mise à jour de votre fiche</h1>
+      <div className="notice notice--warning" role="alert">
+        {MESSAGES[status]}
+      </div>
+    </div>
+  );
+}
+
 export default async function UpdatePage({ params }: Props) {
   const { token } = await params;
-  const link = await openCampaignLink(db, token);
-  if (link.status !== 'ok') {
-    return (
-      <div className="container prose">
-        <h1>Mise à jour de votre fiche</h1>
-        <div className="notice notice--warning" role="alert">
-          {MESSAGES[link.status]}
-        </div>
-      </div>
-    );
-  }
+  const link = await campaignLinkByToken(token);
+  if (link.status !== 'ok') return <LinkRefused status={link.status} />;
   const { place, campaign } = link;
   const confirm = confirmAction.bind(null, token, place.id);
   const closed = closedAction.bind(null, token, place.id);

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { AddAllButton } from '@/components/orientation/AddAllButton';
 import { FicheView } from '@/components/orientation/FicheView';
 import { PrintButton } from '@/components/orientation/PrintButton';
-import { db } from '@/lib/db';
-import { loadFichePlaces, MAX_FICHE_PLACES, shareLink } from '@/lib/orientation/fiche';
+import { MAX_FICHE_PLACES, shareLink } from '@/lib/orientation/fiche';
 import { baseUrl } from '@/lib/orientation/http';
 import { ficheMailto } from '@/lib/orientation/mailto';
+import { fichePlacesBySlugs } from '@/lib/orientation/pages';
 
 export const metadata: Metadata = { title: 'Lieux d’aide au numérique pour vous', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -20,7 +20,7 @@ export default async function SharedFichePage({ searchParams }: Props) {
     .map((s) => s.trim())
     .filter((s) => /^[a-z0-9-]{1,120}$/.test(s))
     .slice(0, MAX_FICHE_PLACES);
-  const places = slugs.length ? await loadFichePlaces(db, slugs.map((slug) => ({ slug })), baseUrl()) : [];
+  const places = slugs.length ? await fichePlacesBySlugs(slugs, baseUrl()) : [];
   return (
     <div className="container">
       <h1 className="no-print">Les lieux où vous faire aider</h1>

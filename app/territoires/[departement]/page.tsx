@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CoverageForm, CoverageReport } from '@/components/coverage/CoverageReport';
 import { env } from '@/lib/config/env';
-import { communeReferenceCount, computeCoverage } from '@/lib/coverage';
+import { departementCoverage } from '@/lib/coverage/departement';
 import { departementByCode, parseCoverageParams } from '@/lib/coverage/params';
-import { readDb } from '@/lib/db';
 import '@/components/coverage/coverage.css';
 
 export const dynamic = 'force-dynamic';
@@ -25,14 +24,8 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
   const dep = departementByCode((await params).departement);
   if (!dep) notFound();
   const query = parseCoverageParams(await searchParams);
-  const loaded = await communeReferenceCount(readDb, dep.code);
+  const { result, saturday } = await departementCoverage(dep.code, query);
   const config = env();
-  const [result, saturday] = loaded
-    ? await Promise.all([
-        computeCoverage(readDb, { departement: dep.code, ...query }),
-        query.saturday ? Promise.resolve(null) : computeCoverage(readDb, { departement: dep.code, ...query, saturday: true }),
-      ])
-    : [null, null];
   return (
     <div className="container coverage">
       <h1>
