@@ -105,6 +105,9 @@ function dayText(value: string, timeZone: string, y: number, m: number, d: numbe
 // that, the days of one week are the same whichever day of it is today, and a holiday's text the
 // same whichever day it is seen from: a new day (or a page seen "now" at another date) reuses them.
 const weekCache = new Map<string, { week: DayRow[]; specialDays: SpecialDay[] }>();
+// About 1,900 distinct weekly schedules for 100,000 places, over the few weeks a page can show
+// (about 1 kB a week of one schedule).
+const WEEKS_KEPT = 10_000;
 const weekDaysCache = new Map<string, DayRow[]>();
 const holidayTextCache = new Map<string, string>();
 // Public holidays depend on the date only (mainland French rules for every value parsed here).
@@ -145,7 +148,7 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
       const holiday = isHoliday(y, m, d);
       days.push({ day: WEEKDAYS[i], text: dayText(raw, timeZone, y, m, d, holiday), isToday: false, holiday, date: isoDate(y, m, d) });
     }
-    remember(weekDaysCache, weekKey, days, 5_000);
+    remember(weekDaysCache, weekKey, days, WEEKS_KEPT);
   }
   const week = days.map((row, i) => (i === mondayOffset ? { ...row, isToday: true } : row));
   // Holidays after this week and within the weeks ahead: "jeudi 25 décembre : Fermé (jour férié)".
@@ -156,7 +159,7 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
     if (!isHoliday(y, m, d)) continue;
     const iso = isoDate(y, m, d);
     const textKey = `${timeZone}|${iso}|${raw}`;
-    const text = holidayTextCache.get(textKey) ?? remember(holidayTextCache, textKey, dayText(raw, timeZone, y, m, d, true), 5_000);
+    const text = holidayTextCache.get(textKey) ?? remember(holidayTextCache, textKey, dayText(raw, timeZone, y, m, d, true), WEEKS_KEPT);
     specialDays.push({ date: iso, label: `${frenchDate(iso)} (jour férié)`, text });
   }
   return remember(weekCache, key, { week, specialDays }, 5_000);
