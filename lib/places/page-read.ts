@@ -147,11 +147,15 @@ export async function readPlaceRow(slug: string): Promise<{ place: PublicPlace; 
   const row = rows[0];
   if (!row) return null;
   const lists = Object.fromEntries(
-    Object.entries(LISTS).map(([field, list]) => [field, row[field as keyof typeof LISTS].map((label) => KEY_OF[list].get(label) ?? label)]),
+    // A list column may hold NULL (a row written without it); Prisma reads that as [].
+    Object.entries(LISTS).map(([field, list]) => [field, (row[field as keyof typeof LISTS] ?? []).map((label) => KEY_OF[list].get(label) ?? label)]),
   ) as unknown as Pick<PublicPlace, keyof typeof LISTS>;
   const { nearby, stops, networks, status, dateMaj, closedFrom, closedUntil, closedForGoodAt, ...scalars } = row;
   const place: PublicPlace = {
     ...scalars,
+    emails: scalars.emails ?? [],
+    websites: scalars.websites ?? [],
+    otherLabels: scalars.otherLabels ?? [],
     ...lists,
     status: STATUS_KEY[status],
     dateMaj: new Date(Number(dateMaj)),

@@ -96,6 +96,9 @@ describe('place page data', () => {
   });
 
   it('reads every place in one statement exactly as Prisma reads it, with the same nearby places', async () => {
+    // A place written with only the required fields: its list columns hold NULL, which Prisma reads as [].
+    await db.$executeRaw`INSERT INTO "Place" (id, slug, status, name, street, postcode, commune, latitude, longitude, "dateMaj", "updatedAt")
+      VALUES (gen_random_uuid(), 'lieu-sans-listes', 'published', 'Lieu sans listes', '1 rue Nue', '49000', 'Angers', 47.47, -0.55, current_date, now())`;
     const places = await db.place.findMany({
       include: { stops: { orderBy: { position: 'asc' } }, networks: { include: { network: { select: { slug: true, name: true } } } } },
     });
