@@ -9,7 +9,7 @@ const config = [
   },
   {
     // Rendered by lib/render, without Next.js's client runtime: next/link does not exist there.
-    files: ['components/layout/**', 'components/place/**', 'components/search/**'],
+    files: ['components/ateliers/**', 'components/layout/**', 'components/place/**', 'components/search/**'],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   {

@@ -33,8 +33,10 @@ const files = fs
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 
-// The data benchmark runs the importer with the heap limit of `npm run import`.
-const NODE_FLAGS: Record<string, string[]> = { 'data.bench.ts': ['--max-old-space-size=256'] };
+// Node.js flags per benchmark. Each runs as `node <flags> --import tsx <file>`: tsx's own launcher
+// would start a second process without them (the data benchmark's heap limit was lost that way; it
+// now starts each import in a child with the heap of `npm run import`, bench/import-child.ts).
+const NODE_FLAGS: Record<string, string[]> = {};
 
 const outDir = path.join(dir, '..', 'bench-results');
 fs.mkdirSync(outDir, { recursive: true });
@@ -42,7 +44,7 @@ let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [...(NODE_FLAGS[file] ?? []), path.join(dir, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(dir, file)], {
+  const result = spawnSync(process.execPath, [...(NODE_FLAGS[file] ?? []), '--import', 'tsx', path.join(dir, file)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     // Server modules import 'server-only', which resolves to nothing under the react-server condition.

@@ -15,6 +15,7 @@ import bcrypt from 'bcryptjs';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { rebuildOpeningSlots } from '../lib/places/opening-slots';
 import { seedRealData, type RealSeedResult } from './seed-real';
+import { seedDemoAteliers } from './demo-ateliers';
 import {
   DEMO_ACCOUNTS,
   DEMO_NETWORKS,
@@ -359,6 +360,8 @@ async function insertDemo(
       };
     }),
   });
+
+  await seedDemoAteliers(tx, new Map(set.places.map((p) => [p.name, placeIds.get(p.slug)!])), now);
 
   // The weekly opening slots that let search pre-filter "open now" in SQL.
   await rebuildOpeningSlots(

@@ -1,12 +1,13 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { endAllSessions } from '@/lib/auth/accounts';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { placeSlug } from '@/lib/editing/reads';
 import { SECTION_IDS, formValues, type SectionId } from '@/lib/editing/sections';
-import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, settleEditedProposal, type SaveResult } from '@/lib/editing/update';
-
-export type SectionState = { result?: SaveResult; values?: Record<string, unknown>; version: number };
+import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, settleEditedProposal, type BulkState, type SectionState } from '@/lib/editing/update';
+import type { CreatePlaceState } from '@/lib/places/create';
 
 async function user() {
   const current = await getCurrentUser();
@@ -17,7 +18,7 @@ async function user() {
 /** Bumps the user's session version: every session issued before stops working. */
 export async function signOutEverywhere() {
   const current = await user();
-  await db.user.update({ where: { id: current.id }, data: { sessionVersion: { increment: 1 } } });
+  await endAllSessions(current.id);
 }
 
 export async function saveSectionAction(placeId: string, section: SectionId, state: SectionState, form: FormData): Promise<SectionState> {
@@ -32,9 +33,9 @@ export async function saveSectionAction(placeId: string, section: SectionId, sta
     revalidatePath('/admin/a-valider');
   }
   if (result.status === 'saved') {
-    const place = await db.place.findUnique({ where: { id: placeId }, select: { slug: true } });
+    const slug = await placeSlug(placeId);
     revalidatePath(`/admin/lieux/${placeId}`);
-    if (place) revalidatePath(`/lieux/${place.slug}`);
+    if (slug) revalidatePath(`/lieux/${slug}`);
     return { result, version: result.version };
   }
   // Keep what the person typed, whatever happened.
@@ -72,13 +73,6 @@ export async function closeSuggestionAction(suggestionId: string, decision: 'APP
   return result;
 }
 
-export type CreatePlaceState = {
-  status: 'idle' | 'invalid' | 'duplicates' | 'forbidden';
-  values?: Record<string, string | string[]>;
-  errors?: Record<string, string>;
-  matches?: import('@/lib/places/create').PossibleDuplicate[];
-};
-
 export async function createPlaceAction(_state: CreatePlaceState, form: FormData): Promise<CreatePlaceState> {
   const current = await user();
   const { createPlace } = await import('@/lib/places/create');
@@ -99,8 +93,6 @@ export async function createPlaceAction(_state: CreatePlaceState, form: FormData
   if (result.status === 'duplicates') return { status: 'duplicates', values, matches: result.matches };
   return { status: 'forbidden', values };
 }
-
-export type BulkState = { message?: string; tone?: 'success' | 'error' };
 
 /** Publish, archive or confirm many places at once; each place is checked on its own. */
 export async function bulkAction(_state: BulkState, form: FormData): Promise<BulkState> {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButtons } from '@/components/admin/SignOutButtons';
+import { canManageAccounts, canMergePlaces, canReadOutbox, canSeeNetworkDashboards, canSeeReviewQueue, canStartImports, type SessionUser } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { signOutEverywhere } from './actions';
 
@@ -10,18 +11,17 @@ export const dynamic = 'force-dynamic';
 
 const ROLE = { ADMIN: 'Administration', COORDINATOR: 'Coordination de réseau', EDITOR: 'Responsable de lieu' } as const;
 
-const ALL = ['ADMIN', 'COORDINATOR', 'EDITOR'] as const;
-const COORDINATION = ['ADMIN', 'COORDINATOR'] as const;
-// What each role sees; every page checks the same rights again on the server.
-const NAV: Array<{ href: string; label: string; roles: readonly string[] }> = [
-  { href: '/admin', label: 'Tableau de bord', roles: ALL },
-  { href: '/admin/lieux', label: 'Lieux', roles: ALL },
-  { href: '/admin/a-valider', label: 'À valider', roles: COORDINATION },
-  { href: '/admin/reseaux', label: 'Coordination des réseaux', roles: COORDINATION },
-  { href: '/admin/utilisateurs', label: 'Comptes', roles: COORDINATION },
-  { href: '/admin/import', label: 'Importer', roles: COORDINATION },
-  { href: '/admin/fusion', label: 'Doublons', roles: ['ADMIN'] },
-  { href: '/admin/outbox', label: 'Courriels envoyés', roles: ['ADMIN'] },
+const everyone = () => true;
+// Each link is shown to whom its page's own check lets in; every page checks again on the server.
+const NAV: Array<{ href: string; label: string; shown: (user: SessionUser) => boolean }> = [
+  { href: '/admin', label: 'Tableau de bord', shown: everyone },
+  { href: '/admin/lieux', label: 'Lieux', shown: everyone },
+  { href: '/admin/a-valider', label: 'À valider', shown: canSeeReviewQueue },
+  { href: '/admin/reseaux', label: 'Coordination des réseaux', shown: canSeeNetworkDashboards },
+  { href: '/admin/utilisateurs', label: 'Comptes', shown: canManageAccounts },
+  { href: '/admin/import', label: 'Importer', shown: canStartImports },
+  { href: '/admin/fusion', label: 'Doublons', shown: canMergePlaces },
+  { href: '/admin/outbox', label: 'Courriels envoyés', shown: canReadOutbox },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -30,7 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="container admin">
       <nav className="admin-nav" aria-label="Espace des contributeurs">
         <ul className="nav-list">
-          {NAV.filter((link) => link.roles.includes(user.role)).map((link) => (
+          {NAV.filter((link) => link.shown(user)).map((link) => (
             <li key={link.href}>
               <Link href={link.href}>{link.label}</Link>
             </li>

@@ -1,21 +1,13 @@
 import Link from 'next/link';
-import { placeScopeWhere } from '@/lib/auth/permissions';
+import { canSeeReviewQueue } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { backOfficeCounts } from '@/lib/editing/reads';
 
 export const metadata = { title: 'Tableau de bord' };
 
 export default async function AdminHome() {
   const user = await requireUser();
-  const scope = placeScopeWhere(user);
-  const yearAgo = oneYearAgo();
-  const [published, drafts, stale, pendingChanges, pendingSuggestions] = await Promise.all([
-    db.place.count({ where: { ...scope, status: 'PUBLISHED' } }),
-    db.place.count({ where: { ...scope, status: 'DRAFT' } }),
-    db.place.count({ where: { ...scope, status: 'PUBLISHED', dateMaj: { lt: yearAgo } } }),
-    db.placeRevision.count({ where: { state: 'PENDING', place: scope } }),
-    db.suggestion.count({ where: { state: 'PENDING', place: scope } }),
-  ]);
+  const { published, drafts, stale, pendingChanges, pendingSuggestions } = await backOfficeCounts(user);
   return (
     <>
       <h1>Tableau de bord</h1>
@@ -31,7 +23,7 @@ export default async function AdminHome() {
             <strong>{stale}</strong> fiches non confirmées depuis plus d’un an
           </Link>
         </li>
-        {user.role !== 'EDITOR' && (
+        {canSeeReviewQueue(user) && (
           <li>
             <Link href="/admin/a-valider">
               <strong>{pendingChanges + pendingSuggestions}</strong> à valider ({pendingChanges} modifications, {pendingSuggestions} signalements)
@@ -41,8 +33,4 @@ export default async function AdminHome() {
       </ul>
     </>
   );
-}
-
-function oneYearAgo() {
-  return new Date(Date.now() - 365 * 24 * 3600 * 1000);
 }

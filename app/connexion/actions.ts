@@ -3,11 +3,11 @@ import { publicUrl } from '@/lib/config/env';
 import { createHash } from 'node:crypto';
 import { headers } from 'next/headers';
 import { after } from 'next/server';
-import { requestMagicLink } from '@/lib/auth/magic-link';
+import type { AccountFormState } from '@/lib/auth/accounts';
+import { requestMagicLink, type MagicLinkState } from '@/lib/auth/magic-link';
 import { db } from '@/lib/db';
 import { clientIp } from '@/lib/security/rate-limit';
 
-export type MagicLinkState = { status: 'idle' | 'sent' | 'error'; message?: string; email?: string };
 
 export async function askMagicLink(_state: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   const email = String(form.get('email') ?? '').slice(0, 254);
@@ -23,7 +23,6 @@ export async function askMagicLink(_state: MagicLinkState, form: FormData): Prom
   return { status: result.ok ? 'sent' : 'error', message: result.message, email };
 }
 
-export type AccountFormState = { status: 'idle' | 'done' | 'error'; message?: string; values?: Record<string, string> };
 
 function clientKey(ip: string) {
   return createHash('sha256').update(ip).digest('hex').slice(0, 32);

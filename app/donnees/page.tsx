@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { readDb } from '@/lib/db';
+import { openDataFigures } from '@/lib/export/figures';
 import { openApiDocument } from '@/lib/export/openapi';
 
 export const dynamic = 'force-dynamic';
@@ -9,13 +9,10 @@ export const metadata: Metadata = {
 };
 
 export default async function OpenDataPage() {
-  const [count, latest] = await Promise.all([
-    // What the files hold: fictional demonstration places are not exported.
-    readDb.place.count({ where: { status: 'PUBLISHED', demo: false } }),
-    readDb.place.aggregate({ where: { status: 'PUBLISHED', demo: false }, _max: { updatedAt: true } }),
-  ]);
+  // What the files hold: fictional demonstration places are not exported.
+  const { places: count, lastUpdated } = await openDataFigures();
   const api = openApiDocument('');
-  const updated = latest._max.updatedAt?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  const updated = lastUpdated?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     <div className="container prose">
       <h1>Données ouvertes</h1>

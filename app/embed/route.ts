@@ -1,4 +1,4 @@
-import { searchPageResponse } from '@/components/search/SearchPage';
+import { searchPageResponse } from '@/app/recherche/search-response';
 
 export const dynamic = 'force-dynamic';
 

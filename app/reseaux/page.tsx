@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readDb } from '@/lib/db';
+import { networksWithPublishedCounts } from '@/lib/networks/public';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Réseaux', description: 'Les réseaux de lieux de médiation numérique qui tiennent l’annuaire à jour.' };
 
 export default async function Networks() {
-  const networks = await readDb.network.findMany({
-    orderBy: { name: 'asc' },
-    include: { _count: { select: { members: { where: { place: { status: 'PUBLISHED' } } } } } },
-  });
+  const networks = await networksWithPublishedCounts();
   return (
     <div className="container prose">
       <h1>Réseaux</h1>
@@ -17,7 +14,7 @@ export default async function Networks() {
       <ul>
         {networks.map((network) => (
           <li key={network.id}>
-            <Link href={`/reseaux/${network.slug}`}>{network.name}</Link> — {network._count.members} lieux
+            <Link href={`/reseaux/${network.slug}`}>{network.name}</Link> — {network.publishedPlaces} lieux
           </li>
         ))}
       </ul>

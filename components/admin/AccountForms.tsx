@@ -3,7 +3,7 @@
 // so they work without JavaScript and keep what was typed when something is refused.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { AccountFormState } from '@/app/connexion/actions';
+import type { AccountFormState } from '@/lib/auth/accounts';
 
 type Action = (state: AccountFormState, form: FormData) => Promise<AccountFormState>;
 

@@ -2,7 +2,7 @@
 // Bulk actions over the checked rows of the places table. The table itself is rendered on the
 // server and passed in; this only adds the action bar and the answer.
 import { useActionState, type ReactNode } from 'react';
-import type { BulkState } from '@/app/admin/actions';
+import type { BulkState } from '@/lib/editing/update';
 
 type Props = { action: (state: BulkState, form: FormData) => Promise<BulkState>; canPublish: boolean; children: ReactNode };
 

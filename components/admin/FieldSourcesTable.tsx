@@ -1,4 +1,5 @@
 import type { FieldSourceRow } from '@/lib/import/provenance';
+import { AdminTable } from './AdminTable';
 
 /** Which source gave each current value of a place (or that a person set it). */
 export function FieldSourcesTable({ rows, sourceName }: { rows: FieldSourceRow[]; sourceName: string | null }) {
@@ -11,24 +12,16 @@ export function FieldSourcesTable({ rows, sourceName }: { rows: FieldSourceRow[]
         Quand plusieurs sources décrivent ce lieu, chaque valeur vient de la ligne la plus récente ; une valeur modifiée ici à la main n’est jamais remplacée par un import.
         {sourceName ? ` Source d’origine de la fiche : « ${sourceName} ».` : ''}
       </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Information</th>
-            <th scope="col">Donnée par</th>
-            <th scope="col">Date de la ligne importée</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.field}>
-              <th scope="row">{row.label}</th>
-              <td>{row.source ? `source « ${row.source} »` : 'saisie dans l’espace d’administration'}</td>
-              <td>{row.date ? day(row.date) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        className="table"
+        rows={rows}
+        rowKey={(row) => row.field}
+        columns={[
+          { header: 'Information', rowHeader: true, cell: (row) => row.label },
+          { header: 'Donnée par', cell: (row) => (row.source ? `source « ${row.source} »` : 'saisie dans l’espace d’administration') },
+          { header: 'Date de la ligne importée', cell: (row) => (row.date ? day(row.date) : '—') },
+        ]}
+      />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useState } from 'react';
-import type { InviteState } from '@/app/admin/utilisateurs/actions';
+import type { InviteState } from '@/lib/auth/accounts';
 
 type Option = { id: string; label: string };
 type Props = {

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { CreatePlaceState } from '@/app/admin/actions';
+import type { CreatePlaceState } from '@/lib/places/create';
 import { TextField } from './fields';
 import { LocationPicker } from './LocationPicker';
 

@@ -1,5 +1,5 @@
 'use client';
-import type { SectionState } from '@/app/admin/actions';
+import type { SectionState } from '@/lib/editing/update';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SERVICE_LABELS, SPECIFIC_SUPPORT_LABELS, SUPPORT_MODE_LABELS } from '@/lib/standard/enums';
 import { CheckboxGroup, HoursEditor, TextField } from './fields';
 import { LocationPicker } from './LocationPicker';

@@ -2,7 +2,7 @@
 // One section of the place editor. Keeps what was typed on every outcome, warns before leaving
 // with unsaved changes, and shows a conflict instead of overwriting someone else's save.
 import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { SectionState } from '@/app/admin/actions';
+import type { SectionState } from '@/lib/editing/update';
 
 type Props = {
   title: string;

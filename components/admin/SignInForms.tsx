@@ -1,7 +1,7 @@
 'use client';
 import { signIn } from 'next-auth/react';
 import { useActionState, useState } from 'react';
-import type { MagicLinkState } from '@/app/connexion/actions';
+import type { MagicLinkState } from '@/lib/auth/magic-link';
 
 type Props = { returnTo: string; askMagicLink: (state: MagicLinkState, form: FormData) => Promise<MagicLinkState> };
 

@@ -2,7 +2,7 @@
 // The listing's contact proposes corrections (without an account): checked on the server with the
 // place editor's rules; the coordinator reviews them before they are published.
 import { useActionState } from 'react';
-import type { CorrectionState } from '@/app/mise-a-jour/[token]/actions';
+import type { CorrectionState } from '@/lib/campaigns';
 
 type Props = {
   action: (state: CorrectionState, form: FormData) => Promise<CorrectionState>;

@@ -7,9 +7,9 @@ import type { ReactNode } from 'react';
 import type { ResultsMapConfig } from '@/components/islands/map';
 import { env } from '@/lib/config/env';
 import { withDe } from '@/lib/geo/french';
-import { NATIONAL_COUNT_CAP, searchPlaces, type PlaceResult, type SearchResponse } from '@/lib/search';
-import { hasCriteria, parseSearchParams, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
-import { requestNow } from '@/lib/search/now';
+import { NATIONAL_COUNT_CAP, type PlaceResult } from '@/lib/search';
+import { hasCriteria, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
+import type { SearchData } from '@/lib/search/page';
 import { FilterForm } from './FilterForm';
 import { PlaceHelpNotice } from './PlaceHelpNotice';
 import { ResultCard } from './ResultCard';
@@ -20,18 +20,6 @@ export type SearchWidgets = {
   actions?: (place: PlaceResult) => ReactNode;
 };
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-export type SearchData = { filters: SearchFilters; scope?: Partial<SearchFilters>; now: Date; response: SearchResponse };
-
-/** Runs the search a page shows: the URL's filters, then those the page imposes (a territory, a network). */
-export async function loadSearch(params: SearchParams, scope?: Partial<SearchFilters>): Promise<SearchData> {
-  const parsed = parseSearchParams(params);
-  const filters: SearchFilters = { ...parsed.filters, ...scope };
-  const now = requestNow(params);
-  const response = await searchPlaces(filters, { now, problems: parsed.problems });
-  return { filters, scope, now, response };
-}
 
 type Props = {
   data: SearchData;
@@ -141,11 +129,4 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
       </div>
     </div>
   );
-}
-
-type ViewProps = Omit<Props, 'data'> & { params: SearchParams; scope?: Partial<SearchFilters> };
-
-/** Loads and renders the search in one server component (App Router pages). */
-export async function SearchView({ params, scope, ...props }: ViewProps) {
-  return <SearchResults data={await loadSearch(params, scope)} {...props} />;
 }

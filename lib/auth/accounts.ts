@@ -2,10 +2,11 @@
 // address), password resets, and disabling an account. Every function checks rights itself.
 import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '@prisma/client';
+import { db as sharedDb } from '@/lib/db';
 import { isEmail, sendMail } from '@/lib/mail';
 import { hit } from '@/lib/security/rate-limit';
 import { runDeferred, type Defer } from './magic-link';
-import { canInvite, isAdmin, type Role, type SessionUser } from './permissions';
+import { accountScopeWhere, canInvite, canSetAccountDisabled, type Role, type SessionUser } from './permissions';
 import { consumeToken, hashToken, issueToken } from './tokens';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -26,6 +27,10 @@ export function passwordProblem(password: string, email?: string): string | null
 
 export type InviteInput = { email: string; role: Role; networkIds: string[]; placeIds: string[]; baseUrl: string };
 export type InviteResult = { status: 'sent'; email: string } | { status: 'invalid'; message: string } | { status: 'forbidden' };
+/** What the invitation form shows after an attempt: a message and, on error, what was typed. */
+export type InviteState = { status: 'idle' | 'done' | 'error'; message?: string; values?: { email: string; role: string; networkIds: string[]; placeIds: string[] } };
+/** What the password and invitation forms of /connexion show after an attempt. */
+export type AccountFormState = { status: 'idle' | 'done' | 'error'; message?: string; values?: Record<string, string> };
 
 export async function inviteUser(db: PrismaClient, inviter: SessionUser, input: InviteInput): Promise<InviteResult> {
   const email = input.email.trim().toLowerCase();
@@ -72,7 +77,7 @@ async function describeScope(db: PrismaClient, networkIds: string[], placeIds: s
 }
 
 /** What an invitation grants, to show before accepting (without consuming it). */
-export async function peekInvitation(db: PrismaClient, token: string) {
+export async function peekInvitation(token: string, db: PrismaClient = sharedDb) {
   if (!token || token.length > 200) return null;
   const row = await db.authToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.kind !== 'INVITATION' || row.usedAt || row.expiresAt <= new Date()) return null;
@@ -86,7 +91,7 @@ export type AcceptResult = { status: 'accepted'; email: string } | { status: 'in
  * ends the account's other sessions, as a reset does. */
 export async function acceptInvitation(db: PrismaClient, input: { token: string; name: string; password: string }): Promise<AcceptResult> {
   const name = input.name.trim().slice(0, 120);
-  const preview = await peekInvitation(db, input.token);
+  const preview = await peekInvitation(input.token, db);
   if (!preview) return { status: 'expired' };
   if (input.password) {
     const problem = passwordProblem(input.password, preview.email);
@@ -153,18 +158,9 @@ export async function resetPassword(db: PrismaClient, input: { token: string; pa
   });
 }
 
-/** The accounts a user may see on /admin/utilisateurs: all for admins; for coordinators, the
- * people of their networks and the editors of their networks' places. */
-export async function listVisibleUsers(db: PrismaClient, viewer: SessionUser) {
-  if (viewer.role === 'EDITOR') return [];
-  const where = isAdmin(viewer)
-    ? {}
-    : {
-        OR: [
-          { networks: { some: { networkId: { in: viewer.networkIds } } } },
-          { places: { some: { place: { networks: { some: { networkId: { in: viewer.networkIds } } } } } } },
-        ],
-      };
+/** The accounts a user may see on /admin/utilisateurs (`accountScopeWhere`), by role then address. */
+export async function listVisibleUsers(viewer: SessionUser, db: PrismaClient = sharedDb) {
+  const where = accountScopeWhere(viewer);
   return db.user.findMany({
     where,
     orderBy: [{ role: 'asc' }, { email: 'asc' }],
@@ -176,10 +172,15 @@ export async function listVisibleUsers(db: PrismaClient, viewer: SessionUser) {
   });
 }
 
+/** "Se déconnecter partout": bumps the user's session version, so every session issued before stops working. */
+export async function endAllSessions(userId: string, db: Pick<PrismaClient, 'user'> = sharedDb) {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
 /** Disabling an account (admins only; never oneself). It also ends the person's sessions and
  * revokes the links still pending for the address (invitations, magic links, resets). */
 export async function setUserDisabled(db: PrismaClient, actor: SessionUser, userId: string, disabled: boolean): Promise<{ status: 'done' | 'forbidden' }> {
-  if (!isAdmin(actor) || actor.id === userId) return { status: 'forbidden' };
+  if (!canSetAccountDisabled(actor, userId)) return { status: 'forbidden' };
   return db.$transaction(async (tx) => {
     const updated = await tx.user.updateManyAndReturn({ where: { id: userId }, data: { disabled, sessionVersion: { increment: 1 } }, select: { email: true } });
     if (updated.length !== 1) return { status: 'forbidden' as const };

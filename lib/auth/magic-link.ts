@@ -11,6 +11,9 @@ export const MAGIC_LINK_SENT = 'Si un compte existe pour cette adresse, un lien 
  * so that whether an account exists (a token and an e-mail, or nothing) never shows in the time
  * the answer takes; without one, the work is awaited before answering (scripts, tests).
  */
+/** What the sign-in link form shows after a request. */
+export type MagicLinkState = { status: 'idle' | 'sent' | 'error'; message?: string; email?: string };
+
 export type Defer = (task: () => Promise<void>) => void;
 
 export async function runDeferred(defer: Defer | undefined, task: () => Promise<void>, what: string): Promise<void> {

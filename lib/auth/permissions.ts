@@ -1,12 +1,16 @@
 // The one place where rights are decided. Pure functions over the signed-in user and the data
-// they act on; every admin page, server action and route calls them on the server.
-import type { Prisma } from '@prisma/client';
+// they act on; every admin page, server action and route calls them on the server. Lists are
+// narrowed by the `…ScopeWhere` helpers (Prisma) or `placeScopeSql` (raw SQL), never by a filter
+// written again elsewhere. No I/O here: `Prisma.sql` only builds a query fragment.
+import { Prisma } from '@prisma/client';
 
 export type Role = 'ADMIN' | 'COORDINATOR' | 'EDITOR';
 export type SessionUser = { id: string; email: string; name: string | null; role: Role; networkIds: string[]; placeIds: string[] };
 export type PlaceScope = { id: string; networkIds: string[] };
 
 export const isAdmin = (user: SessionUser) => user.role === 'ADMIN';
+
+const coordinatesNetworks = (user: SessionUser) => isAdmin(user) || user.role === 'COORDINATOR';
 
 export function canManageNetwork(user: SessionUser, networkId: string): boolean {
   return isAdmin(user) || (user.role === 'COORDINATOR' && user.networkIds.includes(networkId));
@@ -63,6 +67,111 @@ export function placeScopeWhere(user: SessionUser): Prisma.PlaceWhereInput {
   return { id: { in: user.placeIds } };
 }
 
+/**
+ * The same scope as `placeScopeWhere`, as a condition on the `"Place"` row aliased `alias` in raw
+ * SQL (the back-office list filters on a computed score, which Prisma cannot express).
+ */
+export function placeScopeSql(user: SessionUser, alias = 'p'): Prisma.Sql {
+  const place = Prisma.raw(`"${alias.replace(/[^A-Za-z_]/g, '')}"`);
+  if (isAdmin(user)) return Prisma.sql`TRUE`;
+  if (user.role === 'COORDINATOR') {
+    const member = Prisma.sql`scope_m."placeId" = ${place}.id AND scope_m."networkId" = ANY(${user.networkIds}::uuid[])`;
+    return Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE ${member})`;
+  }
+  return Prisma.sql`${place}.id = ANY(${user.placeIds}::uuid[])`;
+}
+
+/** The networks a user coordinates (admins: all; editors: none), e.g. for a network filter or picker. */
+export function networkScopeWhere(user: SessionUser): Prisma.NetworkWhereInput {
+  if (isAdmin(user)) return {};
+  if (user.role === 'COORDINATOR') return { id: { in: user.networkIds } };
+  return { id: { in: [] } };
+}
+
+/** The accounts a user may see on /admin/utilisateurs: all for admins; for coordinators, the people
+ * of their networks and the editors of their networks' places; none for editors. */
+export function accountScopeWhere(user: SessionUser): Prisma.UserWhereInput {
+  if (isAdmin(user)) return {};
+  if (user.role !== 'COORDINATOR') return { id: { in: [] } };
+  return {
+    OR: [
+      { networks: { some: { networkId: { in: user.networkIds } } } },
+      { places: { some: { place: { networks: { some: { networkId: { in: user.networkIds } } } } } } },
+    ],
+  };
+}
+
+/** Seeing an import run, its report and its downloads: admins, and the person who started it. */
+export function canSeeImportRun(user: SessionUser, run: { userId: string | null }): boolean {
+  return isAdmin(user) || run.userId === user.id;
+}
+
+/** The import runs listed on /admin/import (the same rule as `canSeeImportRun`, as a filter). */
+export function importRunScopeWhere(user: SessionUser): Prisma.ImportRunWhereInput {
+  return isAdmin(user) ? {} : { userId: user.id };
+}
+
+/** The review queue (/admin/a-valider) and its count on the dashboard: admins and coordinators;
+ * each item is still decided by `canReviewFor`. */
+export function canSeeReviewQueue(user: SessionUser): boolean {
+  return coordinatesNetworks(user);
+}
+
+/** The networks' dashboards and campaigns (/admin/reseaux): admins and coordinators; each network
+ * is still decided by `canManageNetwork`. */
+export function canSeeNetworkDashboards(user: SessionUser): boolean {
+  return coordinatesNetworks(user);
+}
+
+/** Offering "Créer un lieu" and its form: admins and coordinators (the networks chosen are
+ * checked by `canCreatePlace`). */
+export function canStartPlaceCreation(user: SessionUser): boolean {
+  return coordinatesNetworks(user);
+}
+
+/** A place created by a coordinator must belong to one of their networks; an admin's may belong to none. */
+export function placeCreationNeedsNetwork(user: SessionUser): boolean {
+  return !isAdmin(user);
+}
+
+/** Offering publish and archive on the places list: admins and coordinators (each place is still
+ * decided by `canPublishPlace`). */
+export function canPublishFromList(user: SessionUser): boolean {
+  return coordinatesNetworks(user);
+}
+
+/** The accounts page (/admin/utilisateurs): admins and coordinators. */
+export function canManageAccounts(user: SessionUser): boolean {
+  return coordinatesNetworks(user);
+}
+
+/** The roles a user may offer in an invitation (each invitation is still decided by `canInvite`). */
+export function invitableRoles(user: SessionUser): Role[] {
+  if (isAdmin(user)) return ['EDITOR', 'COORDINATOR', 'ADMIN'];
+  if (user.role === 'COORDINATOR') return ['EDITOR'];
+  return [];
+}
+
+/** Disabling or enabling an account: admins, never their own. */
+export function canSetAccountDisabled(user: SessionUser, accountId: string): boolean {
+  return isAdmin(user) && user.id !== accountId;
+}
+
+/** The import page (/admin/import): admins and coordinators (each file's network is still decided by `canImport`). */
+export function canStartImports(user: SessionUser): boolean {
+  return coordinatesNetworks(user);
+}
+
+/** A coordinator's import must go into one of their networks; an admin's may go into none. */
+export function importNeedsNetwork(user: SessionUser): boolean {
+  return user.role === 'COORDINATOR';
+}
+
+/** The local outbox of mail sent (/admin/outbox): admins. */
+export function canReadOutbox(user: SessionUser): boolean {
+  return isAdmin(user);
+}
+
 /** Importing a file: admins (into any network or none), coordinators into one of their networks. */
 export function canImport(user: SessionUser, networkId: string | null): boolean {
   return isAdmin(user) || (user.role === 'COORDINATOR' && networkId !== null && user.networkIds.includes(networkId));
@@ -105,4 +214,9 @@ export function canManageImportSources(user: SessionUser): boolean {
  * professionals only: every account has a role, and the session is checked by getCurrentUser. */
 export function canSendFicheByMail(user: SessionUser | null): user is SessionUser {
   return !!user && (user.role === 'ADMIN' || user.role === 'COORDINATOR' || user.role === 'EDITOR');
+}
+
+/** Creating, editing and cancelling a place's ateliers, and reading their registrations: whoever may edit the place. */
+export function canManageAteliers(user: SessionUser, place: PlaceScope): boolean {
+  return canEditPlace(user, place);
 }

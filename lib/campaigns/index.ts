@@ -228,6 +228,8 @@ export async function openCampaignLink(db: Db, token: string, now = new Date()):
 }
 
 export type RespondResult = { status: 'done' | 'invalid' | 'expired' | 'used' } | { status: 'errors'; errors: Record<string, string> };
+/** What the contact's correction form shows after an attempt: errors by field, a message, what was typed. */
+export type CorrectionState = { errors?: Record<string, string>; message?: string; values?: Record<string, string> };
 
 /** Marks the link used, atomically: of two concurrent answers only one goes through. */
 async function consume(tx: Prisma.TransactionClient, targetId: string, state: 'CONFIRMED' | 'CORRECTED' | 'CLOSED', now: Date) {

@@ -14,6 +14,12 @@ export type SaveResult =
   | { status: 'forbidden' }
   | { status: 'unchanged' };
 
+/** What the section form shows after a save: the result, what was typed (kept whatever happened) and the version to save from next. */
+export type SectionState = { result?: SaveResult; values?: Record<string, unknown>; version: number };
+
+/** What the places list's bulk form shows after publishing, archiving or confirming many places. */
+export type BulkState = { message?: string; tone?: 'success' | 'error' };
+
 type Db = PrismaClient;
 
 export async function loadScope(db: Db | Prisma.TransactionClient, placeId: string) {

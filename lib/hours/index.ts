@@ -52,6 +52,10 @@ const TWO_WEEKS = 14 * 24 * 3600 * 1000;
 // OSM hours change state on whole minutes only, so the state within one minute is one answer:
 // kept per value, zone and minute (a search shows many places sharing the same hours).
 const states = new Map<string, OpeningState>();
+/** The same, for openAt(): the status only. */
+const openOnly = new Map<string, { status: OpeningStatus }>();
+
+const stateOf = (state: string): OpeningStatus => (state === 'open' ? 'open' : state === 'unknown' ? 'unknown' : 'closed');
 
 /** Open, closed or unknown at an instant, in the place's zone. Unknown hours are never "open". */
 export function openingStateAt(value: string | null | undefined, timeZone: string, at: Date): OpeningState {
@@ -69,7 +73,7 @@ function computeOpeningState(value: string | null | undefined, timeZone: string,
   if (!parsed.ok) return { status: 'unknown', nextChange: null, comment: null };
   const wall = toWallClock(at, timeZone);
   const state = parsed.hours.getStateString(wall, true);
-  const status: OpeningStatus = state === 'open' ? 'open' : state === 'unknown' ? 'unknown' : 'closed';
+  const status = stateOf(state);
   const next = parsed.hours.getNextChange(wall, new Date(wall.getTime() + TWO_WEEKS));
   return {
     status,
@@ -80,6 +84,22 @@ function computeOpeningState(value: string | null | undefined, timeZone: string,
 
 export function isOpenAt(value: string | null | undefined, timeZone: string, at: Date): boolean {
   return openingStateAt(value, timeZone, at).status === 'open';
+}
+
+/**
+ * The same answer as isOpenAt(), without what a card shows (the next change, two weeks ahead, and
+ * the comment): for deciding many schedules at once, as an "open now" search does. The state is
+ * kept per value, zone and minute like openingStateAt's.
+ */
+export function openAt(value: string | null | undefined, timeZone: string, at: Date): boolean {
+  const key = `${Math.floor(at.getTime() / 60_000)}|${timeZone}|${value ?? ''}`;
+  const known = states.get(key) ?? openOnly.get(key);
+  if (known) return known.status === 'open';
+  const parsed = parseHours(value);
+  const status: OpeningStatus = !parsed.ok ? 'unknown' : stateOf(parsed.hours.getStateString(toWallClock(at, timeZone), true));
+  if (openOnly.size > 20_000) openOnly.clear();
+  openOnly.set(key, { status });
+  return status === 'open';
 }
 
 /** Whether the place is open at some moment between two instants (e.g. "on Saturday"). */

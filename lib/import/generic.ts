@@ -13,7 +13,7 @@ import type { CsvRecord } from './csv';
 import { frenchHoursToOsm } from './french-hours';
 import { parseFrenchDate } from './normalize';
 import { STANDARD_COLUMNS } from '../export/standard';
-import { standardRow } from './readers';
+import { standardRow } from './formats/standard';
 import type { ParsedRow } from './types';
 
 /** The standard's columns a mapping may fill: all of them. */
@@ -49,13 +49,14 @@ export function parseMapping(json: string): { mapping: ColumnMapping } | { error
   return { mapping: parsed.data };
 }
 
-const fold = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** A header or a value as the mapping matches it: lower case, no accents, spaces collapsed. */
+const matchKey = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** A row reader for a file whose header is `columns`; throws (in French) when mapped columns are missing. */
 export function genericRowReader(mapping: ColumnMapping, columns: string[]): (record: CsvRecord) => ParsedRow {
   // Header names are matched exactly, else ignoring case, accents and spaces.
-  const byFolded = new Map(columns.map((c) => [fold(c), c]));
-  const resolve = (name: string) => (columns.includes(name) ? name : byFolded.get(fold(name)));
+  const byFolded = new Map(columns.map((c) => [matchKey(c), c]));
+  const resolve = (name: string) => (columns.includes(name) ? name : byFolded.get(matchKey(name)));
   const missing: string[] = [];
   const sources = new Map<MappableField, string[]>();
   for (const [target, source] of Object.entries(mapping.columns) as Array<[MappableField, string | string[]]>) {
@@ -70,7 +71,7 @@ export function genericRowReader(mapping: ColumnMapping, columns: string[]): (re
   const separator = mapping.listSeparator ?? null;
   const translations = new Map<string, Map<string, string>>();
   for (const [target, table] of Object.entries(mapping.values ?? {}) as Array<[string, Record<string, string>]>) {
-    translations.set(target, new Map(Object.entries(table).map(([from, to]) => [fold(from), to])));
+    translations.set(target, new Map(Object.entries(table).map(([from, to]) => [matchKey(from), to])));
   }
 
   return ({ record, line }) => {
@@ -87,10 +88,10 @@ export function genericRowReader(mapping: ColumnMapping, columns: string[]): (re
         value = parts
           .map((p) => p.trim())
           .filter(Boolean)
-          .map((p) => table?.get(fold(p)) ?? p)
+          .map((p) => table?.get(matchKey(p)) ?? p)
           .join('|');
       } else {
-        value = translations.get(target)?.get(fold(value)) ?? value;
+        value = translations.get(target)?.get(matchKey(value)) ?? value;
       }
       standard[target] = value;
     }

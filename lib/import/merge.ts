@@ -152,7 +152,7 @@ export async function dismissDuplicate(db: PrismaClient, user: SessionUser, dupl
 }
 
 /** Ids of places merged into another (losers): a re-import of their source leaves them archived. */
-export async function mergedLosers(tx: Prisma.TransactionClient, placeIds: string[]): Promise<Set<string>> {
+export async function mergedLosers(tx: { $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> }, placeIds: string[]): Promise<Set<string>> {
   if (placeIds.length === 0) return new Set();
   const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
     `SELECT CASE WHEN d."winnerId" = d."placeId" THEN d."otherId" ELSE d."placeId" END::text AS id

@@ -51,8 +51,18 @@ function normal(value: unknown): unknown {
 
 /** A short fingerprint of a value: equal values, equal fingerprints (dates as days, numbers to 6 decimals). */
 export function fingerprint(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(normal(value))).digest('base64url').slice(0, 12);
+  const text = JSON.stringify(normal(value));
+  if (text.length > 256) return createHash('sha1').update(text).digest('base64url').slice(0, 12);
+  let hash = FINGERPRINTS.get(text);
+  if (hash === undefined) {
+    hash = createHash('sha1').update(text).digest('base64url').slice(0, 12);
+    // Short values repeat a lot across rows (lists, dates, sources): remembered, within a bound.
+    if (FINGERPRINTS.size >= 20_000) FINGERPRINTS.clear();
+    FINGERPRINTS.set(text, hash);
+  }
+  return hash;
 }
+const FINGERPRINTS = new Map<string, string>();
 
 export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(normal(a)) === JSON.stringify(normal(b));

@@ -176,7 +176,8 @@ export const CHOOSABLE: Array<{ field: MappableField; label: string; required?: 
   { field: 'pivot', label: 'SIRET' },
 ];
 
-const fold = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** A column name as the hints read it: lower case, no accents, words separated by one space. */
+const hintKey = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const HINTS: Partial<Record<MappableField, RegExp>> = {
   nom: /^(nom|name|structure|lieu|libelle|raison sociale|nom de la structure|nom du lieu)$/,
   adresse: /^(adresse|address|voie|rue|adresse postale)$/,
@@ -199,7 +200,7 @@ const HINTS: Partial<Record<MappableField, RegExp>> = {
 export function guessMapping(columns: string[]): Partial<Record<MappableField, string>> {
   const guess: Partial<Record<MappableField, string>> = {};
   for (const column of columns) {
-    const name = fold(column);
+    const name = hintKey(column);
     const field = (Object.entries(HINTS) as Array<[MappableField, RegExp]>).find(([f, re]) => !guess[f] && re.test(name))?.[0];
     if (field) guess[field] = column;
   }

@@ -1,8 +1,15 @@
 // The coordinator's dashboard of a network: places by status, freshness (not confirmed for 6 / 12
 // months, oldest first), completeness (least complete first, with what is missing), pending
-// changes and public reports, recent activity. Only the network's coordinators and admins see it.
+// changes and public reports, recent activity. Only the network's coordinators and admins see it
+// (`canManageNetwork`; lists of networks through `networkScopeWhere`). Pages call these without a
+// client (the shared one); tests may pass theirs last.
+import 'server-only';
 import type { PlaceStatus, PrismaClient } from '@prisma/client';
-import { canManageNetwork, type SessionUser } from '@/lib/auth/permissions';
+import { canManageNetwork, networkScopeWhere, type SessionUser } from '@/lib/auth/permissions';
+import { computeCoverage, communeReferenceCount } from '@/lib/coverage';
+import { candidatePlaces, campaignProgress, type Criterion } from '@/lib/campaigns';
+import { DEFAULT_SERVICE } from '@/lib/coverage/params';
+import { db as sharedDb, readDb } from '@/lib/db';
 import { completeness } from '@/lib/places/completeness';
 
 type Db = Pick<PrismaClient, 'network' | 'place' | 'placeRevision' | 'suggestion' | 'campaign'>;
@@ -14,20 +21,35 @@ export function monthsSince(date: Date, now: Date): number {
 }
 
 /** The network when the user may manage it; null when it does not exist or is not theirs (same answer, nothing leaks). */
-export async function managedNetwork(db: Pick<PrismaClient, 'network'>, user: SessionUser, slug: string) {
+export async function managedNetwork(user: SessionUser, slug: string, db: Pick<PrismaClient, 'network'> = sharedDb) {
   const network = await db.network.findUnique({ where: { slug } });
   if (!network || !canManageNetwork(user, network.id)) return null;
   return network;
 }
 
-/** The networks a user manages (admins: all). */
-export async function managedNetworks(db: Pick<PrismaClient, 'network'>, user: SessionUser) {
-  const where = user.role === 'ADMIN' ? {} : user.role === 'COORDINATOR' ? { id: { in: user.networkIds } } : { id: { in: [] as string[] } };
-  return db.network.findMany({ where, orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true, territory: true } });
+/** The networks a user manages (admins: all; editors: none), by name: for pickers and filters too. */
+export async function managedNetworks(user: SessionUser, db: Pick<PrismaClient, 'network'> = sharedDb) {
+  return db.network.findMany({ where: networkScopeWhere(user), orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true, territory: true } });
 }
 
-export async function networkDashboard(db: Db, user: SessionUser, slug: string, now = new Date()) {
-  const network = await managedNetwork(db, user, slug);
+/** Every network, by name (the import sources page gives a source to any of them: admins only). */
+export async function allNetworks(db: Pick<PrismaClient, 'network'> = sharedDb) {
+  return db.network.findMany({ orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } });
+}
+
+/** Coverage of each département of the network's territory (null where the communes are not loaded). */
+export async function territoryCoverage(territory: string[]) {
+  return Promise.all(
+    territory.map(async (code) =>
+      (await communeReferenceCount(readDb, code))
+        ? { code, result: await computeCoverage(readDb, { departement: code, service: DEFAULT_SERVICE, free: false, saturday: false }) }
+        : { code, result: null },
+    ),
+  );
+}
+
+export async function networkDashboard(user: SessionUser, slug: string, now = new Date(), db: Db = sharedDb) {
+  const network = await managedNetwork(user, slug, db);
   if (!network) return null;
   const inNetwork = { networks: { some: { networkId: network.id } } };
   const [places, pendingRevisions, pendingSuggestions, activity, campaigns] = await Promise.all([
@@ -78,3 +100,22 @@ export async function networkDashboard(db: Db, user: SessionUser, slug: string, 
 }
 
 export type NetworkDashboard = NonNullable<Awaited<ReturnType<typeof networkDashboard>>>;
+
+// `lib/campaigns` is also run by `scripts/campaign-reminders.ts`, outside Next.js: it takes its
+// client as an argument. The pages read through these, on the shared client.
+
+/** The network's places a new campaign would target (see `candidatePlaces`). */
+export function campaignCandidates(networkId: string, criterion: Criterion, now = new Date()) {
+  return candidatePlaces(sharedDb, networkId, criterion, now);
+}
+
+/** Whether the user manages the network of this campaign (false for an unknown campaign). */
+export async function managesCampaign(user: SessionUser, campaignId: string, db: Pick<PrismaClient, 'campaign'> = sharedDb): Promise<boolean> {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { networkId: true } });
+  return !!campaign && canManageNetwork(user, campaign.networkId);
+}
+
+/** A campaign's progress, or null when the user does not manage its network (see `campaignProgress`). */
+export function campaignProgressFor(user: SessionUser, campaignId: string) {
+  return campaignProgress(sharedDb, user, campaignId);
+}

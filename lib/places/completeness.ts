@@ -19,7 +19,14 @@ export type CompletenessInput = {
   pivot: string | null;
 };
 
-const CHECKS: Array<{ field: keyof CompletenessInput | 'contact' | 'position'; label: string; weight: number; ok: (p: CompletenessInput) => boolean }> = [
+/** What the score checks: one entry of `COMPLETENESS_CHECKS` each. */
+export type CompletenessField =
+  | 'openingHours' | 'contact' | 'services' | 'position' | 'fees' | 'accessModes' | 'supportModes'
+  | 'summary' | 'typologies' | 'websites' | 'publics' | 'presentation' | 'accesLibreUrl' | 'pivot';
+
+// Also scored in SQL for the back-office list (`lib/places/completeness-sql.ts`): a change here
+// needs the same change there; the integration test `admin-places-list` compares the two.
+export const COMPLETENESS_CHECKS: ReadonlyArray<{ field: CompletenessField; label: string; weight: number; ok: (p: CompletenessInput) => boolean }> = [
   { field: 'openingHours', label: 'Horaires', weight: 3, ok: (p) => !!p.openingHours?.trim() },
   { field: 'contact', label: 'Téléphone ou courriel', weight: 3, ok: (p) => !!p.phone || (p.emails?.length ?? 0) > 0 },
   { field: 'services', label: 'Services proposés', weight: 3, ok: (p) => (p.services?.length ?? 0) > 0 },
@@ -36,12 +43,12 @@ const CHECKS: Array<{ field: keyof CompletenessInput | 'contact' | 'position'; l
   { field: 'pivot', label: 'SIRET ou RNA', weight: 1, ok: (p) => !!p.pivot },
 ];
 
-const TOTAL = CHECKS.reduce((sum, c) => sum + c.weight, 0);
+const TOTAL = COMPLETENESS_CHECKS.reduce((sum, c) => sum + c.weight, 0);
 
 export function completeness(place: CompletenessInput): { score: number; missing: Array<{ field: string; label: string }> } {
   let earned = 0;
   const missing: Array<{ field: string; label: string }> = [];
-  for (const check of CHECKS) {
+  for (const check of COMPLETENESS_CHECKS) {
     if (check.ok(place)) earned += check.weight;
     else missing.push({ field: check.field, label: check.label });
   }

@@ -16,6 +16,14 @@ export type CreateResult =
   | { status: 'duplicates'; matches: PossibleDuplicate[] }
   | { status: 'forbidden' };
 
+/** What the new place form shows after an attempt: the values typed, with errors or the possible duplicates. */
+export type CreatePlaceState = {
+  status: 'idle' | 'invalid' | 'duplicates' | 'forbidden';
+  values?: Record<string, string | string[]>;
+  errors?: Record<string, string>;
+  matches?: PossibleDuplicate[];
+};
+
 /** Places whose name looks like this one (trigram similarity on folded names) in the same
  * postcode or commune, or within 2 km — archived ones included, since restoring beats re-creating.
  * Published places of every network may show; drafts and archives only within the viewer's own

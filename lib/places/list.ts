@@ -24,6 +24,15 @@ export async function listPublishedPlaces(departement: string, limit = 1000): Pr
   });
 }
 
+/** Every published place of a département (INSEE code, else postcode), by commune then name: the département page's directory. */
+export async function departementPlaces(code: string) {
+  return readDb.place.findMany({
+    where: { status: 'PUBLISHED', OR: [{ inseeCode: { startsWith: code } }, { inseeCode: null, postcode: { startsWith: code } }] },
+    select: { slug: true, name: true, commune: true, inseeCode: true, street: true },
+    orderBy: [{ commune: 'asc' }, { name: 'asc' }],
+  });
+}
+
 export async function countPublishedPlaces(): Promise<number> {
   return readDb.place.count({ where: { status: 'PUBLISHED' } });
 }

@@ -110,6 +110,29 @@ test('admin pages have no accessibility violation', async ({ page }) => {
   expect(await accessibilityViolations(page)).toEqual([]);
 });
 
+test('the places list counts every place and pages through them with page links', async ({ page }) => {
+  await signInWithPassword(page, 'admin@reperes.example', 'demo-admin-2026');
+  await page.goto('/admin/lieux?tri=nom');
+  const total = Number((await page.getByRole('heading', { level: 1 }).textContent())?.match(/\((\d+)\)/)?.[1]);
+  expect(total).toBeGreaterThan(25);
+  const pages = Math.ceil(total / 25);
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  await expect(nav).toContainText(`Page 1 sur ${pages}`);
+  const rows = page.locator('.admin-table tbody tr');
+  await expect(rows).toHaveCount(25);
+  const first = await rows.first().getByRole('link').textContent();
+  await nav.getByRole('link', { name: 'Page 2', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  await expect(page).toHaveURL(/tri=nom/);
+  await expect(nav.locator('[aria-current="page"]')).toHaveText('2');
+  await expect(rows.first().getByRole('link')).not.toHaveText(first ?? '');
+  // The last page holds what is left: nothing beyond a fixed number of rows is dropped.
+  if (pages > 2) await nav.getByRole('link', { name: `Page ${pages}`, exact: true }).click();
+  await expect(nav.locator('[aria-current="page"]')).toHaveText(String(pages));
+  await expect(rows).toHaveCount(total - (pages - 1) * 25);
+  await expect(nav.getByRole('link', { name: 'Suivante →' })).toHaveCount(0);
+});
+
 test('wrong passwords get the same message whether or not the account exists', async ({ page }) => {
   for (const email of ['admin@reperes.example', 'personne@example.org']) {
     await page.goto('/connexion');

@@ -72,9 +72,9 @@ describe('accounts: invitations, password resets, disabling', () => {
     expect(await bcrypt.compare('un-long-mot-de-passe', created.passwordHash!)).toBe(true);
 
     expect(await acceptInvitation(db, { token, name: 'Autre', password: 'un-autre-mot-de-passe' })).toEqual({ status: 'expired' });
-    const visibleToCoordinator = (await listVisibleUsers(db, coordinator)).map((u) => u.email);
+    const visibleToCoordinator = (await listVisibleUsers(coordinator, db)).map((u) => u.email);
     expect(visibleToCoordinator).toContain(email);
-    expect((await listVisibleUsers(db, hubCoordinator)).map((u) => u.email)).not.toContain(email);
+    expect((await listVisibleUsers(hubCoordinator, db)).map((u) => u.email)).not.toContain(email);
   });
 
   it('resets a password by email without revealing accounts, and ends the old sessions', async () => {

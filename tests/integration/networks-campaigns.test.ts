@@ -48,19 +48,19 @@ afterAll(async () => {
 
 describe('the coordinator dashboard', () => {
   it('is for the network’s coordinators and admins only', async () => {
-    expect(await networkDashboard(db, coordinator, 'cybanjou')).not.toBeNull();
-    expect(await networkDashboard(db, admin, 'cybanjou')).not.toBeNull();
-    expect(await networkDashboard(db, admin, 'hub-pdl')).not.toBeNull();
-    expect(await networkDashboard(db, otherCoordinator, 'cybanjou')).toBeNull();
-    expect(await networkDashboard(db, editor, 'cybanjou')).toBeNull();
-    expect(await networkDashboard(db, coordinator, 'nexiste-pas')).toBeNull();
-    expect((await managedNetworks(db, coordinator)).map((n) => n.slug)).toEqual(['cybanjou']);
-    expect(await managedNetworks(db, editor)).toEqual([]);
-    expect((await managedNetworks(db, admin)).length).toBe(2);
+    expect(await networkDashboard(coordinator, 'cybanjou', undefined, db)).not.toBeNull();
+    expect(await networkDashboard(admin, 'cybanjou', undefined, db)).not.toBeNull();
+    expect(await networkDashboard(admin, 'hub-pdl', undefined, db)).not.toBeNull();
+    expect(await networkDashboard(otherCoordinator, 'cybanjou', undefined, db)).toBeNull();
+    expect(await networkDashboard(editor, 'cybanjou', undefined, db)).toBeNull();
+    expect(await networkDashboard(coordinator, 'nexiste-pas', undefined, db)).toBeNull();
+    expect((await managedNetworks(coordinator, db)).map((n) => n.slug)).toEqual(['cybanjou']);
+    expect(await managedNetworks(editor, db)).toEqual([]);
+    expect((await managedNetworks(admin, db)).length).toBe(2);
   });
 
   it('counts places by status, freshness oldest first, completeness least complete first', async () => {
-    const dashboard = (await networkDashboard(db, coordinator, 'cybanjou'))!;
+    const dashboard = (await networkDashboard(coordinator, 'cybanjou', undefined, db))!;
     const total = await db.place.count({ where: { networks: { some: { networkId: cybanjou.id } } } });
     expect(dashboard.byStatus.PUBLISHED + dashboard.byStatus.DRAFT + dashboard.byStatus.ARCHIVED).toBe(total);
     const oldest = dashboard.freshness.oldest;

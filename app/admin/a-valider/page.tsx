@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { ChangesTable } from '@/components/admin/ChangesTable';
-import { placeScopeWhere } from '@/lib/auth/permissions';
+import { canSeeReviewQueue } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { reviewQueue } from '@/lib/editing/reads';
 import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 import { closeSuggestionAction, reviewAction } from '../actions';
 
@@ -10,12 +10,8 @@ export const metadata = { title: 'À valider' };
 
 export default async function ReviewQueue() {
   const user = await requireUser('/admin/a-valider');
-  if (user.role === 'EDITOR') return <p>Les modifications des responsables de lieux sont validées par la coordination du réseau.</p>;
-  const scope = placeScopeWhere(user);
-  const [revisions, suggestions] = await Promise.all([
-    db.placeRevision.findMany({ where: { state: 'PENDING', place: scope }, orderBy: { createdAt: 'asc' }, include: { place: { select: { id: true, name: true } }, author: { select: { name: true, email: true } } } }),
-    db.suggestion.findMany({ where: { state: 'PENDING', place: scope }, orderBy: { createdAt: 'asc' }, include: { place: { select: { id: true, name: true, slug: true } } } }),
-  ]);
+  if (!canSeeReviewQueue(user)) return <p>Les modifications des responsables de lieux sont validées par la coordination du réseau.</p>;
+  const { revisions, suggestions } = await reviewQueue(user);
   return (
     <>
       <h1>À valider</h1>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AdminTable } from '@/components/admin/AdminTable';
 import { canMergePlaces } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -38,34 +39,17 @@ export default async function DuplicatesPage({ searchParams }: Props) {
       {flags.length === 0 ? (
         <p>Aucun doublon en attente.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Lieu déjà connu</th>
-              <th scope="col">Lieu importé</th>
-              <th scope="col">Ressemblance</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {flags.map((flag) => (
-              <tr key={flag.id}>
-                <td>
-                  {flag.other.name} ({flag.other.commune}){flag.other.sourceName ? ` — ${flag.other.sourceName}` : ''}
-                </td>
-                <td>
-                  {flag.place.name} ({flag.place.commune}){flag.place.sourceName ? ` — ${flag.place.sourceName}` : ''}
-                </td>
-                <td>{Math.round(flag.score * 100)} %</td>
-                <td>
-                  <Link href={`/admin/fusion/${flag.id}`}>Comparer</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          className={null}
+          rows={flags}
+          rowKey={(flag) => flag.id}
+          columns={[
+            { header: 'Lieu déjà connu', cell: (flag) => `${flag.other.name} (${flag.other.commune})${flag.other.sourceName ? ` — ${flag.other.sourceName}` : ''}` },
+            { header: 'Lieu importé', cell: (flag) => `${flag.place.name} (${flag.place.commune})${flag.place.sourceName ? ` — ${flag.place.sourceName}` : ''}` },
+            { header: 'Ressemblance', cell: (flag) => `${Math.round(flag.score * 100)} %` },
+            { header: <span className="visually-hidden">Action</span>, cell: (flag) => <Link href={`/admin/fusion/${flag.id}`}>Comparer</Link> },
+          ]}
+        />
       )}
     </>
   );

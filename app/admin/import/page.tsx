@@ -1,7 +1,9 @@
 import Link from 'next/link';
-import { isAdmin } from '@/lib/auth/permissions';
+import { AdminTable } from '@/components/admin/AdminTable';
+import { canManageImportSources, canStartImports, importNeedsNetwork, importRunScopeWhere } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { managedNetworks } from '@/lib/networks/dashboard';
 import { FORMATS, FORMAT_LABELS } from '@/lib/import/readers';
 import { START_ERRORS, type RunSummary, type StartError } from '@/lib/import/runs';
 import { STATE_LABELS } from './states';
@@ -22,18 +24,20 @@ const EXAMPLE = `{
 
 export default async function ImportPage({ searchParams }: Props) {
   const user = await requireUser('/admin/import');
-  if (user.role === 'EDITOR') return <p>Les imports de fichiers sont réservés aux administrateurs et aux coordinations de réseau.</p>;
+  if (!canStartImports(user)) return <p>Les imports de fichiers sont réservés aux administrateurs et aux coordinations de réseau.</p>;
   const { erreur } = await searchParams;
   const error = erreur && erreur in START_ERRORS ? START_ERRORS[erreur as StartError] : null;
   const [networks, runs] = await Promise.all([
-    db.network.findMany({ where: isAdmin(user) ? {} : { id: { in: user.networkIds } }, orderBy: { name: 'asc' }, select: { slug: true, name: true } }),
+    managedNetworks(user),
+    // Still read here: the import runs' reads belong in lib/import/runs.ts (issue #18).
     db.importRun.findMany({
-      where: isAdmin(user) ? {} : { userId: user.id },
+      where: importRunScopeWhere(user),
       orderBy: { startedAt: 'desc' },
       take: 15,
       select: { id: true, fileName: true, sourceName: true, format: true, state: true, startedAt: true, summary: true },
     }),
   ]);
+  const networkRequired = importNeedsNetwork(user);
   return (
     <>
       <h1>Importer un fichier</h1>
@@ -41,7 +45,7 @@ export default async function ImportPage({ searchParams }: Props) {
         Chargez un fichier de lieux : Repères le vérifie d’abord <strong>sans rien écrire</strong> et vous montre ce qu’il ferait (lieux créés, mis à jour, lignes
         rejetées, doublons possibles). Vous confirmez ensuite l’import. Réimporter le même fichier met à jour les lieux qu’il a créés.
       </p>
-      {isAdmin(user) && (
+      {canManageImportSources(user) && (
         <p>
           <Link href="/admin/import/sources">Sources d’import : à qui elles appartiennent, leur priorité →</Link>
         </p>
@@ -67,9 +71,9 @@ export default async function ImportPage({ searchParams }: Props) {
           </select>
         </p>
         <p>
-          <label htmlFor="reseau">Réseau auquel rattacher les lieux{user.role === 'COORDINATOR' ? '' : ' (facultatif)'}</label>
-          <select id="reseau" name="reseau" required={user.role === 'COORDINATOR'} defaultValue={user.role === 'COORDINATOR' && networks.length === 1 ? networks[0].slug : ''}>
-            {user.role !== 'COORDINATOR' && <option value="">Aucun</option>}
+          <label htmlFor="reseau">Réseau auquel rattacher les lieux{networkRequired ? '' : ' (facultatif)'}</label>
+          <select id="reseau" name="reseau" required={networkRequired} defaultValue={networkRequired && networks.length === 1 ? networks[0].slug : ''}>
+            {!networkRequired && <option value="">Aucun</option>}
             {networks.map((network) => (
               <option key={network.slug} value={network.slug}>
                 {network.name}
@@ -106,30 +110,18 @@ export default async function ImportPage({ searchParams }: Props) {
       {runs.length > 0 && (
         <>
           <h2>Derniers imports</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Fichier</th>
-                <th scope="col">Source</th>
-                <th scope="col">État</th>
-                <th scope="col">Lignes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id}>
-                  <td>{run.startedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td>
-                  <td>
-                    <Link href={`/admin/import/${run.id}`}>{run.fileName ?? run.sourceName}</Link>
-                  </td>
-                  <td>{run.sourceName}</td>
-                  <td>{STATE_LABELS[run.state] ?? run.state}</td>
-                  <td>{(run.summary as Partial<RunSummary> | null)?.total ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AdminTable
+            className="table"
+            rows={runs}
+            rowKey={(run) => run.id}
+            columns={[
+              { header: 'Date', cell: (run) => run.startedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) },
+              { header: 'Fichier', cell: (run) => <Link href={`/admin/import/${run.id}`}>{run.fileName ?? run.sourceName}</Link> },
+              { header: 'Source', cell: (run) => run.sourceName },
+              { header: 'État', cell: (run) => STATE_LABELS[run.state] ?? run.state },
+              { header: 'Lignes', cell: (run) => (run.summary as Partial<RunSummary> | null)?.total ?? '—' },
+            ]}
+          />
         </>
       )}
     </>

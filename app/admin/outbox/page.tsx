@@ -1,19 +1,19 @@
 import { notFound } from 'next/navigation';
-import { isAdmin } from '@/lib/auth/permissions';
+import { canReadOutbox } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { latestOutboxMessages, smtpConfigured } from '@/lib/mail/outbox';
 
 export const metadata = { title: 'Courriels envoyés' };
 
 // Without an SMTP server, mail lands here: the embedded default for a local install and tests.
 export default async function Outbox() {
   const user = await requireUser('/admin/outbox');
-  if (!isAdmin(user)) notFound();
-  const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: 'desc' }, take: 100 });
+  if (!canReadOutbox(user)) notFound();
+  const messages = await latestOutboxMessages();
   return (
     <>
       <h1>Courriels envoyés (boîte locale)</h1>
-      <p>{process.env.SMTP_URL ? 'Un serveur SMTP est configuré : les nouveaux messages partent par SMTP.' : 'Aucun serveur SMTP n’est configuré : les messages restent ici.'}</p>
+      <p>{smtpConfigured() ? 'Un serveur SMTP est configuré : les nouveaux messages partent par SMTP.' : 'Aucun serveur SMTP n’est configuré : les messages restent ici.'}</p>
       <ol className="outbox">
         {messages.map((m) => (
           <li key={m.id}>

@@ -1,18 +1,17 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { canManageNetwork } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { sendReminders, startCampaign } from '@/lib/campaigns';
 import { publicUrl } from '@/lib/config/env';
 import { db } from '@/lib/db';
-import { managedNetwork } from '@/lib/networks/dashboard';
+import { managedNetwork, managesCampaign } from '@/lib/networks/dashboard';
 
 const baseUrl = publicUrl;
 
 export async function startCampaignAction(slug: string, form: FormData) {
   const user = await requireUser(`/admin/reseaux/${slug}`);
-  const network = await managedNetwork(db, user, slug);
+  const network = await managedNetwork(user, slug);
   if (!network) redirect('/admin/reseaux');
   const result = await startCampaign(db, user, {
     networkId: network.id,
@@ -32,8 +31,7 @@ export async function startCampaignAction(slug: string, form: FormData) {
 
 export async function remindAction(slug: string, campaignId: string) {
   const user = await requireUser(`/admin/reseaux/${slug}`);
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { networkId: true } });
-  if (!campaign || !canManageNetwork(user, campaign.networkId)) redirect('/admin/reseaux');
+  if (!(await managesCampaign(user, campaignId))) redirect('/admin/reseaux');
   const sent = await sendReminders(db, { campaignId, baseUrl: baseUrl() });
   redirect(`/admin/reseaux/${slug}/campagnes/${campaignId}?relances=${sent}`);
 }

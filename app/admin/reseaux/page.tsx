@@ -1,13 +1,12 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
 import { managedNetworks } from '@/lib/networks/dashboard';
 
 export const metadata = { title: 'Coordination des réseaux' };
 
 export default async function NetworksAdmin() {
   const user = await requireUser('/admin/reseaux');
-  const networks = await managedNetworks(db, user);
+  const networks = await managedNetworks(user);
   return (
     <>
       <h1>Coordination des réseaux</h1>

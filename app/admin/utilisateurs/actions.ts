@@ -2,12 +2,10 @@
 import { publicUrl } from '@/lib/config/env';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { inviteUser, setUserDisabled } from '@/lib/auth/accounts';
+import { inviteUser, setUserDisabled, type InviteState } from '@/lib/auth/accounts';
 import type { Role } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-
-export type InviteState = { status: 'idle' | 'done' | 'error'; message?: string; values?: { email: string; role: string; networkIds: string[]; placeIds: string[] } };
 
 const ROLES: Role[] = ['ADMIN', 'COORDINATOR', 'EDITOR'];
 

@@ -1,10 +1,12 @@
 import { notFound } from 'next/navigation';
+import { AdminTable } from '@/components/admin/AdminTable';
 import { InviteForm } from '@/components/admin/InviteForm';
 import { UserStatusButton } from '@/components/admin/UserStatusButton';
 import { listVisibleUsers } from '@/lib/auth/accounts';
-import { isAdmin, placeScopeWhere } from '@/lib/auth/permissions';
+import { canManageAccounts, canSetAccountDisabled, invitableRoles } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { managedNetworks } from '@/lib/networks/dashboard';
+import { placesToAssign } from '@/lib/places/admin-list';
 import { inviteAction, setDisabledAction } from './actions';
 
 export const metadata = { title: 'Comptes' };
@@ -13,13 +15,13 @@ const ROLE = { ADMIN: 'Administration', COORDINATOR: 'Coordination de réseau', 
 
 export default async function UsersPage() {
   const user = await requireUser('/admin/utilisateurs');
-  if (user.role === 'EDITOR') notFound();
+  if (!canManageAccounts(user)) notFound();
   const [users, networks, places] = await Promise.all([
-    listVisibleUsers(db, user),
-    db.network.findMany({ where: isAdmin(user) ? {} : { id: { in: user.networkIds } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.place.findMany({ where: { ...placeScopeWhere(user), status: { not: 'ARCHIVED' } }, orderBy: [{ commune: 'asc' }, { name: 'asc' }], select: { id: true, name: true, commune: true }, take: 2000 }),
+    listVisibleUsers(user),
+    managedNetworks(user),
+    placesToAssign(user),
   ]);
-  const roles = (isAdmin(user) ? (['EDITOR', 'COORDINATOR', 'ADMIN'] as const) : (['EDITOR'] as const)).map((value) => ({ value, label: ROLE[value] }));
+  const roles = invitableRoles(user).map((value) => ({ value, label: ROLE[value] }));
   return (
     <>
       <h1>Comptes</h1>
@@ -30,34 +32,25 @@ export default async function UsersPage() {
       </section>
       <section aria-labelledby="comptes">
         <h2 id="comptes">Comptes de votre périmètre ({users.length})</h2>
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">Personne</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Périmètre</th>
-              <th scope="col">Dernière connexion</th>
-              <th scope="col">État</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  {u.name ? `${u.name} — ` : ''}
-                  {u.email}
-                </td>
-                <td>{ROLE[u.role]}</td>
-                <td>{[...u.networks.map((n) => n.network.name), ...u.places.map((p) => p.place.name)].join(', ') || '—'}</td>
-                <td>{u.lastLoginAt ? u.lastLoginAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais'}</td>
-                <td>
+        <AdminTable
+          rows={users}
+          rowKey={(u) => u.id}
+          columns={[
+            { header: 'Personne', cell: (u) => `${u.name ? `${u.name} — ` : ''}${u.email}` },
+            { header: 'Rôle', cell: (u) => ROLE[u.role] },
+            { header: 'Périmètre', cell: (u) => [...u.networks.map((n) => n.network.name), ...u.places.map((p) => p.place.name)].join(', ') || '—' },
+            { header: 'Dernière connexion', cell: (u) => (u.lastLoginAt ? u.lastLoginAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais') },
+            {
+              header: 'État',
+              cell: (u) => (
+                <>
                   {u.disabled ? 'Désactivé' : 'Actif'}{' '}
-                  {isAdmin(user) && u.id !== user.id && <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  {canSetAccountDisabled(user, u.id) && <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </>
   );

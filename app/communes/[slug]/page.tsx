@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { SearchView } from '@/components/search/SearchView';
+import { SearchResults } from '@/components/search/SearchView';
 import { appWidgets } from '@/components/search/widgets';
 import { communeBySlug } from '@/lib/geo/communes';
+import { loadSearch } from '@/lib/search/page';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,12 +23,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommunePage({ params, searchParams }: Props) {
   const commune = communeBySlug((await params).slug);
   if (!commune) notFound();
+  const data = await loadSearch(await searchParams, { ou: `${commune.name} ${commune.postcodes[0] ?? ''}`.trim() });
   return (
     <>
-      <SearchView
-        params={await searchParams}
+      <SearchResults
+        data={data}
         basePath={`/communes/${commune.slug}`}
-        scope={{ ou: `${commune.name} ${commune.postcodes[0] ?? ''}`.trim() }}
         heading={`Aide au numérique à ${commune.name} et autour`}
         widgets={appWidgets()}
       />

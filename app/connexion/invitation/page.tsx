@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { InvitationForm } from '@/components/admin/AccountForms';
 import { peekInvitation } from '@/lib/auth/accounts';
-import { db } from '@/lib/db';
 import { acceptInvitationAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Invitation', robots: { index: false }, referrer: 'no-referrer' };
@@ -14,7 +13,7 @@ type Props = { searchParams: Promise<{ jeton?: string }> };
 
 export default async function InvitationPage({ searchParams }: Props) {
   const { jeton } = await searchParams;
-  const invitation = jeton ? await peekInvitation(db, jeton) : null;
+  const invitation = jeton ? await peekInvitation(jeton) : null;
   return (
     <div className="container prose">
       <h1>Invitation à contribuer</h1>

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Directory } from '@/components/search/Directory';
-import { readDb } from '@/lib/db';
 import { communeByCode } from '@/lib/geo';
 import { slugify } from '@/lib/geo/fold';
+import { departementPlaces } from '@/lib/places/list';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,11 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DepartementPage({ params }: Props) {
   const dep = departement((await params).code);
   if (!dep) notFound();
-  const places = await readDb.place.findMany({
-    where: { status: 'PUBLISHED', OR: [{ inseeCode: { startsWith: dep.code } }, { inseeCode: null, postcode: { startsWith: dep.code } }] },
-    select: { slug: true, name: true, commune: true, inseeCode: true, street: true },
-    orderBy: [{ commune: 'asc' }, { name: 'asc' }],
-  });
+  const places = await departementPlaces(dep.code);
   const byCommune = new Map<string, { label: string; href: string | null; places: typeof places }>();
   for (const place of places) {
     const commune = place.inseeCode ? communeByCode(place.inseeCode) : undefined;

@@ -1,9 +1,8 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { confirmListing, optOut, proposeCorrection, reportClosed, type RespondResult } from '@/lib/campaigns';
+import { confirmListing, optOut, proposeCorrection, reportClosed, type CorrectionState, type RespondResult } from '@/lib/campaigns';
 import { db } from '@/lib/db';
 
-export type CorrectionState = { errors?: Record<string, string>; message?: string; values?: Record<string, string> };
 
 function finish(result: RespondResult, answer: string) {
   if (result.status === 'done') redirect(`/mise-a-jour/merci?reponse=${answer}`);

@@ -1,35 +1,27 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { SearchView } from '@/components/search/SearchView';
+import { SearchResults } from '@/components/search/SearchView';
 import { appWidgets } from '@/components/search/widgets';
 import { publicUrl } from '@/lib/config/env';
-import { readDb } from '@/lib/db';
+import { networkBySlug, networkPlaceFigures } from '@/lib/networks/public';
+import { loadSearch } from '@/lib/search/page';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function network(slug: string) {
-  return readDb.network.findUnique({ where: { slug } });
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await network((await params).slug);
+  const found = await networkBySlug((await params).slug);
   return found ? { title: `Réseau ${found.name}`, description: found.description ?? undefined } : { title: 'Réseau introuvable' };
 }
 
 export default async function NetworkPage({ params, searchParams }: Props) {
-  const found = await network((await params).slug);
+  const found = await networkBySlug((await params).slug);
   if (!found) notFound();
-  const [counts] = await readDb.$queryRaw<Array<{ places: bigint; free: bigint; saturday: bigint }>>`
-    SELECT count(*) AS places,
-      count(*) FILTER (WHERE 'Gratuit' = ANY(p.fees)) AS free,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "PlaceOpeningSlot" o WHERE o."placeId" = p.id AND o.weekday = 6)) AS saturday
-    FROM "Place" p JOIN "NetworkMembership" m ON m."placeId" = p.id
-    WHERE m."networkId" = ${found.id}::uuid AND p.status = 'published'`;
-  const places = Number(counts.places);
-  const share = (n: bigint) => (places ? Math.round((Number(n) / places) * 100) : 0);
+  const counts = await networkPlaceFigures(found.id);
+  const places = counts.places;
+  const share = (n: number) => (places ? Math.round((n / places) * 100) : 0);
   const origin = publicUrl();
   const snippet = `<iframe src="${origin}/embed?reseau=${found.slug}" title="Lieux d’aide au numérique du réseau ${found.name.replace(/"/g, '&quot;')}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`;
   return (
@@ -73,7 +65,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           <textarea id="embed-code" readOnly rows={4} value={snippet} className="embed-snippet__code" style={{ fontFamily: 'monospace', width: '100%' }} />
         </details>
       </div>
-      <SearchView params={await searchParams} basePath={`/reseaux/${found.slug}`} scope={{ reseau: found.slug }} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} widgets={appWidgets()} />
+      <SearchResults data={await loadSearch(await searchParams, { reseau: found.slug })} basePath={`/reseaux/${found.slug}`} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} widgets={appWidgets()} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AdminTable } from '@/components/admin/AdminTable';
 import { ColumnChooser } from '@/components/admin/ColumnChooser';
+import { canSeeImportRun } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { ColumnMapping } from '@/lib/import/generic';
 import { FORMAT_LABELS, type SourceFormat } from '@/lib/import/readers';
 import type { ImportReport } from '@/lib/import/run';
-import { CHOOSABLE, canSeeRun, fileColumns, guessMapping, isStalled, type RunSummary } from '@/lib/import/runs';
+import { CHOOSABLE, fileColumns, guessMapping, isStalled, type RunSummary } from '@/lib/import/runs';
 import { chooseColumnsAction, confirmImportAction } from '../actions';
 import { STATE_LABELS } from '../states';
 
@@ -25,7 +27,7 @@ export default async function ImportRunPage({ params }: Props) {
     where: { id },
     select: { id: true, userId: true, format: true, sourceName: true, fileName: true, networkSlug: true, state: true, summary: true, report: true, done: true, fraction: true, error: true, mapping: true, startedAt: true, finishedAt: true, updatedAt: true },
   });
-  if (!run || !canSeeRun(user, run)) notFound();
+  if (!run || !canSeeImportRun(user, run)) notFound();
   const summary = run.summary as (RunSummary & { archiveMissing?: boolean }) | null;
   const report = run.report as unknown as ImportReport | null;
   // No progress for ten minutes: the server stopped during the import (each batch is written whole or not at all).
@@ -136,26 +138,17 @@ export default async function ImportRunPage({ params }: Props) {
                   Télécharger les lignes rejetées (CSV)
                 </a>
               </p>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Ligne</th>
-                    <th scope="col">Identifiant</th>
-                    <th scope="col">Nom</th>
-                    <th scope="col">Motif</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.rejected.slice(0, SHOWN).map((r, i) => (
-                    <tr key={i}>
-                      <td>{r.line}</td>
-                      <td>{r.sourceId}</td>
-                      <td>{r.name}</td>
-                      <td>{r.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AdminTable
+                className={null}
+                rows={report.rejected.slice(0, SHOWN)}
+                rowKey={(_, i) => i}
+                columns={[
+                  { header: 'Ligne', cell: (r) => r.line },
+                  { header: 'Identifiant', cell: (r) => r.sourceId },
+                  { header: 'Nom', cell: (r) => r.name },
+                  { header: 'Motif', cell: (r) => r.reason },
+                ]}
+              />
               {report.rejected.length > SHOWN && <p className="muted">… et {report.rejected.length - SHOWN} autres dans le fichier à télécharger.</p>}
             </>
           )}
@@ -168,34 +161,29 @@ export default async function ImportRunPage({ params }: Props) {
                   Télécharger les doublons possibles (CSV)
                 </a>
               </p>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Ligne</th>
-                    <th scope="col">Lieu du fichier</th>
-                    <th scope="col">Lieu déjà connu</th>
-                    <th scope="col">Ressemblance</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.duplicates.slice(0, SHOWN).map((d, i) => (
-                    <tr key={i}>
-                      <td>{d.line}</td>
-                      <td>{d.name}</td>
-                      <td>
+              <AdminTable
+                className={null}
+                rows={report.duplicates.slice(0, SHOWN)}
+                rowKey={(_, i) => i}
+                columns={[
+                  { header: 'Ligne', cell: (d) => d.line },
+                  { header: 'Lieu du fichier', cell: (d) => d.name },
+                  {
+                    header: 'Lieu déjà connu',
+                    cell: (d) => (
+                      <>
                         {d.otherLine !== undefined && <>Ligne {d.otherLine} du fichier : </>}
                         {d.placeId ? <Link href={`/admin/lieux/${d.placeId}`}>{d.placeName}</Link> : d.placeName}
-                      </td>
-                      <td>
-                        {Math.round(d.score * 100)} % (nom {Math.round(d.nameSimilarity * 100)} %{d.distance !== null ? `, ${d.distance} m` : ''}
-                        {d.sameAddress ? ', même adresse' : ''})
-                      </td>
-                      <td>{ACTIONS[d.action]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  {
+                    header: 'Ressemblance',
+                    cell: (d) => `${Math.round(d.score * 100)} % (nom ${Math.round(d.nameSimilarity * 100)} %${d.distance !== null ? `, ${d.distance} m` : ''}${d.sameAddress ? ', même adresse' : ''})`,
+                  },
+                  { header: 'Action', cell: (d) => ACTIONS[d.action] },
+                ]}
+              />
             </>
           )}
 

@@ -4,6 +4,7 @@ import { canManageImportSources } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { listSources } from '@/lib/import/sources';
+import { allNetworks } from '@/lib/networks/dashboard';
 import { updateSourceAction } from '../actions';
 
 export const metadata = { title: 'Sources d’import' };
@@ -21,7 +22,7 @@ export default async function SourcesPage({ searchParams }: Props) {
   const user = await requireUser('/admin/import/sources');
   if (!canManageImportSources(user)) notFound();
   const { ok, erreur } = await searchParams;
-  const [sources, networks] = await Promise.all([listSources(db), db.network.findMany({ orderBy: { name: 'asc' }, select: { slug: true, name: true } })]);
+  const [sources, networks] = await Promise.all([listSources(db), allNetworks()]);
   return (
     <>
       <p>

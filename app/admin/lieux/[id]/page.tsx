@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PlaceEditor } from '@/components/admin/PlaceEditor';
-import { canEditPlace, canPublishPlace, canReviewFor } from '@/lib/auth/permissions';
+import { canPublishPlace } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/config/env';
-import { db } from '@/lib/db';
+import { editablePlace, proposalToEdit } from '@/lib/editing/reads';
 import { SECTION_IDS, SECTIONS } from '@/lib/editing/sections';
-import { loadScope } from '@/lib/editing/update';
 import { completeness } from '@/lib/places/completeness';
 import { confirmAction, saveSectionAction, statusAction } from '../../actions';
 
@@ -18,9 +17,8 @@ export default async function EditPlace({ params, searchParams }: Props) {
   const query = await searchParams;
   const created = query.cree === '1';
   const user = await requireUser(`/admin/lieux/${id}`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const loaded = await loadScope(db, id);
-  if (!loaded || !canEditPlace(user, loaded.scope)) notFound();
+  const loaded = await editablePlace(user, id);
+  if (!loaded) notFound();
   const { place } = loaded;
   const score = completeness(place);
   const serialisable = Object.fromEntries(
@@ -28,10 +26,7 @@ export default async function EditPlace({ params, searchParams }: Props) {
   ) as Record<string, unknown>;
   delete serialisable.networks;
   // "Modifier avant de valider": the editor opens with the proposal's values in place.
-  const proposal =
-    query.proposition && /^[0-9a-f-]{36}$/i.test(query.proposition) && canReviewFor(user, loaded.scope)
-      ? await db.placeRevision.findFirst({ where: { id: query.proposition, placeId: place.id, state: 'PENDING' }, include: { author: { select: { name: true, email: true } } } })
-      : null;
+  const proposal = await proposalToEdit(user, loaded.scope, query.proposition);
   if (proposal) for (const [field, change] of Object.entries(proposal.changes as Record<string, { after: unknown }>)) serialisable[field] = change.after;
   const actions = Object.fromEntries(SECTION_IDS.map((section) => [section, saveSectionAction.bind(null, place.id, section)]));
   const publish = canPublishPlace(user, loaded.scope);
@@ -63,6 +58,8 @@ export default async function EditPlace({ params, searchParams }: Props) {
         )}
         {' · '}
         <Link href={`/admin/lieux/${place.id}/historique`}>Historique</Link>
+        {' · '}
+        <Link href={`/admin/lieux/${place.id}/ateliers`}>Ateliers</Link>
       </p>
       <div className="admin-actions">
         <form action={async () => { 'use server'; await confirmAction(place.id); }}>

@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { computeCoverage, communeReferenceCount } from '@/lib/coverage';
-import { DEFAULT_SERVICE } from '@/lib/coverage/params';
-import { db, readDb } from '@/lib/db';
-import { networkDashboard } from '@/lib/networks/dashboard';
+import { AdminTable } from '@/components/admin/AdminTable';
+import { networkDashboard, territoryCoverage } from '@/lib/networks/dashboard';
 import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -20,15 +18,11 @@ const day = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Europe
 export default async function NetworkDashboardPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/admin/reseaux/${slug}`);
-  const data = await networkDashboard(db, user, slug);
+  const data = await networkDashboard(user, slug);
   // Not a coordinator of this network (or no such network): the same answer, nothing leaks.
   if (!data) notFound();
   const { network } = data;
-  const coverage = await Promise.all(
-    network.territory.map(async (code) =>
-      (await communeReferenceCount(readDb, code)) ? { code, result: await computeCoverage(readDb, { departement: code, service: DEFAULT_SERVICE, free: false, saturday: false }) } : { code, result: null },
-    ),
-  );
+  const coverage = await territoryCoverage(network.territory);
   return (
     <>
       <h1>Tableau de bord — {network.name}</h1>
@@ -63,54 +57,40 @@ export default async function NetworkDashboardPage({ params }: Props) {
         <strong>{data.freshness.over6}</strong> fiches non confirmées depuis 6 mois, dont <strong>{data.freshness.over12}</strong> depuis plus d’un an.
       </p>
       {data.freshness.oldest.length > 0 && (
-        <table className="admin-table">
-          <caption className="visually-hidden">Fiches non confirmées depuis 6 mois, la plus ancienne d’abord</caption>
-          <thead>
-            <tr>
-              <th scope="col">Lieu</th>
-              <th scope="col">Commune</th>
-              <th scope="col">Dernière confirmation</th>
-              <th scope="col">Depuis</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.freshness.oldest.slice(0, 30).map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link>
-                </th>
-                <td>{p.commune}</td>
-                <td>{day(p.dateMaj)}</td>
-                <td>{p.months} mois</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          caption="Fiches non confirmées depuis 6 mois, la plus ancienne d’abord"
+          rows={data.freshness.oldest.slice(0, 30)}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: 'Lieu', rowHeader: true, cell: (p) => <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> },
+            { header: 'Commune', cell: (p) => p.commune },
+            { header: 'Dernière confirmation', cell: (p) => day(p.dateMaj) },
+            { header: 'Depuis', cell: (p) => `${p.months} mois` },
+          ]}
+        />
       )}
 
       <h2>Complétude</h2>
       <p>Score moyen des fiches : {data.completeness.meanScore ?? '—'} %. Les moins complètes d’abord :</p>
-      <table className="admin-table" data-testid="network-completeness">
-        <caption className="visually-hidden">Fiches les moins complètes et ce qui leur manque</caption>
-        <thead>
-          <tr>
-            <th scope="col">Lieu</th>
-            <th scope="col">Score</th>
-            <th scope="col">Ce qui manque</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.completeness.least.slice(0, 30).map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
+      <AdminTable
+        testId="network-completeness"
+        caption="Fiches les moins complètes et ce qui leur manque"
+        rows={data.completeness.least.slice(0, 30)}
+        rowKey={(p) => p.id}
+        columns={[
+          {
+            header: 'Lieu',
+            rowHeader: true,
+            cell: (p) => (
+              <>
                 <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
-              </th>
-              <td>{p.score} %</td>
-              <td>{p.missing.map((m) => m.label).join(', ') || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Score', cell: (p) => `${p.score} %` },
+          { header: 'Ce qui manque', cell: (p) => p.missing.map((m) => m.label).join(', ') || '—' },
+        ]}
+      />
 
       <h2>À valider</h2>
       <p>
@@ -133,31 +113,17 @@ export default async function NetworkDashboardPage({ params }: Props) {
       </ul>
 
       <h2>Activité récente</h2>
-      <table className="admin-table">
-        <caption className="visually-hidden">Les 20 dernières modifications des lieux du réseau</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Lieu</th>
-            <th scope="col">Qui</th>
-            <th scope="col">Quoi</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.activity.map((r) => (
-            <tr key={r.id}>
-              <td>{day(r.createdAt)}</td>
-              <td>
-                <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link>
-              </td>
-              <td>{r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—'}</td>
-              <td>
-                {KIND[r.kind]} ({STATE[r.state]}) : {Object.keys(r.changes as object).join(', ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        caption="Les 20 dernières modifications des lieux du réseau"
+        rows={data.activity}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: 'Date', cell: (r) => day(r.createdAt) },
+          { header: 'Lieu', cell: (r) => <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link> },
+          { header: 'Qui', cell: (r) => r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—' },
+          { header: 'Quoi', cell: (r) => `${KIND[r.kind]} (${STATE[r.state]}) : ${Object.keys(r.changes as object).join(', ')}` },
+        ]}
+      />
 
       <h2>Couverture du territoire</h2>
       {coverage.map(({ code, result }) =>

@@ -3,10 +3,8 @@ import Link from 'next/link';
 import { ChangesTable } from '@/components/admin/ChangesTable';
 import { FieldSourcesTable } from '@/components/admin/FieldSourcesTable';
 import { notFound } from 'next/navigation';
-import { canEditPlace } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
-import { loadScope } from '@/lib/editing/update';
+import { editablePlace, placeRevisions } from '@/lib/editing/reads';
 import { fieldSourceRows } from '@/lib/import/provenance';
 import { restoreAction } from '../../../actions';
 
@@ -17,11 +15,10 @@ const STATE = { APPLIED: 'appliquée', PENDING: 'en attente de validation', REJE
 export default async function History({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/admin/lieux/${id}/historique`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const loaded = await loadScope(db, id);
-  if (!loaded || !canEditPlace(user, loaded.scope)) notFound();
-  const place = await db.place.findUniqueOrThrow({ where: { id } });
-  const revisions = await db.placeRevision.findMany({ where: { placeId: id }, orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true, email: true } } }, take: 200 });
+  const loaded = await editablePlace(user, id);
+  if (!loaded) notFound();
+  const { place } = loaded;
+  const revisions = await placeRevisions(id);
   return (
     <>
       <p>

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { campaignProgress } from '@/lib/campaigns';
-import { db } from '@/lib/db';
+import { AdminTable } from '@/components/admin/AdminTable';
+import { campaignProgressFor } from '@/lib/networks/dashboard';
 import { remindAction } from '@/app/admin/reseaux/actions';
 
 export const metadata = { title: 'Campagne de mise à jour' };
@@ -16,7 +16,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const query = await searchParams;
   const user = await requireUser(`/admin/reseaux/${slug}/campagnes/${id}`);
-  const progress = /^[0-9a-f-]{36}$/.test(id) ? await campaignProgress(db, user, id) : null;
+  const progress = /^[0-9a-f-]{36}$/.test(id) ? await campaignProgressFor(user, id) : null;
   if (!progress || progress.campaign.network.slug !== slug) notFound();
   const { campaign, counts, toCall, reminderDue } = progress;
   const canRemind = reminderDue <= new Date() && campaign.expiresAt > new Date();
@@ -84,50 +84,30 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       {toCall.length === 0 ? (
         <p>Aucun pour l’instant.</p>
       ) : (
-        <table className="admin-table" data-testid="campaign-to-call">
-          <thead>
-            <tr>
-              <th scope="col">Lieu</th>
-              <th scope="col">Téléphone</th>
-              <th scope="col">Pourquoi</th>
-            </tr>
-          </thead>
-          <tbody>
-            {toCall.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">
-                  <Link href={`/admin/lieux/${t.place.id}`}>{t.place.name}</Link>
-                </th>
-                <td>{t.place.phone ? <a href={`tel:${t.place.phone}`}>{t.place.phone}</a> : '—'}</td>
-                <td>{t.why}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          testId="campaign-to-call"
+          rows={toCall}
+          rowKey={(t) => t.id}
+          columns={[
+            { header: 'Lieu', rowHeader: true, cell: (t) => <Link href={`/admin/lieux/${t.place.id}`}>{t.place.name}</Link> },
+            { header: 'Téléphone', cell: (t) => (t.place.phone ? <a href={`tel:${t.place.phone}`}>{t.place.phone}</a> : '—') },
+            { header: 'Pourquoi', cell: (t) => t.why },
+          ]}
+        />
       )}
       <h2>Détail par lieu</h2>
-      <table className="admin-table" data-testid="campaign-targets">
-        <thead>
-          <tr>
-            <th scope="col">Lieu</th>
-            <th scope="col">Contact</th>
-            <th scope="col">État</th>
-            <th scope="col">Ouvert le</th>
-            <th scope="col">Réponse le</th>
-          </tr>
-        </thead>
-        <tbody>
-          {campaign.targets.map((t) => (
-            <tr key={t.id}>
-              <th scope="row">{t.place.name}</th>
-              <td>{t.email ?? '—'}</td>
-              <td>{STATE[t.state]}</td>
-              <td>{day(t.openedAt)}</td>
-              <td>{day(t.respondedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        testId="campaign-targets"
+        rows={campaign.targets}
+        rowKey={(t) => t.id}
+        columns={[
+          { header: 'Lieu', rowHeader: true, cell: (t) => t.place.name },
+          { header: 'Contact', cell: (t) => t.email ?? '—' },
+          { header: 'État', cell: (t) => STATE[t.state] },
+          { header: 'Ouvert le', cell: (t) => day(t.openedAt) },
+          { header: 'Réponse le', cell: (t) => day(t.respondedAt) },
+        ]}
+      />
     </>
   );
 }

@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { candidatePlaces, CRITERIA, type Criterion } from '@/lib/campaigns';
-import { db } from '@/lib/db';
-import { managedNetwork } from '@/lib/networks/dashboard';
+import { CRITERIA, type Criterion } from '@/lib/campaigns';
+import { campaignCandidates, managedNetwork } from '@/lib/networks/dashboard';
 import { startCampaignAction } from '@/app/admin/reseaux/actions';
 
 export const metadata = { title: 'Nouvelle campagne de mise à jour' };
@@ -14,11 +13,11 @@ export default async function NewCampaign({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const user = await requireUser(`/admin/reseaux/${slug}/campagnes/nouvelle`);
-  const network = await managedNetwork(db, user, slug);
+  const network = await managedNetwork(user, slug);
   if (!network) notFound();
   const criterion = (typeof query.critere === 'string' && query.critere in CRITERIA ? query.critere : 'annee') as Criterion;
   const error = typeof query.erreur === 'string' ? query.erreur.slice(0, 300) : null;
-  const places = await candidatePlaces(db, network.id, criterion);
+  const places = await campaignCandidates(network.id, criterion);
   const now = new Date();
   const action = startCampaignAction.bind(null, slug);
   return (

@@ -1,0 +1,32 @@
+// The HTTP side of /recherche and /embed: the page cache and its Cache-Control (lib/render,
+// lib/security), the data (lib/search/page), the view (components/search/SearchPage), and the
+// French error page when the page cannot be built. The rate limit is applied before, by the proxy.
+import { unavailableResponse } from '@/components/layout/UnavailablePage';
+import { EmbedSearchPage, SearchPage } from '@/components/search/SearchPage';
+import { renderDocument } from '@/lib/render/html';
+import { servePage } from '@/lib/render/public-page';
+import { pageCacheControl } from '@/lib/security/cache-control';
+import { loadEmbedSearch, loadSearch, queryParams } from '@/lib/search/page';
+
+export type SearchPageKind = 'recherche' | 'embed';
+
+async function render(kind: SearchPageKind, url: URL, nonce: string): Promise<string> {
+  const params = queryParams(url);
+  if (kind === 'embed') {
+    const { data, network } = await loadEmbedSearch(params);
+    return renderDocument(<EmbedSearchPage data={data} network={network} nonce={nonce} />);
+  }
+  return renderDocument(<SearchPage data={await loadSearch(params)} nonce={nonce} />);
+}
+
+export async function searchPageResponse(request: Request, kind: SearchPageKind): Promise<Response> {
+  const url = new URL(request.url);
+  try {
+    return await servePage(request, async (nonce) => {
+      const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
+      return { status: 200, html: await render(kind, url, nonce), headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
+    });
+  } catch (error) {
+    return unavailableResponse(request, url, error);
+  }
+}

@@ -1,0 +1,85 @@
+// One import in a process of its own, as `npm run import` runs it (the data benchmark starts it with
+// the same 256 MB heap): the process holds the importer and the file, nothing of the benchmark's
+// generator, so its peak RSS (the kernel's high-water mark, not a sampler) is the import's.
+// Prints one JSON line: seconds, CPU seconds, peak RSS and the report's counts.
+// `tsx bench/import-child.ts <database url> <file> <format> <source name>`; BENCH_QUERY_LOG=1 adds
+// the count and total time of each kind of SQL statement (a profile, slower).
+import fs from 'node:fs';
+import type { PrismaClient } from '@prisma/client';
+import pg from 'pg';
+import { createPrismaClient } from '../lib/db/client';
+import { streamSource } from '../lib/import/readers';
+import { runImport } from '../lib/import/run';
+
+/**
+ * The CPU time of the PostgreSQL backends serving this database, when the server runs on this
+ * machine: the other half of an import's cost. Sampled from /proc while they live (a backend's
+ * time is lost when it exits between two samples: at most 200 ms of it).
+ */
+function databaseCpu(database: string) {
+  const ticks = new Map<string, number>();
+  const sample = () => {
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'); // "postgres: [cluster: ]user database host(port) state"
+        if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue;
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  };
+  const timer = fs.existsSync('/proc') ? setInterval(sample, 200) : null;
+  return () => {
+    if (timer) clearInterval(timer);
+    sample();
+    return [...ticks.values()].reduce((a, b) => a + b, 0) / 100;
+  };
+}
+
+async function main() {
+  const [url, file, format, sourceName] = process.argv.slice(2);
+  const queries = new Map<string, { n: number; ms: number }>();
+  if (process.env.BENCH_QUERY_LOG) {
+    // Every statement sent through node-postgres (the import's batches and Prisma's, which uses it too), timed.
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
+      const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+      const started = performance.now();
+      const result = query.apply(this, args);
+      if (result instanceof Promise) {
+        void result.finally(() => {
+          const entry = queries.get(key) ?? { n: 0, ms: 0 };
+          entry.n++;
+          entry.ms += performance.now() - started;
+          queries.set(key, entry);
+        }).catch(() => undefined);
+      }
+      return result;
+    } as typeof pg.Client.prototype.query;
+  }
+  const db: PrismaClient = createPrismaClient(url, { max: 2 });
+  const bytes = fs.readFileSync(file);
+  const stopDatabaseCpu = databaseCpu(new URL(url).pathname.slice(1));
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const report = await runImport(db, streamSource(format, bytes), { sourceName, batchSize: Number(process.env.BENCH_BATCH_SIZE ?? 500) });
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  await db.$disconnect();
+  const databaseCpuSeconds = stopDatabaseCpu();
+  const out = {
+    rows: report.total, seconds, cpuSeconds: (used.user + used.system) / 1e6, databaseCpuSeconds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), bytes: bytes.length,
+    created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length, duplicates: report.duplicates.length,
+    warnings: report.warningCount, failedBatches: report.failedBatches.length, firstRejections: report.rejected.slice(0, 5),
+    ...(queries.size ? { queries: [...queries].sort((a, b) => b[1].ms - a[1].ms).map(([q, s]) => ({ q, n: s.n, ms: Math.round(s.ms) })) } : {}),
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import 'server-only';
+// Writing ateliers: creation, cancellation of a series or of one session, and the expansion of
+// sessions (sessions.ts, re-run on every change and by extendHorizons). Every write for a
+// signed-in person asks lib/auth/permissions.ts first.
+import { randomBytes } from 'node:crypto';
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
+import { slugify } from '@/lib/geo/fold';
+import { instantAt, isOpenBetween, wallTimeIn } from '@/lib/hours';
+import { sessionDay } from './format';
+import { sendMail } from '@/lib/mail';
+import { sessionCancelledMail } from './mail';
+import { syncSessions } from './sessions';
+import { checkAtelier, type AtelierErrors, type AtelierFields } from './validate';
+
+type Db = PrismaClient;
+type Tx = Prisma.TransactionClient;
+
+export { syncSessions };
+
+export type WriteResult = { ok: true; id: string; slug: string; warnings: string[] } | { ok: false; errors: AtelierErrors };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
+export const NOT_ALLOWED = 'Vous ne pouvez pas gérer les ateliers de ce lieu.';
+
+/** The place with what rights are decided on, or null. */
+export async function placeScope(db: Db | Tx, placeId: string) {
+  if (!isUuid(placeId)) return null;
+  const place = await db.place.findUnique({
+    where: { id: placeId },
+    select: { id: true, slug: true, name: true, timeZone: true, openingHours: true, demo: true, stops: { select: { id: true } }, networks: { select: { networkId: true } } },
+  });
+  if (!place) return null;
+  return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) } };
+}
+
+/**
+ * Sessions on a day the place is closed (by its opening hours, holidays included): a warning,
+ * not a refusal — ateliers often take place outside opening hours or in a borrowed room.
+ */
+export function closedDayWarnings(openingHours: string | null, timeZone: string, starts: Date[]): string[] {
+  if (!openingHours) return [];
+  const closed = starts.filter((start) => {
+    const w = wallTimeIn(timeZone, start);
+    const from = instantAt(timeZone, w.year, w.month, w.day);
+    return !isOpenBetween(openingHours, timeZone, from, new Date(from.getTime() + 24 * 3600_000));
+  });
+  if (closed.length === 0) return [];
+  const days = closed.slice(0, 3).map((d) => sessionDay(d, timeZone)).join(', ');
+  return [`Le lieu est fermé ${closed.length > 1 ? `certains jours de séance (${closed.length})` : 'le jour de la séance'} d’après ses horaires : ${days}${closed.length > 3 ? '…' : ''}. L’atelier est enregistré ; vérifiez que la salle sera ouverte.`];
+}
+
+async function freeSlug(tx: Tx, title: string, commune: string): Promise<string> {
+  const base = slugify(`${title} ${commune}`).slice(0, 80) || 'atelier';
+  for (let i = 0; i < 5; i++) {
+    const slug = i === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
+    if (!(await tx.atelier.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+  return `${base}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Creates an atelier for a place the user may edit, with its sessions. */
+export async function createAtelier(db: Db, user: SessionUser, placeId: string, fields: AtelierFields, now = new Date()): Promise<WriteResult> {
+  const found = await placeScope(db, placeId);
+  if (!found || !canManageAteliers(user, found.scope)) return { ok: false, errors: { form: NOT_ALLOWED } };
+  const checked = checkAtelier(fields, found.place.timeZone, now);
+  if (!checked.ok) return checked;
+  const { stopId, ...data } = checked.data;
+  if (stopId && !found.place.stops.some((s) => s.id === stopId)) return { ok: false, errors: { stopId: 'Cette étape n’est pas celle de ce lieu.' } };
+  return db.$transaction(async (tx) => {
+    const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
+    const atelier = await tx.atelier.create({ data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id } });
+    await syncSessions(tx, atelier, now);
+    const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map((s) => s.startsAt);
+    return { ok: true as const, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
+  });
+}
+
+async function ownedAtelier(db: Db | Tx, user: SessionUser, atelierId: string) {
+  if (!isUuid(atelierId)) return null;
+  const atelier = await db.atelier.findUnique({ where: { id: atelierId } });
+  if (!atelier) return null;
+  const found = await placeScope(db, atelier.placeId);
+  return found && canManageAteliers(user, found.scope) ? atelier : null;
+}
+
+/** Cancels one session (it stays listed, marked cancelled; its registrants keep their entry and are told by mail). */
+export async function cancelSession(db: Db, user: SessionUser, sessionId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
+  const session = isUuid(sessionId) ? await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true } }) : null;
+  if (!session || !(await ownedAtelier(db, user, session.atelierId))) return { ok: false, message: NOT_ALLOWED };
+  const { count } = await db.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+  if (count === 1) await tellRegistrants(db, sessionId);
+  return { ok: true };
+}
+
+/** Mails everyone registered to a session (confirmed or waiting, with an e-mail) that it is cancelled. */
+async function tellRegistrants(db: Db, sessionId: string) {
+  const session = await db.atelierSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } }, registrations: { where: { state: { in: ['CONFIRMED', 'WAITING'] }, email: { not: null } } } },
+  });
+  for (const r of session.registrations) await sendMail(db, sessionCancelledMail(session, { to: r.email!, firstName: r.firstName ?? '' })).catch(() => undefined);
+}
+
+/** Cancels the whole series: its coming sessions are cancelled. */
+export async function cancelAtelier(db: Db, user: SessionUser, atelierId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
+  if (!(await ownedAtelier(db, user, atelierId))) return { ok: false, message: NOT_ALLOWED };
+  await db.$transaction([
+    db.atelier.update({ where: { id: atelierId }, data: { cancelledAt: now } }),
+    db.atelierSession.updateMany({ where: { atelierId, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } }),
+  ]);
+  return { ok: true };
+}
