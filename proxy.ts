@@ -56,7 +56,7 @@ export async function proxy(request: NextRequest) {
     return cached;
   }
 
-  // Place pages answer their own statuses (301 from an old slug, 404, 410): components/place/PlacePage.tsx.
+  // Place pages answer their own statuses (301 from an old slug, 404, 410): app/lieux/[slug]/route.ts.
   const response = NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   response.headers.set('x-request-id', id);

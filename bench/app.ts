@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { APP_SEMI_SPACE_MB } from '../lib/config/env';
 
 const root = path.join(__dirname, '..');
 
@@ -34,7 +35,8 @@ export async function startApp({ port, databaseUrl, settings, heapMb }: { port: 
     env: {
       ...process.env,
       ...all,
-      NODE_OPTIONS: heapMb ? `--max-old-space-size=${heapMb}` : '',
+      // As `npm start` runs it (scripts/start.ts).
+      NODE_OPTIONS: heapMb ? `--max-old-space-size=${heapMb} --max-semi-space-size=${APP_SEMI_SPACE_MB}` : '',
       DATABASE_URL: databaseUrl,
       NODE_ENV: 'production',
       NEXTAUTH_URL: url,

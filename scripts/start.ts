@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { APP_SEMI_SPACE_MB } from '../lib/config/env';
 import { createPrismaClient } from '../lib/db/client';
 import { takeOverShutdownSignals } from '../lib/db/embedded';
 import { migrateDeploy } from '../lib/db/migrate';
@@ -75,8 +76,9 @@ async function main() {
     }
   }
 
-  // In production, a bounded heap (APP_HEAP_MB): V8 would otherwise size it from the machine.
-  const heap = dev ? [] : [`--max-old-space-size=${config.APP_HEAP_MB}`];
+  // In production, a bounded heap (APP_HEAP_MB): V8 would otherwise size it from the machine;
+  // and a young generation sized for short-lived request garbage (APP_SEMI_SPACE_MB).
+  const heap = dev ? [] : [`--max-old-space-size=${config.APP_HEAP_MB}`, `--max-semi-space-size=${APP_SEMI_SPACE_MB}`];
   app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(config.PORT)], {
     cwd: root,
     env: { ...env, NODE_OPTIONS: [process.env.NODE_OPTIONS, ...heap].filter(Boolean).join(' ') },

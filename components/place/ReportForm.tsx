@@ -1,7 +1,7 @@
 import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, type SuggestionFormState } from '@/lib/places/suggestion-parts';
 
 /**
- * "Signaler une erreur": a plain form posted to the place's own address (components/place/PlacePage),
+ * "Signaler une erreur": a plain form posted to the place's own address (app/lieux/[slug]/route.ts),
  * which answers with the page again, the section open on the result and what was typed kept.
  */
 export function ReportForm({ action, state }: { action: string; state: SuggestionFormState }) {

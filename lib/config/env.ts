@@ -3,6 +3,13 @@ import { z } from 'zod';
 // Messages in French for the people who run the app.
 z.config(z.locales.fr());
 
+/**
+ * V8's young generation (semi-space) of the production server, in MiB, beside APP_HEAP_MB. A page
+ * allocates a few hundred kB that die with the request: with V8's default the scavenger ran every
+ * few requests; at 32 MiB the place page under load spent about a tenth less CPU (issue #17).
+ */
+export const APP_SEMI_SPACE_MB = 32;
+
 // Every environment variable the app reads, validated once at start-up so that a bad value
 // stops the app with one clear sentence instead of a stack trace later.
 const postgresUrl = z

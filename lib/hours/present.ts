@@ -101,10 +101,23 @@ function dayText(value: string, timeZone: string, y: number, m: number, d: numbe
 }
 
 // The week table and the holidays ahead depend on the value, the zone and today's date only:
-// many places share a schedule and a page is asked many times a day, so they are kept.
+// many places share a schedule and a page is asked many times a day, so they are kept. Below
+// that, the days of one week are the same whichever day of it is today, and a holiday's text the
+// same whichever day it is seen from: a new day (or a page seen "now" at another date) reuses them.
 const weekCache = new Map<string, { week: DayRow[]; specialDays: SpecialDay[] }>();
+// About 1,900 distinct weekly schedules for 100,000 places, over the few weeks a page can show
+// (about 1 kB a week of one schedule).
+const WEEKS_KEPT = 10_000;
+const weekDaysCache = new Map<string, DayRow[]>();
+const holidayTextCache = new Map<string, string>();
 // Public holidays depend on the date only (mainland French rules for every value parsed here).
 const holidayCache = new Map<string, boolean>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V, max: number): V {
+  if (cache.size > max) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string, today: { year: number; month: number; day: number }) {
   const key = `${timeZone}|${today.year}-${today.month}-${today.day}|${raw}`;
@@ -119,19 +132,25 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
       } catch {
         holiday = false;
       }
-      if (holidayCache.size > 2_000) holidayCache.clear();
-      holidayCache.set(day, holiday);
+      remember(holidayCache, day, holiday, 2_000);
     }
     return holiday;
   };
   const mondayOffset = weekdayIndex(today.year, today.month, today.day);
-  const week: DayRow[] = [];
-  for (let i = 0; i < 7; i++) {
-    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - mondayOffset + i));
-    const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-    const holiday = isHoliday(y, m, d);
-    week.push({ day: WEEKDAYS[i], text: dayText(raw, timeZone, y, m, d, holiday), isToday: i === mondayOffset, holiday, date: isoDate(y, m, d) });
+  const monday = new Date(Date.UTC(today.year, today.month - 1, today.day - mondayOffset));
+  const weekKey = `${timeZone}|${monday.toISOString().slice(0, 10)}|${raw}`;
+  let days = weekDaysCache.get(weekKey);
+  if (!days) {
+    days = [];
+    for (let i = 0; i < 7; i++) {
+      const date = new Date(Date.UTC(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate() + i));
+      const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+      const holiday = isHoliday(y, m, d);
+      days.push({ day: WEEKDAYS[i], text: dayText(raw, timeZone, y, m, d, holiday), isToday: false, holiday, date: isoDate(y, m, d) });
+    }
+    remember(weekDaysCache, weekKey, days, WEEKS_KEPT);
   }
+  const week = days.map((row, i) => (i === mondayOffset ? { ...row, isToday: true } : row));
   // Holidays after this week and within the weeks ahead: "jeudi 25 décembre : Fermé (jour férié)".
   const specialDays: SpecialDay[] = [];
   for (let i = 7 - mondayOffset; i <= SPECIAL_DAYS_AHEAD && specialDays.length < 3; i++) {
@@ -139,12 +158,11 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
     const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
     if (!isHoliday(y, m, d)) continue;
     const iso = isoDate(y, m, d);
-    specialDays.push({ date: iso, label: `${frenchDate(iso)} (jour férié)`, text: dayText(raw, timeZone, y, m, d, true) });
+    const textKey = `${timeZone}|${iso}|${raw}`;
+    const text = holidayTextCache.get(textKey) ?? remember(holidayTextCache, textKey, dayText(raw, timeZone, y, m, d, true), WEEKS_KEPT);
+    specialDays.push({ date: iso, label: `${frenchDate(iso)} (jour férié)`, text });
   }
-  const value = { week, specialDays };
-  if (weekCache.size > 5_000) weekCache.clear();
-  weekCache.set(key, value);
-  return value;
+  return remember(weekCache, key, { week, specialDays }, 5_000);
 }
 
 /** The week (Monday first) around `now` in the place's zone, the state, and the holidays ahead. */

@@ -25,7 +25,7 @@ function formatter(timeZone: string) {
 
 export type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-export function wallTimeIn(timeZone: string, instant: Date): WallTime {
+function slowWallTimeIn(timeZone: string, instant: Date): WallTime {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
@@ -35,6 +35,40 @@ export function wallTimeIn(timeZone: string, instant: Date): WallTime {
     minute: Number(parts.minute),
     second: Number(parts.second),
   };
+}
+
+// Intl's formatToParts costs microseconds and a few objects a call, and a place page or a search
+// makes hundreds of these calls (the week table, the next change, every interval). A zone's offset
+// from UTC only changes at its transitions, which fall on a quarter hour of UTC: the offset is
+// kept per zone and UTC quarter hour, checked at both ends of it (a quarter hour holding a
+// transition, if any, is left to Intl), and the wall time is then plain arithmetic.
+const QUARTER_MS = 15 * 60_000;
+const offsets = new Map<string, Map<number, number | null>>();
+
+const utcOf = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+function offsetIn(timeZone: string, quarter: number): number | null {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_MS;
+    const end = start + QUARTER_MS - 1000;
+    const atStart = utcOf(slowWallTimeIn(timeZone, new Date(start))) - start;
+    const atEnd = utcOf(slowWallTimeIn(timeZone, new Date(end))) - end;
+    offset = atStart === atEnd ? atStart : null;
+    if (zone.size > 50_000) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+export function wallTimeIn(timeZone: string, instant: Date): WallTime {
+  const ms = instant.getTime();
+  const offset = Number.isFinite(ms) ? offsetIn(timeZone, Math.floor(ms / QUARTER_MS)) : null;
+  if (offset === null) return slowWallTimeIn(timeZone, instant);
+  const wall = new Date(ms + offset);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
 }
 
 /** The instant as a Date whose local fields are the wall time in `timeZone`. */

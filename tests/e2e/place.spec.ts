@@ -40,7 +40,9 @@ test.describe('the place page', () => {
     await expect(page.getByText(/Fiche complète à \d+ %/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Lieux proches avec les mêmes services' })).toBeVisible();
     await expect(page.locator('section[aria-labelledby="proches"] li')).toHaveCount(3);
-    // The presentation keeps its paragraphs.
+    // The presentation keeps its paragraphs. (Computed styles once the stylesheet is in: the page
+    // itself can arrive, and the checks above pass, before it.)
+    await page.waitForLoadState('load');
     const presentation = page.locator('section[aria-labelledby="presentation"] p');
     expect(await presentation.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-line');
     expect(await presentation.textContent()).toContain('adhérents ou non.\n\nUne conseillère');

@@ -3,7 +3,7 @@
 // import; two rows of one file describing one place are flagged; rows without coordinates are
 // placed at their commune's centre, as approximate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placePageResponse } from '../../components/place/PlacePage';
+import { GET as placePage } from '../../app/lieux/[slug]/route';
 import { geoJsonFeature, jsonRecord, standardRecords } from '../../lib/export/standard';
 import { fieldSourceRows, type FieldSources } from '../../lib/import/provenance';
 import { readSource } from '../../lib/import/readers';
@@ -133,7 +133,7 @@ describe('rows without coordinates', () => {
     expect(jsonRecord(record)).toMatchObject({ latitude: commune.latitude, position_approximative: true });
     expect(geoJsonFeature(record).properties).toMatchObject({ position_approximative: true });
     // The public page says it, next to the map.
-    const page = await placePageResponse(new Request(`http://localhost/lieux/${place.slug}`), place.slug);
+    const page = await placePage(new Request(`http://localhost/lieux/${place.slug}`), { params: Promise.resolve({ slug: place.slug }) });
     expect(page.status).toBe(200);
     const html = (await page.text()).replace(/<!-- -->/g, '');
     expect(html).toContain('Position approximative : centre de la commune.');

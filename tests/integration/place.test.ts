@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isGonePlaceSlug, nearbyPlaces, placeRoute, resolvePlacePage } from '../../lib/places/page';
+import { readPlaceRow } from '../../lib/places/page-read';
 import { closeSuggestion, SUGGESTION_PLACE_RATE, SUGGESTION_RATE, submitSuggestion } from '../../lib/places/suggestions';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
@@ -92,6 +93,36 @@ describe('place page data', () => {
     };
     const closer = candidates.filter((c) => c.latitude !== null && metres(c) < nearby[2].distance - 50);
     expect(closer.every((c) => nearby.some((n) => n.slug === c.slug))).toBe(true);
+  });
+
+  it('reads every place in one statement exactly as Prisma reads it, with the same nearby places', async () => {
+    // A place written with only the required fields: its list columns hold NULL, which Prisma reads as [].
+    await db.$executeRaw`INSERT INTO "Place" (id, slug, status, name, street, postcode, commune, latitude, longitude, "dateMaj", "updatedAt")
+      VALUES (gen_random_uuid(), 'lieu-sans-listes', 'published', 'Lieu sans listes', '1 rue Nue', '49000', 'Angers', 47.47, -0.55, current_date, now())`;
+    const places = await db.place.findMany({
+      include: { stops: { orderBy: { position: 'asc' } }, networks: { include: { network: { select: { slug: true, name: true } } } } },
+    });
+    expect(places.length).toBeGreaterThan(10);
+    let compared = 0;
+    for (const expected of places) {
+      const read = await readPlaceRow(expected.slug);
+      expect(read).not.toBeNull();
+      const { place, nearby } = read!;
+      for (const [field, value] of Object.entries(place)) {
+        if (field === 'stops') expect(value).toEqual(expected.stops.map(({ id, label, street, commune, latitude, longitude, openingHours }) => ({ id, label, street, commune, latitude, longitude, openingHours })));
+        else if (field === 'networks') expect(value).toEqual(expected.networks.map((m) => ({ network: m.network })));
+        else expect([field, value]).toEqual([field, expected[field as keyof typeof expected]]);
+      }
+      // The first scan of the statement is nearbyPlaces()'s; a short list is completed by the caller.
+      const shown = expected.status === 'PUBLISHED' || expected.closedForGoodAt !== null;
+      const wanted = shown ? await nearbyPlaces(expected) : [];
+      if (nearby.length === 3 || !shown) expect(nearby).toEqual(wanted.map((n) => ({ ...n, distance: expect.closeTo(n.distance, 3) })));
+      if (shown && expected.latitude !== null) compared++;
+    }
+    expect(compared).toBeGreaterThan(5);
+    // The page completes a short list with every place within 50 km.
+    const page = await resolvePlacePage(places.find((p) => p.status === 'PUBLISHED' && p.latitude !== null)!.slug, new Date());
+    if (page.kind === 'published') expect(page.nearby).toEqual((await nearbyPlaces(page.place)).map((n) => ({ ...n, distance: expect.closeTo(n.distance, 3) })));
   });
 
   it('has no nearby places without a position', async () => {
