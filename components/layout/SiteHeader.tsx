@@ -21,6 +21,9 @@ export function SiteHeader({ selection }: { selection: ReactNode }) {
               <a href="/recherche">Trouver un lieu</a>
             </li>
             <li>
+              <a href="/ateliers">Ateliers</a>
+            </li>
+            <li>
               <a href="/orienter">Orienter une personne</a>
             </li>
             <li>

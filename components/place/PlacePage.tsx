@@ -4,6 +4,8 @@
 // map. These views take the page's data and return markup; the route (app/lieux/[slug]/route.ts)
 // answers HTTP: the statuses (301 from an old slug, 404, 410 for a place closed for good over a
 // year ago, 422/429 for a refused report), the origin check and the report form.
+import { PlaceSessions } from '@/components/ateliers/PlaceSessions';
+import type { SessionRow } from '@/lib/ateliers/search';
 import type { ReactNode } from 'react';
 import { PublicDocument } from '@/components/layout/PublicDocument';
 import { publicUrl } from '@/lib/config/env';
@@ -23,7 +25,7 @@ import { ShareButtons } from './ShareButtons';
 import { withDe } from '@/lib/geo/french';
 
 
-function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; now: Date; nearby: NearbyPlace[]; report: SuggestionFormState }) {
+function PublishedPlace({ place, now, nearby, sessions, report }: { place: PublicPlace; now: Date; nearby: NearbyPlace[]; sessions: SessionRow[]; report: SuggestionFormState }) {
   const hours = presentHours(place.openingHours, place.timeZone, now);
   const closure = temporaryClosure(place, now, place.timeZone);
   const score = completeness(place);
@@ -78,6 +80,8 @@ function PublishedPlace({ place, now, nearby, report }: { place: PublicPlace; no
 
       <div className="place-grid">
         <HoursSection place={place} now={now} hours={hours} closure={closure} />
+
+        <PlaceSessions sessions={sessions} placeSlug={place.slug} />
 
         <ContactSection place={place} />
 
@@ -140,7 +144,7 @@ export function placePageHtml(page: PlacePageView, { now, nonce, report }: { now
     case 'published': {
       const { place } = page;
       const description = place.summary ?? `${place.name}, ${place.street}, ${place.postcode} ${place.commune} : aide au numérique.`;
-      const body = <PublishedPlace place={place} now={now} nearby={page.nearby} report={report} />;
+      const body = <PublishedPlace place={place} now={now} nearby={page.nearby} sessions={page.sessions} report={report} />;
       return document(`${place.name} — ${place.commune}`, description, body, { canonical: `${publicUrl()}/lieux/${place.slug}`, ogTitle: place.name, ...(place.demo ? { robots: 'noindex' } : {}) });
     }
   }

@@ -11,7 +11,7 @@ export const PUBLIC_DATA_CHANNEL = 'reperes_public_data';
 /** The name of the trigger on each table (the listener checks they are all there). */
 export const PUBLIC_DATA_TRIGGER = 'reperes_public_data_notify';
 /** Tables whose content shows on public pages: each carries the trigger. */
-export const PUBLIC_DATA_TABLES = ['Place', 'PlaceStop', 'PlaceOpeningSlot', 'PlaceSlugRedirect', 'Network', 'NetworkMembership', 'Commune'] as const;
+export const PUBLIC_DATA_TABLES = ['Place', 'PlaceStop', 'PlaceOpeningSlot', 'PlaceSlugRedirect', 'Network', 'NetworkMembership', 'Commune', 'Atelier', 'AtelierSession'] as const;
 
 export type Log = { debug(obj: object, msg: string): void; info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 

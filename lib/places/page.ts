@@ -6,6 +6,7 @@
 // trips and cost about as much CPU in the query compiler as the page's render.
 import 'server-only';
 import { Prisma } from '@prisma/client';
+import { nextSessionsForPlace, type SessionRow } from '@/lib/ateliers/search';
 import { readDb } from '@/lib/db';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
 import { NEARBY_LIMIT, NEARBY_RADIUS_M, NEARBY_SCAN, readPlaceRow, type NearbyPlace, type PublicPlace } from './page-read';
@@ -17,7 +18,7 @@ export const CLOSED_PAGE_DAYS = 365;
 const CLOSED_PAGE_MS = CLOSED_PAGE_DAYS * 24 * 3600 * 1000;
 
 export type PlacePage =
-  | { kind: 'published'; place: PublicPlace; nearby: NearbyPlace[] }
+  | { kind: 'published'; place: PublicPlace; nearby: NearbyPlace[]; sessions: SessionRow[] }
   | { kind: 'redirect'; slug: string }
   /** Closed for good less than a year ago: the page says so and offers alternatives. */
   | { kind: 'closed'; place: PublicPlace; nearby: NearbyPlace[] }
@@ -47,8 +48,11 @@ export async function resolvePlacePage(slug: string, now: Date): Promise<PlacePa
     const kind = pageKind(place, now);
     if (kind === 'published' || kind === 'closed') {
       // The statement's index-ordered scan found fewer than three: look at every place within 50 km.
-      const nearby = row.nearby.length >= NEARBY_LIMIT ? row.nearby : await widerNearby(place, NEARBY_LIMIT);
-      return { kind, place, nearby };
+      const [nearby, sessions] = await Promise.all([
+        row.nearby.length >= NEARBY_LIMIT ? row.nearby : widerNearby(place, NEARBY_LIMIT),
+        kind === 'published' ? nextSessionsForPlace(place.id, now) : [],
+      ]);
+      return kind === 'published' ? { kind, place, nearby, sessions } : { kind, place, nearby };
     }
     if (kind === 'gone') return { kind, name: place.name, commune: place.commune };
     return { kind: 'not-found', commune: place.commune };

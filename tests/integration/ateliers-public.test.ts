@@ -4,6 +4,7 @@
 import ICAL from 'ical.js';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { GET as placePage } from '../../app/lieux/[slug]/route';
 import { AtelierDetail } from '../../components/ateliers/AtelierDetail';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAtelierParams } from '../../lib/ateliers/filters';
@@ -77,6 +78,21 @@ describe('a place’s next sessions and the atelier page', () => {
     expect(sessions).toHaveLength(5);
     expect(sessions.map((s) => s.cancelled)).toEqual([false, false, true, false, false]);
     expect(sessions[0].seats_left).toBe(8);
+  });
+
+  it('shows the next sessions on the place’s public page, and none on a place without ateliers', async () => {
+    const atelier = await db.atelier.findUniqueOrThrow({ where: { slug: 'prendre-en-main-son-smartphone-cholet' }, include: { place: true } });
+    const page = await placePage(new Request(`http://localhost/lieux/${atelier.place.slug}`), { params: Promise.resolve({ slug: atelier.place.slug }) });
+    expect(page.status).toBe(200);
+    const html = (await page.text()).replace(/<!-- -->/g, '');
+    expect(html).toContain('Prochains ateliers');
+    expect(html).toContain(atelier.title);
+    expect(html).toContain(`/ateliers.ics?lieu=${atelier.place.slug}`);
+
+    const without = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', ateliers: { none: {} } } });
+    const other = await placePage(new Request(`http://localhost/lieux/${without.slug}`), { params: Promise.resolve({ slug: without.slug }) });
+    expect(other.status).toBe(200);
+    expect(await other.text()).not.toContain('Prochains ateliers');
   });
 
   it('describes each session as a schema.org Event, cancelled ones with EventCancelled', async () => {
