@@ -58,7 +58,9 @@ type Plan = {
 export async function writeBatch(sql: Sql, run: RunContext, batch: ParsedRow[]): Promise<BatchOutcome> {
   const out: BatchOutcome = { counts: { created: 0, updated: 0, unchanged: 0, foreign: 0 }, duplicates: [], rejected: [], warnings: [] };
   // A batch is atomic either way; not waiting for its WAL flush lets the next one start sooner
-  // (a crash could lose the last batches, which a re-import writes again).
+  // (a crash could lose the last batches, which a re-import writes again). The run record never
+  // says committed what a crash lost: it is written after the batches, with a synchronous commit,
+  // whose WAL flush covers every earlier commit.
   if (!run.options.dryRun) await sql.$executeRawUnsafe('SET LOCAL synchronous_commit = off');
   const approximate = await placeAtCommuneCentre(sql, batch, out.warnings);
   const known = await findKnownPlaces(sql, run, batch);

@@ -138,13 +138,23 @@ function weeklySlotsOf(openingHours: string) {
 }
 const WEEKLY = new Map<string, Array<{ weekday: number; startMinute: number; endMinute: number }>>();
 
+// The two lookups by (source, id) below probe the unique key once per id of the batch (a LATERAL
+// subquery with LIMIT 1, which the planner cannot flatten): as `"sourceName" = $1 AND "sourceId" =
+// ANY($2)`, a table whose statistics lag behind the import (a first import, autovacuum off or not
+// yet run) was read by its "sourceName" alone — every place of the source, for each batch: 209 ms
+// at 100,000 places instead of 4 ms.
+
 /** This source's own places among a batch's ids. */
 export const OWN_SQL = `
-  SELECT id::text AS id, "sourceId", upper(status::text) AS status FROM "Place" WHERE "sourceName" = $1 AND "sourceId" = ANY($2::text[])`;
+  SELECT p.id::text AS id, p."sourceId", upper(p.status::text) AS status
+  FROM unnest($2::text[]) AS s(id)
+  CROSS JOIN LATERAL (SELECT id, "sourceId", status FROM "Place" WHERE "sourceName" = $1 AND "sourceId" = s.id LIMIT 1) p`;
 
 /** The places this source's rows completed before (links), among a batch's ids. */
 export const LINKED_SQL = `
-  SELECT "sourceId", "placeId"::text AS "placeId" FROM "PlaceSourceLink" WHERE "sourceName" = $1 AND "sourceId" = ANY($2::text[])`;
+  SELECT l."sourceId", l."placeId"::text AS "placeId"
+  FROM unnest($2::text[]) AS s(id)
+  CROSS JOIN LATERAL (SELECT "sourceId", "placeId" FROM "PlaceSourceLink" WHERE "sourceName" = $1 AND "sourceId" = s.id LIMIT 1) l`;
 
 /** The existing places a batch may change, locked in one ordered statement (no deadlock between batches written at the same time). */
 export const LOCK_SQL = `SELECT id FROM "Place" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
