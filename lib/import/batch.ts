@@ -278,8 +278,13 @@ async function takenSlugs(sql: Sql, bases: string[], runSlugs: Set<string>): Pro
   const taken = new Set(exact.map((r) => r.slug));
   const numbered = unique.filter((base) => taken.has(base) || runSlugs.has(base));
   if (numbered.length) {
-    const patterns = numbered.map((base) => `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
-    const variants = await sql.$queryRawUnsafe<Array<{ slug: string }>>(`SELECT slug FROM "Place" WHERE slug LIKE ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`, JSON.stringify(patterns));
+    // Each base's numbered variants are the slugs in the range "base-" ≤ slug < "base." (byte order,
+    // '.' follows '-'): one range scan of Place_slug_prefix_idx per base, never the whole table.
+    const variants = await sql.$queryRawUnsafe<Array<{ slug: string }>>(
+      `SELECT p.slug FROM jsonb_array_elements_text($1::jsonb) AS b(base)
+       JOIN "Place" p ON p.slug ~>=~ (b.base || '-') AND p.slug ~<~ (b.base || '.')`,
+      JSON.stringify(numbered),
+    );
     for (const r of variants) taken.add(r.slug);
   }
   return taken;

@@ -180,4 +180,18 @@ describe('nasty files', () => {
     expect(report.created).toBe(0);
     expect(await db.place.count({ where: { sourceName: 'tx' } })).toBe(0);
   });
+
+  it('gives a new place the first free numbered slug, whatever the neighbours of its base', async () => {
+    const template = await db.place.findFirstOrThrow({ where: { sourceName: 'demo' } });
+    const { id: _id, createdAt: _c, updatedAt: _u, fieldSources: _f, ...rest } = template;
+    // Taken: the base, its -2, and slugs that share the prefix without being its variants.
+    for (const [slug, sourceId] of [['atelier-slug-angers', 's-1'], ['atelier-slug-angers-2', 's-2'], ['atelier-slug-angersx', 's-3'], ['atelier-slug-angers-bis', 's-4']]) {
+      await db.place.create({ data: { ...rest, slug, sourceName: 'slug-fixtures', sourceId } });
+    }
+    const rows = readSource('standard', Buffer.from([HEADER, standardRow({ ...GOOD, id: 'slug-1', nom: 'Atelier slug', adresse: '9 rue Lointaine', latitude: '47.50', longitude: '-0.60' })].join('\n')));
+    const report = await runImport(db, rows, { sourceName: 'slug-test' });
+    expect(report.created).toBe(1);
+    const created = await db.place.findFirstOrThrow({ where: { sourceName: 'slug-test', sourceId: 'slug-1' } });
+    expect(created.slug).toBe('atelier-slug-angers-3');
+  });
 });
