@@ -75,12 +75,19 @@ export async function machine(databaseUrl?: string) {
   };
 }
 
-/** The newest committed result of this benchmark (bench/results/<name>-<date>.json in HEAD). */
+/** `search-2026-12-06-0312.json` → "2026-12-06-0312"; `search-2026-12-06.json` → "2026-12-06-0000". */
+const runKey = (file: string) => {
+  const [, date, time] = /(\d{4}-\d{2}-\d{2})(?:-(\d{4}))?\.json$/.exec(file) ?? [];
+  return `${date}-${time ?? '0000'}`;
+};
+
+/** The newest committed result of this benchmark (bench/results/<name>-<date>[-<HHMM>].json in HEAD). */
 export function lastCommitted(name: string): BenchResult | null {
   const files = git(['ls-tree', '--name-only', 'HEAD', `${COMMITTED_DIR}/`])
     .split('\n')
-    .filter((f) => new RegExp(`^${COMMITTED_DIR}/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d{2}-\\d{2}\\.json$`).test(f))
-    .sort();
+    .filter((f) => new RegExp(`^${COMMITTED_DIR}/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d{2}-\\d{2}(-\\d{4})?\\.json$`).test(f))
+    // Oldest first: by date, then by time of day (files named before the time was added count as 00:00).
+    .sort((a, b) => runKey(a).localeCompare(runKey(b)));
   const newest = files[files.length - 1];
   if (!newest) return null;
   try {
@@ -123,7 +130,8 @@ export async function compareAndSave(result: Omit<BenchResult, 'date' | 'finishe
   }
   const dir = process.env.BENCH_RESULTS_DIR ? path.resolve(process.env.BENCH_RESULTS_DIR) : path.join(root, COMMITTED_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${full.name}-${full.date}.json`);
+  // Several runs a day keep their own files: the date and the time (UTC) of the end of the run.
+  const file = path.join(dir, `${full.name}-${full.date}-${full.finishedAt.slice(11, 13)}${full.finishedAt.slice(14, 16)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(full, null, 2)}\n`);
   console.log(`  raw results: ${path.relative(root, file)}`);
   return full;
