@@ -35,36 +35,7 @@ export default async function OpenDataPage() {
         indique la date à laquelle une personne a confirmé ses informations. {updated && <>Dernière modification : {updated}.</>}
       </p>
       <h2>Télécharger</h2>
-      <ul>
-        <li>
-          <a href="/donnees/export/csv" download>
-            Tous les lieux, CSV du standard
-          </a>{' '}
-          — séparateur virgule, UTF-8, listes séparées par « | »
-        </li>
-        <li>
-          <a href="/donnees/export/json" download>
-            Tous les lieux, JSON du standard
-          </a>
-        </li>
-        <li>
-          <a href="/donnees/export/geojson" download>
-            Tous les lieux, GeoJSON
-          </a>{' '}
-          — pour les logiciels de cartographie
-        </li>
-        <li>
-          Pour <a href="https://www.data.inclusion.beta.gouv.fr/">data·inclusion</a> :{' '}
-          <a href="/donnees/export/data-inclusion-structures" download>
-            structures
-          </a>{' '}
-          et{' '}
-          <a href="/donnees/export/data-inclusion-services" download>
-            services
-          </a>{' '}
-          (JSON, un service « Médiation numérique » par lieu)
-        </li>
-      </ul>
+      <Downloads />
       <p>
         Pour n’exporter qu’une sélection, ajoutez les filtres de la <a href="/recherche">recherche</a> à l’adresse, par
         exemple <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>.
@@ -76,25 +47,68 @@ export default async function OpenDataPage() {
         cache ; 120 requêtes par minute et par adresse. Description OpenAPI :{' '}
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
-      <table>
-        <caption className="visually-hidden">Paramètres de /api/v1/lieux</caption>
-        <thead>
-          <tr>
-            <th scope="col">Paramètre</th>
-            <th scope="col">Rôle</th>
-          </tr>
-        </thead>
-        <tbody>
-          {api.paths['/lieux'].get.parameters.map((p) => (
-            <tr key={p.name}>
-              <td>
-                <code>{p.name}</code>
-              </td>
-              <td>{'description' in p && p.description ? p.description : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ApiParameters parameters={api.paths['/lieux'].get.parameters} />
     </div>
+  );
+}
+
+/** The files, whole or for data·inclusion. */
+function Downloads() {
+  return (
+    <ul>
+      <li>
+        <a href="/donnees/export/csv" download>
+          Tous les lieux, CSV du standard
+        </a>{' '}
+        — séparateur virgule, UTF-8, listes séparées par « | »
+      </li>
+      <li>
+        <a href="/donnees/export/json" download>
+          Tous les lieux, JSON du standard
+        </a>
+      </li>
+      <li>
+        <a href="/donnees/export/geojson" download>
+          Tous les lieux, GeoJSON
+        </a>{' '}
+        — pour les logiciels de cartographie
+      </li>
+      <li>
+        Pour <a href="https://www.data.inclusion.beta.gouv.fr/">data·inclusion</a> :{' '}
+        <a href="/donnees/export/data-inclusion-structures" download>
+          structures
+        </a>{' '}
+        et{' '}
+        <a href="/donnees/export/data-inclusion-services" download>
+          services
+        </a>{' '}
+        (JSON, un service « Médiation numérique » par lieu)
+      </li>
+    </ul>
+  );
+}
+
+/** The parameters of /api/v1/lieux, as the OpenAPI document describes them. */
+function ApiParameters({ parameters }: { parameters: ReturnType<typeof openApiDocument>['paths']['/lieux']['get']['parameters'] }) {
+  return (
+    <table>
+      <caption className="visually-hidden">Paramètres de /api/v1/lieux</caption>
+      <thead>
+        <tr>
+          <th scope="col">Paramètre</th>
+          <th scope="col">Rôle</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parameters.map((p) => (
+          <tr key={p.name}>
+            <td>
+              <code>{p.name}</code>
+            </td>
+            <td>{'description' in p && p.description ? p.description : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

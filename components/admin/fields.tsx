@@ -65,32 +65,7 @@ export function HoursEditor({ value, error }: { value: unknown; error?: string }
   return (
     <div className="hours-editor">
       {grid ? (
-        <table>
-          <caption>Horaires d’ouverture (laissez vide un jour fermé)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Jour</th>
-              <th scope="col">Matin ou journée</th>
-              <th scope="col">Après-midi</th>
-            </tr>
-          </thead>
-          <tbody>
-            {GRID_DAYS.map((day) => (
-              <tr key={day}>
-                <th scope="row">{DAY_NAMES[day]}</th>
-                {[0, 1].map((index) => (
-                  <td key={index}>
-                    <label className="visually-hidden" htmlFor={`h-${day}-${index}-a`}>{`${DAY_NAMES[day]}, plage ${index + 1}, début`}</label>
-                    <input id={`h-${day}-${index}-a`} type="time" value={grid.days[day][index]?.[0] ?? ''} onChange={(e) => setRange(day, index, 0, e.target.value)} />
-                    {' à '}
-                    <label className="visually-hidden" htmlFor={`h-${day}-${index}-b`}>{`${DAY_NAMES[day]}, plage ${index + 1}, fin`}</label>
-                    <input id={`h-${day}-${index}-b`} type="time" value={grid.days[day][index]?.[1] ?? ''} onChange={(e) => setRange(day, index, 1, e.target.value)} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HoursTable grid={grid} setRange={setRange} />
       ) : (
         <p className="notice">Ces horaires utilisent une syntaxe avancée : modifiez-les dans le champ ci-dessous.</p>
       )}
@@ -128,5 +103,37 @@ export function HoursEditor({ value, error }: { value: unknown; error?: string }
         )}
       </div>
     </div>
+  );
+}
+
+/** The week's grid: two time ranges a day. */
+function HoursTable({ grid, setRange }: { grid: HoursGrid; setRange: (day: (typeof GRID_DAYS)[number], index: number, part: 0 | 1, time: string) => void }) {
+  return (
+    <table>
+      <caption>Horaires d’ouverture (laissez vide un jour fermé)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Jour</th>
+          <th scope="col">Matin ou journée</th>
+          <th scope="col">Après-midi</th>
+        </tr>
+      </thead>
+      <tbody>
+        {GRID_DAYS.map((day) => (
+          <tr key={day}>
+            <th scope="row">{DAY_NAMES[day]}</th>
+            {[0, 1].map((index) => (
+              <td key={index}>
+                <label className="visually-hidden" htmlFor={`h-${day}-${index}-a`}>{`${DAY_NAMES[day]}, plage ${index + 1}, début`}</label>
+                <input id={`h-${day}-${index}-a`} type="time" value={grid.days[day][index]?.[0] ?? ''} onChange={(e) => setRange(day, index, 0, e.target.value)} />
+                {' à '}
+                <label className="visually-hidden" htmlFor={`h-${day}-${index}-b`}>{`${DAY_NAMES[day]}, plage ${index + 1}, fin`}</label>
+                <input id={`h-${day}-${index}-b`} type="time" value={grid.days[day][index]?.[1] ?? ''} onChange={(e) => setRange(day, index, 1, e.target.value)} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -40,8 +40,6 @@ const toOptions = (labels: Record<string, string>): Option[] => Object.entries(l
 /** `location` is the "where" field: a client component on App Router pages, plain markup the
  * public pages' script enhances elsewhere (see SearchWidgets). */
 export function FilterForm({ filters, facets, action = '/recherche', location }: { filters: SearchFilters; facets: Facets; action?: string; location: ReactNode }) {
-  const advancedCount =
-    filters.public.length + filters.prise_en_charge.length + filters.accompagnement.length + filters.acces.length + filters.dispositif.length + filters.type.length + (filters.itinerance ? 1 : 0) + (filters.q ? 1 : 0);
   return (
     <form action={action} method="get" className="filter-form" role="search" aria-label="Rechercher un lieu">
       {location}
@@ -93,47 +91,56 @@ export function FilterForm({ filters, facets, action = '/recherche', location }:
         <input key={`${slot.day}-${slot.halfDay}`} type="hidden" name="creneau" value={`${slot.day}-${slot.halfDay}`} />
       ))}
       <Checkboxes name="frais" legend="Coût" options={toOptions(FEE_LABELS)} selected={filters.frais} counts={facets.frais} />
-      <details className="filter-more" open={advancedCount > 0}>
-        <summary>Plus de critères{advancedCount > 0 ? ` (${advancedCount} choisi${advancedCount > 1 ? 's' : ''})` : ''}</summary>
-        <Checkboxes
-          name="accompagnement"
-          legend="Comment être aidé"
-          options={Object.entries(SUPPORT_MODE_PLAIN).map(([value, label]) => ({ value, label }))}
-          selected={filters.accompagnement}
-          counts={facets.accompagnement}
-        />
-        <Checkboxes name="acces" legend="Comment y accéder" options={toOptions(ACCESS_MODE_LABELS)} selected={filters.acces} counts={facets.acces} />
-        <Checkboxes name="prise_en_charge" legend="Besoins particuliers" options={toOptions(SPECIFIC_SUPPORT_LABELS)} selected={filters.prise_en_charge} counts={facets.prise_en_charge} />
-        <Checkboxes name="public" legend="Public accueilli en particulier" options={toOptions(PUBLIC_LABELS)} selected={filters.public} counts={facets.public} />
-        <Checkboxes
-          name="type"
-          legend="Type de lieu"
-          options={Object.entries(PLACE_TYPES).map(([value, { label }]) => ({ value, label }))}
-          selected={filters.type}
-          counts={facets.type}
-        />
-        <Checkboxes name="dispositif" legend="Dispositifs nationaux" options={toOptions(PROGRAMME_LABELS)} selected={filters.dispositif} counts={facets.dispositif} />
-        <fieldset className="filter-group">
-          <legend>Lieu fixe ou itinérant</legend>
-          {[
-            ['', 'Les deux'],
-            ['fixe', 'Lieu fixe'],
-            ['itinerant', 'Bus ou permanence itinérante'],
-          ].map(([value, label]) => (
-            <div className="checkbox" key={value || 'both'}>
-              <input type="radio" id={`itinerance-${value || 'both'}`} name="itinerance" value={value} defaultChecked={(filters.itinerance ?? '') === value} />
-              <label htmlFor={`itinerance-${value || 'both'}`}>{label}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="q">Nom du lieu</label>
-          <input id="q" name="q" type="search" maxLength={100} defaultValue={filters.q ?? ''} />
-        </div>
-      </details>
+      <MoreCriteria filters={filters} facets={facets} />
       <button type="submit" className="button button--primary filter-form__submit">
         Rechercher
       </button>
     </form>
+  );
+}
+
+/** The criteria folded under « Plus de critères », open when one of them is chosen. */
+function MoreCriteria({ filters, facets }: { filters: SearchFilters; facets: Facets }) {
+  const advancedCount =
+    filters.public.length + filters.prise_en_charge.length + filters.accompagnement.length + filters.acces.length + filters.dispositif.length + filters.type.length + (filters.itinerance ? 1 : 0) + (filters.q ? 1 : 0);
+  return (
+    <details className="filter-more" open={advancedCount > 0}>
+      <summary>Plus de critères{advancedCount > 0 ? ` (${advancedCount} choisi${advancedCount > 1 ? 's' : ''})` : ''}</summary>
+      <Checkboxes
+        name="accompagnement"
+        legend="Comment être aidé"
+        options={Object.entries(SUPPORT_MODE_PLAIN).map(([value, label]) => ({ value, label }))}
+        selected={filters.accompagnement}
+        counts={facets.accompagnement}
+      />
+      <Checkboxes name="acces" legend="Comment y accéder" options={toOptions(ACCESS_MODE_LABELS)} selected={filters.acces} counts={facets.acces} />
+      <Checkboxes name="prise_en_charge" legend="Besoins particuliers" options={toOptions(SPECIFIC_SUPPORT_LABELS)} selected={filters.prise_en_charge} counts={facets.prise_en_charge} />
+      <Checkboxes name="public" legend="Public accueilli en particulier" options={toOptions(PUBLIC_LABELS)} selected={filters.public} counts={facets.public} />
+      <Checkboxes
+        name="type"
+        legend="Type de lieu"
+        options={Object.entries(PLACE_TYPES).map(([value, { label }]) => ({ value, label }))}
+        selected={filters.type}
+        counts={facets.type}
+      />
+      <Checkboxes name="dispositif" legend="Dispositifs nationaux" options={toOptions(PROGRAMME_LABELS)} selected={filters.dispositif} counts={facets.dispositif} />
+      <fieldset className="filter-group">
+        <legend>Lieu fixe ou itinérant</legend>
+        {[
+          ['', 'Les deux'],
+          ['fixe', 'Lieu fixe'],
+          ['itinerant', 'Bus ou permanence itinérante'],
+        ].map(([value, label]) => (
+          <div className="checkbox" key={value || 'both'}>
+            <input type="radio" id={`itinerance-${value || 'both'}`} name="itinerance" value={value} defaultChecked={(filters.itinerance ?? '') === value} />
+            <label htmlFor={`itinerance-${value || 'both'}`}>{label}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="q">Nom du lieu</label>
+        <input id="q" name="q" type="search" maxLength={100} defaultValue={filters.q ?? ''} />
+      </div>
+    </details>
   );
 }

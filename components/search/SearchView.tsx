@@ -67,31 +67,9 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
             </ul>
           </div>
         )}
-        <p className="results-count" role="status" aria-live="polite">
-          {filters.ou && !response.origin
-            ? 'Précisez le lieu ci-dessus pour voir les lieux proches.'
-            : response.total === 0
-            ? 'Aucun lieu ne correspond.'
-            : response.total >= NATIONAL_COUNT_CAP
-              ? `Plus de ${(NATIONAL_COUNT_CAP - 1).toLocaleString('fr-FR')} lieux : précisez une commune ou des critères.`
-              : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
-        </p>
+        <ResultsCount filters={filters} response={response} />
         {response.total === 0 && !(filters.ou && !response.origin) && (
-          <div className="empty-state">
-            {response.origin && filters.rayon < RADIUS.max && (
-              <p>
-                Aucun lieu à moins de {filters.rayon} km.{' '}
-                <a href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?</a>
-              </p>
-            )}
-            {hasCriteria({ ...filters, ou: null, lat: null, lng: null, rayon: RADIUS.default }) && (
-              <p>
-                <a href={url({ besoin: [], frais: [], public: [], prise_en_charge: [], accompagnement: [], acces: [], dispositif: [], label: [], type: [], itinerance: null, q: null, ouvert: null, creneau: [], page: 1 })}>
-                  Retirer les critères et garder le lieu
-                </a>
-              </p>
-            )}
-          </div>
+          <EmptyState filters={filters} response={response} url={url} />
         )}
         {markers.length > 0 &&
           widgets.map({
@@ -110,23 +88,68 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
           ))}
         </ol>
         {response.pageCount > 1 && (
-          <nav className="pagination" aria-label="Pages de résultats">
-            {filters.page > 1 && (
-              <a href={url({ page: filters.page - 1 })} rel="prev">
-                ← Page précédente
-              </a>
-            )}
-            <span>
-              Page {filters.page} sur {response.pageCount}
-            </span>
-            {filters.page < response.pageCount && (
-              <a href={url({ page: filters.page + 1 })} rel="next">
-                Page suivante →
-              </a>
-            )}
-          </nav>
+          <ResultsPagination page={filters.page} pageCount={response.pageCount} url={url} />
         )}
       </div>
     </div>
+  );
+}
+
+type Results = SearchData['response'];
+type Url = (changes: Partial<SearchFilters>) => string;
+
+/** How many places, or why none is listed. */
+function ResultsCount({ filters, response }: { filters: SearchFilters; response: Results }) {
+  return (
+    <p className="results-count" role="status" aria-live="polite">
+      {filters.ou && !response.origin
+        ? 'Précisez le lieu ci-dessus pour voir les lieux proches.'
+        : response.total === 0
+        ? 'Aucun lieu ne correspond.'
+        : response.total >= NATIONAL_COUNT_CAP
+          ? `Plus de ${(NATIONAL_COUNT_CAP - 1).toLocaleString('fr-FR')} lieux : précisez une commune ou des critères.`
+          : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
+    </p>
+  );
+}
+
+/** No result: a wider radius, or the same place without the criteria. */
+function EmptyState({ filters, response, url }: { filters: SearchFilters; response: Results; url: Url }) {
+  return (
+    <div className="empty-state">
+      {response.origin && filters.rayon < RADIUS.max && (
+        <p>
+          Aucun lieu à moins de {filters.rayon} km.{' '}
+          <a href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?</a>
+        </p>
+      )}
+      {hasCriteria({ ...filters, ou: null, lat: null, lng: null, rayon: RADIUS.default }) && (
+        <p>
+          <a href={url({ besoin: [], frais: [], public: [], prise_en_charge: [], accompagnement: [], acces: [], dispositif: [], label: [], type: [], itinerance: null, q: null, ouvert: null, creneau: [], page: 1 })}>
+            Retirer les critères et garder le lieu
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ResultsPagination({ page, pageCount, url }: { page: number; pageCount: number; url: Url }) {
+  return (
+    <nav className="pagination" aria-label="Pages de résultats">
+      {page > 1 && (
+        <a href={url({ page: page - 1 })} rel="prev">
+          ← Page précédente
+        </a>
+      )}
+      <span>
+        Page {page} sur {pageCount}
+      </span>
+      {page < pageCount && (
+        <a href={url({ page: page + 1 })} rel="next">
+          Page suivante →
+        </a>
+      )}
+    </nav>
   );
 }

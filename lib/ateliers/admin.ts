@@ -3,12 +3,13 @@ import 'server-only';
 // the registrations list (to print) — only to whoever may manage the place's ateliers.
 import type { PrismaClient } from '@prisma/client';
 import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
+import { db as sharedDb } from '@/lib/db';
 import { isUuid, placeScope } from './store';
 
 type Db = PrismaClient;
 
-/** A place's ateliers and their coming sessions, or null when the user may not manage them. */
-export async function ateliersOfPlace(db: Db, user: SessionUser, placeId: string, now = new Date()) {
+/** A place's ateliers and their coming sessions, and the place's stops (the form's list), or null when the user may not manage them. */
+export async function ateliersOfPlace(user: SessionUser, placeId: string, now = new Date(), db: Db = sharedDb) {
   const found = await placeScope(db, placeId);
   if (!found || !canManageAteliers(user, found.scope)) return null;
   const ateliers = await db.atelier.findMany({
@@ -16,11 +17,12 @@ export async function ateliersOfPlace(db: Db, user: SessionUser, placeId: string
     orderBy: { startsAt: 'asc' },
     include: { sessions: { where: { endsAt: { gte: now } }, orderBy: { startsAt: 'asc' }, take: 20 } },
   });
-  return { place: found.place, ateliers };
+  const stops = await db.placeStop.findMany({ where: { placeId }, orderBy: { position: 'asc' }, select: { id: true, label: true } });
+  return { place: found.place, ateliers, stops };
 }
 
 /** The registrations of an atelier's sessions, or null when the user may not see them. */
-export async function registrationsFor(db: Db, user: SessionUser, atelierId: string) {
+export async function registrationsFor(user: SessionUser, atelierId: string, db: Db = sharedDb) {
   if (!isUuid(atelierId)) return null;
   const atelier = await db.atelier.findUnique({ where: { id: atelierId }, select: { id: true, title: true, timeZone: true, placeId: true, place: { select: { name: true } } } });
   if (!atelier) return null;

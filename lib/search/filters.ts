@@ -128,10 +128,8 @@ const LISTS = {
 
 type ListKey = keyof typeof LISTS;
 
-export function parseSearchParams(params: RawParams): ParsedFilters {
-  const problems: string[] = [];
-  const filters = emptyFilters();
-
+/** The place and the radius: `ou`, `lat`/`lng`, `rayon`. */
+function readWhere(params: RawParams, filters: SearchFilters, problems: string[]) {
   const ou = first(params, 'ou', { text: true });
   if (ou) filters.ou = clip(ou, 200) || null;
 
@@ -155,7 +153,10 @@ export function parseSearchParams(params: RawParams): ParsedFilters {
       problems.push(`Le rayon doit être compris entre ${RADIUS.min} et ${RADIUS.max} km : ${filters.rayon} km utilisés.`);
     } else filters.rayon = Math.round(km);
   }
+}
 
+/** The lists of the standard's values, then the place types. */
+function readLists(params: RawParams, filters: SearchFilters, problems: string[]) {
   for (const key of Object.keys(LISTS) as ListKey[]) {
     const { labels, name } = LISTS[key];
     const accepted: string[] = [];
@@ -175,6 +176,14 @@ export function parseSearchParams(params: RawParams): ParsedFilters {
       if (!filters.type.includes(value as PlaceTypeSlug)) filters.type.push(value as PlaceTypeSlug);
     } else problems.push(`Type de lieu inconnu : « ${value.slice(0, 40)} » a été ignoré.`);
   }
+}
+
+export function parseSearchParams(params: RawParams): ParsedFilters {
+  const problems: string[] = [];
+  const filters = emptyFilters();
+
+  readWhere(params, filters, problems);
+  readLists(params, filters, problems);
 
   const itinerance = first(params, 'itinerance');
   if (itinerance === 'fixe' || itinerance === 'itinerant') filters.itinerance = itinerance;

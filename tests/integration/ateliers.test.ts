@@ -84,7 +84,7 @@ describe('creating and cancelling', () => {
     const session = await db.atelierSession.findFirstOrThrow({ where: { atelierId: mine.id } });
     expect(await cancelSession(db, users.hubCoordinator, session.id, now)).toEqual({ ok: false, message: 'Vous ne pouvez pas gérer les ateliers de ce lieu.' });
     expect(await cancelAtelier(db, users.hubCoordinator, mine.id, now)).toMatchObject({ ok: false });
-    expect(await registrationsFor(db, users.hubCoordinator, mine.id)).toBeNull();
+    expect(await registrationsFor(users.hubCoordinator, mine.id, db)).toBeNull();
     expect((await db.atelierSession.findUniqueOrThrow({ where: { id: session.id } })).cancelledAt).toBeNull();
   });
 

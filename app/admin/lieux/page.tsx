@@ -4,7 +4,7 @@ import { BulkForm } from '@/components/admin/BulkForm';
 import { canPublishFromList, canStartPlaceCreation } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { managedNetworks } from '@/lib/networks/dashboard';
-import { listAdminPlaces, pageLinks, parseAdminPlaceQuery, type CompletenessBand, type PlaceSort } from '@/lib/places/admin-list';
+import { listAdminPlaces, pageLinks, parseAdminPlaceQuery, type AdminPlaceRow, type CompletenessBand, type PlaceSort } from '@/lib/places/admin-list';
 import { bulkAction } from '../actions';
 
 export const metadata = { title: 'Lieux' };
@@ -74,49 +74,8 @@ export default async function AdminPlaces({ searchParams }: Props) {
           Filtrer
         </button>
       </form>
-      <BulkForm action={bulkAction} canPublish={canPublishFromList(user)}>
-        <AdminTable
-          caption="Lieux de votre périmètre"
-          rows={places}
-          rowKey={(place) => place.id}
-          columns={[
-            { header: <span className="visually-hidden">Choisir</span>, cell: (place) => <input type="checkbox" name="ids" value={place.id} aria-label={`Choisir ${place.name}`} /> },
-            { header: 'Lieu', cell: (place) => <Link href={`/admin/lieux/${place.id}`}>{place.name}</Link> },
-            { header: 'Commune', cell: (place) => place.commune },
-            { header: 'Statut', cell: (place) => STATUS[place.status] },
-            { header: 'Confirmé le', cell: (place) => place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' }) },
-            { header: 'Complétude', cell: (place) => `${place.score} %` },
-          ]}
-        />
-      </BulkForm>
-      <nav className="pagination" aria-label="Pages">
-        {page > 1 && <Link href={query({ page: page - 1 })}>← Précédente</Link>}
-        <span>
-          Page {page} sur {pageCount}
-        </span>
-        {pageCount > 1 && (
-          <ol className="pagination__pages">
-            {pageLinks(page, pageCount).map((n, i) =>
-              n === null ? (
-                <li key={`gap-${i}`} aria-hidden="true">
-                  …
-                </li>
-              ) : (
-                <li key={n}>
-                  {n === page ? (
-                    <span aria-current="page">{n}</span>
-                  ) : (
-                    <Link href={query({ page: n })} aria-label={`Page ${n}`}>
-                      {n}
-                    </Link>
-                  )}
-                </li>
-              ),
-            )}
-          </ol>
-        )}
-        {page < pageCount && <Link href={query({ page: page + 1 })}>Suivante →</Link>}
-      </nav>
+      <PlacesTable places={places} canPublish={canPublishFromList(user)} />
+      <Pagination page={page} pageCount={pageCount} href={(n) => query({ page: n })} />
     </>
   );
 }
@@ -133,5 +92,59 @@ function SelectFilter({ name, label, options, value }: { name: string; label: st
         ))}
       </select>
     </div>
+  );
+}
+
+function PlacesTable({ places, canPublish }: { places: AdminPlaceRow[]; canPublish: boolean }) {
+  return (
+    <BulkForm action={bulkAction} canPublish={canPublish}>
+      <AdminTable
+        caption="Lieux de votre périmètre"
+        rows={places}
+        rowKey={(place) => place.id}
+        columns={[
+          { header: <span className="visually-hidden">Choisir</span>, cell: (place) => <input type="checkbox" name="ids" value={place.id} aria-label={`Choisir ${place.name}`} /> },
+          { header: 'Lieu', cell: (place) => <Link href={`/admin/lieux/${place.id}`}>{place.name}</Link> },
+          { header: 'Commune', cell: (place) => place.commune },
+          { header: 'Statut', cell: (place) => STATUS[place.status] },
+          { header: 'Confirmé le', cell: (place) => place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' }) },
+          { header: 'Complétude', cell: (place) => `${place.score} %` },
+        ]}
+      />
+    </BulkForm>
+  );
+}
+
+/** Previous and next, the page numbers around this one (the first and last always). */
+function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {page > 1 && <Link href={href(page - 1)}>← Précédente</Link>}
+      <span>
+        Page {page} sur {pageCount}
+      </span>
+      {pageCount > 1 && (
+        <ol className="pagination__pages">
+          {pageLinks(page, pageCount).map((n, i) =>
+            n === null ? (
+              <li key={`gap-${i}`} aria-hidden="true">
+                …
+              </li>
+            ) : (
+              <li key={n}>
+                {n === page ? (
+                  <span aria-current="page">{n}</span>
+                ) : (
+                  <Link href={href(n)} aria-label={`Page ${n}`}>
+                    {n}
+                  </Link>
+                )}
+              </li>
+            ),
+          )}
+        </ol>
+      )}
+      {page < pageCount && <Link href={href(page + 1)}>Suivante →</Link>}
+    </nav>
   );
 }

@@ -61,35 +61,42 @@ export default async function EditPlace({ params, searchParams }: Props) {
         {' · '}
         <Link href={`/admin/lieux/${place.id}/ateliers`}>Ateliers</Link>
       </p>
-      <div className="admin-actions">
-        <form action={async () => { 'use server'; await confirmAction(place.id); }}>
-          <button type="submit" className="button button--small">
-            Tout est à jour (vérifié aujourd’hui)
-          </button>
-        </form>
-        {publish && place.status !== 'PUBLISHED' && (
-          <form action={async () => { 'use server'; await statusAction(place.id, 'PUBLISHED'); }}>
-            <button type="submit" className="button button--small">
-              {place.status === 'ARCHIVED' ? 'Restaurer et publier' : 'Publier'}
-            </button>
-          </form>
-        )}
-        {publish && place.status === 'PUBLISHED' && (
-          <form action={async () => { 'use server'; await statusAction(place.id, 'DRAFT'); }}>
-            <button type="submit" className="button button--small">
-              Dépublier
-            </button>
-          </form>
-        )}
-        {publish && place.status !== 'ARCHIVED' && (
-          <form action={async () => { 'use server'; await statusAction(place.id, 'ARCHIVED'); }}>
-            <button type="submit" className="button button--small button--danger">
-              Archiver
-            </button>
-          </form>
-        )}
-      </div>
+      <PlaceActions placeId={place.id} status={place.status} publish={publish} />
       <PlaceEditor place={serialisable} version={place.version} actions={actions} map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} proposal={proposal ? { id: proposal.id, sections: SECTION_IDS.filter((section) => Object.keys(SECTIONS[section].schema.shape).some((field) => field in (proposal.changes as object))) } : undefined} />
     </>
+  );
+}
+
+/** "Tout est à jour", and the status changes the user may make. */
+function PlaceActions({ placeId, status, publish }: { placeId: string; status: keyof typeof STATUS; publish: boolean }) {
+  return (
+    <div className="admin-actions">
+      <form action={async () => { 'use server'; await confirmAction(placeId); }}>
+        <button type="submit" className="button button--small">
+          Tout est à jour (vérifié aujourd’hui)
+        </button>
+      </form>
+      {publish && status !== 'PUBLISHED' && (
+        <form action={async () => { 'use server'; await statusAction(placeId, 'PUBLISHED'); }}>
+          <button type="submit" className="button button--small">
+            {status === 'ARCHIVED' ? 'Restaurer et publier' : 'Publier'}
+          </button>
+        </form>
+      )}
+      {publish && status === 'PUBLISHED' && (
+        <form action={async () => { 'use server'; await statusAction(placeId, 'DRAFT'); }}>
+          <button type="submit" className="button button--small">
+            Dépublier
+          </button>
+        </form>
+      )}
+      {publish && status !== 'ARCHIVED' && (
+        <form action={async () => { 'use server'; await statusAction(placeId, 'ARCHIVED'); }}>
+          <button type="submit" className="button button--small button--danger">
+            Archiver
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

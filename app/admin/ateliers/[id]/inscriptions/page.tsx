@@ -5,14 +5,13 @@ import { notFound } from 'next/navigation';
 import { registrationsFor } from '@/lib/ateliers/admin';
 import { sessionWhen } from '@/lib/ateliers/format';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function Registrations({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/admin/ateliers/${id}/inscriptions`);
-  const data = await registrationsFor(db, user, id);
+  const data = await registrationsFor(user, id);
   if (!data) notFound();
   const { atelier, sessions } = data;
   return (

@@ -6,7 +6,6 @@ import { AtelierForm } from '@/components/admin/AtelierForm';
 import { ateliersOfPlace, copyValues } from '@/lib/ateliers/admin';
 import { sessionWhen } from '@/lib/ateliers/format';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
 import { cancelAtelierAction, cancelSessionAction, createAtelierAction } from './actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ copier?: string }> };
@@ -15,11 +14,10 @@ export default async function PlaceAteliers({ params, searchParams }: Props) {
   const { id } = await params;
   const { copier } = await searchParams;
   const user = await requireUser(`/admin/lieux/${id}/ateliers`);
-  const data = await ateliersOfPlace(db, user, id);
+  const data = await ateliersOfPlace(user, id);
   if (!data) notFound();
   // « Copier »: the form starts from one of this place's ateliers (found in the list the user may see).
   const source = copier ? data.ateliers.find((a) => a.id === copier) : undefined;
-  const stops = await db.placeStop.findMany({ where: { placeId: id }, orderBy: { position: 'asc' }, select: { id: true, label: true } });
   return (
     <>
       <p>
@@ -73,7 +71,7 @@ export default async function PlaceAteliers({ params, searchParams }: Props) {
         </section>
       ))}
       <h2 id="nouvel-atelier">{source ? `Nouvel atelier, copié de « ${source.title} »` : 'Nouvel atelier'}</h2>
-      <AtelierForm key={source?.id ?? 'nouveau'} action={createAtelierAction.bind(null, id)} stops={stops} initial={source ? copyValues(source) : undefined} />
+      <AtelierForm key={source?.id ?? 'nouveau'} action={createAtelierAction.bind(null, id)} stops={data.stops} initial={source ? copyValues(source) : undefined} />
     </>
   );
 }

@@ -41,30 +41,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         </div>
       )}
       <h2>Avancement</h2>
-      <table className="admin-table" data-testid="campaign-progress">
-        <caption className="visually-hidden">Avancement de la campagne</caption>
-        <tbody>
-          {(
-            [
-              ['Lieux sollicités', counts.targets],
-              ['Courriels envoyés', counts.sent],
-              ['Liens ouverts', counts.opened],
-              ['Confirmés', counts.confirmed],
-              ['Corrections proposées', counts.corrected],
-              ['Fermetures signalées', counts.closed],
-              ['Mauvais contact', counts.wrongContact],
-              ['Sans réponse', counts.noAnswer],
-              ['Relancés', counts.reminded],
-              ['Sans courriel', counts.withoutEmail],
-            ] as const
-          ).map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ProgressTable counts={counts} />
       <h2>Relance</h2>
       {canRemind ? (
         <form action={remind}>
@@ -109,5 +86,37 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         ]}
       />
     </>
+  );
+}
+
+type Counts = NonNullable<Awaited<ReturnType<typeof campaignProgressFor>>>['counts'];
+
+/** The campaign's figures, one row each. */
+function ProgressTable({ counts }: { counts: Counts }) {
+  return (
+    <table className="admin-table" data-testid="campaign-progress">
+      <caption className="visually-hidden">Avancement de la campagne</caption>
+      <tbody>
+        {(
+          [
+            ['Lieux sollicités', counts.targets],
+            ['Courriels envoyés', counts.sent],
+            ['Liens ouverts', counts.opened],
+            ['Confirmés', counts.confirmed],
+            ['Corrections proposées', counts.corrected],
+            ['Fermetures signalées', counts.closed],
+            ['Mauvais contact', counts.wrongContact],
+            ['Sans réponse', counts.noAnswer],
+            ['Relancés', counts.reminded],
+            ['Sans courriel', counts.withoutEmail],
+          ] as const
+        ).map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
