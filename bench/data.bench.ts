@@ -18,7 +18,7 @@ import { exportStream } from '../lib/export/standard';
 import { openBenchDatabase } from './database';
 import { compareAndSave, type Figure } from './results';
 import { syntheticCsv } from './synthetic-csv';
-import { releaseRealSources } from './synthetic';
+import { releaseRealSources } from './real-sources';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 let peak = 0;

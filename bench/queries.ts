@@ -6,7 +6,8 @@
 // "now" start `next start` that way; without it, the parameter is ignored.
 import { resolveCommune } from '../lib/geo/communes';
 import { instantAt } from '../lib/hours';
-import { loadCommunes, random, weighted, type CommuneRow } from './synthetic';
+import { loadCommunes, type CommuneRow } from './real-sources';
+import { random, weighted } from './synthetic';
 
 export type SearchQuery = { kind: 'town' | 'town, open now' | 'national filters' | 'name'; params: Record<string, string>; now: Date };
 
