@@ -17,6 +17,16 @@ import { fail, loadEnv, openDatabase } from './database';
 const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
 
+/** Builds the app when its production build is missing or stale; false when the build failed. */
+function buildIfNeeded(nextBin: string, env: NodeJS.ProcessEnv): boolean {
+  if (!needsBuild()) return true;
+  console.log('Construction de l’application (première fois, environ une minute)…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
+  if (build.status === 0) return true;
+  console.error('\n✖ La construction de l’application a échoué (voir ci-dessus).\n');
+  return false;
+}
+
 async function main() {
   // Graceful shutdown is ours, in order: the app stops taking requests and finishes those in
   // flight (Next.js does on SIGTERM), then the embedded PostgreSQL stops, then this process exits.
@@ -67,14 +77,7 @@ async function main() {
   };
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-  if (!dev && needsBuild()) {
-    console.log('Construction de l’application (première fois, environ une minute)…');
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
-    if (build.status !== 0) {
-      console.error('\n✖ La construction de l’application a échoué (voir ci-dessus).\n');
-      return shutdown(1);
-    }
-  }
+  if (!dev && !buildIfNeeded(nextBin, env)) return shutdown(1);
 
   // In production, a bounded heap (APP_HEAP_MB): V8 would otherwise size it from the machine;
   // and a young generation sized for short-lived request garbage (APP_SEMI_SPACE_MB).

@@ -52,6 +52,7 @@ export const copyPage = (page: CachedPage, hit: boolean): CachedPage & { hit: bo
  * One closure of about 120 lines: its short inner functions share the entries, the renders in
  * flight, the byte count and the generation, which must change together.
  */
+// eslint-disable-next-line max-lines-per-function -- one closure: its inner functions share state that must change together (see above)
 export function createPageStore(options: PageStoreOptions, active: () => boolean): PageStore {
   const now = options.now ?? Date.now;
   const ttlMs = (options.ttlSeconds ?? 60) * 1000;
