@@ -6,15 +6,14 @@ import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
 // one of the architecture rules below today and is being fixed on another branch (named after it);
 // the coordinator empties these lists after merging. Nothing new goes here: fix the code instead.
 const IN_PROGRESS = {
-  // Views that still build the HTTP Response of their route. place.
-  // UnavailablePage.tsx's unavailableResponse moves with them.
-  responseInComponents: ['components/place/PlacePage.tsx', 'components/layout/UnavailablePage.tsx'],
-  // Files over 350 lines, being split. place.
-  longFiles: ['lib/cache/page-cache.ts', 'lib/cache/page-cache.test.ts', 'components/place/PlacePage.tsx'],
+  // Views that still build the HTTP Response of their route.
+  responseInComponents: [],
+  // Files over 350 lines, being split.
+  longFiles: [],
   // Functions over 80 lines, being split. place.
-  longFunctions: ['lib/cache/page-cache.ts', 'components/place/**'],
-  // Pages that still query the database themselves: the import and duplicate pages. imp2.
-  pagesWithDb: ['app/admin/import/**/page.tsx', 'app/admin/fusion/**/page.tsx'],
+  longFunctions: ['lib/cache/page-store.ts', 'lib/cache/page-cache-listener.ts', 'components/place/**'],
+  // Pages that still query the database themselves.
+  pagesWithDb: [],
   // Components that import form-state types from server-action files (app/**/actions.ts).
   componentsImportingApp: [],
   // Import cycles.

@@ -66,7 +66,6 @@ async function main() {
     console.error(`\n✖ ${prepared.failure}\n`);
     return shutdown(1);
   }
-  const accounts = prepared.accounts;
 
   const env = {
     ...process.env,
@@ -93,10 +92,10 @@ async function main() {
   const url = env.NEXTAUTH_URL;
   console.log(`\nRepères est lancé : ${url}`);
   console.log(handle.embedded ? `Base : PostgreSQL embarqué (${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})` : 'Base : DATABASE_URL');
-  if (accounts.length) {
+  if (prepared.accounts.length) {
     // Shown this once: only their bcrypt hashes are kept.
     console.log('Comptes de démonstration (espace d’administration : /admin) — notez ces mots de passe, ils ne seront plus affichés :');
-    for (const account of accounts) console.log(`  ${account.role.padEnd(12)} ${account.email} / ${account.password}`);
+    for (const account of prepared.accounts) console.log(`  ${account.role.padEnd(12)} ${account.email} / ${account.password}`);
     console.log('  (nouveaux mots de passe : npm run db:seed -- --new-demo-passwords ; désactiver ces comptes : npm run db:seed -- --no-demo-accounts)');
   }
   console.log('Ctrl-C pour arrêter.\n');

@@ -2,7 +2,7 @@
 // with the request's CSP nonce, cache headers, and the French error page when it fails.
 import type { ReactElement } from 'react';
 import { PublicDocument } from '@/components/layout/PublicDocument';
-import { unavailableResponse } from '@/components/layout/UnavailablePage';
+import { unavailablePageResponse } from '@/app/unavailable-response';
 import { htmlResponse, renderDocument } from '@/lib/render/html';
 import { isSignedIn, PUBLIC_PAGE_CACHE } from '@/lib/security/cache-control';
 
@@ -26,6 +26,6 @@ export async function page(request: Request, build: (nonce: string) => Promise<P
     );
     return htmlResponse(request.method === 'HEAD' ? '' : html, { status: spec.status ?? 200, headers: { 'Cache-Control': cacheHeader(request, spec.cache) } });
   } catch (error) {
-    return unavailableResponse(request, new URL(request.url), error);
+    return unavailablePageResponse(request, new URL(request.url), error);
   }
 }

@@ -1,7 +1,7 @@
 // The HTTP side of /recherche and /embed: the page cache and its Cache-Control (lib/render,
 // lib/security), the data (lib/search/page), the view (components/search/SearchPage), and the
 // French error page when the page cannot be built. The rate limit is applied before, by the proxy.
-import { unavailableResponse } from '@/components/layout/UnavailablePage';
+import { unavailablePageResponse } from '@/app/unavailable-response';
 import { EmbedSearchPage, SearchPage } from '@/components/search/SearchPage';
 import { renderDocument } from '@/lib/render/html';
 import { servePage } from '@/lib/render/public-page';
@@ -27,6 +27,6 @@ export async function searchPageResponse(request: Request, kind: SearchPageKind)
       return { status: 200, html: await render(kind, url, nonce), headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
     });
   } catch (error) {
-    return unavailableResponse(request, url, error);
+    return unavailablePageResponse(request, url, error);
   }
 }

@@ -1,8 +1,7 @@
 // What a person sees when a page rendered by lib/render cannot be built (most often: the database
 // is unreachable). No technical detail; a reference to quote, and a retry that needs no script —
-// the app reconnects by itself when the database is back.
-import { forRequest } from '@/lib/observability/logger';
-import { htmlResponse, renderDocument } from '@/lib/render/html';
+// the app reconnects by itself when the database is back. The route layer logs the failure and
+// answers it, 503 (app/unavailable-response.tsx).
 import { PublicDocument } from './PublicDocument';
 
 /** The French error page (most often: the database is unreachable), with a retry that needs no script. */
@@ -24,12 +23,4 @@ export function UnavailablePage({ url, nonce, requestId }: { url: URL; nonce: st
       </div>
     </PublicDocument>
   );
-}
-
-/** Logs the failure (with the request id, never the query) and answers the page above, 503, never kept by a cache. */
-export function unavailableResponse(request: Request, url: URL, error: unknown): Response {
-  const requestId = request.headers.get('x-request-id');
-  forRequest(requestId).error({ err: error, method: request.method, path: url.pathname }, 'page render failed');
-  const page = <UnavailablePage url={url} nonce={request.headers.get('x-nonce') ?? ''} requestId={requestId} />;
-  return htmlResponse(renderDocument(page), { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '10' } });
 }

@@ -3,7 +3,7 @@
 // decided by lib/auth/permissions; every function here checks them.
 import type { ImportRun, PrismaClient } from '@prisma/client';
 import { Prisma } from '@prisma/client';
-import { canImport, isAdmin, type SessionUser } from '../auth/permissions';
+import { canImport, canSeeImportRun, importNeedsNetwork, type SessionUser } from '../auth/permissions';
 import { slugify } from '../geo/fold';
 import { MAPPABLE, type ColumnMapping, type MappableField } from './generic';
 import { FORMATS, streamSource, type SourceFormat } from './readers';
@@ -50,9 +50,9 @@ async function networkIdOf(db: Db, slug: string | null): Promise<string | null |
   return network?.id; // undefined: unknown network
 }
 
-/** May this user see (and act on) this run? Admins see every run, others their own. */
+/** May this user see (and act on) this run? The rule is `canSeeImportRun`'s (lib/auth/permissions). */
 export function canSeeRun(user: SessionUser, run: Pick<ImportRun, 'userId'>): boolean {
-  return isAdmin(user) || run.userId === user.id;
+  return canSeeImportRun(user, run);
 }
 
 /** The columns of a CSV file (its header), decoded and split like the import will. */
@@ -74,7 +74,8 @@ export async function startImport(
   const networkSlug = input.networkSlug || null;
   const networkId = await networkIdOf(db, networkSlug);
   if (networkId === undefined) return { ok: false, error: 'reseau' };
-  if (!canImport(user, networkId)) return { ok: false, error: user.role === 'COORDINATOR' ? 'reseau-requis' : 'droits' };
+  // Refused: a coordinator must choose one of their networks; anyone else may not import at all.
+  if (!canImport(user, networkId)) return { ok: false, error: importNeedsNetwork(user) ? 'reseau-requis' : 'droits' };
   const sourceName = slugify(input.sourceName || input.fileName.replace(/\.[^.]+$/, '')).slice(0, 80) || 'import';
   // Another network's (or the administrators') source: refused before anything is kept.
   const refusal = await sourceRefusal(db, user, sourceName, networkId);

@@ -5,6 +5,8 @@ import { canImport, canMergePlaces, type SessionUser } from '../../lib/auth/perm
 import { MERGE_FIELDS, defaultChoices, dismissDuplicate, mergeDuplicate } from '../../lib/import/merge';
 import { readSource } from '../../lib/import/readers';
 import { runImport } from '../../lib/import/run';
+import { openDuplicateFlag, openDuplicateFlags } from '../../lib/import/duplicate-reads';
+import { importRunFileColumns, importRunForPage, importRunReport, importSourcesForAdmin, recentImportRuns } from '../../lib/import/run-reads';
 import { canSeeRun, confirmImport, fileColumns, guessMapping, isStalled, mappingFromForm, setMapping, startImport } from '../../lib/import/runs';
 import { placeRoute } from '../../lib/places/page';
 import { resetDatabase, testDb } from '../helpers/db';
@@ -107,6 +109,30 @@ describe('an import from the back-office', () => {
   });
 });
 
+describe('what the import pages read', () => {
+  it('lists and opens the runs canSeeImportRun allows, with their report and the columns of a kept file', async () => {
+    const all = await recentImportRuns(admin, db);
+    expect(all).toHaveLength(await db.importRun.count());
+    const own = await db.importRun.findMany({ where: { userId: coordinator.id }, orderBy: { startedAt: 'desc' } });
+    expect((await recentImportRuns(coordinator, db)).map((r) => r.id)).toEqual(own.map((r) => r.id));
+    expect(await recentImportRuns(editor, db)).toEqual([]);
+
+    const done = own[0];
+    expect(await importRunForPage(coordinator, done.id, db)).toMatchObject({ id: done.id, state: 'done', sourceName: 'lieux-cyb-njou' });
+    expect(await importRunForPage(editor, done.id, db)).toBeNull();
+    expect(await importRunForPage(admin, 'pas-un-identifiant', db)).toBeNull();
+    const report = await importRunReport(coordinator, done.id, db);
+    expect(report?.sourceName).toBe('lieux-cyb-njou');
+    expect(report?.report.rejected).toHaveLength(1);
+    expect(await importRunReport(editor, done.id, db)).toBeNull();
+
+    const generic = await db.importRun.findFirstOrThrow({ where: { format: 'generic' } });
+    expect(await importRunFileColumns(admin, generic.id, db)).toEqual(['Structure', 'Adresse', 'CP', 'Ville', 'Tél']);
+    expect(await importRunFileColumns(coordinator, generic.id, db)).toEqual([]);
+    expect(await importSourcesForAdmin(coordinator, db)).toEqual([]);
+  });
+});
+
 describe('merging flagged duplicates', () => {
   let flagId: string;
   beforeAll(async () => {
@@ -118,6 +144,16 @@ describe('merging flagged duplicates', () => {
     );
     expect(report.duplicates.map((d) => d.action)).toEqual(['merge']);
     flagId = (await db.placeDuplicate.findFirstOrThrow({ where: { state: 'OPEN' } })).id;
+  });
+
+  it('shows the open flags, and one flag with both places, to admins only', async () => {
+    expect((await openDuplicateFlags(admin, db)).map((f) => f.id)).toEqual([flagId]);
+    expect(await openDuplicateFlags(coordinator, db)).toEqual([]);
+    const flag = await openDuplicateFlag(admin, flagId, db);
+    expect(flag?.other.name).toBe('Maison de quartier des Justices');
+    expect(flag?.place.name).toBe('Espace numérique des Justices');
+    expect(await openDuplicateFlag(coordinator, flagId, db)).toBeNull();
+    expect(await openDuplicateFlag(admin, 'pas-un-identifiant', db)).toBeNull();
   });
 
   it('merges field by field for admins only; the loser is archived, its address redirects, both histories are kept', async () => {
@@ -165,6 +201,7 @@ describe('merging flagged duplicates', () => {
     expect(await dismissDuplicate(db, coordinator, flag.id)).toBe('forbidden');
     expect(await dismissDuplicate(db, admin, flag.id)).toBe('done');
     expect(await dismissDuplicate(db, admin, flag.id)).toBe('gone');
+    expect(await openDuplicateFlag(admin, flag.id, db)).toBeNull();
     expect(await db.place.count({ where: { sourceName: { in: ['x', 'y'] }, status: 'PUBLISHED' } })).toBe(2);
     expect(MERGE_FIELDS.length).toBeGreaterThan(25);
   });

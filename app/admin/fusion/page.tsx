@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AdminTable } from '@/components/admin/AdminTable';
 import { canMergePlaces } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { openDuplicateFlags } from '@/lib/import/duplicate-reads';
 
 export const metadata = { title: 'Doublons à fusionner' };
 export const dynamic = 'force-dynamic';
@@ -21,12 +21,7 @@ export default async function DuplicatesPage({ searchParams }: Props) {
   if (!canMergePlaces(user)) return <p>La fusion des doublons est réservée aux administrateurs.</p>;
   const { resultat, lieu } = await searchParams;
   const result = resultat ? RESULTS[resultat] : null;
-  const flags = await db.placeDuplicate.findMany({
-    where: { state: 'OPEN' },
-    orderBy: [{ score: 'desc' }, { createdAt: 'asc' }],
-    take: 200,
-    include: { place: { select: { name: true, commune: true, sourceName: true } }, other: { select: { name: true, commune: true, sourceName: true } } },
-  });
+  const flags = await openDuplicateFlags(user);
   return (
     <>
       <h1>Doublons à fusionner</h1>

@@ -3,7 +3,7 @@
 // good over a year ago, 422/429 for a refused report), the origin check and the form. The data
 // comes from lib/places (one statement, lib/places/page-read.ts), the markup from
 // components/place/PlacePage.tsx; lib/render/public-page.ts puts the page cache in between.
-import { unavailableResponse } from '@/components/layout/UnavailablePage';
+import { unavailablePageResponse } from '@/app/unavailable-response';
 import { placePageHtml } from '@/components/place/PlacePage';
 import { db } from '@/lib/db';
 import { clientKey, sameOrigin } from '@/lib/orientation/http';
@@ -63,7 +63,7 @@ async function answer(request: Request, rawSlug: string, report: (slug: string) 
       return { status: result.status, html: result.html, headers: { ...(cacheControl ? { 'Cache-Control': cacheControl } : {}), ...result.headers } };
     });
   } catch (error) {
-    return unavailableResponse(request, url, error);
+    return unavailablePageResponse(request, url, error);
   }
 }
 

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import type { Place } from '@prisma/client';
 import { canMergePlaces } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
-import { MERGE_FIELDS, defaultChoices, displayValue, fieldValue } from '@/lib/import/merge';
+import { openDuplicateFlag } from '@/lib/import/duplicate-reads';
+import { MERGE_FIELDS, defaultChoices, displayValue, fieldValue, type Choice, type MergeField } from '@/lib/import/merge';
 import { dismissAction, mergeAction } from '../actions';
 
 export const metadata = { title: 'Comparer deux fiches' };
@@ -16,9 +16,8 @@ export default async function ComparePage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/admin/fusion/${id}`);
   if (!canMergePlaces(user)) return <p>La fusion des doublons est réservée aux administrateurs.</p>;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const flag = await db.placeDuplicate.findUnique({ where: { id }, include: { place: true, other: true } });
-  if (!flag || flag.state !== 'OPEN') notFound();
+  const flag = await openDuplicateFlag(user, id);
+  if (!flag) notFound();
   // A: the place already known; B: the one the import created.
   const a: Place = flag.other;
   const b: Place = flag.place;
@@ -45,46 +44,7 @@ export default async function ComparePage({ params }: Props) {
             <input type="radio" id="garder-b" name="garder" value={b.id} /> <label htmlFor="garder-b">B — {b.name} ({b.sourceName ?? 'saisie'})</label>
           </p>
         </fieldset>
-        <table className="merge-table">
-          <caption>Pour chaque information, choisissez la valeur à garder.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Information</th>
-              <th scope="col">A — {a.name}</th>
-              <th scope="col">B — {b.name}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {MERGE_FIELDS.map(([field, label]) => {
-              const va = fieldValue(a, field);
-              const vb = fieldValue(b, field);
-              const same = JSON.stringify(va) === JSON.stringify(vb);
-              return (
-                <tr key={field}>
-                  <th scope="row">{label}</th>
-                  {same ? (
-                    <td colSpan={2}>
-                      {displayValue(a, field)}
-                      <input type="hidden" name={`f_${field}`} value="" />
-                    </td>
-                  ) : (
-                    ([
-                      [a, 'winner'],
-                      [b, 'loser'],
-                    ] as const).map(([place, side]) => (
-                      <td key={place.id}>
-                        <input type="radio" id={`f_${field}_${place.id}`} name={`f_${field}`} value={place.id} defaultChecked={choices[field] === side} />{' '}
-                        <label htmlFor={`f_${field}_${place.id}`} className="pre-line">
-                          {displayValue(place, field)}
-                        </label>
-                      </td>
-                    ))
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <MergeFields a={a} b={b} choices={choices} />
         <p className="review-actions">
           <button type="submit" className="button button--primary">
             Fusionner les deux fiches
@@ -97,5 +57,51 @@ export default async function ComparePage({ params }: Props) {
         </button>
       </form>
     </>
+  );
+}
+
+/** For each field, the value to keep: one cell when both places agree, else a choice between A and B. */
+function MergeFields({ a, b, choices }: { a: Place; b: Place; choices: Record<MergeField, Choice> }) {
+  return (
+    <table className="merge-table">
+      <caption>Pour chaque information, choisissez la valeur à garder.</caption>
+      <thead>
+        <tr>
+          <th scope="col">Information</th>
+          <th scope="col">A — {a.name}</th>
+          <th scope="col">B — {b.name}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {MERGE_FIELDS.map(([field, label]) => {
+          const va = fieldValue(a, field);
+          const vb = fieldValue(b, field);
+          const same = JSON.stringify(va) === JSON.stringify(vb);
+          return (
+            <tr key={field}>
+              <th scope="row">{label}</th>
+              {same ? (
+                <td colSpan={2}>
+                  {displayValue(a, field)}
+                  <input type="hidden" name={`f_${field}`} value="" />
+                </td>
+              ) : (
+                ([
+                  [a, 'winner'],
+                  [b, 'loser'],
+                ] as const).map(([place, side]) => (
+                  <td key={place.id}>
+                    <input type="radio" id={`f_${field}_${place.id}`} name={`f_${field}`} value={place.id} defaultChecked={choices[field] === side} />{' '}
+                    <label htmlFor={`f_${field}_${place.id}`} className="pre-line">
+                      {displayValue(place, field)}
+                    </label>
+                  </td>
+                ))
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { canManageImportSources } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
-import { listSources } from '@/lib/import/sources';
+import { importSourcesForAdmin } from '@/lib/import/run-reads';
 import { allNetworks } from '@/lib/networks/dashboard';
 import { updateSourceAction } from '../actions';
 
@@ -22,7 +21,7 @@ export default async function SourcesPage({ searchParams }: Props) {
   const user = await requireUser('/admin/import/sources');
   if (!canManageImportSources(user)) notFound();
   const { ok, erreur } = await searchParams;
-  const [sources, networks] = await Promise.all([listSources(db), allNetworks()]);
+  const [sources, networks] = await Promise.all([importSourcesForAdmin(user), allNetworks()]);
   return (
     <>
       <p>
