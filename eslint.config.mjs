@@ -10,8 +10,8 @@ const IN_PROGRESS = {
   responseInComponents: [],
   // Files over 350 lines, being split.
   longFiles: [],
-  // Functions over 80 lines, being split. place.
-  longFunctions: ['lib/cache/page-store.ts', 'lib/cache/page-cache-listener.ts', 'components/place/**'],
+  // Functions over 80 lines, being split.
+  longFunctions: [],
   // Pages that still query the database themselves.
   pagesWithDb: [],
   // Components that import form-state types from server-action files (app/**/actions.ts).

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { PublicDocument } from '@/components/layout/PublicDocument';
 import { publicUrl } from '@/lib/config/env';
 import { presentHours } from '@/lib/hours/present';
-import { temporaryClosure } from '@/lib/places/closure';
+import { temporaryClosure, type TemporaryClosure } from '@/lib/places/closure';
 import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
 import { completeness } from '@/lib/places/completeness';
 import type { NearbyPlace, PlacePage, PublicPlace } from '@/lib/places/page';
@@ -25,13 +25,56 @@ import { ShareButtons } from './ShareButtons';
 import { withDe } from '@/lib/geo/french';
 
 
+/** The name, kinds and networks of the place, its notices (fictional, closed for a while), sharing. */
+function PlaceHeader({ place, url, closure }: { place: PublicPlace; url: string; closure: TemporaryClosure | null }) {
+  const itinerant = place.itinerance.includes('Itinerant');
+  const types = [...new Set(place.typologies.map((t) => typologyLabel(t)))];
+  return (
+    <header className="place-header">
+      <h1>{place.name}</h1>
+      <p className="place-header__types">
+        {types.join(' · ')}
+        {itinerant && `${types.length ? ' · ' : ''}Itinérant`}
+        {place.networks.length > 0 && (
+          <>
+            {' · Réseau '}
+            {place.networks.map((m, i) => (
+              <span key={m.network.slug}>
+                {i > 0 && ', '}
+                <a href={`/reseaux/${m.network.slug}`}>{m.network.name}</a>
+              </span>
+            ))}
+          </>
+        )}
+      </p>
+      {place.demo && (
+        <div className="notice" data-testid="demo-place">
+          <p>
+            <strong>{DEMO_PLACE_NOTICE}</strong> : ce lieu, ses contacts et ses horaires sont inventés pour essayer Repères. Il
+            n’apparaît ni dans les exports ni dans l’API.
+          </p>
+        </div>
+      )}
+      {place.summary && <p className="place-header__summary">{place.summary}</p>}
+      {closure && (
+        <div className="notice notice--warning place-closure" data-testid="temporary-closure">
+          <p>
+            <strong>{closure.title}</strong>
+          </p>
+          {closure.message && <p className="pre-line">{closure.message}</p>}
+        </div>
+      )}
+      <ShareButtons url={url} title={place.name} />
+      <span className="selection-button" data-selection-place="" data-id={place.id} data-slug={place.slug} data-name={place.name} />
+    </header>
+  );
+}
+
 function PublishedPlace({ place, now, nearby, sessions, report }: { place: PublicPlace; now: Date; nearby: NearbyPlace[]; sessions: SessionRow[]; report: SuggestionFormState }) {
   const hours = presentHours(place.openingHours, place.timeZone, now);
   const closure = temporaryClosure(place, now, place.timeZone);
   const score = completeness(place);
   const url = `${publicUrl()}/lieux/${place.slug}`;
-  const itinerant = place.itinerance.includes('Itinerant');
-  const types = [...new Set(place.typologies.map((t) => typologyLabel(t)))];
 
   return (
     <article className="container place-page">
@@ -40,43 +83,7 @@ function PublishedPlace({ place, now, nearby, sessions, report }: { place: Publi
       <nav aria-label="Fil d’Ariane" className="breadcrumb no-print">
         <a href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour {withDe(place.commune)}</a>
       </nav>
-      <header className="place-header">
-        <h1>{place.name}</h1>
-        <p className="place-header__types">
-          {types.join(' · ')}
-          {itinerant && `${types.length ? ' · ' : ''}Itinérant`}
-          {place.networks.length > 0 && (
-            <>
-              {' · Réseau '}
-              {place.networks.map((m, i) => (
-                <span key={m.network.slug}>
-                  {i > 0 && ', '}
-                  <a href={`/reseaux/${m.network.slug}`}>{m.network.name}</a>
-                </span>
-              ))}
-            </>
-          )}
-        </p>
-        {place.demo && (
-          <div className="notice" data-testid="demo-place">
-            <p>
-              <strong>{DEMO_PLACE_NOTICE}</strong> : ce lieu, ses contacts et ses horaires sont inventés pour essayer Repères. Il
-              n’apparaît ni dans les exports ni dans l’API.
-            </p>
-          </div>
-        )}
-        {place.summary && <p className="place-header__summary">{place.summary}</p>}
-        {closure && (
-          <div className="notice notice--warning place-closure" data-testid="temporary-closure">
-            <p>
-              <strong>{closure.title}</strong>
-            </p>
-            {closure.message && <p className="pre-line">{closure.message}</p>}
-          </div>
-        )}
-        <ShareButtons url={url} title={place.name} />
-        <span className="selection-button" data-selection-place="" data-id={place.id} data-slug={place.slug} data-name={place.name} />
-      </header>
+      <PlaceHeader place={place} url={url} closure={closure} />
 
       <div className="place-grid">
         <HoursSection place={place} now={now} hours={hours} closure={closure} />

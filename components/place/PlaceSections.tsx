@@ -66,26 +66,7 @@ export function ContactSection({ place }: { place: PublicPlace }) {
         <br />
         {place.postcode} {place.commune}
       </address>
-      <ul className="plain-list contact-list">
-        {place.phone && (
-          <li>
-            Téléphone : <a href={`tel:${place.phone}`}>{formatPhone(place.phone)}</a>
-          </li>
-        )}
-        {place.emails.map((email) => (
-          <li key={email}>
-            Courriel : <a href={`mailto:${email}`}>{email}</a>
-          </li>
-        ))}
-        {place.websites.map((site) => {
-          const href = safeHttpUrl(site);
-          return (
-            <li key={site}>
-              Site : {href ? <a href={href} rel="noopener noreferrer">{site.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a> : site}
-            </li>
-          );
-        })}
-      </ul>
+      <ContactList place={place} />
       {hasPosition && place.locationApproximate && (
         <p className="notice place-approximate">
           <strong>Position approximative : centre de la commune.</strong> La source ne donnait pas l’emplacement exact du lieu : fiez-vous à l’adresse.
@@ -128,6 +109,32 @@ export function ContactSection({ place }: { place: PublicPlace }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Phone, e-mails and web sites, each a link. */
+function ContactList({ place }: { place: PublicPlace }) {
+  return (
+    <ul className="plain-list contact-list">
+      {place.phone && (
+        <li>
+          Téléphone : <a href={`tel:${place.phone}`}>{formatPhone(place.phone)}</a>
+        </li>
+      )}
+      {place.emails.map((email) => (
+        <li key={email}>
+          Courriel : <a href={`mailto:${email}`}>{email}</a>
+        </li>
+      ))}
+      {place.websites.map((site) => {
+        const href = safeHttpUrl(site);
+        return (
+          <li key={site}>
+            Site : {href ? <a href={href} rel="noopener noreferrer">{site.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a> : site}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

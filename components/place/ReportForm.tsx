@@ -23,20 +23,7 @@ export function ReportForm({ action, state }: { action: string; state: Suggestio
             {state.message}
           </p>
         )}
-        <fieldset className="filter-group">
-          <legend>Qu’est-ce qui est inexact ?</legend>
-          {Object.entries(SUGGESTION_PARTS).map(([value, label]) => (
-            <div className="checkbox" key={value}>
-              <input type="radio" id={`part-${value}`} name="part" value={value} defaultChecked={values.part === value} aria-describedby={error('part') ? 'part-error' : undefined} />
-              <label htmlFor={`part-${value}`}>{label}</label>
-            </div>
-          ))}
-          {error('part') && (
-            <p className="field-error" id="part-error">
-              {error('part')}
-            </p>
-          )}
-        </fieldset>
+        <PartChoice chosen={values.part} error={error('part')} />
         <div className="field">
           <label htmlFor="report-message">Quelle est la bonne information ?</label>
           <p className="hint" id="message-hint">
@@ -86,5 +73,25 @@ export function ReportForm({ action, state }: { action: string; state: Suggestio
         </button>
       </form>
     </details>
+  );
+}
+
+/** Which part of the listing is wrong: one choice, with its error. */
+function PartChoice({ chosen, error }: { chosen: string | undefined; error: string | undefined }) {
+  return (
+    <fieldset className="filter-group">
+      <legend>Qu’est-ce qui est inexact ?</legend>
+      {Object.entries(SUGGESTION_PARTS).map(([value, label]) => (
+        <div className="checkbox" key={value}>
+          <input type="radio" id={`part-${value}`} name="part" value={value} defaultChecked={chosen === value} aria-describedby={error ? 'part-error' : undefined} />
+          <label htmlFor={`part-${value}`}>{label}</label>
+        </div>
+      ))}
+      {error && (
+        <p className="field-error" id="part-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }
