@@ -2,8 +2,8 @@
 // find the places they already have (this source's own, or linked), match the new ones against
 // places of other sources, lock and read every place the batch may change, decide row by row
 // (provenance rules, ownership), then write with set-based SQL. A dry run stops before writing.
-import { slugify } from '../geo/fold';
 import type { Sql } from './bulk';
+import { baseSlug, takenSlugs } from './slugs';
 import { mergedLosers } from './merge';
 import { scoreMatch } from './matching';
 import { initialSources, mergeRow, type FieldSources, type SourceOrder } from './provenance';
@@ -266,27 +266,3 @@ async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<F
   }
   await insertFlags(sql, flags, run.options.sourceName);
 }
-
-function baseSlug(fields: ImportedFields) {
-  return slugify(`${fields.name} ${fields.commune}`).slice(0, 90) || 'lieu';
-}
-
-/** Slugs already taken among these bases and their numbered variants: exact lookups first, patterns only for the bases in use. */
-async function takenSlugs(sql: Sql, bases: string[], runSlugs: Set<string>): Promise<Set<string>> {
-  const unique = [...new Set(bases)];
-  const exact = await sql.$queryRawUnsafe<Array<{ slug: string }>>(`SELECT slug FROM "Place" WHERE slug = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`, JSON.stringify(unique));
-  const taken = new Set(exact.map((r) => r.slug));
-  const numbered = unique.filter((base) => taken.has(base) || runSlugs.has(base));
-  if (numbered.length) {
-    // Each base's numbered variants are the slugs in the range "base-" ≤ slug < "base." (byte order,
-    // '.' follows '-'): one range scan of Place_slug_prefix_idx per base, never the whole table.
-    const variants = await sql.$queryRawUnsafe<Array<{ slug: string }>>(
-      `SELECT p.slug FROM jsonb_array_elements_text($1::jsonb) AS b(base)
-       JOIN "Place" p ON p.slug ~>=~ (b.base || '-') AND p.slug ~<~ (b.base || '.')`,
-      JSON.stringify(numbered),
-    );
-    for (const r of variants) taken.add(r.slug);
-  }
-  return taken;
-}
-
