@@ -32,7 +32,16 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['node_modules/**', '.next*/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/assets/**', 'public/assets-dev/**'],
+    ignores: [
+      'node_modules/**',
+      '.next*/**',
+      '.data/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      'public/assets/**',
+      'public/assets-dev/**',
+    ],
   },
   {
     // Rendered by lib/render, without Next.js's client runtime: next/link does not exist there.
@@ -83,10 +92,29 @@ const config = [
     files: ['app/**/page.tsx'],
     ignores: IN_PROGRESS.pagesWithDb,
     rules: {
-      'import/no-restricted-paths': ['error', { zones: [{ target: './app', from: './lib/db', message: 'Une page (app/**/page.tsx) ne lit pas la base elle-même : elle appelle une fonction de lib/<domaine>.' }] }],
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './app',
+              from: './lib/db',
+              message: 'Une page (app/**/page.tsx) ne lit pas la base elle-même : elle appelle une fonction de lib/<domaine>.',
+            },
+          ],
+        },
+      ],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@prisma/client', importNames: ['PrismaClient'], message: 'Une page ne crée pas de client Prisma : elle appelle une fonction de lib/<domaine>.' }] },
+        {
+          paths: [
+            {
+              name: '@prisma/client',
+              importNames: ['PrismaClient'],
+              message: 'Une page ne crée pas de client Prisma : elle appelle une fonction de lib/<domaine>.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -14,8 +14,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 const CATALOG_TEXT_LIKE_OIDS = new Set([18, 19]);
 const TEXT_OID = 25;
 type ResultWithFields = { addFields: (fields: Array<{ dataTypeID: number }>) => void };
-const resultProto = (pg as unknown as { Result?: { prototype: ResultWithFields } }).Result?.prototype
-  ?? (require('pg/lib/result') as { prototype: ResultWithFields }).prototype;
+const resultProto =
+  (pg as unknown as { Result?: { prototype: ResultWithFields } }).Result?.prototype ?? (require('pg/lib/result') as { prototype: ResultWithFields }).prototype;
 const originalAddFields = resultProto.addFields;
 resultProto.addFields = function (fields) {
   for (const field of fields) if (CATALOG_TEXT_LIKE_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;

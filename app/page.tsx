@@ -9,11 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const home = departementByCode(env().HOME_DEPARTEMENT);
-  const [places, total, departements] = await Promise.all([
-    listPublishedPlaces(env().HOME_DEPARTEMENT),
-    countPublishedPlaces(),
-    countPublishedByDepartement(),
-  ]);
+  const [places, total, departements] = await Promise.all([listPublishedPlaces(env().HOME_DEPARTEMENT), countPublishedPlaces(), countPublishedByDepartement()]);
   const byCommune = new Map<string, typeof places>();
   for (const place of places) byCommune.set(place.commune, [...(byCommune.get(place.commune) ?? []), place]);
 
@@ -22,10 +18,7 @@ export default async function HomePage() {
       <section className="hero">
         <div className="container">
           <h1>Trouver de l’aide pour le numérique, près de chez vous</h1>
-          <p className="hero__lead">
-            Démarches en ligne, ordinateur, téléphone, internet : {total} lieux où quelqu’un peut vous aider, souvent
-            gratuitement.
-          </p>
+          <p className="hero__lead">Démarches en ligne, ordinateur, téléphone, internet : {total} lieux où quelqu’un peut vous aider, souvent gratuitement.</p>
           <form action="/recherche" method="get" className="search-form" role="search">
             <div className="field">
               <label htmlFor="ou">Ville, code postal ou adresse</label>
@@ -50,9 +43,7 @@ export default async function HomePage() {
       </section>
 
       <section className="container" aria-labelledby="annuaire-titre">
-        <h2 id="annuaire-titre">
-          {home ? `Les lieux du département ${home.name} (${home.code}), par commune` : 'Les lieux par commune'}
-        </h2>
+        <h2 id="annuaire-titre">{home ? `Les lieux du département ${home.name} (${home.code}), par commune` : 'Les lieux par commune'}</h2>
         {places.length === 0 ? (
           <p>Aucun lieu n’est encore publié ici.</p>
         ) : (

@@ -6,7 +6,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = publicUrl();
-  const places = await readDb.place.findMany({ where: { status: 'PUBLISHED', demo: false }, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } });
+  const places = await readDb.place.findMany({
+    where: { status: 'PUBLISHED', demo: false },
+    select: { slug: true, updatedAt: true },
+    orderBy: { slug: 'asc' },
+  });
   return [
     { url: `${base}/`, changeFrequency: 'daily', priority: 1 },
     { url: `${base}/recherche`, changeFrequency: 'daily', priority: 0.8 },

@@ -26,7 +26,17 @@ export type App = { url: string; process: ChildProcess; settings: Record<string,
  * Starts `next start` on 127.0.0.1:port with the given database and settings (PAGE_CACHE, E2E for
  * the test clock…), waits for /api/ready, and returns it.
  */
-export async function startApp({ port, databaseUrl, settings, heapMb }: { port: number; databaseUrl: string; settings: Record<string, string>; heapMb?: number }): Promise<App> {
+export async function startApp({
+  port,
+  databaseUrl,
+  settings,
+  heapMb,
+}: {
+  port: number;
+  databaseUrl: string;
+  settings: Record<string, string>;
+  heapMb?: number;
+}): Promise<App> {
   distDir();
   const url = `http://127.0.0.1:${port}`;
   const all = { ...RAISED_LIMITS, ...settings };
@@ -48,7 +58,10 @@ export async function startApp({ port, databaseUrl, settings, heapMb }: { port: 
   });
   let up = false;
   for (let i = 0; i < 200 && !up && child.exitCode === null; i++) {
-    up = await fetch(`${url}/api/ready`).then((r) => r.ok, () => false);
+    up = await fetch(`${url}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!up) await new Promise((r) => setTimeout(r, 300));
   }
   if (!up) {

@@ -46,7 +46,13 @@ async function main() {
       const result = await computeCoverage(db, { departement, ...query });
       const p = await time(() => computeCoverage(db, { departement, ...query }), runs);
       const where = departement ?? 'France';
-      figures.push({ key: `${stage}.${where}.${label}.p95`, label: `${where}, ${label}, ${stage}, p95`, value: Math.round(p.p95 * 10) / 10, unit: 'ms', better: 'lower' });
+      figures.push({
+        key: `${stage}.${where}.${label}.p95`,
+        label: `${where}, ${label}, ${stage}, p95`,
+        value: Math.round(p.p95 * 10) / 10,
+        unit: 'ms',
+        better: 'lower',
+      });
       raw.push({ stage, territory: where, query: label, ...p, communes: result.communes.length, placesConsidered: result.placesConsidered });
       console.log(
         `  ${(departement ?? 'France').padEnd(6)} ${label.padEnd(26)} ${fmt(p)}  (${result.communes.length} communes, ${result.placesConsidered} places, ≤10 km: ${result.within[1].share} %)`,
@@ -57,18 +63,24 @@ async function main() {
   started = performance.now();
   const mel = await runImport(db, readSource('maine-et-loire', readDataFile('maineEtLoire')), { sourceName: 'maine-et-loire' });
   const published49 = await db.place.count({ where: { status: 'PUBLISHED' } });
-  console.log(`\nMaine-et-Loire directory: ${mel.created} places imported (${published49} published) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nMaine-et-Loire directory: ${mel.created} places imported (${published49} published) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   await report('49', RUNS, 'directory');
 
   started = performance.now();
   const fs2022 = await runImport(db, readSource('france-services', readDataFile('franceServices')), { sourceName: 'france-services-2022-12' });
-  console.log(`\n+ France Services 2022: ${fs2022.created} places imported in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`);
+  console.log(
+    `\n+ France Services 2022: ${fs2022.created} places imported in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`,
+  );
   await report('49', RUNS, 'with France Services');
   await report('59', RUNS, 'with France Services');
 
   started = performance.now();
   const dataset = await seedSyntheticPlaces(database.url, SYNTHETIC);
-  console.log(`\n+ ${SYNTHETIC} synthetic places in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`);
+  console.log(
+    `\n+ ${SYNTHETIC} synthetic places in ${((performance.now() - started) / 1000).toFixed(1)} s (${await db.place.count({ where: { status: 'PUBLISHED' } })} published)`,
+  );
   await report('49', RUNS, 'with synthetic');
   await report('59', RUNS, 'with synthetic');
   await report(null, 5, 'with synthetic');

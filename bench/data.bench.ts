@@ -26,17 +26,32 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 type ChildImport = {
-  rows: number; seconds: number; cpuSeconds: number; peakRssMB: number; bytes: number; created: number; updated: number; unchanged: number;
-  rejected: number; duplicates: number; warnings: number; failedBatches: number; firstRejections: unknown[];
+  rows: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  bytes: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  duplicates: number;
+  warnings: number;
+  failedBatches: number;
+  firstRejections: unknown[];
 };
 
 /** One import in a child process with the heap of `npm run import`. */
 function importInChild(url: string, file: string, format: string, sourceName: string): ChildImport {
-  const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--conditions=react-server', '--import', 'tsx', path.join(__dirname, 'import-child.ts'), url, file, format, sourceName], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=256', '--conditions=react-server', '--import', 'tsx', path.join(__dirname, 'import-child.ts'), url, file, format, sourceName],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   if (child.status !== 0) throw new Error(`the import of ${file} failed (status ${child.status})`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildImport;
 }
@@ -50,27 +65,60 @@ async function main() {
   try {
     const { stats, distinctRows } = syntheticCsv(N, file);
     const dataset = { ...stats.summary(), distinctRows };
-    if (distinctRows !== N || dataset.distinctNames !== N) throw new Error(`the synthetic file repeats itself: ${distinctRows} distinct rows, ${dataset.distinctNames} distinct names for ${N}`);
+    if (distinctRows !== N || dataset.distinctNames !== N)
+      throw new Error(`the synthetic file repeats itself: ${distinctRows} distinct rows, ${dataset.distinctNames} distinct names for ${N}`);
     console.log(`${stats.line()}; ${distinctRows} distinct rows (id aside) of ${N}`);
     releaseRealSources();
 
     const diverse = importInChild(database.url, file, 'standard', 'synthetic');
-    console.log(`Diverse standard CSV: ${N} rows (${mb(diverse.bytes)} MB) in ${diverse.seconds.toFixed(1)} s → ${Math.round(N / diverse.seconds)} rows/s, ${diverse.cpuSeconds.toFixed(1)} s of the importer's CPU, peak RSS ${diverse.peakRssMB} MB (created ${diverse.created}, rejected ${diverse.rejected}, possible duplicates ${diverse.duplicates}, warnings ${diverse.warnings})`);
+    console.log(
+      `Diverse standard CSV: ${N} rows (${mb(diverse.bytes)} MB) in ${diverse.seconds.toFixed(1)} s → ${Math.round(N / diverse.seconds)} rows/s, ${diverse.cpuSeconds.toFixed(1)} s of the importer's CPU, peak RSS ${diverse.peakRssMB} MB (created ${diverse.created}, rejected ${diverse.rejected}, possible duplicates ${diverse.duplicates}, warnings ${diverse.warnings})`,
+    );
     figures.push(
-      { key: 'import.diverse.rowsPerSecond', label: 'import of diverse rows', value: Math.round(N / diverse.seconds), unit: 'rows/s', better: 'higher', target: { op: '≥', value: 4000 } },
-      { key: 'import.diverse.peakRss', label: 'import of diverse rows, peak RSS', value: diverse.peakRssMB, unit: 'MB', better: 'lower', target: { op: '<', value: 400 } },
+      {
+        key: 'import.diverse.rowsPerSecond',
+        label: 'import of diverse rows',
+        value: Math.round(N / diverse.seconds),
+        unit: 'rows/s',
+        better: 'higher',
+        target: { op: '≥', value: 4000 },
+      },
+      {
+        key: 'import.diverse.peakRss',
+        label: 'import of diverse rows, peak RSS',
+        value: diverse.peakRssMB,
+        unit: 'MB',
+        better: 'lower',
+        target: { op: '<', value: 400 },
+      },
     );
     raw.import = { ...diverse, process: 'child: node --max-old-space-size=256 --import tsx bench/import-child.ts (as npm run import)' };
 
     const fsReport = importInChild(database.url, dataPath('franceServices'), 'france-services', 'france-services');
-    console.log(`France Services file (then, against those ${N} places): ${fsReport.rows} rows in ${fsReport.seconds.toFixed(1)} s → ${Math.round(fsReport.rows / fsReport.seconds)} rows/s (created ${fsReport.created}, possible duplicates ${fsReport.duplicates}, rejected ${fsReport.rejected})`);
-    figures.push({ key: 'import.franceServices.rowsPerSecond', label: 'import of the France Services file after them', value: Math.round(fsReport.rows / fsReport.seconds), unit: 'rows/s', better: 'higher' });
+    console.log(
+      `France Services file (then, against those ${N} places): ${fsReport.rows} rows in ${fsReport.seconds.toFixed(1)} s → ${Math.round(fsReport.rows / fsReport.seconds)} rows/s (created ${fsReport.created}, possible duplicates ${fsReport.duplicates}, rejected ${fsReport.rejected})`,
+    );
+    figures.push({
+      key: 'import.franceServices.rowsPerSecond',
+      label: 'import of the France Services file after them',
+      value: Math.round(fsReport.rows / fsReport.seconds),
+      unit: 'rows/s',
+      better: 'higher',
+    });
     raw.franceServices = fsReport;
 
     // The same file again: every row compared, nothing written.
     const again = importInChild(database.url, file, 'standard', 'synthetic');
-    console.log(`Same file again: ${N} rows in ${again.seconds.toFixed(1)} s → ${Math.round(N / again.seconds)} rows/s (unchanged ${again.unchanged}), peak RSS ${again.peakRssMB} MB`);
-    figures.push({ key: 'import.unchanged.rowsPerSecond', label: 'the same file again (nothing changes)', value: Math.round(N / again.seconds), unit: 'rows/s', better: 'higher' });
+    console.log(
+      `Same file again: ${N} rows in ${again.seconds.toFixed(1)} s → ${Math.round(N / again.seconds)} rows/s (unchanged ${again.unchanged}), peak RSS ${again.peakRssMB} MB`,
+    );
+    figures.push({
+      key: 'import.unchanged.rowsPerSecond',
+      label: 'the same file again (nothing changes)',
+      value: Math.round(N / again.seconds),
+      unit: 'rows/s',
+      better: 'higher',
+    });
     raw.again = again;
 
     peak = 0;
@@ -86,10 +134,24 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const count = await db.place.count({ where: { status: 'PUBLISHED' } });
     console.log(`Export CSV of ${count} places: ${mb(bytes)} MB in ${seconds.toFixed(1)} s, RSS ${mb(before)} MB before → peak ${mb(peak)} MB`);
-    figures.push({ key: 'export.csv.seconds', label: `export of every published place as CSV`, value: Math.round(seconds * 100) / 100, unit: 's', better: 'lower' });
+    figures.push({
+      key: 'export.csv.seconds',
+      label: `export of every published place as CSV`,
+      value: Math.round(seconds * 100) / 100,
+      unit: 's',
+      better: 'lower',
+    });
     raw.export = { places: count, bytes, seconds, rssBeforeMB: mb(before), peakRssMB: mb(peak) };
 
-    await compareAndSave({ name: 'data', databaseUrl: database.url, scale: { rows: N }, dataset, settings: { heap: '--max-old-space-size=256 (as npm run import)', importProcess: 'a child process per import' }, figures, raw });
+    await compareAndSave({
+      name: 'data',
+      databaseUrl: database.url,
+      scale: { rows: N },
+      dataset,
+      settings: { heap: '--max-old-space-size=256 (as npm run import)', importProcess: 'a child process per import' },
+      figures,
+      raw,
+    });
   } finally {
     fs.rmSync(file, { force: true });
     clearInterval(sampler);

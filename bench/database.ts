@@ -4,5 +4,10 @@
 import { createFreshDatabase } from '../lib/db/fresh';
 
 export function openBenchDatabase(name: string) {
-  return createFreshDatabase({ name: `${name}${process.env.BENCH_DB_SUFFIX ?? ''}`, serverUrl: process.env.BENCH_DATABASE_URL, embeddedDir: '.data/bench-postgres', port: Number(process.env.BENCH_PG_PORT ?? 54332) });
+  return createFreshDatabase({
+    name: `${name}${process.env.BENCH_DB_SUFFIX ?? ''}`,
+    serverUrl: process.env.BENCH_DATABASE_URL,
+    embeddedDir: '.data/bench-postgres',
+    port: Number(process.env.BENCH_PG_PORT ?? 54332),
+  });
 }

@@ -13,7 +13,7 @@ type Raw = { nom: string; type: string; population?: number; departement?: strin
 
 // A fixed pseudo-random sequence: the same inputs on every run.
 let seed = 20261205;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pickOne = <T>(list: T[]) => list[Math.floor(random() * list.length)];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -22,9 +22,12 @@ function typo(name: string, edits: number): string {
   for (let e = 0; e < edits; e++) {
     const i = 1 + Math.floor(random() * Math.max(1, out.length - 2));
     const kind = Math.floor(random() * 4);
-    if (kind === 0) out = out.slice(0, i) + out.slice(i + 1); // deletion
-    else if (kind === 1) out = out.slice(0, i) + pickOne([...LETTERS]) + out.slice(i); // insertion
-    else if (kind === 2) out = out.slice(0, i) + pickOne([...LETTERS]) + out.slice(i + 1); // substitution
+    if (kind === 0)
+      out = out.slice(0, i) + out.slice(i + 1); // deletion
+    else if (kind === 1)
+      out = out.slice(0, i) + pickOne([...LETTERS]) + out.slice(i); // insertion
+    else if (kind === 2)
+      out = out.slice(0, i) + pickOne([...LETTERS]) + out.slice(i + 1); // substitution
     else out = out.slice(0, i) + out[i + 1] + out[i] + out.slice(i + 2); // transposition
   }
   return out;
@@ -37,7 +40,13 @@ const build = performance.now() - started;
 const raw = (require('@etalab/decoupage-administratif/data/communes.json') as Raw[]).filter((c) => c.type === 'commune-actuelle');
 const towns = raw.filter((c) => (c.population ?? 0) >= 2000);
 const sets: Record<string, string[]> = {
-  'exact names (lower case, no accents or hyphens)': Array.from({ length: 300 }, () => pickOne(raw).nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/-/g, ' ').toLowerCase()),
+  'exact names (lower case, no accents or hyphens)': Array.from({ length: 300 }, () =>
+    pickOne(raw)
+      .nom.normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/-/g, ' ')
+      .toLowerCase(),
+  ),
   'typos of towns (1–2 edits)': Array.from({ length: 300 }, () => {
     const name = pickOne(towns).nom;
     return typo(name, name.length >= 9 ? 2 : 1);
@@ -46,7 +55,8 @@ const sets: Record<string, string[]> = {
   'addresses ending with a commune': Array.from({ length: 200 }, (_, i) => `${i + 1} rue de la Gare ${pickOne(towns).nom}`),
 };
 
-const fmt = (p: { p50: number; p95: number; n: number }, max: number) => `p50 ${p.p50.toFixed(2)} ms, p95 ${p.p95.toFixed(2)} ms, max ${max.toFixed(1)} ms (n=${p.n})`;
+const fmt = (p: { p50: number; p95: number; n: number }, max: number) =>
+  `p50 ${p.p50.toFixed(2)} ms, p95 ${p.p95.toFixed(2)} ms, max ${max.toFixed(1)} ms (n=${p.n})`;
 
 console.log(`index built in ${build.toFixed(0)} ms (once per process)`);
 const figures: Figure[] = [{ key: 'index.build', label: 'index built (once per process)', value: Math.round(build), unit: 'ms', better: 'lower' }];
@@ -61,7 +71,14 @@ for (const [label, inputs] of Object.entries(sets)) {
     results[`${kind}.${pass}`] = summarise(samples);
     if (pass === 'cold') {
       const p95 = Math.round(percentiles(samples).p95 * 100) / 100;
-      figures.push({ key: `${kind}.cold.p95`, label: `${label}, first time, p95`, value: p95, unit: 'ms', better: 'lower', ...(kind === 'unresolved' ? { target: { op: '<' as const, value: 20 } } : {}) });
+      figures.push({
+        key: `${kind}.cold.p95`,
+        label: `${label}, first time, p95`,
+        value: p95,
+        unit: 'ms',
+        better: 'lower',
+        ...(kind === 'unresolved' ? { target: { op: '<' as const, value: 20 } } : {}),
+      });
     }
   }
 }

@@ -50,12 +50,14 @@ async function main() {
       const started = performance.now();
       const result = query.apply(this, args);
       if (result instanceof Promise) {
-        void result.finally(() => {
-          const entry = queries.get(key) ?? { n: 0, ms: 0 };
-          entry.n++;
-          entry.ms += performance.now() - started;
-          queries.set(key, entry);
-        }).catch(() => undefined);
+        void result
+          .finally(() => {
+            const entry = queries.get(key) ?? { n: 0, ms: 0 };
+            entry.n++;
+            entry.ms += performance.now() - started;
+            queries.set(key, entry);
+          })
+          .catch(() => undefined);
       }
       return result;
     } as typeof pg.Client.prototype.query;
@@ -71,9 +73,20 @@ async function main() {
   await db.$disconnect();
   const databaseCpuSeconds = stopDatabaseCpu();
   const out = {
-    rows: report.total, seconds, cpuSeconds: (used.user + used.system) / 1e6, databaseCpuSeconds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), bytes: bytes.length,
-    created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length, duplicates: report.duplicates.length,
-    warnings: report.warningCount, failedBatches: report.failedBatches.length, firstRejections: report.rejected.slice(0, 5),
+    rows: report.total,
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    databaseCpuSeconds,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    bytes: bytes.length,
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    rejected: report.rejected.length,
+    duplicates: report.duplicates.length,
+    warnings: report.warningCount,
+    failedBatches: report.failedBatches.length,
+    firstRejections: report.rejected.slice(0, 5),
     ...(queries.size ? { queries: [...queries].sort((a, b) => b[1].ms - a[1].ms).map(([q, s]) => ({ q, n: s.n, ms: Math.round(s.ms) })) } : {}),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);

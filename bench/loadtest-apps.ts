@@ -56,7 +56,15 @@ export async function startApps(url: string, settings: Record<string, string>, o
   const { port: PORT, instances: INSTANCES, heapMb: HEAP_MB, connections } = options;
   const ports = INSTANCES === 1 ? [PORT] : Array.from({ length: INSTANCES }, (_, i) => PORT + 1 + i);
   const apps: App[] = [];
-  for (const port of ports) apps.push(await startApp({ port, databaseUrl: url, heapMb: HEAP_MB, settings: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', E2E: '', ...settings } }));
+  for (const port of ports)
+    apps.push(
+      await startApp({
+        port,
+        databaseUrl: url,
+        heapMb: HEAP_MB,
+        settings: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20', E2E: '', ...settings },
+      }),
+    );
   const proxy = INSTANCES > 1 ? await roundRobinProxy(PORT, ports, connections) : null;
   return {
     front: `http://127.0.0.1:${PORT}`,
@@ -68,4 +76,3 @@ export async function startApps(url: string, settings: Record<string, string>, o
     },
   };
 }
-

@@ -74,15 +74,19 @@ export type PhaseResult = Awaited<ReturnType<typeof runPhase>> & { load: string;
 export function printTable(title: string, results: PhaseResult[]) {
   if (results.length === 0) return;
   console.log(`\n${title}`);
-  console.log('phase                   req/s    p50 ms   p99 ms   requests  distinct/asked URLs   errors   page cache hits            load   memory MiB (before → after)');
+  console.log(
+    'phase                   req/s    p50 ms   p99 ms   requests  distinct/asked URLs   errors   page cache hits            load   memory MiB (before → after)',
+  );
   for (const r of results) {
     console.log(
       `${r.phase.padEnd(22)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.requests).padStart(10)} ${`${r.distinctUrls}/${r.askedUrls}`.padStart(19)} ${String(r.errors).padStart(8)}   ${cacheColumn(r.cache).padEnd(26)} ${r.load.padStart(5)}   ${r.memoryMiB[0]} → ${r.memoryMiB[1]}`,
     );
   }
   for (const r of results) {
-    if (r.errors) console.log(`  ${r.phase}: ${r.statuses.non2xx} non-2xx (${r.rateLimited} of them 429, rate limited), ${r.statuses.errors - r.statuses.timeouts} connection errors, ${r.statuses.timeouts} timeouts (> 10 s)`);
+    if (r.errors)
+      console.log(
+        `  ${r.phase}: ${r.statuses.non2xx} non-2xx (${r.rateLimited} of them 429, rate limited), ${r.statuses.errors - r.statuses.timeouts} connection errors, ${r.statuses.timeouts} timeouts (> 10 s)`,
+      );
     if (r.unplacedTowns) console.log(`  ${r.phase}: ${r.unplacedTowns} answers named a town the geocoder did not place`);
   }
 }
-

@@ -44,7 +44,10 @@ const WARMUP = Number(process.env.LOADTEST_WARMUP_SECONDS ?? 5);
 const SOAK_MINUTES = Number(process.env.LOADTEST_SOAK_MINUTES ?? 0);
 const PORT = Number(process.env.LOADTEST_PORT ?? 3400);
 const INSTANCES = Math.max(1, Math.floor(Number(process.env.LOADTEST_INSTANCES ?? 1)));
-const ONLY = (process.env.LOADTEST_PHASES ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+const ONLY = (process.env.LOADTEST_PHASES ?? '')
+  .split(',')
+  .map((p) => p.trim().toLowerCase())
+  .filter(Boolean);
 const NAME = `${process.env.LOADTEST_DB_NAME ?? 'reperes_loadtest'}${process.env.BENCH_DB_SUFFIX ?? ''}`;
 // The heap `npm start` gives the production server (APP_HEAP_MB, lib/config/env.ts).
 const HEAP_MB = Number(process.env.APP_HEAP_MB ?? 512);
@@ -79,7 +82,13 @@ async function database(): Promise<{ url: string; dataset: SyntheticSummary | st
     const url = new URL(serverUrl);
     url.pathname = `/${NAME}`;
     const client = new pg.Client({ connectionString: url.toString() });
-    const count = await client.connect().then(() => client.query('SELECT count(*)::int AS n FROM "Place" WHERE "sourceName" = \'synthetic\'').then((r) => r.rows[0].n as number), () => 0).catch(() => 0);
+    const count = await client
+      .connect()
+      .then(
+        () => client.query('SELECT count(*)::int AS n FROM "Place" WHERE "sourceName" = \'synthetic\'').then((r) => r.rows[0].n as number),
+        () => 0,
+      )
+      .catch(() => 0);
     await client.end().catch(() => undefined);
     if (count === PLACES) {
       console.log(`Reusing ${NAME}: ${count} synthetic places.`);
@@ -92,7 +101,9 @@ async function database(): Promise<{ url: string; dataset: SyntheticSummary | st
   await prisma.$disconnect();
   const started = Date.now();
   const dataset = await seedSyntheticPlaces(fresh.url, PLACES);
-  console.log(`Seeded ${PLACES} synthetic places in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dataset.distinctSchedules} distinct weekly schedules, ${dataset.distinctServiceSets} service sets, ${dataset.distinctPublicSets} public sets, ${dataset.distinctFeeSets} fee sets, ${dataset.communes} communes.`);
+  console.log(
+    `Seeded ${PLACES} synthetic places in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dataset.distinctSchedules} distinct weekly schedules, ${dataset.distinctServiceSets} service sets, ${dataset.distinctPublicSets} public sets, ${dataset.distinctFeeSets} fee sets, ${dataset.communes} communes.`,
+  );
   return { url: fresh.url, dataset };
 }
 
@@ -104,11 +115,18 @@ async function phasesOf(url: string, clock: () => number) {
   await client.connect();
   const rand = random(17);
   // Every published place in a fixed random order: 2,000 popular ones, the others for the distinct URLs.
-  const allSlugs = shuffle((await client.query<{ slug: string }>(`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY slug`)).rows.map((r) => r.slug), rand);
+  const allSlugs = shuffle(
+    (await client.query<{ slug: string }>(`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY slug`)).rows.map((r) => r.slug),
+    rand,
+  );
   const popularSlugs = allSlugs.slice(0, POPULAR_PLACES);
   const distinctSlugs = allSlugs.slice(POPULAR_PLACES);
-  const ids = (await client.query<{ id: string }>(`SELECT id::text FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 2000`)).rows.map((r) => r.id);
-  const names = (await client.query<{ name: string }>(`SELECT name FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 3000`)).rows.map((r) => r.name);
+  const ids = (await client.query<{ id: string }>(`SELECT id::text FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 2000`)).rows.map(
+    (r) => r.id,
+  );
+  const names = (await client.query<{ name: string }>(`SELECT name FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 3000`)).rows.map(
+    (r) => r.name,
+  );
   const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Place"`)).rows[0].n;
   await client.end();
 
@@ -116,7 +134,10 @@ async function phasesOf(url: string, clock: () => number) {
   const popularTown = zipf(popularTowns(20), random(22));
   const popularFilter = zipf(POPULAR_FILTERS, random(23));
   const popularPlace = zipf(popularSlugs, random(24));
-  const distinctPlace = eachOnce(distinctSlugs.map((slug) => `/lieux/${slug}`), 'place');
+  const distinctPlace = eachOnce(
+    distinctSlugs.map((slug) => `/lieux/${slug}`),
+    'place',
+  );
   const placeNow = () => new Date(Date.UTC(2026, 2, 30) + Math.floor(clock() * 28 * 86_400_000)).toISOString();
 
   const distinct: Phase[] = [
@@ -127,7 +148,20 @@ async function phasesOf(url: string, clock: () => number) {
     { name: 'search, popular URLs', key: 'search.popular', path: () => `/recherche?ou=${encodeURIComponent(popularTown())}${popularFilter()}` },
     { name: 'place, popular URLs', key: 'place.popular', path: () => `/lieux/${popularPlace()}` },
     // Only when asked: one address meets the API's fixed limit (120 a minute) at once; 429s are counted apart.
-    ...(wants('api', false) ? [{ name: 'API', key: 'api', path: () => [`/api/v1/lieux/${ids[Math.floor(clock() * ids.length)]}`, `/api/v1/lieux?limite=50&apres=${ids[Math.floor(clock() * ids.length)]}`, `/api/v1/lieux?limite=20&besoin=AideAuxDemarchesAdministratives&lat=47.47&lng=-0.55&rayon=30`][Math.floor(clock() * 3)] }] : []),
+    ...(wants('api', false)
+      ? [
+          {
+            name: 'API',
+            key: 'api',
+            path: () =>
+              [
+                `/api/v1/lieux/${ids[Math.floor(clock() * ids.length)]}`,
+                `/api/v1/lieux?limite=50&apres=${ids[Math.floor(clock() * ids.length)]}`,
+                `/api/v1/lieux?limite=20&besoin=AideAuxDemarchesAdministratives&lat=47.47&lng=-0.55&rayon=30`,
+              ][Math.floor(clock() * 3)],
+          },
+        ]
+      : []),
   ].filter((p) => wants(p.name) || p.key === 'api');
   return { total, distinct, popular };
 }
@@ -145,7 +179,9 @@ async function soak(apps: Apps, phases: Phase[], clock: () => number): Promise<R
   samples.push(apps.memory());
   const first = samples[1] ?? samples[0];
   const end = samples[samples.length - 1];
-  console.log(`mix          ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.errors} errors, page cache ${cacheColumn(r.cache)}, load ${load()}`);
+  console.log(
+    `mix          ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.errors} errors, page cache ${cacheColumn(r.cache)}, load ${load()}`,
+  );
   console.log(`memory MiB every 30 s: ${samples.map((m) => Math.round(m)).join(' ')}`);
   console.log(`growth from the first minute to the end: ${(((end - first) / first) * 100).toFixed(1)} %`);
   return { ...r, memoryMiB: samples.map(Math.round), growthPercent: ((end - first) / first) * 100 };
@@ -158,12 +194,33 @@ function figuresOf(results: PhaseResult[]): Figure[] {
   for (const r of results) {
     const t = targets[r.key] ?? {};
     figures.push(
-      { key: `${r.key}.rps`, label: `${r.phase}, ${CONNECTIONS} connections, req/s`, value: r.requestsPerSecond, unit: 'req/s', better: 'higher', ...(t.rps ? { target: { op: '≥' as const, value: t.rps } } : {}) },
+      {
+        key: `${r.key}.rps`,
+        label: `${r.phase}, ${CONNECTIONS} connections, req/s`,
+        value: r.requestsPerSecond,
+        unit: 'req/s',
+        better: 'higher',
+        ...(t.rps ? { target: { op: '≥' as const, value: t.rps } } : {}),
+      },
       { key: `${r.key}.p50`, label: `${r.phase}, p50`, value: r.p50, unit: 'ms', better: 'lower' },
-      { key: `${r.key}.p99`, label: `${r.phase}, p99`, value: r.p99, unit: 'ms', better: 'lower', ...(t.p99 ? { target: { op: '<' as const, value: t.p99 } } : {}) },
+      {
+        key: `${r.key}.p99`,
+        label: `${r.phase}, p99`,
+        value: r.p99,
+        unit: 'ms',
+        better: 'lower',
+        ...(t.p99 ? { target: { op: '<' as const, value: t.p99 } } : {}),
+      },
       { key: `${r.key}.errors`, label: `${r.phase}, errors`, value: r.errors, unit: 'count', better: 'lower' },
     );
-    if (r.cache.hit + r.cache.miss > 0 && r.group === 'popular URLs') figures.push({ key: `${r.key}.hitRate`, label: `${r.phase}, page cache hit rate`, value: Math.round((r.cache.hit / (r.cache.hit + r.cache.miss)) * 1000) / 10, unit: '%', better: 'higher' });
+    if (r.cache.hit + r.cache.miss > 0 && r.group === 'popular URLs')
+      figures.push({
+        key: `${r.key}.hitRate`,
+        label: `${r.phase}, page cache hit rate`,
+        value: Math.round((r.cache.hit / (r.cache.hit + r.cache.miss)) * 1000) / 10,
+        unit: '%',
+        better: 'higher',
+      });
   }
   return figures;
 }
@@ -176,9 +233,14 @@ async function main() {
 
   const host = await machine(url);
   console.log(
-    `Load test: ${total} places, ${CONNECTIONS} connections from this machine's one address, ${SECONDS} s per phase after a ${WARMUP} s warm-up on other URLs, ${INSTANCES} instance(s), ${host.cores} cores, ${host.memoryGiB} GiB, PostgreSQL ${host.postgres}, Node ${host.node}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `Load test: ${total} places, ${CONNECTIONS} connections from this machine's one address, ${SECONDS} s per phase after a ${WARMUP} s warm-up on other URLs, ${INSTANCES} instance(s), ${host.cores} cores, ${host.memoryGiB} GiB, PostgreSQL ${host.postgres}, Node ${host.node}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
-  console.log(`Rate limits raised by configuration, not dodged: ${describeSettings(RAISED_LIMITS)} (proxy.ts); no X-Forwarded-For is sent. The API's limit has no setting: its phase runs only with LOADTEST_PHASES=api.`);
+  console.log(
+    `Rate limits raised by configuration, not dodged: ${describeSettings(RAISED_LIMITS)} (proxy.ts); no X-Forwarded-For is sent. The API's limit has no setting: its phase runs only with LOADTEST_PHASES=api.`,
+  );
 
   const results: PhaseResult[] = [];
   const settingsUsed: Record<string, string> = {};
@@ -201,15 +263,25 @@ async function main() {
   await last?.stop();
   last = await measure('popular URLs', popular, { PAGE_CACHE: process.env.PAGE_CACHE || 'on' });
   try {
-    printTable('Distinct URLs (every answer a render; page cache off, test clock on):', results.filter((r) => r.group === 'distinct URLs'));
-    printTable(`Popular URLs (page cache ${process.env.PAGE_CACHE || 'on'}, as in production; the hit rate says how much of it the cache answered):`, results.filter((r) => r.group === 'popular URLs'));
+    printTable(
+      'Distinct URLs (every answer a render; page cache off, test clock on):',
+      results.filter((r) => r.group === 'distinct URLs'),
+    );
+    printTable(
+      `Popular URLs (page cache ${process.env.PAGE_CACHE || 'on'}, as in production; the hit rate says how much of it the cache answered):`,
+      results.filter((r) => r.group === 'popular URLs'),
+    );
     const soaked = SOAK_MINUTES > 0 && last ? await soak(last, [...distinct, ...popular.filter((p) => p.key !== 'api')], clock) : null;
     await compareAndSave({
       name: 'loadtest',
       machine: host,
       scale: { places: PLACES, connections: CONNECTIONS, seconds: SECONDS, instances: INSTANCES, soakMinutes: SOAK_MINUTES },
       dataset,
-      settings: { ...settingsUsed, heap: `--max-old-space-size=${HEAP_MB}`, rateLimits: `${describeSettings(RAISED_LIMITS)} (raised by configuration; no X-Forwarded-For sent)` },
+      settings: {
+        ...settingsUsed,
+        heap: `--max-old-space-size=${HEAP_MB}`,
+        rateLimits: `${describeSettings(RAISED_LIMITS)} (raised by configuration; no X-Forwarded-For sent)`,
+      },
       figures: figuresOf(results),
       raw: { phases: results, soak: soaked },
     });

@@ -16,9 +16,17 @@ async function main() {
   const prisma = createPrismaClient(database.url, { max: 2 });
   try {
     await seedDemo(prisma, { testFixture: true });
-    const places = await prisma.place.findMany({ where: { status: 'PUBLISHED', openingHours: { not: null } }, orderBy: { name: 'asc' }, take: 5, select: { id: true } });
+    const places = await prisma.place.findMany({
+      where: { status: 'PUBLISHED', openingHours: { not: null } },
+      orderBy: { name: 'asc' },
+      take: 5,
+      select: { id: true },
+    });
     const request = ficheRequestSchema.parse({
-      places: places.map((p, i) => ({ id: p.id, note: i % 2 ? 'Demander Julie, le mardi matin ; apporter la carte Vitale et le dernier avis d’imposition.' : '' })),
+      places: places.map((p, i) => ({
+        id: p.id,
+        note: i % 2 ? 'Demander Julie, le mardi matin ; apporter la carte Vitale et le dernier avis d’imposition.' : '',
+      })),
       firstName: 'Amina',
       need: 'Déclarer ses ressources trimestrielles à la CAF et créer son compte Ameli',
       professional: { structure: 'CCAS de Cholet', contact: 'Mme Durand, 02 41 00 00 00' },
@@ -33,7 +41,9 @@ async function main() {
       size = pdf.length;
     }
     const p = percentiles(times);
-    console.log(`5-place fiche PDF: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.n} runs); size ${(size / 1024).toFixed(1)} kB`);
+    console.log(
+      `5-place fiche PDF: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.n} runs); size ${(size / 1024).toFixed(1)} kB`,
+    );
     await compareAndSave({
       name: 'orientation-pdf',
       databaseUrl: database.url,
@@ -41,7 +51,14 @@ async function main() {
       dataset: 'the demo places (prisma/seed.ts): a 5-place fiche with hours, two notes, beneficiary and professional fields',
       figures: [
         { key: 'pdf.p95', label: '5-place fiche PDF, p95', value: Math.round(p.p95 * 10) / 10, unit: 'ms', better: 'lower', target: { op: '<', value: 500 } },
-        { key: 'pdf.size', label: '5-place fiche PDF, size', value: Math.round((size / 1024) * 10) / 10, unit: 'kB', better: 'lower', target: { op: '<', value: 300 } },
+        {
+          key: 'pdf.size',
+          label: '5-place fiche PDF, size',
+          value: Math.round((size / 1024) * 10) / 10,
+          unit: 'kB',
+          better: 'lower',
+          target: { op: '<', value: 300 },
+        },
       ],
       raw: { ...p, bytes: size },
     });

@@ -14,8 +14,28 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 /** A page of about `kb` kB: varied French text (so that gzip has real work), the nonce in five places. */
 function page(kb: number): string {
   let seed = kb;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const words = ['Espace', 'numérique', 'l’Atelier', 'médiathèque', 'France', 'Services', 'centre', 'social', 'des', 'Tilleuls', 'Saint-Martin', 'aide', 'démarches', 'gratuit', 'rendez-vous', 'ouvert', 'fermé', 'samedi', 'matin'];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const words = [
+    'Espace',
+    'numérique',
+    'l’Atelier',
+    'médiathèque',
+    'France',
+    'Services',
+    'centre',
+    'social',
+    'des',
+    'Tilleuls',
+    'Saint-Martin',
+    'aide',
+    'démarches',
+    'gratuit',
+    'rendez-vous',
+    'ouvert',
+    'fermé',
+    'samedi',
+    'matin',
+  ];
   const rows: string[] = [];
   let size = 0;
   while (size < kb * 1024) {
@@ -86,7 +106,14 @@ async function main() {
   console.log(`invalidation, from the UPDATE sent to an empty cache: p50 ${p.p50.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms (${p.n} changes)`);
   figures.push({ key: 'invalidation.p99', label: 'invalidation across processes, p99', value: Math.round(p.p99 * 100) / 100, unit: 'ms', better: 'lower' });
   raw.invalidation = p;
-  await compareAndSave({ name: 'page-cache', databaseUrl: database.url, scale: { changes: 50 }, dataset: 'synthetic pages of varied French text, 40 and 150 kB', figures, raw });
+  await compareAndSave({
+    name: 'page-cache',
+    databaseUrl: database.url,
+    scale: { changes: 50 },
+    dataset: 'synthetic pages of varied French text, 40 and 150 kB',
+    figures,
+    raw,
+  });
   await writer.end();
   await cache.close();
   await database.stop();

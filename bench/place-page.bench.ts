@@ -19,7 +19,8 @@ const REQUESTS = Number(process.env.BENCH_RUNS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const PORT = Number(process.env.BENCH_PORT ?? 3203);
 
-const fmt = (p: { p50: number; p95: number; p99: number; n: number }) => `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.n} distinct places)`;
+const fmt = (p: { p50: number; p95: number; p99: number; n: number }) =>
+  `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.n} distinct places)`;
 
 async function main() {
   const database = await openBenchDatabase('reperes_bench_place');
@@ -27,10 +28,14 @@ async function main() {
   await seedDemo(prisma, { testFixture: true });
   const dataset = SYNTHETIC > 0 ? await seedSyntheticPlaces(database.url, SYNTHETIC) : null;
   // Every place asked once: 2 × REQUESTS + 1 (a route warm-up) distinct places in a fixed random order.
-  const slugs = (await prisma.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY md5(slug) LIMIT ${REQUESTS * 2 + 1}`).map((p) => p.slug);
+  const slugs = (
+    await prisma.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY md5(slug) LIMIT ${REQUESTS * 2 + 1}`
+  ).map((p) => p.slug);
   const total = await prisma.place.count();
   await prisma.$disconnect();
-  console.log(`${total} places (${dataset ? `${dataset.distinctSchedules} distinct weekly schedules, ${dataset.distinctServiceSets} service sets` : 'demo only'}); ${slugs.length - 1} distinct place pages asked`);
+  console.log(
+    `${total} places (${dataset ? `${dataset.distinctSchedules} distinct weekly schedules, ${dataset.distinctServiceSets} service sets` : 'demo only'}); ${slugs.length - 1} distinct place pages asked`,
+  );
 
   const app = await startApp({ port: PORT, databaseUrl: database.url, settings: { PAGE_CACHE: 'off', E2E: '1' } });
   const figures: Figure[] = [];
@@ -41,7 +46,10 @@ async function main() {
     let errors = 0;
     const render = async (slug: string) => {
       const now = new Date(Date.UTC(2026, 2, 30) + Math.floor(rand() * 28 * 86_400_000)).toISOString();
-      const { ms: elapsed, value: { response, html } } = await timed(async () => {
+      const {
+        ms: elapsed,
+        value: { response, html },
+      } = await timed(async () => {
         const response = await fetch(`${app.url}/lieux/${slug}?maintenant=${encodeURIComponent(now)}`, { headers: { 'accept-encoding': 'gzip' } });
         return { response, html: await response.text() };
       });
@@ -71,7 +79,9 @@ async function main() {
     const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
     let js = 0;
     for (const src of scripts) js += zlib.gzipSync(Buffer.from(await (await fetch(`${app.url}${src}`)).arrayBuffer())).length;
-    console.log(`Page weight: HTML up to ${(bytes / 1024).toFixed(1)} kB (${(zlib.gzipSync(html).length / 1024).toFixed(1)} kB gzip); JavaScript at load ${(js / 1024).toFixed(1)} kB gzip (${scripts.length} scripts)`);
+    console.log(
+      `Page weight: HTML up to ${(bytes / 1024).toFixed(1)} kB (${(zlib.gzipSync(html).length / 1024).toFixed(1)} kB gzip); JavaScript at load ${(js / 1024).toFixed(1)} kB gzip (${scripts.length} scripts)`,
+    );
     figures.push(
       { key: 'place.sequential.p50', label: 'place page, distinct places, sequential, p50', value: seq.p50, unit: 'ms', better: 'lower' },
       { key: 'place.sequential.p95', label: 'place page, distinct places, sequential, p95', value: seq.p95, unit: 'ms', better: 'lower' },
@@ -82,7 +92,15 @@ async function main() {
     raw.concurrent = { ...con, clients: CONCURRENCY };
     raw.errors = errors;
     raw.javascriptGzipBytes = js;
-    await compareAndSave({ name: 'place-page', databaseUrl: database.url, scale: { places: SYNTHETIC, requests: REQUESTS }, dataset, settings: { app: describeSettings(app.settings) }, figures, raw });
+    await compareAndSave({
+      name: 'place-page',
+      databaseUrl: database.url,
+      scale: { places: SYNTHETIC, requests: REQUESTS },
+      dataset,
+      settings: { app: describeSettings(app.settings) },
+      figures,
+      raw,
+    });
   } finally {
     await app.stop();
     await database.stop();

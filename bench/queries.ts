@@ -12,16 +12,35 @@ import { random, weighted } from './synthetic';
 export type SearchQuery = { kind: 'town' | 'town, open now' | 'national filters' | 'name'; params: Record<string, string>; now: Date };
 
 const SERVICES = [
-  'AideAuxDemarchesAdministratives', 'MaitriseDesOutilsNumeriquesDuQuotidien', 'AccesInternetEtMaterielInformatique', 'InsertionProfessionnelleViaLeNumerique',
-  'UtilisationSecuriseeDuNumerique', 'ParentaliteEtEducationAvecLeNumerique', 'LoisirsEtCreationsNumeriques', 'ComprehensionDuMondeNumerique', 'MaterielInformatiqueAPrixSolidaire',
+  'AideAuxDemarchesAdministratives',
+  'MaitriseDesOutilsNumeriquesDuQuotidien',
+  'AccesInternetEtMaterielInformatique',
+  'InsertionProfessionnelleViaLeNumerique',
+  'UtilisationSecuriseeDuNumerique',
+  'ParentaliteEtEducationAvecLeNumerique',
+  'LoisirsEtCreationsNumeriques',
+  'ComprehensionDuMondeNumerique',
+  'MaterielInformatiqueAPrixSolidaire',
 ];
 // One filter of the search form each; a filter set is 0 to 3 of them (no two of the same key).
 const FILTERS: Array<[string, string]> = [
   ...SERVICES.map((s): [string, string] => ['besoin', s]),
-  ['frais', 'Gratuit'], ['frais', 'GratuitSousCondition'], ['frais', 'Payant'],
-  ['public', 'Jeunes'], ['public', 'Seniors'], ['public', 'FamillesEnfants'],
-  ['type', 'france-services'], ['type', 'mediatheque'], ['type', 'centre-social'], ['type', 'epn'], ['type', 'mairie'], ['type', 'association'],
-  ['ouvert', 'samedi'], ['acces', 'Telephoner'], ['accompagnement', 'AccompagnementIndividuel'], ['page', '2'],
+  ['frais', 'Gratuit'],
+  ['frais', 'GratuitSousCondition'],
+  ['frais', 'Payant'],
+  ['public', 'Jeunes'],
+  ['public', 'Seniors'],
+  ['public', 'FamillesEnfants'],
+  ['type', 'france-services'],
+  ['type', 'mediatheque'],
+  ['type', 'centre-social'],
+  ['type', 'epn'],
+  ['type', 'mairie'],
+  ['type', 'association'],
+  ['ouvert', 'samedi'],
+  ['acces', 'Telephoner'],
+  ['accompagnement', 'AccompagnementIndividuel'],
+  ['page', '2'],
 ];
 const RADII = ['', '', '', '', '2', '5', '15', '20', '30', '50'];
 
@@ -140,16 +159,32 @@ export function unresolvedTowns(count: number, seed = 11): string[] {
 }
 
 /** What people search most: the biggest towns, with the commonest filters (the "popular" phases). */
-export const POPULAR_FILTERS = ['', '&besoin=AideAuxDemarchesAdministratives', '&frais=Gratuit', '&ouvert=maintenant', '&rayon=30', '&type=france-services', '&besoin=MaitriseDesOutilsNumeriquesDuQuotidien&rayon=20', '&page=2'];
+export const POPULAR_FILTERS = [
+  '',
+  '&besoin=AideAuxDemarchesAdministratives',
+  '&frais=Gratuit',
+  '&ouvert=maintenant',
+  '&rayon=30',
+  '&type=france-services',
+  '&besoin=MaitriseDesOutilsNumeriquesDuQuotidien&rayon=20',
+  '&page=2',
+];
 
 export function popularTowns(count = 20): string[] {
   const byTown = new Map<string, number>();
   for (const c of loadCommunes()) byTown.set(c.typed, (byTown.get(c.typed) ?? 0) + c.population);
-  return [...byTown.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name]) => name);
+  return [...byTown.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name]) => name);
 }
 
 /** A Zipf-like choice (weight 1/rank): a few items get most of the draws, as in real traffic. */
 export function zipf<T>(list: T[], rand: () => number = Math.random): () => T {
-  const pick = weighted(list.map((item, rank) => ({ item, rank })), ({ rank }) => 1 / (rank + 1), rand);
+  const pick = weighted(
+    list.map((item, rank) => ({ item, rank })),
+    ({ rank }) => 1 / (rank + 1),
+    rand,
+  );
   return () => pick().item;
 }

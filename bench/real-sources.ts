@@ -72,9 +72,7 @@ export function realSources(): RealSources {
   const all = [...franceServices, ...maineEtLoire, ...angers];
   const streets = [
     ...new Set(
-      all
-        .map((p) => p.fields.street.replace(/^[\s\d,-]*(?:bis|ter|quater)?[\s,]*/i, '').trim())
-        .filter((s) => s.length >= 6 && /^[A-Za-zÀ-ÿ]/.test(s)),
+      all.map((p) => p.fields.street.replace(/^[\s\d,-]*(?:bis|ter|quater)?[\s,]*/i, '').trim()).filter((s) => s.length >= 6 && /^[A-Za-zÀ-ÿ]/.test(s)),
     ),
   ];
   sources = {

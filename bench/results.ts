@@ -104,7 +104,9 @@ const show = (value: number, unit: Figure['unit']) => {
 };
 
 /** Prints every figure beside the last committed one and its target, then writes the raw results. */
-export async function compareAndSave(result: Omit<BenchResult, 'date' | 'finishedAt' | 'commit' | 'dirty' | 'machine'> & { databaseUrl?: string; machine?: BenchResult['machine'] }) {
+export async function compareAndSave(
+  result: Omit<BenchResult, 'date' | 'finishedAt' | 'commit' | 'dirty' | 'machine'> & { databaseUrl?: string; machine?: BenchResult['machine'] },
+) {
   const now = new Date();
   const { databaseUrl, ...rest } = result;
   const full: BenchResult = {
@@ -117,16 +119,25 @@ export async function compareAndSave(result: Omit<BenchResult, 'date' | 'finishe
   };
   const previous = lastCommitted(full.name);
   const before = new Map((previous?.figures ?? []).map((f) => [f.key, f]));
-  console.log(`\n${full.name}: figures beside the last committed result (${previous ? `${previous.date}, commit ${previous.commit.slice(0, 8)}, ${previous.machine.cores} cores` : 'none committed yet'})`);
+  console.log(
+    `\n${full.name}: figures beside the last committed result (${previous ? `${previous.date}, commit ${previous.commit.slice(0, 8)}, ${previous.machine.cores} cores` : 'none committed yet'})`,
+  );
   if (previous && JSON.stringify(previous.scale) !== JSON.stringify(full.scale)) {
     console.log(`  (sizes differ: now ${JSON.stringify(full.scale)}, then ${JSON.stringify(previous.scale)} — not comparable)`);
   }
   const width = Math.max(...full.figures.map((f) => f.label.length), 10);
   for (const f of full.figures) {
     const old = before.get(f.key);
-    const change = old && Number.isFinite(old.value) && old.value !== 0 ? ` (${f.value >= old.value ? '+' : ''}${(((f.value - old.value) / old.value) * 100).toFixed(0)} %)` : '';
-    const target = f.target ? `  target ${f.target.op} ${show(f.target.value, f.unit)}: ${(f.target.op === '<' ? f.value < f.target.value : f.value >= f.target.value) ? 'met' : 'NOT met'}` : '';
-    console.log(`  ${f.label.padEnd(width)}  ${show(f.value, f.unit).padStart(12)}   last committed: ${(old ? show(old.value, old.unit) : '—').padStart(12)}${change}${target}`);
+    const change =
+      old && Number.isFinite(old.value) && old.value !== 0
+        ? ` (${f.value >= old.value ? '+' : ''}${(((f.value - old.value) / old.value) * 100).toFixed(0)} %)`
+        : '';
+    const target = f.target
+      ? `  target ${f.target.op} ${show(f.target.value, f.unit)}: ${(f.target.op === '<' ? f.value < f.target.value : f.value >= f.target.value) ? 'met' : 'NOT met'}`
+      : '';
+    console.log(
+      `  ${f.label.padEnd(width)}  ${show(f.value, f.unit).padStart(12)}   last committed: ${(old ? show(old.value, old.unit) : '—').padStart(12)}${change}${target}`,
+    );
   }
   const dir = process.env.BENCH_RESULTS_DIR ? path.resolve(process.env.BENCH_RESULTS_DIR) : path.join(root, COMMITTED_DIR);
   fs.mkdirSync(dir, { recursive: true });

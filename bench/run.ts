@@ -19,7 +19,11 @@ for (const arg of process.argv.slice(2)) {
   const option = arg.match(/^--(places|rows|runs)=(\d+)$/);
   if (option) env[`BENCH_${option[1].toUpperCase()}`] = option[2];
   else if (arg === '--smoke') {
-    Object.assign(env, { BENCH_PLACES: '5000', BENCH_ROWS: '5000', BENCH_RUNS: '40', BENCH_HTTP_RUNS: '40', BENCH_UNRESOLVED: '10', BENCH_POPULAR_RUNS: '60' }, Object.fromEntries(Object.entries(env).filter(([k]) => /^BENCH_(PLACES|ROWS|RUNS)$/.test(k))));
+    Object.assign(
+      env,
+      { BENCH_PLACES: '5000', BENCH_ROWS: '5000', BENCH_RUNS: '40', BENCH_HTTP_RUNS: '40', BENCH_UNRESOLVED: '10', BENCH_POPULAR_RUNS: '60' },
+      Object.fromEntries(Object.entries(env).filter(([k]) => /^BENCH_(PLACES|ROWS|RUNS)$/.test(k))),
+    );
     env.BENCH_RESULTS_DIR ??= path.join(dir, '..', 'bench-results', 'smoke');
   } else if (arg.startsWith('--')) {
     console.error(`Unknown option ${arg}: --places=N, --rows=N, --runs=N, --smoke.`);

@@ -34,7 +34,15 @@ type Sample = { kind: string; ms: number; results?: number; resolved?: boolean; 
 
 const byKind = (samples: Sample[]) => {
   const kinds = [...new Set(samples.map((s) => s.kind))];
-  return Object.fromEntries(kinds.map((k) => [k, { ...summarise(samples.filter((s) => s.kind === k).map((s) => s.ms)), medianResults: summarise(samples.filter((s) => s.kind === k && s.results !== undefined).map((s) => s.results!)).p50 }]));
+  return Object.fromEntries(
+    kinds.map((k) => [
+      k,
+      {
+        ...summarise(samples.filter((s) => s.kind === k).map((s) => s.ms)),
+        medianResults: summarise(samples.filter((s) => s.kind === k && s.results !== undefined).map((s) => s.results!)).p50,
+      },
+    ]),
+  );
 };
 
 const line = (label: string, samples: number[], what = 'distinct') => {
@@ -43,7 +51,10 @@ const line = (label: string, samples: number[], what = 'distinct') => {
 };
 
 async function get(app: App, url: string, headers: Record<string, string> = {}) {
-  const { ms, value: { response, body } } = await timed(async () => {
+  const {
+    ms,
+    value: { response, body },
+  } = await timed(async () => {
     const response = await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip', ...headers } });
     return { response, body: await response.text() };
   });
@@ -68,12 +79,18 @@ async function main() {
   try {
     const started = Date.now();
     const dataset = await seedSyntheticPlaces(database.url, N);
-    console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dataset.places} places, ${dataset.distinctSchedules} distinct weekly schedules, ${dataset.distinctServiceSets} service sets, ${dataset.distinctPublicSets} public sets, ${dataset.distinctFeeSets} fee sets (France Services ${dataset.kinds['france-services'] ?? 0}), ${dataset.communes} communes`);
+    console.log(
+      `seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dataset.places} places, ${dataset.distinctSchedules} distinct weekly schedules, ${dataset.distinctServiceSets} service sets, ${dataset.distinctPublicSets} public sets, ${dataset.distinctFeeSets} fee sets (France Services ${dataset.kinds['france-services'] ?? 0}), ${dataset.communes} communes`,
+    );
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const names = (await client.query<{ name: string }>(`SELECT name FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 3000`)).rows.map((r) => r.name);
-    const slugs = (await client.query<{ slug: string }>(`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY md5(slug) LIMIT $1`, [HTTP_RUNS + 1])).rows.map((r) => r.slug);
+    const names = (await client.query<{ name: string }>(`SELECT name FROM "Place" WHERE status = 'published' ORDER BY md5(id::text) LIMIT 3000`)).rows.map(
+      (r) => r.name,
+    );
+    const slugs = (
+      await client.query<{ slug: string }>(`SELECT slug FROM "Place" WHERE status = 'published' ORDER BY md5(slug) LIMIT $1`, [HTTP_RUNS + 1])
+    ).rows.map((r) => r.slug);
     await client.end();
 
     // 1. searchPlaces(), in this (fresh) process.
@@ -91,9 +108,19 @@ async function main() {
       inProcess.push({ kind: query.kind, ms, results: result.total, resolved: !filters.ou || result.origin !== null });
     }
     const unplaced = inProcess.filter((s) => s.resolved === false).length;
-    console.log(`\nsearchPlaces() on ${N} places, ${RUNS} distinct searches, no warm-up (cold caches); ${unplaced} of them name a town the geocoder did not place:`);
-    console.log(line('all', inProcess.map((s) => s.ms)));
-    for (const [kind, s] of Object.entries(byKind(inProcess))) console.log(`  ${kind.padEnd(40)} p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n}, median ${s.medianResults} results)`);
+    console.log(
+      `\nsearchPlaces() on ${N} places, ${RUNS} distinct searches, no warm-up (cold caches); ${unplaced} of them name a town the geocoder did not place:`,
+    );
+    console.log(
+      line(
+        'all',
+        inProcess.map((s) => s.ms),
+      ),
+    );
+    for (const [kind, s] of Object.entries(byKind(inProcess)))
+      console.log(
+        `  ${kind.padEnd(40)} p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n}, median ${s.medianResults} results)`,
+      );
     const allIn = summarise(inProcess.map((s) => s.ms));
     figures.push(
       { key: 'searchPlaces.distinct.p50', label: 'searchPlaces(), distinct searches, p50', value: allIn.p50, unit: 'ms', better: 'lower' },
@@ -113,19 +140,40 @@ async function main() {
     }
     await db.$disconnect();
     const un = summarise(unresolvedIn.map((s) => s.ms));
-    console.log(`\nsearchPlaces() for a town name nobody can place (${UNRESOLVED} distinct, e.g. « ${unresolved[0]} »; ${unresolvedIn.filter((s) => s.resolved).length} placed anyway; median ${summarise(unresolvedIn.map((s) => s.results!)).p50} results):`);
-    console.log(line('unresolved town', unresolvedIn.map((s) => s.ms)));
+    console.log(
+      `\nsearchPlaces() for a town name nobody can place (${UNRESOLVED} distinct, e.g. « ${unresolved[0]} »; ${unresolvedIn.filter((s) => s.resolved).length} placed anyway; median ${summarise(unresolvedIn.map((s) => s.results!)).p50} results):`,
+    );
+    console.log(
+      line(
+        'unresolved town',
+        unresolvedIn.map((s) => s.ms),
+      ),
+    );
     figures.push(
       { key: 'searchPlaces.unresolved.p50', label: 'searchPlaces(), unresolved town, p50', value: un.p50, unit: 'ms', better: 'lower' },
-      { key: 'searchPlaces.unresolved.p95', label: 'searchPlaces(), unresolved town, p95', value: un.p95, unit: 'ms', better: 'lower', target: { op: '<', value: 20 } },
+      {
+        key: 'searchPlaces.unresolved.p95',
+        label: 'searchPlaces(), unresolved town, p95',
+        value: un.p95,
+        unit: 'ms',
+        better: 'lower',
+        target: { op: '<', value: 20 },
+      },
     );
-    raw.unresolvedInProcess = { ...un, examples: unresolved.slice(0, 5), placedAnyway: unresolvedIn.filter((s) => s.resolved).length, medianResults: summarise(unresolvedIn.map((s) => s.results!)).p50 };
+    raw.unresolvedInProcess = {
+      ...un,
+      examples: unresolved.slice(0, 5),
+      placedAnyway: unresolvedIn.filter((s) => s.resolved).length,
+      medianResults: summarise(unresolvedIn.map((s) => s.results!)).p50,
+    };
 
     // 3. Through next start: page cache off, test clock on, fresh process.
     let app = await startApp({ port: PORT, databaseUrl: database.url, settings: { PAGE_CACHE: 'off', E2E: '1' } });
     await loadRoutes(app, slugs);
     settingsUsed = { distinct: describeSettings(app.settings) };
-    console.log(`\nnext start, one client, sequential, every URL once (${describeSettings(app.settings)}: page cache off, test clock on, rate limit raised by configuration):`);
+    console.log(
+      `\nnext start, one client, sequential, every URL once (${describeSettings(app.settings)}: page cache off, test clock on, rate limit raised by configuration):`,
+    );
     try {
       const pageSearches = distinctSearches({ seed: 8, names });
       const pages: Sample[] = [];
@@ -139,12 +187,32 @@ async function main() {
         pages.push({ kind: query.kind, ms: answer.ms, status: answer.status });
       }
       const p = summarise(pages.map((s) => s.ms));
-      console.log(line('search page, distinct URLs', pages.map((s) => s.ms)) + `, ${errors} non-200, ${unplacedPages} towns not placed`);
-      for (const [kind, s] of Object.entries(byKind(pages))) console.log(`    ${kind.padEnd(38)} p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n})`);
+      console.log(
+        line(
+          'search page, distinct URLs',
+          pages.map((s) => s.ms),
+        ) + `, ${errors} non-200, ${unplacedPages} towns not placed`,
+      );
+      for (const [kind, s] of Object.entries(byKind(pages)))
+        console.log(`    ${kind.padEnd(38)} p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n})`);
       figures.push(
         { key: 'page.search.distinct.p50', label: 'search page, distinct URLs, one client, p50', value: p.p50, unit: 'ms', better: 'lower' },
-        { key: 'page.search.distinct.p95', label: 'search page, distinct URLs, one client, p95', value: p.p95, unit: 'ms', better: 'lower', target: { op: '<', value: 120 } },
-        { key: 'page.search.distinct.p99', label: 'search page, distinct URLs, one client, p99', value: p.p99, unit: 'ms', better: 'lower', target: { op: '<', value: 250 } },
+        {
+          key: 'page.search.distinct.p95',
+          label: 'search page, distinct URLs, one client, p95',
+          value: p.p95,
+          unit: 'ms',
+          better: 'lower',
+          target: { op: '<', value: 120 },
+        },
+        {
+          key: 'page.search.distinct.p99',
+          label: 'search page, distinct URLs, one client, p99',
+          value: p.p99,
+          unit: 'ms',
+          better: 'lower',
+          target: { op: '<', value: 250 },
+        },
       );
       raw.searchPage = { all: p, byKind: byKind(pages), errors, unplacedTowns: unplacedPages };
 
@@ -158,7 +226,10 @@ async function main() {
       const places: number[] = [];
       let placeErrors = 0;
       for (const slug of slugs.slice(0, -1)) {
-        const answer = await get(app, `/lieux/${slug}?maintenant=${encodeURIComponent(new Date(Date.UTC(2026, 2, 30) + Math.floor(Math.random() * 28 * 86_400_000)).toISOString())}`);
+        const answer = await get(
+          app,
+          `/lieux/${slug}?maintenant=${encodeURIComponent(new Date(Date.UTC(2026, 2, 30) + Math.floor(Math.random() * 28 * 86_400_000)).toISOString())}`,
+        );
         if (answer.status !== 200) placeErrors++;
         places.push(answer.ms);
       }
@@ -188,7 +259,9 @@ async function main() {
       for (const src of entries) await visit(src, false);
       const sum = (lazy: boolean) => [...sizes.values()].filter((s) => s.lazy === lazy).reduce((total, s) => total + s.gzip, 0);
       const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
-      console.log(`\nJavaScript for /recherche: ${kb(sum(false))} kB gzip at load + ${kb(sum(true))} kB for the map = ${kb(sum(false) + sum(true))} kB; HTML of /recherche?ou=Angers ${kb(Buffer.byteLength(html))} kB, ${kb(zlib.gzipSync(html).length)} kB gzip`);
+      console.log(
+        `\nJavaScript for /recherche: ${kb(sum(false))} kB gzip at load + ${kb(sum(true))} kB for the map = ${kb(sum(false) + sum(true))} kB; HTML of /recherche?ou=Angers ${kb(Buffer.byteLength(html))} kB, ${kb(zlib.gzipSync(html).length)} kB gzip`,
+      );
       figures.push(
         { key: 'js.recherche.total', label: 'JavaScript of /recherche, gzip, with the map', value: kb(sum(false) + sum(true)), unit: 'kB', better: 'lower' },
         { key: 'html.recherche.gzip', label: 'HTML of /recherche?ou=Angers, gzip', value: kb(zlib.gzipSync(html).length), unit: 'kB', better: 'lower' },
@@ -220,10 +293,18 @@ async function main() {
       const pop = summarise(samples);
       const hitRate = cache.hit + cache.miss ? (cache.hit / (cache.hit + cache.miss)) * 100 : 0;
       console.log(`\nPopular searches (${describeSettings(app.settings)}), one client, ${asked.size} distinct URLs over ${POPULAR_RUNS} requests:`);
-      console.log(`${line('search page, popular URLs', samples, 'requests')}; page cache hits ${cache.hit}/${cache.hit + cache.miss} (${hitRate.toFixed(0)} %)${cache.none ? `, ${cache.none} without the header` : ''}`);
+      console.log(
+        `${line('search page, popular URLs', samples, 'requests')}; page cache hits ${cache.hit}/${cache.hit + cache.miss} (${hitRate.toFixed(0)} %)${cache.none ? `, ${cache.none} without the header` : ''}`,
+      );
       figures.push(
         { key: 'page.search.popular.p95', label: 'search page, popular URLs, one client, p95', value: pop.p95, unit: 'ms', better: 'lower' },
-        { key: 'page.search.popular.hitRate', label: 'search page, popular URLs, page cache hit rate', value: Math.round(hitRate * 10) / 10, unit: '%', better: 'higher' },
+        {
+          key: 'page.search.popular.hitRate',
+          label: 'search page, popular URLs, page cache hit rate',
+          value: Math.round(hitRate * 10) / 10,
+          unit: '%',
+          better: 'higher',
+        },
       );
       raw.popular = { ...pop, cache, distinctUrls: asked.size, towns };
     } finally {

@@ -58,7 +58,11 @@ export function weighted<T>(items: T[], weight: (item: T) => number, rand: () =>
   };
 }
 
-const accentFreeLowerCase = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const accentFreeLowerCase = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The real name with its commune replaced by the new one ("France services de Valserhône" → "… d’Angers"). */
@@ -146,7 +150,18 @@ export function* syntheticPlaces(n: number, { seed = 42 } = {}): Generator<Synth
 /** How varied a synthetic set is: what the benchmarks print and write in their results. */
 export class SyntheticStats {
   places = 0;
-  private sets = { schedules: new Set<string>(), services: new Set<string>(), publics: new Set<string>(), fees: new Set<string>(), accessModes: new Set<string>(), supportModes: new Set<string>(), typologies: new Set<string>(), names: new Set<string>(), addresses: new Set<string>(), communes: new Set<string>() };
+  private sets = {
+    schedules: new Set<string>(),
+    services: new Set<string>(),
+    publics: new Set<string>(),
+    fees: new Set<string>(),
+    accessModes: new Set<string>(),
+    supportModes: new Set<string>(),
+    typologies: new Set<string>(),
+    names: new Set<string>(),
+    addresses: new Set<string>(),
+    communes: new Set<string>(),
+  };
   private withHours = 0;
   private kinds: Record<string, number> = {};
 
@@ -222,7 +237,14 @@ export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } 
           for (const place of syntheticPlaces(n, { seed })) {
             stats.add(place);
             done++;
-            yield { line: done, sourceId: place.sourceId, name: place.fields.name, place: { sourceId: place.sourceId, fields: place.fields, active: true }, errors: [], warnings: [] } satisfies ParsedRow;
+            yield {
+              line: done,
+              sourceId: place.sourceId,
+              name: place.fields.name,
+              place: { sourceId: place.sourceId, fields: place.fields, active: true },
+              errors: [],
+              warnings: [],
+            } satisfies ParsedRow;
           }
         })(),
         progress: () => done / n,
@@ -230,13 +252,16 @@ export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } 
       { sourceName: 'synthetic', detectDuplicates: false },
     );
     if (report.rejected.length || report.failedBatches.length) {
-      throw new Error(`synthetic seed: ${report.rejected.length} rows rejected, ${report.failedBatches.length} batches failed (${report.rejected[0]?.reason ?? report.failedBatches[0]?.reason})`);
+      throw new Error(
+        `synthetic seed: ${report.rejected.length} rows rejected, ${report.failedBatches.length} batches failed (${report.rejected[0]?.reason ?? report.failedBatches[0]?.reason})`,
+      );
     }
   } finally {
     await db.$disconnect();
   }
   const summary = stats.summary();
-  if (summary.distinctNames !== n || summary.distinctAddresses !== n) throw new Error(`synthetic seed: ${summary.distinctNames} distinct names, ${summary.distinctAddresses} distinct addresses for ${n} places`);
+  if (summary.distinctNames !== n || summary.distinctAddresses !== n)
+    throw new Error(`synthetic seed: ${summary.distinctNames} distinct names, ${summary.distinctAddresses} distinct addresses for ${n} places`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('VACUUM ANALYZE "Place"');

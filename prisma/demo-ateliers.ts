@@ -18,7 +18,8 @@ export const DEMO_ATELIERS: DemoAtelier[] = [
     place: 'Centre social des Genêts (fictif)',
     slug: 'prendre-en-main-son-smartphone-cholet',
     title: 'Prendre en main son smartphone',
-    summary: 'Allumer, appeler, envoyer un message, prendre une photo, régler le volume : les gestes de base, à son rythme, en petit groupe. Apportez votre téléphone chargé.',
+    summary:
+      'Allumer, appeler, envoyer un message, prendre une photo, régler le volume : les gestes de base, à son rythme, en petit groupe. Apportez votre téléphone chargé.',
     themes: ['MaitriseDesOutilsNumeriquesDuQuotidien'],
     publics: ['Seniors'],
     level: 'Debutant',
@@ -104,7 +105,9 @@ export async function seedDemoAteliers(tx: Prisma.TransactionClient, placeIdByNa
     if (!placeId) continue;
     const day = new Date(Date.UTC(today.year, today.month - 1, today.day + first.inDays));
     const startsAt = instantAt('Europe/Paris', day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), first.hour, first.minute);
-    const created = await tx.atelier.create({ data: { ...atelier, placeId, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + first.minutes * 60_000) } });
+    const created = await tx.atelier.create({
+      data: { ...atelier, placeId, timeZone: 'Europe/Paris', startsAt, endsAt: new Date(startsAt.getTime() + first.minutes * 60_000) },
+    });
     await syncSessions(tx, created, now);
     if (cancelNth) {
       const nth = await tx.atelierSession.findMany({ where: { atelierId: created.id }, orderBy: { startsAt: 'asc' }, skip: cancelNth - 1, take: 1 });

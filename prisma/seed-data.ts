@@ -212,10 +212,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'EDITOR',
     name: 'Équipe des Tilleuls (démo)',
     networks: [],
-    places: [
-      demoSlug('Espace numérique des Tilleuls', 'Angers'),
-      demoSlug('Antenne numérique des Tilleuls au Lac de Maine', 'Angers'),
-    ],
+    places: [demoSlug('Espace numérique des Tilleuls', 'Angers'), demoSlug('Antenne numérique des Tilleuls au Lac de Maine', 'Angers')],
   },
   {
     email: 'coordination@hub-pdl.example.org',

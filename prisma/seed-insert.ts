@@ -6,15 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import { rebuildOpeningSlots } from '../lib/places/opening-slots';
 import { seedDemoAteliers } from './demo-ateliers';
-import {
-  DEMO_REVISION_AUTHOR,
-  DEMO_SOURCE_NAME,
-  DEMO_TIME_ZONE,
-  type DemoAccount,
-  type DemoNetwork,
-  type DemoPlace,
-  type DemoSuggestion,
-} from './seed-data';
+import { DEMO_REVISION_AUTHOR, DEMO_SOURCE_NAME, DEMO_TIME_ZONE, type DemoAccount, type DemoNetwork, type DemoPlace, type DemoSuggestion } from './seed-data';
 
 export type DataSet = {
   marker: string;
@@ -35,7 +27,12 @@ const DAY_MS = 86_400_000;
 /** The standard's `source` field for every demo place. */
 const DEMO_SOURCE_LABEL = 'Repères (données de démonstration)';
 
-export async function insertDemo(tx: Tx, set: DataSet, sign: DemoSignIns, now: Date): Promise<{ places: number; accounts: Array<{ email: string; password: string; role: string }> }> {
+export async function insertDemo(
+  tx: Tx,
+  set: DataSet,
+  sign: DemoSignIns,
+  now: Date,
+): Promise<{ places: number; accounts: Array<{ email: string; password: string; role: string }> }> {
   const networkIds = await insertNetworks(tx, set.networks);
   const { placeIds, count } = await insertPlaces(tx, set, networkIds, now);
   const userByEmail = await insertAccounts(tx, sign.accounts, sign.hashes, networkIds, placeIds);
@@ -47,7 +44,9 @@ export async function insertDemo(tx: Tx, set: DataSet, sign: DemoSignIns, now: D
     places: count,
     // Only the accounts created now: a pre-existing account keeps its own password.
     accounts: sign.accounts.flatMap((account, index) =>
-      userByEmail.get(account.email)?.passwordHash === sign.hashes[index] ? [{ email: account.email, password: sign.passwords[index]!, role: account.role }] : [],
+      userByEmail.get(account.email)?.passwordHash === sign.hashes[index]
+        ? [{ email: account.email, password: sign.passwords[index]!, role: account.role }]
+        : [],
     ),
   };
 }

@@ -99,7 +99,14 @@ export async function seedRealData(db: PrismaClient, options: { log?: Log } = {}
 async function ensureCybanjou(db: PrismaClient) {
   await db.network.upsert({
     where: { slug: CYBANJOU.slug },
-    create: { slug: CYBANJOU.slug, name: CYBANJOU.name, description: CYBANJOU.description, territory: [...CYBANJOU.territory], color: CYBANJOU.color, reviewRequired: true },
+    create: {
+      slug: CYBANJOU.slug,
+      name: CYBANJOU.name,
+      description: CYBANJOU.description,
+      territory: [...CYBANJOU.territory],
+      color: CYBANJOU.color,
+      reviewRequired: true,
+    },
     update: {},
   });
 }

@@ -2,16 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import OpeningHours from 'opening_hours';
 import type { Role } from '@prisma/client';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_NETWORKS,
-  DEMO_PLACES,
-  DEMO_SUGGESTIONS,
-  MAINE_ET_LOIRE_BBOX,
-  TEST_FIXTURE_PASSWORDS,
-  demoSlug,
-  kebabCase,
-} from './seed-data';
+import { DEMO_ACCOUNTS, DEMO_NETWORKS, DEMO_PLACES, DEMO_SUGGESTIONS, MAINE_ET_LOIRE_BBOX, TEST_FIXTURE_PASSWORDS, demoSlug, kebabCase } from './seed-data';
 
 const ROLES: Role[] = ['ADMIN', 'COORDINATOR', 'EDITOR'];
 
@@ -53,9 +44,7 @@ describe('demo seed data', () => {
       expect(place.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(place.slug).toBe(demoSlug(place.name, place.commune));
     }
-    expect(kebabCase("Fablab de la Gare (fictif) Saint-Barthélemy-d'Anjou")).toBe(
-      'fablab-de-la-gare-fictif-saint-barthelemy-d-anjou',
-    );
+    expect(kebabCase("Fablab de la Gare (fictif) Saint-Barthélemy-d'Anjou")).toBe('fablab-de-la-gare-fictif-saint-barthelemy-d-anjou');
   });
 
   it('keeps every summary within 280 characters', () => {
@@ -93,7 +82,11 @@ describe('demo seed data', () => {
   });
 
   it('has an account for each role, each pointing at existing networks and places', () => {
-    for (const role of ROLES) expect(DEMO_ACCOUNTS.some((account) => account.role === role), role).toBe(true);
+    for (const role of ROLES)
+      expect(
+        DEMO_ACCOUNTS.some((account) => account.role === role),
+        role,
+      ).toBe(true);
     const emails = DEMO_ACCOUNTS.map((account) => account.email);
     expect(new Set(emails).size).toBe(emails.length);
     const networkSlugs = new Set(DEMO_NETWORKS.map((network) => network.slug));
@@ -137,9 +130,7 @@ describe('demo seed data', () => {
   });
 
   it('offers English-language support in Cholet and pending suggestions on existing places', () => {
-    const english = DEMO_PLACES.filter(
-      (place) => place.commune === 'Cholet' && place.specificSupport?.includes('LanguesEtrangeresAnglais'),
-    );
+    const english = DEMO_PLACES.filter((place) => place.commune === 'Cholet' && place.specificSupport?.includes('LanguesEtrangeresAnglais'));
     expect(english.length).toBeGreaterThanOrEqual(2);
     const placeSlugs = new Set(DEMO_PLACES.map((place) => place.slug));
     expect(DEMO_SUGGESTIONS.length).toBe(2);

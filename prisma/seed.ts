@@ -15,14 +15,7 @@ import bcrypt from 'bcryptjs';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { insertDemo, type DataSet } from './seed-insert';
 import { seedRealData, type RealSeedResult } from './seed-real';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_NETWORKS,
-  DEMO_PLACES,
-  DEMO_SOURCE_NAME,
-  DEMO_SUGGESTIONS,
-  TEST_FIXTURE_PASSWORDS,
-} from './seed-data';
+import { DEMO_ACCOUNTS, DEMO_NETWORKS, DEMO_PLACES, DEMO_SOURCE_NAME, DEMO_SUGGESTIONS, TEST_FIXTURE_PASSWORDS } from './seed-data';
 
 export interface SeedDemoOptions {
   /** The test suites' fixed data set with its known passwords. Never used by `npm start`. */
@@ -50,7 +43,6 @@ export const DEMONSTRATION_NETWORK = {
 const BCRYPT_COST = 10;
 
 type Db = PrismaClient | Prisma.TransactionClient;
-
 
 /** The fictional data set to write: the test fixture as is, or its demonstration variant. */
 export function demoDataSet(testFixture: boolean): DataSet {
@@ -86,7 +78,12 @@ export function demoDataSet(testFixture: boolean): DataSet {
     })),
     accounts: DEMO_ACCOUNTS.map((account) =>
       account.email === 'coordination@cybanjou.example.org'
-        ? { ...account, email: 'coordination@demonstration.example.org', name: 'Coordination du réseau de démonstration (démo)', networks: account.networks.map(slug) }
+        ? {
+            ...account,
+            email: 'coordination@demonstration.example.org',
+            name: 'Coordination du réseau de démonstration (démo)',
+            networks: account.networks.map(slug),
+          }
         : { ...account, networks: account.networks.map(slug) },
     ),
     suggestions: DEMO_SUGGESTIONS,

@@ -10,7 +10,12 @@ import { evaluateAudit, parseAllowlist } from '../lib/security/audit';
 const root = path.resolve(__dirname, '..');
 const allowlist = parseAllowlist(JSON.parse(fs.readFileSync(path.join(root, 'audit-allowlist.json'), 'utf8')));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const result = spawnSync(npm, ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: root, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+const result = spawnSync(npm, ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+  cwd: root,
+  encoding: 'utf8',
+  timeout: 120_000,
+  maxBuffer: 64 * 1024 * 1024,
+});
 const verdict = evaluateAudit(result.stdout ?? '', allowlist);
 
 if (verdict.kind === 'unreachable') {

@@ -10,7 +10,11 @@ async function main() {
   try {
     if (command === 'backup') {
       const result = await backupDatabase(handle.url, file, { format: process.argv.includes('--logical') ? 'logical' : undefined });
-      console.log(result.format === 'pg_dump' ? `Sauvegarde pg_dump (format custom) écrite dans ${file} — ${result.tool}.` : `Sauvegarde logique écrite dans ${file} : ${result.rows} lignes${process.argv.includes('--logical') ? '' : ' (aucun pg_dump assez récent pour ce serveur)'}.`);
+      console.log(
+        result.format === 'pg_dump'
+          ? `Sauvegarde pg_dump (format custom) écrite dans ${file} — ${result.tool}.`
+          : `Sauvegarde logique écrite dans ${file} : ${result.rows} lignes${process.argv.includes('--logical') ? '' : ' (aucun pg_dump assez récent pour ce serveur)'}.`,
+      );
     } else {
       const result = await restoreDatabase(handle.url, file);
       console.log(result.format === 'pg_dump' ? `Base restaurée depuis ${file} (pg_restore).` : `Base restaurée depuis ${file} : ${result.rows} lignes.`);

@@ -31,7 +31,9 @@ describe.runIf(bundledSupported())('the npm-packaged Chromium', () => {
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const page = await browser.newPage();
-      await page.setContent('<main><h1>Où trouver de l’aide ?</h1><span id="a" style="font: 20px \'Open Sans\', monospace">Repères</span><span id="b" style="font: 20px monospace">Repères</span></main>');
+      await page.setContent(
+        '<main><h1>Où trouver de l’aide ?</h1><span id="a" style="font: 20px \'Open Sans\', monospace">Repères</span><span id="b" style="font: 20px monospace">Repères</span></main>',
+      );
       await expect.poll(() => page.textContent('h1')).toBe('Où trouver de l’aide ?');
       // The package's Open Sans is found through the launcher's fontconfig file.
       const width = (id: string) => page.evaluate((selector) => document.querySelector(selector)!.getBoundingClientRect().width, `#${id}`);

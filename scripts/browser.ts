@@ -20,10 +20,7 @@ export const RESOLVED_ENV = 'REPERES_CHROMIUM_EXECUTABLE';
 
 type Env = Record<string, string | undefined>;
 
-export type BrowserChoice =
-  | { kind: 'executable'; path: string; label: string }
-  | { kind: 'bundled'; label: string }
-  | { kind: 'playwright'; label: string };
+export type BrowserChoice = { kind: 'executable'; path: string; label: string } | { kind: 'bundled'; label: string } | { kind: 'playwright'; label: string };
 
 export function systemChromium(candidates = SYSTEM_CANDIDATES): string | undefined {
   return candidates.find((file) => fs.existsSync(file));
@@ -43,7 +40,10 @@ export function chooseBrowser(env: Env = process.env, findSystem: () => string |
   const bundled: BrowserChoice = { kind: 'bundled', label: 'Chromium du paquet npm @sparticuz/chromium' };
   const playwright: BrowserChoice = { kind: 'playwright', label: 'Chromium de Playwright (npx playwright install chromium)' };
   if (wanted === 'bundled') {
-    if (!bundledSupported()) throw new Error(`REPERES_BROWSER=bundled: the npm-packaged Chromium runs on Linux x64 only (here ${process.platform} ${process.arch}), and needs the devDependencies (npm install).`);
+    if (!bundledSupported())
+      throw new Error(
+        `REPERES_BROWSER=bundled: the npm-packaged Chromium runs on Linux x64 only (here ${process.platform} ${process.arch}), and needs the devDependencies (npm install).`,
+      );
     return bundled;
   }
   if (wanted === 'playwright') return playwright;

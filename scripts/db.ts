@@ -46,7 +46,13 @@ async function main() {
       const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
       const dir = path.join('prisma', 'migrations', `${stamp}_${name}`);
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'migration.sql'), sql.split('\n').filter((l) => !l.startsWith('Loaded Prisma') && !l.startsWith('Prisma config')).join('\n') + '\n');
+      fs.writeFileSync(
+        path.join(dir, 'migration.sql'),
+        sql
+          .split('\n')
+          .filter((l) => !l.startsWith('Loaded Prisma') && !l.startsWith('Prisma config'))
+          .join('\n') + '\n',
+      );
       console.log(`Migration écrite dans ${dir}/migration.sql — relisez-la (index hors schéma, apostrophes) avant de la valider.`);
     } else {
       fail('Commande inconnue. Utilisez : migrate, seed ou migration <nom>.');

@@ -27,12 +27,19 @@ async function main() {
   const db = createPrismaClient(handle.url, { max: 2 });
   const started = Date.now();
   const written = await importCommunes(db, communes);
-  const removed = process.argv.includes('--replace') ? await removeCommunesNotIn(db, communes.map((c) => c.inseeCode)) : 0;
+  const removed = process.argv.includes('--replace')
+    ? await removeCommunesNotIn(
+        db,
+        communes.map((c) => c.inseeCode),
+      )
+    : 0;
   await db.$disconnect();
   await handle.embedded?.stop();
   const departements = new Set(communes.map((c) => c.departement)).size;
   const placed = communes.filter((c) => c.latitude !== null).length;
-  console.log(`${written} communes chargées (${departements} départements, ${placed} avec un point central) en ${((Date.now() - started) / 1000).toFixed(1)} s${removed ? `, ${removed} retirées` : ''}.`);
+  console.log(
+    `${written} communes chargées (${departements} départements, ${placed} avec un point central) en ${((Date.now() - started) / 1000).toFixed(1)} s${removed ? `, ${removed} retirées` : ''}.`,
+  );
 }
 
 /** The shipped reference when no file is given, otherwise the file or URL. */

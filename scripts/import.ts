@@ -17,7 +17,10 @@ function option(name: string): string | undefined {
 async function main() {
   const input = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
   const format = option('format');
-  if (!input || !format) fail(`Usage : npm run import -- <fichier|url> --format <${FORMATS.join('|')}> [--mapping correspondance.json] [--network <slug>] [--dry-run] [--archive-missing] [--report rejets.csv] [--duplicates doublons.csv]`);
+  if (!input || !format)
+    fail(
+      `Usage : npm run import -- <fichier|url> --format <${FORMATS.join('|')}> [--mapping correspondance.json] [--network <slug>] [--dry-run] [--archive-missing] [--report rejets.csv] [--duplicates doublons.csv]`,
+    );
   let mapping: ColumnMapping | null = null;
   const mappingFile = option('mapping');
   if (mappingFile) {
@@ -62,14 +65,23 @@ async function main() {
   await handle.embedded?.stop();
 
   const seconds = (Date.now() - started) / 1000;
-  console.log(`${dryRun ? 'Essai (rien n’a été écrit) — ' : ''}source « ${sourceName} », ${report.total} lignes en ${seconds.toFixed(1)} s (${Math.round(report.total / Math.max(seconds, 0.001))} lignes/s)`);
-  console.log(`  créés : ${report.created}, mis à jour : ${report.updated}, inchangés : ${report.unchanged}, archivés : ${report.archived}, rejetés : ${report.rejected.length}, avertissements : ${report.warningCount}`);
+  console.log(
+    `${dryRun ? 'Essai (rien n’a été écrit) — ' : ''}source « ${sourceName} », ${report.total} lignes en ${seconds.toFixed(1)} s (${Math.round(report.total / Math.max(seconds, 0.001))} lignes/s)`,
+  );
+  console.log(
+    `  créés : ${report.created}, mis à jour : ${report.updated}, inchangés : ${report.unchanged}, archivés : ${report.archived}, rejetés : ${report.rejected.length}, avertissements : ${report.warningCount}`,
+  );
   const flagged = report.duplicates.filter((d) => d.action === 'merge').length;
   const completed = report.duplicates.filter((d) => d.action === 'update').length;
   if (report.duplicates.length) {
-    console.log(`  doublons possibles avec d’autres sources : ${report.duplicates.length} (${completed} lieux existants complétés, ${flagged} à fusionner à la main dans /admin/fusion)`);
+    console.log(
+      `  doublons possibles avec d’autres sources : ${report.duplicates.length} (${completed} lieux existants complétés, ${flagged} à fusionner à la main dans /admin/fusion)`,
+    );
     const action = { update: 'complète', merge: 'à fusionner avec', create: 'créé malgré' } as const;
-    for (const d of report.duplicates.slice(0, 10)) console.log(`  ligne ${d.line} « ${d.name} » ${action[d.action]} « ${d.placeName} » (${Math.round(d.score * 100)} %${d.distance !== null ? `, ${d.distance} m` : ''})`);
+    for (const d of report.duplicates.slice(0, 10))
+      console.log(
+        `  ligne ${d.line} « ${d.name} » ${action[d.action]} « ${d.placeName} » (${Math.round(d.score * 100)} %${d.distance !== null ? `, ${d.distance} m` : ''})`,
+      );
     if (report.duplicates.length > 10) console.log(`  … et ${report.duplicates.length - 10} autres (--duplicates fichier.csv pour la liste)`);
   }
   for (const r of report.rejected.slice(0, 20)) console.log(`  ligne ${r.line} (${r.name ?? r.sourceId ?? '?'}) : ${r.reason}`);

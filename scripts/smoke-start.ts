@@ -78,7 +78,10 @@ async function firstPage(base: string, started: number, timeoutMs: number, exitC
     const code = exitCode();
     if (code !== null) throw new Error(`npm start stopped (code ${code}) before serving a page.`);
     if (Date.now() - started > timeoutMs) throw new Error(`No page after ${timeoutMs / 1000} s.`);
-    const status = await get(`${base}/`).then((r) => r.status, () => 0);
+    const status = await get(`${base}/`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

@@ -162,8 +162,10 @@ function needsBuild(): boolean {
       if (entry.isDirectory()) return newer(full);
       return !entry.name.endsWith('.test.ts') && fs.statSync(full).mtimeMs > builtAt;
     });
-  return ['app', 'components', 'lib', 'public'].some((dir) => newer(path.join(root, dir))) ||
-    ['next.config.js', 'package.json'].some((file) => fs.statSync(path.join(root, file)).mtimeMs > builtAt);
+  return (
+    ['app', 'components', 'lib', 'public'].some((dir) => newer(path.join(root, dir))) ||
+    ['next.config.js', 'package.json'].some((file) => fs.statSync(path.join(root, file)).mtimeMs > builtAt)
+  );
 }
 
 /** A per-checkout secret for local sessions, kept beside the embedded data. */

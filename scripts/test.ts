@@ -29,7 +29,12 @@ function step(title: string, command: string, commandArgs: string[], env: Record
 
 function countVitest(file: string) {
   if (!fs.existsSync(file)) return;
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof vitestSkips>[0] & { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof vitestSkips>[0] & {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   skipped.push(...vitestSkips(report, root));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
@@ -38,7 +43,9 @@ function countVitest(file: string) {
 
 function countPlaywright(file: string) {
   if (!fs.existsSync(file)) return;
-  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof playwrightSkips>[0] & { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof playwrightSkips>[0] & {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   skipped.push(...playwrightSkips(report, root));
   totals.passed += report.stats.expected + report.stats.flaky;
   totals.failed += report.stats.unexpected;

@@ -6,7 +6,16 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { placeSlug } from '@/lib/editing/reads';
 import { SECTION_IDS, formValues, type SectionId } from '@/lib/editing/sections';
-import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus, settleEditedProposal, type BulkState, type SectionState } from '@/lib/editing/update';
+import {
+  confirmToday,
+  restoreRevision,
+  reviewRevision,
+  saveSection,
+  setStatus,
+  settleEditedProposal,
+  type BulkState,
+  type SectionState,
+} from '@/lib/editing/update';
 import type { CreatePlaceState } from '@/lib/places/create';
 
 async function user() {
@@ -77,7 +86,8 @@ export async function createPlaceAction(_state: CreatePlaceState, form: FormData
   const current = await user();
   const { createPlace } = await import('@/lib/places/create');
   const values: Record<string, string | string[]> = {};
-  for (const field of ['name', 'street', 'addressComplement', 'postcode', 'commune', 'latitude', 'longitude']) values[field] = String(form.get(field) ?? '').slice(0, 1000);
+  for (const field of ['name', 'street', 'addressComplement', 'postcode', 'commune', 'latitude', 'longitude'])
+    values[field] = String(form.get(field) ?? '').slice(0, 1000);
   values.networkIds = form.getAll('networkIds').map(String).slice(0, 20);
   const point = { latitude: values.latitude === '' ? null : values.latitude, longitude: values.longitude === '' ? null : values.longitude };
   const result = await createPlace(db, current, {
@@ -97,7 +107,11 @@ export async function createPlaceAction(_state: CreatePlaceState, form: FormData
 /** Publish, archive or confirm many places at once; each place is checked on its own. */
 export async function bulkAction(_state: BulkState, form: FormData): Promise<BulkState> {
   const current = await user();
-  const ids = form.getAll('ids').map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 200);
+  const ids = form
+    .getAll('ids')
+    .map(String)
+    .filter((id) => /^[0-9a-f-]{36}$/i.test(id))
+    .slice(0, 200);
   const action = String(form.get('action') ?? '');
   if (!ids.length) return { tone: 'error', message: 'Cochez au moins un lieu.' };
   if (!['publish', 'archive', 'confirm'].includes(action)) return { tone: 'error', message: 'Choisissez une action.' };
@@ -105,7 +119,9 @@ export async function bulkAction(_state: BulkState, form: FormData): Promise<Bul
   let refused = 0;
   for (const id of ids) {
     const result =
-      action === 'confirm' ? await confirmToday(db, current, id) : await setStatus(db, current, { placeId: id, status: action === 'publish' ? 'PUBLISHED' : 'ARCHIVED' });
+      action === 'confirm'
+        ? await confirmToday(db, current, id)
+        : await setStatus(db, current, { placeId: id, status: action === 'publish' ? 'PUBLISHED' : 'ARCHIVED' });
     if (result.status === 'forbidden') refused++;
     else done++;
   }

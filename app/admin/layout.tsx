@@ -2,7 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButtons } from '@/components/admin/SignOutButtons';
-import { canManageAccounts, canMergePlaces, canReadOutbox, canSeeNetworkDashboards, canSeeReviewQueue, canStartImports, type SessionUser } from '@/lib/auth/permissions';
+import {
+  canManageAccounts,
+  canMergePlaces,
+  canReadOutbox,
+  canSeeNetworkDashboards,
+  canSeeReviewQueue,
+  canStartImports,
+  type SessionUser,
+} from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { signOutEverywhere } from './actions';
 

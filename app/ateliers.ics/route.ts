@@ -30,6 +30,9 @@ export async function GET(request: Request) {
     });
   } catch (error) {
     forRequest(request.headers.get('x-request-id')).error({ err: error, path: '/ateliers.ics' }, 'ics feed failed');
-    return new Response('Agenda momentanément indisponible : réessayez dans quelques instants.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' } });
+    return new Response('Agenda momentanément indisponible : réessayez dans quelques instants.', {
+      status: 503,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' },
+    });
   }
 }

@@ -8,7 +8,6 @@ import { requestMagicLink, type MagicLinkState } from '@/lib/auth/magic-link';
 import { db } from '@/lib/db';
 import { clientIp } from '@/lib/security/rate-limit';
 
-
 export async function askMagicLink(_state: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   const email = String(form.get('email') ?? '').slice(0, 254);
   const ip = clientIp(await headers());
@@ -22,7 +21,6 @@ export async function askMagicLink(_state: MagicLinkState, form: FormData): Prom
   });
   return { status: result.ok ? 'sent' : 'error', message: result.message, email };
 }
-
 
 function clientKey(ip: string) {
   return createHash('sha256').update(ip).digest('hex').slice(0, 32);
@@ -49,9 +47,12 @@ export async function acceptInvitationAction(_state: AccountFormState, form: For
   const { acceptInvitation } = await import('@/lib/auth/accounts');
   const name = String(form.get('name') ?? '');
   const password = String(form.get('password') ?? '');
-  if (password !== String(form.get('confirmation') ?? '')) return { status: 'error', message: 'Les deux mots de passe ne sont pas identiques.', values: { name } };
+  if (password !== String(form.get('confirmation') ?? ''))
+    return { status: 'error', message: 'Les deux mots de passe ne sont pas identiques.', values: { name } };
   const result = await acceptInvitation(db, { token: String(form.get('jeton') ?? ''), name, password });
-  if (result.status === 'accepted') return { status: 'done', message: `Votre compte ${result.email} est prêt. Vous pouvez vous connecter.`, values: { email: result.email } };
-  if (result.status === 'expired') return { status: 'error', message: 'Cette invitation n’est plus valable (déjà acceptée ou expirée). Demandez-en une nouvelle.', values: { name } };
+  if (result.status === 'accepted')
+    return { status: 'done', message: `Votre compte ${result.email} est prêt. Vous pouvez vous connecter.`, values: { email: result.email } };
+  if (result.status === 'expired')
+    return { status: 'error', message: 'Cette invitation n’est plus valable (déjà acceptée ou expirée). Demandez-en une nouvelle.', values: { name } };
   return { status: 'error', message: result.message, values: { name } };
 }

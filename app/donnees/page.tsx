@@ -21,30 +21,27 @@ export default async function OpenDataPage() {
         <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" rel="noopener noreferrer">
           Licence Ouverte / Open Licence 2.0 (etalab-2.0)
         </a>
-        , à condition de citer la source (« Repères » et la date). Les lieux fictifs du réseau de démonstration n’y
-        figurent jamais : ni dans les fichiers ni dans l’API.
+        , à condition de citer la source (« Repères » et la date). Les lieux fictifs du réseau de démonstration n’y figurent jamais : ni dans les fichiers ni
+        dans l’API.
       </p>
       <p>
-        Elles suivent le{' '}
-        <strong>standard national des lieux de médiation numérique (version 1.0.2)</strong>, le format de la cartographie
-        nationale et de data.gouv.fr : mêmes colonnes, dans le même ordre, mêmes listes de valeurs. Les horaires sont au
-        format OpenStreetMap <code>opening_hours</code>.
+        Elles suivent le <strong>standard national des lieux de médiation numérique (version 1.0.2)</strong>, le format de la cartographie nationale et de
+        data.gouv.fr : mêmes colonnes, dans le même ordre, mêmes listes de valeurs. Les horaires sont au format OpenStreetMap <code>opening_hours</code>.
       </p>
       <p>
-        Elles changent chaque jour : les coordinateurs de réseaux et les lieux eux-mêmes les mettent à jour, et chaque fiche
-        indique la date à laquelle une personne a confirmé ses informations. {updated && <>Dernière modification : {updated}.</>}
+        Elles changent chaque jour : les coordinateurs de réseaux et les lieux eux-mêmes les mettent à jour, et chaque fiche indique la date à laquelle une
+        personne a confirmé ses informations. {updated && <>Dernière modification : {updated}.</>}
       </p>
       <h2>Télécharger</h2>
       <Downloads />
       <p>
-        Pour n’exporter qu’une sélection, ajoutez les filtres de la <a href="/recherche">recherche</a> à l’adresse, par
-        exemple <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>.
+        Pour n’exporter qu’une sélection, ajoutez les filtres de la <a href="/recherche">recherche</a> à l’adresse, par exemple{' '}
+        <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>.
       </p>
       <h2>API publique</h2>
       <p>
-        <code>GET /api/v1/lieux</code> (mêmes filtres que la recherche, pagination par curseur <code>apres</code>,{' '}
-        <code>format=json|csv|geojson</code>) et <code>GET /api/v1/lieux/&#123;id&#125;</code>. Réponses avec CORS, ETag et
-        cache ; 120 requêtes par minute et par adresse. Description OpenAPI :{' '}
+        <code>GET /api/v1/lieux</code> (mêmes filtres que la recherche, pagination par curseur <code>apres</code>, <code>format=json|csv|geojson</code>) et{' '}
+        <code>GET /api/v1/lieux/&#123;id&#125;</code>. Réponses avec CORS, ETag et cache ; 120 requêtes par minute et par adresse. Description OpenAPI :{' '}
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
       <ApiParameters parameters={api.paths['/lieux'].get.parameters} />

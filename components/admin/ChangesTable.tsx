@@ -1,5 +1,6 @@
 // Before → after values of a revision, as a table.
-const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value));
+const show = (value: unknown) =>
+  Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value);
 
 export function ChangesTable({ changes }: { changes: Record<string, { before: unknown; after: unknown }> }) {
   return (

@@ -4,7 +4,17 @@ import { useActionState } from 'react';
 type Field = { field: string; label: string; required?: boolean };
 
 /** The column chooser of a generic CSV import: one list of the file's columns per field of the standard. */
-export function ColumnChooser({ action, columns, fields, initial }: { action: (state: { error?: string }, form: FormData) => Promise<{ error?: string }>; columns: string[]; fields: Field[]; initial: Record<string, string> }) {
+export function ColumnChooser({
+  action,
+  columns,
+  fields,
+  initial,
+}: {
+  action: (state: { error?: string }, form: FormData) => Promise<{ error?: string }>;
+  columns: string[];
+  fields: Field[];
+  initial: Record<string, string>;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="column-chooser">

@@ -9,7 +9,8 @@ export function FieldSourcesTable({ rows, sourceName }: { rows: FieldSourceRow[]
     <section aria-labelledby="provenance">
       <h2 id="provenance">Provenance des valeurs</h2>
       <p className="muted">
-        Quand plusieurs sources décrivent ce lieu, chaque valeur vient de la ligne la plus récente ; une valeur modifiée ici à la main n’est jamais remplacée par un import.
+        Quand plusieurs sources décrivent ce lieu, chaque valeur vient de la ligne la plus récente ; une valeur modifiée ici à la main n’est jamais remplacée
+        par un import.
         {sourceName ? ` Source d’origine de la fiche : « ${sourceName} ».` : ''}
       </p>
       <AdminTable

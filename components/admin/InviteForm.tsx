@@ -51,7 +51,15 @@ export function InviteForm({ action, roles, networks, places }: Props) {
           <span className="hint" id="invite-places-hint">
             Maintenez Ctrl (ou Cmd) pour en choisir plusieurs.
           </span>
-          <select id="invite-places" name="placeIds" multiple size={8} aria-describedby="invite-places-hint" defaultValue={[...chosen]} key={`places-${state.status}`}>
+          <select
+            id="invite-places"
+            name="placeIds"
+            multiple
+            size={8}
+            aria-describedby="invite-places-hint"
+            defaultValue={[...chosen]}
+            key={`places-${state.status}`}
+          >
             {places.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}

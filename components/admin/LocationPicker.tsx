@@ -4,7 +4,10 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useRef, useState } from 'react';
 
-const PinMap = dynamic(() => import('@/components/map/PinMap'), { ssr: false, loading: () => <div className="pin-map pin-map--loading">Chargement de la carte…</div> });
+const PinMap = dynamic(() => import('@/components/map/PinMap'), {
+  ssr: false,
+  loading: () => <div className="pin-map pin-map--loading">Chargement de la carte…</div>,
+});
 
 type Props = { latitude: unknown; longitude: unknown; errors: Record<string, string>; tileUrl: string; attribution: string };
 
@@ -51,7 +54,8 @@ export function LocationPicker({ latitude, longitude, errors, tileUrl, attributi
 
   const latNumber = Number(lat);
   const lngNumber = Number(lng);
-  const hasPoint = lat !== '' && lng !== '' && Number.isFinite(latNumber) && Number.isFinite(lngNumber) && Math.abs(latNumber) <= 90 && Math.abs(lngNumber) <= 180;
+  const hasPoint =
+    lat !== '' && lng !== '' && Number.isFinite(latNumber) && Number.isFinite(lngNumber) && Math.abs(latNumber) <= 90 && Math.abs(lngNumber) <= 180;
   return (
     <div ref={root} className="location-picker">
       <div className="location-picker__coords">

@@ -39,7 +39,9 @@ export function NewPlaceForm({ action, networks, networkRequired, map }: Props) 
             {state.matches.map((m) => (
               <li key={m.id}>
                 <Link href={`/admin/lieux/${m.id}`}>{m.name}</Link> — {m.street}, {m.commune}
-                {m.distanceMeters !== null ? ` (à ${m.distanceMeters < 1000 ? `${m.distanceMeters} m` : `${(m.distanceMeters / 1000).toFixed(1).replace('.', ',')} km`})` : ''}
+                {m.distanceMeters !== null
+                  ? ` (à ${m.distanceMeters < 1000 ? `${m.distanceMeters} m` : `${(m.distanceMeters / 1000).toFixed(1).replace('.', ',')} km`})`
+                  : ''}
                 {m.status === 'ARCHIVED' ? ' — archivé, vous pouvez le restaurer' : ''}
               </li>
             ))}

@@ -6,7 +6,13 @@ import { LocationPicker } from './LocationPicker';
 import { SectionForm } from './SectionForm';
 
 type Action = (state: SectionState, form: FormData) => Promise<SectionState>;
-type Props = { place: Record<string, unknown>; version: number; actions: Record<string, Action>; map: { tileUrl: string; attribution: string }; proposal?: { id: string; sections: string[] } };
+type Props = {
+  place: Record<string, unknown>;
+  version: number;
+  actions: Record<string, Action>;
+  map: { tileUrl: string; attribution: string };
+  proposal?: { id: string; sections: string[] };
+};
 
 export function PlaceEditor({ place, version, actions, map, proposal }: Props) {
   const proposalFor = (section: string) => (proposal?.sections.includes(section) ? proposal.id : undefined);
@@ -21,7 +27,13 @@ export function PlaceEditor({ place, version, actions, map, proposal }: Props) {
             <TextField name="addressComplement" label="Complément d’adresse" value={v(values, 'addressComplement')} error={errors.addressComplement} />
             <TextField name="postcode" label="Code postal" value={v(values, 'postcode')} error={errors.postcode} />
             <TextField name="commune" label="Commune" value={v(values, 'commune')} error={errors.commune} />
-            <LocationPicker latitude={v(values, 'latitude')} longitude={v(values, 'longitude')} errors={errors} tileUrl={map.tileUrl} attribution={map.attribution} />
+            <LocationPicker
+              latitude={v(values, 'latitude')}
+              longitude={v(values, 'longitude')}
+              errors={errors}
+              tileUrl={map.tileUrl}
+              attribution={map.attribution}
+            />
           </>
         )}
       </SectionForm>
@@ -31,7 +43,13 @@ export function PlaceEditor({ place, version, actions, map, proposal }: Props) {
             <TextField name="phone" label="Téléphone" type="tel" value={v(values, 'phone')} error={errors.phone} />
             <TextField name="emails" label="Courriels (un par ligne)" multiline value={v(values, 'emails')} error={errors.emails} />
             <TextField name="websites" label="Sites web (un par ligne)" multiline value={v(values, 'websites')} error={errors.websites} />
-            <TextField name="appointmentUrl" label="Lien de prise de rendez-vous en ligne" type="url" value={v(values, 'appointmentUrl')} error={errors.appointmentUrl} />
+            <TextField
+              name="appointmentUrl"
+              label="Lien de prise de rendez-vous en ligne"
+              type="url"
+              value={v(values, 'appointmentUrl')}
+              error={errors.appointmentUrl}
+            />
           </>
         )}
       </SectionForm>
@@ -42,17 +60,41 @@ export function PlaceEditor({ place, version, actions, map, proposal }: Props) {
         {(values, errors) => (
           <>
             <CheckboxGroup name="services" legend="Services" options={SERVICE_LABELS} value={v(values, 'services')} error={errors.services} />
-            <CheckboxGroup name="supportModes" legend="Modalités d’accompagnement" options={SUPPORT_MODE_LABELS} value={v(values, 'supportModes')} error={errors.supportModes} />
+            <CheckboxGroup
+              name="supportModes"
+              legend="Modalités d’accompagnement"
+              options={SUPPORT_MODE_LABELS}
+              value={v(values, 'supportModes')}
+              error={errors.supportModes}
+            />
             <CheckboxGroup name="fees" legend="Frais à charge" options={FEE_LABELS} value={v(values, 'fees')} error={errors.fees} />
-            <CheckboxGroup name="accessModes" legend="Modalités d’accès" options={ACCESS_MODE_LABELS} value={v(values, 'accessModes')} error={errors.accessModes} />
+            <CheckboxGroup
+              name="accessModes"
+              legend="Modalités d’accès"
+              options={ACCESS_MODE_LABELS}
+              value={v(values, 'accessModes')}
+              error={errors.accessModes}
+            />
           </>
         )}
       </SectionForm>
       <SectionForm id="publics" title="Publics" action={actions.publics} version={version} proposalId={proposalFor('publics')}>
         {(values, errors) => (
           <>
-            <CheckboxGroup name="publics" legend="Publics spécifiquement adressés" options={PUBLIC_LABELS} value={v(values, 'publics')} error={errors.publics} />
-            <CheckboxGroup name="specificSupport" legend="Prise en charge spécifique" options={SPECIFIC_SUPPORT_LABELS} value={v(values, 'specificSupport')} error={errors.specificSupport} />
+            <CheckboxGroup
+              name="publics"
+              legend="Publics spécifiquement adressés"
+              options={PUBLIC_LABELS}
+              value={v(values, 'publics')}
+              error={errors.publics}
+            />
+            <CheckboxGroup
+              name="specificSupport"
+              legend="Prise en charge spécifique"
+              options={SPECIFIC_SUPPORT_LABELS}
+              value={v(values, 'specificSupport')}
+              error={errors.specificSupport}
+            />
           </>
         )}
       </SectionForm>
@@ -61,7 +103,13 @@ export function PlaceEditor({ place, version, actions, map, proposal }: Props) {
           <>
             <TextField name="summary" label="Résumé (280 caractères au plus)" multiline value={v(values, 'summary')} error={errors.summary} />
             <TextField name="presentation" label="Présentation détaillée" multiline value={v(values, 'presentation')} error={errors.presentation} />
-            <TextField name="practicalInfo" label="Informations pratiques (à apporter, accès…)" multiline value={v(values, 'practicalInfo')} error={errors.practicalInfo} />
+            <TextField
+              name="practicalInfo"
+              label="Informations pratiques (à apporter, accès…)"
+              multiline
+              value={v(values, 'practicalInfo')}
+              error={errors.practicalInfo}
+            />
           </>
         )}
       </SectionForm>

@@ -67,8 +67,9 @@ export function SectionForm({ title, id, action, version, proposalId, children }
         {result?.status === 'conflict' && (
           <div className="notice notice--warning conflict" role="alert">
             <p>
-              <strong>Conflit :</strong> {result.changedBy ? `${result.changedBy} a` : 'quelqu’un a'} modifié cette fiche pendant que vous l’éditiez. Rien n’a été écrasé. Voici les valeurs
-              enregistrées maintenant ; vos saisies sont conservées dans le formulaire. Enregistrez à nouveau pour les remplacer par les vôtres.
+              <strong>Conflit :</strong> {result.changedBy ? `${result.changedBy} a` : 'quelqu’un a'} modifié cette fiche pendant que vous l’éditiez. Rien n’a
+              été écrasé. Voici les valeurs enregistrées maintenant ; vos saisies sont conservées dans le formulaire. Enregistrez à nouveau pour les remplacer
+              par les vôtres.
             </p>
             <dl>
               {Object.entries(result.current).map(([field, value]) => (

@@ -7,7 +7,13 @@ type FieldProps = { name: string; label: string; value: unknown; error?: string;
 
 export function TextField({ name, label, value, error, hint, type = 'text', multiline = false }: FieldProps & { type?: string; multiline?: boolean }) {
   const id = `f-${name}`;
-  const common = { id, name, 'aria-invalid': !!error, 'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined, defaultValue: value === null || value === undefined ? '' : Array.isArray(value) ? value.join('\n') : String(value) };
+  const common = {
+    id,
+    name,
+    'aria-invalid': !!error,
+    'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+    defaultValue: value === null || value === undefined ? '' : Array.isArray(value) ? value.join('\n') : String(value),
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -26,7 +32,19 @@ export function TextField({ name, label, value, error, hint, type = 'text', mult
   );
 }
 
-export function CheckboxGroup({ name, legend, options, value, error }: { name: string; legend: string; options: Record<string, string>; value: unknown; error?: string }) {
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  value,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: Record<string, string>;
+  value: unknown;
+  error?: string;
+}) {
   const selected = Array.isArray(value) ? (value as string[]) : [];
   return (
     <fieldset className="filter-group">
@@ -42,7 +60,15 @@ export function CheckboxGroup({ name, legend, options, value, error }: { name: s
   );
 }
 
-const DAY_NAMES: Record<(typeof GRID_DAYS)[number], string> = { Mo: 'Lundi', Tu: 'Mardi', We: 'Mercredi', Th: 'Jeudi', Fr: 'Vendredi', Sa: 'Samedi', Su: 'Dimanche' };
+const DAY_NAMES: Record<(typeof GRID_DAYS)[number], string> = {
+  Mo: 'Lundi',
+  Tu: 'Mardi',
+  We: 'Mercredi',
+  Th: 'Jeudi',
+  Fr: 'Vendredi',
+  Sa: 'Samedi',
+  Su: 'Dimanche',
+};
 
 /** Days × time ranges, holidays and a comment, written into the OSM field; the raw field stays editable. */
 export function HoursEditor({ value, error }: { value: unknown; error?: string }) {
@@ -125,10 +151,20 @@ function HoursTable({ grid, setRange }: { grid: HoursGrid; setRange: (day: (type
             {[0, 1].map((index) => (
               <td key={index}>
                 <label className="visually-hidden" htmlFor={`h-${day}-${index}-a`}>{`${DAY_NAMES[day]}, plage ${index + 1}, début`}</label>
-                <input id={`h-${day}-${index}-a`} type="time" value={grid.days[day][index]?.[0] ?? ''} onChange={(e) => setRange(day, index, 0, e.target.value)} />
+                <input
+                  id={`h-${day}-${index}-a`}
+                  type="time"
+                  value={grid.days[day][index]?.[0] ?? ''}
+                  onChange={(e) => setRange(day, index, 0, e.target.value)}
+                />
                 {' à '}
                 <label className="visually-hidden" htmlFor={`h-${day}-${index}-b`}>{`${DAY_NAMES[day]}, plage ${index + 1}, fin`}</label>
-                <input id={`h-${day}-${index}-b`} type="time" value={grid.days[day][index]?.[1] ?? ''} onChange={(e) => setRange(day, index, 1, e.target.value)} />
+                <input
+                  id={`h-${day}-${index}-b`}
+                  type="time"
+                  value={grid.days[day][index]?.[1] ?? ''}
+                  onChange={(e) => setRange(day, index, 1, e.target.value)}
+                />
               </td>
             ))}
           </tr>

@@ -7,13 +7,37 @@ import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
 import { safeJson } from '@/lib/places/structured-data';
 import { FEE_LABELS, PUBLIC_LABELS } from '@/lib/standard/enums';
 
-export type FormEcho = { sessionId: string; firstName: string; email: string; phone: string; errors: Partial<Record<'firstName' | 'contact' | 'form', string>> };
+export type FormEcho = {
+  sessionId: string;
+  firstName: string;
+  email: string;
+  phone: string;
+  errors: Partial<Record<'firstName' | 'contact' | 'form', string>>;
+};
 
 function HowToRegister({ atelier }: { atelier: AtelierPageData }) {
   const c = atelier.registrationContact;
-  if (atelier.registrationMode === 'PHONE') return <p>Inscription par téléphone : <a href={`tel:${c}`}>{c}</a></p>;
-  if (atelier.registrationMode === 'EMAIL') return <p>Inscription par courriel : <a href={`mailto:${c}`}>{c}</a></p>;
-  if (atelier.registrationMode === 'EXTERNAL') return <p>Inscription sur le site de l’organisateur : <a href={c ?? '#'} rel="noopener nofollow">{c}</a></p>;
+  if (atelier.registrationMode === 'PHONE')
+    return (
+      <p>
+        Inscription par téléphone : <a href={`tel:${c}`}>{c}</a>
+      </p>
+    );
+  if (atelier.registrationMode === 'EMAIL')
+    return (
+      <p>
+        Inscription par courriel : <a href={`mailto:${c}`}>{c}</a>
+      </p>
+    );
+  if (atelier.registrationMode === 'EXTERNAL')
+    return (
+      <p>
+        Inscription sur le site de l’organisateur :{' '}
+        <a href={c ?? '#'} rel="noopener nofollow">
+          {c}
+        </a>
+      </p>
+    );
   if (atelier.registrationMode === 'REPERES') return <p>Inscription ici même, sans compte : choisissez une séance ci-dessous.</p>;
   return <p>Sans inscription : venez directement.</p>;
 }
@@ -24,27 +48,67 @@ function RegistrationForm({ atelier, sessionId, left, echo }: { atelier: Atelier
   return (
     <form method="post" action={`/ateliers/${atelier.slug}#seance-${sessionId}`} className="report-form">
       <input type="hidden" name="seance" value={sessionId} />
-      {mine?.errors.form && <p className="notice notice--error" role="alert">{mine.errors.form}</p>}
+      {mine?.errors.form && (
+        <p className="notice notice--error" role="alert">
+          {mine.errors.form}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={id('prenom')}>Prénom</label>
-        <input id={id('prenom')} name="prenom" autoComplete="given-name" required maxLength={60} defaultValue={mine?.firstName} aria-describedby={mine?.errors.firstName ? id('prenom-erreur') : undefined} />
-        {mine?.errors.firstName && <p className="field-error" id={id('prenom-erreur')}>{mine.errors.firstName}</p>}
+        <input
+          id={id('prenom')}
+          name="prenom"
+          autoComplete="given-name"
+          required
+          maxLength={60}
+          defaultValue={mine?.firstName}
+          aria-describedby={mine?.errors.firstName ? id('prenom-erreur') : undefined}
+        />
+        {mine?.errors.firstName && (
+          <p className="field-error" id={id('prenom-erreur')}>
+            {mine.errors.firstName}
+          </p>
+        )}
       </div>
-      <p className="hint" id={id('contact-aide')}>Un téléphone ou une adresse électronique, pour vous prévenir si la séance change.</p>
-      {mine?.errors.contact && <p className="field-error" id={id('contact-erreur')}>{mine.errors.contact}</p>}
+      <p className="hint" id={id('contact-aide')}>
+        Un téléphone ou une adresse électronique, pour vous prévenir si la séance change.
+      </p>
+      {mine?.errors.contact && (
+        <p className="field-error" id={id('contact-erreur')}>
+          {mine.errors.contact}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={id('telephone')}>Téléphone</label>
-        <input id={id('telephone')} name="telephone" type="tel" autoComplete="tel" maxLength={30} defaultValue={mine?.phone} aria-describedby={id('contact-aide')} />
+        <input
+          id={id('telephone')}
+          name="telephone"
+          type="tel"
+          autoComplete="tel"
+          maxLength={30}
+          defaultValue={mine?.phone}
+          aria-describedby={id('contact-aide')}
+        />
       </div>
       <div className="field">
         <label htmlFor={id('courriel')}>Adresse électronique</label>
-        <input id={id('courriel')} name="courriel" type="email" autoComplete="email" maxLength={254} defaultValue={mine?.email} aria-describedby={id('contact-aide')} />
+        <input
+          id={id('courriel')}
+          name="courriel"
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+          defaultValue={mine?.email}
+          aria-describedby={id('contact-aide')}
+        />
       </div>
       <div className="visually-hidden" aria-hidden="true">
         <label htmlFor={id('site')}>Ne pas remplir</label>
         <input id={id('site')} name="site_web" tabIndex={-1} autoComplete="off" />
       </div>
-      <button type="submit" className="button button--primary">{left > 0 ? 'M’inscrire' : 'M’inscrire sur la liste d’attente'}</button>
+      <button type="submit" className="button button--primary">
+        {left > 0 ? 'M’inscrire' : 'M’inscrire sur la liste d’attente'}
+      </button>
     </form>
   );
 }
@@ -97,7 +161,17 @@ function NextWithSeats({ atelier, after }: { atelier: AtelierPageData; after: Da
   );
 }
 
-export function AtelierDetail({ atelier, baseUrl, jsonLd, echo = null }: { atelier: AtelierPageData; baseUrl: string; jsonLd: unknown; echo?: FormEcho | null }) {
+export function AtelierDetail({
+  atelier,
+  baseUrl,
+  jsonLd,
+  echo = null,
+}: {
+  atelier: AtelierPageData;
+  baseUrl: string;
+  jsonLd: unknown;
+  echo?: FormEcho | null;
+}) {
   const where = atelier.stop ?? atelier.place;
   return (
     <article className="container place-page">
@@ -111,7 +185,15 @@ export function AtelierDetail({ atelier, baseUrl, jsonLd, echo = null }: { ateli
       <dl className="facts">
         <dt>Où</dt>
         <dd>
-          {atelier.online ? 'En ligne' : <>{atelier.stop ? `${atelier.stop.label}, ` : ''}{where.street ? `${where.street}, ` : ''}{where.postcode ?? ''} {where.commune}</>}
+          {atelier.online ? (
+            'En ligne'
+          ) : (
+            <>
+              {atelier.stop ? `${atelier.stop.label}, ` : ''}
+              {where.street ? `${where.street}, ` : ''}
+              {where.postcode ?? ''} {where.commune}
+            </>
+          )}
           {' — '}
           <a href={`/lieux/${atelier.place.slug}`}>{atelier.place.name}</a>
         </dd>
@@ -119,10 +201,30 @@ export function AtelierDetail({ atelier, baseUrl, jsonLd, echo = null }: { ateli
         <dd>{FEE_LABELS[atelier.fee]}</dd>
         <dt>Thèmes</dt>
         <dd>{atelier.themes.map(themePlain).join(', ')}</dd>
-        {atelier.publics.length > 0 && (<><dt>Public</dt><dd>{atelier.publics.map((p) => PUBLIC_LABELS[p]).join(', ')}</dd></>)}
-        {atelier.level && (<><dt>Niveau</dt><dd>{LEVEL_LABELS[atelier.level]}</dd></>)}
-        {atelier.language !== 'fr' && (<><dt>Langue</dt><dd>{atelier.language}</dd></>)}
-        {atelier.accessibilityNotes && (<><dt>Accessibilité</dt><dd>{atelier.accessibilityNotes}</dd></>)}
+        {atelier.publics.length > 0 && (
+          <>
+            <dt>Public</dt>
+            <dd>{atelier.publics.map((p) => PUBLIC_LABELS[p]).join(', ')}</dd>
+          </>
+        )}
+        {atelier.level && (
+          <>
+            <dt>Niveau</dt>
+            <dd>{LEVEL_LABELS[atelier.level]}</dd>
+          </>
+        )}
+        {atelier.language !== 'fr' && (
+          <>
+            <dt>Langue</dt>
+            <dd>{atelier.language}</dd>
+          </>
+        )}
+        {atelier.accessibilityNotes && (
+          <>
+            <dt>Accessibilité</dt>
+            <dd>{atelier.accessibilityNotes}</dd>
+          </>
+        )}
         <dt>Inscription</dt>
         <dd>{REGISTRATION_LABELS[atelier.registrationMode]}</dd>
       </dl>
@@ -132,7 +234,8 @@ export function AtelierDetail({ atelier, baseUrl, jsonLd, echo = null }: { ateli
         <Sessions atelier={atelier} echo={echo} />
       </section>
       <p>
-        <a href={`/ateliers.ics?lieu=${encodeURIComponent(atelier.place.slug)}`}>Ajouter les ateliers de ce lieu à mon agenda (iCalendar)</a> · <a href={`${baseUrl}/ateliers/${atelier.slug}`}>Lien de cette page</a>
+        <a href={`/ateliers.ics?lieu=${encodeURIComponent(atelier.place.slug)}`}>Ajouter les ateliers de ce lieu à mon agenda (iCalendar)</a> ·{' '}
+        <a href={`${baseUrl}/ateliers/${atelier.slug}`}>Lien de cette page</a>
       </p>
     </article>
   );

@@ -27,7 +27,9 @@ export function SessionCard({ session: s, headingLevel = 2, showPlace = true }: 
         {s.cancelled && <span className="badge badge--closed">Séance annulée</span>}
         {s.fee === 'Gratuit' && <span className="badge badge--free">Gratuit</span>}
         {s.online && <span className="badge badge--unknown">En ligne</span>}
-        {!s.cancelled && s.seats_left !== null && <span className={`badge ${s.seats_left > 0 ? 'badge--open' : 'badge--closed'}`}>{seatsText(s.seats_left)}</span>}
+        {!s.cancelled && s.seats_left !== null && (
+          <span className={`badge ${s.seats_left > 0 ? 'badge--open' : 'badge--closed'}`}>{seatsText(s.seats_left)}</span>
+        )}
         {s.themes.slice(0, 2).map((t) => (
           <span key={t} className="badge badge--unknown">
             {themePlain(t)}

@@ -9,7 +9,21 @@ type Props = {
   current: { phone: string; emails: string; websites: string; appointmentUrl: string; openingHours: string };
 };
 
-function Field({ name, label, hint, value, error, multiline }: { name: string; label: string; hint?: string; value: string; error?: string; multiline?: boolean }) {
+function Field({
+  name,
+  label,
+  hint,
+  value,
+  error,
+  multiline,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  multiline?: boolean;
+}) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = { id: `correction-${name}`, name, defaultValue: value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
   return (
@@ -43,9 +57,22 @@ export function CorrectionForm({ action, current }: Props) {
       )}
       <Field name="phone" label="Téléphone" hint="Exemple : 02 41 00 00 00" value={values.phone} error={errors.phone} />
       <Field name="emails" label="Adresses électroniques (une par ligne)" value={values.emails} error={errors.emails} multiline />
-      <Field name="websites" label="Sites web (un par ligne)" hint="Chaque adresse commence par https://" value={values.websites} error={errors.websites} multiline />
+      <Field
+        name="websites"
+        label="Sites web (un par ligne)"
+        hint="Chaque adresse commence par https://"
+        value={values.websites}
+        error={errors.websites}
+        multiline
+      />
       <Field name="appointmentUrl" label="Lien de prise de rendez-vous" value={values.appointmentUrl} error={errors.appointmentUrl} />
-      <Field name="openingHours" label="Horaires" hint="Format OpenStreetMap, exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00" value={values.openingHours} error={errors.openingHours} />
+      <Field
+        name="openingHours"
+        label="Horaires"
+        hint="Format OpenStreetMap, exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00"
+        value={values.openingHours}
+        error={errors.openingHours}
+      />
       <Field name="message" label="Autre chose à corriger (adresse, services, présentation…)" value={values.message} multiline />
       <button type="submit" className="button button--primary" disabled={pending}>
         Envoyer mes corrections

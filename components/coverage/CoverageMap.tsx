@@ -19,7 +19,13 @@ function FitBounds({ points }: { points: CoveragePoint[] }) {
       west = Math.min(west, p.lng);
       east = Math.max(east, p.lng);
     }
-    map.fitBounds([[south, west], [north, east]], { padding: [20, 20], animate: false });
+    map.fitBounds(
+      [
+        [south, west],
+        [north, east],
+      ],
+      { padding: [20, 20], animate: false },
+    );
   }, [map, points]);
   return null;
 }

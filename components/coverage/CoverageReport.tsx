@@ -45,7 +45,19 @@ export function CoverageForm({ action, params }: { action: string; params: Cover
   );
 }
 
-export function CoverageReport({ result, saturday, params, map, rankedLimit = 20 }: { result: CoverageResult; saturday: CoverageResult | null; params: CoverageParams; map: { tileUrl: string; attribution: string } | null; rankedLimit?: number }) {
+export function CoverageReport({
+  result,
+  saturday,
+  params,
+  map,
+  rankedLimit = 20,
+}: {
+  result: CoverageResult;
+  saturday: CoverageResult | null;
+  params: CoverageParams;
+  map: { tileUrl: string; attribution: string } | null;
+  rankedLimit?: number;
+}) {
   const points = result.communes
     .filter((c) => c.latitude !== null && c.longitude !== null)
     .map((c) => ({ code: c.inseeCode, name: c.name, lat: c.latitude!, lng: c.longitude!, population: c.population, km: c.distanceKm }));

@@ -20,7 +20,13 @@ export type ResultsMapConfig = {
 };
 
 const icon = (active: boolean) =>
-  L.divIcon({ className: `map-pin${active ? ' map-pin--active' : ''}`, html: '<span></span>', iconSize: [26, 26], iconAnchor: [13, 26], popupAnchor: [0, -24] });
+  L.divIcon({
+    className: `map-pin${active ? ' map-pin--active' : ''}`,
+    html: '<span></span>',
+    iconSize: [26, 26],
+    iconAnchor: [13, 26],
+    popupAnchor: [0, -24],
+  });
 
 function popup(marker: MapMarker, linkTarget?: string) {
   const wrapper = document.createElement('div');

@@ -30,7 +30,12 @@ function mountButton(slot: HTMLElement) {
   slot.replaceChildren(button, status);
   button.addEventListener('click', () => {
     const result = toggle(place);
-    status.textContent = result === 'full' ? `Votre sélection compte déjà ${MAX_SELECTION} lieux.` : result === 'added' ? 'Ajouté à votre sélection.' : 'Retiré de votre sélection.';
+    status.textContent =
+      result === 'full'
+        ? `Votre sélection compte déjà ${MAX_SELECTION} lieux.`
+        : result === 'added'
+          ? 'Ajouté à votre sélection.'
+          : 'Retiré de votre sélection.';
   });
   return (selected: Set<string>) => {
     const isSelected = selected.has(place.id);

@@ -22,9 +22,9 @@ export function enhanceShareButtons(root: ParentNode) {
         Promise.resolve()
           .then(() => navigator.clipboard.writeText(url))
           .then(
-          () => say('Lien copié.'),
-          () => say(`Copiez ce lien : ${url}`),
-        );
+            () => say('Lien copié.'),
+            () => say(`Copiez ce lien : ${url}`),
+          );
       }),
     ];
     if (typeof navigator.share === 'function') {

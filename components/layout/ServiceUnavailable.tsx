@@ -15,7 +15,9 @@ export function ServiceUnavailable({ digest, reset }: { digest?: string; reset: 
   return (
     <div className="container prose" role="alert">
       <h1>Le service est momentanément indisponible</h1>
-      <p>Nous n’arrivons pas à afficher cette page pour le moment. Réessayez dans quelques instants : vos recherches et vos informations ne sont pas perdues.</p>
+      <p>
+        Nous n’arrivons pas à afficher cette page pour le moment. Réessayez dans quelques instants : vos recherches et vos informations ne sont pas perdues.
+      </p>
       <p>
         <button type="button" className="button button--primary" onClick={retry}>
           Réessayer

@@ -26,9 +26,7 @@ export function SiteHeader({ selection }: { selection: ReactNode }) {
             <li>
               <a href="/orienter">Orienter une personne</a>
             </li>
-            <li>
-              {selection}
-            </li>
+            <li>{selection}</li>
             <li>
               <a href="/donnees">Données ouvertes</a>
             </li>

@@ -10,7 +10,9 @@ export function UnavailablePage({ url, nonce, requestId }: { url: URL; nonce: st
     <PublicDocument title="Service momentanément indisponible" description="Le service est momentanément indisponible." robots="noindex" nonce={nonce}>
       <div className="container prose" role="alert">
         <h1>Le service est momentanément indisponible</h1>
-        <p>Nous n’arrivons pas à afficher cette page pour le moment. Réessayez dans quelques instants : vos recherches et vos informations ne sont pas perdues.</p>
+        <p>
+          Nous n’arrivons pas à afficher cette page pour le moment. Réessayez dans quelques instants : vos recherches et vos informations ne sont pas perdues.
+        </p>
         <form method="get" action={url.pathname}>
           {[...url.searchParams].map(([name, value], index) => (
             <input key={`${name}-${index}`} type="hidden" name={name} value={value} />

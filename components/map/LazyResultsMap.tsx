@@ -10,7 +10,10 @@ const Map = dynamic(() => import('./ResultsMap'), {
   loading: () => <div className="results-map results-map--loading">Chargement de la carte…</div>,
 });
 
-export function LazyResultsMap({ label = 'Carte des résultats (la liste donne les mêmes lieux)', ...props }: ComponentProps<typeof ResultsMap> & { label?: string }) {
+export function LazyResultsMap({
+  label = 'Carte des résultats (la liste donne les mêmes lieux)',
+  ...props
+}: ComponentProps<typeof ResultsMap> & { label?: string }) {
   return (
     <section className="map-panel" aria-label={label}>
       <Map {...props} />

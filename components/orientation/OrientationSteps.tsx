@@ -61,7 +61,11 @@ export function OrientationSteps({ params }: { params: Params }) {
     <>
       <ol className="steps" aria-label="Étapes">
         {STEPS.map((label, i) => (
-          <li key={label} className={i + 1 === step ? 'steps__current' : i + 1 < step ? 'steps__done' : undefined} aria-current={i + 1 === step ? 'step' : undefined}>
+          <li
+            key={label}
+            className={i + 1 === step ? 'steps__current' : i + 1 < step ? 'steps__done' : undefined}
+            aria-current={i + 1 === step ? 'step' : undefined}
+          >
             {i + 1 < step ? <Link href={stepUrl(filters, i + 1)}>{label}</Link> : label}
           </li>
         ))}
@@ -76,9 +80,19 @@ export function OrientationSteps({ params }: { params: Params }) {
             <Carry filters={filters} except={STEP_KEYS[0]} />
             {Object.entries(SERVICE_PLAIN).map(([key, { label, hint }]) => (
               <div className="checkbox" key={key}>
-                <input type="checkbox" id={`besoin-${key}`} name="besoin" value={key} defaultChecked={filters.besoin.includes(key as never)} aria-describedby={`besoin-${key}-hint`} />
+                <input
+                  type="checkbox"
+                  id={`besoin-${key}`}
+                  name="besoin"
+                  value={key}
+                  defaultChecked={filters.besoin.includes(key as never)}
+                  aria-describedby={`besoin-${key}-hint`}
+                />
                 <label htmlFor={`besoin-${key}`}>
-                  {label} <span className="hint" id={`besoin-${key}-hint`}>({hint})</span>
+                  {label}{' '}
+                  <span className="hint" id={`besoin-${key}-hint`}>
+                    ({hint})
+                  </span>
                 </label>
               </div>
             ))}
@@ -94,7 +108,13 @@ export function OrientationSteps({ params }: { params: Params }) {
             <Carry filters={filters} except={STEP_KEYS[3]} />
             {Object.entries(SPECIFIC_PLAIN).map(([key, label]) => (
               <div className="checkbox" key={key}>
-                <input type="checkbox" id={`pec-${key}`} name="prise_en_charge" value={key} defaultChecked={filters.prise_en_charge.includes(key as PriseEnChargeSpecifique)} />
+                <input
+                  type="checkbox"
+                  id={`pec-${key}`}
+                  name="prise_en_charge"
+                  value={key}
+                  defaultChecked={filters.prise_en_charge.includes(key as PriseEnChargeSpecifique)}
+                />
                 <label htmlFor={`pec-${key}`}>{label}</label>
               </div>
             ))}

@@ -21,7 +21,13 @@ export function SelectionButton({ id, slug, name }: { id: string; slug: string; 
         aria-pressed={selected}
         onClick={() => {
           const result = toggle({ id, slug, name });
-          setMessage(result === 'full' ? `Votre sélection compte déjà ${MAX_SELECTION} lieux.` : result === 'added' ? 'Ajouté à votre sélection.' : 'Retiré de votre sélection.');
+          setMessage(
+            result === 'full'
+              ? `Votre sélection compte déjà ${MAX_SELECTION} lieux.`
+              : result === 'added'
+                ? 'Ajouté à votre sélection.'
+                : 'Retiré de votre sélection.',
+          );
         }}
       >
         {selected ? 'Dans ma sélection ✓' : 'Ajouter à ma sélection'}
@@ -36,9 +42,5 @@ export function SelectionButton({ id, slug, name }: { id: string; slug: string; 
 
 export function SelectionLink() {
   const selection = useSelection();
-  return (
-    <a href="/orienter/selection">
-      Ma sélection{selection.length > 0 && <span className="count-badge"> ({selection.length})</span>}
-    </a>
-  );
+  return <a href="/orienter/selection">Ma sélection{selection.length > 0 && <span className="count-badge"> ({selection.length})</span>}</a>;
 }

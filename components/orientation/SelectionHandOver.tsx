@@ -23,7 +23,11 @@ export function HandOver({ request, mailto }: { request: unknown; mailto: string
           </a>
         )}
       </div>
-      {mailto && <p className="hint">« Écrire avec ma messagerie » ouvre votre logiciel de courriel avec le lien vers les lieux ; vous choisissez le destinataire et pouvez joindre le PDF.</p>}
+      {mailto && (
+        <p className="hint">
+          « Écrire avec ma messagerie » ouvre votre logiciel de courriel avec le lien vers les lieux ; vous choisissez le destinataire et pouvez joindre le PDF.
+        </p>
+      )}
     </>
   );
 }
@@ -68,7 +72,11 @@ export function SendByMail({ request }: { request: unknown }) {
     setSending(true);
     setSendState(null);
     try {
-      const response = await fetch('/api/orientation/envoi', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fiche: request, email }) });
+      const response = await fetch('/api/orientation/envoi', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fiche: request, email }),
+      });
       const body = (await response.json()) as { message: string };
       setSendState({ tone: response.ok ? 'success' : 'error', message: body.message });
       if (response.ok) setEmail('');
@@ -83,7 +91,8 @@ export function SendByMail({ request }: { request: unknown }) {
     <>
       <form onSubmit={send} className="selection-actions" aria-describedby="envoi-aide">
         <p id="envoi-aide" className="hint">
-          Envoi par Repères, le PDF joint, à votre nom (la réponse vous parviendra). L’adresse sert à cet envoi puis est oubliée. Pas d’adresse web dans les notes : les liens vers les lieux sont ajoutés d’office.
+          Envoi par Repères, le PDF joint, à votre nom (la réponse vous parviendra). L’adresse sert à cet envoi puis est oubliée. Pas d’adresse web dans les
+          notes : les liens vers les lieux sont ajoutés d’office.
         </p>
         <div className="field">
           <label htmlFor="email">Adresse électronique de la personne</label>

@@ -38,7 +38,11 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
   const { details, loadError } = usePlaceDetails(selection.map((p) => p.id).join(','));
 
   const places = useMemo(
-    () => selection.map((s) => details.find((d) => d.id === s.id)).filter((d): d is FichePlace => !!d).map((d) => ({ ...d, note: selection.find((s) => s.id === d.id)?.note ?? '' })),
+    () =>
+      selection
+        .map((s) => details.find((d) => d.id === s.id))
+        .filter((d): d is FichePlace => !!d)
+        .map((d) => ({ ...d, note: selection.find((s) => s.id === d.id)?.note ?? '' })),
     [selection, details],
   );
   const request = { places: selection.map((p) => ({ id: p.id, note: p.note })), firstName: beneficiary.firstName, need: beneficiary.need, professional };
@@ -87,7 +91,11 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
         <h2 id="apercu" className="no-print">
           Aperçu
         </h2>
-        {places.length > 0 ? <FicheView places={places} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} /> : !loadError && <p>Chargement de l’aperçu…</p>}
+        {places.length > 0 ? (
+          <FicheView places={places} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} />
+        ) : (
+          !loadError && <p>Chargement de l’aperçu…</p>
+        )}
       </section>
     </div>
   );
@@ -122,15 +130,25 @@ function EmptySelection() {
         <strong>Votre sélection est vide.</strong>
       </p>
       <p>
-        Pour préparer une fiche d’orientation : <a href="/orienter">répondez aux quatre questions</a> ou <a href="/recherche">cherchez un lieu</a>, puis appuyez sur « Ajouter à
-        ma sélection » sur chaque lieu qui convient. Votre sélection reste dans ce navigateur, même si vous fermez la page.
+        Pour préparer une fiche d’orientation : <a href="/orienter">répondez aux quatre questions</a> ou <a href="/recherche">cherchez un lieu</a>, puis appuyez
+        sur « Ajouter à ma sélection » sur chaque lieu qui convient. Votre sélection reste dans ce navigateur, même si vous fermez la page.
       </p>
     </div>
   );
 }
 
 /** The chosen places in order, to move, remove and annotate; and what could not be shown. */
-function SelectedPlaces({ selection, missing, loadError, detailsLoaded }: { selection: SelectedPlace[]; missing: number; loadError: string; detailsLoaded: boolean }) {
+function SelectedPlaces({
+  selection,
+  missing,
+  loadError,
+  detailsLoaded,
+}: {
+  selection: SelectedPlace[];
+  missing: number;
+  loadError: string;
+  detailsLoaded: boolean;
+}) {
   return (
     <>
       <ol className="selection-list">
@@ -144,7 +162,12 @@ function SelectedPlaces({ selection, missing, loadError, detailsLoaded }: { sele
                 <button type="button" className="button button--small" disabled={index === 0} onClick={() => setSelection(move(selection, index, -1))}>
                   Monter<span className="visually-hidden"> {place.name}</span>
                 </button>
-                <button type="button" className="button button--small" disabled={index === selection.length - 1} onClick={() => setSelection(move(selection, index, 1))}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={index === selection.length - 1}
+                  onClick={() => setSelection(move(selection, index, 1))}
+                >
                   Descendre<span className="visually-hidden"> {place.name}</span>
                 </button>
                 <button type="button" className="button button--small button--danger" onClick={() => setSelection(selection.filter((p) => p.id !== place.id))}>
@@ -195,17 +218,36 @@ function WhoFor({
       <h2 id="pour-qui">Pour qui ?</h2>
       <div className="field">
         <label htmlFor="firstName">Prénom de la personne (facultatif)</label>
-        <input id="firstName" maxLength={60} autoComplete="off" value={beneficiary.firstName} onChange={(e) => updateBeneficiary({ firstName: e.target.value })} />
+        <input
+          id="firstName"
+          maxLength={60}
+          autoComplete="off"
+          value={beneficiary.firstName}
+          onChange={(e) => updateBeneficiary({ firstName: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="need">Son besoin, en une phrase (facultatif)</label>
-        <input id="need" maxLength={300} autoComplete="off" placeholder="Ex. : faire sa demande de prime d’activité en ligne" value={beneficiary.need} onChange={(e) => updateBeneficiary({ need: e.target.value })} />
+        <input
+          id="need"
+          maxLength={300}
+          autoComplete="off"
+          placeholder="Ex. : faire sa demande de prime d’activité en ligne"
+          value={beneficiary.need}
+          onChange={(e) => updateBeneficiary({ need: e.target.value })}
+        />
       </div>
       <h3>Votre structure</h3>
       <p className="hint">Retenue dans ce navigateur pour vos prochaines fiches.</p>
       <div className="field">
         <label htmlFor="structure">Structure</label>
-        <input id="structure" maxLength={150} autoComplete="organization" value={professional.structure} onChange={(e) => updateProfessional({ structure: e.target.value })} />
+        <input
+          id="structure"
+          maxLength={150}
+          autoComplete="organization"
+          value={professional.structure}
+          onChange={(e) => updateProfessional({ structure: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="contact">Votre nom et contact</label>

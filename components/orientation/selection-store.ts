@@ -53,7 +53,9 @@ export function getSelection(): SelectedPlace[] {
   if (raw !== cache.raw) {
     const parsed = read<unknown>(local(), SELECTION_KEY, []);
     const valid = Array.isArray(parsed)
-      ? parsed.filter((p): p is SelectedPlace => !!p && typeof p.id === 'string' && typeof p.slug === 'string' && typeof p.name === 'string').map((p) => ({ ...p, note: typeof p.note === 'string' ? p.note : '' }))
+      ? parsed
+          .filter((p): p is SelectedPlace => !!p && typeof p.id === 'string' && typeof p.slug === 'string' && typeof p.name === 'string')
+          .map((p) => ({ ...p, note: typeof p.note === 'string' ? p.note : '' }))
       : [];
     cache = { raw, value: valid.slice(0, MAX_SELECTION) };
   }

@@ -24,7 +24,6 @@ import { ReportForm } from './ReportForm';
 import { ShareButtons } from './ShareButtons';
 import { withDe } from '@/lib/geo/french';
 
-
 /** The name, kinds and networks of the place, its notices (fictional, closed for a while), sharing. */
 function PlaceHeader({ place, url, closure }: { place: PublicPlace; url: string; closure: TemporaryClosure | null }) {
   const itinerant = place.itinerance.includes('Itinerant');
@@ -50,8 +49,8 @@ function PlaceHeader({ place, url, closure }: { place: PublicPlace; url: string;
       {place.demo && (
         <div className="notice" data-testid="demo-place">
           <p>
-            <strong>{DEMO_PLACE_NOTICE}</strong> : ce lieu, ses contacts et ses horaires sont inventés pour essayer Repères. Il
-            n’apparaît ni dans les exports ni dans l’API.
+            <strong>{DEMO_PLACE_NOTICE}</strong> : ce lieu, ses contacts et ses horaires sont inventés pour essayer Repères. Il n’apparaît ni dans les exports
+            ni dans l’API.
           </p>
         </div>
       )}
@@ -70,7 +69,19 @@ function PlaceHeader({ place, url, closure }: { place: PublicPlace; url: string;
   );
 }
 
-function PublishedPlace({ place, now, nearby, sessions, report }: { place: PublicPlace; now: Date; nearby: NearbyPlace[]; sessions: SessionRow[]; report: SuggestionFormState }) {
+function PublishedPlace({
+  place,
+  now,
+  nearby,
+  sessions,
+  report,
+}: {
+  place: PublicPlace;
+  now: Date;
+  nearby: NearbyPlace[];
+  sessions: SessionRow[];
+  report: SuggestionFormState;
+}) {
   const hours = presentHours(place.openingHours, place.timeZone, now);
   const closure = temporaryClosure(place, now, place.timeZone);
   const score = completeness(place);
@@ -140,19 +151,32 @@ export function placePageHtml(page: PlacePageView, { now, nonce, report }: { now
     );
   switch (page.kind) {
     case 'not-found':
-      return document('Lieu introuvable', 'Ce lieu n’est pas (ou plus) dans l’annuaire.', <PlaceNotFound commune={page.commune ?? null} />, { robots: 'noindex' });
+      return document('Lieu introuvable', 'Ce lieu n’est pas (ou plus) dans l’annuaire.', <PlaceNotFound commune={page.commune ?? null} />, {
+        robots: 'noindex',
+      });
     case 'gone':
-      return document(`${page.name} (fermé définitivement)`, `${page.name} a fermé définitivement.`, <Gone name={page.name} commune={page.commune} />, { robots: 'noindex' });
+      return document(`${page.name} (fermé définitivement)`, `${page.name} a fermé définitivement.`, <Gone name={page.name} commune={page.commune} />, {
+        robots: 'noindex',
+      });
     case 'closed': {
       const { place } = page;
       const body = <ClosedForGood name={place.name} commune={place.commune} closedAt={LONG_DATE.format(place.closedForGoodAt!)} alternatives={page.nearby} />;
-      return document(`${place.name} (fermé définitivement)`, `${place.name} a fermé définitivement : les lieux proches qui proposent une aide semblable.`, body, { robots: 'noindex' });
+      return document(
+        `${place.name} (fermé définitivement)`,
+        `${place.name} a fermé définitivement : les lieux proches qui proposent une aide semblable.`,
+        body,
+        { robots: 'noindex' },
+      );
     }
     case 'published': {
       const { place } = page;
       const description = place.summary ?? `${place.name}, ${place.street}, ${place.postcode} ${place.commune} : aide au numérique.`;
       const body = <PublishedPlace place={place} now={now} nearby={page.nearby} sessions={page.sessions} report={report} />;
-      return document(`${place.name} — ${place.commune}`, description, body, { canonical: `${publicUrl()}/lieux/${place.slug}`, ogTitle: place.name, ...(place.demo ? { robots: 'noindex' } : {}) });
+      return document(`${place.name} — ${place.commune}`, description, body, {
+        canonical: `${publicUrl()}/lieux/${place.slug}`,
+        ogTitle: place.name,
+        ...(place.demo ? { robots: 'noindex' } : {}),
+      });
     }
   }
 }

@@ -28,16 +28,32 @@ export function HoursSection({ place, now, hours, closure }: { place: PublicPlac
             {place.stops.map((stop) => {
               const stopHours = presentHours(stop.openingHours, place.timeZone, now);
               const days = stopHours.known ? stopHours.week.filter((d) => !d.text.startsWith('Fermé')).map((d) => `${d.day} ${d.text}`) : [];
-              const where = [stop.label, stop.label.includes(stop.commune) ? null : stop.commune, stop.street && !stop.label.includes(stop.street) ? stop.street : null].filter(Boolean).join(', ');
+              const where = [
+                stop.label,
+                stop.label.includes(stop.commune) ? null : stop.commune,
+                stop.street && !stop.label.includes(stop.street) ? stop.street : null,
+              ]
+                .filter(Boolean)
+                .join(', ');
               const next = stopHours.known ? stopHours.state : null;
               return (
                 <li key={stop.id}>
                   <strong>{where}</strong>
                   <br />
-                  {days.length > 0 ? days.join(' ; ') : stopHours.known ? 'Pas de passage cette semaine' : stop.openingHours ? `Horaires non communiqués (« ${stop.openingHours} »)` : 'Horaires non communiqués'}
+                  {days.length > 0
+                    ? days.join(' ; ')
+                    : stopHours.known
+                      ? 'Pas de passage cette semaine'
+                      : stop.openingHours
+                        ? `Horaires non communiqués (« ${stop.openingHours} »)`
+                        : 'Horaires non communiqués'}
                   {next?.status === 'open' && next.nextChange && ' '}
-                  {next?.status === 'open' && next.nextChange && <span className="badge badge--open">Le bus est là jusqu’à {whenText(next.nextChange, now, place.timeZone).replace(/^à /, '')}</span>}
-                  {next?.status === 'closed' && next.nextChange && !closure?.active && <span className="muted"> — prochain passage {whenText(next.nextChange, now, place.timeZone)}</span>}
+                  {next?.status === 'open' && next.nextChange && (
+                    <span className="badge badge--open">Le bus est là jusqu’à {whenText(next.nextChange, now, place.timeZone).replace(/^à /, '')}</span>
+                  )}
+                  {next?.status === 'closed' && next.nextChange && !closure?.active && (
+                    <span className="muted"> — prochain passage {whenText(next.nextChange, now, place.timeZone)}</span>
+                  )}
                 </li>
               );
             })}
@@ -81,7 +97,10 @@ export function ContactSection({ place }: { place: PublicPlace }) {
                 avec l’application du téléphone
               </a>
               {' · '}
-              <a href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
+              <a
+                href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`}
+                rel="noopener noreferrer"
+              >
                 avec OpenStreetMap
               </a>
             </p>
@@ -91,8 +110,22 @@ export function ContactSection({ place }: { place: PublicPlace }) {
               label="Carte du lieu (l’adresse est écrite ci-dessus)"
               config={{
                 markers: [
-                  { id: place.id, lat: place.latitude!, lng: place.longitude!, label: place.name, href: `/lieux/${place.slug}`, detail: place.locationApproximate ? `${address} (position approximative : centre de la commune)` : address },
-                  ...place.stops.map((stop) => ({ id: stop.id, lat: stop.latitude, lng: stop.longitude, label: `${place.name} — arrêt ${stop.label}`, href: `/lieux/${place.slug}`, detail: stop.commune })),
+                  {
+                    id: place.id,
+                    lat: place.latitude!,
+                    lng: place.longitude!,
+                    label: place.name,
+                    href: `/lieux/${place.slug}`,
+                    detail: place.locationApproximate ? `${address} (position approximative : centre de la commune)` : address,
+                  },
+                  ...place.stops.map((stop) => ({
+                    id: stop.id,
+                    lat: stop.latitude,
+                    lng: stop.longitude,
+                    label: `${place.name} — arrêt ${stop.label}`,
+                    href: `/lieux/${place.slug}`,
+                    detail: stop.commune,
+                  })),
                 ],
                 tileUrl: env().TILE_URL,
                 attribution: env().TILE_ATTRIBUTION,
@@ -101,8 +134,12 @@ export function ContactSection({ place }: { place: PublicPlace }) {
             />
           </div>
           <p className="muted no-print place-coordinates">
-            Coordonnées GPS{place.locationApproximate ? ' (approximatives, centre de la commune)' : ''} : {place.latitude!.toFixed(5)}, {place.longitude!.toFixed(5)} ·{' '}
-            <a href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`} rel="noopener noreferrer">
+            Coordonnées GPS{place.locationApproximate ? ' (approximatives, centre de la commune)' : ''} : {place.latitude!.toFixed(5)},{' '}
+            {place.longitude!.toFixed(5)} ·{' '}
+            <a
+              href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`}
+              rel="noopener noreferrer"
+            >
               voir sur OpenStreetMap
             </a>
           </p>
@@ -130,7 +167,14 @@ function ContactList({ place }: { place: PublicPlace }) {
         const href = safeHttpUrl(site);
         return (
           <li key={site}>
-            Site : {href ? <a href={href} rel="noopener noreferrer">{site.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a> : site}
+            Site :{' '}
+            {href ? (
+              <a href={href} rel="noopener noreferrer">
+                {site.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+              </a>
+            ) : (
+              site
+            )}
           </li>
         );
       })}
@@ -256,11 +300,7 @@ export function TrustSection({ place, now, score }: { place: PublicPlace; now: D
         Informations mises à jour le {LONG_DATE.format(place.dateMaj)}
         {confirmedBy ? ` par ${confirmedBy}` : ''}.
       </p>
-      {stale && (
-        <p className="notice notice--warning">
-          Ces informations ont plus d’un an : elles ont pu changer. Téléphonez avant de vous déplacer.
-        </p>
-      )}
+      {stale && <p className="notice notice--warning">Ces informations ont plus d’un an : elles ont pu changer. Téléphonez avant de vous déplacer.</p>}
       {place.source && <p>Source : {place.source}</p>}
       <p>
         Fiche complète à {score.score} %

@@ -83,7 +83,14 @@ function PartChoice({ chosen, error }: { chosen: string | undefined; error: stri
       <legend>Qu’est-ce qui est inexact ?</legend>
       {Object.entries(SUGGESTION_PARTS).map(([value, label]) => (
         <div className="checkbox" key={value}>
-          <input type="radio" id={`part-${value}`} name="part" value={value} defaultChecked={chosen === value} aria-describedby={error ? 'part-error' : undefined} />
+          <input
+            type="radio"
+            id={`part-${value}`}
+            name="part"
+            value={value}
+            defaultChecked={chosen === value}
+            aria-describedby={error ? 'part-error' : undefined}
+          />
           <label htmlFor={`part-${value}`}>{label}</label>
         </div>
       ))}

@@ -1,19 +1,25 @@
 // The search form: a plain GET form (works without JavaScript), the whole state in the URL.
 import type { Facets } from '@/lib/search';
 import type { SearchFilters } from '@/lib/search/filters';
-import {
-  ACCESS_MODE_LABELS,
-  FEE_LABELS,
-  PROGRAMME_LABELS,
-  PUBLIC_LABELS,
-  SPECIFIC_SUPPORT_LABELS,
-} from '@/lib/standard/enums';
+import { ACCESS_MODE_LABELS, FEE_LABELS, PROGRAMME_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { PLACE_TYPES, SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
 import type { ReactNode } from 'react';
 
 type Option = { value: string; label: string; hint?: string };
 
-function Checkboxes({ name, legend, options, selected, counts }: { name: string; legend: string; options: Option[]; selected: string[]; counts?: Record<string, number> }) {
+function Checkboxes({
+  name,
+  legend,
+  options,
+  selected,
+  counts,
+}: {
+  name: string;
+  legend: string;
+  options: Option[];
+  selected: string[];
+  counts?: Record<string, number>;
+}) {
   return (
     <fieldset className="filter-group">
       <legend>{legend}</legend>
@@ -39,7 +45,17 @@ const toOptions = (labels: Record<string, string>): Option[] => Object.entries(l
 
 /** `location` is the "where" field: a client component on App Router pages, plain markup the
  * public pages' script enhances elsewhere (see SearchWidgets). */
-export function FilterForm({ filters, facets, action = '/recherche', location }: { filters: SearchFilters; facets: Facets; action?: string; location: ReactNode }) {
+export function FilterForm({
+  filters,
+  facets,
+  action = '/recherche',
+  location,
+}: {
+  filters: SearchFilters;
+  facets: Facets;
+  action?: string;
+  location: ReactNode;
+}) {
   return (
     <form action={action} method="get" className="filter-form" role="search" aria-label="Rechercher un lieu">
       {location}
@@ -81,7 +97,9 @@ export function FilterForm({ filters, facets, action = '/recherche', location }:
               id={`ouvert-${value || 'any'}`}
               name="ouvert"
               value={value}
-              defaultChecked={value === '' ? !filters.ouvert || filters.ouvert.kind === 'at' : filters.ouvert?.kind === (value === 'maintenant' ? 'now' : 'saturday')}
+              defaultChecked={
+                value === '' ? !filters.ouvert || filters.ouvert.kind === 'at' : filters.ouvert?.kind === (value === 'maintenant' ? 'now' : 'saturday')
+              }
             />
             <label htmlFor={`ouvert-${value || 'any'}`}>{label}</label>
           </div>
@@ -102,7 +120,14 @@ export function FilterForm({ filters, facets, action = '/recherche', location }:
 /** The criteria folded under « Plus de critères », open when one of them is chosen. */
 function MoreCriteria({ filters, facets }: { filters: SearchFilters; facets: Facets }) {
   const advancedCount =
-    filters.public.length + filters.prise_en_charge.length + filters.accompagnement.length + filters.acces.length + filters.dispositif.length + filters.type.length + (filters.itinerance ? 1 : 0) + (filters.q ? 1 : 0);
+    filters.public.length +
+    filters.prise_en_charge.length +
+    filters.accompagnement.length +
+    filters.acces.length +
+    filters.dispositif.length +
+    filters.type.length +
+    (filters.itinerance ? 1 : 0) +
+    (filters.q ? 1 : 0);
   return (
     <details className="filter-more" open={advancedCount > 0}>
       <summary>Plus de critères{advancedCount > 0 ? ` (${advancedCount} choisi${advancedCount > 1 ? 's' : ''})` : ''}</summary>
@@ -114,7 +139,13 @@ function MoreCriteria({ filters, facets }: { filters: SearchFilters; facets: Fac
         counts={facets.accompagnement}
       />
       <Checkboxes name="acces" legend="Comment y accéder" options={toOptions(ACCESS_MODE_LABELS)} selected={filters.acces} counts={facets.acces} />
-      <Checkboxes name="prise_en_charge" legend="Besoins particuliers" options={toOptions(SPECIFIC_SUPPORT_LABELS)} selected={filters.prise_en_charge} counts={facets.prise_en_charge} />
+      <Checkboxes
+        name="prise_en_charge"
+        legend="Besoins particuliers"
+        options={toOptions(SPECIFIC_SUPPORT_LABELS)}
+        selected={filters.prise_en_charge}
+        counts={facets.prise_en_charge}
+      />
       <Checkboxes name="public" legend="Public accueilli en particulier" options={toOptions(PUBLIC_LABELS)} selected={filters.public} counts={facets.public} />
       <Checkboxes
         name="type"
@@ -123,7 +154,13 @@ function MoreCriteria({ filters, facets }: { filters: SearchFilters; facets: Fac
         selected={filters.type}
         counts={facets.type}
       />
-      <Checkboxes name="dispositif" legend="Dispositifs nationaux" options={toOptions(PROGRAMME_LABELS)} selected={filters.dispositif} counts={facets.dispositif} />
+      <Checkboxes
+        name="dispositif"
+        legend="Dispositifs nationaux"
+        options={toOptions(PROGRAMME_LABELS)}
+        selected={filters.dispositif}
+        counts={facets.dispositif}
+      />
       <fieldset className="filter-group">
         <legend>Lieu fixe ou itinérant</legend>
         {[

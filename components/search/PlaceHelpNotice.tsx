@@ -20,7 +20,11 @@ export function PlaceHelpNotice({ help, href }: { help: PlaceHelp; href: (value:
               <li key={option.code}>{link(option)}</li>
             ))}
           </ul>
-          {help.more > 0 && <p>Et {help.more} autre{help.more > 1 ? 's' : ''} : ajoutez le code postal ou le numéro du département.</p>}
+          {help.more > 0 && (
+            <p>
+              Et {help.more} autre{help.more > 1 ? 's' : ''} : ajoutez le code postal ou le numéro du département.
+            </p>
+          )}
         </>
       ) : (
         <p>

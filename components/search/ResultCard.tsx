@@ -46,7 +46,11 @@ export function ResultCard({ place, now, showReasons = true, actions, linkTarget
           </>
         )}
       </p>
-      {place.demo && <p className="notice result-card__closure" data-testid="demo-place">{DEMO_PLACE_NOTICE}</p>}
+      {place.demo && (
+        <p className="notice result-card__closure" data-testid="demo-place">
+          {DEMO_PLACE_NOTICE}
+        </p>
+      )}
       <p className="result-card__badges">
         <span className={`badge badge--${opening.tone === 'open' ? 'open' : opening.tone === 'closed' ? 'closed' : 'unknown'}`}>{opening.label}</span>
         {free && <span className="badge badge--free">Gratuit</span>}
@@ -63,7 +67,11 @@ export function ResultCard({ place, now, showReasons = true, actions, linkTarget
           {place.services.slice(0, 3).map((service) => (
             <li key={service}>{SERVICE_PLAIN[service].label}</li>
           ))}
-          {place.services.length > 3 && <li className="muted">et {place.services.length - 3} autre{place.services.length > 4 ? 's' : ''}</li>}
+          {place.services.length > 3 && (
+            <li className="muted">
+              et {place.services.length - 3} autre{place.services.length > 4 ? 's' : ''}
+            </li>
+          )}
         </ul>
       )}
       {showReasons && place.matchedCriteria.length > 0 && (

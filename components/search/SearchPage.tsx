@@ -14,7 +14,12 @@ const DESCRIPTION = 'Les lieux où se faire aider pour le numérique près de ch
 /** The search page of /recherche. */
 export function SearchPage({ data, nonce }: { data: SearchData; nonce: string }) {
   const origin = data.response.origin;
-  const title = origin && !origin.fromPosition ? `Aide au numérique près ${withDe(origin.label, origin.typeLiaison)}` : data.filters.ou ? `Aide au numérique près de « ${data.filters.ou} »` : 'Trouver un lieu d’aide au numérique';
+  const title =
+    origin && !origin.fromPosition
+      ? `Aide au numérique près ${withDe(origin.label, origin.typeLiaison)}`
+      : data.filters.ou
+        ? `Aide au numérique près de « ${data.filters.ou} »`
+        : 'Trouver un lieu d’aide au numérique';
   return (
     <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']}>
       <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />
@@ -26,7 +31,14 @@ export function SearchPage({ data, nonce }: { data: SearchData; nonce: string })
 export function EmbedSearchPage({ data, network, nonce }: { data: SearchData; network: EmbedNetwork | null; nonce: string }) {
   const heading = network ? `Les lieux du réseau ${network.name}` : undefined;
   return (
-    <PublicDocument title={heading ?? 'Lieux d’aide au numérique'} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']} chrome={false}>
+    <PublicDocument
+      title={heading ?? 'Lieux d’aide au numérique'}
+      description={DESCRIPTION}
+      robots="noindex, follow"
+      nonce={nonce}
+      scripts={['site.js']}
+      chrome={false}
+    >
       <div className="embed-root" style={network?.color ? { borderTop: `4px solid ${network.color}` } : undefined}>
         <SearchResults data={data} basePath="/embed" widgets={plainWidgets()} heading={heading} linkTarget="_top" />
         <p className="embed-credit container">

@@ -20,7 +20,6 @@ export type SearchWidgets = {
   actions?: (place: PlaceResult) => ReactNode;
 };
 
-
 type Props = {
   data: SearchData;
   basePath: string;
@@ -51,10 +50,14 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
       {showForm && response.total > 0 && (
         // On a phone the filters fill the first screens: a way straight to the results.
         <p className="results-jump">
-          <a href="#resultats">{response.total >= NATIONAL_COUNT_CAP ? 'Voir les résultats' : `Voir les ${response.total} résultat${response.total > 1 ? 's' : ''}`}</a>
+          <a href="#resultats">
+            {response.total >= NATIONAL_COUNT_CAP ? 'Voir les résultats' : `Voir les ${response.total} résultat${response.total > 1 ? 's' : ''}`}
+          </a>
         </p>
       )}
-      <div className="search-layout__form">{showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} location={widgets.location(filters.ou ?? '')} />}</div>
+      <div className="search-layout__form">
+        {showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} location={widgets.location(filters.ou ?? '')} />}
+      </div>
       <div className="search-layout__results" id="resultats" tabIndex={-1}>
         <Heading className="results-title">{title}</Heading>
         {response.placeHelp && <PlaceHelpNotice help={response.placeHelp} href={(ou) => url({ ou, lat: null, lng: null, page: 1 })} />}
@@ -68,9 +71,7 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
           </div>
         )}
         <ResultsCount filters={filters} response={response} />
-        {response.total === 0 && !(filters.ou && !response.origin) && (
-          <EmptyState filters={filters} response={response} url={url} />
-        )}
+        {response.total === 0 && !(filters.ou && !response.origin) && <EmptyState filters={filters} response={response} url={url} />}
         {markers.length > 0 &&
           widgets.map({
             markers,
@@ -87,9 +88,7 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
             </li>
           ))}
         </ol>
-        {response.pageCount > 1 && (
-          <ResultsPagination page={filters.page} pageCount={response.pageCount} url={url} />
-        )}
+        {response.pageCount > 1 && <ResultsPagination page={filters.page} pageCount={response.pageCount} url={url} />}
       </div>
     </div>
   );
@@ -105,10 +104,10 @@ function ResultsCount({ filters, response }: { filters: SearchFilters; response:
       {filters.ou && !response.origin
         ? 'Précisez le lieu ci-dessus pour voir les lieux proches.'
         : response.total === 0
-        ? 'Aucun lieu ne correspond.'
-        : response.total >= NATIONAL_COUNT_CAP
-          ? `Plus de ${(NATIONAL_COUNT_CAP - 1).toLocaleString('fr-FR')} lieux : précisez une commune ou des critères.`
-          : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
+          ? 'Aucun lieu ne correspond.'
+          : response.total >= NATIONAL_COUNT_CAP
+            ? `Plus de ${(NATIONAL_COUNT_CAP - 1).toLocaleString('fr-FR')} lieux : précisez une commune ou des critères.`
+            : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
     </p>
   );
 }
@@ -120,12 +119,31 @@ function EmptyState({ filters, response, url }: { filters: SearchFilters; respon
       {response.origin && filters.rayon < RADIUS.max && (
         <p>
           Aucun lieu à moins de {filters.rayon} km.{' '}
-          <a href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?</a>
+          <a href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>
+            Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?
+          </a>
         </p>
       )}
       {hasCriteria({ ...filters, ou: null, lat: null, lng: null, rayon: RADIUS.default }) && (
         <p>
-          <a href={url({ besoin: [], frais: [], public: [], prise_en_charge: [], accompagnement: [], acces: [], dispositif: [], label: [], type: [], itinerance: null, q: null, ouvert: null, creneau: [], page: 1 })}>
+          <a
+            href={url({
+              besoin: [],
+              frais: [],
+              public: [],
+              prise_en_charge: [],
+              accompagnement: [],
+              acces: [],
+              dispositif: [],
+              label: [],
+              type: [],
+              itinerance: null,
+              q: null,
+              ouvert: null,
+              creneau: [],
+              page: 1,
+            })}
+          >
             Retirer les critères et garder le lieu
           </a>
         </p>

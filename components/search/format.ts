@@ -51,7 +51,10 @@ function dayWord(date: Date, now: Date, timeZone: string): string {
 export function describeOpening(state: OpeningState, now: Date, timeZone = 'Europe/Paris'): { label: string; tone: 'open' | 'closed' | 'unknown' } {
   if (state.status === 'unknown') return { label: 'Horaires non communiqués', tone: 'unknown' };
   if (state.status === 'open') {
-    return { label: state.nextChange ? `Ouvert — ferme ${dayWord(state.nextChange, now, timeZone)}à ${formatHour(state.nextChange, timeZone)}` : 'Ouvert', tone: 'open' };
+    return {
+      label: state.nextChange ? `Ouvert — ferme ${dayWord(state.nextChange, now, timeZone)}à ${formatHour(state.nextChange, timeZone)}` : 'Ouvert',
+      tone: 'open',
+    };
   }
   return {
     label: state.nextChange ? `Fermé — ouvre ${dayWord(state.nextChange, now, timeZone)}à ${formatHour(state.nextChange, timeZone)}` : 'Fermé',

@@ -24,7 +24,10 @@ export async function ateliersOfPlace(user: SessionUser, placeId: string, now = 
 /** The registrations of an atelier's sessions, or null when the user may not see them. */
 export async function registrationsFor(user: SessionUser, atelierId: string, db: Db = sharedDb) {
   if (!isUuid(atelierId)) return null;
-  const atelier = await db.atelier.findUnique({ where: { id: atelierId }, select: { id: true, title: true, timeZone: true, placeId: true, place: { select: { name: true } } } });
+  const atelier = await db.atelier.findUnique({
+    where: { id: atelierId },
+    select: { id: true, title: true, timeZone: true, placeId: true, place: { select: { name: true } } },
+  });
   if (!atelier) return null;
   const found = await placeScope(db, atelier.placeId);
   if (!found || !canManageAteliers(user, found.scope)) return null;
@@ -32,15 +35,41 @@ export async function registrationsFor(user: SessionUser, atelierId: string, db:
     where: { atelierId },
     orderBy: { startsAt: 'asc' },
     select: {
-      id: true, startsAt: true, endsAt: true, capacity: true, seatsTaken: true, cancelledAt: true,
-      registrations: { where: { state: { not: 'CANCELLED' }, purgedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, state: true, firstName: true, email: true, phone: true, createdAt: true } },
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      capacity: true,
+      seatsTaken: true,
+      cancelledAt: true,
+      registrations: {
+        where: { state: { not: 'CANCELLED' }, purgedAt: null },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, state: true, firstName: true, email: true, phone: true, createdAt: true },
+      },
     },
   });
   return { atelier, sessions };
 }
 
 /** The form's values of an existing atelier (Prisma gives the lists' keys), to start a copy; dates left empty: a copy is new. */
-export function copyValues(atelier: { title: string; summary: string; themes: string[]; publics: string[]; level: string | null; language: string; fee: string; accessibilityNotes: string | null; startsAt: Date; endsAt: Date; timeZone: string; capacity: number | null; registrationMode: string; registrationContact: string | null; online: boolean; stopId: string | null }) {
+export function copyValues(atelier: {
+  title: string;
+  summary: string;
+  themes: string[];
+  publics: string[];
+  level: string | null;
+  language: string;
+  fee: string;
+  accessibilityNotes: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  capacity: number | null;
+  registrationMode: string;
+  registrationContact: string | null;
+  online: boolean;
+  stopId: string | null;
+}) {
   const hhmm = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: atelier.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
   return {
     title: atelier.title,

@@ -24,7 +24,10 @@ export const ATELIER_RADIUS = { min: 2, max: 100, default: 20 } as const;
 type Params = Record<string, string | string[] | undefined>;
 const all = (p: Params, k: string) => (Array.isArray(p[k]) ? (p[k] as string[]) : p[k] ? [p[k] as string] : []);
 // The first value given: the form sends « quand » twice (the radio and the date field), one empty.
-const first = (p: Params, k: string) => all(p, k).map((v) => v.trim()).find(Boolean) ?? null;
+const first = (p: Params, k: string) =>
+  all(p, k)
+    .map((v) => v.trim())
+    .find(Boolean) ?? null;
 const SLUG = /^[a-z0-9-]{1,120}$/;
 
 export function parseAtelierParams(params: Params): { filters: AtelierFilters; problems: string[] } {

@@ -10,7 +10,10 @@ function fmt(timeZone: string, kind: 'day' | 'time'): Intl.DateTimeFormat {
   const key = `${timeZone}|${kind}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('fr-FR', kind === 'day' ? { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { timeZone, hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat(
+      'fr-FR',
+      kind === 'day' ? { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { timeZone, hour: '2-digit', minute: '2-digit' },
+    );
     cache.set(key, f);
   }
   return f;

@@ -9,9 +9,25 @@ import type { SessionRow } from './search';
 import { transitions } from './vtimezone';
 
 const row = (id: string, startsAt: Date, timeZone: string, extra: Partial<SessionRow> = {}): SessionRow => ({
-  session_id: id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 2 * 3600_000), cancelled: false, seats_left: null,
-  slug: 'smartphone-cholet', title: 'Smartphone; débuter, pas à pas', summary: 'Les gestes de base.\nÀ son rythme.', fee: 'Gratuit', online: false,
-  registration_mode: 'NONE', time_zone: timeZone, themes: [], place_name: 'Espace des Tilleuls', place_slug: 'tilleuls', commune: 'Cholet', stop_label: null, distance: null, demo: true,
+  session_id: id,
+  starts_at: startsAt,
+  ends_at: new Date(startsAt.getTime() + 2 * 3600_000),
+  cancelled: false,
+  seats_left: null,
+  slug: 'smartphone-cholet',
+  title: 'Smartphone; débuter, pas à pas',
+  summary: 'Les gestes de base.\nÀ son rythme.',
+  fee: 'Gratuit',
+  online: false,
+  registration_mode: 'NONE',
+  time_zone: timeZone,
+  themes: [],
+  place_name: 'Espace des Tilleuls',
+  place_slug: 'tilleuls',
+  commune: 'Cholet',
+  stop_label: null,
+  distance: null,
+  demo: true,
   ...extra,
 });
 

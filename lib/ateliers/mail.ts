@@ -6,7 +6,12 @@ import { sessionWhen } from './format';
 type SessionForMail = {
   startsAt: Date;
   endsAt: Date;
-  atelier: { title: string; timeZone: string; online: boolean; place: { name: string; street: string; postcode: string; commune: string; phone: string | null } };
+  atelier: {
+    title: string;
+    timeZone: string;
+    online: boolean;
+    place: { name: string; street: string; postcode: string; commune: string; phone: string | null };
+  };
 };
 
 export function registrationMail(
@@ -14,9 +19,15 @@ export function registrationMail(
   to: { to: string; firstName: string; state: RegistrationState; cancelUrl: string | null; promoted?: boolean },
 ): Mail {
   const { atelier } = session;
-  const where = atelier.online ? 'En ligne (le lieu vous enverra le lien).' : `${atelier.place.name}, ${atelier.place.street}, ${atelier.place.postcode} ${atelier.place.commune}`;
+  const where = atelier.online
+    ? 'En ligne (le lieu vous enverra le lien).'
+    : `${atelier.place.name}, ${atelier.place.street}, ${atelier.place.postcode} ${atelier.place.commune}`;
   const waiting = to.state === 'WAITING';
-  const subject = waiting ? `Liste d’attente : ${atelier.title}` : to.promoted ? `Une place s’est libérée : ${atelier.title}` : `Inscription confirmée : ${atelier.title}`;
+  const subject = waiting
+    ? `Liste d’attente : ${atelier.title}`
+    : to.promoted
+      ? `Une place s’est libérée : ${atelier.title}`
+      : `Inscription confirmée : ${atelier.title}`;
   const lines = [
     `Bonjour ${to.firstName},`,
     '',
@@ -31,7 +42,9 @@ export function registrationMail(
     `Où : ${where}`,
     atelier.place.phone ? `Téléphone du lieu : ${atelier.place.phone}` : '',
     '',
-    to.cancelUrl ? `Vous ne pouvez plus venir ? Annulez ici pour laisser votre place : ${to.cancelUrl}` : 'Vous ne pouvez plus venir ? Utilisez le lien d’annulation de votre premier message.',
+    to.cancelUrl
+      ? `Vous ne pouvez plus venir ? Annulez ici pour laisser votre place : ${to.cancelUrl}`
+      : 'Vous ne pouvez plus venir ? Utilisez le lien d’annulation de votre premier message.',
     '',
     'Vos coordonnées servent seulement à vous prévenir pour cette séance ; elles sont effacées 30 jours après.',
     '— Repères',
@@ -42,7 +55,9 @@ export function registrationMail(
 /** The day before: when and where, and how to free the seat. */
 export function reminderMail(session: SessionForMail, to: { to: string; firstName: string }): Mail {
   const { atelier } = session;
-  const where = atelier.online ? 'En ligne (le lieu vous a envoyé le lien).' : `${atelier.place.name}, ${atelier.place.street}, ${atelier.place.postcode} ${atelier.place.commune}`;
+  const where = atelier.online
+    ? 'En ligne (le lieu vous a envoyé le lien).'
+    : `${atelier.place.name}, ${atelier.place.street}, ${atelier.place.postcode} ${atelier.place.commune}`;
   return {
     to: to.to,
     subject: `Rappel : ${atelier.title}`,
@@ -57,7 +72,9 @@ export function reminderMail(session: SessionForMail, to: { to: string; firstNam
       '',
       'Vous ne pouvez plus venir ? Annulez avec le lien de votre message de confirmation, pour laisser votre place.',
       '— Repères',
-    ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
+    ]
+      .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+      .join('\n'),
   };
 }
 
@@ -75,6 +92,8 @@ export function sessionCancelledMail(session: SessionForMail, to: { to: string; 
       '',
       'Vous pouvez vous inscrire à une autre séance sur Repères.',
       '— Repères',
-    ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
+    ]
+      .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+      .join('\n'),
   };
 }

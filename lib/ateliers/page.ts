@@ -12,9 +12,29 @@ export async function atelierPage(slug: string, now = new Date(), db: Db = readD
   const atelier = await db.atelier.findUnique({
     where: { slug },
     include: {
-      place: { select: { id: true, name: true, slug: true, street: true, postcode: true, commune: true, latitude: true, longitude: true, phone: true, status: true, archivedAt: true, demo: true } },
+      place: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          street: true,
+          postcode: true,
+          commune: true,
+          latitude: true,
+          longitude: true,
+          phone: true,
+          status: true,
+          archivedAt: true,
+          demo: true,
+        },
+      },
       stop: { select: { label: true, street: true, postcode: true, commune: true, latitude: true, longitude: true } },
-      sessions: { where: { endsAt: { gt: now } }, orderBy: { startsAt: 'asc' }, take: 30, select: { id: true, startsAt: true, endsAt: true, capacity: true, seatsTaken: true, cancelledAt: true } },
+      sessions: {
+        where: { endsAt: { gt: now } },
+        orderBy: { startsAt: 'asc' },
+        take: 30,
+        select: { id: true, startsAt: true, endsAt: true, capacity: true, seatsTaken: true, cancelledAt: true },
+      },
     },
   });
   if (!atelier || atelier.place.status !== 'PUBLISHED' || atelier.place.archivedAt) return null;
@@ -39,8 +59,15 @@ export function atelierJsonLd(atelier: AtelierPageData, baseUrl: string) {
     : {
         '@type': 'Place',
         name: atelier.stop ? `${atelier.place.name} — ${atelier.stop.label}` : atelier.place.name,
-        address: { '@type': 'PostalAddress', streetAddress: where.street ?? undefined, postalCode: where.postcode ?? undefined, addressLocality: where.commune, addressCountry: 'FR' },
-        geo: where.latitude != null && where.longitude != null ? { '@type': 'GeoCoordinates', latitude: where.latitude, longitude: where.longitude } : undefined,
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: where.street ?? undefined,
+          postalCode: where.postcode ?? undefined,
+          addressLocality: where.commune,
+          addressCountry: 'FR',
+        },
+        geo:
+          where.latitude != null && where.longitude != null ? { '@type': 'GeoCoordinates', latitude: where.latitude, longitude: where.longitude } : undefined,
       };
   const free = atelier.fee === 'Gratuit';
   return {

@@ -22,10 +22,18 @@ describe('occurrences', () => {
 
   it('reads overseas zones: Nouméa (UTC+11) and Cayenne (UTC−3), without daylight saving', () => {
     const noumea = instantAt('Pacific/Noumea', 2027, 3, 16, 9, 0);
-    const a = occurrences({ startsAt: noumea, endsAt: new Date(noumea.getTime() + 3600_000), timeZone: 'Pacific/Noumea', rrule: 'FREQ=WEEKLY;COUNT=3', exdates: [] }, noumea, horizon(noumea));
+    const a = occurrences(
+      { startsAt: noumea, endsAt: new Date(noumea.getTime() + 3600_000), timeZone: 'Pacific/Noumea', rrule: 'FREQ=WEEKLY;COUNT=3', exdates: [] },
+      noumea,
+      horizon(noumea),
+    );
     expect(a.map(iso)).toEqual(['2027-03-15T22:00:00.000Z', '2027-03-22T22:00:00.000Z', '2027-03-29T22:00:00.000Z']);
     const cayenne = instantAt('America/Cayenne', 2027, 3, 27, 18, 0);
-    const b = occurrences({ startsAt: cayenne, endsAt: new Date(cayenne.getTime() + 3600_000), timeZone: 'America/Cayenne', rrule: 'FREQ=WEEKLY;COUNT=2', exdates: [] }, cayenne, horizon(cayenne));
+    const b = occurrences(
+      { startsAt: cayenne, endsAt: new Date(cayenne.getTime() + 3600_000), timeZone: 'America/Cayenne', rrule: 'FREQ=WEEKLY;COUNT=2', exdates: [] },
+      cayenne,
+      horizon(cayenne),
+    );
     expect(b.map(iso)).toEqual(['2027-03-27T21:00:00.000Z', '2027-04-03T21:00:00.000Z']);
   });
 
@@ -42,13 +50,17 @@ describe('occurrences', () => {
 
   it('gives the single session of an atelier without rule', () => {
     const startsAt = instantAt('Europe/Paris', 2027, 1, 5, 14, 0);
-    expect(occurrences({ startsAt, endsAt: new Date(startsAt.getTime() + 1), timeZone: 'Europe/Paris', rrule: null, exdates: [] }, startsAt, horizon(startsAt))).toHaveLength(1);
+    expect(
+      occurrences({ startsAt, endsAt: new Date(startsAt.getTime() + 1), timeZone: 'Europe/Paris', rrule: null, exdates: [] }, startsAt, horizon(startsAt)),
+    ).toHaveLength(1);
   });
 
   it('reads UNTIL as inclusive of the last day', () => {
     const startsAt = instantAt('Europe/Paris', 2027, 1, 5, 14, 0);
     const rrule = simpleRule('weekly', '2027-01-26')!;
-    expect(occurrences({ startsAt, endsAt: new Date(startsAt.getTime() + 1), timeZone: 'Europe/Paris', rrule, exdates: [] }, startsAt, horizon(startsAt))).toHaveLength(4);
+    expect(
+      occurrences({ startsAt, endsAt: new Date(startsAt.getTime() + 1), timeZone: 'Europe/Paris', rrule, exdates: [] }, startsAt, horizon(startsAt)),
+    ).toHaveLength(4);
   });
 });
 

@@ -79,9 +79,7 @@ export function occurrences(series: Series, from: Date, until: Date): Occurrence
       return true;
     });
   }
-  return starts
-    .filter((s) => s >= from && s < until && !excluded.has(s.getTime()))
-    .map((s) => ({ startsAt: s, endsAt: new Date(s.getTime() + duration) }));
+  return starts.filter((s) => s >= from && s < until && !excluded.has(s.getTime())).map((s) => ({ startsAt: s, endsAt: new Date(s.getTime() + duration) }));
 }
 
 /** The end of the expansion horizon seen from `now`. */

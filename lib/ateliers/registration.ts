@@ -43,7 +43,10 @@ function readPerson(input: RegistrationInput) {
 
 async function openSession(db: Db, sessionId: string, now: Date) {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { error: 'Cette séance n’existe pas.' };
-  const session = await db.atelierSession.findUnique({ where: { id: sessionId }, include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } } } });
+  const session = await db.atelierSession.findUnique({
+    where: { id: sessionId },
+    include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } } },
+  });
   if (!session || session.atelier.registrationMode !== 'REPERES') return { error: 'Cette séance ne prend pas d’inscription sur Repères.' };
   if (session.cancelledAt || session.atelier.cancelledAt) return { error: 'Cette séance est annulée.' };
   if (session.startsAt <= now) return { error: 'Cette séance a déjà commencé.' };
@@ -56,22 +59,32 @@ export async function register(db: Db, input: RegistrationInput, baseUrl: string
   const person = readPerson(input);
   if (Object.keys(person.errors).length) return { status: 'invalid', errors: person.errors };
   const limit = await hit(`atelier-registration:${input.clientKey}`, REGISTRATION_RATE);
-  if (!limit.ok) return { status: 'invalid', errors: { form: `Trop d’inscriptions envoyées depuis cette connexion : réessayez dans ${Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))} minutes.` } };
+  if (!limit.ok)
+    return {
+      status: 'invalid',
+      errors: { form: `Trop d’inscriptions envoyées depuis cette connexion : réessayez dans ${Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))} minutes.` },
+    };
   const open = await openSession(db, input.sessionId, now);
   if (!open.session) return { status: 'invalid', errors: { form: open.error } };
   const perSession = await hit(`atelier-registration-session:${input.sessionId}`, REGISTRATION_SESSION_RATE);
-  if (!perSession.ok) return { status: 'invalid', errors: { form: 'Trop d’inscriptions pour cette séance en peu de temps : réessayez plus tard ou appelez le lieu.' } };
+  if (!perSession.ok)
+    return { status: 'invalid', errors: { form: 'Trop d’inscriptions pour cette séance en peu de temps : réessayez plus tard ou appelez le lieu.' } };
   const token = randomBytes(32).toString('base64url');
   const state = await db.$transaction(async (tx) => {
     const taken = await tx.$executeRaw`UPDATE "AtelierSession" SET "seatsTaken" = "seatsTaken" + 1
       WHERE "id" = ${input.sessionId}::uuid AND "cancelledAt" IS NULL AND "capacity" IS NOT NULL AND "seatsTaken" < "capacity"`;
     const state: RegistrationState = taken === 1 ? 'CONFIRMED' : 'WAITING';
-    await tx.atelierRegistration.create({ data: { sessionId: input.sessionId, state, firstName: person.firstName, email: person.email, phone: person.phone, tokenHash: hashToken(token) } });
+    await tx.atelierRegistration.create({
+      data: { sessionId: input.sessionId, state, firstName: person.firstName, email: person.email, phone: person.phone, tokenHash: hashToken(token) },
+    });
     return state;
   });
   let mailed = false;
   if (person.email) {
-    await sendMail(db, registrationMail(open.session, { to: person.email, firstName: person.firstName, state, cancelUrl: `${baseUrl}/ateliers/annulation/${token}` }))
+    await sendMail(
+      db,
+      registrationMail(open.session, { to: person.email, firstName: person.firstName, state, cancelUrl: `${baseUrl}/ateliers/annulation/${token}` }),
+    )
       .then(() => (mailed = true))
       .catch(() => undefined);
   }
@@ -83,7 +96,12 @@ export async function registrationByToken(db: Db, token: string) {
   if (!token || token.length > 100) return null;
   return db.atelierRegistration.findFirst({
     where: { tokenHash: hashToken(token), state: { not: 'CANCELLED' } },
-    select: { id: true, state: true, firstName: true, session: { select: { id: true, startsAt: true, endsAt: true, atelier: { select: { title: true, slug: true, timeZone: true } } } } },
+    select: {
+      id: true,
+      state: true,
+      firstName: true,
+      session: { select: { id: true, startsAt: true, endsAt: true, atelier: { select: { title: true, slug: true, timeZone: true } } } },
+    },
   });
 }
 
@@ -97,17 +115,24 @@ export async function cancelRegistration(db: Db, token: string, baseUrl: string,
       WHERE r."id" = old."id" RETURNING old."state"`;
     if (rows[0]?.state !== 'CONFIRMED') return null;
     await tx.$executeRaw`UPDATE "AtelierSession" SET "seatsTaken" = "seatsTaken" - 1 WHERE "id" = ${found.session.id}::uuid`;
-    const next = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "AtelierRegistration" WHERE "sessionId" = ${found.session.id}::uuid AND "state" = 'WAITING'
+    const next = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "AtelierRegistration" WHERE "sessionId" = ${found.session.id}::uuid AND "state" = 'WAITING'
       ORDER BY "createdAt", "id" LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!next[0]) return null;
-    const taken = await tx.$executeRaw`UPDATE "AtelierSession" SET "seatsTaken" = "seatsTaken" + 1 WHERE "id" = ${found.session.id}::uuid AND "seatsTaken" < "capacity"`;
+    const taken =
+      await tx.$executeRaw`UPDATE "AtelierSession" SET "seatsTaken" = "seatsTaken" + 1 WHERE "id" = ${found.session.id}::uuid AND "seatsTaken" < "capacity"`;
     if (taken !== 1) return null;
     return tx.atelierRegistration.update({ where: { id: next[0].id }, data: { state: 'CONFIRMED' } });
   });
   if (promoted?.email) {
     // Their cancellation link is the one of their waiting-list message: it stays valid.
     const open = await openSession(db, found.session.id, now);
-    if (open.session) await sendMail(db, registrationMail(open.session, { to: promoted.email, firstName: promoted.firstName ?? '', state: 'CONFIRMED', promoted: true, cancelUrl: null })).catch(() => undefined);
+    if (open.session)
+      await sendMail(
+        db,
+        registrationMail(open.session, { to: promoted.email, firstName: promoted.firstName ?? '', state: 'CONFIRMED', promoted: true, cancelUrl: null }),
+      ).catch(() => undefined);
   }
   return true;
 }

@@ -9,8 +9,18 @@ const WITHIN_MS = 36 * 3600_000;
 
 export async function sendReminders(db: PrismaClient, now = new Date()): Promise<number> {
   const due = await db.atelierRegistration.findMany({
-    where: { state: 'CONFIRMED', email: { not: null }, reminderSentAt: null, session: { cancelledAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + WITHIN_MS) }, atelier: { cancelledAt: null } } },
-    select: { id: true, email: true, firstName: true, session: { include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } } } } },
+    where: {
+      state: 'CONFIRMED',
+      email: { not: null },
+      reminderSentAt: null,
+      session: { cancelledAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + WITHIN_MS) }, atelier: { cancelledAt: null } },
+    },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      session: { include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } } } },
+    },
   });
   let sent = 0;
   for (const r of due) {

@@ -60,7 +60,10 @@ function conditions(f: AtelierFilters, from: Date, to: Date | null, origin: GeoP
   if (f.enLigne) where.push(Prisma.sql`a."online"`);
   if (f.q) where.push(Prisma.sql`reperes_fold(a."title" || ' ' || a."summary") LIKE '%' || reperes_fold(${f.q}) || '%'`);
   if (f.lieu) where.push(Prisma.sql`p."slug" = ${f.lieu}`);
-  if (f.reseau) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n."id" = m."networkId" WHERE m."placeId" = p."id" AND n."slug" = ${f.reseau})`);
+  if (f.reseau)
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n."id" = m."networkId" WHERE m."placeId" = p."id" AND n."slug" = ${f.reseau})`,
+    );
   if (origin && !f.enLigne) {
     // The places (or stops) within the radius come first, from their GiST index; the exact
     // distance is checked after. Without this, every coming session was measured (3.7 s p95 on
@@ -76,7 +79,10 @@ function conditions(f: AtelierFilters, from: Date, to: Date | null, origin: GeoP
 }
 
 /** The sessions matching `filters` from `now`, soonest first, at most `limit`. */
-export async function searchSessions(filters: AtelierFilters, options: { now?: Date; limit?: number; db?: Db; problems?: string[] } = {}): Promise<SessionSearch> {
+export async function searchSessions(
+  filters: AtelierFilters,
+  options: { now?: Date; limit?: number; db?: Db; problems?: string[] } = {},
+): Promise<SessionSearch> {
   const db = options.db ?? readDb;
   const now = options.now ?? new Date();
   const limit = options.limit ?? 50;
@@ -102,7 +108,11 @@ export async function searchSessions(filters: AtelierFilters, options: { now?: D
 }
 
 /** A place's next sessions (for its page): at most `limit`, cancelled ones included and marked. */
-export async function nextSessionsForPlace(placeId: string, now = new Date(), options: { limit?: number; db?: Pick<PrismaClient, '$queryRaw'> } = {}): Promise<SessionRow[]> {
+export async function nextSessionsForPlace(
+  placeId: string,
+  now = new Date(),
+  options: { limit?: number; db?: Pick<PrismaClient, '$queryRaw'> } = {},
+): Promise<SessionRow[]> {
   const db = options.db ?? readDb;
   return db.$queryRaw<SessionRow[]>`SELECT ${SESSION_COLUMNS}, NULL::float8 AS distance FROM ${SESSION_FROM}
     WHERE a."placeId" = ${placeId}::uuid AND s."endsAt" > ${now} ORDER BY s."startsAt", s."id" LIMIT ${options.limit ?? 5}`;

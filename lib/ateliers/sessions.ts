@@ -12,7 +12,10 @@ type Tx = Prisma.TransactionClient;
  */
 export async function syncSessions(tx: Tx, atelier: Series & { id: string; capacity: number | null; cancelledAt: Date | null }, now: Date) {
   const wanted = atelier.cancelledAt ? [] : occurrences(atelier, now, horizon(now));
-  const existing = await tx.atelierSession.findMany({ where: { atelierId: atelier.id, startsAt: { gte: now } }, select: { id: true, startsAt: true, seatsTaken: true, _count: { select: { registrations: true } } } });
+  const existing = await tx.atelierSession.findMany({
+    where: { atelierId: atelier.id, startsAt: { gte: now } },
+    select: { id: true, startsAt: true, seatsTaken: true, _count: { select: { registrations: true } } },
+  });
   const wantedAt = new Set(wanted.map((o) => o.startsAt.getTime()));
   const have = new Map(existing.map((s) => [s.startsAt.getTime(), s]));
   const gone = existing.filter((s) => !wantedAt.has(s.startsAt.getTime()));
@@ -21,7 +24,11 @@ export async function syncSessions(tx: Tx, atelier: Series & { id: string; capac
   if (dropped.length) await tx.atelierSession.deleteMany({ where: { id: { in: dropped } } });
   if (kept.length) await tx.atelierSession.updateMany({ where: { id: { in: kept }, cancelledAt: null }, data: { cancelledAt: now } });
   const fresh = wanted.filter((o) => !have.has(o.startsAt.getTime()));
-  if (fresh.length) await tx.atelierSession.createMany({ data: fresh.map((o) => ({ atelierId: atelier.id, startsAt: o.startsAt, endsAt: o.endsAt, capacity: atelier.capacity })), skipDuplicates: true });
+  if (fresh.length)
+    await tx.atelierSession.createMany({
+      data: fresh.map((o) => ({ atelierId: atelier.id, startsAt: o.startsAt, endsAt: o.endsAt, capacity: atelier.capacity })),
+      skipDuplicates: true,
+    });
   // A new capacity applies to coming sessions, never below the seats already taken.
   await tx.$executeRaw`UPDATE "AtelierSession" SET "capacity" = CASE WHEN ${atelier.capacity}::int IS NULL THEN NULL ELSE GREATEST(${atelier.capacity}::int, "seatsTaken") END
     WHERE "atelierId" = ${atelier.id}::uuid AND "startsAt" >= ${now}`;

@@ -30,7 +30,16 @@ export async function placeScope(db: Db | Tx, placeId: string) {
   if (!isUuid(placeId)) return null;
   const place = await db.place.findUnique({
     where: { id: placeId },
-    select: { id: true, slug: true, name: true, timeZone: true, openingHours: true, demo: true, stops: { select: { id: true } }, networks: { select: { networkId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      timeZone: true,
+      openingHours: true,
+      demo: true,
+      stops: { select: { id: true } },
+      networks: { select: { networkId: true } },
+    },
   });
   if (!place) return null;
   return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) } };
@@ -48,8 +57,13 @@ export function closedDayWarnings(openingHours: string | null, timeZone: string,
     return !isOpenBetween(openingHours, timeZone, from, new Date(from.getTime() + 24 * 3600_000));
   });
   if (closed.length === 0) return [];
-  const days = closed.slice(0, 3).map((d) => sessionDay(d, timeZone)).join(', ');
-  return [`Le lieu est fermé ${closed.length > 1 ? `certains jours de séance (${closed.length})` : 'le jour de la séance'} d’après ses horaires : ${days}${closed.length > 3 ? '…' : ''}. L’atelier est enregistré ; vérifiez que la salle sera ouverte.`];
+  const days = closed
+    .slice(0, 3)
+    .map((d) => sessionDay(d, timeZone))
+    .join(', ');
+  return [
+    `Le lieu est fermé ${closed.length > 1 ? `certains jours de séance (${closed.length})` : 'le jour de la séance'} d’après ses horaires : ${days}${closed.length > 3 ? '…' : ''}. L’atelier est enregistré ; vérifiez que la salle sera ouverte.`,
+  ];
 }
 
 async function freeSlug(tx: Tx, title: string, commune: string): Promise<string> {
@@ -71,9 +85,13 @@ export async function createAtelier(db: Db, user: SessionUser, placeId: string, 
   if (stopId && !found.place.stops.some((s) => s.id === stopId)) return { ok: false, errors: { stopId: 'Cette étape n’est pas celle de ce lieu.' } };
   return db.$transaction(async (tx) => {
     const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
-    const atelier = await tx.atelier.create({ data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id } });
+    const atelier = await tx.atelier.create({
+      data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id },
+    });
     await syncSessions(tx, atelier, now);
-    const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map((s) => s.startsAt);
+    const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map(
+      (s) => s.startsAt,
+    );
     return { ok: true as const, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
   });
 }
@@ -99,9 +117,13 @@ export async function cancelSession(db: Db, user: SessionUser, sessionId: string
 async function tellRegistrants(db: Db, sessionId: string) {
   const session = await db.atelierSession.findUniqueOrThrow({
     where: { id: sessionId },
-    include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } }, registrations: { where: { state: { in: ['CONFIRMED', 'WAITING'] }, email: { not: null } } } },
+    include: {
+      atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } },
+      registrations: { where: { state: { in: ['CONFIRMED', 'WAITING'] }, email: { not: null } } },
+    },
   });
-  for (const r of session.registrations) await sendMail(db, sessionCancelledMail(session, { to: r.email!, firstName: r.firstName ?? '' })).catch(() => undefined);
+  for (const r of session.registrations)
+    await sendMail(db, sessionCancelledMail(session, { to: r.email!, firstName: r.firstName ?? '' })).catch(() => undefined);
 }
 
 /** Cancels the whole series: its coming sessions are cancelled. */

@@ -34,7 +34,7 @@ export type Checked = { ok: true; data: AtelierData } | { ok: false; errors: Ate
 
 export { LEVEL_LABELS, REGISTRATION_LABELS };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v ?? '').trim();
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : (v ?? '')).trim();
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -113,7 +113,8 @@ export function checkAtelier(f: AtelierFields, timeZone: string, now: Date): Che
   if (!/^[a-z]{2,3}$/.test(language)) errors.language = 'Langue inconnue (code à deux lettres, exemple : fr).';
   const capacityText = one(f.capacity);
   const capacity = capacityText ? Number(capacityText) : null;
-  if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > 1000)) errors.capacity = 'Le nombre de places doit être un entier entre 1 et 1000.';
+  if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > 1000))
+    errors.capacity = 'Le nombre de places doit être un entier entre 1 et 1000.';
   const reg = registration(one(f.registrationMode) || 'NONE', one(f.registrationContact), errors);
   if (reg.mode === 'REPERES' && capacity === null) errors.capacity = 'Indiquez le nombre de places pour inscrire sur Repères.';
   const when = schedule(f, timeZone, now, errors);
@@ -145,5 +146,22 @@ export function checkAtelier(f: AtelierFields, timeZone: string, now: Date): Che
 export type AtelierFormState = { status: 'idle' | 'invalid' | 'created'; values?: AtelierFields; errors?: AtelierErrors; slug?: string; warnings?: string[] };
 
 /** The form's fields, read from a FormData (lists for the checkbox groups, text capped). */
-export const ATELIER_TEXT_FIELDS = ['title', 'summary', 'level', 'language', 'fee', 'accessibilityNotes', 'date', 'start', 'end', 'repetition', 'until', 'capacity', 'registrationMode', 'registrationContact', 'online', 'stopId'] as const;
+export const ATELIER_TEXT_FIELDS = [
+  'title',
+  'summary',
+  'level',
+  'language',
+  'fee',
+  'accessibilityNotes',
+  'date',
+  'start',
+  'end',
+  'repetition',
+  'until',
+  'capacity',
+  'registrationMode',
+  'registrationContact',
+  'online',
+  'stopId',
+] as const;
 export const ATELIER_LIST_FIELDS = ['themes', 'publics'] as const;

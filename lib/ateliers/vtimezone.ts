@@ -17,7 +17,10 @@ function offsetText(minutes: number): string {
 
 /** Local wall time of an instant as a DATE-TIME value (no zone suffix), read with `offset`. */
 function localStamp(at: number, offset: number): string {
-  return new Date(at + offset * 60_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, '');
+  return new Date(at + offset * 60_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, '');
 }
 
 /** The instants where the zone's offset changes in [from, to), to the minute. */
@@ -46,8 +49,13 @@ export function vtimezone(timeZone: string, from = Date.now() - 366 * 86_400_000
   const changes = transitions(timeZone, from, to);
   const start = offsetMinutes(timeZone, from);
   const standard = Math.min(start, ...changes.map((c) => c.after));
-  const block = (kind: 'STANDARD' | 'DAYLIGHT', at: number, before: number, after: number) =>
-    [`BEGIN:${kind}`, `DTSTART:${localStamp(at, before)}`, `TZOFFSETFROM:${offsetText(before)}`, `TZOFFSETTO:${offsetText(after)}`, `END:${kind}`];
+  const block = (kind: 'STANDARD' | 'DAYLIGHT', at: number, before: number, after: number) => [
+    `BEGIN:${kind}`,
+    `DTSTART:${localStamp(at, before)}`,
+    `TZOFFSETFROM:${offsetText(before)}`,
+    `TZOFFSETTO:${offsetText(after)}`,
+    `END:${kind}`,
+  ];
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, ...block(start > standard ? 'DAYLIGHT' : 'STANDARD', from - (from % 86_400_000), start, start)];
   for (const c of changes) lines.push(...block(c.after > standard ? 'DAYLIGHT' : 'STANDARD', c.at, c.before, c.after));
   lines.push('END:VTIMEZONE');

@@ -12,7 +12,8 @@ import { consumeToken, hashToken, issueToken } from './tokens';
 export const PASSWORD_MIN_LENGTH = 10;
 /** bcrypt cost of every stored password (and of the decoy compared when there is no account). */
 export const PASSWORD_HASH_COST = 12;
-export const RESET_SENT = 'Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient de lui être envoyé. Il est valable 30 minutes.';
+export const RESET_SENT =
+  'Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient de lui être envoyé. Il est valable 30 minutes.';
 
 const ROLE_WORDS: Record<Role, string> = { ADMIN: 'administrateur ou administratrice', COORDINATOR: 'coordination de réseau', EDITOR: 'responsable de lieu' };
 
@@ -28,7 +29,11 @@ export function passwordProblem(password: string, email?: string): string | null
 export type InviteInput = { email: string; role: Role; networkIds: string[]; placeIds: string[]; baseUrl: string };
 export type InviteResult = { status: 'sent'; email: string } | { status: 'invalid'; message: string } | { status: 'forbidden' };
 /** What the invitation form shows after an attempt: a message and, on error, what was typed. */
-export type InviteState = { status: 'idle' | 'done' | 'error'; message?: string; values?: { email: string; role: string; networkIds: string[]; placeIds: string[] } };
+export type InviteState = {
+  status: 'idle' | 'done' | 'error';
+  message?: string;
+  values?: { email: string; role: string; networkIds: string[]; placeIds: string[] };
+};
 /** What the password and invitation forms of /connexion show after an attempt. */
 export type AccountFormState = { status: 'idle' | 'done' | 'error'; message?: string; values?: Record<string, string> };
 
@@ -45,7 +50,8 @@ export async function inviteUser(db: PrismaClient, inviter: SessionUser, input: 
   if (!canInvite(inviter, { role: input.role, networkIds: input.networkIds, placeScopes })) return { status: 'forbidden' };
   const existing = await db.user.findUnique({ where: { email } });
   // Only an admin brings a disabled account back (setUserDisabled), never an invitation.
-  if (existing?.disabled) return { status: 'invalid', message: 'Le compte de cette adresse est désactivé : seule une personne qui administre Repères peut le réactiver.' };
+  if (existing?.disabled)
+    return { status: 'invalid', message: 'Le compte de cette adresse est désactivé : seule une personne qui administre Repères peut le réactiver.' };
   if (existing && existing.role !== input.role) {
     return { status: 'invalid', message: `Cette adresse a déjà un compte (${ROLE_WORDS[existing.role]}) : un compte n’a qu’un rôle.` };
   }
@@ -103,11 +109,19 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
     if (!token || !token.role) return { status: 'expired' as const };
     const existing = await tx.user.findUnique({ where: { email: token.email } });
     if (existing && existing.role !== token.role) return { status: 'invalid' as const, message: 'Cette adresse a déjà un compte avec un autre rôle.' };
-    if (existing?.disabled) return { status: 'invalid' as const, message: 'Ce compte est désactivé : l’invitation ne peut pas le réactiver. Adressez-vous à la personne qui administre Repères.' };
+    if (existing?.disabled)
+      return {
+        status: 'invalid' as const,
+        message: 'Ce compte est désactivé : l’invitation ne peut pas le réactiver. Adressez-vous à la personne qui administre Repères.',
+      };
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { name: name || existing.name, ...(passwordHash ? { passwordHash, sessionVersion: { increment: 1 } } : {}) } })
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { name: name || existing.name, ...(passwordHash ? { passwordHash, sessionVersion: { increment: 1 } } : {}) },
+        })
       : await tx.user.create({ data: { email: token.email, role: token.role, name: name || null, passwordHash: passwordHash ?? null } });
-    if (token.networkIds.length) await tx.userNetwork.createMany({ data: token.networkIds.map((networkId) => ({ userId: user.id, networkId })), skipDuplicates: true });
+    if (token.networkIds.length)
+      await tx.userNetwork.createMany({ data: token.networkIds.map((networkId) => ({ userId: user.id, networkId })), skipDuplicates: true });
     if (token.placeIds.length) await tx.userPlace.createMany({ data: token.placeIds.map((placeId) => ({ userId: user.id, placeId })), skipDuplicates: true });
     return { status: 'accepted' as const, email: user.email };
   });
@@ -115,10 +129,16 @@ export async function acceptInvitation(db: PrismaClient, input: { token: string;
 
 /** Sends a reset link; the same answer, after the same work, whether or not the account exists
  * (the lookup and the mail run deferred: see Defer in ./magic-link). */
-export async function requestPasswordReset(db: PrismaClient, input: { email: string; clientKey: string; baseUrl: string; defer?: Defer }): Promise<{ ok: boolean; message: string }> {
+export async function requestPasswordReset(
+  db: PrismaClient,
+  input: { email: string; clientKey: string; baseUrl: string; defer?: Defer },
+): Promise<{ ok: boolean; message: string }> {
   const email = input.email.trim().toLowerCase();
   if (!isEmail(email)) return { ok: false, message: 'Adresse électronique invalide (exemple : prenom.nom@structure.fr).' };
-  const [byIp, byAccount] = await Promise.all([hit(`reset:ip:${input.clientKey}`, { limit: 10, windowSeconds: 900 }), hit(`reset:account:${email}`, { limit: 3, windowSeconds: 900 })]);
+  const [byIp, byAccount] = await Promise.all([
+    hit(`reset:ip:${input.clientKey}`, { limit: 10, windowSeconds: 900 }),
+    hit(`reset:account:${email}`, { limit: 3, windowSeconds: 900 }),
+  ]);
   if (!byIp.ok) return { ok: false, message: 'Trop de demandes depuis cette connexion : réessayez dans quelques minutes.' };
   await runDeferred(input.defer, () => sendResetLink(db, email, byAccount.ok, input.baseUrl), 'password reset');
   return { ok: true, message: RESET_SENT };
@@ -139,7 +159,10 @@ async function sendResetLink(db: PrismaClient, email: string, withinLimit: boole
 
 /** Sets the new password, signs out every existing session (sessionVersion) and voids the
  * address's other outstanding links. */
-export async function resetPassword(db: PrismaClient, input: { token: string; password: string }): Promise<{ status: 'done' } | { status: 'invalid'; message: string } | { status: 'expired' }> {
+export async function resetPassword(
+  db: PrismaClient,
+  input: { token: string; password: string },
+): Promise<{ status: 'done' } | { status: 'invalid'; message: string } | { status: 'expired' }> {
   if (!input.token || input.token.length > 200) return { status: 'expired' };
   const row = await db.authToken.findUnique({ where: { tokenHash: hashToken(input.token) } });
   if (!row || row.kind !== 'PASSWORD_RESET' || row.usedAt || row.expiresAt <= new Date()) return { status: 'expired' };
@@ -165,7 +188,12 @@ export async function listVisibleUsers(viewer: SessionUser, db: PrismaClient = s
     where,
     orderBy: [{ role: 'asc' }, { email: 'asc' }],
     select: {
-      id: true, email: true, name: true, role: true, disabled: true, lastLoginAt: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      lastLoginAt: true,
       networks: { select: { network: { select: { name: true } } } },
       places: { select: { place: { select: { name: true } } } },
     },

@@ -4,7 +4,8 @@ import { isEmail, sendMail } from '@/lib/mail';
 import { hit } from '@/lib/security/rate-limit';
 import { issueToken } from './tokens';
 
-export const MAGIC_LINK_SENT = 'Si un compte existe pour cette adresse, un lien de connexion vient de lui être envoyé. Il est valable 15 minutes et ne sert qu’une fois.';
+export const MAGIC_LINK_SENT =
+  'Si un compte existe pour cette adresse, un lien de connexion vient de lui être envoyé. Il est valable 15 minutes et ne sert qu’une fois.';
 
 /**
  * Runs work after the answer is sent. Callers answering a request pass `after` from next/server,
@@ -31,7 +32,10 @@ export async function requestMagicLink(
 ): Promise<{ ok: boolean; message: string }> {
   const email = input.email.trim().toLowerCase();
   if (!isEmail(email)) return { ok: false, message: 'Adresse électronique invalide (exemple : prenom.nom@structure.fr).' };
-  const [byIp, byAccount] = await Promise.all([hit(`magic:ip:${input.clientKey}`, { limit: 10, windowSeconds: 900 }), hit(`magic:account:${email}`, { limit: 3, windowSeconds: 900 })]);
+  const [byIp, byAccount] = await Promise.all([
+    hit(`magic:ip:${input.clientKey}`, { limit: 10, windowSeconds: 900 }),
+    hit(`magic:account:${email}`, { limit: 3, windowSeconds: 900 }),
+  ]);
   if (!byIp.ok) return { ok: false, message: 'Trop de demandes depuis cette connexion : réessayez dans quelques minutes.' };
   // Same answer, after the same work, whether or not the account exists: the rest runs deferred.
   await runDeferred(input.defer, () => sendMagicLink(db, email, byAccount.ok, input), 'magic link');

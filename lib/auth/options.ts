@@ -41,7 +41,9 @@ const byAddress = (request: RequestLike | undefined) => hit(`signin:ip:${ipOf(re
  * that do not exist are counted the same way: a lock-out tells nothing about existence.
  */
 export async function authorizePassword(credentials: Record<string, unknown> | undefined, request: RequestLike | undefined) {
-  const email = String(credentials?.email ?? '').trim().toLowerCase();
+  const email = String(credentials?.email ?? '')
+    .trim()
+    .toLowerCase();
   const password = String(credentials?.password ?? '');
   if (!email || !password || email.length > 254 || password.length > 200) return null;
   if (!(await byAddress(request)).ok) return null;
@@ -98,7 +100,8 @@ export const authOptions: NextAuthOptions = {
     // A session from before a password reset, "se déconnecter partout" or a disabled account
     // (an older sessionVersion) is empty: nobody is signed in with it (getCurrentUser checks too).
     async session({ session, token }) {
-      const user = typeof token.uid === 'string' ? await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, disabled: true } }) : null;
+      const user =
+        typeof token.uid === 'string' ? await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, disabled: true } }) : null;
       if (!user || user.disabled || user.sessionVersion !== token.sv) return { expires: session.expires } as typeof session;
       (session as { uid?: unknown }).uid = token.uid;
       (session as { sv?: unknown }).sv = token.sv;

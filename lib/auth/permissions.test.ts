@@ -8,7 +8,14 @@ import type { PlaceScope, SessionUser } from './permissions';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
-const user = (id: string, role: P.Role, networkIds: string[] = [], placeIds: string[] = []): SessionUser => ({ id, email: `${id}@x.test`, name: null, role, networkIds, placeIds });
+const user = (id: string, role: P.Role, networkIds: string[] = [], placeIds: string[] = []): SessionUser => ({
+  id,
+  email: `${id}@x.test`,
+  name: null,
+  role,
+  networkIds,
+  placeIds,
+});
 const admin = user('admin', 'ADMIN');
 const coordA = user('coordA', 'COORDINATOR', [A]);
 const coordB = user('coordB', 'COORDINATOR', [B]);
@@ -49,7 +56,10 @@ describe('pages and links: who sees what', () => {
 describe('accounts', () => {
   table('canSetAccountDisabled on someone else', (u) => P.canSetAccountDisabled(u, 'someone'), { admin: true, coordA: false, coordB: false, editor: false });
   table('canSetAccountDisabled on oneself', (u) => P.canSetAccountDisabled(u, u.id), { admin: false, coordA: false, coordB: false, editor: false });
-  const invite = (role: P.Role, placeScopes: PlaceScope[], networkIds: string[] = []) => (u: SessionUser) => P.canInvite(u, { role, networkIds, placeScopes });
+  const invite =
+    (role: P.Role, placeScopes: PlaceScope[], networkIds: string[] = []) =>
+    (u: SessionUser) =>
+      P.canInvite(u, { role, networkIds, placeScopes });
   table('canInvite an editor of a place of A', invite('EDITOR', [inA]), { admin: true, coordA: true, coordB: false, editor: false });
   table('canInvite an editor of places of A and B', invite('EDITOR', [inA, inB]), { admin: true, coordA: false, coordB: false, editor: false });
   table('canInvite an editor without a place', invite('EDITOR', []), { admin: true, coordA: false, coordB: false, editor: false });
@@ -59,7 +69,8 @@ describe('accounts', () => {
 
 describe('places', () => {
   const places = { edited, inA, inB, inBoth, orphan };
-  const cells = (decide: (u: SessionUser, p: PlaceScope) => boolean) => (u: SessionUser) => Object.fromEntries(Object.entries(places).map(([k, p]) => [k, decide(u, p)]));
+  const cells = (decide: (u: SessionUser, p: PlaceScope) => boolean) => (u: SessionUser) =>
+    Object.fromEntries(Object.entries(places).map(([k, p]) => [k, decide(u, p)]));
   const all = { edited: true, inA: true, inB: true, inBoth: true, orphan: true };
   const onlyA = { edited: true, inA: true, inB: false, inBoth: true, orphan: false };
   const onlyB = { edited: false, inA: false, inB: true, inBoth: true, orphan: false };
@@ -81,17 +92,57 @@ describe('places', () => {
 describe('networks and imports', () => {
   table('canManageNetwork A', (u) => P.canManageNetwork(u, A), { admin: true, coordA: true, coordB: false, editor: false });
   table('canSeeImportRun of coordA', (u) => P.canSeeImportRun(u, { userId: 'coordA' }), { admin: true, coordA: true, coordB: false, editor: false });
-  table('canSeeImportRun of the command line (no user)', (u) => P.canSeeImportRun(u, { userId: null }), { admin: true, coordA: false, coordB: false, editor: false });
+  table('canSeeImportRun of the command line (no user)', (u) => P.canSeeImportRun(u, { userId: null }), {
+    admin: true,
+    coordA: false,
+    coordB: false,
+    editor: false,
+  });
   table('canImport into A', (u) => P.canImport(u, A), { admin: true, coordA: true, coordB: false, editor: false });
   table('canImport into no network', (u) => P.canImport(u, null), { admin: true, coordA: false, coordB: false, editor: false });
   table('canImportUnderSource, new name, into A', (u) => P.canImportUnderSource(u, A, undefined), { admin: true, coordA: true, coordB: false, editor: false });
-  table('canImportUnderSource, name of A, into A', (u) => P.canImportUnderSource(u, A, { networkId: A }), { admin: true, coordA: true, coordB: false, editor: false });
-  table('canImportUnderSource, name of B, into A', (u) => P.canImportUnderSource(u, A, { networkId: B }), { admin: true, coordA: false, coordB: false, editor: false });
-  table('canImportUnderSource, administrators’ name, into A', (u) => P.canImportUnderSource(u, A, { networkId: null }), { admin: true, coordA: false, coordB: false, editor: false });
-  table('canImportOver a hand-made place of A, into A', (u) => P.canImportOver(u, A, { networkIds: [A], sourceOwner: undefined }), { admin: true, coordA: true, coordB: false, editor: false });
-  table('canImportOver a place of A from a source of A', (u) => P.canImportOver(u, A, { networkIds: [A], sourceOwner: A }), { admin: true, coordA: true, coordB: false, editor: false });
-  table('canImportOver a place of A from a source of B', (u) => P.canImportOver(u, A, { networkIds: [A], sourceOwner: B }), { admin: true, coordA: false, coordB: false, editor: false });
-  table('canImportOver a place of B only, into A', (u) => P.canImportOver(u, A, { networkIds: [B], sourceOwner: undefined }), { admin: true, coordA: false, coordB: false, editor: false });
+  table('canImportUnderSource, name of A, into A', (u) => P.canImportUnderSource(u, A, { networkId: A }), {
+    admin: true,
+    coordA: true,
+    coordB: false,
+    editor: false,
+  });
+  table('canImportUnderSource, name of B, into A', (u) => P.canImportUnderSource(u, A, { networkId: B }), {
+    admin: true,
+    coordA: false,
+    coordB: false,
+    editor: false,
+  });
+  table('canImportUnderSource, administrators’ name, into A', (u) => P.canImportUnderSource(u, A, { networkId: null }), {
+    admin: true,
+    coordA: false,
+    coordB: false,
+    editor: false,
+  });
+  table('canImportOver a hand-made place of A, into A', (u) => P.canImportOver(u, A, { networkIds: [A], sourceOwner: undefined }), {
+    admin: true,
+    coordA: true,
+    coordB: false,
+    editor: false,
+  });
+  table('canImportOver a place of A from a source of A', (u) => P.canImportOver(u, A, { networkIds: [A], sourceOwner: A }), {
+    admin: true,
+    coordA: true,
+    coordB: false,
+    editor: false,
+  });
+  table('canImportOver a place of A from a source of B', (u) => P.canImportOver(u, A, { networkIds: [A], sourceOwner: B }), {
+    admin: true,
+    coordA: false,
+    coordB: false,
+    editor: false,
+  });
+  table('canImportOver a place of B only, into A', (u) => P.canImportOver(u, A, { networkIds: [B], sourceOwner: undefined }), {
+    admin: true,
+    coordA: false,
+    coordB: false,
+    editor: false,
+  });
 });
 
 describe('scopes of lists', () => {
@@ -109,8 +160,14 @@ describe('scopes of lists', () => {
   table('accountScopeWhere', P.accountScopeWhere, { admin: {}, coordA: inNetworks([A]), coordB: inNetworks([B]), editor: { id: { in: [] } } });
   table('placeScopeSql (text and values)', (u) => ({ sql: P.placeScopeSql(u, 'p').sql, values: P.placeScopeSql(u, 'p').values }), {
     admin: { sql: 'TRUE', values: [] },
-    coordA: { sql: 'EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE scope_m."placeId" = "p".id AND scope_m."networkId" = ANY(?::uuid[]))', values: [[A]] },
-    coordB: { sql: 'EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE scope_m."placeId" = "p".id AND scope_m."networkId" = ANY(?::uuid[]))', values: [[B]] },
+    coordA: {
+      sql: 'EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE scope_m."placeId" = "p".id AND scope_m."networkId" = ANY(?::uuid[]))',
+      values: [[A]],
+    },
+    coordB: {
+      sql: 'EXISTS (SELECT 1 FROM "NetworkMembership" scope_m WHERE scope_m."placeId" = "p".id AND scope_m."networkId" = ANY(?::uuid[]))',
+      values: [[B]],
+    },
     editor: { sql: '"p".id = ANY(?::uuid[])', values: [['p-edited']] },
   });
 
@@ -126,7 +183,11 @@ describe('scopes of lists', () => {
     for (const u of Object.values(who)) {
       const where = P.placeScopeWhere(u) as { id?: { in: string[] }; networks?: { some: { networkId: { in: string[] } } } };
       for (const place of [edited, inA, inB, inBoth, orphan]) {
-        const selected = where.id ? where.id.in.includes(place.id) : where.networks ? place.networkIds.some((id) => where.networks!.some.networkId.in.includes(id)) : true;
+        const selected = where.id
+          ? where.id.in.includes(place.id)
+          : where.networks
+            ? place.networkIds.some((id) => where.networks!.some.networkId.in.includes(id))
+            : true;
         expect(selected, `${u.id} / ${place.id}`).toBe(P.canViewPlace(u, place));
       }
     }
@@ -134,7 +195,8 @@ describe('scopes of lists', () => {
   it('importRunScopeWhere selects exactly the runs canSeeImportRun allows', () => {
     for (const u of Object.values(who)) {
       const where = P.importRunScopeWhere(u) as { userId?: string };
-      for (const userId of ['coordA', 'editor', null]) expect(where.userId === undefined || where.userId === userId, `${u.id} / ${userId}`).toBe(P.canSeeImportRun(u, { userId }));
+      for (const userId of ['coordA', 'editor', null])
+        expect(where.userId === undefined || where.userId === userId, `${u.id} / ${userId}`).toBe(P.canSeeImportRun(u, { userId }));
     }
   });
 });

@@ -98,7 +98,13 @@ describe('page cache', () => {
   });
 
   it('is bypassed when it cannot connect at all, or when the triggers are missing', async () => {
-    const unreachable = createPageCache({ enabled: true, databaseUrl: 'postgresql://postgres@127.0.0.1:1/none', logger, reconnectMinMs: 50, reconnectMaxMs: 100 });
+    const unreachable = createPageCache({
+      enabled: true,
+      databaseUrl: 'postgresql://postgres@127.0.0.1:1/none',
+      logger,
+      reconnectMinMs: 50,
+      reconnectMaxMs: 100,
+    });
     caches.push(unreachable);
     const render = counter();
     for (let i = 0; i < 3; i++) expect(await unreachable.cachedPage('/a', render)).toMatchObject({ hit: false });
@@ -138,7 +144,12 @@ describe('page cache', () => {
       const busy = setTimeout(() => console.log('kept alive'), 15000); // the rest of an app's work
       cache.whenListening(10000).then((ok) => (console.log(ok ? 'listening' : 'not listening'), clearTimeout(busy)));`;
     const started = Date.now();
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', '-e', script], { cwd: process.cwd(), encoding: 'utf8', timeout: 20_000, env: { ...process.env, NODE_ENV: 'production' } });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', '-e', script], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     expect(child.stdout.trim()).toBe('listening');
     expect(child.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(12_000);

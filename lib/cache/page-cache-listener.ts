@@ -11,9 +11,24 @@ export const PUBLIC_DATA_CHANNEL = 'reperes_public_data';
 /** The name of the trigger on each table (the listener checks they are all there). */
 export const PUBLIC_DATA_TRIGGER = 'reperes_public_data_notify';
 /** Tables whose content shows on public pages: each carries the trigger. */
-export const PUBLIC_DATA_TABLES = ['Place', 'PlaceStop', 'PlaceOpeningSlot', 'PlaceSlugRedirect', 'Network', 'NetworkMembership', 'Commune', 'Atelier', 'AtelierSession'] as const;
+export const PUBLIC_DATA_TABLES = [
+  'Place',
+  'PlaceStop',
+  'PlaceOpeningSlot',
+  'PlaceSlugRedirect',
+  'Network',
+  'NetworkMembership',
+  'Commune',
+  'Atelier',
+  'AtelierSession',
+] as const;
 
-export type Log = { debug(obj: object, msg: string): void; info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+export type Log = {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
 
 export type ListenerOptions = {
   databaseUrl: string;
@@ -86,7 +101,8 @@ export function startInvalidationListener(options: ListenerOptions): { close(): 
       if (reason === 'heartbeat') (connection as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
       if (closed) return;
       const fields = { reason, code: errorCode(error), attempt, err: error instanceof MissingTriggers ? undefined : error };
-      if (error instanceof MissingTriggers) log.error({ ...fields, detail: error.message }, 'page cache bypassed: the notification triggers are missing (migrations pending?)');
+      if (error instanceof MissingTriggers)
+        log.error({ ...fields, detail: error.message }, 'page cache bypassed: the notification triggers are missing (migrations pending?)');
       else if (was) log.warn(fields, 'page cache listener lost: cache bypassed until it reconnects');
       else log.warn(fields, 'page cache listener cannot connect: cache bypassed');
       scheduleReconnect();

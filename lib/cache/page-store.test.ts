@@ -90,13 +90,19 @@ describe('page cache', () => {
     const slow = () => {
       renders++;
       const n = renders;
-      return n === 1 ? Promise.resolve({ status: 200, body: 'page #1' }) : new Promise<CachedPage>((resolve) => (release = () => resolve({ status: 200, body: `page #${n}` })));
+      return n === 1
+        ? Promise.resolve({ status: 200, body: 'page #1' })
+        : new Promise<CachedPage>((resolve) => (release = () => resolve({ status: 200, body: `page #${n}` })));
     };
     await cache.cachedPage('/recherche?ou=Angers', slow);
     clock = Date.parse('2026-12-01T10:01:02.000Z'); // past the minute, within the grace
     // Everyone gets the expired page at once; a single render starts.
     const answers = await Promise.all([1, 2, 3].map(() => cache.cachedPage('/recherche?ou=Angers', slow)));
-    expect(answers.map((a) => [a.body, a.hit])).toEqual([['page #1', true], ['page #1', true], ['page #1', true]]);
+    expect(answers.map((a) => [a.body, a.hit])).toEqual([
+      ['page #1', true],
+      ['page #1', true],
+      ['page #1', true],
+    ]);
     expect(renders).toBe(2);
     release();
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -124,7 +130,9 @@ describe('page cache', () => {
     const pending: Array<() => void> = [];
     let version = 1;
     const render = () =>
-      version === 1 ? Promise.resolve({ status: 200, body: 'v1' }) : new Promise<CachedPage>((resolve) => pending.push(() => resolve({ status: 200, body: 'v2' })));
+      version === 1
+        ? Promise.resolve({ status: 200, body: 'v1' })
+        : new Promise<CachedPage>((resolve) => pending.push(() => resolve({ status: 200, body: 'v2' })));
     for (const key of keys) await cache.cachedPage(key, render);
     version = 2;
     clock = Date.parse('2026-12-01T10:01:01.000Z'); // all four expired together, at the minute

@@ -12,13 +12,35 @@ type Db = PrismaClient;
 
 export type CampaignLink =
   | { status: 'invalid' | 'expired' | 'used' }
-  | { status: 'ok'; target: { id: string; email: string | null; state: string }; campaign: { name: string; network: string; expiresAt: Date }; place: Prisma.PlaceGetPayload<{ select: typeof PLACE_FIELDS }> };
+  | {
+      status: 'ok';
+      target: { id: string; email: string | null; state: string };
+      campaign: { name: string; network: string; expiresAt: Date };
+      place: Prisma.PlaceGetPayload<{ select: typeof PLACE_FIELDS }>;
+    };
 
-const PLACE_FIELDS = { id: true, slug: true, name: true, street: true, postcode: true, commune: true, phone: true, emails: true, websites: true, appointmentUrl: true, openingHours: true, dateMaj: true, version: true } as const;
+const PLACE_FIELDS = {
+  id: true,
+  slug: true,
+  name: true,
+  street: true,
+  postcode: true,
+  commune: true,
+  phone: true,
+  emails: true,
+  websites: true,
+  appointmentUrl: true,
+  openingHours: true,
+  dateMaj: true,
+  version: true,
+} as const;
 
 async function findTarget(db: Db, token: string) {
   if (!token || token.length > 200) return null;
-  return db.campaignTarget.findUnique({ where: { tokenHash: hashToken(token) }, include: { campaign: { include: { network: { select: { name: true } } } }, place: { select: PLACE_FIELDS } } });
+  return db.campaignTarget.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { campaign: { include: { network: { select: { name: true } } } }, place: { select: PLACE_FIELDS } },
+  });
 }
 
 /** Reads the link (and records that it was opened). */
@@ -71,21 +93,38 @@ export async function confirmListing(db: Db, input: { token: string; placeId: st
     if (!(await consume(tx, target.id, 'CONFIRMED', now))) return { status: 'used' as const };
     const place = await tx.place.findUniqueOrThrow({ where: { id: target.placeId }, select: { dateMaj: true, version: true } });
     const today = dayOf(now);
-    await tx.place.update({ where: { id: target.placeId }, data: { dateMaj: today, confirmedBy: `Contact du lieu (${target.campaign.network.name})`, version: { increment: 1 } } });
+    await tx.place.update({
+      where: { id: target.placeId },
+      data: { dateMaj: today, confirmedBy: `Contact du lieu (${target.campaign.network.name})`, version: { increment: 1 } },
+    });
     await tx.placeRevision.create({
-      data: { placeId: target.placeId, kind: 'CONFIRM', authorLabel: contactLabel(target.campaign.name), changes: { dateMaj: { before: revisionValue(place.dateMaj), after: revisionValue(today) } }, baseVersion: place.version },
+      data: {
+        placeId: target.placeId,
+        kind: 'CONFIRM',
+        authorLabel: contactLabel(target.campaign.name),
+        changes: { dateMaj: { before: revisionValue(place.dateMaj), after: revisionValue(today) } },
+        baseVersion: place.version,
+      },
     });
     return { status: 'done' as const };
   });
 }
 
 /** Corrections go to the review queue: a pending revision (fields) and a report (free text). */
-export async function proposeCorrection(db: Db, input: { token: string; placeId: string; values: Record<string, unknown>; message: string; now?: Date }): Promise<RespondResult> {
+export async function proposeCorrection(
+  db: Db,
+  input: { token: string; placeId: string; values: Record<string, unknown>; message: string; now?: Date },
+): Promise<RespondResult> {
   const now = input.now ?? new Date();
   const found = await usable(db, input.token, input.placeId, now);
   if (found.status !== 'ok') return found;
   const { target } = found;
-  const contact = parseSection('contact', { phone: input.values.phone ?? '', emails: input.values.emails ?? '', websites: input.values.websites ?? '', appointmentUrl: input.values.appointmentUrl ?? '' });
+  const contact = parseSection('contact', {
+    phone: input.values.phone ?? '',
+    emails: input.values.emails ?? '',
+    websites: input.values.websites ?? '',
+    appointmentUrl: input.values.appointmentUrl ?? '',
+  });
   const hours = parseSection('horaires', { openingHours: input.values.openingHours ?? '' });
   const message = input.message.trim().slice(0, 2000);
   const errors = { ...(contact.ok ? {} : contact.errors), ...(hours.ok ? {} : hours.errors) };
@@ -98,16 +137,28 @@ export async function proposeCorrection(db: Db, input: { token: string; placeId:
       const before = (place as Record<string, unknown>)[field];
       if (!sameRevisionValue(before, after)) changes[field] = { before: revisionValue(before), after: revisionValue(after) };
     }
-    if (!Object.keys(changes).length && !message) return { status: 'errors' as const, errors: { form: 'Vous n’avez rien modifié : si tout est juste, choisissez « Tout est à jour ».' } };
+    if (!Object.keys(changes).length && !message)
+      return { status: 'errors' as const, errors: { form: 'Vous n’avez rien modifié : si tout est juste, choisissez « Tout est à jour ».' } };
     if (!(await consume(tx, target.id, 'CORRECTED', now))) return { status: 'used' as const };
     if (Object.keys(changes).length) {
       // Applying the proposal also confirms the listing.
       changes.dateMaj = { before: revisionValue(place.dateMaj), after: revisionValue(dayOf(now)) };
       await tx.placeRevision.create({
-        data: { placeId: place.id, kind: 'UPDATE', state: 'PENDING', authorLabel: contactLabel(target.campaign.name), changes: changes as Prisma.InputJsonValue, baseVersion: place.version, reason: message || null },
+        data: {
+          placeId: place.id,
+          kind: 'UPDATE',
+          state: 'PENDING',
+          authorLabel: contactLabel(target.campaign.name),
+          changes: changes as Prisma.InputJsonValue,
+          baseVersion: place.version,
+          reason: message || null,
+        },
       });
     }
-    if (message) await tx.suggestion.create({ data: { placeId: place.id, part: 'OTHER', message: `${contactLabel(target.campaign.name)} : ${message}`, email: target.email } });
+    if (message)
+      await tx.suggestion.create({
+        data: { placeId: place.id, part: 'OTHER', message: `${contactLabel(target.campaign.name)} : ${message}`, email: target.email },
+      });
     return { status: 'done' as const };
   });
 }
@@ -121,7 +172,14 @@ export async function reportClosed(db: Db, input: { token: string; placeId: stri
   return db.$transaction(async (tx) => {
     if (!(await consume(tx, target.id, 'CLOSED', now))) return { status: 'used' as const };
     const detail = input.message.trim().slice(0, 2000);
-    await tx.suggestion.create({ data: { placeId: target.placeId, part: 'CLOSED', message: `${contactLabel(target.campaign.name)} : le lieu a fermé.${detail ? ` ${detail}` : ''}`, email: target.email } });
+    await tx.suggestion.create({
+      data: {
+        placeId: target.placeId,
+        part: 'CLOSED',
+        message: `${contactLabel(target.campaign.name)} : le lieu a fermé.${detail ? ` ${detail}` : ''}`,
+        email: target.email,
+      },
+    });
     return { status: 'done' as const };
   });
 }
@@ -132,7 +190,11 @@ export async function optOut(db: Db, input: { token: string; placeId: string; re
   const target = await findTarget(db, input.token);
   // Honoured even after the link was used or expired: only the place must match.
   if (!target || target.placeId !== input.placeId || !target.email) return { status: 'invalid' };
-  await db.contactOptOut.upsert({ where: { email: target.email }, create: { email: target.email, reason: input.reason, createdAt: now }, update: { reason: input.reason } });
+  await db.contactOptOut.upsert({
+    where: { email: target.email },
+    create: { email: target.email, reason: input.reason, createdAt: now },
+    update: { reason: input.reason },
+  });
   if (input.reason === 'wrong_contact') await db.campaignTarget.updateMany({ where: { id: target.id, usedAt: null }, data: { state: 'BOUNCED', usedAt: now } });
   return { status: 'done' };
 }

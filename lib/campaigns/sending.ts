@@ -46,13 +46,24 @@ export async function candidatePlaces(db: Db, networkId: string, criterion: Crit
     select: { id: true, name: true, commune: true, dateMaj: true, emails: true, phone: true },
     take: MAX_TARGETS,
   });
-  const optOuts = new Set((await db.contactOptOut.findMany({ where: { email: { in: places.flatMap((p) => p.emails.map((e) => e.toLowerCase())) } }, select: { email: true } })).map((o) => o.email));
+  const optOuts = new Set(
+    (await db.contactOptOut.findMany({ where: { email: { in: places.flatMap((p) => p.emails.map((e) => e.toLowerCase())) } }, select: { email: true } })).map(
+      (o) => o.email,
+    ),
+  );
   return places.map((p) => ({ ...p, email: p.emails.map((e) => e.toLowerCase()).find((e) => isEmail(e) && !optOuts.has(e)) ?? null }));
 }
 
 const frenchDate = (date: Date) => date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 
-function campaignMail(input: { to: string; network: string; place: { name: string; commune: string; dateMaj: Date }; link: string; expiresAt: Date; reminder: boolean }) {
+function campaignMail(input: {
+  to: string;
+  network: string;
+  place: { name: string; commune: string; dateMaj: Date };
+  link: string;
+  expiresAt: Date;
+  reminder: boolean;
+}) {
   const subject = `${input.reminder ? 'Rappel — ' : ''}${input.network} : la fiche « ${input.place.name} » est-elle à jour ?`;
   const text = [
     'Bonjour,',
@@ -76,9 +87,7 @@ const newToken = () => randomBytes(32).toString('base64url');
 const linkFor = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, '')}/mise-a-jour/${token}`;
 
 export type StartResult =
-  | { status: 'forbidden' }
-  | { status: 'invalid'; message: string }
-  | { status: 'started'; campaignId: string; sent: number; withoutEmail: number };
+  { status: 'forbidden' } | { status: 'invalid'; message: string } | { status: 'started'; campaignId: string; sent: number; withoutEmail: number };
 
 export async function startCampaign(
   db: Db,
@@ -91,8 +100,10 @@ export async function startCampaign(
   if (!name) return { status: 'invalid', message: 'Donnez un nom à la campagne.' };
   const placeIds = [...new Set(input.placeIds)].slice(0, MAX_TARGETS);
   if (!placeIds.length) return { status: 'invalid', message: 'Choisissez au moins un lieu.' };
-  if (!Number.isInteger(input.reminderAfterDays) || input.reminderAfterDays < 1 || input.reminderAfterDays > 90) return { status: 'invalid', message: 'Le délai de relance va de 1 à 90 jours.' };
-  if (!Number.isInteger(input.validDays) || input.validDays <= input.reminderAfterDays || input.validDays > 180) return { status: 'invalid', message: 'La durée de validité des liens doit dépasser le délai de relance (180 jours au plus).' };
+  if (!Number.isInteger(input.reminderAfterDays) || input.reminderAfterDays < 1 || input.reminderAfterDays > 90)
+    return { status: 'invalid', message: 'Le délai de relance va de 1 à 90 jours.' };
+  if (!Number.isInteger(input.validDays) || input.validDays <= input.reminderAfterDays || input.validDays > 180)
+    return { status: 'invalid', message: 'La durée de validité des liens doit dépasser le délai de relance (180 jours au plus).' };
   const network = await db.network.findUniqueOrThrow({ where: { id: input.networkId } });
   const places = await db.place.findMany({
     where: { id: { in: placeIds }, status: 'PUBLISHED', networks: { some: { networkId: input.networkId } } },
@@ -104,13 +115,22 @@ export async function startCampaign(
 
   return db.$transaction(
     async (tx) => {
-      const campaign = await tx.campaign.create({ data: { networkId: network.id, name, createdById: user.id, reminderAfterDays: input.reminderAfterDays, expiresAt, createdAt: now } });
+      const campaign = await tx.campaign.create({
+        data: { networkId: network.id, name, createdById: user.id, reminderAfterDays: input.reminderAfterDays, expiresAt, createdAt: now },
+      });
       let sent = 0;
       for (const place of places) {
         const [email] = await reachableEmails(tx, place.emails);
         const token = newToken();
         await tx.campaignTarget.create({
-          data: { campaignId: campaign.id, placeId: place.id, email: email ?? null, tokenHash: hashToken(token), state: email ? 'SENT' : 'PENDING', sentAt: email ? now : null },
+          data: {
+            campaignId: campaign.id,
+            placeId: place.id,
+            email: email ?? null,
+            tokenHash: hashToken(token),
+            state: email ? 'SENT' : 'PENDING',
+            sentAt: email ? now : null,
+          },
         });
         if (email) {
           await sendMail(tx, campaignMail({ to: email, network: network.name, place, link: linkFor(input.baseUrl, token), expiresAt, reminder: false }));
@@ -145,9 +165,22 @@ export async function sendReminders(db: Db, input: { campaignId?: string; baseUr
     const token = newToken();
     // The hash is replaced: the reminder's link is now the only valid one.
     await db.$transaction(async (tx) => {
-      const { count } = await tx.campaignTarget.updateMany({ where: { id: target.id, reminderSentAt: null, usedAt: null }, data: { tokenHash: hashToken(token), reminderSentAt: now } });
+      const { count } = await tx.campaignTarget.updateMany({
+        where: { id: target.id, reminderSentAt: null, usedAt: null },
+        data: { tokenHash: hashToken(token), reminderSentAt: now },
+      });
       if (count !== 1) return;
-      await sendMail(tx, campaignMail({ to: email, network: target.campaign.network.name, place: target.place, link: linkFor(input.baseUrl, token), expiresAt: target.campaign.expiresAt, reminder: true }));
+      await sendMail(
+        tx,
+        campaignMail({
+          to: email,
+          network: target.campaign.network.name,
+          place: target.place,
+          link: linkFor(input.baseUrl, token),
+          expiresAt: target.campaign.expiresAt,
+          reminder: true,
+        }),
+      );
       sent++;
     });
   }
@@ -164,7 +197,10 @@ export async function campaignProgress(db: Db, user: SessionUser, campaignId: st
     where: { id: campaignId },
     include: {
       network: true,
-      targets: { include: { place: { select: { id: true, slug: true, name: true, commune: true, phone: true, emails: true, dateMaj: true } } }, orderBy: { place: { name: 'asc' } } },
+      targets: {
+        include: { place: { select: { id: true, slug: true, name: true, commune: true, phone: true, emails: true, dateMaj: true } } },
+        orderBy: { place: { name: 'asc' } },
+      },
     },
   });
   if (!campaign || !canManageNetwork(user, campaign.networkId)) return null;
@@ -189,7 +225,13 @@ export async function campaignProgress(db: Db, user: SessionUser, campaignId: st
     .filter((x) => !answered(x.state) && (!x.sentAt || x.state === 'BOUNCED' || x.reminderSentAt || (x.email && optOutBy.has(x.email))))
     .map((x) => ({
       ...x,
-      why: !x.sentAt ? 'pas d’adresse électronique utilisable' : x.state === 'BOUNCED' ? 'mauvais contact' : x.email && optOutBy.get(x.email) === 'unsubscribed' ? 'ne souhaite plus de courriels' : 'sans réponse après la relance',
+      why: !x.sentAt
+        ? 'pas d’adresse électronique utilisable'
+        : x.state === 'BOUNCED'
+          ? 'mauvais contact'
+          : x.email && optOutBy.get(x.email) === 'unsubscribed'
+            ? 'ne souhaite plus de courriels'
+            : 'sans réponse après la relance',
     }));
   return { campaign, counts, toCall, reminderDue: reminderDueAt(campaign) };
 }

@@ -23,7 +23,11 @@ describe('configuration', () => {
   it('reads the page cache settings, with their defaults and bounds', () => {
     expect(parseEnv({})).toMatchObject({ PAGE_CACHE: 'on', PAGE_CACHE_TTL_SECONDS: 60, PAGE_CACHE_MAX_MB: 64, APP_HEAP_MB: 512 });
     expect(() => parseEnv({ APP_HEAP_MB: '64' })).toThrow(/APP_HEAP_MB/);
-    expect(parseEnv({ PAGE_CACHE: 'off', PAGE_CACHE_TTL_SECONDS: '30', PAGE_CACHE_MAX_MB: '256' })).toMatchObject({ PAGE_CACHE: 'off', PAGE_CACHE_TTL_SECONDS: 30, PAGE_CACHE_MAX_MB: 256 });
+    expect(parseEnv({ PAGE_CACHE: 'off', PAGE_CACHE_TTL_SECONDS: '30', PAGE_CACHE_MAX_MB: '256' })).toMatchObject({
+      PAGE_CACHE: 'off',
+      PAGE_CACHE_TTL_SECONDS: 30,
+      PAGE_CACHE_MAX_MB: 256,
+    });
     expect(() => parseEnv({ PAGE_CACHE: 'non' })).toThrow(/PAGE_CACHE/);
     expect(() => parseEnv({ PAGE_CACHE_TTL_SECONDS: '0', PAGE_CACHE_MAX_MB: 'beaucoup' })).toThrow(/PAGE_CACHE_TTL_SECONDS.*PAGE_CACHE_MAX_MB/);
   });

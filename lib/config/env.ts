@@ -55,9 +55,7 @@ export const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   GEOCODER_URL: optionalUrl,
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  TILE_ATTRIBUTION: z
-    .string()
-    .default('&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs d’OpenStreetMap</a>'),
+  TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs d’OpenStreetMap</a>'),
   /** Sign-in attempts allowed per client address in 15 minutes (offices behind one address may need more). */
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   /**

@@ -152,7 +152,9 @@ export async function computeCoverage(db: Db, query: CoverageQuery): Promise<Cov
 
   const placeIds = [...new Set([...nearest.values()].map((n) => n.placeId))];
   const places = placeIds.length
-    ? await db.$queryRaw<Array<{ id: string; name: string; slug: string; commune: string }>>`SELECT id, name, slug, commune FROM "Place" WHERE id = ANY(${placeIds}::uuid[])`
+    ? await db.$queryRaw<
+        Array<{ id: string; name: string; slug: string; commune: string }>
+      >`SELECT id, name, slug, commune FROM "Place" WHERE id = ANY(${placeIds}::uuid[])`
     : [];
   const placeById = new Map(places.map((p) => [p.id, p]));
 

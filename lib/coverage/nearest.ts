@@ -101,7 +101,16 @@ export class NearestIndex {
       }
       const axis = depth % 3;
       const diff = q[axis] - this.coords[id * 3 + axis];
-      const [near, far] = diff < 0 ? [[from, mid], [mid + 1, to]] : [[mid + 1, to], [from, mid]];
+      const [near, far] =
+        diff < 0
+          ? [
+              [from, mid],
+              [mid + 1, to],
+            ]
+          : [
+              [mid + 1, to],
+              [from, mid],
+            ];
       visit(near[0], near[1], depth + 1);
       if (diff * diff < bestSq) visit(far[0], far[1], depth + 1);
     };

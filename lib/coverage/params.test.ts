@@ -6,9 +6,17 @@ describe('coverage URL parameters', () => {
     expect(parseCoverageParams({})).toEqual({ service: 'AideAuxDemarchesAdministratives', free: false, saturday: false });
   });
   it('reads a service of the standard, "tous", and the options; ignores anything else', () => {
-    expect(parseCoverageParams({ service: 'AccesInternetEtMaterielInformatique', gratuit: '1', samedi: 'on' })).toEqual({ service: 'AccesInternetEtMaterielInformatique', free: true, saturday: true });
+    expect(parseCoverageParams({ service: 'AccesInternetEtMaterielInformatique', gratuit: '1', samedi: 'on' })).toEqual({
+      service: 'AccesInternetEtMaterielInformatique',
+      free: true,
+      saturday: true,
+    });
     expect(parseCoverageParams({ service: 'tous' }).service).toBeNull();
-    expect(parseCoverageParams({ service: "'; DROP TABLE", gratuit: 'non' })).toEqual({ service: 'AideAuxDemarchesAdministratives', free: false, saturday: false });
+    expect(parseCoverageParams({ service: "'; DROP TABLE", gratuit: 'non' })).toEqual({
+      service: 'AideAuxDemarchesAdministratives',
+      free: false,
+      saturday: false,
+    });
   });
   it('writes back the same URL', () => {
     const params = { service: null, free: true, saturday: false };

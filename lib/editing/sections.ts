@@ -13,13 +13,19 @@ const optionalText = (max: number, label: string) =>
     // Browsers submit line breaks as CRLF: store them as plain newlines.
     .transform((v) => (v === '' ? null : v.replace(/\r\n?/g, '\n')));
 
-const keys = <T extends Record<string, string>>(labels: T) => z.array(z.enum(Object.keys(labels) as [keyof T & string, ...Array<keyof T & string>])).default([]);
+const keys = <T extends Record<string, string>>(labels: T) =>
+  z.array(z.enum(Object.keys(labels) as [keyof T & string, ...Array<keyof T & string>])).default([]);
 
 const lines = (validate: (v: string) => boolean, message: string) =>
   z
     .string()
     .default('')
-    .transform((v) => v.split(/[\n,;]+/).map((x) => x.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(/[\n,;]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every(validate), message);
 
 export const SECTIONS = {
@@ -29,7 +35,10 @@ export const SECTIONS = {
       name: z.string().trim().min(2, 'Le nom est obligatoire.').max(200, 'Nom : 200 caractères au plus.'),
       street: z.string().trim().min(2, 'L’adresse est obligatoire.').max(300, 'Adresse trop longue.'),
       addressComplement: optionalText(300, 'Complément'),
-      postcode: z.string().trim().regex(/^\d{5}$/, 'Le code postal a 5 chiffres (exemple : 49100).'),
+      postcode: z
+        .string()
+        .trim()
+        .regex(/^\d{5}$/, 'Le code postal a 5 chiffres (exemple : 49100).'),
       commune: z.string().trim().min(1, 'La commune est obligatoire.').max(150, 'Commune trop longue.'),
       latitude: z.coerce.number({ error: 'Latitude invalide.' }).min(-90, 'Latitude invalide.').max(90, 'Latitude invalide.').nullable(),
       longitude: z.coerce.number({ error: 'Longitude invalide.' }).min(-180, 'Longitude invalide.').max(180, 'Longitude invalide.').nullable(),
@@ -49,13 +58,19 @@ export const SECTIONS = {
         }),
       emails: lines((v) => /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(v), 'Une des adresses électroniques est invalide.'),
       websites: lines((v) => /^https?:\/\/[^\s.]+\.[^\s]+$/.test(v), 'Chaque site doit commencer par https:// (exemple : https://www.exemple.fr).'),
-      appointmentUrl: optionalText(500, 'Lien de rendez-vous').refine((v) => v === null || /^https?:\/\//.test(v), 'Le lien de rendez-vous doit commencer par https://.'),
+      appointmentUrl: optionalText(500, 'Lien de rendez-vous').refine(
+        (v) => v === null || /^https?:\/\//.test(v),
+        'Le lien de rendez-vous doit commencer par https://.',
+      ),
     }),
   },
   horaires: {
     title: 'Horaires',
     schema: z.object({
-      openingHours: optionalText(1000, 'Horaires').refine((v) => v === null || isValidHours(v), 'Ces horaires ne sont pas lisibles. Utilisez l’éditeur ou le format OpenStreetMap (exemple : Mo-Fr 09:00-12:00; Sa 10:00-12:00).'),
+      openingHours: optionalText(1000, 'Horaires').refine(
+        (v) => v === null || isValidHours(v),
+        'Ces horaires ne sont pas lisibles. Utilisez l’éditeur ou le format OpenStreetMap (exemple : Mo-Fr 09:00-12:00; Sa 10:00-12:00).',
+      ),
     }),
   },
   services: {
@@ -83,11 +98,20 @@ export const SECTIONS = {
     title: 'Fermeture temporaire',
     schema: z
       .object({
-        closedFrom: z.string().trim().transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
-        closedUntil: z.string().trim().transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
+        closedFrom: z
+          .string()
+          .trim()
+          .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
+        closedUntil: z
+          .string()
+          .trim()
+          .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
         closureMessage: optionalText(300, 'Message'),
       })
-      .refine((v) => !v.closedFrom || !v.closedUntil || v.closedFrom <= v.closedUntil, { message: 'La date de fin doit suivre la date de début.', path: ['closedUntil'] }),
+      .refine((v) => !v.closedFrom || !v.closedUntil || v.closedFrom <= v.closedUntil, {
+        message: 'La date de fin doit suivre la date de début.',
+        path: ['closedUntil'],
+      }),
   },
 } as const;
 

@@ -10,7 +10,12 @@ import { clientIp, hit } from '@/lib/security/rate-limit';
 import { csvHeader, csvLine, exportStream, geoJsonFeature, jsonRecord, standardRecords } from './standard';
 
 export const API_RATE = { limit: 120, windowSeconds: 60 };
-const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Allow-Headers': 'If-None-Match', 'Access-Control-Expose-Headers': 'ETag, Link' };
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'If-None-Match',
+  'Access-Control-Expose-Headers': 'ETag, Link',
+};
 const CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
 export function corsPreflight() {
@@ -28,7 +33,9 @@ export function filterSql(params: URLSearchParams): { where: Prisma.Sql; problem
   const parts = [...conditions(filters), Prisma.sql`NOT p.demo`];
   if (filters.lat !== null && filters.lng !== null) {
     const point = Prisma.sql`reperes_earth(${filters.lat}::float8, ${filters.lng}::float8)`;
-    parts.push(Prisma.sql`p.latitude IS NOT NULL AND earth_box(${point}, ${filters.rayon * 1000}::float8) @> reperes_earth(p.latitude, p.longitude) AND earth_distance(${point}, reperes_earth(p.latitude, p.longitude)) <= ${filters.rayon * 1000}::float8`);
+    parts.push(
+      Prisma.sql`p.latitude IS NOT NULL AND earth_box(${point}, ${filters.rayon * 1000}::float8) @> reperes_earth(p.latitude, p.longitude) AND earth_distance(${point}, reperes_earth(p.latitude, p.longitude)) <= ${filters.rayon * 1000}::float8`,
+    );
   }
   if (filters.ouvert || filters.creneau.length) problems.push('Les filtres d’ouverture ne sont pas pris en charge par l’API : ils ont été ignorés.');
   return { where: Prisma.join(parts, ' AND '), problems };
@@ -41,7 +48,9 @@ export async function rateLimited(request: Request): Promise<Response | null> {
 }
 
 async function latestChange(where: Prisma.Sql) {
-  const [row] = await readDb.$queryRaw<Array<{ count: bigint; latest: Date | null }>>`SELECT count(*) AS count, max(p."updatedAt") AS latest FROM "Place" p WHERE ${where}`;
+  const [row] = await readDb.$queryRaw<
+    Array<{ count: bigint; latest: Date | null }>
+  >`SELECT count(*) AS count, max(p."updatedAt") AS latest FROM "Place" p WHERE ${where}`;
   return row;
 }
 
@@ -58,7 +67,9 @@ export async function listPlaces(request: Request): Promise<Response> {
   if (cursor && !/^[0-9a-f-]{36}$/i.test(cursor)) return problem(400, 'Curseur « apres » invalide.');
 
   const state = await latestChange(where);
-  const etag = `"${createHash('sha1').update(`${url.search}|${state.count}|${state.latest?.toISOString() ?? ''}`).digest('base64url')}"`;
+  const etag = `"${createHash('sha1')
+    .update(`${url.search}|${state.count}|${state.latest?.toISOString() ?? ''}`)
+    .digest('base64url')}"`;
   const headers: Record<string, string> = { ...CORS, ETag: etag, 'Cache-Control': CACHE };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
 
@@ -81,7 +92,10 @@ export async function listPlaces(request: Request): Promise<Response> {
   }
   if (format === 'csv') return new Response(csvHeader() + page.map(csvLine).join(''), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } });
   if (format === 'geojson') {
-    return Response.json({ type: 'FeatureCollection', features: page.map(geoJsonFeature), suivant: next }, { headers: { ...headers, 'Content-Type': 'application/geo+json' } });
+    return Response.json(
+      { type: 'FeatureCollection', features: page.map(geoJsonFeature), suivant: next },
+      { headers: { ...headers, 'Content-Type': 'application/geo+json' } },
+    );
   }
   return Response.json({ total: Number(state.count), lieux: page.map(jsonRecord), suivant: next, avertissements: problems }, { headers });
 }

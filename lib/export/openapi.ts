@@ -18,7 +18,10 @@ export function openApiDocument(base: string) {
           summary: 'Lieux publiés (filtrés, paginés par curseur)',
           parameters: placeListParameters(),
           responses: {
-            '200': { description: 'Une page de lieux. En CSV ou GeoJSON sans « limite », le fichier complet.', headers: { ETag: { schema: { type: 'string' } }, Link: { schema: { type: 'string' } } } },
+            '200': {
+              description: 'Une page de lieux. En CSV ou GeoJSON sans « limite », le fichier complet.',
+              headers: { ETag: { schema: { type: 'string' } }, Link: { schema: { type: 'string' } } },
+            },
             '304': { description: 'Inchangé depuis l’ETag envoyé (If-None-Match).' },
             '400': { description: 'Paramètre invalide (problem+json, message en français).' },
             '429': { description: 'Trop de requêtes (Retry-After).' },
@@ -49,7 +52,8 @@ export function openApiDocument(base: string) {
             longitude: { type: ['number', 'null'] },
             position_approximative: {
               type: 'boolean',
-              description: 'Vrai quand la source ne donnait pas de coordonnées : la position est le centre de la commune. Absent des exports CSV (qui suivent le standard) ; présent dans les propriétés GeoJSON.',
+              description:
+                'Vrai quand la source ne donnait pas de coordonnées : la position est le centre de la commune. Absent des exports CSV (qui suivent le standard) ; présent dans les propriétés GeoJSON.',
             },
           },
         },
@@ -72,7 +76,12 @@ function placeListParameters() {
   return [
     { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'geojson'], default: 'json' } },
     { name: 'limite', in: 'query', description: 'Lieux par page (1 à 1000, 100 par défaut).', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
-    { name: 'apres', in: 'query', description: 'Curseur : l’identifiant du dernier lieu de la page précédente (voir « suivant » ou l’en-tête Link).', schema: { type: 'string', format: 'uuid' } },
+    {
+      name: 'apres',
+      in: 'query',
+      description: 'Curseur : l’identifiant du dernier lieu de la page précédente (voir « suivant » ou l’en-tête Link).',
+      schema: { type: 'string', format: 'uuid' },
+    },
     listParam('besoin', 'Services (clés du standard).', Object.keys(SERVICE_LABELS)),
     listParam('frais', 'Frais à charge.', Object.keys(FEE_LABELS)),
     listParam('public', 'Publics spécifiquement adressés.'),

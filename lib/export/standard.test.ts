@@ -4,7 +4,7 @@ import { STANDARD_COLUMNS, csvLine, neutralise, type StandardRecord } from './st
 
 describe('CSV cells and spreadsheet formulas', () => {
   it('neutralises cells that start like a formula, in every column', () => {
-    for (const value of ['=HYPERLINK("http://evil.example","x")', '+SUM(1,2)', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', '\t=1', '\r=1']) {
+    for (const value of ['=HYPERLINK("http://evil.example","x")', '+SUM(1,2)', "-2+3+cmd|' /C calc'!A0", '@SUM(A1)', '\t=1', '\r=1']) {
       for (const column of ['nom', 'site_web', 'courriels', 'telephone', 'horaires', 'source', 'fiche_acces_libre'] as const) {
         expect(neutralise(column, value)).toBe(`'${value}`);
       }

@@ -5,11 +5,38 @@ import type { PrismaClient } from '@prisma/client';
 import { Prisma } from '@prisma/client';
 
 export const STANDARD_COLUMNS = [
-  'id', 'pivot', 'nom', 'commune', 'code_postal', 'code_insee', 'adresse', 'complement_adresse', 'latitude', 'longitude',
-  'typologie', 'telephone', 'courriels', 'site_web', 'horaires', 'presentation_resume', 'presentation_detail', 'source',
-  'itinerance', 'structure_parente', 'date_maj', 'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique',
-  'frais_a_charge', 'dispositif_programmes_nationaux', 'formations_labels', 'autres_formations_labels', 'modalites_acces',
-  'modalites_accompagnement', 'fiche_acces_libre', 'prise_rdv',
+  'id',
+  'pivot',
+  'nom',
+  'commune',
+  'code_postal',
+  'code_insee',
+  'adresse',
+  'complement_adresse',
+  'latitude',
+  'longitude',
+  'typologie',
+  'telephone',
+  'courriels',
+  'site_web',
+  'horaires',
+  'presentation_resume',
+  'presentation_detail',
+  'source',
+  'itinerance',
+  'structure_parente',
+  'date_maj',
+  'services',
+  'publics_specifiquement_adresses',
+  'prise_en_charge_specifique',
+  'frais_a_charge',
+  'dispositif_programmes_nationaux',
+  'formations_labels',
+  'autres_formations_labels',
+  'modalites_acces',
+  'modalites_accompagnement',
+  'fiche_acces_libre',
+  'prise_rdv',
 ] as const;
 
 export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
@@ -22,7 +49,16 @@ export type StandardRecord = Record<StandardColumn, string | number | null> & { 
 
 /** Free-text columns: a number there is text, neutralised like any other cell (see neutralise). */
 const FREE_TEXT: ReadonlySet<StandardColumn> = new Set([
-  'nom', 'commune', 'adresse', 'complement_adresse', 'presentation_resume', 'presentation_detail', 'source', 'structure_parente', 'autres_formations_labels', 'horaires',
+  'nom',
+  'commune',
+  'adresse',
+  'complement_adresse',
+  'presentation_resume',
+  'presentation_detail',
+  'source',
+  'structure_parente',
+  'autres_formations_labels',
+  'horaires',
 ]);
 
 /** The pivot is required by the standard; the national files use fourteen zeros when unknown. */
@@ -34,15 +70,36 @@ const list = (column: string) => `coalesce(array_to_string(p."${column}"::text[]
 const EXPRESSIONS: Record<StandardColumn, string> = {
   id: 'p.id::text',
   pivot: `coalesce(nullif(regexp_replace(coalesce(p.pivot, ''), '[^A-Za-z0-9]', '', 'g'), ''), '${UNKNOWN_PIVOT}')`,
-  nom: 'p.name', commune: 'p.commune', code_postal: 'p.postcode', code_insee: 'p."inseeCode"', adresse: 'p.street',
-  complement_adresse: 'p."addressComplement"', latitude: 'p.latitude', longitude: 'p.longitude',
-  typologie: list('typologies'), telephone: 'p.phone', courriels: list('emails'), site_web: list('websites'),
-  horaires: 'p."openingHours"', presentation_resume: 'p.summary', presentation_detail: 'p.presentation', source: 'p.source',
-  itinerance: list('itinerance'), structure_parente: 'p."parentStructure"', date_maj: `to_char(p."dateMaj", 'YYYY-MM-DD')`,
-  services: list('services'), publics_specifiquement_adresses: list('publics'), prise_en_charge_specifique: list('specificSupport'),
-  frais_a_charge: list('fees'), dispositif_programmes_nationaux: list('programmes'), formations_labels: list('labels'),
-  autres_formations_labels: list('otherLabels'), modalites_acces: list('accessModes'), modalites_accompagnement: list('supportModes'),
-  fiche_acces_libre: 'p."accesLibreUrl"', prise_rdv: 'p."appointmentUrl"',
+  nom: 'p.name',
+  commune: 'p.commune',
+  code_postal: 'p.postcode',
+  code_insee: 'p."inseeCode"',
+  adresse: 'p.street',
+  complement_adresse: 'p."addressComplement"',
+  latitude: 'p.latitude',
+  longitude: 'p.longitude',
+  typologie: list('typologies'),
+  telephone: 'p.phone',
+  courriels: list('emails'),
+  site_web: list('websites'),
+  horaires: 'p."openingHours"',
+  presentation_resume: 'p.summary',
+  presentation_detail: 'p.presentation',
+  source: 'p.source',
+  itinerance: list('itinerance'),
+  structure_parente: 'p."parentStructure"',
+  date_maj: `to_char(p."dateMaj", 'YYYY-MM-DD')`,
+  services: list('services'),
+  publics_specifiquement_adresses: list('publics'),
+  prise_en_charge_specifique: list('specificSupport'),
+  frais_a_charge: list('fees'),
+  dispositif_programmes_nationaux: list('programmes'),
+  formations_labels: list('labels'),
+  autres_formations_labels: list('otherLabels'),
+  modalites_acces: list('accessModes'),
+  modalites_accompagnement: list('supportModes'),
+  fiche_acces_libre: 'p."accesLibreUrl"',
+  prise_rdv: 'p."appointmentUrl"',
 };
 
 const SELECT = Prisma.raw(`${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative`);
@@ -141,7 +198,20 @@ export function csvLine(record: StandardRecord): string {
 /** The standard's JSON form: one object per place, lists as arrays. */
 export function jsonRecord(record: StandardRecord) {
   const split = (value: string | number | null) => (typeof value === 'string' && value !== '' ? value.split('|') : []);
-  const LISTS: StandardColumn[] = ['typologie', 'courriels', 'site_web', 'itinerance', 'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'frais_a_charge', 'dispositif_programmes_nationaux', 'formations_labels', 'modalites_acces', 'modalites_accompagnement'];
+  const LISTS: StandardColumn[] = [
+    'typologie',
+    'courriels',
+    'site_web',
+    'itinerance',
+    'services',
+    'publics_specifiquement_adresses',
+    'prise_en_charge_specifique',
+    'frais_a_charge',
+    'dispositif_programmes_nationaux',
+    'formations_labels',
+    'modalites_acces',
+    'modalites_accompagnement',
+  ];
   const out: Record<string, unknown> = {};
   for (const column of STANDARD_COLUMNS) out[column] = LISTS.includes(column) ? split(record[column]) : record[column] === '' ? null : record[column];
   // Not in the standard: the position is the commune's centre, the source gave none.

@@ -179,4 +179,3 @@ export function arrondissementOf(tokens: string[]): CommuneRef | undefined {
   if (n < 1 || n > city.count) return undefined;
   return load().arrondissementByCode.get(`${city.prefix}${String(n).padStart(5 - city.prefix.length, '0')}`);
 }
-

@@ -73,4 +73,3 @@ export function biggerLookAlikes(key: string, commune: CommuneRef): CommuneRef[]
   }
   return dedupe(found).sort(byPopulation).slice(0, 2);
 }
-

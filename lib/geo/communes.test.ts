@@ -5,11 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedEdits, lookupCommune, nameKey, resolveCommune, suggestCommunes, type CommuneLookup } from './communes';
 
-type Expected =
-  | { found: string; bigger?: string[]; corrected?: boolean; others?: string[] }
-  | { suggests: string[] }
-  | { choice: string[] }
-  | { none: true };
+type Expected = { found: string; bigger?: string[]; corrected?: boolean; others?: string[] } | { suggests: string[] } | { choice: string[] } | { none: true };
 
 const CASES: Array<[string, Expected]> = [
   // Names without their article, case, spaces, hyphens, accents (issue #15's examples).
@@ -187,7 +183,7 @@ const CASES: Array<[string, Expected]> = [
   ['<b>'.repeat(100), { none: true }],
   ['x'.repeat(300), { none: true }],
   ['Lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(6), { none: true }],
-  ["'; DROP TABLE \"Place\"; --", { none: true }],
+  ['\'; DROP TABLE "Place"; --', { none: true }],
   ['Rue de la Paix', { none: true }],
   ['rue de la gare placé', { found: '53179' }],
 ];

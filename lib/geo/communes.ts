@@ -22,16 +22,7 @@
 // The list and its index are lib/geo/commune-index.ts (with DOMINANCE, BIG_TOWN and FEW), the
 // compact keys lib/geo/commune-keys.ts, the close spellings lib/geo/commune-spelling.ts.
 import { biggerLookAlikes, closeSpellings } from './commune-spelling';
-import {
-  arrondissementOf,
-  byPopulation,
-  dedupe,
-  departementsOfPostcode,
-  DOMINANCE,
-  FEW,
-  load,
-  type CommuneRef,
-} from './commune-index';
+import { arrondissementOf, byPopulation, dedupe, departementsOfPostcode, DOMINANCE, FEW, load, type CommuneRef } from './commune-index';
 import { ARTICLE, nameKey, words } from './commune-keys';
 import { comparableName } from './fold';
 
@@ -94,9 +85,7 @@ function parse(text: string): Query {
     departement = tokens.pop()!.toUpperCase();
   }
   const dropped = new Set([postcode, departement?.toLowerCase(), 'cedex']);
-  const spaced = raw
-    .split(/[\s,;()]+/)
-    .filter((w) => words(w).length && !words(w).every((t) => dropped.has(t)));
+  const spaced = raw.split(/[\s,;()]+/).filter((w) => words(w).length && !words(w).every((t) => dropped.has(t)));
   return { tokens, spaced, postcode, departement, cedex };
 }
 
@@ -143,7 +132,8 @@ function pick(list: CommuneRef[], reason: 'homonyms' | 'postcode', key: string |
   return { kind: 'choice', reason, candidates: sorted.slice(0, CHOICES), more: Math.max(0, sorted.length - CHOICES) };
 }
 
-const STREET_WORDS = /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|allee|route|rte|impasse|imp|quai|cours|square|sq|lieu dit|lieudit|ld|hameau|lotissement|residence|zac|za|zi|parvis|esplanade|voie|passage|sentier|mail|rond point|faubourg|fg|bp|cs)\b/;
+const STREET_WORDS =
+  /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|allee|route|rte|impasse|imp|quai|cours|square|sq|lieu dit|lieudit|ld|hameau|lotissement|residence|zac|za|zi|parvis|esplanade|voie|passage|sentier|mail|rond point|faubourg|fg|bp|cs)\b/;
 
 /** A number (house number, postcode) or a kind of street: "12 rue de la Gare" (then "Cholet"). */
 function looksLikeAddress(text: string): boolean {
@@ -169,7 +159,8 @@ export function lookupCommune(text: string): CommuneLookup {
   }
 
   const inDepartement = (c: CommuneRef) =>
-    (departement === null || c.departement === departement) && (postcode === null || c.postcodes.includes(postcode) || departementsOfPostcode(postcode).includes(c.departement));
+    (departement === null || c.departement === departement) &&
+    (postcode === null || c.postcodes.includes(postcode) || departementsOfPostcode(postcode).includes(c.departement));
   const withPostcode = (c: CommuneRef) => postcode !== null && c.postcodes.includes(postcode);
 
   if (key) {
@@ -220,7 +211,10 @@ export function lookupCommune(text: string): CommuneLookup {
     // taken: the main communes sharing its first three digits, and the commune of that code.
     const prefix = postcode.slice(0, 3);
     const insee = byCode.get(postcode) ?? arrondissementByCode.get(postcode);
-    const sharing = all.filter((c) => c.postcodes.some((p) => p.startsWith(prefix))).sort(byPopulation).slice(0, SUGGESTIONS);
+    const sharing = all
+      .filter((c) => c.postcodes.some((p) => p.startsWith(prefix)))
+      .sort(byPopulation)
+      .slice(0, SUGGESTIONS);
     const candidates = dedupe([...sharing.slice(0, insee ? SUGGESTIONS - 1 : SUGGESTIONS), ...(insee ? [insee] : [])]);
     if (candidates.length) return { kind: 'suggestions', reason: 'postcode', candidates };
   }

@@ -15,5 +15,7 @@ export function comparableName(value: string): string {
 }
 
 export function slugify(value: string): string {
-  return comparableName(value).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return comparableName(value)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

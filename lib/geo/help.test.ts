@@ -18,8 +18,15 @@ describe('what the search says about the place typed', () => {
   });
 
   it('shows the exact small commune and offers the large town one letter away', () => {
-    expect(help('Angres')).toMatchObject({ kind: 'did-you-mean', text: 'Voici les lieux autour d’Angres (Pas-de-Calais).', options: [{ label: 'Angers (Maine-et-Loire)', value: 'Angers (49)' }] });
-    expect(help('Angres 49')).toMatchObject({ kind: 'also', text: 'Nous n’avons pas trouvé « Angres 49 » : voici les lieux autour d’Angers (Maine-et-Loire).' });
+    expect(help('Angres')).toMatchObject({
+      kind: 'did-you-mean',
+      text: 'Voici les lieux autour d’Angres (Pas-de-Calais).',
+      options: [{ label: 'Angers (Maine-et-Loire)', value: 'Angers (49)' }],
+    });
+    expect(help('Angres 49')).toMatchObject({
+      kind: 'also',
+      text: 'Nous n’avons pas trouvé « Angres 49 » : voici les lieux autour d’Angers (Maine-et-Loire).',
+    });
   });
 
   it('asks which homonym, each with its département, and which commune of a shared postcode', () => {
@@ -45,7 +52,9 @@ describe('what the search says about the place typed', () => {
       const lookup = lookupCommune(name);
       if (lookup.kind === 'choice') communes.push(...lookup.candidates);
     }
-    const wrong = communes.map((c) => [c.code, valueFor(c), lookupCommune(valueFor(c))] as const).filter(([code, , lookup]) => lookup.kind !== 'found' || lookup.commune.code !== code);
+    const wrong = communes
+      .map((c) => [c.code, valueFor(c), lookupCommune(valueFor(c))] as const)
+      .filter(([code, , lookup]) => lookup.kind !== 'found' || lookup.commune.code !== code);
     expect(wrong.map(([code, value]) => `${code} ${value}`)).toEqual([]);
   });
 });

@@ -53,7 +53,10 @@ export function placeHelp(typed: string, lookup: CommuneLookup, located = true):
     case 'choice':
       return {
         kind: 'choose',
-        text: lookup.reason === 'postcode' ? `Le code postal ${quoted} couvre plusieurs communes : laquelle ?` : `Plusieurs communes s’appellent ${quoted} : laquelle ?`,
+        text:
+          lookup.reason === 'postcode'
+            ? `Le code postal ${quoted} couvre plusieurs communes : laquelle ?`
+            : `Plusieurs communes s’appellent ${quoted} : laquelle ?`,
         options: optionsFor(lookup.candidates),
         more: lookup.more,
       };
@@ -61,8 +64,15 @@ export function placeHelp(typed: string, lookup: CommuneLookup, located = true):
       const { commune } = lookup;
       const here = `${commune.name} (${departementName(commune.departement) ?? commune.departement})`;
       if (lookup.corrected && !located) return null;
-      if (lookup.corrected) return { kind: 'also', text: `Nous n’avons pas trouvé ${quoted} : voici les lieux autour ${withDe(here, commune.typeLiaison)}.`, options: [], more: 0 };
-      if (lookup.bigger.length) return { kind: 'did-you-mean', text: located ? `Voici les lieux autour ${withDe(here, commune.typeLiaison)}.` : '', options: optionsFor(lookup.bigger), more: 0 };
+      if (lookup.corrected)
+        return { kind: 'also', text: `Nous n’avons pas trouvé ${quoted} : voici les lieux autour ${withDe(here, commune.typeLiaison)}.`, options: [], more: 0 };
+      if (lookup.bigger.length)
+        return {
+          kind: 'did-you-mean',
+          text: located ? `Voici les lieux autour ${withDe(here, commune.typeLiaison)}.` : '',
+          options: optionsFor(lookup.bigger),
+          more: 0,
+        };
       if (lookup.others.length) {
         const text = lookup.othersReason === 'postcode' ? `Le code postal ${quoted} couvre aussi :` : `Autres communes nommées ${commune.name} :`;
         return { kind: 'also', text, options: optionsFor(lookup.others), more: 0 };

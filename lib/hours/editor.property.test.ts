@@ -43,8 +43,30 @@ describe('the hours editor (properties)', () => {
   });
 
   it('never throws on stored text, and what it opens it rewrites identically', () => {
-    const fragments = fc.constantFrom('Mo', 'Tu-Fr', 'Sa,Su', 'PH off', '09:00-12:00', '14:00-18:00', ',', ';', ' ', '"', '24:00', '25:00', 'off', 'Jul', 'week 1-53', '<script>', '12:00-09:00');
-    const stored = fc.oneof(fc.string({ maxLength: 80 }), fc.array(fragments, { maxLength: 12 }).map((parts) => parts.join(' ')), fc.constantFrom('', '   ', 'Mo-Fr 09:00-12:00; PH off', '24/7'));
+    const fragments = fc.constantFrom(
+      'Mo',
+      'Tu-Fr',
+      'Sa,Su',
+      'PH off',
+      '09:00-12:00',
+      '14:00-18:00',
+      ',',
+      ';',
+      ' ',
+      '"',
+      '24:00',
+      '25:00',
+      'off',
+      'Jul',
+      'week 1-53',
+      '<script>',
+      '12:00-09:00',
+    );
+    const stored = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.array(fragments, { maxLength: 12 }).map((parts) => parts.join(' ')),
+      fc.constantFrom('', '   ', 'Mo-Fr 09:00-12:00; PH off', '24/7'),
+    );
     let rewritten = 0;
     fc.assert(
       fc.property(stored, (value) => {

@@ -6,7 +6,11 @@ import { emptyGrid, GRID_DAYS, gridToOsm, osmToGrid, type HoursGrid } from './ed
 describe('the hours editor', () => {
   it('writes grouped OSM hours with holidays and a comment', () => {
     const grid = emptyGrid();
-    for (const d of ['Mo', 'Tu', 'We', 'Th'] as const) grid.days[d] = [['09:00', '12:00'], ['14:00', '17:30']];
+    for (const d of ['Mo', 'Tu', 'We', 'Th'] as const)
+      grid.days[d] = [
+        ['09:00', '12:00'],
+        ['14:00', '17:30'],
+      ];
     grid.days.Fr = [['09:00', '12:00']];
     grid.days.Sa = [['10:00', '12:00']];
     grid.closedOnHolidays = true;
@@ -17,7 +21,10 @@ describe('the hours editor', () => {
   });
 
   it('reads back what it writes, and declines what it cannot show', () => {
-    expect(osmToGrid('Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00; PH off')?.days.We).toEqual([['09:00', '12:00'], ['14:00', '17:00']]);
+    expect(osmToGrid('Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00; PH off')?.days.We).toEqual([
+      ['09:00', '12:00'],
+      ['14:00', '17:00'],
+    ]);
     expect(osmToGrid('Tu,Th 14:00-18:00')?.days.Th).toEqual([['14:00', '18:00']]);
     expect(osmToGrid('Jul-Aug Mo 10:00-12:00')).toBeNull();
     expect(osmToGrid('n’importe quoi')).toBeNull();
@@ -25,7 +32,9 @@ describe('the hours editor', () => {
   });
 
   it('round-trips any grid (property)', () => {
-    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
     const range = fc.tuple(time, time).filter(([a, b]) => a < b);
     const day = fc.array(range, { maxLength: 2 }).map((ranges) => {
       const sorted = [...ranges].sort((x, y) => x[0].localeCompare(y[0]));

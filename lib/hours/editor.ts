@@ -15,7 +15,11 @@ const TIME = /^([01]\d|2[0-4]):[0-5]\d$/;
 
 /** The OSM value of a grid, grouping consecutive days with the same ranges. */
 export function gridToOsm(grid: HoursGrid): string | null {
-  const keyOf = (day: GridDay) => grid.days[day].filter(([a, b]) => TIME.test(a) && TIME.test(b) && a < b).map(([a, b]) => `${a}-${b}`).join(',');
+  const keyOf = (day: GridDay) =>
+    grid.days[day]
+      .filter(([a, b]) => TIME.test(a) && TIME.test(b) && a < b)
+      .map(([a, b]) => `${a}-${b}`)
+      .join(',');
   const rules: string[] = [];
   let i = 0;
   while (i < GRID_DAYS.length) {

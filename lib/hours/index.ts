@@ -113,14 +113,12 @@ export function isOpenBetween(value: string | null | undefined, timeZone: string
 export function openIntervals(value: string | null | undefined, timeZone: string, from: Date, to: Date) {
   const parsed = parseHours(value);
   if (!parsed.ok) return [];
-  return parsed.hours
-    .getOpenIntervals(toWallClock(from, timeZone), toWallClock(to, timeZone))
-    .map(([start, end, unknown, comment]) => ({
-      start: fromWallClock(start, timeZone),
-      end: fromWallClock(end, timeZone),
-      unknown,
-      comment: comment ?? null,
-    }));
+  return parsed.hours.getOpenIntervals(toWallClock(from, timeZone), toWallClock(to, timeZone)).map(([start, end, unknown, comment]) => ({
+    start: fromWallClock(start, timeZone),
+    end: fromWallClock(end, timeZone),
+    unknown,
+    comment: comment ?? null,
+  }));
 }
 
 export type WeeklySlot = { weekday: number; startMinute: number; endMinute: number };

@@ -9,9 +9,21 @@ import { instantAt, isOpenAt, openAt } from './index';
 describe('openAt, the search’s quick "open at" test', () => {
   it('answers as isOpenAt on the real France Services schedules, holidays and odd values included', () => {
     const rows = parse(readDataText('franceServices'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Array<Record<string, string>>;
-    const real = [...new Set(rows.map((r) => weekdayHoursToOsm([r.h_lundi, r.h_mardi, r.h_mercredi, r.h_jeudi, r.h_vendredi, r.h_samedi])).filter((v): v is string => !!v))].slice(0, 80);
+    const real = [
+      ...new Set(rows.map((r) => weekdayHoursToOsm([r.h_lundi, r.h_mardi, r.h_mercredi, r.h_jeudi, r.h_vendredi, r.h_samedi])).filter((v): v is string => !!v)),
+    ].slice(0, 80);
     expect(real.length).toBe(80);
-    const odd = ['Mo-Fr 09:00-12:00; PH off', 'Mo-Fr 09:00-17:00 "sur rendez-vous"', '"sur rendez-vous"', 'Mo-Sa 22:00-02:00', 'Jul-Aug Mo-Fr 10:00-12:00', 'week 1-53/2 Tu 14:00-16:00', 'Mo 09:00-12:00 unknown', 'n’importe quoi', ''];
+    const odd = [
+      'Mo-Fr 09:00-12:00; PH off',
+      'Mo-Fr 09:00-17:00 "sur rendez-vous"',
+      '"sur rendez-vous"',
+      'Mo-Sa 22:00-02:00',
+      'Jul-Aug Mo-Fr 10:00-12:00',
+      'week 1-53/2 Tu 14:00-16:00',
+      'Mo 09:00-12:00 unknown',
+      'n’importe quoi',
+      '',
+    ];
     const values = [...real, ...real.map((v) => `${v}; PH off`), ...odd];
     // Four weeks from Monday 30 March 2026 (Easter Monday 6 April), every 13 h 7 min (every hour of the day in turn); two zones.
     const instants: Array<[string, Date]> = [];

@@ -66,9 +66,15 @@ function dayWord(at: Date, now: Date, timeZone: string) {
 export function describeState(state: OpeningState, now: Date, timeZone: string): { label: string; tone: 'open' | 'closed' | 'unknown' } {
   if (state.status === 'unknown') return { label: 'Horaires non communiqués', tone: 'unknown' };
   if (state.status === 'open') {
-    return { label: state.nextChange ? `Ouvert — ferme ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Ouvert', tone: 'open' };
+    return {
+      label: state.nextChange ? `Ouvert — ferme ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Ouvert',
+      tone: 'open',
+    };
   }
-  return { label: state.nextChange ? `Fermé — ouvre ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Fermé', tone: 'closed' };
+  return {
+    label: state.nextChange ? `Fermé — ouvre ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Fermé',
+    tone: 'closed',
+  };
 }
 
 /** "demain à 9 h", "mardi à 14 h", "à 9 h" (today): when an instant comes, in words. */

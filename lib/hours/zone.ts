@@ -26,7 +26,11 @@ function formatter(timeZone: string) {
 export type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
 function slowWallTimeIn(timeZone: string, instant: Date): WallTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -68,7 +72,14 @@ export function wallTimeIn(timeZone: string, instant: Date): WallTime {
   const offset = Number.isFinite(ms) ? offsetIn(timeZone, Math.floor(ms / QUARTER_MS)) : null;
   if (offset === null) return slowWallTimeIn(timeZone, instant);
   const wall = new Date(ms + offset);
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /** The instant as a Date whose local fields are the wall time in `timeZone`. */

@@ -9,8 +9,26 @@ import { scoreMatch } from './matching';
 import { initialSources, mergeRow, type FieldSources, type SourceOrder } from './provenance';
 import { FOREIGN_PLACE, type DuplicateMatch, type ImportOptions, type Rejection, type Warning } from './report';
 import {
-  CANDIDATES_SQL, COMMUNE_CENTRE_SQL, DELETE_SLOTS_SQL, INSERT_SQL, LINKED_SQL, LINKS_SQL, LOCK_SQL, MEMBERS_SQL, OWN_SQL, PROVENANCE_SQL,
-  REVISIONS_SQL, SLOTS_SQL, TARGETS_SQL, UPDATE_SQL, insertFlags, record, slotRecords, targetOf, type Flag, type Target,
+  CANDIDATES_SQL,
+  COMMUNE_CENTRE_SQL,
+  DELETE_SLOTS_SQL,
+  INSERT_SQL,
+  LINKED_SQL,
+  LINKS_SQL,
+  LOCK_SQL,
+  MEMBERS_SQL,
+  OWN_SQL,
+  PROVENANCE_SQL,
+  REVISIONS_SQL,
+  SLOTS_SQL,
+  TARGETS_SQL,
+  UPDATE_SQL,
+  insertFlags,
+  record,
+  slotRecords,
+  targetOf,
+  type Flag,
+  type Target,
 } from './statements';
 import type { ImportedFields, ParsedRow } from './types';
 
@@ -66,7 +84,9 @@ export async function writeBatch(sql: Sql, run: RunContext, batch: ParsedRow[]):
   const known = await findKnownPlaces(sql, run, batch);
   const matchOf = await matchOtherSources(sql, run, known.fresh, approximate);
   const targetIdOf = (row: ParsedRow) =>
-    known.ownBySource.get(row.place!.sourceId) ?? known.linkBySource.get(row.place!.sourceId) ?? (matchOf.get(row)?.action === 'update' ? matchOf.get(row)!.placeId : undefined);
+    known.ownBySource.get(row.place!.sourceId) ??
+    known.linkBySource.get(row.place!.sourceId) ??
+    (matchOf.get(row)?.action === 'update' ? matchOf.get(row)!.placeId : undefined);
   const targets = await lockAndReadTargets(sql, run, batch.map(targetIdOf));
   const plan = decide(run, batch, { known, matchOf, targetIdOf, targets, approximate }, out);
   if (run.options.dryRun) return out;
@@ -87,7 +107,9 @@ async function placeAtCommuneCentre(sql: Sql, batch: ParsedRow[], warnings: Warn
     row.place!.fields.longitude = c.longitude;
     approximate.add(row);
   }
-  for (const row of unplaced) if (!approximate.has(row)) warnings.push({ line: row.line, name: row.name, warning: 'pas de coordonnées et commune introuvable : le lieu ne sera pas sur la carte' });
+  for (const row of unplaced)
+    if (!approximate.has(row))
+      warnings.push({ line: row.line, name: row.name, warning: 'pas de coordonnées et commune introuvable : le lieu ne sera pas sur la carte' });
   return approximate;
 }
 
@@ -101,7 +123,10 @@ async function findKnownPlaces(sql: Sql, run: RunContext, batch: ParsedRow[]): P
   const linkBySource = new Map(links.map((l) => [l.sourceId, l.placeId]));
   const fresh = batch.filter((r) => !ownBySource.has(r.place!.sourceId) && !linkBySource.has(r.place!.sourceId));
   // Places of this source an admin merged into another: they stay merged (and archived).
-  const merged = await mergedLosers(sql, own.filter((p) => p.status === 'ARCHIVED').map((p) => p.id));
+  const merged = await mergedLosers(
+    sql,
+    own.filter((p) => p.status === 'ARCHIVED').map((p) => p.id),
+  );
   return { ownBySource, linkBySource, merged, fresh };
 }
 
@@ -109,10 +134,17 @@ async function findKnownPlaces(sql: Sql, run: RunContext, batch: ParsedRow[]): P
 async function matchOtherSources(sql: Sql, run: RunContext, fresh: ParsedRow[], approximate: Set<ParsedRow>): Promise<Map<ParsedRow, DuplicateMatch>> {
   const matchOf = new Map<ParsedRow, DuplicateMatch>();
   if (!fresh.length || run.options.detectDuplicates === false) return matchOf;
-  const probe = fresh.map((r, i) => ({ i, name: r.place!.fields.name, street: r.place!.fields.street, postcode: r.place!.fields.postcode, lat: r.place!.fields.latitude, lng: r.place!.fields.longitude }));
-  const candidates = await sql.$queryRawUnsafe<Array<{ i: number; id: string; name: string; slug: string; sim: number; dist: number | null; same_address: boolean }>>(
-    CANDIDATES_SQL, JSON.stringify(probe), run.options.sourceName, run.admin, run.networkId,
-  );
+  const probe = fresh.map((r, i) => ({
+    i,
+    name: r.place!.fields.name,
+    street: r.place!.fields.street,
+    postcode: r.place!.fields.postcode,
+    lat: r.place!.fields.latitude,
+    lng: r.place!.fields.longitude,
+  }));
+  const candidates = await sql.$queryRawUnsafe<
+    Array<{ i: number; id: string; name: string; slug: string; sim: number; dist: number | null; same_address: boolean }>
+  >(CANDIDATES_SQL, JSON.stringify(probe), run.options.sourceName, run.admin, run.networkId);
   for (const c of candidates) {
     const row = fresh[c.i];
     // A commune's centre says nothing about where the place is.
@@ -122,8 +154,17 @@ async function matchOtherSources(sql: Sql, run: RunContext, fresh: ParsedRow[], 
     const best = matchOf.get(row);
     if (best && best.score >= score) continue;
     matchOf.set(row, {
-      line: row.line, sourceId: row.place!.sourceId, name: row.place!.fields.name, action, placeId: c.id, placeName: c.name, placeSlug: c.slug,
-      score, nameSimilarity: Math.round(c.sim * 100) / 100, distance: dist === null ? null : Math.round(dist), sameAddress: c.same_address,
+      line: row.line,
+      sourceId: row.place!.sourceId,
+      name: row.place!.fields.name,
+      action,
+      placeId: c.id,
+      placeName: c.name,
+      placeSlug: c.slug,
+      score,
+      nameSimilarity: Math.round(c.sim * 100) / 100,
+      distance: dist === null ? null : Math.round(dist),
+      sameAddress: c.same_address,
     });
   }
   return matchOf;
@@ -201,8 +242,12 @@ function decide(run: RunContext, batch: ParsedRow[], found: Found, out: BatchOut
     plan.provenanceOnly.delete(target.id);
     if (changes.openingHours) plan.slotRebuilds.add(target.id);
     plan.revisions.push({
-      placeId: target.id, kind: 'import', changes,
-      reason: isOwn ? `Mise à jour par l’import ${options.sourceName} (ligne ${row.line})` : `Complété par l’import ${options.sourceName} (ligne ${row.line}, même lieu)`,
+      placeId: target.id,
+      kind: 'import',
+      changes,
+      reason: isOwn
+        ? `Mise à jour par l’import ${options.sourceName} (ligne ${row.line})`
+        : `Complété par l’import ${options.sourceName} (ligne ${row.line}, même lieu)`,
       baseVersion: target.version,
     });
   }
@@ -218,13 +263,19 @@ function decide(run: RunContext, batch: ParsedRow[], found: Found, out: BatchOut
 async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'targets' | 'matchOf' | 'approximate'>) {
   if (plan.changed.size) {
     const payload = [...plan.changed.values()].map(({ target, status }) => ({
-      ...record(target as unknown as ImportedFields), id: target.id, status: status ? status.toLowerCase() : null,
-      locationApproximate: target.locationApproximate, fieldSources: target.fieldSources,
+      ...record(target as unknown as ImportedFields),
+      id: target.id,
+      status: status ? status.toLowerCase() : null,
+      locationApproximate: target.locationApproximate,
+      fieldSources: target.fieldSources,
     }));
     await sql.$executeRawUnsafe(UPDATE_SQL, JSON.stringify(payload));
   }
   if (plan.provenanceOnly.size) {
-    await sql.$executeRawUnsafe(PROVENANCE_SQL, JSON.stringify([...plan.provenanceOnly].map((id) => ({ id, fieldSources: found.targets.get(id)!.fieldSources }))));
+    await sql.$executeRawUnsafe(
+      PROVENANCE_SQL,
+      JSON.stringify([...plan.provenanceOnly].map((id) => ({ id, fieldSources: found.targets.get(id)!.fieldSources }))),
+    );
   }
   if (plan.newLinks.length) await sql.$executeRawUnsafe(LINKS_SQL, JSON.stringify(plan.newLinks), run.options.sourceName);
   const slots: Slot[] = [];
@@ -250,7 +301,15 @@ async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<F
     run.runSlugs.add(slug);
     const fieldSources: FieldSources = initialSources(row.place!.fields, run.options.sourceName);
     const slots = weekly.get(row)!.map(({ w, s, e }) => ({ w, s, e }));
-    return { ...record(row.place!.fields), slug, status: row.place!.active ? 'published' : 'archived', sourceId: row.place!.sourceId, locationApproximate: found.approximate.has(row), fieldSources, slots };
+    return {
+      ...record(row.place!.fields),
+      slug,
+      status: row.place!.active ? 'published' : 'archived',
+      sourceId: row.place!.sourceId,
+      locationApproximate: found.approximate.has(row),
+      fieldSources,
+      slots,
+    };
   });
   const created = await sql.$queryRawUnsafe<Array<{ id: string; sourceId: string }>>(INSERT_SQL, JSON.stringify(payload), run.options.sourceName);
   if (created.length !== creations.length) throw new Error('des lieux de ce lot ont été créés en même temps par un autre import');
@@ -259,10 +318,22 @@ async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<F
   for (const place of created) {
     const row = bySourceId.get(place.sourceId)!;
     plan.members.push(place.id);
-    plan.revisions.push({ placeId: place.id, kind: 'import', changes: {}, reason: `Création par l’import ${run.options.sourceName} (ligne ${row.line})`, baseVersion: null });
+    plan.revisions.push({
+      placeId: place.id,
+      kind: 'import',
+      changes: {},
+      reason: `Création par l’import ${run.options.sourceName} (ligne ${row.line})`,
+      baseVersion: null,
+    });
     for (const slot of weekly.get(row)!) slots.push({ ...slot, p: place.id });
     const match = found.matchOf.get(row);
-    if (match?.action === 'merge') flags.push({ placeId: place.id, otherId: match.placeId, score: match.score, details: { nameSimilarity: match.nameSimilarity, distance: match.distance, sameAddress: match.sameAddress, line: row.line } });
+    if (match?.action === 'merge')
+      flags.push({
+        placeId: place.id,
+        otherId: match.placeId,
+        score: match.score,
+        details: { nameSimilarity: match.nameSimilarity, distance: match.distance, sameAddress: match.sameAddress, line: row.line },
+      });
   }
   await insertFlags(sql, flags, run.options.sourceName);
 }

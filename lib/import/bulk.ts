@@ -25,7 +25,7 @@ export function openBulkConnection(db: PrismaClient, connections: number): BulkC
     async transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       const sql: Sql = {
-        $queryRawUnsafe: async <R,>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as R,
+        $queryRawUnsafe: async <R>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as R,
         $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await client.query(query, values)).rowCount ?? 0,
       };
       let broken = false;

@@ -43,7 +43,10 @@ const OPTIONS = { columns: true, skip_empty_lines: true, relax_column_count: tru
 /** Every record of a CSV file at once (small files, tests). */
 export function csvRecords(bytes: Buffer, delimiter?: string): CsvRecord[] {
   const content = decode(bytes);
-  const records = parseSync(content, { ...OPTIONS, delimiter: delimiter ?? detectDelimiter(content) }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  const records = parseSync(content, { ...OPTIONS, delimiter: delimiter ?? detectDelimiter(content) }) as Array<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>;
   return records.map(({ record, info }) => ({ record, line: info.lines }));
 }
 
@@ -58,7 +61,8 @@ export function streamCsvRecords(bytes: Buffer, delimiter?: string, chunkSize = 
   const start = encoding === 'utf8-bom' ? 3 : 0;
   const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : 'utf8');
   let offset = start;
-  const head = encoding === 'windows-1252' ? iconv.decode(bytes.subarray(start, start + 65_536), 'win1252') : bytes.subarray(start, start + 65_536).toString('utf8');
+  const head =
+    encoding === 'windows-1252' ? iconv.decode(bytes.subarray(start, start + 65_536), 'win1252') : bytes.subarray(start, start + 65_536).toString('utf8');
   const chosen = delimiter ?? detectDelimiter(head);
   function* chunks() {
     while (offset < bytes.length) {
@@ -72,7 +76,8 @@ export function streamCsvRecords(bytes: Buffer, delimiter?: string, chunkSize = 
   }
   const parser = Readable.from(chunks(), { objectMode: false, highWaterMark: 1 }).pipe(parseStream({ ...OPTIONS, delimiter: chosen }));
   async function* records(): AsyncGenerator<CsvRecord> {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { record, line: info.lines };
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>)
+      yield { record, line: info.lines };
   }
   return { records: records(), progress: () => (bytes.length <= start ? 1 : (offset - start) / (bytes.length - start)) };
 }

@@ -6,11 +6,15 @@ describe('opening hours in French words', () => {
   it('turns day groups and time ranges into OSM opening_hours', () => {
     expect(frenchHoursToOsm('9h-12h et 14h-17h du lundi au vendredi')).toBe('Mo-Fr 09:00-12:00,14:00-17:00');
     expect(frenchHoursToOsm('Du Lundi au samedi : 8h30 à 20h')).toBe('Mo-Sa 08:30-20:00');
-    expect(frenchHoursToOsm('Lundi et Jeudi : 9h à 12h30 et 13h30 à 17h Mardi 9h à 12h30')).toBe('Mo 09:00-12:30,13:30-17:00; Tu 09:00-12:30; Th 09:00-12:30,13:30-17:00');
+    expect(frenchHoursToOsm('Lundi et Jeudi : 9h à 12h30 et 13h30 à 17h Mardi 9h à 12h30')).toBe(
+      'Mo 09:00-12:30,13:30-17:00; Tu 09:00-12:30; Th 09:00-12:30,13:30-17:00',
+    );
     expect(frenchHoursToOsm('Lundi, mercredi, jeudi : 10h -12h30 / 14h - 18h Mardi, vendredi : 14h - 18h')).toBe(
       'Mo 10:00-12:30,14:00-18:00; Tu 14:00-18:00; We-Th 10:00-12:30,14:00-18:00; Fr 14:00-18:00',
     );
-    expect(frenchHoursToOsm('Lundi, Mercredi, Jeudi et Vendredi de 9 à 12h et de 14 à 18h30 Mardi de 14 à 18h30')).toBe('Mo 09:00-12:00,14:00-18:30; Tu 14:00-18:30; We-Fr 09:00-12:00,14:00-18:30');
+    expect(frenchHoursToOsm('Lundi, Mercredi, Jeudi et Vendredi de 9 à 12h et de 14 à 18h30 Mardi de 14 à 18h30')).toBe(
+      'Mo 09:00-12:00,14:00-18:30; Tu 14:00-18:30; We-Fr 09:00-12:00,14:00-18:30',
+    );
     expect(frenchHoursToOsm('Mardi : 15h à18h30 Samedi : 9h30 à 12h30')).toBe('Tu 15:00-18:30; Sa 09:30-12:30');
   });
 

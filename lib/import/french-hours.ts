@@ -6,7 +6,8 @@ import { parseHours } from '../hours';
 import { weekdayHoursToOsm } from './normalize';
 
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const DOUBTFUL = /sauf|hors|jusqu|vacances|du mois|\bete\b|janvier|fevrier|mars|avril|\bmai\b|juin|juillet|aout|septembre|octobre|novembre|decembre|pour les|principe|rendez|rdv|ferme|\(|theorique|soiree/;
+const DOUBTFUL =
+  /sauf|hors|jusqu|vacances|du mois|\bete\b|janvier|fevrier|mars|avril|\bmai\b|juin|juillet|aout|septembre|octobre|novembre|decembre|pour les|principe|rendez|rdv|ferme|\(|theorique|soiree/;
 const TOKENS = /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|\b(au)\b|(\d{1,2})(?:\s*[h:]\s*(\d{2})?)?\s*(?:a|-)\s*(\d{1,2})\s*[h:]\s*(\d{2})?/g;
 
 type Group = { days: Set<number>; ranges: string[] };
@@ -20,7 +21,10 @@ function time(hours: string, minutes: string | undefined): number | null {
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export function frenchHoursToOsm(value: string): string | null {
-  const text = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const text = value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   if (DOUBTFUL.test(text)) return null;
   const groups: Group[] = [];
   let pending: string[] = [];

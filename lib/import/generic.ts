@@ -21,8 +21,19 @@ export const MAPPABLE = STANDARD_COLUMNS;
 export type MappableField = (typeof MAPPABLE)[number];
 
 const LIST_FIELDS: ReadonlySet<string> = new Set([
-  'typologie', 'courriels', 'site_web', 'itinerance', 'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique',
-  'frais_a_charge', 'dispositif_programmes_nationaux', 'formations_labels', 'autres_formations_labels', 'modalites_acces', 'modalites_accompagnement',
+  'typologie',
+  'courriels',
+  'site_web',
+  'itinerance',
+  'services',
+  'publics_specifiquement_adresses',
+  'prise_en_charge_specifique',
+  'frais_a_charge',
+  'dispositif_programmes_nationaux',
+  'formations_labels',
+  'autres_formations_labels',
+  'modalites_acces',
+  'modalites_accompagnement',
 ]);
 
 const field = z.enum(MAPPABLE);
@@ -44,13 +55,20 @@ export function parseMapping(json: string): { mapping: ColumnMapping } | { error
     return { error: 'La correspondance de colonnes n’est pas du JSON valide.' };
   }
   const parsed = mappingSchema.safeParse(raw);
-  if (!parsed.success) return { error: `Correspondance de colonnes invalide : ${parsed.error.issues.map((i) => `${i.path.join('.') || 'racine'} (${i.message})`).join(' ; ')}` };
+  if (!parsed.success)
+    return { error: `Correspondance de colonnes invalide : ${parsed.error.issues.map((i) => `${i.path.join('.') || 'racine'} (${i.message})`).join(' ; ')}` };
   if (!parsed.data.columns.nom && !parsed.data.defaults?.nom) return { error: 'La correspondance doit indiquer au moins la colonne du nom (« nom »).' };
   return { mapping: parsed.data };
 }
 
 /** A header or a value as the mapping matches it: lower case, no accents, spaces collapsed. */
-const matchKey = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const matchKey = (v: string) =>
+  v
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A row reader for a file whose header is `columns`; throws (in French) when mapped columns are missing. */
 export function genericRowReader(mapping: ColumnMapping, columns: string[]): (record: CsvRecord) => ParsedRow {
@@ -67,7 +85,8 @@ export function genericRowReader(mapping: ColumnMapping, columns: string[]): (re
     });
     sources.set(target, names);
   }
-  if (missing.length) throw new Error(`Colonnes absentes du fichier : ${missing.map((m) => `« ${m} »`).join(', ')}. Colonnes trouvées : ${columns.slice(0, 40).join(', ')}.`);
+  if (missing.length)
+    throw new Error(`Colonnes absentes du fichier : ${missing.map((m) => `« ${m} »`).join(', ')}. Colonnes trouvées : ${columns.slice(0, 40).join(', ')}.`);
   const separator = mapping.listSeparator ?? null;
   const translations = new Map<string, Map<string, string>>();
   for (const [target, table] of Object.entries(mapping.values ?? {}) as Array<[string, Record<string, string>]>) {
@@ -79,7 +98,12 @@ export function genericRowReader(mapping: ColumnMapping, columns: string[]): (re
     const warnings: string[] = [];
     for (const target of MAPPABLE) {
       const names = sources.get(target);
-      let value = names ? names.map((n) => (record[n] ?? '').trim()).filter(Boolean).join(' ') : '';
+      let value = names
+        ? names
+            .map((n) => (record[n] ?? '').trim())
+            .filter(Boolean)
+            .join(' ')
+        : '';
       if (!value && mapping.defaults?.[target]) value = mapping.defaults[target]!;
       if (!value) continue;
       if (LIST_FIELDS.has(target)) {

@@ -67,7 +67,7 @@ function pairsSharingAKey(rows: RowKeys, ownRows: Set<string>, createdRows: Set<
   const entries = Uint32Array.from({ length: rows.keys.length }, (_, i) => i).filter((e) => rows.keys[e] !== -1 && ownRows.has(rows.ids[Math.floor(e / 3)]));
   entries.sort((x, y) => rows.keys[x] - rows.keys[y]);
   const pairKeys = new Set<string>();
-  for (let start = 0; start < entries.length; ) {
+  for (let start = 0; start < entries.length;) {
     let end = start + 1;
     while (end < entries.length && rows.keys[entries[end]] === rows.keys[entries[start]]) end++;
     const size = end - start;
@@ -86,7 +86,14 @@ function pairsSharingAKey(rows: RowKeys, ownRows: Set<string>, createdRows: Set<
 }
 
 /** Pairs of rows of the file that resemble each other, one of them new: reported, and flagged for a manual merge. */
-export async function flagInFileDuplicates(db: PrismaClient, report: ImportReport, rows: RowKeys, ownRows: Set<string>, createdRows: Set<string>, options: ImportOptions) {
+export async function flagInFileDuplicates(
+  db: PrismaClient,
+  report: ImportReport,
+  rows: RowKeys,
+  ownRows: Set<string>,
+  createdRows: Set<string>,
+  options: ImportOptions,
+) {
   const pairRows = pairsSharingAKey(rows, ownRows, createdRows);
   if (!pairRows.length) return;
 
@@ -102,14 +109,23 @@ export async function flagInFileDuplicates(db: PrismaClient, report: ImportRepor
         select: { id: true, slug: true, sourceId: true, name: true, street: true, latitude: true, longitude: true, locationApproximate: true },
       });
       for (const p of places) {
-        data.set(byId.get(p.sourceId!)!, { id: p.id, slug: p.slug, name: p.name, street: p.street, lat: p.locationApproximate ? null : p.latitude, lng: p.locationApproximate ? null : p.longitude });
+        data.set(byId.get(p.sourceId!)!, {
+          id: p.id,
+          slug: p.slug,
+          name: p.name,
+          street: p.street,
+          lat: p.locationApproximate ? null : p.latitude,
+          lng: p.locationApproximate ? null : p.longitude,
+        });
       }
     }
   }
-  const list = pairRows.filter(([a, b]) => data.has(a) && data.has(b)).map(([a, b]) => {
-    const [da, db_] = [data.get(a)!, data.get(b)!];
-    return { a, b, an: da.name, bn: db_.name, ast: da.street, bst: db_.street, alat: da.lat, alng: da.lng, blat: db_.lat, blng: db_.lng };
-  });
+  const list = pairRows
+    .filter(([a, b]) => data.has(a) && data.has(b))
+    .map(([a, b]) => {
+      const [da, db_] = [data.get(a)!, data.get(b)!];
+      return { a, b, an: da.name, bn: db_.name, ast: da.street, bst: db_.street, alat: da.lat, alng: da.lng, blat: db_.lat, blng: db_.lng };
+    });
   const pairs: Array<{ a_line: number; b_line: number; sim: number; dist: number | null; same_address: boolean }> = [];
   for (let i = 0; i < list.length; i += 5000) pairs.push(...(await db.$queryRawUnsafe<typeof pairs>(IN_FILE_SQL, JSON.stringify(list.slice(i, i + 5000)))));
   const best = new Map<number, DuplicateMatch & { rows: [number, number] }>();
@@ -120,8 +136,19 @@ export async function flagInFileDuplicates(db: PrismaClient, report: ImportRepor
     const known = best.get(b);
     if (known && known.score >= score) continue;
     best.set(b, {
-      line: rows.lines[b], sourceId: rows.ids[b], name: data.get(b)!.name, action: 'merge', placeId: data.get(a)!.id ?? '', placeName: data.get(a)!.name, placeSlug: data.get(a)!.slug ?? '',
-      otherLine: rows.lines[a], rows: [a, b], score, nameSimilarity: Math.round(pair.sim * 100) / 100, distance: pair.dist === null ? null : Math.round(pair.dist), sameAddress: pair.same_address,
+      line: rows.lines[b],
+      sourceId: rows.ids[b],
+      name: data.get(b)!.name,
+      action: 'merge',
+      placeId: data.get(a)!.id ?? '',
+      placeName: data.get(a)!.name,
+      placeSlug: data.get(a)!.slug ?? '',
+      otherLine: rows.lines[a],
+      rows: [a, b],
+      score,
+      nameSimilarity: Math.round(pair.sim * 100) / 100,
+      distance: pair.dist === null ? null : Math.round(pair.dist),
+      sameAddress: pair.same_address,
     });
   }
   if (!best.size) return;
@@ -129,7 +156,12 @@ export async function flagInFileDuplicates(db: PrismaClient, report: ImportRepor
   if (!options.dryRun) {
     await insertFlags(
       db,
-      matches.map((m) => ({ placeId: data.get(m.rows[1])!.id!, otherId: data.get(m.rows[0])!.id!, score: m.score, details: { nameSimilarity: m.nameSimilarity, distance: m.distance, sameAddress: m.sameAddress, line: m.line, otherLine: m.otherLine } })),
+      matches.map((m) => ({
+        placeId: data.get(m.rows[1])!.id!,
+        otherId: data.get(m.rows[0])!.id!,
+        score: m.score,
+        details: { nameSimilarity: m.nameSimilarity, distance: m.distance, sameAddress: m.sameAddress, line: m.line, otherLine: m.otherLine },
+      })),
       options.sourceName,
     );
   }

@@ -11,7 +11,9 @@ export function scoreMatch(match: { sim: number; dist: number | null; sameAddres
   const action: DuplicateAction =
     (match.sim >= 0.85 && near) || (match.sim >= 0.75 && score >= 0.85)
       ? 'update'
-      : (score >= 0.55 && match.sim >= 0.4) || (match.sameAddress && near && match.sim >= 0.25) || (match.dist !== null && match.dist <= 25 && match.sim >= 0.35)
+      : (score >= 0.55 && match.sim >= 0.4) ||
+          (match.sameAddress && near && match.sim >= 0.25) ||
+          (match.dist !== null && match.dist <= 25 && match.sim >= 0.35)
         ? 'merge'
         : 'create';
   return { score: Math.round(score * 100) / 100, action };

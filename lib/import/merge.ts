@@ -53,8 +53,16 @@ export function fieldValue(place: Place, field: MergeField): unknown {
 }
 
 const LISTS: Partial<Record<MergeField, StandardListName>> = {
-  typologies: 'Typologie', services: 'Service', publics: 'PublicSpecifiquementAdresse', specificSupport: 'PriseEnChargeSpecifique', fees: 'FraisACharge',
-  programmes: 'DispositifProgrammeNational', labels: 'FormationLabel', accessModes: 'ModaliteAcces', supportModes: 'ModaliteAccompagnement', itinerance: 'Itinerance',
+  typologies: 'Typologie',
+  services: 'Service',
+  publics: 'PublicSpecifiquementAdresse',
+  specificSupport: 'PriseEnChargeSpecifique',
+  fees: 'FraisACharge',
+  programmes: 'DispositifProgrammeNational',
+  labels: 'FormationLabel',
+  accessModes: 'ModaliteAcces',
+  supportModes: 'ModaliteAccompagnement',
+  itinerance: 'Itinerance',
 };
 
 /** A field's value as the comparison page shows it: the standard's words for the closed lists. */
@@ -125,20 +133,43 @@ export async function mergeDuplicate(
       WHERE d.id <> ${input.duplicateId}::uuid AND d.state = 'open' AND (d."placeId" = ${loser.id}::uuid OR d."otherId" = ${loser.id}::uuid)
         AND NOT EXISTS (SELECT 1 FROM "PlaceDuplicate" e WHERE e."placeId" = CASE WHEN d."placeId" = ${loser.id}::uuid THEN ${winner.id}::uuid ELSE d."placeId" END
                                                            AND e."otherId" = CASE WHEN d."otherId" = ${loser.id}::uuid THEN ${winner.id}::uuid ELSE d."otherId" END)`;
-    await tx.placeDuplicate.updateMany({ where: { id: { not: input.duplicateId }, state: 'OPEN', OR: [{ placeId: loser.id }, { otherId: loser.id }] }, data: { state: 'DISMISSED', resolvedAt: new Date(), resolvedById: user.id } });
+    await tx.placeDuplicate.updateMany({
+      where: { id: { not: input.duplicateId }, state: 'OPEN', OR: [{ placeId: loser.id }, { otherId: loser.id }] },
+      data: { state: 'DISMISSED', resolvedAt: new Date(), resolvedById: user.id },
+    });
     await tx.placeDuplicate.deleteMany({ where: { state: 'OPEN', placeId: winner.id, otherId: winner.id } });
 
     // The winner takes the chosen values; the loser is archived, its address redirects to the winner.
     await tx.place.update({ where: { id: winner.id }, data: { ...data, version: { increment: 1 } } });
-    await tx.placeRevision.create({ data: { ...author, placeId: winner.id, changes: changes as Prisma.InputJsonValue, baseVersion: winner.version, reason: `Fusion avec « ${loser.name} » (${loser.slug})` } });
+    await tx.placeRevision.create({
+      data: {
+        ...author,
+        placeId: winner.id,
+        changes: changes as Prisma.InputJsonValue,
+        baseVersion: winner.version,
+        reason: `Fusion avec « ${loser.name} » (${loser.slug})`,
+      },
+    });
     const retiredSlug = `${loser.slug}-fusionne-${loser.id.slice(0, 8)}`;
     await tx.placeSlugRedirect.updateMany({ where: { placeId: loser.id }, data: { placeId: winner.id } });
     await tx.place.update({ where: { id: loser.id }, data: { slug: retiredSlug, status: 'ARCHIVED', archivedAt: new Date(), version: { increment: 1 } } });
     await tx.placeSlugRedirect.upsert({ where: { slug: loser.slug }, create: { slug: loser.slug, placeId: winner.id }, update: { placeId: winner.id } });
     await tx.placeRevision.create({
-      data: { ...author, placeId: loser.id, changes: { status: { before: loser.status, after: 'ARCHIVED' }, mergedInto: { before: null, after: { id: winner.id, name: winner.name, slug: winner.slug } } }, baseVersion: loser.version, reason: `Fusionné dans « ${winner.name} » (${winner.slug})` },
+      data: {
+        ...author,
+        placeId: loser.id,
+        changes: {
+          status: { before: loser.status, after: 'ARCHIVED' },
+          mergedInto: { before: null, after: { id: winner.id, name: winner.name, slug: winner.slug } },
+        },
+        baseVersion: loser.version,
+        reason: `Fusionné dans « ${winner.name} » (${winner.slug})`,
+      },
     });
-    await tx.placeDuplicate.update({ where: { id: input.duplicateId }, data: { state: 'MERGED', winnerId: winner.id, resolvedById: user.id, resolvedAt: new Date() } });
+    await tx.placeDuplicate.update({
+      where: { id: input.duplicateId },
+      data: { state: 'MERGED', winnerId: winner.id, resolvedById: user.id, resolvedAt: new Date() },
+    });
     if (data.openingHours !== undefined || winner.stops.length === 0) await replaceOpeningSlots(tx, winner.id);
     return { status: 'merged', winnerId: winner.id, loserSlug: loser.slug } as const;
   });
@@ -147,7 +178,10 @@ export async function mergeDuplicate(
 /** "These are not the same place": the flag is closed and not raised again for this pair. */
 export async function dismissDuplicate(db: PrismaClient, user: SessionUser, duplicateId: string): Promise<'done' | 'forbidden' | 'gone'> {
   if (!canMergePlaces(user)) return 'forbidden';
-  const updated = await db.placeDuplicate.updateMany({ where: { id: duplicateId, state: 'OPEN' }, data: { state: 'DISMISSED', resolvedById: user.id, resolvedAt: new Date() } });
+  const updated = await db.placeDuplicate.updateMany({
+    where: { id: duplicateId, state: 'OPEN' },
+    data: { state: 'DISMISSED', resolvedById: user.id, resolvedAt: new Date() },
+  });
   return updated.count ? 'done' : 'gone';
 }
 

@@ -30,7 +30,15 @@ describe('import normalisation', () => {
   });
 
   it('turns weekday hours into valid OSM opening_hours', () => {
-    const osm = weekdayHoursToOsm(['09:00 - 12:00 / 13:30 - 17:00', '09:00 - 12:00 / 13:30 - 17:00', '09:00 - 12:00 / 13:30 - 17:00', '09:00 - 12:00 / 13:30 - 17:00', '09:00 - 12:00 / 13:30 - 16:00', '', '']);
+    const osm = weekdayHoursToOsm([
+      '09:00 - 12:00 / 13:30 - 17:00',
+      '09:00 - 12:00 / 13:30 - 17:00',
+      '09:00 - 12:00 / 13:30 - 17:00',
+      '09:00 - 12:00 / 13:30 - 17:00',
+      '09:00 - 12:00 / 13:30 - 16:00',
+      '',
+      '',
+    ]);
     expect(osm).toBe('Mo-Th 09:00-12:00,13:30-17:00; Fr 09:00-12:00,13:30-16:00');
     expect(isValidHours(osm!)).toBe(true);
     expect(weekdayHoursToOsm(['9:30 - 16:30', '', '9:30 - 16:30'])).toBe('Mo 09:30-16:30; We 09:30-16:30');

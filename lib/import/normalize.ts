@@ -33,12 +33,26 @@ export function parseNumber(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const OVERSEAS_PREFIX: Record<string, string> = { '971': '+590', '977': '+590', '978': '+590', '972': '+596', '973': '+594', '974': '+262', '976': '+262', '975': '+508', '986': '+681', '987': '+689', '988': '+687' };
+const OVERSEAS_PREFIX: Record<string, string> = {
+  '971': '+590',
+  '977': '+590',
+  '978': '+590',
+  '972': '+596',
+  '973': '+594',
+  '974': '+262',
+  '976': '+262',
+  '975': '+508',
+  '986': '+681',
+  '987': '+689',
+  '988': '+687',
+};
 
 /** A French phone number in E.164 (+33…, or the overseas prefix of the place's code), or null. */
 export function normalisePhone(value: unknown, code?: string | null): string | null {
   if (value === null || value === undefined) return null;
-  const raw = String(value).split(/[/;]|\bou\b/)[0].trim();
+  const raw = String(value)
+    .split(/[/;]|\bou\b/)[0]
+    .trim();
   let digits = raw.replace(/[^\d+]/g, '');
   if (!digits) return null;
   if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
@@ -88,7 +102,10 @@ export function parseFrenchDate(value: unknown): Date | null {
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/);
   if (m) return validDate(2000 + Number(m[3]), Number(m[2]), Number(m[1]));
-  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const folded = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   m = folded.match(/^(?:[a-z]+\.? )?(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})$/);
   if (m) {
     const month = MONTHS.findIndex((name) => name === m![2] || (m![2].length >= 3 && name.startsWith(m![2])));

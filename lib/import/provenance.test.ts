@@ -4,7 +4,15 @@ import { emptyFields } from './readers';
 import type { ImportedFields } from './types';
 
 const fields = (over: Partial<ImportedFields> = {}): ImportedFields => ({
-  ...emptyFields(), name: 'Espace numérique', street: '1 rue A', postcode: '49000', commune: 'Angers', latitude: 47.47, longitude: -0.55, dateMaj: new Date('2024-01-01'), ...over,
+  ...emptyFields(),
+  name: 'Espace numérique',
+  street: '1 rue A',
+  postcode: '49000',
+  commune: 'Angers',
+  latitude: 47.47,
+  longitude: -0.55,
+  dateMaj: new Date('2024-01-01'),
+  ...over,
 });
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -29,19 +37,28 @@ describe('merging a row into a place field by field', () => {
   it('breaks a tie of dates by the sources’ order', () => {
     const place = placeFrom('b', fields({ phone: '+33241000002' }));
     expect(mergeRow(place, { source: 'a', fields: fields({ phone: '+33241000001' }), approximate: false }, byName).data.phone).toBe('+33241000001');
-    expect(mergeRow(placeFrom('a', fields({ phone: '+33241000001' })), { source: 'b', fields: fields({ phone: '+33241000002' }), approximate: false }, byName).data.phone).toBeUndefined();
+    expect(
+      mergeRow(placeFrom('a', fields({ phone: '+33241000001' })), { source: 'b', fields: fields({ phone: '+33241000002' }), approximate: false }, byName).data
+        .phone,
+    ).toBeUndefined();
   });
 
   it('never overwrites a value a person changed, and says so', () => {
     const place = { ...placeFrom('a', fields({ phone: '+33241000001' })), phone: '+33241000099' };
-    expect(mergeRow(place, { source: 'a', fields: fields({ phone: '+33241000003', dateMaj: new Date('2030-01-01') }), approximate: false }, byName).data.phone).toBeUndefined();
+    expect(
+      mergeRow(place, { source: 'a', fields: fields({ phone: '+33241000003', dateMaj: new Date('2030-01-01') }), approximate: false }, byName).data.phone,
+    ).toBeUndefined();
     expect(fieldSourceRows(place).find((r) => r.field === 'phone')).toMatchObject({ source: null });
     expect(fieldSourceRows(place).find((r) => r.field === 'name')).toMatchObject({ source: 'a', date: '2024-01-01' });
   });
 
   it('clears only what the source gave itself', () => {
     const place = placeFrom('a', fields({ phone: '+33241000001' }));
-    const filled = { ...place, websites: ['https://b.example'], fieldSources: { ...(place.fieldSources as object), websites: { s: 'b', d: '2024-01-01', h: fingerprint(['https://b.example']) } } };
+    const filled = {
+      ...place,
+      websites: ['https://b.example'],
+      fieldSources: { ...(place.fieldSources as object), websites: { s: 'b', d: '2024-01-01', h: fingerprint(['https://b.example']) } },
+    };
     const outcome = mergeRow(filled, { source: 'a', fields: fields({ phone: null, websites: [] }), approximate: false }, byName);
     expect(outcome.data).toEqual({ phone: null });
     expect(outcome.fieldSources.phone).toBeUndefined();
@@ -52,7 +69,11 @@ describe('merging a row into a place field by field', () => {
     const approximate = { ...placeFrom('a', fields({ latitude: 47.4, longitude: -0.6, dateMaj: new Date('2026-01-01') })), locationApproximate: true };
     const precise = mergeRow(approximate, { source: 'b', fields: fields({ latitude: 47.47, longitude: -0.55 }), approximate: false }, byName);
     expect(precise.data).toMatchObject({ latitude: 47.47, longitude: -0.55, locationApproximate: false });
-    const kept = mergeRow(placeFrom('a', fields()), { source: 'b', fields: fields({ latitude: 47.4, longitude: -0.6, dateMaj: new Date('2030-01-01') }), approximate: true }, byName);
+    const kept = mergeRow(
+      placeFrom('a', fields()),
+      { source: 'b', fields: fields({ latitude: 47.4, longitude: -0.6, dateMaj: new Date('2030-01-01') }), approximate: true },
+      byName,
+    );
     expect(kept.data.latitude).toBeUndefined();
   });
 });

@@ -16,19 +16,71 @@ export type FieldSources = Record<string, FieldSource>;
 
 /** The fields merged one by one; `latitude` stands for the position (latitude and longitude together). */
 export const MERGED_FIELDS = [
-  'pivot', 'name', 'street', 'addressComplement', 'postcode', 'commune', 'inseeCode', 'latitude', 'timeZone', 'phone', 'openingHours',
-  'summary', 'presentation', 'source', 'parentStructure', 'accesLibreUrl', 'appointmentUrl', 'typologies', 'emails', 'websites', 'itinerance',
-  'services', 'publics', 'specificSupport', 'fees', 'programmes', 'labels', 'otherLabels', 'accessModes', 'supportModes',
+  'pivot',
+  'name',
+  'street',
+  'addressComplement',
+  'postcode',
+  'commune',
+  'inseeCode',
+  'latitude',
+  'timeZone',
+  'phone',
+  'openingHours',
+  'summary',
+  'presentation',
+  'source',
+  'parentStructure',
+  'accesLibreUrl',
+  'appointmentUrl',
+  'typologies',
+  'emails',
+  'websites',
+  'itinerance',
+  'services',
+  'publics',
+  'specificSupport',
+  'fees',
+  'programmes',
+  'labels',
+  'otherLabels',
+  'accessModes',
+  'supportModes',
 ] as const satisfies ReadonlyArray<keyof ImportedFields>;
 export type MergedField = (typeof MERGED_FIELDS)[number];
 
 export const FIELD_LABELS: Record<MergedField | 'dateMaj', string> = {
-  pivot: 'SIRET', name: 'Nom', street: 'Adresse', addressComplement: 'Complément d’adresse', postcode: 'Code postal', commune: 'Commune',
-  inseeCode: 'Code INSEE', latitude: 'Position', timeZone: 'Fuseau horaire', phone: 'Téléphone', openingHours: 'Horaires', summary: 'Présentation courte',
-  presentation: 'Présentation détaillée', source: 'Source indiquée', parentStructure: 'Structure parente', accesLibreUrl: 'Fiche Accès libre',
-  appointmentUrl: 'Prise de rendez-vous', typologies: 'Types de structure', emails: 'Courriels', websites: 'Sites web', itinerance: 'Itinérance',
-  services: 'Services', publics: 'Publics', specificSupport: 'Prise en charge spécifique', fees: 'Frais', programmes: 'Dispositifs nationaux',
-  labels: 'Labels', otherLabels: 'Autres labels', accessModes: 'Modalités d’accès', supportModes: 'Modalités d’accompagnement', dateMaj: 'Date de mise à jour',
+  pivot: 'SIRET',
+  name: 'Nom',
+  street: 'Adresse',
+  addressComplement: 'Complément d’adresse',
+  postcode: 'Code postal',
+  commune: 'Commune',
+  inseeCode: 'Code INSEE',
+  latitude: 'Position',
+  timeZone: 'Fuseau horaire',
+  phone: 'Téléphone',
+  openingHours: 'Horaires',
+  summary: 'Présentation courte',
+  presentation: 'Présentation détaillée',
+  source: 'Source indiquée',
+  parentStructure: 'Structure parente',
+  accesLibreUrl: 'Fiche Accès libre',
+  appointmentUrl: 'Prise de rendez-vous',
+  typologies: 'Types de structure',
+  emails: 'Courriels',
+  websites: 'Sites web',
+  itinerance: 'Itinérance',
+  services: 'Services',
+  publics: 'Publics',
+  specificSupport: 'Prise en charge spécifique',
+  fees: 'Frais',
+  programmes: 'Dispositifs nationaux',
+  labels: 'Labels',
+  otherLabels: 'Autres labels',
+  accessModes: 'Modalités d’accès',
+  supportModes: 'Modalités d’accompagnement',
+  dateMaj: 'Date de mise à jour',
 };
 
 export const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -80,7 +132,12 @@ export function initialSources(fields: ImportedFields, source: string): FieldSou
   return out;
 }
 
-export type CurrentPlace = Record<string, unknown> & { fieldSources?: unknown; sourceName?: string | null; dateMaj: Date | string; locationApproximate?: boolean };
+export type CurrentPlace = Record<string, unknown> & {
+  fieldSources?: unknown;
+  sourceName?: string | null;
+  dateMaj: Date | string;
+  locationApproximate?: boolean;
+};
 export type IncomingRow = { source: string; fields: ImportedFields; approximate: boolean };
 /** Negative when source a wins over source b on the same date. */
 export type SourceOrder = (a: string, b: string) => number;

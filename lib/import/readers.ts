@@ -43,7 +43,14 @@ function unknownFormat(format: string): never {
   throw new Error(`Format inconnu « ${format} » : ${FORMATS.join(', ')}.`);
 }
 
-const unreadable = (error: unknown): ParsedRow => ({ line: 1, sourceId: null, name: null, place: null, errors: [`CSV illisible : ${(error as Error).message}`], warnings: [] });
+const unreadable = (error: unknown): ParsedRow => ({
+  line: 1,
+  sourceId: null,
+  name: null,
+  place: null,
+  errors: [`CSV illisible : ${(error as Error).message}`],
+  warnings: [],
+});
 
 /** Every row of a source at once (small files, tests). */
 export function readSource(format: string, bytes: Buffer, options: ReadOptions = {}): ParsedRow[] {

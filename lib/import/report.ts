@@ -72,8 +72,19 @@ export type Warning = ImportReport['warnings'][number];
 
 export function emptyReport(options: Pick<ImportOptions, 'sourceName' | 'dryRun'>): ImportReport {
   return {
-    sourceName: options.sourceName, dryRun: !!options.dryRun, total: 0, created: 0, updated: 0, unchanged: 0, archived: 0,
-    rejected: [], warnings: [], warningCount: 0, duplicates: [], foreign: 0, failedBatches: [],
+    sourceName: options.sourceName,
+    dryRun: !!options.dryRun,
+    total: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    archived: 0,
+    rejected: [],
+    warnings: [],
+    warningCount: 0,
+    duplicates: [],
+    foreign: 0,
+    failedBatches: [],
   };
 }
 
@@ -98,7 +109,9 @@ export function duplicatesCsv(report: Pick<ImportReport, 'duplicates'>): string 
   const action = { update: 'complété (même lieu)', merge: 'créé, à fusionner', create: 'créé' } as const;
   const header = 'ligne,identifiant,nom,action,lieu_existant,slug_existant,score,similarite_nom,distance_m,meme_adresse';
   const lines = report.duplicates.map((d) =>
-    [d.line, d.sourceId, d.name, action[d.action], d.placeName, d.placeSlug, d.score, d.nameSimilarity, d.distance, d.sameAddress ? 'oui' : 'non'].map(csvCell).join(','),
+    [d.line, d.sourceId, d.name, action[d.action], d.placeName, d.placeSlug, d.score, d.nameSimilarity, d.distance, d.sameAddress ? 'oui' : 'non']
+      .map(csvCell)
+      .join(','),
   );
   return [header, ...lines].join('\r\n') + '\r\n';
 }

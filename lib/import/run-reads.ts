@@ -58,9 +58,7 @@ export async function importRunReport(
   id: string,
   db: PrismaClient = sharedDb,
 ): Promise<{ report: ImportReport; sourceName: string } | null> {
-  const run = UUID.test(id)
-    ? await db.importRun.findUnique({ where: { id }, select: { userId: true, report: true, sourceName: true } })
-    : null;
+  const run = UUID.test(id) ? await db.importRun.findUnique({ where: { id }, select: { userId: true, report: true, sourceName: true } }) : null;
   if (!run || !canSeeImportRun(user, run) || !run.report) return null;
   return { report: run.report as unknown as ImportReport, sourceName: run.sourceName };
 }

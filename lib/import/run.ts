@@ -67,10 +67,20 @@ async function authorise(db: PrismaClient, options: ImportOptions): Promise<RunC
   const { owners, order } = await sourcesInfo(db);
   if (!owners.has(options.sourceName)) owners.set(options.sourceName, networkId); // a dry run under a new name
   return {
-    options, author: options.author ?? `Import ${options.sourceName}`, networkId, admin: !importer || isAdmin(importer), order,
+    options,
+    author: options.author ?? `Import ${options.sourceName}`,
+    networkId,
+    admin: !importer || isAdmin(importer),
+    order,
     mayChange: (place) =>
-      !importer || canImportOver(importer, networkId, { networkIds: place.networks.map((n) => n.networkId), sourceOwner: place.sourceName === null ? undefined : (owners.get(place.sourceName) ?? null) }),
-    runSlugs: new Set(), ownRows: new Set(), createdRows: new Set(),
+      !importer ||
+      canImportOver(importer, networkId, {
+        networkIds: place.networks.map((n) => n.networkId),
+        sourceOwner: place.sourceName === null ? undefined : (owners.get(place.sourceName) ?? null),
+      }),
+    runSlugs: new Set(),
+    ownRows: new Set(),
+    createdRows: new Set(),
   };
 }
 
@@ -134,8 +144,13 @@ async function writeInTransaction(bulk: BulkConnection, run: RunContext, batch: 
       run.ownRows.delete(row.place!.sourceId);
       run.createdRows.delete(row.place!.sourceId);
     }
-    report.failedBatches.push({ fromLine: batch[0].line, toLine: batch[batch.length - 1].line, reason: (error as Error).message.split('\n').pop() ?? 'erreur' });
-    for (const row of batch) report.rejected.push({ line: row.line, sourceId: row.sourceId, name: row.name, reason: 'lot non écrit (erreur de base de données), réessayez l’import' });
+    report.failedBatches.push({
+      fromLine: batch[0].line,
+      toLine: batch[batch.length - 1].line,
+      reason: (error as Error).message.split('\n').pop() ?? 'erreur',
+    });
+    for (const row of batch)
+      report.rejected.push({ line: row.line, sourceId: row.sourceId, name: row.name, reason: 'lot non écrit (erreur de base de données), réessayez l’import' });
   }
 }
 
@@ -157,7 +172,14 @@ async function archiveMissing(db: PrismaClient, run: RunContext, seen: Set<strin
   await db.$transaction([
     db.place.updateMany({ where: { id: { in: gone.map((p) => p.id) } }, data: { status: 'ARCHIVED', archivedAt: new Date(), version: { increment: 1 } } }),
     db.placeRevision.createMany({
-      data: gone.map((p) => ({ placeId: p.id, kind: 'STATUS' as const, authorLabel: run.author, changes: { status: { before: p.status, after: 'ARCHIVED' } }, baseVersion: p.version, reason: `Absent de la source ${options.sourceName}` })),
+      data: gone.map((p) => ({
+        placeId: p.id,
+        kind: 'STATUS' as const,
+        authorLabel: run.author,
+        changes: { status: { before: p.status, after: 'ARCHIVED' } },
+        baseVersion: p.version,
+        reason: `Absent de la source ${options.sourceName}`,
+      })),
     }),
   ]);
 }

@@ -37,9 +37,17 @@ function storedReport(report: ImportReport) {
 
 function summary(report: ImportReport) {
   return {
-    total: report.total, created: report.created, updated: report.updated, unchanged: report.unchanged, archived: report.archived,
-    rejected: report.rejected.length - (report.foreign ?? 0), warnings: report.warningCount, duplicates: report.duplicates.length, foreign: report.foreign ?? 0,
-    merges: report.duplicates.filter((d) => d.action === 'merge').length, failedBatches: report.failedBatches.length,
+    total: report.total,
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    archived: report.archived,
+    rejected: report.rejected.length - (report.foreign ?? 0),
+    warnings: report.warningCount,
+    duplicates: report.duplicates.length,
+    foreign: report.foreign ?? 0,
+    merges: report.duplicates.filter((d) => d.action === 'merge').length,
+    failedBatches: report.failedBatches.length,
   };
 }
 export type RunSummary = ReturnType<typeof summary>;
@@ -66,7 +74,15 @@ export async function fileColumns(bytes: Buffer): Promise<string[]> {
 export async function startImport(
   db: Db,
   user: SessionUser,
-  input: { format: string; fileName: string; bytes: Buffer; sourceName?: string | null; networkSlug?: string | null; mapping?: ColumnMapping | null; archiveMissing?: boolean },
+  input: {
+    format: string;
+    fileName: string;
+    bytes: Buffer;
+    sourceName?: string | null;
+    networkSlug?: string | null;
+    mapping?: ColumnMapping | null;
+    archiveMissing?: boolean;
+  },
 ): Promise<StartResult> {
   if (!(FORMATS as readonly string[]).includes(input.format)) return { ok: false, error: 'format' };
   if (input.bytes.length === 0) return { ok: false, error: 'vide' };
@@ -87,8 +103,15 @@ export async function startImport(
   });
   const run = await db.importRun.create({
     data: {
-      format: input.format, sourceName, dryRun: true, userId: user.id, fileName: input.fileName.slice(0, 200), file: new Uint8Array(input.bytes), networkSlug,
-      mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined, state: input.format === 'generic' && !input.mapping ? 'mapping' : 'checking',
+      format: input.format,
+      sourceName,
+      dryRun: true,
+      userId: user.id,
+      fileName: input.fileName.slice(0, 200),
+      file: new Uint8Array(input.bytes),
+      networkSlug,
+      mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
+      state: input.format === 'generic' && !input.mapping ? 'mapping' : 'checking',
       summary: { archiveMissing: !!input.archiveMissing } as Prisma.InputJsonValue,
     },
   });
@@ -109,8 +132,23 @@ async function dryRun(db: Db, id: string, user: SessionUser): Promise<StartResul
   const options = run.summary as { archiveMissing?: boolean } | null;
   try {
     const source = streamSource(run.format, Buffer.from(run.file!), { mapping: run.mapping as ColumnMapping | null });
-    const report = await runImport(db, source, { sourceName: run.sourceName, networkSlug: run.networkSlug, dryRun: true, archiveMissing: !!options?.archiveMissing, importer: user });
-    await db.importRun.update({ where: { id }, data: { state: 'pending', error: null, report: storedReport(report), summary: { ...summary(report), archiveMissing: !!options?.archiveMissing }, finishedAt: new Date() } });
+    const report = await runImport(db, source, {
+      sourceName: run.sourceName,
+      networkSlug: run.networkSlug,
+      dryRun: true,
+      archiveMissing: !!options?.archiveMissing,
+      importer: user,
+    });
+    await db.importRun.update({
+      where: { id },
+      data: {
+        state: 'pending',
+        error: null,
+        report: storedReport(report),
+        summary: { ...summary(report), archiveMissing: !!options?.archiveMissing },
+        finishedAt: new Date(),
+      },
+    });
   } catch (error) {
     // A mapping that does not fit the file: the page asks for it again, with the reason.
     await db.importRun.update({ where: { id }, data: { state: run.format === 'generic' ? 'mapping' : 'failed', error: (error as Error).message } });
@@ -128,7 +166,10 @@ export async function confirmImport(db: Db, user: SessionUser, id: string): Prom
   const networkId = await networkIdOf(db, run.networkSlug);
   if (networkId === undefined || !canImport(user, networkId)) return { ok: false, error: 'Vous ne pouvez plus importer dans ce réseau.' };
   // Only one confirmation wins, even when the button is pressed twice.
-  const claimed = await db.importRun.updateMany({ where: { id, state: 'pending' }, data: { state: 'running', dryRun: false, startedAt: new Date(), finishedAt: null, done: 0, fraction: 0 } });
+  const claimed = await db.importRun.updateMany({
+    where: { id, state: 'pending' },
+    data: { state: 'running', dryRun: false, startedAt: new Date(), finishedAt: null, done: 0, fraction: 0 },
+  });
   if (claimed.count === 0) return { ok: false, error: 'Cet import a déjà été lancé.' };
   const options = run.summary as { archiveMissing?: boolean } | null;
   const done = (async () => {
@@ -146,7 +187,15 @@ export async function confirmImport(db: Db, user: SessionUser, id: string): Prom
       });
       await db.importRun.update({
         where: { id },
-        data: { state: 'done', report: storedReport(report), summary: { ...summary(report), archiveMissing: !!options?.archiveMissing }, finishedAt: new Date(), fraction: 1, done: report.total, file: null },
+        data: {
+          state: 'done',
+          report: storedReport(report),
+          summary: { ...summary(report), archiveMissing: !!options?.archiveMissing },
+          finishedAt: new Date(),
+          fraction: 1,
+          done: report.total,
+          file: null,
+        },
       });
     } catch (error) {
       await db.importRun.update({ where: { id }, data: { state: 'failed', error: (error as Error).message, finishedAt: new Date() } });
@@ -178,7 +227,13 @@ export const CHOOSABLE: Array<{ field: MappableField; label: string; required?: 
 ];
 
 /** A column name as the hints read it: lower case, no accents, words separated by one space. */
-const hintKey = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const hintKey = (v: string) =>
+  v
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const HINTS: Partial<Record<MappableField, RegExp>> = {
   nom: /^(nom|name|structure|lieu|libelle|raison sociale|nom de la structure|nom du lieu)$/,
   adresse: /^(adresse|address|voie|rue|adresse postale)$/,

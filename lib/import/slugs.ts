@@ -12,7 +12,10 @@ export function baseSlug(fields: ImportedFields) {
 /** Slugs already taken among these bases and their numbered variants: exact lookups first, patterns only for the bases in use. */
 export async function takenSlugs(sql: Sql, bases: string[], runSlugs: Set<string>): Promise<Set<string>> {
   const unique = [...new Set(bases)];
-  const exact = await sql.$queryRawUnsafe<Array<{ slug: string }>>(`SELECT slug FROM "Place" WHERE slug = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`, JSON.stringify(unique));
+  const exact = await sql.$queryRawUnsafe<Array<{ slug: string }>>(
+    `SELECT slug FROM "Place" WHERE slug = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
+    JSON.stringify(unique),
+  );
   const taken = new Set(exact.map((r) => r.slug));
   const numbered = unique.filter((base) => taken.has(base) || runSlugs.has(base));
   if (numbered.length) {
@@ -27,4 +30,3 @@ export async function takenSlugs(sql: Sql, bases: string[], runSlugs: Set<string
   }
   return taken;
 }
-

@@ -6,14 +6,18 @@ import { canImportUnderSource, canManageImportSources, isAdmin, type SessionUser
 import type { SourceOrder } from './provenance';
 
 export const SOURCE_REFUSALS = {
-  source: 'Ce nom de source appartient à un autre réseau : choisissez un autre nom de source (les lieux d’un autre réseau ne peuvent être ni modifiés ni archivés par votre import).',
+  source:
+    'Ce nom de source appartient à un autre réseau : choisissez un autre nom de source (les lieux d’un autre réseau ne peuvent être ni modifiés ni archivés par votre import).',
   'source-admin': 'Ce nom de source est géré par l’administration de Repères : choisissez un autre nom de source.',
 } as const;
 export type SourceRefusal = keyof typeof SOURCE_REFUSALS;
 
 /** An import that is not allowed at all (nothing was read nor written). */
 export class ImportRefusedError extends Error {
-  constructor(readonly code: SourceRefusal | 'droits', message: string) {
+  constructor(
+    readonly code: SourceRefusal | 'droits',
+    message: string,
+  ) {
     super(message);
     this.name = 'ImportRefusedError';
   }
@@ -67,7 +71,9 @@ export async function sourcesInfo(db: Db): Promise<{ owners: Map<string, string 
 export async function listSources(db: Pick<PrismaClient, 'importSource' | '$queryRaw'>) {
   const [sources, counts] = await Promise.all([
     db.importSource.findMany({ orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }], include: { network: { select: { slug: true, name: true } } } }),
-    db.$queryRaw<Array<{ name: string; places: bigint }>>`SELECT "sourceName" AS name, count(*) AS places FROM "Place" WHERE "sourceName" IS NOT NULL GROUP BY "sourceName"`,
+    db.$queryRaw<
+      Array<{ name: string; places: bigint }>
+    >`SELECT "sourceName" AS name, count(*) AS places FROM "Place" WHERE "sourceName" IS NOT NULL GROUP BY "sourceName"`,
   ]);
   const places = new Map(counts.map((c) => [c.name, Number(c.places)]));
   return sources.map((s) => ({ ...s, places: places.get(s.name) ?? 0 }));

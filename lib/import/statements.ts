@@ -8,21 +8,59 @@ import { simpleWeeklySlots } from './simple-hours';
 import type { ImportedFields } from './types';
 
 export const COMPARED = [
-  'pivot', 'name', 'street', 'addressComplement', 'postcode', 'commune', 'inseeCode', 'latitude', 'longitude', 'timeZone', 'phone', 'openingHours',
-  'summary', 'presentation', 'source', 'parentStructure', 'accesLibreUrl', 'appointmentUrl', 'typologies', 'emails', 'websites', 'itinerance',
-  'services', 'publics', 'specificSupport', 'fees', 'programmes', 'labels', 'otherLabels', 'accessModes', 'supportModes', 'dateMaj',
+  'pivot',
+  'name',
+  'street',
+  'addressComplement',
+  'postcode',
+  'commune',
+  'inseeCode',
+  'latitude',
+  'longitude',
+  'timeZone',
+  'phone',
+  'openingHours',
+  'summary',
+  'presentation',
+  'source',
+  'parentStructure',
+  'accesLibreUrl',
+  'appointmentUrl',
+  'typologies',
+  'emails',
+  'websites',
+  'itinerance',
+  'services',
+  'publics',
+  'specificSupport',
+  'fees',
+  'programmes',
+  'labels',
+  'otherLabels',
+  'accessModes',
+  'supportModes',
+  'dateMaj',
 ] as const satisfies ReadonlyArray<keyof ImportedFields>;
 
 /** The enum list of each enum-array field: the database stores the standard's labels. */
 export const ENUM_FIELDS: Partial<Record<keyof ImportedFields, StandardListName>> = {
-  typologies: 'Typologie', itinerance: 'Itinerance', services: 'Service', publics: 'PublicSpecifiquementAdresse', specificSupport: 'PriseEnChargeSpecifique',
-  fees: 'FraisACharge', programmes: 'DispositifProgrammeNational', labels: 'FormationLabel', accessModes: 'ModaliteAcces', supportModes: 'ModaliteAccompagnement',
+  typologies: 'Typologie',
+  itinerance: 'Itinerance',
+  services: 'Service',
+  publics: 'PublicSpecifiquementAdresse',
+  specificSupport: 'PriseEnChargeSpecifique',
+  fees: 'FraisACharge',
+  programmes: 'DispositifProgrammeNational',
+  labels: 'FormationLabel',
+  accessModes: 'ModaliteAcces',
+  supportModes: 'ModaliteAccompagnement',
 };
 const TEXT_ARRAYS = new Set<keyof ImportedFields>(['emails', 'websites', 'otherLabels']);
 const FLOATS = new Set<keyof ImportedFields>(['latitude', 'longitude']);
 
 const quote = (column: string) => `"${column}"`;
-const columnType = (field: keyof ImportedFields) => (ENUM_FIELDS[field] || TEXT_ARRAYS.has(field) ? 'text[]' : FLOATS.has(field) ? 'float8' : field === 'dateMaj' ? 'date' : 'text');
+const columnType = (field: keyof ImportedFields) =>
+  ENUM_FIELDS[field] || TEXT_ARRAYS.has(field) ? 'text[]' : FLOATS.has(field) ? 'float8' : field === 'dateMaj' ? 'date' : 'text';
 const columnValue = (field: keyof ImportedFields) => (ENUM_FIELDS[field] ? `r.${quote(field)}::${quote(ENUM_FIELDS[field]!)}[]` : `r.${quote(field)}`);
 const FIELD_DEFS = COMPARED.map((f) => `${quote(f)} ${columnType(f)}`).join(', ');
 
@@ -160,7 +198,11 @@ export const LINKED_SQL = `
 export const LOCK_SQL = `SELECT id FROM "Place" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
 
 const targetColumn = (field: (typeof COMPARED)[number]) =>
-  ENUM_FIELDS[field] || TEXT_ARRAYS.has(field) ? `coalesce(p.${quote(field)}::text[], '{}') AS ${quote(field)}` : field === 'dateMaj' ? `p."dateMaj"::text AS "dateMaj"` : `p.${quote(field)}`;
+  ENUM_FIELDS[field] || TEXT_ARRAYS.has(field)
+    ? `coalesce(p.${quote(field)}::text[], '{}') AS ${quote(field)}`
+    : field === 'dateMaj'
+      ? `p."dateMaj"::text AS "dateMaj"`
+      : `p.${quote(field)}`;
 
 /** What an existing place looks like to the merge: its compared fields, provenance, status and networks. */
 export const TARGETS_SQL = `
@@ -170,8 +212,15 @@ export const TARGETS_SQL = `
   FROM "Place" p WHERE p.id = ANY($1::uuid[])`;
 
 export type Target = Record<string, unknown> & {
-  id: string; version: number; status: string; sourceName: string | null; sourceId: string | null; fieldSources: unknown;
-  locationApproximate: boolean; dateMaj: Date; networks: Array<{ networkId: string }>;
+  id: string;
+  version: number;
+  status: string;
+  sourceName: string | null;
+  sourceId: string | null;
+  fieldSources: unknown;
+  locationApproximate: boolean;
+  dateMaj: Date;
+  networks: Array<{ networkId: string }>;
 };
 
 /** A row of TARGETS_SQL in the importer's terms: list keys instead of the standard's labels, the date as a Date. */

@@ -51,4 +51,3 @@ export type ImportedPlace = { sourceId: string; fields: ImportedFields; active: 
 
 /** One row of a source file: the place it describes, or why it was rejected. */
 export type ParsedRow = { line: number; sourceId: string | null; name: string | null; place: ImportedPlace | null; errors: string[]; warnings: string[] };
-

@@ -40,7 +40,12 @@ describe('the mail layer', () => {
     const token = 'Zq8_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7';
     const text = `Bonjour,\n\nPour vous connecter, ouvrez ce lien :\n\nhttps://reperes.example/connexion/lien?jeton=${token}&retour=%2Fadmin\n\nOu mettez la fiche à jour : https://reperes.example/mise-a-jour/${token}\n`;
     delete process.env.SMTP_URL;
-    const stored = await sendMail(db, { to: 'agent@example.org', subject: 'Lien', text, html: `<a href="https://reperes.example/mise-a-jour/${token}">lien</a>` });
+    const stored = await sendMail(db, {
+      to: 'agent@example.org',
+      subject: 'Lien',
+      text,
+      html: `<a href="https://reperes.example/mise-a-jour/${token}">lien</a>`,
+    });
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: stored.id } });
     expect(row.text).not.toContain(token);
     expect(row.html).not.toContain(token);

@@ -18,10 +18,14 @@ describe('structured logs', () => {
 
   it('never writes e-mail addresses, client addresses, passwords or cookies', () => {
     const { logger, raw } = capture();
-    logger.warn({ email: 'camille@example.org', ip: '203.0.113.9', user: { password: 'secret-pass', email: 'x@y.fr' }, headers: { cookie: 'session=abc' } }, 'sign-in refused for camille@example.org from 203.0.113.9');
+    logger.warn(
+      { email: 'camille@example.org', ip: '203.0.113.9', user: { password: 'secret-pass', email: 'x@y.fr' }, headers: { cookie: 'session=abc' } },
+      'sign-in refused for camille@example.org from 203.0.113.9',
+    );
     logger.error({ err: new Error('duplicate key for dominique@example.fr (198.51.100.4)') }, 'failed');
     const text = raw();
-    for (const secret of ['camille@example.org', '203.0.113.9', 'secret-pass', 'x@y.fr', 'session=abc', 'dominique@example.fr', '198.51.100.4']) expect(text).not.toContain(secret);
+    for (const secret of ['camille@example.org', '203.0.113.9', 'secret-pass', 'x@y.fr', 'session=abc', 'dominique@example.fr', '198.51.100.4'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('[courriel]');
     expect(text).toContain('[masqué]');
   });

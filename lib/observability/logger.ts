@@ -30,8 +30,22 @@ export function pathOnly(url: string): string {
 }
 
 const REDACT = [
-  'email', '*.email', 'password', '*.password', 'token', '*.token', 'ip', '*.ip', 'phone', '*.phone',
-  'headers.cookie', 'headers.authorization', '*.headers.cookie', '*.headers.authorization', 'headers["x-forwarded-for"]', 'headers["x-real-ip"]',
+  'email',
+  '*.email',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'ip',
+  '*.ip',
+  'phone',
+  '*.phone',
+  'headers.cookie',
+  'headers.authorization',
+  '*.headers.cookie',
+  '*.headers.authorization',
+  'headers["x-forwarded-for"]',
+  'headers["x-real-ip"]',
 ];
 
 type Destination = { write(line: string): void };

@@ -6,7 +6,13 @@ import type { PrismaClient } from '@prisma/client';
 
 export type Readiness =
   | { ready: true; migrations: { applied: number; unknown: string[] } }
-  | { ready: false; reason: 'database_unreachable' | 'migrations_pending' | 'migrations_failed' | 'migrations_table_missing'; detail: string; pending?: string[]; failed?: string[] };
+  | {
+      ready: false;
+      reason: 'database_unreachable' | 'migrations_pending' | 'migrations_failed' | 'migrations_table_missing';
+      detail: string;
+      pending?: string[];
+      failed?: string[];
+    };
 
 type Db = Pick<PrismaClient, '$queryRawUnsafe'>;
 
@@ -36,7 +42,10 @@ export async function checkReadiness(options: { db: Db; replica?: Db; migrations
   const timeout = options.timeoutMs ?? 3000;
   let rows: MigrationRow[];
   try {
-    const found = await withTimeout(options.db.$queryRawUnsafe<Array<{ table: string | null }>>(`SELECT to_regclass('public._prisma_migrations')::text AS "table"`), timeout);
+    const found = await withTimeout(
+      options.db.$queryRawUnsafe<Array<{ table: string | null }>>(`SELECT to_regclass('public._prisma_migrations')::text AS "table"`),
+      timeout,
+    );
     if (!found[0]?.table) return { ready: false, reason: 'migrations_table_missing', detail: 'Aucune migration n’a été appliquée à cette base.' };
     rows = await withTimeout(options.db.$queryRawUnsafe<MigrationRow[]>('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations'), timeout);
     if (options.replica && options.replica !== options.db) await withTimeout(options.replica.$queryRawUnsafe('SELECT 1'), timeout);
@@ -44,7 +53,10 @@ export async function checkReadiness(options: { db: Db; replica?: Db; migrations
     return { ready: false, reason: 'database_unreachable', detail: 'La base de données ne répond pas.' };
   }
   const applied = new Set(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
-  const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name).sort();
+  const failed = rows
+    .filter((r) => !r.finished_at && !r.rolled_back_at)
+    .map((r) => r.migration_name)
+    .sort();
   const shipped = shippedMigrations(options.migrationsDir);
   if (failed.length) return { ready: false, reason: 'migrations_failed', detail: 'Une migration a échoué : elle doit être corrigée avant de servir.', failed };
   const pending = shipped.filter((name) => !applied.has(name));

@@ -8,7 +8,10 @@ export const UNAVAILABLE_MESSAGE = 'Le service est momentanément indisponible. 
 export function unavailableResponse(requestId: string | null): Response {
   return Response.json(
     { status: 503, detail: UNAVAILABLE_MESSAGE, ...(requestId ? { requestId } : {}) },
-    { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', 'Retry-After': '10', 'Access-Control-Allow-Origin': '*' } },
+    {
+      status: 503,
+      headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', 'Retry-After': '10', 'Access-Control-Allow-Origin': '*' },
+    },
   );
 }
 

@@ -64,7 +64,12 @@ export function shareLink(baseUrl: string, slugs: string[]) {
 }
 
 /** Published places by id or slug, in the order asked, with what the fiche shows. */
-export async function loadFichePlaces(db: PrismaClient, refs: Array<{ id?: string; slug?: string; note?: string }>, baseUrl: string, now = new Date()): Promise<FichePlace[]> {
+export async function loadFichePlaces(
+  db: PrismaClient,
+  refs: Array<{ id?: string; slug?: string; note?: string }>,
+  baseUrl: string,
+  now = new Date(),
+): Promise<FichePlace[]> {
   const ids = refs.map((r) => r.id).filter((v): v is string => !!v);
   const slugs = refs.map((r) => r.slug).filter((v): v is string => !!v);
   const rows = await db.place.findMany({ where: { status: 'PUBLISHED', OR: [{ id: { in: ids } }, { slug: { in: slugs } }] } });
@@ -99,7 +104,15 @@ export async function loadFichePlaces(db: PrismaClient, refs: Array<{ id?: strin
 
 export async function buildFiche(db: PrismaClient, request: FicheRequest, baseUrl: string, now = new Date()): Promise<Fiche> {
   const places = await loadFichePlaces(db, request.places, baseUrl, now);
-  return { ...request, places, createdAt: now, shareUrl: shareLink(baseUrl, places.map((p) => p.slug)) };
+  return {
+    ...request,
+    places,
+    createdAt: now,
+    shareUrl: shareLink(
+      baseUrl,
+      places.map((p) => p.slug),
+    ),
+  };
 }
 
 /** The fiche as plain text, for the email body (the PDF is attached). */

@@ -5,5 +5,9 @@ import { loadFichePlaces } from './fiche';
 
 /** The published places of a shared link, by slug, with their links built on `baseUrl`. */
 export function fichePlacesBySlugs(slugs: string[], baseUrl: string) {
-  return loadFichePlaces(db, slugs.map((slug) => ({ slug })), baseUrl);
+  return loadFichePlaces(
+    db,
+    slugs.map((slug) => ({ slug })),
+    baseUrl,
+  );
 }

@@ -16,7 +16,10 @@ function safe(value: string): string {
   return value
     .replace(/[\u202f\u2007\u00a0]/g, ' ')
     .replace(/[\u2010\u2011]/g, '-')
-    .replace(/[^\t\n\r\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g, '');
+    .replace(
+      /[^\t\n\r\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g,
+      '',
+    );
 }
 
 const frenchDay = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
@@ -30,7 +33,12 @@ export async function renderFichePdf(fiche: Fiche): Promise<Buffer> {
     tagged: true,
     lang: 'fr-FR',
     displayTitle: true,
-    info: { Title: 'Fiche d’orientation — Repères', Author: safe(fiche.professional.structure || 'Repères'), Subject: safe(fiche.need || 'Lieux d’aide au numérique'), Creator: 'Repères' },
+    info: {
+      Title: 'Fiche d’orientation — Repères',
+      Author: safe(fiche.professional.structure || 'Repères'),
+      Subject: safe(fiche.need || 'Lieux d’aide au numérique'),
+      Creator: 'Repères',
+    },
     compress: true,
   });
   const chunks: Buffer[] = [];
@@ -43,17 +51,34 @@ export async function renderFichePdf(fiche: Fiche): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
   const width = doc.page.width - MARGIN * 2;
-  const write = (value: string, options: { size?: number; bold?: boolean; color?: string; tag?: string; width?: number; x?: number; gap?: number; link?: string } = {}) => {
-    doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(options.size ?? 13).fillColor(options.color ?? TEXT);
+  const write = (
+    value: string,
+    options: { size?: number; bold?: boolean; color?: string; tag?: string; width?: number; x?: number; gap?: number; link?: string } = {},
+  ) => {
+    doc
+      .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(options.size ?? 13)
+      .fillColor(options.color ?? TEXT);
     const text = safe(value);
-    const box = { width: options.width ?? width, structParent: root, structType: options.tag ?? 'P', link: options.link, underline: !!options.link, lineGap: 2 };
+    const box = {
+      width: options.width ?? width,
+      structParent: root,
+      structType: options.tag ?? 'P',
+      link: options.link,
+      underline: !!options.link,
+      lineGap: 2,
+    };
     if (options.x !== undefined) doc.text(text, options.x, doc.y, box);
     else doc.text(text, box);
     if (options.gap) doc.moveDown(options.gap);
   };
 
   write('Fiche d’orientation', { size: 24, bold: true, color: BLUE, tag: 'H1' });
-  write(`Établie le ${frenchDay(fiche.createdAt)}${fiche.professional.structure ? ` par ${fiche.professional.structure}` : ''}`, { size: 12, color: MUTED, gap: 0.6 });
+  write(`Établie le ${frenchDay(fiche.createdAt)}${fiche.professional.structure ? ` par ${fiche.professional.structure}` : ''}`, {
+    size: 12,
+    color: MUTED,
+    gap: 0.6,
+  });
   if (fiche.firstName) write(`Pour : ${fiche.firstName}`, { size: 15, bold: true });
   if (fiche.need) write(`Votre besoin : ${fiche.need}`, { size: 15, gap: 0.3 });
   doc.moveDown(0.5);
@@ -80,7 +105,10 @@ function ensureSpace(doc: PDFKit.PDFDocument, height: number) {
   if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
 }
 
-type Write = (value: string, options?: { size?: number; bold?: boolean; color?: string; tag?: string; width?: number; x?: number; gap?: number; link?: string }) => void;
+type Write = (
+  value: string,
+  options?: { size?: number; bold?: boolean; color?: string; tag?: string; width?: number; x?: number; gap?: number; link?: string },
+) => void;
 
 function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, qr: Buffer, write: Write, width: number) {
   const lines = 5 + (place.hours?.length ?? 1) + place.access.length + (place.practicalInfo ? 2 : 0) + (place.note ? 2 : 0) + (place.closure ? 2 : 0);
@@ -89,7 +117,12 @@ function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, q
   const textWidth = width - QR_SIZE - 16;
   // Decorations (rule, QR code and its caption) are artifacts: screen readers skip them.
   doc.markContent('Artifact', { type: 'Layout' });
-  doc.moveTo(MARGIN, top).lineTo(MARGIN + width, top).lineWidth(1).strokeColor('#c9c9c9').stroke();
+  doc
+    .moveTo(MARGIN, top)
+    .lineTo(MARGIN + width, top)
+    .lineWidth(1)
+    .strokeColor('#c9c9c9')
+    .stroke();
   doc.endMarkedContent();
   doc.y = top + 8;
   write(`${index}. ${place.name}`, { size: 17, bold: true, color: BLUE, tag: 'H2', width: textWidth });
@@ -109,7 +142,11 @@ function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, q
   const bottom = doc.y;
   doc.markContent('Artifact', { type: 'Layout' });
   doc.image(qr, MARGIN + width - QR_SIZE, top + 10, { width: QR_SIZE, height: QR_SIZE });
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED).text('Scanner pour la fiche en ligne', MARGIN + width - QR_SIZE - 6, top + QR_SIZE + 12, { width: QR_SIZE + 12, align: 'center' });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text('Scanner pour la fiche en ligne', MARGIN + width - QR_SIZE - 6, top + QR_SIZE + 12, { width: QR_SIZE + 12, align: 'center' });
   doc.endMarkedContent();
   doc.x = MARGIN;
   doc.y = Math.max(bottom, top + QR_SIZE + 30) + 10;

@@ -39,7 +39,10 @@ export function fieldWithLink(request: FicheRequest): string | null {
   return fields.find(([, value]) => containsLink(value))?.[0] ?? null;
 }
 
-export async function sendFiche(db: PrismaClient, input: { sender: SessionUser | null; request: FicheRequest; email: string; baseUrl: string }): Promise<SendResult> {
+export async function sendFiche(
+  db: PrismaClient,
+  input: { sender: SessionUser | null; request: FicheRequest; email: string; baseUrl: string },
+): Promise<SendResult> {
   const sender = input.sender;
   if (!canSendFicheByMail(sender)) return { status: 'forbidden' };
   const email = input.email.trim().toLowerCase();
@@ -53,9 +56,19 @@ export async function sendFiche(db: PrismaClient, input: { sender: SessionUser |
     };
   }
   const byAccount = await hit(`fiche:account:${sender.id}`, SEND_RATE_PER_ACCOUNT);
-  if (!byAccount.ok) return { status: 'limited', retryAfterSeconds: byAccount.retryAfterSeconds, message: 'Vous avez envoyé beaucoup de fiches aujourd’hui : réessayez demain, ou remettez la fiche imprimée ou par votre messagerie.' };
+  if (!byAccount.ok)
+    return {
+      status: 'limited',
+      retryAfterSeconds: byAccount.retryAfterSeconds,
+      message: 'Vous avez envoyé beaucoup de fiches aujourd’hui : réessayez demain, ou remettez la fiche imprimée ou par votre messagerie.',
+    };
   const byRecipient = await hit(`fiche:to:${email}`, SEND_RATE_PER_RECIPIENT);
-  if (!byRecipient.ok) return { status: 'limited', retryAfterSeconds: byRecipient.retryAfterSeconds, message: 'Cette adresse a déjà reçu plusieurs fiches aujourd’hui : réessayez demain, ou remettez la fiche imprimée ou par votre messagerie.' };
+  if (!byRecipient.ok)
+    return {
+      status: 'limited',
+      retryAfterSeconds: byRecipient.retryAfterSeconds,
+      message: 'Cette adresse a déjà reçu plusieurs fiches aujourd’hui : réessayez demain, ou remettez la fiche imprimée ou par votre messagerie.',
+    };
   const fiche = await buildFiche(db, input.request, input.baseUrl);
   if (fiche.places.length === 0) return { status: 'invalid', message: 'Aucun des lieux choisis n’est publié : refaites la sélection.' };
   const pdf = await renderFichePdf(fiche);

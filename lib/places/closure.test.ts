@@ -29,10 +29,12 @@ describe('temporary closure', () => {
   it('disappears once over, and is open-ended without an end date', () => {
     expect(temporaryClosure(works, instantAt(PARIS, 2026, 12, 15, 8), PARIS)).toBeNull();
     expect(temporaryClosure({ closedFrom: null, closedUntil: null, closureMessage: 'x' }, new Date(), PARIS)).toBeNull();
-    expect(temporaryClosure({ closedFrom: day('2026-01-01'), closedUntil: null, closureMessage: null }, instantAt(PARIS, 2026, 6, 1, 10), PARIS)).toMatchObject({
-      active: true,
-      title: 'Fermé temporairement',
-      reopening: null,
-    });
+    expect(temporaryClosure({ closedFrom: day('2026-01-01'), closedUntil: null, closureMessage: null }, instantAt(PARIS, 2026, 6, 1, 10), PARIS)).toMatchObject(
+      {
+        active: true,
+        title: 'Fermé temporairement',
+        reopening: null,
+      },
+    );
   });
 });

@@ -2,13 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { completeness, type CompletenessInput } from './completeness';
 
 const empty: CompletenessInput = {
-  phone: null, emails: [], websites: [], openingHours: null, summary: null, presentation: null, latitude: null, longitude: null,
-  services: [], fees: [], accessModes: [], supportModes: [], publics: [], typologies: [], accesLibreUrl: null, pivot: null,
+  phone: null,
+  emails: [],
+  websites: [],
+  openingHours: null,
+  summary: null,
+  presentation: null,
+  latitude: null,
+  longitude: null,
+  services: [],
+  fees: [],
+  accessModes: [],
+  supportModes: [],
+  publics: [],
+  typologies: [],
+  accesLibreUrl: null,
+  pivot: null,
 };
 const full: CompletenessInput = {
-  phone: '+33241000000', emails: ['a@b.fr'], websites: ['https://x.fr'], openingHours: 'Mo 09:00-12:00', summary: 'x', presentation: 'y',
-  latitude: 47, longitude: -0.5, services: ['x'], fees: ['x'], accessModes: ['x'], supportModes: ['x'], publics: ['x'], typologies: ['EPN'],
-  accesLibreUrl: 'https://acceslibre.beta.gouv.fr/x', pivot: '12345678900012',
+  phone: '+33241000000',
+  emails: ['a@b.fr'],
+  websites: ['https://x.fr'],
+  openingHours: 'Mo 09:00-12:00',
+  summary: 'x',
+  presentation: 'y',
+  latitude: 47,
+  longitude: -0.5,
+  services: ['x'],
+  fees: ['x'],
+  accessModes: ['x'],
+  supportModes: ['x'],
+  publics: ['x'],
+  typologies: ['EPN'],
+  accesLibreUrl: 'https://acceslibre.beta.gouv.fr/x',
+  pivot: '12345678900012',
 };
 
 describe('completeness score', () => {

@@ -21,8 +21,20 @@ export type CompletenessInput = {
 
 /** What the score checks: one entry of `COMPLETENESS_CHECKS` each. */
 export type CompletenessField =
-  | 'openingHours' | 'contact' | 'services' | 'position' | 'fees' | 'accessModes' | 'supportModes'
-  | 'summary' | 'typologies' | 'websites' | 'publics' | 'presentation' | 'accesLibreUrl' | 'pivot';
+  | 'openingHours'
+  | 'contact'
+  | 'services'
+  | 'position'
+  | 'fees'
+  | 'accessModes'
+  | 'supportModes'
+  | 'summary'
+  | 'typologies'
+  | 'websites'
+  | 'publics'
+  | 'presentation'
+  | 'accesLibreUrl'
+  | 'pivot';
 
 // Also scored in SQL for the back-office list (`lib/places/completeness-sql.ts`): a change here
 // needs the same change there; the integration test `admin-places-list` compares the two.

@@ -8,7 +8,16 @@ import { comparableName, slugify } from '@/lib/geo/fold';
 import { geocode, resolveCommune } from '@/lib/geo';
 
 /** `status` as Prisma names it (PUBLISHED, DRAFT, ARCHIVED), not the column's mapped value. */
-export type PossibleDuplicate = { id: string; slug: string; name: string; street: string; commune: string; status: 'PUBLISHED' | 'DRAFT' | 'ARCHIVED'; distanceMeters: number | null; similarity: number };
+export type PossibleDuplicate = {
+  id: string;
+  slug: string;
+  name: string;
+  street: string;
+  commune: string;
+  status: 'PUBLISHED' | 'DRAFT' | 'ARCHIVED';
+  distanceMeters: number | null;
+  similarity: number;
+};
 
 export type CreateResult =
   | { status: 'created'; id: string }
@@ -61,11 +70,17 @@ export async function findPossibleDuplicates(
 // Words every other place name carries: "Espace numérique des Rives" and "Espace numérique des
 // Tilleuls" share them and are different places.
 const GENERIC = new Set(
-  'a au aux d de des du en et l la le les sur espace espaces numerique numeriques public publique epn centre social socioculturel maison mediatheque bibliotheque tiers lieu point france services fablab atelier ateliers cyber cyberbase association antenne relais mairie ville communaute communes agglomeration'.split(' '),
+  'a au aux d de des du en et l la le les sur espace espaces numerique numeriques public publique epn centre social socioculturel maison mediatheque bibliotheque tiers lieu point france services fablab atelier ateliers cyber cyberbase association antenne relais mairie ville communaute communes agglomeration'.split(
+    ' ',
+  ),
 );
 
 function distinctiveWords(name: string) {
-  return new Set(comparableName(name).split(' ').filter((w) => w.length > 1 && !GENERIC.has(w)));
+  return new Set(
+    comparableName(name)
+      .split(' ')
+      .filter((w) => w.length > 1 && !GENERIC.has(w)),
+  );
 }
 
 /** Two names denote the same place when their distinctive words mostly agree, or when the whole
@@ -144,7 +159,11 @@ export async function createPlace(
         kind: 'CREATE',
         state: 'APPLIED',
         authorId: user.id,
-        changes: { name: { before: null, after: created.name }, street: { before: null, after: created.street }, commune: { before: null, after: created.commune } },
+        changes: {
+          name: { before: null, after: created.name },
+          street: { before: null, after: created.street },
+          commune: { before: null, after: created.commune },
+        },
         baseVersion: 1,
       },
     });

@@ -9,7 +9,15 @@ import type * as P from '@prisma/client';
 import { readDb } from '@/lib/db';
 import { STANDARD_LISTS, type StandardListName } from '@/lib/standard/enums';
 
-export type PublicStop = { id: string; label: string; street: string | null; commune: string; latitude: number; longitude: number; openingHours: string | null };
+export type PublicStop = {
+  id: string;
+  label: string;
+  street: string | null;
+  commune: string;
+  latitude: number;
+  longitude: number;
+  openingHours: string | null;
+};
 
 /** What a place page shows of a place. */
 export type PublicPlace = {

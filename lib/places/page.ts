@@ -63,7 +63,9 @@ export async function resolvePlacePage(slug: string, now: Date): Promise<PlacePa
   });
   if (!redirect) return { kind: 'not-found', commune: null };
   // Follow the old slug only to a page that shows something; a draft stays hidden.
-  return pageKind(redirect.place, now) === 'not-found' ? { kind: 'not-found', commune: redirect.place.commune } : { kind: 'redirect', slug: redirect.place.slug };
+  return pageKind(redirect.place, now) === 'not-found'
+    ? { kind: 'not-found', commune: redirect.place.commune }
+    : { kind: 'redirect', slug: redirect.place.slug };
 }
 
 /** The id of the place at this slug, whatever its status (a report names it), or null. */

@@ -26,9 +26,19 @@ describe('structured data of a place', () => {
       address: { postalCode: '49000', addressLocality: 'Angers', addressCountry: 'FR' },
     });
     expect(json.openingHoursSpecification).toHaveLength(11);
-    expect(json.openingHoursSpecification).toContainEqual({ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Friday', opens: '14:00', closes: '17:30' });
+    expect(json.openingHoursSpecification).toContainEqual({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: 'https://schema.org/Friday',
+      opens: '14:00',
+      closes: '17:30',
+    });
     // Open until midnight: schema.org has no 24:00.
-    expect(json.openingHoursSpecification).toContainEqual({ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Saturday', opens: '10:00', closes: '23:59' });
+    expect(json.openingHoursSpecification).toContainEqual({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: 'https://schema.org/Saturday',
+      opens: '10:00',
+      closes: '23:59',
+    });
   });
 
   it('calls France Services a government office and leaves out unknown hours', () => {

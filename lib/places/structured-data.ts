@@ -37,12 +37,20 @@ export function placeJsonLd(place: {
     address: { '@type': 'PostalAddress', streetAddress: place.street, postalCode: place.postcode, addressLocality: place.commune, addressCountry: 'FR' },
     geo: place.latitude !== null && place.longitude !== null ? { '@type': 'GeoCoordinates', latitude: place.latitude, longitude: place.longitude } : undefined,
     openingHoursSpecification: slots.length
-      ? slots.map((slot) => ({ '@type': 'OpeningHoursSpecification', dayOfWeek: `https://schema.org/${DAYS[slot.weekday - 1]}`, opens: hhmm(slot.startMinute), closes: hhmm(slot.endMinute === 1440 ? 1439 : slot.endMinute) }))
+      ? slots.map((slot) => ({
+          '@type': 'OpeningHoursSpecification',
+          dayOfWeek: `https://schema.org/${DAYS[slot.weekday - 1]}`,
+          opens: hhmm(slot.startMinute),
+          closes: hhmm(slot.endMinute === 1440 ? 1439 : slot.endMinute),
+        }))
       : undefined,
   };
 }
 
 /** JSON for a <script> element: `<` escaped so no text can close the element. */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

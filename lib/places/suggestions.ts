@@ -78,7 +78,12 @@ export async function submitSuggestion(
   if (!place) return { status: 'invalid', message: 'Ce lieu n’est plus publié.', values };
   const perPlace = await hit(`suggestion-place:${place.id}`, SUGGESTION_PLACE_RATE);
   if (!perPlace.ok) {
-    return { status: 'refused', message: 'Merci ! Ce lieu a déjà reçu beaucoup de signalements aujourd’hui : l’équipe qui tient la fiche les examine. Réessayez demain si l’erreur demeure.', values };
+    return {
+      status: 'refused',
+      message:
+        'Merci ! Ce lieu a déjà reçu beaucoup de signalements aujourd’hui : l’équipe qui tient la fiche les examine. Réessayez demain si l’erreur demeure.',
+      values,
+    };
   }
   await db.suggestion.create({ data: { placeId: place.id, part: parsed.data.part, message: parsed.data.message, email: parsed.data.email ?? null } });
   return { status: 'sent', message: SUGGESTION_SENT };
@@ -96,7 +101,10 @@ export async function closeSuggestion(
   input: { suggestionId: string; decision: 'APPLIED' | 'REJECTED'; note?: string },
 ): Promise<{ status: 'done' | 'gone' | 'forbidden' }> {
   if (!z.uuid().safeParse(input.suggestionId).success) return { status: 'gone' };
-  const suggestion = await db.suggestion.findUnique({ where: { id: input.suggestionId }, include: { place: { select: { networks: { select: { networkId: true } } } } } });
+  const suggestion = await db.suggestion.findUnique({
+    where: { id: input.suggestionId },
+    include: { place: { select: { networks: { select: { networkId: true } } } } },
+  });
   if (!suggestion) return { status: 'gone' };
   if (!canReviewFor(reviewer, { id: suggestion.placeId, networkIds: suggestion.place.networks.map((n) => n.networkId) })) return { status: 'forbidden' };
   const note = (input.note ?? '').trim().slice(0, 500);

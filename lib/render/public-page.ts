@@ -32,7 +32,10 @@ export function cachedPageResponse(request: { method: string; headers: Headers; 
   if (!SELF_APPLIED.some((pattern) => pattern.test(request.nextUrl.pathname)) || !cacheable(request)) return null;
   const page = freshCachedPage(pageKey(request.nextUrl));
   if (!page) return null;
-  return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), { status: page.status, headers: { ...page.headers, ...pageCacheHeader(true) } });
+  return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {
+    status: page.status,
+    headers: { ...page.headers, ...pageCacheHeader(true) },
+  });
 }
 
 export async function servePage(request: Request, render: (nonce: string) => Promise<RenderedPage>): Promise<Response> {

@@ -34,7 +34,9 @@ const FAMILY_COLUMNS = FACET_FAMILIES.map(([, column]) => `"${column}"`).join(',
  * (eight passes over a materialised scope, which spilled to disk for national searches).
  */
 export function facetCountsOver(scope: Prisma.Sql): Prisma.Sql {
-  const unnests = FACET_FAMILIES.map(([facet, column]) => `SELECT '${facet}' AS facet, v::text AS value, sum(sets.n) AS count FROM sets, unnest(sets."${column}") v GROUP BY 1, 2`).join('\n    UNION ALL ');
+  const unnests = FACET_FAMILIES.map(
+    ([facet, column]) => `SELECT '${facet}' AS facet, v::text AS value, sum(sets.n) AS count FROM sets, unnest(sets."${column}") v GROUP BY 1, 2`,
+  ).join('\n    UNION ALL ');
   return Prisma.sql`WITH sets AS (SELECT ${Prisma.raw(FAMILY_COLUMNS)}, count(*) AS n FROM ${scope} GROUP BY ${Prisma.raw(FAMILY_COLUMNS)})
     ${Prisma.raw(unnests)}`;
 }

@@ -25,7 +25,23 @@ describe('search URL parameters', () => {
   });
 
   it('never throws and never yields out-of-range values, whatever the URL (property)', () => {
-    const key = fc.constantFrom('ou', 'lat', 'lng', 'rayon', 'besoin', 'frais', 'type', 'itinerance', 'reseau', 'q', 'ouvert', 'creneau', 'page', 'public', 'autre');
+    const key = fc.constantFrom(
+      'ou',
+      'lat',
+      'lng',
+      'rayon',
+      'besoin',
+      'frais',
+      'type',
+      'itinerance',
+      'reseau',
+      'q',
+      'ouvert',
+      'creneau',
+      'page',
+      'public',
+      'autre',
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(key, fc.string({ maxLength: 300 })), { maxLength: 20 }), (pairs) => {
         const params = new URLSearchParams();

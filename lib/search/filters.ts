@@ -94,13 +94,21 @@ function rawValues(params: RawParams, key: string): string[] {
 
 function values(params: RawParams, key: string): string[] {
   // "a,b" is accepted as well as repeated keys.
-  return rawValues(params, key).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).slice(0, 30);
+  return rawValues(params, key)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .slice(0, 30);
 }
 
 /** The first value of a key; free text (a place, an address, a name) keeps its commas. */
 function first(params: RawParams, key: string, { text = false } = {}): string | null {
   if (!text) return values(params, key)[0] ?? null;
-  return rawValues(params, key).map((v) => v.trim()).find(Boolean) ?? null;
+  return (
+    rawValues(params, key)
+      .map((v) => v.trim())
+      .find(Boolean) ?? null
+  );
 }
 
 /** Free text cut to `max` UTF-16 units without splitting a character, lone surrogates made U+FFFD (as a URL would). */

@@ -51,14 +51,24 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
   let origin: SearchResponse['origin'] = null;
   let help: PlaceHelp | null = null;
   if (filters.lat !== null && filters.lng !== null) {
-    origin = { label: filters.ou ?? 'Votre position', latitude: filters.lat, longitude: filters.lng, precision: 'address', inseeCode: null, departement: null, source: 'offline', fromPosition: true };
+    origin = {
+      label: filters.ou ?? 'Votre position',
+      latitude: filters.lat,
+      longitude: filters.lng,
+      precision: 'address',
+      inseeCode: null,
+      departement: null,
+      source: 'offline',
+      fromPosition: true,
+    };
   } else if (filters.ou) {
     // The geocoder writes to its cache: the primary, even when reads go to a replica.
     const answer = await findPlace(options.db ?? primaryDb, filters.ou);
     if (answer.point) origin = { ...answer.point, fromPosition: false };
     help = placeHelp(filters.ou, answer.lookup, answer.point !== null);
     // Not found, or found but not placeable (a commune with neither a centre nor places near it).
-    if (!answer.point && (!help || answer.lookup.kind === 'found')) problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
+    if (!answer.point && (!help || answer.lookup.kind === 'found'))
+      problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);
     // A place was asked and could not be placed: the whole country sorted by commune answers
     // nothing the person asked for, and counting and faceting it was the slowest search of all
     // (p50 583 ms on 100,000 places, bench/README.md). The notice and its choices are the answer.
@@ -76,7 +86,17 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
   const ids = found.page.map((c) => c.id);
   const details = ids.length ? await db.$queryRaw<DetailRow[]>(detailQuery(ids)) : [];
   const results = pageResults(found.page, details, filters, now);
-  return { results, total: found.total, page: filters.page, pageCount: Math.max(1, Math.ceil(found.total / pageSize)), pageSize, facets: found.facets, origin, placeHelp: help, problems };
+  return {
+    results,
+    total: found.total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(found.total / pageSize)),
+    pageSize,
+    facets: found.facets,
+    origin,
+    placeHelp: help,
+    problems,
+  };
 }
 
 type Ask = { db: Db; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean };

@@ -12,11 +12,20 @@ import { PLAIN_WEEK } from './availability';
 describe('plain weeks, decided in SQL for "open now"', () => {
   it('are open exactly when the minute of the week is in their weekly slots', () => {
     const rows = parse(readDataText('franceServices'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Array<Record<string, string>>;
-    const values = [...new Set(rows.map((r) => weekdayHoursToOsm([r.h_lundi, r.h_mardi, r.h_mercredi, r.h_jeudi, r.h_vendredi, r.h_samedi])).filter((v): v is string => !!v))];
+    const values = [
+      ...new Set(rows.map((r) => weekdayHoursToOsm([r.h_lundi, r.h_mardi, r.h_mercredi, r.h_jeudi, r.h_vendredi, r.h_samedi])).filter((v): v is string => !!v)),
+    ];
     const plainWeek = new RegExp(PLAIN_WEEK);
     const plain = values.filter((v) => plainWeek.test(v)).slice(0, 120);
     expect(plain.length).toBe(120);
-    for (const notPlain of ['Mo-Fr 09:00-12:00; PH off', 'Mo-Fr 09:00-12:00 "sur rendez-vous"', 'Jul-Aug Mo 10:00-12:00', 'week 1-53/2 Tu 14:00-16:00', 'Mo off', '24/7']) {
+    for (const notPlain of [
+      'Mo-Fr 09:00-12:00; PH off',
+      'Mo-Fr 09:00-12:00 "sur rendez-vous"',
+      'Jul-Aug Mo 10:00-12:00',
+      'week 1-53/2 Tu 14:00-16:00',
+      'Mo off',
+      '24/7',
+    ]) {
       expect(plainWeek.test(notPlain), notPlain).toBe(false);
     }
     let checked = 0;

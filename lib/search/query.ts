@@ -52,10 +52,15 @@ export function conditions(filters: SearchFilters, options: { fuzzy?: boolean } 
   if (filters.itinerance === 'itinerant') where.push(Prisma.sql`'Itinérant' = ANY(p.itinerance)`);
   if (filters.itinerance === 'fixe') where.push(Prisma.sql`NOT ('Itinérant' = ANY(p.itinerance))`);
   if (filters.reseau) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id AND n.slug = ${filters.reseau})`);
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id AND n.slug = ${filters.reseau})`,
+    );
   }
   if (filters.q) {
-    const words = filters.q.split(/[\s,;'’-]+/).filter((w) => w.length >= 2).slice(0, 8);
+    const words = filters.q
+      .split(/[\s,;'’-]+/)
+      .filter((w) => w.length >= 2)
+      .slice(0, 8);
     if (options.fuzzy) {
       // Typo tolerance, used when the exact words found nothing: trigram word similarity.
       where.push(Prisma.sql`reperes_fold(p.name) %> reperes_fold(${filters.q})`);
@@ -109,7 +114,8 @@ export type Origin = { latitude: number; longitude: number };
  * columns are read in the radius scan itself, not by joining back to "Place" afterwards.
  */
 export function scopeSql(columns: Prisma.Sql, where: Prisma.Sql, origin: Origin | null, radius: number): Prisma.Sql {
-  if (!origin) return Prisma.sql`(SELECT ${columns}, NULL::float8 AS distance, NULL::text AS stop_label, NULL::text AS stop_commune FROM "Place" p WHERE ${where}) AS p`;
+  if (!origin)
+    return Prisma.sql`(SELECT ${columns}, NULL::float8 AS distance, NULL::text AS stop_label, NULL::text AS stop_commune FROM "Place" p WHERE ${where}) AS p`;
   const box = boundingBox(origin.latitude, origin.longitude, radius);
   const distance = distanceTo(origin.latitude, origin.longitude);
   const longitudes = box.lngMin === null ? Prisma.empty : Prisma.sql`AND p.longitude BETWEEN ${box.lngMin}::float8 AND ${box.lngMax}::float8`;

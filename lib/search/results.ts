@@ -3,14 +3,7 @@
 import 'server-only';
 import { Prisma } from '@prisma/client';
 import { openingStateAt, type OpeningState } from '@/lib/hours';
-import {
-  ACCESS_MODE_LABELS,
-  FEE_LABELS,
-  PUBLIC_LABELS,
-  SERVICE_LABELS,
-  SPECIFIC_SUPPORT_LABELS,
-  SUPPORT_MODE_LABELS,
-} from '@/lib/standard/enums';
+import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SERVICE_LABELS, SPECIFIC_SUPPORT_LABELS, SUPPORT_MODE_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
 import type { SearchFilters } from './filters';
 
@@ -104,7 +97,9 @@ function toResult(row: DetailRow, candidate: Candidate, filters: SearchFilters, 
   const closedFrom = row.closed_from?.toISOString().slice(0, 10) ?? null;
   const closedUntil = row.closed_until?.toISOString().slice(0, 10) ?? null;
   const closedNow = (closedFrom !== null || closedUntil !== null) && (closedFrom ?? today) <= today && today <= (closedUntil ?? today);
-  const state = closedNow ? { status: 'closed' as const, nextChange: null, comment: row.closure_message } : openingStateAt(row.opening_hours, row.time_zone, now);
+  const state = closedNow
+    ? { status: 'closed' as const, nextChange: null, comment: row.closure_message }
+    : openingStateAt(row.opening_hours, row.time_zone, now);
   return {
     id: row.id,
     slug: row.slug,

@@ -11,7 +11,11 @@ const NEXT = {
   ],
 };
 const PARENT = { name: 'next-auth', severity: 'critical', via: ['next'] };
-const LOW = { name: 'cookie', severity: 'low', via: [{ source: 1200, name: 'cookie', title: 'x', url: 'https://github.com/advisories/GHSA-1111-2222-3333', severity: 'low' }] };
+const LOW = {
+  name: 'cookie',
+  severity: 'low',
+  via: [{ source: 1200, name: 'cookie', title: 'x', url: 'https://github.com/advisories/GHSA-1111-2222-3333', severity: 'low' }],
+};
 
 describe('the dependency audit verdict', () => {
   it('fails on high and critical advisories, counting each advisory once', () => {
@@ -31,7 +35,11 @@ describe('the dependency audit verdict', () => {
   });
 
   it('ignores an expired or wrong-package entry, and reports entries no longer needed', () => {
-    const expired = evaluateAudit(report({ next: NEXT }), { advisories: [{ id: 'GHSA-aaaa-bbbb-cccc', reason: 'Accepted until the upgrade.', expires: '2026-01-01' }] }, new Date('2026-06-01'));
+    const expired = evaluateAudit(
+      report({ next: NEXT }),
+      { advisories: [{ id: 'GHSA-aaaa-bbbb-cccc', reason: 'Accepted until the upgrade.', expires: '2026-01-01' }] },
+      new Date('2026-06-01'),
+    );
     if (expired.kind !== 'done') throw new Error();
     expect(expired.failing).toHaveLength(1);
     expect(expired.expiredAllowEntries).toHaveLength(1);

@@ -9,7 +9,14 @@ export type Advisory = { id: string; source: number | null; package: string; tit
 
 export type AuditVerdict =
   | { kind: 'unreachable'; message: string }
-  | { kind: 'done'; failing: Advisory[]; allowed: Array<Advisory & { reason: string }>; lowerSeverity: number; unusedAllowEntries: AllowEntry[]; expiredAllowEntries: AllowEntry[] };
+  | {
+      kind: 'done';
+      failing: Advisory[];
+      allowed: Array<Advisory & { reason: string }>;
+      lowerSeverity: number;
+      unusedAllowEntries: AllowEntry[];
+      expiredAllowEntries: AllowEntry[];
+    };
 
 const BLOCKING = new Set(['high', 'critical']);
 
@@ -21,9 +28,12 @@ export function parseAllowlist(value: unknown): Allowlist {
   const list = (value as Allowlist | null)?.advisories;
   if (!Array.isArray(list)) throw new Error('audit-allowlist.json doit contenir { "advisories": [ … ] }.');
   list.forEach((entry, i) => {
-    if (!entry || (typeof entry.id !== 'string' && typeof entry.id !== 'number') || String(entry.id).trim() === '') throw new Error(`audit-allowlist.json, entrée ${i + 1} : « id » (identifiant GHSA ou numéro de l’avis) manquant.`);
-    if (typeof entry.reason !== 'string' || entry.reason.trim().length < 10) throw new Error(`audit-allowlist.json, entrée ${i + 1} (${entry.id}) : « reason » doit expliquer pourquoi l’avis est accepté.`);
-    if (entry.expires !== undefined && Number.isNaN(Date.parse(entry.expires))) throw new Error(`audit-allowlist.json, entrée ${i + 1} (${entry.id}) : « expires » doit être une date (AAAA-MM-JJ).`);
+    if (!entry || (typeof entry.id !== 'string' && typeof entry.id !== 'number') || String(entry.id).trim() === '')
+      throw new Error(`audit-allowlist.json, entrée ${i + 1} : « id » (identifiant GHSA ou numéro de l’avis) manquant.`);
+    if (typeof entry.reason !== 'string' || entry.reason.trim().length < 10)
+      throw new Error(`audit-allowlist.json, entrée ${i + 1} (${entry.id}) : « reason » doit expliquer pourquoi l’avis est accepté.`);
+    if (entry.expires !== undefined && Number.isNaN(Date.parse(entry.expires)))
+      throw new Error(`audit-allowlist.json, entrée ${i + 1} (${entry.id}) : « expires » doit être une date (AAAA-MM-JJ).`);
   });
   return { advisories: list };
 }
@@ -49,7 +59,14 @@ export function evaluateAudit(rawOutput: string, allowlist: Allowlist, today = n
   for (const [name, vulnerability] of Object.entries(report.vulnerabilities)) {
     for (const via of vulnerability.via ?? []) {
       if (typeof via === 'string') continue; // an effect of another package's advisory, listed there
-      const advisory: Advisory = { id: advisoryId(via), source: via.source ?? null, package: via.name ?? name, title: via.title ?? '', severity: via.severity ?? vulnerability.severity ?? 'unknown', url: via.url ?? '' };
+      const advisory: Advisory = {
+        id: advisoryId(via),
+        source: via.source ?? null,
+        package: via.name ?? name,
+        title: via.title ?? '',
+        severity: via.severity ?? vulnerability.severity ?? 'unknown',
+        url: via.url ?? '',
+      };
       if (!BLOCKING.has(advisory.severity)) {
         lowerSeverity++;
         continue;

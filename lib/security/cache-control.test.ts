@@ -12,7 +12,18 @@ describe('HTTP caching of public pages', () => {
   });
 
   it('never for the back-office, sign-in, APIs handled elsewhere, writes or a signed-in person', () => {
-    for (const path of ['/admin', '/admin/lieux', '/connexion', '/connexion/lien', '/api/auth/session', '/api/health', '/api/ready', '/api/v1/lieux', '/lieux/x/y']) expect(get(path)).toBeNull();
+    for (const path of [
+      '/admin',
+      '/admin/lieux',
+      '/connexion',
+      '/connexion/lien',
+      '/api/auth/session',
+      '/api/health',
+      '/api/ready',
+      '/api/v1/lieux',
+      '/lieux/x/y',
+    ])
+      expect(get(path)).toBeNull();
     expect(get('/departements/49', null, 'POST')).toBeNull();
     expect(pageCacheControl({ method: 'POST', pathname: '/lieux/espace-x', cookie: null })).toBeNull();
     expect(get('/', 'a=b; next-auth.session-token=abc')).toBe('private, no-store');

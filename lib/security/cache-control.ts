@@ -6,7 +6,19 @@
 
 export const PUBLIC_PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
-const PUBLIC_PAGES = [/^\/$/, /^\/recherche\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/departements\/[^/]+\/?$/, /^\/communes\/[^/]+\/?$/, /^\/reseaux(\/[^/]+)?\/?$/, /^\/donnees\/?$/, /^\/accessibilite\/?$/, /^\/mentions-legales\/?$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/];
+const PUBLIC_PAGES = [
+  /^\/$/,
+  /^\/recherche\/?$/,
+  /^\/lieux\/[^/]+\/?$/,
+  /^\/departements\/[^/]+\/?$/,
+  /^\/communes\/[^/]+\/?$/,
+  /^\/reseaux(\/[^/]+)?\/?$/,
+  /^\/donnees\/?$/,
+  /^\/accessibilite\/?$/,
+  /^\/mentions-legales\/?$/,
+  /^\/sitemap\.xml$/,
+  /^\/robots\.txt$/,
+];
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 

@@ -34,7 +34,11 @@ export function addressGroup(raw: string | null | undefined): string | null {
   if (!ipaddr.IPv6.isValid(value)) return null;
   const v6 = ipaddr.IPv6.parse(value);
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  const groups = v6.toNormalizedString().split(':').slice(0, 4).map((g) => g.replace(/^0+(?=.)/, ''));
+  const groups = v6
+    .toNormalizedString()
+    .split(':')
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''));
   return `${groups.join(':')}::/64`;
 }
 

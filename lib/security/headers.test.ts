@@ -49,7 +49,7 @@ describe('security headers', () => {
     expect(tileSource('https://tiles.example.fr:8443/osm/{z}/{x}/{y}.png')).toBe('https://tiles.example.fr:8443');
     expect(tileSource('https://wxs-{s}.ign.fr/{z}/{x}/{y}')).toBe('https://*.ign.fr');
     expect(tileSource('/tiles/{z}/{x}/{y}.png')).toBeNull();
-    expect(tileSource("https://evil.example; script-src *")).toBeNull();
+    expect(tileSource('https://evil.example; script-src *')).toBeNull();
     const csp = contentSecurityPolicy({ ...base, tileUrl: "https://x.example'; script-src *", pathname: '/' });
     expect(directives(csp).get('script-src')).not.toContain('*');
   });

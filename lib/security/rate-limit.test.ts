@@ -42,7 +42,9 @@ describe('rate limits in memory', () => {
       batchMs.push(performance.now() - started);
     }
     const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-    console.info(`200,000 distinct keys: ${batchMs.map((ms) => Math.round(ms)).join(' / ')} ms per 50,000; ${memoryLimitSize()} kept; heap +${heapGrowthMb.toFixed(1)} MiB`);
+    console.info(
+      `200,000 distinct keys: ${batchMs.map((ms) => Math.round(ms)).join(' / ')} ms per 50,000; ${memoryLimitSize()} kept; heap +${heapGrowthMb.toFixed(1)} MiB`,
+    );
     expect(memoryLimitSize()).toBe(50_000);
     // Once full, each new key evicts the oldest: the last batches cost what the first did (the
     // former store scanned every key on each new one past 50,000: minutes, not milliseconds).
@@ -109,7 +111,10 @@ describe('rate limits in Redis', () => {
 
   beforeAll(async () => {
     probe = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000 });
-    available = await probe.connect().then(() => true, () => false);
+    available = await probe.connect().then(
+      () => true,
+      () => false,
+    );
   });
 
   afterAll(async () => {

@@ -19,7 +19,8 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
 
 // A scheme ("https:", "mailto:"…), "www.", or a host name with a top-level domain followed by a
 // path or the end of a word ("arnaque.fr/x", "bit.ly"). An e-mail address is not a link here.
-const LINK = /(?:\b[a-z][a-z0-9+.-]{1,20}:\/\/|\bwww\.|\b(?:mailto|javascript|data|tel|sms):|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?=[/?#:]|\b)(?!@|\.\w))/i;
+const LINK =
+  /(?:\b[a-z][a-z0-9+.-]{1,20}:\/\/|\bwww\.|\b(?:mailto|javascript|data|tel|sms):|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?=[/?#:]|\b)(?!@|\.\w))/i;
 
 /** Whether free text holds something a mail reader would turn into a link. */
 export function containsLink(text: string): boolean {

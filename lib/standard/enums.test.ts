@@ -12,7 +12,10 @@ function schemaEnums(): Record<string, Record<string, string>> {
   const enums: Record<string, Record<string, string>> = {};
   for (const match of schema.matchAll(/enum (\w+) \{([^}]*)\}/g)) {
     const values: Record<string, string> = {};
-    for (const line of match[2].split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'))) {
+    for (const line of match[2]
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('//'))) {
       const [, key, mapped] = line.match(/^(\w+)(?:\s+@map\("(.*)"\))?/) ?? [];
       if (key) values[key] = mapped ?? key;
     }

@@ -68,7 +68,12 @@ describe('skipped tests and their allow-list', () => {
 
   it('lists the skipped tests of a Playwright report once, with the reason the test gave', () => {
     expect(playwrightSkips(playwrightReport, root)).toEqual([
-      { runner: 'playwright', file: 'tests/e2e/instances.spec.ts', title: `two instances${SEPARATOR}share one limit through Redis`, note: 'Redis does not answer' },
+      {
+        runner: 'playwright',
+        file: 'tests/e2e/instances.spec.ts',
+        title: `two instances${SEPARATOR}share one limit through Redis`,
+        note: 'Redis does not answer',
+      },
       { runner: 'playwright', file: 'tests/e2e/home.spec.ts', title: 'lists places' },
     ]);
   });
@@ -78,7 +83,8 @@ describe('skipped tests and their allow-list', () => {
     const allowed = parseAllowList(
       JSON.stringify({
         $comment: 'ignored',
-        [`tests/integration/backup.test.ts${SEPARATOR}backup and restore${SEPARATOR}pg_dump: backs up`]: 'no pg_dump 17 here: exercised on the PostgreSQL 15 pass',
+        [`tests/integration/backup.test.ts${SEPARATOR}backup and restore${SEPARATOR}pg_dump: backs up`]:
+          'no pg_dump 17 here: exercised on the PostgreSQL 15 pass',
         'tests/e2e/instances.spec.ts': 'the two-instance case needs Redis, started by CI only',
         [`lib/security/rate-limit.test.ts${SEPARATOR}rate limits`]: 'a describe block is not a test: this entry matches nothing',
       }),
@@ -101,7 +107,10 @@ describe('skipped tests and their allow-list', () => {
 
   it('passes when every skip is allowed, and when nothing is skipped', () => {
     const allowed = { 'tests/e2e/home.spec.ts': 'a reason long enough' };
-    expect(describeSkips(judgeSkips(playwrightSkips(playwrightReport, root).slice(1), allowed))).toEqual({ lines: ['tests ignorés (1) :', '  ↷ tests/e2e/home.spec.ts › lists places — autorisé : a reason long enough'], failed: false });
+    expect(describeSkips(judgeSkips(playwrightSkips(playwrightReport, root).slice(1), allowed))).toEqual({
+      lines: ['tests ignorés (1) :', '  ↷ tests/e2e/home.spec.ts › lists places — autorisé : a reason long enough'],
+      failed: false,
+    });
     expect(describeSkips([])).toEqual({ lines: [], failed: false });
   });
 

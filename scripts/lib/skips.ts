@@ -30,7 +30,16 @@ export function vitestSkips(report: VitestReport, root: string): SkippedTest[] {
   return skipped;
 }
 
-type PlaywrightSuite = { title: string; file?: string; specs?: Array<{ title: string; file?: string; tests?: Array<{ status: string; projectName?: string; annotations?: Array<{ type: string; description?: string }> }> }>; suites?: PlaywrightSuite[] };
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  specs?: Array<{
+    title: string;
+    file?: string;
+    tests?: Array<{ status: string; projectName?: string; annotations?: Array<{ type: string; description?: string }> }>;
+  }>;
+  suites?: PlaywrightSuite[];
+};
 type PlaywrightReport = { config?: { rootDir?: string }; suites?: PlaywrightSuite[] };
 
 /** Skipped tests of a Playwright JSON report (one entry per test, whatever the number of projects). */
@@ -57,7 +66,8 @@ export function playwrightSkips(report: PlaywrightReport, root: string): Skipped
 /** Reads the allow-list, refusing entries without a reason. */
 export function parseAllowList(text: string): AllowList {
   const parsed = JSON.parse(text) as unknown;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('tests/skips-allowed.json: an object { "file or file › title": "reason" } is expected.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('tests/skips-allowed.json: an object { "file or file › title": "reason" } is expected.');
   const list: AllowList = {};
   for (const [key, reason] of Object.entries(parsed)) {
     if (key.startsWith('$')) continue; // "$comment"
@@ -80,7 +90,9 @@ export function judgeSkips(skipped: SkippedTest[], allowed: AllowList): SkipVerd
 export function describeSkips(verdicts: SkipVerdict[]): { lines: string[]; failed: boolean } {
   const lines = verdicts.map((v) => {
     const said = v.note ? ` (le test dit : ${v.note})` : '';
-    return v.reason ? `  ↷ ${v.file}${SEPARATOR}${v.title} — autorisé : ${v.reason}` : `  ✖ ${v.file}${SEPARATOR}${v.title} — ignoré sans raison admise dans tests/skips-allowed.json${said}`;
+    return v.reason
+      ? `  ↷ ${v.file}${SEPARATOR}${v.title} — autorisé : ${v.reason}`
+      : `  ✖ ${v.file}${SEPARATOR}${v.title} — ignoré sans raison admise dans tests/skips-allowed.json${said}`;
   });
   if (verdicts.length) lines.unshift(`tests ignorés (${verdicts.length}) :`);
   const refused = verdicts.filter((v) => !v.reason).length;

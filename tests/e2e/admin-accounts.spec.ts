@@ -157,7 +157,16 @@ test('every admin route enforces its role and scope on the server', async ({ bro
   };
   const cybanjou = await idOf('Espace numérique des Violettes (fictif)');
   const tilleuls = await idOf('Espace numérique des Tilleuls');
-  const routes = ['/admin', '/admin/lieux', '/admin/lieux/nouveau', '/admin/utilisateurs', '/admin/outbox', `/admin/lieux/${cybanjou}`, `/admin/lieux/${cybanjou}/historique`, `/admin/lieux/${tilleuls}`];
+  const routes = [
+    '/admin',
+    '/admin/lieux',
+    '/admin/lieux/nouveau',
+    '/admin/utilisateurs',
+    '/admin/outbox',
+    `/admin/lieux/${cybanjou}`,
+    `/admin/lieux/${cybanjou}/historique`,
+    `/admin/lieux/${tilleuls}`,
+  ];
   const expected: Record<string, boolean[]> = {
     admin: [true, true, true, true, true, true, true, true],
     coordinator: [true, true, true, true, false, true, true, true],

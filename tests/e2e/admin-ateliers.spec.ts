@@ -6,7 +6,11 @@ import { signInWithPassword } from './session';
 const TILLEULS = 'espace-numerique-des-tilleuls-angers';
 
 function parisDate(daysAhead: number): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
   return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + daysAhead)).toISOString().slice(0, 10);
 }
 
@@ -35,7 +39,10 @@ test('an editor creates a weekly series, cancels one session; the page and the f
   await expect(page.getByText('Atelier créé')).toBeVisible();
   const section = page.locator('section', { has: page.getByRole('heading', { name: 'Découvrir sa tablette' }) });
   await expect(section.getByRole('listitem')).toHaveCount(4);
-  await section.getByRole('button', { name: /Annuler la séance du/ }).nth(1).click();
+  await section
+    .getByRole('button', { name: /Annuler la séance du/ })
+    .nth(1)
+    .click();
   await expect(section.getByText('· annulée')).toHaveCount(1);
 
   // « Copier » starts a new atelier from this one: same words and times, no date.

@@ -72,7 +72,9 @@ test('another network’s whole source cannot be imported under, nor archived', 
   // The demo places' source, with "archive the places of this source missing from the file".
   await upload(page, file, { source: 'demo', archive: true });
   await expect(page).toHaveURL(/\/admin\/import\?erreur=source/);
-  await expect(page.getByRole('alert').filter({ hasText: 'Ce nom de source' })).toHaveText(/Ce nom de source (appartient à un autre réseau|est géré par l’administration de Repères) : choisissez un autre nom de source/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Ce nom de source' })).toHaveText(
+    /Ce nom de source (appartient à un autre réseau|est géré par l’administration de Repères) : choisissez un autre nom de source/,
+  );
   expect(await accessibilityViolations(page)).toEqual([]);
   // No run was recorded, nothing was archived.
   await expect(page.getByRole('row').filter({ hasText: 'demo' })).toHaveCount(0);
@@ -93,5 +95,10 @@ test('an administrator sees who owns each source and ranks it', async ({ page })
   await row.getByLabel('Priorité de la source copie-hub-e2e').fill('3');
   await row.getByRole('button', { name: 'Enregistrer la source copie-hub-e2e' }).click();
   await expect(page.getByRole('status')).toHaveText('Source « copie-hub-e2e » enregistrée.');
-  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'copie-hub-e2e' }) }).getByLabel('Priorité de la source copie-hub-e2e')).toHaveValue('3');
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'copie-hub-e2e' }) })
+      .getByLabel('Priorité de la source copie-hub-e2e'),
+  ).toHaveValue('3');
 });

@@ -8,7 +8,11 @@ import { accessibilityViolations, expect, test } from './fixtures';
 import { lastLinkFor, lastMessageTo } from './session';
 
 function mondayOfTomorrowsWeek(): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
   const tomorrow = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + 1));
   const monday = new Date(tomorrow.getTime() - ((tomorrow.getUTCDay() + 6) % 7) * 86_400_000);
   // 08:00 in Paris is 06:00 or 07:00 UTC: 05:00 UTC is before it in both seasons.
@@ -70,7 +74,9 @@ test('the atelier page is accessible and describes its sessions as schema.org Ev
   await page.goto('/ateliers/prendre-en-main-son-smartphone-cholet');
   expect(await accessibilityViolations(page)).toEqual([]);
   await expect(page.getByText('Séance annulée')).toHaveCount(1);
-  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@graph': Array<{ '@type': string; eventStatus: string; startDate: string }> };
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+    '@graph': Array<{ '@type': string; eventStatus: string; startDate: string }>;
+  };
   expect(ld['@graph'].every((e) => e['@type'] === 'Event' && !Number.isNaN(Date.parse(e.startDate)))).toBe(true);
   expect(ld['@graph'].filter((e) => e.eventStatus === 'https://schema.org/EventCancelled')).toHaveLength(1);
 });

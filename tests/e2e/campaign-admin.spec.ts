@@ -17,7 +17,8 @@ async function campaignLinkFor(browser: Browser, email: string) {
   return (await lastMessageTo(browser, email)).text.match(/\/mise-a-jour\/[\w-]+/)![0];
 }
 
-const count = async (page: Page, label: string) => Number(await page.getByTestId('campaign-progress').getByRole('row', { name: label }).getByRole('cell').textContent());
+const count = async (page: Page, label: string) =>
+  Number(await page.getByTestId('campaign-progress').getByRole('row', { name: label }).getByRole('cell').textContent());
 
 test.describe.configure({ mode: 'serial' });
 

@@ -29,7 +29,14 @@ function get(pathname: string, headers: Record<string, string>, localAddress = '
 }
 
 test.beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: e2eDatabaseUrl(), REDIS_URL: '', NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: e2eDatabaseUrl(),
+    REDIS_URL: '',
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+  };
   delete env.TRUSTED_PROXY_HOPS;
   delete env.SEARCH_RATE_LIMIT;
   app = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, stdio: 'ignore', env });

@@ -82,7 +82,13 @@ test.describe('the embeddable directory', () => {
     await frame.getByRole('checkbox', { name: /Aide pour mes papiers en ligne/ }).check();
     await frame.getByRole('button', { name: 'Rechercher' }).click();
     await expect(frame.locator('.result-card').first()).toContainText('Pourquoi ce lieu');
-    expect(page.frames().some((f) => /\/embed\?.*reseau=cybanjou.*besoin=AideAuxDemarchesAdministratives|\/embed\?.*besoin=AideAuxDemarchesAdministratives.*reseau=cybanjou/.test(f.url()))).toBe(true);
+    expect(
+      page
+        .frames()
+        .some((f) =>
+          /\/embed\?.*reseau=cybanjou.*besoin=AideAuxDemarchesAdministratives|\/embed\?.*besoin=AideAuxDemarchesAdministratives.*reseau=cybanjou/.test(f.url()),
+        ),
+    ).toBe(true);
 
     // A place link replaces the partner's page with the place page.
     const name = (await frame.locator('.result-card h2 a, .result-card h3 a').first().textContent())!.trim();

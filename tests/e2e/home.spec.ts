@@ -16,8 +16,14 @@ test('the home page lists the published demo places by commune', async ({ page }
   expect(hidden.filter((p) => p.status === 'DRAFT').length).toBeGreaterThanOrEqual(2);
   expect(hidden.filter((p) => p.status === 'ARCHIVED').length).toBeGreaterThanOrEqual(2);
   for (const place of hidden) {
-    expect(listed.map((l) => l.name), place.status).not.toContain(place.name);
-    expect(listed.map((l) => l.href), place.status).not.toContain(`/lieux/${place.slug}`);
+    expect(
+      listed.map((l) => l.name),
+      place.status,
+    ).not.toContain(place.name);
+    expect(
+      listed.map((l) => l.href),
+      place.status,
+    ).not.toContain(`/lieux/${place.slug}`);
   }
   const published = DEMO_PLACES.filter((p) => p.status === 'PUBLISHED');
   expect(listed.map((l) => l.href)).toEqual(expect.arrayContaining(published.map((p) => `/lieux/${p.slug}`)));
@@ -38,7 +44,11 @@ test('the home page has no accessibility violation', async ({ page }) => {
 });
 
 test('the footer pages answer', async ({ page }) => {
-  for (const [path, title] of [['/donnees', 'Données ouvertes'], ['/accessibilite', 'Accessibilité'], ['/mentions-legales', 'Mentions légales']]) {
+  for (const [path, title] of [
+    ['/donnees', 'Données ouvertes'],
+    ['/accessibilite', 'Accessibilité'],
+    ['/mentions-legales', 'Mentions légales'],
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   }

@@ -17,7 +17,9 @@ async function upload(page: Page, fileName: string, lines: string[], source: str
   await page.goto('/admin');
   await page.getByRole('link', { name: 'Importer' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importer un fichier');
-  await page.getByLabel('Fichier (CSV ou JSON, 20 Mo au plus)').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...lines].join('\r\n')) });
+  await page
+    .getByLabel('Fichier (CSV ou JSON, 20 Mo au plus)')
+    .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...lines].join('\r\n')) });
   await page.getByLabel('Format').selectOption('standard');
   await page.getByLabel(/Nom de la source/).fill(source);
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
@@ -62,7 +64,12 @@ test('an admin checks a file, downloads the rejected rows, confirms and sees the
 
 test('a second source with the same place flags it, and the admin merges the two field by field', async ({ page }) => {
   await signInAsAdmin(page);
-  await upload(page, 'autre-source.csv', ['o-1,Espace numérique de la Doutre (essai),Angers,49100,3 place de la Laiterie,47.4746,-0.5611,,2025-03-01,Accès internet et matériel informatique,'], 'autre-source-e2e');
+  await upload(
+    page,
+    'autre-source.csv',
+    ['o-1,Espace numérique de la Doutre (essai),Angers,49100,3 place de la Laiterie,47.4746,-0.5611,,2025-03-01,Accès internet et matériel informatique,'],
+    'autre-source-e2e',
+  );
   await expect(page.getByRole('cell', { name: 'Créé et signalé pour fusion' })).toBeVisible();
   await page.getByRole('button', { name: 'Confirmer l’import' }).click();
   await expect(page.getByText('Import terminé')).toBeVisible({ timeout: 20_000 });
@@ -88,7 +95,9 @@ test('a second source with the same place flags it, and the admin merges the two
   // Which source gave which value: the name from the first file, the services chosen in the merge.
   const provenance = page.getByRole('region', { name: 'Provenance des valeurs' });
   await expect(provenance.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Nom', exact: true }) })).toContainText('source « essai-e2e »');
-  await expect(provenance.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Services', exact: true }) })).toContainText('saisie dans l’espace d’administration');
+  await expect(provenance.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Services', exact: true }) })).toContainText(
+    'saisie dans l’espace d’administration',
+  );
   expect(await accessibilityViolations(page)).toEqual([]);
 });
 
@@ -97,7 +106,10 @@ test('a generic CSV asks for its columns, guessed from the header, before the dr
   await page.goto('/admin/import');
   expect(await accessibilityViolations(page)).toEqual([]);
   // Windows-1252 with semicolons, as spreadsheets export it.
-  const latin1 = Buffer.from('Structure;Adresse;CP;Ville;Téléphone;Horaires\r\nMédiathèque du Lude (essai);3 rue Basse;72800;Le Lude;02 43 00 00 00;Du mardi au samedi : 10h à 12h\r\n', 'latin1');
+  const latin1 = Buffer.from(
+    'Structure;Adresse;CP;Ville;Téléphone;Horaires\r\nMédiathèque du Lude (essai);3 rue Basse;72800;Le Lude;02 43 00 00 00;Du mardi au samedi : 10h à 12h\r\n',
+    'latin1',
+  );
   await page.getByLabel('Fichier (CSV ou JSON, 20 Mo au plus)').setInputFiles({ name: 'lude.csv', mimeType: 'text/csv', buffer: latin1 });
   await page.getByLabel('Format').selectOption('generic');
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
@@ -114,7 +126,11 @@ test('a generic CSV asks for its columns, guessed from the header, before the dr
 test('a long import shows its progress, and the page follows it to the end', async ({ page }) => {
   test.setTimeout(150_000);
   await signInAsAdmin(page);
-  const lines = Array.from({ length: 15_000 }, (_, i) => `long-${i},Point numérique ${i} (essai),Commune ${i % 500},${String(10000 + i).padStart(5, '0')},${1 + (i % 90)} rue Longue,${(43 + (i % 600) / 100).toFixed(4)},${(-1 + (i % 700) / 100).toFixed(4)},,2025-01-01,Aide aux démarches administratives,Mo-Fr 09:00-12:00`);
+  const lines = Array.from(
+    { length: 15_000 },
+    (_, i) =>
+      `long-${i},Point numérique ${i} (essai),Commune ${i % 500},${String(10000 + i).padStart(5, '0')},${1 + (i % 90)} rue Longue,${(43 + (i % 600) / 100).toFixed(4)},${(-1 + (i % 700) / 100).toFixed(4)},,2025-01-01,Aide aux démarches administratives,Mo-Fr 09:00-12:00`,
+  );
   await upload(page, 'long.csv', lines, 'long-e2e');
   await expect(page.getByRole('list', { name: 'Résumé' })).toContainText('15000 lieux à créer');
   await page.getByRole('button', { name: 'Confirmer l’import' }).click();

@@ -24,7 +24,10 @@ const apps: ChildProcess[] = [];
 
 test.beforeAll(async () => {
   const probe = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
-  const available = await probe.connect().then(() => true, () => false);
+  const available = await probe.connect().then(
+    () => true,
+    () => false,
+  );
   probe.disconnect();
   // CI starts Redis and sets REPERES_REQUIRE_REDIS=1: there, this case must run.
   if (!available && process.env.REPERES_REQUIRE_REDIS === '1') throw new Error(`REPERES_REQUIRE_REDIS=1 but Redis does not answer at ${redisUrl}.`);
@@ -34,13 +37,27 @@ test.beforeAll(async () => {
       spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
         cwd: root,
         stdio: 'ignore',
-        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: e2eDatabaseUrl(), REDIS_URL: redisUrl, SEARCH_RATE_LIMIT: '6', TRUSTED_PROXY_HOPS: '1', NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: e2eDatabaseUrl(),
+          REDIS_URL: redisUrl,
+          SEARCH_RATE_LIMIT: '6',
+          TRUSTED_PROXY_HOPS: '1',
+          NEXTAUTH_URL: `http://localhost:${port}`,
+          NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+        },
       }),
     );
   }
   for (const port of ports) {
     const deadline = Date.now() + 60_000;
-    while ((await fetch(`http://localhost:${port}/api/health`).then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await fetch(`http://localhost:${port}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       if (Date.now() > deadline) throw new Error(`instance on ${port} did not start`);
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -74,7 +91,8 @@ test('a rate limit holds across two instances (shared in Redis)', async () => {
 test('the search page’s limit holds across instances too, with a French 429 page', async () => {
   const client = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
   const statuses: number[] = [];
-  for (let i = 0; i < 6; i++) statuses.push((await fetch(`http://localhost:${ports[i % 2]}/recherche?ou=Saumur&n=${i}`, { headers: { 'x-forwarded-for': client } })).status);
+  for (let i = 0; i < 6; i++)
+    statuses.push((await fetch(`http://localhost:${ports[i % 2]}/recherche?ou=Saumur&n=${i}`, { headers: { 'x-forwarded-for': client } })).status);
   expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
   for (const port of ports) {
     const refused = await fetch(`http://localhost:${port}/recherche?ou=Angers`, { headers: { 'x-forwarded-for': client } });
@@ -110,11 +128,13 @@ test('a change saved through one instance is what the other serves next', async 
       expect(withoutNonce(html)).toBe(withoutNonce(rendered));
       expect(html.match(/nonce="([^"]+)"/)![1]).not.toBe(rendered.match(/nonce="([^"]+)"/)![1]);
       const plain = await new Promise<{ encoding: string | undefined; body: string }>((resolve, reject) => {
-        http.get({ host: 'localhost', port, path: `/lieux/${SLUG}`, headers }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks).toString('utf8') }));
-        }).on('error', reject);
+        http
+          .get({ host: 'localhost', port, path: `/lieux/${SLUG}`, headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks).toString('utf8') }));
+          })
+          .on('error', reject);
       });
       expect(plain.encoding).toBeUndefined();
       expect(withoutNonce(plain.body)).toBe(withoutNonce(rendered));

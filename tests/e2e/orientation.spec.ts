@@ -65,7 +65,16 @@ test.describe('orienting a person', () => {
     expect(download.suggestedFilename()).toBe('fiche-orientation.pdf');
     const pdf = fs.readFileSync((await download.path())!);
     const text = (await pdfText(pdf)).pages.join('\n');
-    for (const expected of [GENETS, BOCAGE, 'Téléphone : 02 61 91 03 01', 'Téléphone : 02 61 91 03 02', 'Mardi : 9 h – 12 h, 14 h – 18 h', 'Note : Demander Julie, le mardi', 'Pour : Amina', 'CCAS de Cholet']) {
+    for (const expected of [
+      GENETS,
+      BOCAGE,
+      'Téléphone : 02 61 91 03 01',
+      'Téléphone : 02 61 91 03 02',
+      'Mardi : 9 h – 12 h, 14 h – 18 h',
+      'Note : Demander Julie, le mardi',
+      'Pour : Amina',
+      'CCAS de Cholet',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text.indexOf(BOCAGE)).toBeLessThan(text.indexOf(GENETS));
@@ -79,7 +88,15 @@ test.describe('orienting a person', () => {
     expect(mailtoBody).toContain('Bonjour Amina,');
     expect(mailtoBody).toMatch(/\/orienter\/fiche\?lieux=mediatheque-du-bocage/);
     const refused = await page.request.post('/api/orientation/envoi', {
-      data: { fiche: { places: [{ id: '00000000-0000-4000-8000-000000000000', note: '' }], firstName: '', need: 'https://arnaque.example', professional: { structure: '', contact: '' } }, email: 'victime.e2e@exemple.fr' },
+      data: {
+        fiche: {
+          places: [{ id: '00000000-0000-4000-8000-000000000000', note: '' }],
+          firstName: '',
+          need: 'https://arnaque.example',
+          professional: { structure: '', contact: '' },
+        },
+        email: 'victime.e2e@exemple.fr',
+      },
     });
     expect(refused.status()).toBe(401);
 
@@ -97,7 +114,14 @@ test.describe('orienting a person', () => {
     await page.getByRole('button', { name: 'Envoyer la fiche par Repères' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Fiche envoyée' })).toBeVisible();
     const message = await lastMessageTo(browser, 'amina.e2e@exemple.fr');
-    for (const expected of [GENETS, BOCAGE, 'Téléphone : 02 61 91 03 01', 'mardi : 9 h – 12 h, 14 h – 18 h', 'Note : Demander Julie, le mardi', 'Fiche envoyée par']) {
+    for (const expected of [
+      GENETS,
+      BOCAGE,
+      'Téléphone : 02 61 91 03 01',
+      'mardi : 9 h – 12 h, 14 h – 18 h',
+      'Note : Demander Julie, le mardi',
+      'Fiche envoyée par',
+    ]) {
       expect(message.text).toContain(expected);
     }
     // The anonymous request above sent nothing (the end-to-end server's mail goes to an SMTP sink).

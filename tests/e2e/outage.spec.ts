@@ -21,7 +21,11 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 function launch(script: string, env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return { child, output: () => output };
@@ -30,7 +34,10 @@ function launch(script: string, env: Record<string, string | undefined>): { chil
 async function waitFor(url: string, status: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const answer = await fetch(url).then((r) => r.status, () => 0);
+    const answer = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (answer === status) return;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -76,7 +76,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour des Ponts-de-Cé');
       await expect(page).toHaveTitle(/Aide au numérique près des Ponts-de-Cé/);
       await page.goto('/recherche?ou=St+Barthelemy+d%27Anjou');
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour de Saint-Barthélemy-d\'Anjou');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText("Lieux autour de Saint-Barthélemy-d'Anjou");
     });
 
     test('garbage gets a clear French message, and nothing runs', async ({ page }) => {
@@ -86,7 +86,9 @@ for (const javaScriptEnabled of [true, false]) {
         void dialog.dismiss();
       });
       await page.goto(`/recherche?ou=${encodeURIComponent('<script>alert(1)</script>')}`);
-      await expect(page.locator('.notice[role=alert]')).toContainText('Nous n’avons pas trouvé « <script>alert(1)</script> ». Essayez un nom de commune ou un code postal.');
+      await expect(page.locator('.notice[role=alert]')).toContainText(
+        'Nous n’avons pas trouvé « <script>alert(1)</script> ». Essayez un nom de commune ou un code postal.',
+      );
       await expect(page.locator('.place-help')).toHaveCount(0);
       expect(dialogs).toBe(0);
     });

@@ -32,7 +32,10 @@ test.describe('the place page', () => {
     await expect(page.getByRole('heading', { name: 'Horaires' })).toBeVisible();
     await expect(page.getByRole('link', { name: PHONE })).toHaveAttribute('href', /^tel:\+33\d{9}$/);
     await expect(page.getByRole('link', { name: 'avec l’application du téléphone' })).toHaveAttribute('href', /^geo:47\.24\d*,-0\.07\d*\?q=/);
-    await expect(page.getByRole('link', { name: 'avec OpenStreetMap' })).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/directions\?to=47\.2438%2C-0\.07498/);
+    await expect(page.getByRole('link', { name: 'avec OpenStreetMap' })).toHaveAttribute(
+      'href',
+      /^https:\/\/www\.openstreetmap\.org\/directions\?to=47\.2438%2C-0\.07498/,
+    );
     await expect(page.getByText('Aide pour mes papiers en ligne')).toBeVisible();
     await expect(page.getByText('Avec une personne qui m’aide')).toBeVisible();
     await expect(page.getByText('Un conseiller numérique, formé et financé par l’État, vous accompagne.')).toBeVisible();
@@ -63,7 +66,9 @@ test.describe('the place page', () => {
     });
     await page.goto(`/lieux/${SLUG}`);
     await page.getByRole('button', { name: 'Partager' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { shared: unknown[] }).shared)).toEqual([{ title: NAME, url: expect.stringContaining(`/lieux/${SLUG}`) }]);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { shared: unknown[] }).shared))
+      .toEqual([{ title: NAME, url: expect.stringContaining(`/lieux/${SLUG}`) }]);
   });
 
   test('shows the right open/closed state for a frozen clock in Paris, holidays included', async ({ page }) => {
@@ -96,7 +101,10 @@ test.describe('the place page', () => {
     await expect(page.getByTestId('temporary-closure')).toContainText('Fermé pour travaux d’accessibilité.');
     await expect(page.getByTestId('opening-state')).toHaveText(/^Fermé temporairement/);
     await expect(page.getByText(/^Réouverture prévue le/)).toBeVisible();
-    await expect(page.getByRole('link', { name: 'prendre rendez-vous en ligne' })).toHaveAttribute('href', 'https://france-services.example.org/aubance/rendez-vous');
+    await expect(page.getByRole('link', { name: 'prendre rendez-vous en ligne' })).toHaveAttribute(
+      'href',
+      'https://france-services.example.org/aubance/rendez-vous',
+    );
     const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(json['@type']).toBe('GovernmentOffice');
     expect(json.isAccessibleForFree).toBe(true);
@@ -127,7 +135,12 @@ test.describe('the place page', () => {
     });
     const days = json.openingHoursSpecification.map((s: { dayOfWeek: string }) => s.dayOfWeek.replace('https://schema.org/', ''));
     expect(new Set(days)).toEqual(new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']));
-    expect(json.openingHoursSpecification).toContainEqual({ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Monday', opens: '14:00', closes: '17:30' });
+    expect(json.openingHoursSpecification).toContainEqual({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: 'https://schema.org/Monday',
+      opens: '14:00',
+      closes: '17:30',
+    });
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`^http://localhost:\\d+/lieux/${SLUG}$`));
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', NAME);
     await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', new RegExp(`/lieux/${SLUG}$`));
@@ -228,7 +241,11 @@ test.describe('the place page', () => {
     const prisma = createPrismaClient(e2eDatabaseUrl(), { max: 1 });
     try {
       const place = await prisma.place.findUniqueOrThrow({ where: { slug: SLUG } });
-      await prisma.placeSlugRedirect.upsert({ where: { slug: 'ancien-espace-des-violettes' }, create: { slug: 'ancien-espace-des-violettes', placeId: place.id }, update: {} });
+      await prisma.placeSlugRedirect.upsert({
+        where: { slug: 'ancien-espace-des-violettes' },
+        create: { slug: 'ancien-espace-des-violettes', placeId: place.id },
+        update: {},
+      });
     } finally {
       await prisma.$disconnect();
     }
@@ -244,7 +261,9 @@ test.describe('the place page', () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByText('Ce lieu a fermé définitivement')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Lieux proches qui proposent une aide semblable' })).toBeVisible();
-    expect(await page.getByRole('heading', { name: 'Lieux proches qui proposent une aide semblable' }).locator('xpath=following-sibling::ul[1]/li').count()).toBeGreaterThan(0);
+    expect(
+      await page.getByRole('heading', { name: 'Lieux proches qui proposent une aide semblable' }).locator('xpath=following-sibling::ul[1]/li').count(),
+    ).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const inTwoYears = new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000).toISOString();
@@ -275,7 +294,10 @@ test.describe('the place page', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  test('a fictional place of the demonstration set says so, on its page and its search card, and never leaves through the exports or the API', async ({ page, request }) => {
+  test('a fictional place of the demonstration set says so, on its page and its search card, and never leaves through the exports or the API', async ({
+    page,
+    request,
+  }) => {
     // The suites' fixture is not flagged (it stands for ordinary places): flag one place for this test.
     const db = createPrismaClient(e2eDatabaseUrl(), { max: 1 });
     const place = await db.place.findFirstOrThrow({ where: { name: 'Centre social Les Acacias (fictif)' } });

@@ -113,7 +113,9 @@ test.describe('the resident’s search', () => {
     await page.goto('/recherche');
     await page.getByLabel('Où ? Ville, code postal ou adresse').pressSequentially('Saum', { delay: 30 });
     // The datalist offers the commune (resolved offline on this machine).
-    await expect.poll(() => page.locator('#ou-suggestions option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContainEqual(expect.stringMatching(/^Saumur/));
+    await expect
+      .poll(() => page.locator('#ou-suggestions option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)))
+      .toContainEqual(expect.stringMatching(/^Saumur/));
 
     // Cholet's town hall; the page asks the browser, which answers without a prompt here.
     await context.grantPermissions(['geolocation']);

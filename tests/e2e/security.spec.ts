@@ -34,7 +34,12 @@ const ROUTES = [
 ];
 
 function directives(csp: string) {
-  return new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 test.describe('security headers', () => {
@@ -133,7 +138,9 @@ test.describe('the Content-Security-Policy in the browser', () => {
     await place.pressSequentially('Saumu');
     await answered;
     const box = page.locator(`datalist[id="${await place.getAttribute('list')}"] option`);
-    await expect.poll(() => box.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContainEqual(expect.stringMatching(/^Saumur\b/));
+    await expect
+      .poll(() => box.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)))
+      .toContainEqual(expect.stringMatching(/^Saumur\b/));
     expect(violations).toEqual([]);
   });
 
@@ -165,7 +172,11 @@ test.describe('the Content-Security-Policy in the browser', () => {
     await page.goto('/');
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/introuvable.png" onerror="window.__injected = true">'));
     // The image failed (its error event is past) and the policy refused the inline handler.
-    await page.locator('img[src="/introuvable.png"]').evaluate((img) => new Promise((resolve) => ((img as HTMLImageElement).complete ? resolve(true) : img.addEventListener('error', resolve, { once: true }))));
+    await page
+      .locator('img[src="/introuvable.png"]')
+      .evaluate(
+        (img) => new Promise((resolve) => ((img as HTMLImageElement).complete ? resolve(true) : img.addEventListener('error', resolve, { once: true }))),
+      );
     await expect.poll(() => violations.some((v) => /script-src/.test(v))).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
   });

@@ -18,7 +18,10 @@ export async function lastMessageTo(_browser: Browser, email: string, containing
   const deadline = Date.now() + 10_000;
   for (;;) {
     const lines = fs.existsSync(e2eMailLog()) ? fs.readFileSync(e2eMailLog(), 'utf8').split('\n').filter(Boolean) : [];
-    const message = lines.map((line) => JSON.parse(line) as { to: string; subject: string; text: string }).filter((m) => m.to === email && (!containing || m.text.includes(containing))).at(-1);
+    const message = lines
+      .map((line) => JSON.parse(line) as { to: string; subject: string; text: string })
+      .filter((m) => m.to === email && (!containing || m.text.includes(containing)))
+      .at(-1);
     if (message) return { subject: message.subject, text: message.text };
     if (Date.now() > deadline) throw new Error(`No message to ${email} in ${e2eMailLog()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -78,7 +78,12 @@ async function openInert(page: Page, path: string) {
       .filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
     // Next's own data stream (self.__next_f.push("…")) carries the text as an escaped string;
     // data blocks (JSON-LD, the map's data) are never executed.
-    executableScripts: [...document.querySelectorAll('script')].filter((s) => !['application/ld+json', 'application/json'].includes(s.type) && !/^\s*\(?self\.__next_f/.test(s.textContent ?? '') && /alert\(/.test(s.textContent ?? '')).length,
+    executableScripts: [...document.querySelectorAll('script')].filter(
+      (s) =>
+        !['application/ld+json', 'application/json'].includes(s.type) &&
+        !/^\s*\(?self\.__next_f/.test(s.textContent ?? '') &&
+        /alert\(/.test(s.textContent ?? ''),
+    ).length,
     // A data block must not be able to close its own element.
     dataBlocksClosed: [...document.querySelectorAll('script[type$="json"]')].filter((s) => /<\/script/i.test(s.textContent ?? '')).length,
   }));

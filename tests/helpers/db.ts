@@ -23,7 +23,14 @@ export async function resetDatabase(db: PrismaClient = testDb()) {
 export async function demoUsers(db: PrismaClient = testDb()) {
   const load = async (email: string): Promise<SessionUser> => {
     const user = await db.user.findUniqueOrThrow({ where: { email }, include: { networks: true, places: true } });
-    return { id: user.id, email: user.email, name: user.name, role: user.role, networkIds: user.networks.map((n) => n.networkId), placeIds: user.places.map((p) => p.placeId) };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      networkIds: user.networks.map((n) => n.networkId),
+      placeIds: user.places.map((p) => p.placeId),
+    };
   };
   const [admin, coordinator, editor, hubCoordinator] = await Promise.all(
     ['admin@reperes.example', 'coordination@cybanjou.example.org', 'editeur@tilleuls.example.org', 'coordination@hub-pdl.example.org'].map(load),

@@ -63,7 +63,15 @@ export let placeId: string;
 export function usePageCacheFixture(): void {
   beforeAll(async () => {
     const place = await db.place.create({
-      data: { slug: `cache-test-${process.pid}`, name: 'Espace numérique du test de cache', street: '1 rue du Cache', postcode: '49000', commune: 'Angers', dateMaj: new Date('2026-11-01'), status: 'PUBLISHED' },
+      data: {
+        slug: `cache-test-${process.pid}`,
+        name: 'Espace numérique du test de cache',
+        street: '1 rue du Cache',
+        postcode: '49000',
+        commune: 'Angers',
+        dateMaj: new Date('2026-11-01'),
+        status: 'PUBLISHED',
+      },
     });
     placeId = place.id;
   });

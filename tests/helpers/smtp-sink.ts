@@ -43,7 +43,9 @@ export function mailText(raw: string): string {
   }
   if (/quoted-printable/i.test(encoding)) {
     const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
-    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25')).replace(/\r\n/g, '\n').trim();
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'))
+      .replace(/\r\n/g, '\n')
+      .trim();
   }
   if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n').trim();
   return body.replace(/\r\n/g, '\n').trim();
@@ -69,11 +71,14 @@ export async function withSmtpSink<T>(action: () => Promise<T>): Promise<{ resul
 export function mailSubject(raw: string): string {
   const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
   const value = head.match(/^Subject: (.*)$/im)?.[1] ?? '';
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1').replace(/%(?![0-9A-F]{2})/gi, '%25')),
-    );
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : decodeURIComponent(
+          text
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, '%$1')
+            .replace(/%(?![0-9A-F]{2})/gi, '%25'),
+        ),
+  );
 }

@@ -36,7 +36,8 @@ export function validateRows(header: string[], rows: string[][]): string[] {
         if (c.required) errors.push(`line ${line}: ${field.name} is required`);
         return;
       }
-      if (c.pattern && !new RegExp(`^(?:${c.pattern})$`, 'u').test(value)) errors.push(`line ${line}: ${field.name} does not match its pattern: ${value.slice(0, 80)}`);
+      if (c.pattern && !new RegExp(`^(?:${c.pattern})$`, 'u').test(value))
+        errors.push(`line ${line}: ${field.name} does not match its pattern: ${value.slice(0, 80)}`);
       if (c.maxLength && [...value].length > c.maxLength) errors.push(`line ${line}: ${field.name} longer than ${c.maxLength}`);
       if (field.type === 'number' && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value)) errors.push(`line ${line}: ${field.name} is not a number: ${value}`);
       if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) errors.push(`line ${line}: ${field.name} is not an ISO date: ${value}`);
@@ -52,7 +53,20 @@ export function validateRows(header: string[], rows: string[][]): string[] {
 }
 
 /** The standard's multi-valued columns: "a|b" in CSV, an array of strings in JSON. */
-export const LIST_COLUMNS = new Set(['typologie', 'courriels', 'site_web', 'itinerance', 'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'frais_a_charge', 'dispositif_programmes_nationaux', 'formations_labels', 'modalites_acces', 'modalites_accompagnement']);
+export const LIST_COLUMNS = new Set([
+  'typologie',
+  'courriels',
+  'site_web',
+  'itinerance',
+  'services',
+  'publics_specifiquement_adresses',
+  'prise_en_charge_specifique',
+  'frais_a_charge',
+  'dispositif_programmes_nationaux',
+  'formations_labels',
+  'modalites_acces',
+  'modalites_accompagnement',
+]);
 
 /**
  * JSON records of the standard: exactly the schema's fields, in its order; lists as arrays of
@@ -80,7 +94,8 @@ export function validateRecords(records: unknown[]): string[] {
     const extra = keys.slice(names.length);
     if (keys.slice(0, names.length).join(',') !== names.join(',') || extra.some((key) => !(key in EXTENSIONS)))
       errors.push(`${where}: keys ${keys.join(',')} instead of ${names.join(',')}[,${Object.keys(EXTENSIONS).join(',')}]`);
-    for (const key of extra) if (key in EXTENSIONS && !EXTENSIONS[key](record[key as keyof typeof record])) errors.push(`${where}: ${key} is not of its documented type`);
+    for (const key of extra)
+      if (key in EXTENSIONS && !EXTENSIONS[key](record[key as keyof typeof record])) errors.push(`${where}: ${key} is not of its documented type`);
     return fields.map((field) => {
       const value = (record as Record<string, unknown>)[field.name];
       if (value === null || value === undefined) return '';

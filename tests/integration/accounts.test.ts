@@ -56,7 +56,9 @@ describe('accounts: invitations, password resets, disabling', () => {
 
   it('turns an accepted invitation into an account with that role and scope, once', async () => {
     const email = 'nouvelle.mediatrice@exemple.fr';
-    const { result, messages } = await withSmtpSink(() => inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE }));
+    const { result, messages } = await withSmtpSink(() =>
+      inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE }),
+    );
     expect(result.status).toBe('sent');
     const token = tokenIn(messages, email, '/connexion/invitation');
 
@@ -136,7 +138,13 @@ describe('accounts: invitations, password resets, disabling', () => {
     const { authOptions } = await import('../../lib/auth/options');
     const user = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
     const sessionOf = (sv: number) =>
-      authOptions.callbacks!.session!({ session: { expires: '2099-01-01T00:00:00.000Z' }, token: { uid: user.id, sv }, user: undefined as never, newSession: undefined, trigger: 'update' } as never) as unknown as Promise<{ uid?: string }>;
+      authOptions.callbacks!.session!({
+        session: { expires: '2099-01-01T00:00:00.000Z' },
+        token: { uid: user.id, sv },
+        user: undefined as never,
+        newSession: undefined,
+        trigger: 'update',
+      } as never) as unknown as Promise<{ uid?: string }>;
     expect((await sessionOf(user.sessionVersion)).uid).toBe(user.id);
 
     // Links an attacker holding the mailbox could have asked for before the owner reset.
@@ -175,7 +183,9 @@ describe('accounts: invitations, password resets, disabling', () => {
     // One after the other: each sink takes SMTP_URL while its invitation is sent.
     const tokens: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const { result, messages } = await withSmtpSink(() => inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE }));
+      const { result, messages } = await withSmtpSink(() =>
+        inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [cybanjouPlace], baseUrl: BASE }),
+      );
       expect(result.status).toBe('sent');
       tokens.push(tokenIn(messages, email, '/connexion/invitation'));
     }
@@ -190,7 +200,10 @@ describe('accounts: invitations, password resets, disabling', () => {
     // Even an invitation issued behind the inviting form's back does not re-enable it.
     const { issueToken } = await import('../../lib/auth/tokens');
     const forged = await issueToken(db, 'INVITATION', email, { role: 'EDITOR', placeIds: [cybanjouPlace], invitedBy: admin.id });
-    expect(await acceptInvitation(db, { token: forged, name: 'Ancienne', password: 'encore-un-mot-de-passe' })).toMatchObject({ status: 'invalid', message: expect.stringContaining('désactivé') });
+    expect(await acceptInvitation(db, { token: forged, name: 'Ancienne', password: 'encore-un-mot-de-passe' })).toMatchObject({
+      status: 'invalid',
+      message: expect.stringContaining('désactivé'),
+    });
     const after = await db.user.findUniqueOrThrow({ where: { email } });
     expect(after.disabled).toBe(true);
     expect(after.passwordHash).toBe(account.passwordHash);
@@ -204,7 +217,9 @@ describe('accounts: invitations, password resets, disabling', () => {
     const before = await db.user.findUniqueOrThrow({ where: { email } });
     const extra = await db.place.findFirstOrThrow({ where: { networks: { some: { networkId: cybanjouId } }, id: { notIn: editor.placeIds } } });
     const invite = async () => {
-      const { result, messages } = await withSmtpSink(() => inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE }));
+      const { result, messages } = await withSmtpSink(() =>
+        inviteUser(db, coordinator, { email, role: 'EDITOR', networkIds: [], placeIds: [extra.id], baseUrl: BASE }),
+      );
       expect(result.status).toBe('sent');
       return tokenIn(messages, email, '/connexion/invitation');
     };

@@ -20,7 +20,15 @@ describe('editing places in the back-office', () => {
     await seedDemo(db, { testFixture: true });
     ({ admin, coordinator, editor, hubCoordinator: otherCoordinator } = await demoUsers(db));
     const cyb = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
-    cybanjouPlace = (await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', AND: [{ networks: { some: { networkId: cyb.id } } }, { networks: { none: { network: { slug: 'hub-pdl' } } } }], id: { notIn: editor.placeIds } } })).id;
+    cybanjouPlace = (
+      await db.place.findFirstOrThrow({
+        where: {
+          status: 'PUBLISHED',
+          AND: [{ networks: { some: { networkId: cyb.id } } }, { networks: { none: { network: { slug: 'hub-pdl' } } } }],
+          id: { notIn: editor.placeIds },
+        },
+      })
+    ).id;
     hubOnlyPlace = (await db.place.findFirstOrThrow({ where: { networks: { some: { network: { slug: 'hub-pdl' } }, none: { networkId: cyb.id } } } })).id;
     editorPlace = editor.placeIds[0];
   });
@@ -38,7 +46,12 @@ describe('editing places in the back-office', () => {
     const actions: Record<string, Action> = {
       // A new phone number each time, so that an allowed save is never 'unchanged'.
       'edit contact': async (user, id) =>
-        saveSection(db, user, { placeId: id, section: 'contact', values: { phone: `02 41 11 22 ${String(10 + call++).padStart(2, '0')}`, emails: '', websites: '', appointmentUrl: '' }, baseVersion: (await db.place.findUnique({ where: { id } }))?.version ?? 1 }),
+        saveSection(db, user, {
+          placeId: id,
+          section: 'contact',
+          values: { phone: `02 41 11 22 ${String(10 + call++).padStart(2, '0')}`, emails: '', websites: '', appointmentUrl: '' },
+          baseVersion: (await db.place.findUnique({ where: { id } }))?.version ?? 1,
+        }),
       publish: (user, id) => setStatus(db, user, { placeId: id, status: 'DRAFT' }),
       confirm: (user, id) => confirmToday(db, user, id),
     };
@@ -73,7 +86,12 @@ describe('editing places in the back-office', () => {
     const base = await version(cybanjouPlace);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        saveSection(db, i % 2 ? admin : coordinator, { placeId: cybanjouPlace, section: 'presentation', values: { summary: `Résumé numéro ${i}`, presentation: '', practicalInfo: '' }, baseVersion: base }),
+        saveSection(db, i % 2 ? admin : coordinator, {
+          placeId: cybanjouPlace,
+          section: 'presentation',
+          values: { summary: `Résumé numéro ${i}`, presentation: '', practicalInfo: '' },
+          baseVersion: base,
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 'saved')).toHaveLength(1);
@@ -90,7 +108,12 @@ describe('editing places in the back-office', () => {
 
   it('sends an editor’s change to review, applies it on approval, and keeps the hours slots in step', async () => {
     const before = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
-    const pending = await saveSection(db, editor, { placeId: editorPlace, section: 'horaires', values: { openingHours: 'Mo-Sa 10:00-19:00' }, baseVersion: before.version });
+    const pending = await saveSection(db, editor, {
+      placeId: editorPlace,
+      section: 'horaires',
+      values: { openingHours: 'Mo-Sa 10:00-19:00' },
+      baseVersion: before.version,
+    });
     expect(pending.status).toBe('pending');
     expect((await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).openingHours).toBe(before.openingHours);
     expect((await reviewRevision(db, editor, { revisionId: (pending as { revisionId: string }).revisionId, decision: 'apply' })).status).toBe('forbidden');
@@ -103,7 +126,12 @@ describe('editing places in the back-office', () => {
     const v = await version(cybanjouPlace);
     const invalid = await saveSection(db, coordinator, { placeId: cybanjouPlace, section: 'horaires', values: { openingHours: 'le matin' }, baseVersion: v });
     expect(invalid).toMatchObject({ status: 'invalid', errors: { openingHours: expect.stringContaining('pas lisibles') } });
-    const saved = await saveSection(db, coordinator, { placeId: cybanjouPlace, section: 'contact', values: { phone: '02 41 99 88 77', emails: 'a@b.fr', websites: '', appointmentUrl: '' }, baseVersion: v });
+    const saved = await saveSection(db, coordinator, {
+      placeId: cybanjouPlace,
+      section: 'contact',
+      values: { phone: '02 41 99 88 77', emails: 'a@b.fr', websites: '', appointmentUrl: '' },
+      baseVersion: v,
+    });
     expect(saved.status).toBe('saved');
     const revision = await db.placeRevision.findFirstOrThrow({ where: { placeId: cybanjouPlace, kind: 'UPDATE' }, orderBy: { createdAt: 'desc' } });
     const previousPhone = (revision.changes as Record<string, { before: unknown }>).phone.before;
@@ -116,8 +144,20 @@ describe('editing places in the back-office', () => {
     const v = await version(editorPlace);
     const before = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
     expect(before.status).toBe('PUBLISHED');
-    expect((await saveSection(db, coordinator, { placeId: editorPlace, section: 'presentation', values: { summary: 'Résumé de la coordination', presentation: before.presentation ?? '', practicalInfo: before.practicalInfo ?? '' }, baseVersion: v })).status).toBe('saved');
-    const applied = await db.placeRevision.findFirstOrThrow({ where: { placeId: editorPlace, kind: 'UPDATE', state: 'APPLIED' }, orderBy: { createdAt: 'desc' } });
+    expect(
+      (
+        await saveSection(db, coordinator, {
+          placeId: editorPlace,
+          section: 'presentation',
+          values: { summary: 'Résumé de la coordination', presentation: before.presentation ?? '', practicalInfo: before.practicalInfo ?? '' },
+          baseVersion: v,
+        })
+      ).status,
+    ).toBe('saved');
+    const applied = await db.placeRevision.findFirstOrThrow({
+      where: { placeId: editorPlace, kind: 'UPDATE', state: 'APPLIED' },
+      orderBy: { createdAt: 'desc' },
+    });
     const published = await db.place.findUniqueOrThrow({ where: { id: editorPlace } });
 
     const result = await restoreRevision(db, editor, applied.id);
@@ -125,7 +165,13 @@ describe('editing places in the back-office', () => {
     // Nothing reaches the published place before a coordinator's approval.
     expect(await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).toEqual(published);
     const proposal = await db.placeRevision.findUniqueOrThrow({ where: { id: (result as { revisionId: string }).revisionId } });
-    expect(proposal).toMatchObject({ placeId: editorPlace, kind: 'RESTORE', state: 'PENDING', authorId: editor.id, changes: { summary: { before: 'Résumé de la coordination', after: before.summary } } });
+    expect(proposal).toMatchObject({
+      placeId: editorPlace,
+      kind: 'RESTORE',
+      state: 'PENDING',
+      authorId: editor.id,
+      changes: { summary: { before: 'Résumé de la coordination', after: before.summary } },
+    });
     expect((await reviewRevision(db, editor, { revisionId: proposal.id, decision: 'apply' })).status).toBe('forbidden');
     expect((await reviewRevision(db, coordinator, { revisionId: proposal.id, decision: 'apply' })).status).toBe('applied');
     expect((await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).summary).toBe(before.summary);

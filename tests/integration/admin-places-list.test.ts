@@ -148,8 +148,14 @@ describe('the back-office list of places', () => {
           const context = `${label} ${JSON.stringify(params)} ${networkId ? 'cybanjou' : ''}`;
           expect(total, context).toBe(expected.length);
           expect(pageCount, context).toBe(Math.max(1, Math.ceil(expected.length / ADMIN_PLACES_PAGE_SIZE)));
-          expect(rows.map((r) => r.id), context).toEqual(expected.map((r) => r.id));
-          expect(rows.map((r) => r.score), context).toEqual(expected.map((r) => r.score));
+          expect(
+            rows.map((r) => r.id),
+            context,
+          ).toEqual(expected.map((r) => r.id));
+          expect(
+            rows.map((r) => r.score),
+            context,
+          ).toEqual(expected.map((r) => r.score));
         }
       }
     }
@@ -161,7 +167,10 @@ describe('the back-office list of places', () => {
     for (const q of ['100%_', '%', '_s']) {
       const found = await listAdminPlaces(admin, parseAdminPlaceQuery({ q }), NOW, db);
       expect(found.total, q).toBe(Math.ceil(EXTRA / 7));
-      expect(found.places.every((p) => p.name.includes('100%_sûr')), q).toBe(true);
+      expect(
+        found.places.every((p) => p.name.includes('100%_sûr')),
+        q,
+      ).toBe(true);
     }
     expect(parseAdminPlaceQuery({ statut: 'published', tri: 'prix', maj: '3', completude: 'toString', page: '-4' })).toEqual({
       q: '',

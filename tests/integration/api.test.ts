@@ -49,7 +49,9 @@ describe('the public API', () => {
     }
     const etag = response.headers.get('etag')!;
     expect((await get('?besoin=AideAuxDemarchesAdministratives&frais=Gratuit', { 'if-none-match': etag })).status).toBe(304);
-    const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', services: { has: 'AideAuxDemarchesAdministratives' }, fees: { has: 'Gratuit' } } });
+    const place = await db.place.findFirstOrThrow({
+      where: { status: 'PUBLISHED', services: { has: 'AideAuxDemarchesAdministratives' }, fees: { has: 'Gratuit' } },
+    });
     await db.place.update({ where: { id: place.id }, data: { summary: 'Changé' } });
     expect((await get('?besoin=AideAuxDemarchesAdministratives&frais=Gratuit', { 'if-none-match': etag })).status).toBe(200);
   });

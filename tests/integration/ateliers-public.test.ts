@@ -21,7 +21,10 @@ let weekStart: Date; // Monday 08:00 (Paris) of the week of the demo smartphone 
 beforeAll(async () => {
   await resetDatabase(db);
   await seedDemo(db, { testFixture: true });
-  const first = await db.atelierSession.findFirstOrThrow({ where: { atelier: { slug: 'prendre-en-main-son-smartphone-cholet' } }, orderBy: { startsAt: 'asc' } });
+  const first = await db.atelierSession.findFirstOrThrow({
+    where: { atelier: { slug: 'prendre-en-main-son-smartphone-cholet' } },
+    orderBy: { startsAt: 'asc' },
+  });
   const w = wallTimeIn('Europe/Paris', first.startsAt);
   const day = new Date(Date.UTC(w.year, w.month - 1, w.day));
   const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);

@@ -37,7 +37,9 @@ beforeAll(async () => {
   await seedDemo(db, { testFixture: true });
   users = await demoUsers(db);
   placeId = users.editor.placeIds[0];
-  const other = await db.place.findFirstOrThrow({ where: { id: { notIn: users.editor.placeIds }, networks: { some: { networkId: { in: users.coordinator.networkIds } } } } });
+  const other = await db.place.findFirstOrThrow({
+    where: { id: { notIn: users.editor.placeIds }, networks: { some: { networkId: { in: users.coordinator.networkIds } } } },
+  });
   otherPlaceId = other.id;
   sink = await startSmtpSink();
   process.env.SMTP_URL = sink.url;
@@ -64,7 +66,12 @@ describe('creating and cancelling', () => {
     try {
       // Saturday 9 and 16 January 2027, then a Tuesday: two closed days.
       const sat = await createAtelier(db, users.editor, placeId, fields({ title: 'Atelier du samedi', date: '2027-01-09', rrule: 'FREQ=WEEKLY;COUNT=2' }), now);
-      expect(sat).toMatchObject({ ok: true, warnings: [expect.stringContaining('Le lieu est fermé certains jours de séance (2) d’après ses horaires : samedi 9 janvier 2027, samedi 16 janvier 2027.')] });
+      expect(sat).toMatchObject({
+        ok: true,
+        warnings: [
+          expect.stringContaining('Le lieu est fermé certains jours de séance (2) d’après ses horaires : samedi 9 janvier 2027, samedi 16 janvier 2027.'),
+        ],
+      });
       const tue = await createAtelier(db, users.editor, placeId, fields({ title: 'Atelier du mardi' }), now);
       expect(tue).toMatchObject({ ok: true, warnings: [] });
     } finally {
@@ -89,7 +96,13 @@ describe('creating and cancelling', () => {
   });
 
   it('cancels one session, and re-expanding an edited series keeps sessions people registered for', async () => {
-    const r = await createAtelier(db, users.editor, placeId, fields({ title: 'Démarches CAF', repetition: 'weekly', until: '2027-01-26', capacity: '5', registrationMode: 'REPERES' }), now);
+    const r = await createAtelier(
+      db,
+      users.editor,
+      placeId,
+      fields({ title: 'Démarches CAF', repetition: 'weekly', until: '2027-01-26', capacity: '5', registrationMode: 'REPERES' }),
+      now,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const [first, second] = await db.atelierSession.findMany({ where: { atelierId: r.id }, orderBy: { startsAt: 'asc' } });
     expect((await cancelSession(db, users.editor, second.id, now)).ok).toBe(true);
@@ -97,7 +110,10 @@ describe('creating and cancelling', () => {
     resetMemoryLimits();
     await register(db, { sessionId: first.id, firstName: 'Jeanne', email: '', phone: '06 12 34 56 78', clientKey: 'k-sync' }, 'http://x', now);
     // The series moves to Wednesdays: Tuesday sessions without registrations go, the one with a registration is cancelled.
-    const atelier = await db.atelier.update({ where: { id: r.id }, data: { rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3', startsAt: new Date('2027-01-06T13:00:00Z'), endsAt: new Date('2027-01-06T15:00:00Z') } });
+    const atelier = await db.atelier.update({
+      where: { id: r.id },
+      data: { rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3', startsAt: new Date('2027-01-06T13:00:00Z'), endsAt: new Date('2027-01-06T15:00:00Z') },
+    });
     const result = await db.$transaction((tx) => syncSessions(tx, atelier, now));
     expect(result).toEqual({ added: 3, removed: 3, cancelled: 1 });
     expect((await db.atelierSession.findUniqueOrThrow({ where: { id: first.id } })).cancelledAt).not.toBeNull();
@@ -120,11 +136,24 @@ describe('the horizon', () => {
 describe('registration on Repères', () => {
   it('confirms exactly the capacity under 20 concurrent requests; the others wait', async () => {
     resetMemoryLimits();
-    const r = await createAtelier(db, users.editor, placeId, fields({ title: 'Sécurité en ligne', capacity: '7', registrationMode: 'REPERES', date: '2027-01-07' }), now);
+    const r = await createAtelier(
+      db,
+      users.editor,
+      placeId,
+      fields({ title: 'Sécurité en ligne', capacity: '7', registrationMode: 'REPERES', date: '2027-01-07' }),
+      now,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const session = await db.atelierSession.findFirstOrThrow({ where: { atelierId: r.id } });
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => register(db, { sessionId: session.id, firstName: `Personne ${i}`, email: '', phone: `06 12 34 56 ${String(i).padStart(2, '0')}`, clientKey: `client-${i}` }, 'http://x', now)),
+      Array.from({ length: 20 }, (_, i) =>
+        register(
+          db,
+          { sessionId: session.id, firstName: `Personne ${i}`, email: '', phone: `06 12 34 56 ${String(i).padStart(2, '0')}`, clientKey: `client-${i}` },
+          'http://x',
+          now,
+        ),
+      ),
     );
     const states = outcomes.map((o) => (o.status === 'registered' ? o.state : 'invalid'));
     expect(states.filter((s) => s === 'CONFIRMED')).toHaveLength(7);
@@ -134,11 +163,27 @@ describe('registration on Repères', () => {
 
   it('mails the confirmation with a cancellation link; cancelling gives the seat to the first waiting', async () => {
     resetMemoryLimits();
-    const r = await createAtelier(db, users.editor, placeId, fields({ title: 'Visio en famille', capacity: '1', registrationMode: 'REPERES', date: '2027-01-08' }), now);
+    const r = await createAtelier(
+      db,
+      users.editor,
+      placeId,
+      fields({ title: 'Visio en famille', capacity: '1', registrationMode: 'REPERES', date: '2027-01-08' }),
+      now,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const session = await db.atelierSession.findFirstOrThrow({ where: { atelierId: r.id } });
-    const first = await register(db, { sessionId: session.id, firstName: 'Aïcha', email: 'aicha@example.org', phone: '', clientKey: 'a' }, 'https://reperes.test', now);
-    const second = await register(db, { sessionId: session.id, firstName: 'Bruno', email: 'bruno@example.org', phone: '', clientKey: 'b' }, 'https://reperes.test', now);
+    const first = await register(
+      db,
+      { sessionId: session.id, firstName: 'Aïcha', email: 'aicha@example.org', phone: '', clientKey: 'a' },
+      'https://reperes.test',
+      now,
+    );
+    const second = await register(
+      db,
+      { sessionId: session.id, firstName: 'Bruno', email: 'bruno@example.org', phone: '', clientKey: 'b' },
+      'https://reperes.test',
+      now,
+    );
     expect(first).toMatchObject({ status: 'registered', state: 'CONFIRMED', mailed: true });
     expect(second).toMatchObject({ status: 'registered', state: 'WAITING' });
     const mail = sink.received.find((m) => m.to === 'aicha@example.org')!;
@@ -151,8 +196,15 @@ describe('registration on Repères', () => {
     expect(await db.atelierRegistration.count({ where: { tokenHash: link } })).toBe(0);
     expect(await cancelRegistration(db, link, 'https://reperes.test', now)).toBe(true);
     expect(await cancelRegistration(db, link, 'https://reperes.test', now)).toBe(false);
-    const states = await db.atelierRegistration.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: 'asc' }, select: { firstName: true, state: true } });
-    expect(states).toEqual([{ firstName: 'Aïcha', state: 'CANCELLED' }, { firstName: 'Bruno', state: 'CONFIRMED' }]);
+    const states = await db.atelierRegistration.findMany({
+      where: { sessionId: session.id },
+      orderBy: { createdAt: 'asc' },
+      select: { firstName: true, state: true },
+    });
+    expect(states).toEqual([
+      { firstName: 'Aïcha', state: 'CANCELLED' },
+      { firstName: 'Bruno', state: 'CONFIRMED' },
+    ]);
     expect(sink.received.some((m) => m.to === 'bruno@example.org' && mailText(m.raw).includes('Une place s’est libérée'))).toBe(true);
 
     // The day before (within 36 hours): one reminder, never two.
@@ -171,26 +223,40 @@ describe('registration on Repères', () => {
 
   it('refuses incomplete forms in French and rate-limits one visitor', async () => {
     resetMemoryLimits();
-    const session = await db.atelierSession.findFirstOrThrow({ where: { capacity: { not: null }, cancelledAt: null, startsAt: { gt: now }, atelier: { registrationMode: 'REPERES' } } });
+    const session = await db.atelierSession.findFirstOrThrow({
+      where: { capacity: { not: null }, cancelledAt: null, startsAt: { gt: now }, atelier: { registrationMode: 'REPERES' } },
+    });
     const bad = await register(db, { sessionId: session.id, firstName: '', email: 'pas-une-adresse', phone: '', clientKey: 'z' }, 'http://x', now);
-    expect(bad).toEqual({ status: 'invalid', errors: { firstName: 'Indiquez votre prénom (60 caractères au plus).', contact: 'Cette adresse électronique ne semble pas valide.' } });
+    expect(bad).toEqual({
+      status: 'invalid',
+      errors: { firstName: 'Indiquez votre prénom (60 caractères au plus).', contact: 'Cette adresse électronique ne semble pas valide.' },
+    });
     const results = [];
-    for (let i = 0; i < 7; i++) results.push(await register(db, { sessionId: session.id, firstName: 'Robot', email: '', phone: '0612345678', clientKey: 'spammer' }, 'http://x', now));
+    for (let i = 0; i < 7; i++)
+      results.push(await register(db, { sessionId: session.id, firstName: 'Robot', email: '', phone: '0612345678', clientKey: 'spammer' }, 'http://x', now));
     expect(results.filter((o) => o.status === 'registered')).toHaveLength(5);
     expect(results.at(-1)).toMatchObject({ status: 'invalid', errors: { form: expect.stringMatching(/^Trop d’inscriptions/) } });
   });
 
   it('refuses bots, sessions without registration on Repères, cancelled sessions and unknown links', async () => {
     resetMemoryLimits();
-    const open = await db.atelierSession.findFirstOrThrow({ where: { capacity: { not: null }, cancelledAt: null, startsAt: { gt: now }, atelier: { registrationMode: 'REPERES', placeId } } });
+    const open = await db.atelierSession.findFirstOrThrow({
+      where: { capacity: { not: null }, cancelledAt: null, startsAt: { gt: now }, atelier: { registrationMode: 'REPERES', placeId } },
+    });
     const person = { firstName: 'Léa', email: '', phone: '0612345678', clientKey: 'h' };
     expect(await register(db, { ...person, sessionId: open.id, honeypot: 'http://spam.example' }, 'http://x', now)).toMatchObject({ status: 'invalid' });
     const r = await createAtelier(db, users.editor, placeId, fields({ title: 'Sans inscription', date: '2027-01-09' }), now);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const none = await db.atelierSession.findFirstOrThrow({ where: { atelierId: r.id } });
-    expect(await register(db, { ...person, sessionId: none.id }, 'http://x', now)).toEqual({ status: 'invalid', errors: { form: 'Cette séance ne prend pas d’inscription sur Repères.' } });
+    expect(await register(db, { ...person, sessionId: none.id }, 'http://x', now)).toEqual({
+      status: 'invalid',
+      errors: { form: 'Cette séance ne prend pas d’inscription sur Repères.' },
+    });
     expect(await cancelSession(db, users.editor, open.id, now)).toEqual({ ok: true });
-    expect(await register(db, { ...person, sessionId: open.id }, 'http://x', now)).toEqual({ status: 'invalid', errors: { form: 'Cette séance est annulée.' } });
+    expect(await register(db, { ...person, sessionId: open.id }, 'http://x', now)).toEqual({
+      status: 'invalid',
+      errors: { form: 'Cette séance est annulée.' },
+    });
     expect(await register(db, { ...person, sessionId: 'not-a-uuid' }, 'http://x', now)).toMatchObject({ status: 'invalid' });
     expect(await cancelRegistration(db, 'x'.repeat(43), 'http://x', now)).toBe(false);
     expect(await cancelRegistration(db, '', 'http://x', now)).toBe(false);
@@ -203,14 +269,20 @@ describe('registration on Repères', () => {
     const purged = await purgeRegistrations(db, later);
     expect(purged).toBeGreaterThan(0);
     expect(await db.atelierRegistration.count({ where: { purgedAt: null } })).toBe(before - purged);
-    const left = await db.atelierRegistration.findMany({ where: { purgedAt: { not: null } }, select: { firstName: true, email: true, phone: true, tokenHash: true } });
+    const left = await db.atelierRegistration.findMany({
+      where: { purgedAt: { not: null } },
+      select: { firstName: true, email: true, phone: true, tokenHash: true },
+    });
     expect(left.every((r) => r.firstName === null && r.email === null && r.phone === null && r.tokenHash === null)).toBe(true);
   });
 });
 
 describe('demo data', () => {
   it('gives the demonstration places coming ateliers, one session cancelled', async () => {
-    const demo = await db.atelier.findUniqueOrThrow({ where: { slug: 'prendre-en-main-son-smartphone-cholet' }, include: { sessions: { orderBy: { startsAt: 'asc' } }, place: { select: { commune: true } } } });
+    const demo = await db.atelier.findUniqueOrThrow({
+      where: { slug: 'prendre-en-main-son-smartphone-cholet' },
+      include: { sessions: { orderBy: { startsAt: 'asc' } }, place: { select: { commune: true } } },
+    });
     expect(demo.place.commune).toBe('Cholet');
     expect(demo.sessions).toHaveLength(12);
     expect(demo.sessions.filter((s) => s.cancelledAt).map((s) => demo.sessions.indexOf(s))).toEqual([2]);

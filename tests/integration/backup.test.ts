@@ -32,7 +32,9 @@ async function fingerprint() {
 }
 
 async function wipe() {
-  const tables = await query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+  const tables = await query<{ name: string }>(
+    `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
   await query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
   expect(Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "Place"`))[0].n)).toBe(0);
 }
@@ -40,7 +42,12 @@ async function wipe() {
 describe('backup and restore', () => {
   beforeAll(async () => {
     // A database of its own on the test server.
-    const fresh = await createFreshDatabase({ name: `${process.env.TEST_DB_NAME ?? 'reperes_test'}_backup`, serverUrl: process.env.DATABASE_URL, embeddedDir: '', port: 0 });
+    const fresh = await createFreshDatabase({
+      name: `${process.env.TEST_DB_NAME ?? 'reperes_test'}_backup`,
+      serverUrl: process.env.DATABASE_URL,
+      embeddedDir: '',
+      port: 0,
+    });
     url = fresh.url;
     const prisma = createPrismaClient(url, { max: 2 });
     await seedDemo(prisma, { testFixture: true });
@@ -68,7 +75,9 @@ describe('backup and restore', () => {
     await restoreDatabase(url, file);
     expect(await fingerprint()).toEqual(before);
     // The search indexes and extensions came back too: the radius search still works.
-    const [{ n }] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Place" p WHERE earth_distance(reperes_earth(47.47, -0.55), reperes_earth(p.latitude, p.longitude)) < 20000`);
+    const [{ n }] = await query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Place" p WHERE earth_distance(reperes_earth(47.47, -0.55), reperes_earth(p.latitude, p.longitude)) < 20000`,
+    );
     expect(Number(n)).toBeGreaterThan(0);
     // Restoring over a live database replaces it (--clean).
     await query(`UPDATE "Place" SET name = 'modifié après la sauvegarde'`);
@@ -111,7 +120,10 @@ describe('backup and restore', () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const columns = Object.keys(row);
-      await client.query(`INSERT INTO _prisma_migrations (${columns.join(',')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(',')})`, columns.map((c) => row[c]));
+      await client.query(
+        `INSERT INTO _prisma_migrations (${columns.join(',')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(',')})`,
+        columns.map((c) => row[c]),
+      );
       await client.end();
     }
   });

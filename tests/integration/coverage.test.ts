@@ -15,7 +15,16 @@ const db = testDb();
 const TODAY = new Date('2026-03-10T10:00:00Z');
 
 let n = 0;
-async function place(fields: { lat: number; lng: number; services: string[]; fees?: string[]; hours?: string; status?: 'published' | 'draft'; closed?: boolean; stop?: { lat: number; lng: number } }) {
+async function place(fields: {
+  lat: number;
+  lng: number;
+  services: string[];
+  fees?: string[];
+  hours?: string;
+  status?: 'published' | 'draft';
+  closed?: boolean;
+  stop?: { lat: number; lng: number };
+}) {
   n++;
   const created = await db.place.create({
     data: {
@@ -36,7 +45,8 @@ async function place(fields: { lat: number; lng: number; services: string[]; fee
   });
   // Enum arrays by their standard labels, as imports write them.
   await db.$executeRaw`UPDATE "Place" SET services = ${fields.services}::"Service"[], fees = ${fields.fees ?? []}::"FraisACharge"[] WHERE id = ${created.id}::uuid`;
-  if (fields.stop) await db.placeStop.create({ data: { placeId: created.id, label: 'Arrêt', commune: 'B', latitude: fields.stop.lat, longitude: fields.stop.lng } });
+  if (fields.stop)
+    await db.placeStop.create({ data: { placeId: created.id, label: 'Arrêt', commune: 'B', latitude: fields.stop.lat, longitude: fields.stop.lng } });
   await replaceOpeningSlots(db, created.id);
   return created;
 }
@@ -52,9 +62,22 @@ describe('coverage of a hand-built territory', () => {
   beforeAll(async () => {
     await resetDatabase(db);
     const commune = (inseeCode: string, departement: string, population: number, at: { lat: number; lng: number } | null) => ({
-      inseeCode, name: `Commune ${inseeCode}`, departement, region: '52', postcodes: ['49000'], latitude: at?.lat ?? null, longitude: at?.lng ?? null, population,
+      inseeCode,
+      name: `Commune ${inseeCode}`,
+      departement,
+      region: '52',
+      postcodes: ['49000'],
+      latitude: at?.lat ?? null,
+      longitude: at?.lng ?? null,
+      population,
     });
-    await importCommunes(db, [commune('49001', '49', 1000, A), commune('49002', '49', 200, B), commune('49003', '49', 300, C), commune('49004', '49', 50, null), commune('72001', '72', 999, { lat: 48, lng: 0.2 })]);
+    await importCommunes(db, [
+      commune('49001', '49', 1000, A),
+      commune('49002', '49', 200, B),
+      commune('49003', '49', 300, C),
+      commune('49004', '49', 50, null),
+      commune('72001', '72', 999, { lat: 48, lng: 0.2 }),
+    ]);
     await place({ ...A, services: [AIDE], fees: ['Gratuit'] }); // weekdays only
     await place({ ...P2, services: [AIDE], fees: ['Payant'], hours: 'Sa 09:00-12:00' });
     await place({ ...C, services: [AIDE], fees: ['Gratuit'], status: 'draft' }); // not published
@@ -110,7 +133,9 @@ describe('coverage of a hand-built territory', () => {
   });
 
   it('matches PostgreSQL earthdistance', async () => {
-    const [row] = await db.$queryRaw<Array<{ m: number }>>`SELECT earth_distance(reperes_earth(${C.lat}::float8, ${C.lng}::float8), reperes_earth(${A.lat}::float8, ${A.lng}::float8)) AS m`;
+    const [row] = await db.$queryRaw<
+      Array<{ m: number }>
+    >`SELECT earth_distance(reperes_earth(${C.lat}::float8, ${C.lng}::float8), reperes_earth(${A.lat}::float8, ${A.lng}::float8)) AS m`;
     expect(distanceKm({ latitude: C.lat, longitude: C.lng }, { latitude: A.lat, longitude: A.lng })).toBeCloseTo(row.m / 1000, 6);
   });
 
@@ -141,7 +166,8 @@ describe('coverage of Maine-et-Loire with the real communes and places', () => {
     const seen = new Map<string, number>();
     for (const line of lines) {
       const c = line.split(',');
-      if (c[cols.indexOf('commune_type')] === 'COM' && c[cols.indexOf('insee_dep')] === '49') seen.set(c[cols.indexOf('insee_com')], Number(c[cols.indexOf('population_2021')]));
+      if (c[cols.indexOf('commune_type')] === 'COM' && c[cols.indexOf('insee_dep')] === '49')
+        seen.set(c[cols.indexOf('insee_com')], Number(c[cols.indexOf('population_2021')]));
     }
     expected = { communes: seen.size, population: [...seen.values()].reduce((a, b) => a + b, 0) };
     const communes = parseCommunesCsv(csv);

@@ -9,7 +9,15 @@ const db = testDb();
 
 describe('creating a place', () => {
   let admin: SessionUser, coordinator: SessionUser, editor: SessionUser, hubCoordinator: SessionUser, cybanjouId: string, hubId: string;
-  const values = { name: 'Espace numérique des Rives', street: '3 quai des Carmes', addressComplement: '', postcode: '49100', commune: 'Angers', latitude: '47.4739', longitude: '-0.5588' };
+  const values = {
+    name: 'Espace numérique des Rives',
+    street: '3 quai des Carmes',
+    addressComplement: '',
+    postcode: '49100',
+    commune: 'Angers',
+    latitude: '47.4739',
+    longitude: '-0.5588',
+  };
 
   beforeAll(async () => {
     await resetDatabase(db);
@@ -43,10 +51,18 @@ describe('creating a place', () => {
     expect((await createPlace(db, admin, { values: again, networkIds: [], confirmDuplicate: true })).status).toBe('created');
     expect(await db.place.count()).toBe(count + 1);
     // Same name, same commune, another postcode and no point: still found.
-    const sameCommune = await findPossibleDuplicates(db, admin, { name: 'Espace numérique des Tilleuls', postcode: '49100', commune: 'ANGERS', latitude: null, longitude: null });
+    const sameCommune = await findPossibleDuplicates(db, admin, {
+      name: 'Espace numérique des Tilleuls',
+      postcode: '49100',
+      commune: 'ANGERS',
+      latitude: null,
+      longitude: null,
+    });
     expect(sameCommune.map((m) => m.name)).toContain('Espace numérique des Tilleuls');
     // A different name in the same street is not a duplicate.
-    expect(await findPossibleDuplicates(db, admin, { name: 'Médiathèque Toussaint', postcode: '49100', commune: 'Angers', latitude: 47.4739, longitude: -0.5588 })).toEqual([]);
+    expect(
+      await findPossibleDuplicates(db, admin, { name: 'Médiathèque Toussaint', postcode: '49100', commune: 'Angers', latitude: 47.4739, longitude: -0.5588 }),
+    ).toEqual([]);
   });
 
   it('warns about published places of every network, but about drafts and archives of the person’s own scope only', async () => {
@@ -60,7 +76,15 @@ describe('creating a place', () => {
       db.place.findFirstOrThrow({ where: { status: 'DRAFT', ...inCybanjou } }),
     ]);
     const warned = async (who: SessionUser, place: typeof hubDraft) =>
-      (await findPossibleDuplicates(db, who, { name: place.name, postcode: place.postcode, commune: place.commune, latitude: place.latitude, longitude: place.longitude })).map((m) => m.id);
+      (
+        await findPossibleDuplicates(db, who, {
+          name: place.name,
+          postcode: place.postcode,
+          commune: place.commune,
+          latitude: place.latitude,
+          longitude: place.longitude,
+        })
+      ).map((m) => m.id);
     // Another network's unpublished places do not leak through the warning...
     expect(await warned(coordinator, hubDraft)).not.toContain(hubDraft.id);
     expect(await warned(editor, hubDraft)).not.toContain(hubDraft.id);
@@ -68,7 +92,19 @@ describe('creating a place', () => {
     expect(await warned(hubCoordinator, cybanjouArchived)).not.toContain(cybanjouArchived.id);
     expect(await warned(coordinator, orphanArchived)).not.toContain(orphanArchived.id);
     // ...through createPlace either: the coordinator's new place is created, not warned about.
-    const created = await createPlace(db, coordinator, { values: { name: hubDraft.name, street: hubDraft.street, addressComplement: '', postcode: hubDraft.postcode, commune: hubDraft.commune, latitude: String(hubDraft.latitude), longitude: String(hubDraft.longitude) }, networkIds: [cybanjouId], confirmDuplicate: false });
+    const created = await createPlace(db, coordinator, {
+      values: {
+        name: hubDraft.name,
+        street: hubDraft.street,
+        addressComplement: '',
+        postcode: hubDraft.postcode,
+        commune: hubDraft.commune,
+        latitude: String(hubDraft.latitude),
+        longitude: String(hubDraft.longitude),
+      },
+      networkIds: [cybanjouId],
+      confirmDuplicate: false,
+    });
     expect(created.status).toBe('created');
     // Their own, and every published place, do show.
     expect(await warned(hubCoordinator, hubDraft)).toContain(hubDraft.id);
@@ -86,7 +122,19 @@ describe('creating a place', () => {
   it('keeps invalid input out with French messages, and geocodes an address without a point', async () => {
     const invalid = await createPlace(db, admin, { values: { ...values, name: '', postcode: '4910' }, networkIds: [], confirmDuplicate: false });
     expect(invalid).toMatchObject({ status: 'invalid', errors: { name: 'Le nom est obligatoire.', postcode: expect.stringContaining('5 chiffres') } });
-    const geocoded = await createPlace(db, admin, { values: { ...values, name: 'Atelier numérique de Trélazé', street: '1 rue Jean Jaurès', postcode: '49800', commune: 'Trélazé', latitude: null, longitude: null }, networkIds: [], confirmDuplicate: false });
+    const geocoded = await createPlace(db, admin, {
+      values: {
+        ...values,
+        name: 'Atelier numérique de Trélazé',
+        street: '1 rue Jean Jaurès',
+        postcode: '49800',
+        commune: 'Trélazé',
+        latitude: null,
+        longitude: null,
+      },
+      networkIds: [],
+      confirmDuplicate: false,
+    });
     expect(geocoded.status).toBe('created');
     const place = await db.place.findUniqueOrThrow({ where: { id: (geocoded as { id: string }).id } });
     // Offline (no GEOCODER_URL): placed in Trélazé, near Angers.

@@ -18,8 +18,10 @@ describe('demo accounts and the start-up guard', () => {
   });
 
   it('tells loopback addresses from addresses others can reach', () => {
-    for (const url of ['http://localhost:3000', 'http://127.0.0.1:3121', 'http://[::1]:3000', 'http://reperes.localhost']) expect(isLocalUrl(url), url).toBe(true);
-    for (const url of ['https://reperes.example.fr', 'http://192.168.1.20:3000', 'http://10.0.0.5', 'http://localhost.evil.example', 'not a url']) expect(isLocalUrl(url), url).toBe(false);
+    for (const url of ['http://localhost:3000', 'http://127.0.0.1:3121', 'http://[::1]:3000', 'http://reperes.localhost'])
+      expect(isLocalUrl(url), url).toBe(true);
+    for (const url of ['https://reperes.example.fr', 'http://192.168.1.20:3000', 'http://10.0.0.5', 'http://localhost.evil.example', 'not a url'])
+      expect(isLocalUrl(url), url).toBe(false);
   });
 
   it('seeds generated passwords by default: none of the repository’s passwords verifies', async () => {

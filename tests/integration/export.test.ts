@@ -40,7 +40,10 @@ describe('export in the national standard', () => {
 
   it('neutralises spreadsheet formulas in free text, keeping the file valid', async () => {
     const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
-    await db.place.update({ where: { id: place.id }, data: { name: '=HYPERLINK("http://evil.example","clic")', presentation: '@SUM(A1:A9)', phone: '+33241000000' } });
+    await db.place.update({
+      where: { id: place.id },
+      data: { name: '=HYPERLINK("http://evil.example","clic")', presentation: '@SUM(A1:A9)', phone: '+33241000000' },
+    });
     const [record] = await (async () => {
       const out = [];
       for await (const r of standardRecords(db, { where: undefined })) if (r.id === place.id) out.push(r);
@@ -56,7 +59,10 @@ describe('export in the national standard', () => {
 
   it('builds the same CSV lines in PostgreSQL as in JavaScript, quotes, line breaks and formulas included', async () => {
     const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { id: 'desc' } });
-    await db.place.update({ where: { id: place.id }, data: { presentation: 'Deux lignes\r\net des "guillemets", une virgule', addressComplement: '+ étage', latitude: 47.123456789 } });
+    await db.place.update({
+      where: { id: place.id },
+      data: { presentation: 'Deux lignes\r\net des "guillemets", une virgule', addressComplement: '+ étage', latitude: 47.123456789 },
+    });
     const fromSql = await text(exportStream(db, 'csv'));
     let fromJs = csvHeader();
     for await (const record of standardRecords(db)) fromJs += csvLine(record);
@@ -80,7 +86,9 @@ describe('export in the national standard', () => {
       expect.stringContaining('code_postal does not match its pattern'),
     ]);
     // Past the standard's fields, only the documented extension, with its type.
-    expect(validateRecords([{ ...json[0], position_approximative: 'oui' }])).toEqual([expect.stringContaining('position_approximative is not of its documented type')]);
+    expect(validateRecords([{ ...json[0], position_approximative: 'oui' }])).toEqual([
+      expect.stringContaining('position_approximative is not of its documented type'),
+    ]);
     expect(validateRecords([{ ...json[0], secret: 1 }])).toEqual([expect.stringContaining('keys ')]);
   });
 
@@ -101,18 +109,32 @@ describe('export in the national standard', () => {
     // The properties are the standard's record without its coordinates.
     const records = geo.features.map((f) => {
       const { id, pivot, nom, commune, code_postal, code_insee, adresse, complement_adresse, ...rest } = f.properties;
-      return { id, pivot, nom, commune, code_postal, code_insee, adresse, complement_adresse, latitude: f.geometry?.coordinates[1] ?? null, longitude: f.geometry?.coordinates[0] ?? null, ...rest };
+      return {
+        id,
+        pivot,
+        nom,
+        commune,
+        code_postal,
+        code_insee,
+        adresse,
+        complement_adresse,
+        latitude: f.geometry?.coordinates[1] ?? null,
+        longitude: f.geometry?.coordinates[0] ?? null,
+        ...rest,
+      };
     });
     expect(validateRecords(records)).toEqual([]);
     // The checker does catch what RFC 7946 forbids.
     const feature = (coordinates: number[]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: {} });
     expect(geoJsonIssues(JSON.stringify({ type: 'FeatureCollection', features: [feature([47.47, -0.55])] }))).toEqual([]);
-    expect(geoJsonIssues(JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name' }, features: [feature([-0.55, 147.47]), { ...feature([1, 2]), properties: null }] }))).toEqual([
-      expect.stringContaining('crs'),
-      'feature 0: latitude 147.47 out of range',
-      'feature 1: properties is not an object',
-    ]);
-    expect(geoJsonIssues('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":["a"]},"properties":{}}]}')[0]).toMatch(/^check-geojson: /);
+    expect(
+      geoJsonIssues(
+        JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name' }, features: [feature([-0.55, 147.47]), { ...feature([1, 2]), properties: null }] }),
+      ),
+    ).toEqual([expect.stringContaining('crs'), 'feature 0: latitude 147.47 out of range', 'feature 1: properties is not an object']);
+    expect(
+      geoJsonIssues('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":["a"]},"properties":{}}]}')[0],
+    ).toMatch(/^check-geojson: /);
   });
 
   it('exports data·inclusion structures and services, one of each per published place, in the shape of its schema', async () => {
@@ -139,7 +161,8 @@ describe('export in the national standard', () => {
       expect(typeof service.source).toBe('string');
       for (const f of (service.frais as string[] | undefined) ?? []) expect(['gratuit', 'gratuit-sous-conditions', 'payant']).toContain(f);
       for (const p of (service.profils as string[] | undefined) ?? []) expect(p).toMatch(/^[a-z0-9-]+$/);
-      for (const m of (service.modes_orientation_beneficiaire as string[] | undefined) ?? []) expect(['autre', 'completer-le-formulaire-dadhesion', 'envoyer-un-mail', 'se-presenter', 'telephoner']).toContain(m);
+      for (const m of (service.modes_orientation_beneficiaire as string[] | undefined) ?? [])
+        expect(['autre', 'completer-le-formulaire-dadhesion', 'envoyer-un-mail', 'se-presenter', 'telephoner']).toContain(m);
       for (const m of (service.modes_accueil as string[] | undefined) ?? []) expect(['a-distance', 'en-presentiel']).toContain(m);
     }
     // A place that helps with paperwork, for free, says so in data·inclusion's words.

@@ -23,7 +23,10 @@ describe('the database foundation', () => {
       SELECT DISTINCT unnest(services)::text AS service FROM "Place" ORDER BY 1`;
     expect(rows.map((r) => r.service)).toContain('Aide aux démarches administratives');
     const access = await db.$queryRaw<Array<{ mode: string }>>`SELECT DISTINCT unnest("accessModes")::text AS mode FROM "Place"`;
-    for (const { mode } of access) expect(mode).toMatch(/^(Se présenter|Téléphoner|Contacter par mail|Prendre un RDV en ligne|Ce lieu n'accueille pas de public|Envoyer un mail avec une fiche de prescription)$/);
+    for (const { mode } of access)
+      expect(mode).toMatch(
+        /^(Se présenter|Téléphoner|Contacter par mail|Prendre un RDV en ligne|Ce lieu n'accueille pas de public|Envoyer un mail avec une fiche de prescription)$/,
+      );
   });
 
   it('seeds the demo directory once, and a second seed changes nothing', async () => {
@@ -52,14 +55,16 @@ describe('the database foundation', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.every((r) => r.km <= 5)).toBe(true);
     expect(rows.map((r) => r.km)).toEqual([...rows.map((r) => r.km)].sort((a, b) => a - b));
-    const plan = await db.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
-      `SET enable_seqscan = off; EXPLAIN SELECT id FROM "Place" WHERE earth_box(reperes_earth(47.47, -0.55), 5000) @> reperes_earth(latitude, longitude) AND latitude IS NOT NULL AND longitude IS NOT NULL`,
-    ).catch(async () => {
-      await db.$executeRawUnsafe('SET enable_seqscan = off');
-      return db.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
-        `EXPLAIN SELECT id FROM "Place" WHERE earth_box(reperes_earth(47.47, -0.55), 5000) @> reperes_earth(latitude, longitude) AND latitude IS NOT NULL AND longitude IS NOT NULL`,
-      );
-    });
+    const plan = await db
+      .$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
+        `SET enable_seqscan = off; EXPLAIN SELECT id FROM "Place" WHERE earth_box(reperes_earth(47.47, -0.55), 5000) @> reperes_earth(latitude, longitude) AND latitude IS NOT NULL AND longitude IS NOT NULL`,
+      )
+      .catch(async () => {
+        await db.$executeRawUnsafe('SET enable_seqscan = off');
+        return db.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
+          `EXPLAIN SELECT id FROM "Place" WHERE earth_box(reperes_earth(47.47, -0.55), 5000) @> reperes_earth(latitude, longitude) AND latitude IS NOT NULL AND longitude IS NOT NULL`,
+        );
+      });
     expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('Place_earth_idx');
   });
 

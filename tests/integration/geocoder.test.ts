@@ -67,10 +67,14 @@ describe('points', () => {
   });
 
   it('ships the centres of the 45 arrondissements as in data/reference/communes.csv.gz', () => {
-    const rows = readDataText('communes').split('\n').map((line) => line.split(','));
+    const rows = readDataText('communes')
+      .split('\n')
+      .map((line) => line.split(','));
     const header = rows[0];
     const col = (name: string) => header.indexOf(name);
-    const fromCsv = Object.fromEntries(rows.filter((r) => r[col('commune_type')] === 'ARM').map((r) => [r[col('insee_com')], [Number(r[col('lat')]), Number(r[col('lng')])]]));
+    const fromCsv = Object.fromEntries(
+      rows.filter((r) => r[col('commune_type')] === 'ARM').map((r) => [r[col('insee_com')], [Number(r[col('lat')]), Number(r[col('lng')])]]),
+    );
     expect(centres).toEqual(fromCsv);
     expect(Object.keys(centres)).toHaveLength(45);
   });
@@ -80,7 +84,18 @@ describe('points', () => {
     const server = http.createServer((_, response) => {
       hits++;
       response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [2.7553, 50.4106] }, properties: { label: 'Angres', type: 'municipality', citycode: '62032' } }] }));
+      response.end(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              geometry: { type: 'Point', coordinates: [2.7553, 50.4106] },
+              properties: { label: 'Angres', type: 'municipality', citycode: '62032' },
+            },
+          ],
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     process.env.GEOCODER_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

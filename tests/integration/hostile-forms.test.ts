@@ -25,7 +25,10 @@ const part = fc.oneof(
   fc.constantFrom(...PARTS).map((p) => valid(p)),
   fc.constantFrom('hours', 'HOURS ', ' OTHER', '__proto__', 'toString', '', 'Les horaires', ...NOT_TEXT).map(invalid),
   fc.integer().map(invalid),
-  fc.string({ maxLength: 30 }).filter((s) => !PARTS.includes(s)).map(invalid),
+  fc
+    .string({ maxLength: 30 })
+    .filter((s) => !PARTS.includes(s))
+    .map(invalid),
 );
 
 const message = fc.oneof(
@@ -33,7 +36,7 @@ const message = fc.oneof(
     valid('Fermé le lundi désormais'),
     valid('  Le lieu a déménagé \n', 'Le lieu a déménagé'),
     valid('<script>alert(1)</script> le lieu a déménagé'),
-    valid("'; DROP TABLE \"Suggestion\"; --"),
+    valid('\'; DROP TABLE "Suggestion"; --'),
     // Control characters are dropped (PostgreSQL refuses NUL in text); line breaks stay.
     valid('nul \u0000 au milieu du message', 'nul  au milieu du message'),
     valid('contr\u0001ôle\u001f fait\nligne 2', 'contrôle fait\nligne 2'),
@@ -65,8 +68,17 @@ const email = fc.constantFrom(
 );
 
 const honeypot = fc.oneof(
-  fc.constantFrom({ value: '', bot: false }, { value: '   ', bot: false }, { value: null, bot: false }, { value: undefined, bot: false }, { value: 7, bot: false }),
-  fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '').map((value) => ({ value, bot: true })),
+  fc.constantFrom(
+    { value: '', bot: false },
+    { value: '   ', bot: false },
+    { value: null, bot: false },
+    { value: undefined, bot: false },
+    { value: 7, bot: false },
+  ),
+  fc
+    .string({ minLength: 1, maxLength: 20 })
+    .filter((s) => s.trim() !== '')
+    .map((value) => ({ value, bot: true })),
 );
 
 describe('the public report form, with hostile input (property)', () => {
@@ -83,46 +95,66 @@ describe('the public report form, with hostile input (property)', () => {
     resetMemoryLimits();
     let stored = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({ part, message, email, honeypot, target: fc.constantFrom('place', 'bogus', 'unknown-uuid') }),
-        async (input) => {
-          const before = await db.suggestion.count();
-          const id = input.target === 'place' ? placeId : input.target === 'bogus' ? "1' OR '1'='1" : '00000000-0000-4000-8000-00000000dead';
-          // A fresh client each time (and fresh per-place counters): this test is about validation, not the rate limits.
-          resetMemoryLimits();
-          const state = await submitSuggestion(db, { placeId: id, part: input.part.value, message: input.message.value, email: input.email.value, honeypot: input.honeypot.value, clientKey: `property-${run++}` });
-          const after = await db.suggestion.count();
-          const wrong = (['part', 'message', 'email'] as const).filter((field) => !input[field].ok);
-          if (input.honeypot.bot) {
-            // Bots are told it worked, and nothing is kept.
-            expect(state.status).toBe('sent');
-            expect(after).toBe(before);
-            return;
-          }
-          if (wrong.length) {
-            expect(state.status).toBe('invalid');
-            expect(Object.keys(state.errors ?? {}).sort()).toEqual([...wrong].sort());
-            expect(after).toBe(before);
-            return;
-          }
-          if (input.target !== 'place') {
-            expect(state).toMatchObject({ status: 'invalid', message: 'Ce lieu n’est plus publié.' });
-            expect(after).toBe(before);
-            return;
-          }
+      fc.asyncProperty(fc.record({ part, message, email, honeypot, target: fc.constantFrom('place', 'bogus', 'unknown-uuid') }), async (input) => {
+        const before = await db.suggestion.count();
+        const id = input.target === 'place' ? placeId : input.target === 'bogus' ? "1' OR '1'='1" : '00000000-0000-4000-8000-00000000dead';
+        // A fresh client each time (and fresh per-place counters): this test is about validation, not the rate limits.
+        resetMemoryLimits();
+        const state = await submitSuggestion(db, {
+          placeId: id,
+          part: input.part.value,
+          message: input.message.value,
+          email: input.email.value,
+          honeypot: input.honeypot.value,
+          clientKey: `property-${run++}`,
+        });
+        const after = await db.suggestion.count();
+        const wrong = (['part', 'message', 'email'] as const).filter((field) => !input[field].ok);
+        if (input.honeypot.bot) {
+          // Bots are told it worked, and nothing is kept.
           expect(state.status).toBe('sent');
-          expect(after).toBe(before + 1);
-          stored++;
-          const row = await db.suggestion.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
-          const expected = (c: Case) => (c.ok ? c.stored : undefined);
-          expect(row).toMatchObject({ placeId, part: expected(input.part), message: expected(input.message), email: expected(input.email), state: 'PENDING' });
-        },
-      ),
+          expect(after).toBe(before);
+          return;
+        }
+        if (wrong.length) {
+          expect(state.status).toBe('invalid');
+          expect(Object.keys(state.errors ?? {}).sort()).toEqual([...wrong].sort());
+          expect(after).toBe(before);
+          return;
+        }
+        if (input.target !== 'place') {
+          expect(state).toMatchObject({ status: 'invalid', message: 'Ce lieu n’est plus publié.' });
+          expect(after).toBe(before);
+          return;
+        }
+        expect(state.status).toBe('sent');
+        expect(after).toBe(before + 1);
+        stored++;
+        const row = await db.suggestion.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+        const expected = (c: Case) => (c.ok ? c.stored : undefined);
+        expect(row).toMatchObject({ placeId, part: expected(input.part), message: expected(input.message), email: expected(input.email), state: 'PENDING' });
+      }),
       {
         numRuns: 200,
         examples: [
-          [{ part: valid('HOURS'), message: valid('nul \u0000 au milieu du message', 'nul  au milieu du message'), email: valid('', null), honeypot: { value: '', bot: false }, target: 'place' }],
-          [{ part: valid('OTHER'), message: valid('<script>alert(1)</script> a déménagé'), email: valid(' a@b.fr ', 'a@b.fr'), honeypot: { value: null, bot: false }, target: 'place' }],
+          [
+            {
+              part: valid('HOURS'),
+              message: valid('nul \u0000 au milieu du message', 'nul  au milieu du message'),
+              email: valid('', null),
+              honeypot: { value: '', bot: false },
+              target: 'place',
+            },
+          ],
+          [
+            {
+              part: valid('OTHER'),
+              message: valid('<script>alert(1)</script> a déménagé'),
+              email: valid(' a@b.fr ', 'a@b.fr'),
+              honeypot: { value: null, bot: false },
+              target: 'place',
+            },
+          ],
           [{ part: valid('HOURS'), message: valid('Fermé le lundi'), email: valid('', null), honeypot: { value: '', bot: false }, target: 'bogus' }],
         ],
       },

@@ -56,7 +56,10 @@ describe('an import from the back-office', () => {
 
   it('refuses a coordinator outside their networks and an editor', async () => {
     expect(await startImport(db, coordinator, { format: 'standard', fileName: 'a.csv', bytes: file })).toEqual({ ok: false, error: 'reseau-requis' });
-    expect(await startImport(db, coordinator, { format: 'standard', fileName: 'a.csv', bytes: file, networkSlug: 'autre' })).toEqual({ ok: false, error: 'reseau-requis' });
+    expect(await startImport(db, coordinator, { format: 'standard', fileName: 'a.csv', bytes: file, networkSlug: 'autre' })).toEqual({
+      ok: false,
+      error: 'reseau-requis',
+    });
     expect(await startImport(db, editor, { format: 'standard', fileName: 'a.csv', bytes: file })).toEqual({ ok: false, error: 'droits' });
     expect(await startImport(db, admin, { format: 'dbase', fileName: 'a.csv', bytes: file })).toEqual({ ok: false, error: 'format' });
     expect(await db.importRun.count()).toBe(0);
@@ -136,10 +139,24 @@ describe('what the import pages read', () => {
 describe('merging flagged duplicates', () => {
   let flagId: string;
   beforeAll(async () => {
-    await runImport(db, readSource('standard', csv(['a-1,Maison de quartier des Justices,Angers,49000,5 place des Justices,47.4500,-0.5300,0241000002,2023-01-01,Aide aux démarches administratives,'])), { sourceName: 'ville' });
+    await runImport(
+      db,
+      readSource(
+        'standard',
+        csv([
+          'a-1,Maison de quartier des Justices,Angers,49000,5 place des Justices,47.4500,-0.5300,0241000002,2023-01-01,Aide aux démarches administratives,',
+        ]),
+      ),
+      { sourceName: 'ville' },
+    );
     const report = await runImport(
       db,
-      readSource('standard', csv(['b-1,Espace numérique des Justices,Angers,49000,5 place des Justices,47.4501,-0.5301,,2024-06-01,Accès internet et matériel informatique,Tu-Sa 10:00-18:00'])),
+      readSource(
+        'standard',
+        csv([
+          'b-1,Espace numérique des Justices,Angers,49000,5 place des Justices,47.4501,-0.5301,,2024-06-01,Accès internet et matériel informatique,Tu-Sa 10:00-18:00',
+        ]),
+      ),
       { sourceName: 'reseau' },
     );
     expect(report.duplicates.map((d) => d.action)).toEqual(['merge']);
@@ -171,7 +188,13 @@ describe('merging flagged duplicates', () => {
     const result = await mergeDuplicate(db, admin, { duplicateId: flagId, winnerId: winner.id, choices });
     expect(result).toEqual({ status: 'merged', winnerId: winner.id, loserSlug: loser.slug });
     const after = await db.place.findUniqueOrThrow({ where: { id: winner.id }, include: { revisions: true, openingSlots: true } });
-    expect(after).toMatchObject({ name: 'Maison de quartier des Justices', phone: '+33241000002', openingHours: 'Tu-Sa 10:00-18:00', services: ['AccesInternetEtMaterielInformatique'], version: winner.version + 1 });
+    expect(after).toMatchObject({
+      name: 'Maison de quartier des Justices',
+      phone: '+33241000002',
+      openingHours: 'Tu-Sa 10:00-18:00',
+      services: ['AccesInternetEtMaterielInformatique'],
+      version: winner.version + 1,
+    });
     expect(after.dateMaj.toISOString().slice(0, 10)).toBe('2024-06-01');
     expect(after.openingSlots.length).toBe(5);
     // Both histories on the winner: its own creation, the loser's creation, the merge.
@@ -181,13 +204,22 @@ describe('merging flagged duplicates', () => {
     expect(archived.slug).not.toBe(loser.slug);
     expect(archived.revisions.map((r) => r.kind)).toEqual(['MERGE']);
     expect(await placeRoute(loser.slug)).toEqual({ redirect: winner.slug });
-    expect(await db.placeDuplicate.findUniqueOrThrow({ where: { id: flagId } })).toMatchObject({ state: 'MERGED', winnerId: winner.id, resolvedById: admin.id });
+    expect(await db.placeDuplicate.findUniqueOrThrow({ where: { id: flagId } })).toMatchObject({
+      state: 'MERGED',
+      winnerId: winner.id,
+      resolvedById: admin.id,
+    });
     expect(await mergeDuplicate(db, admin, { duplicateId: flagId, winnerId: winner.id, choices })).toEqual({ status: 'gone' });
 
     // Re-importing the loser's source leaves it merged.
     const again = await runImport(
       db,
-      readSource('standard', csv(['b-1,Espace numérique des Justices,Angers,49000,5 place des Justices,47.4501,-0.5301,,2024-06-01,Accès internet et matériel informatique,Tu-Sa 10:00-18:00'])),
+      readSource(
+        'standard',
+        csv([
+          'b-1,Espace numérique des Justices,Angers,49000,5 place des Justices,47.4501,-0.5301,,2024-06-01,Accès internet et matériel informatique,Tu-Sa 10:00-18:00',
+        ]),
+      ),
       { sourceName: 'reseau' },
     );
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
@@ -195,8 +227,19 @@ describe('merging flagged duplicates', () => {
   });
 
   it('dismisses a flag: the pair stays apart', async () => {
-    await runImport(db, readSource('standard', csv(['x-1,Centre social Jean Vilar,Angers,49000,12 rue de la Gare,47.4600,-0.5400,,2024-01-01,Aide aux démarches administratives,'])), { sourceName: 'x' });
-    await runImport(db, readSource('standard', csv(['y-1,Espace Jean Vilar,Angers,49000,12 rue de la Gare,47.4600,-0.5400,,2024-01-01,Aide aux démarches administratives,'])), { sourceName: 'y' });
+    await runImport(
+      db,
+      readSource(
+        'standard',
+        csv(['x-1,Centre social Jean Vilar,Angers,49000,12 rue de la Gare,47.4600,-0.5400,,2024-01-01,Aide aux démarches administratives,']),
+      ),
+      { sourceName: 'x' },
+    );
+    await runImport(
+      db,
+      readSource('standard', csv(['y-1,Espace Jean Vilar,Angers,49000,12 rue de la Gare,47.4600,-0.5400,,2024-01-01,Aide aux démarches administratives,'])),
+      { sourceName: 'y' },
+    );
     const flag = await db.placeDuplicate.findFirstOrThrow({ where: { state: 'OPEN' } });
     expect(await dismissDuplicate(db, coordinator, flag.id)).toBe('forbidden');
     expect(await dismissDuplicate(db, admin, flag.id)).toBe('done');

@@ -54,7 +54,10 @@ describe('npm run import:communes', () => {
   it('loads a file given as argument, and with --replace keeps only its communes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reperes-communes-'));
     const file = path.join(dir, 'communes.csv');
-    fs.writeFileSync(file, `${HEADER}\n49007,52,49,Angers,Angers,49000,COM,,47.4784,-0.5632,155000\n49099,52,49,Commune test,Commune test,49100,COM,,47.4,-0.5,12\n`);
+    fs.writeFileSync(
+      file,
+      `${HEADER}\n49007,52,49,Angers,Angers,49000,COM,,47.4784,-0.5632,155000\n49099,52,49,Commune test,Commune test,49100,COM,,47.4,-0.5,12\n`,
+    );
     const run = await cli(file, '--replace');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2 communes chargées .*, \d+ retirées\./);

@@ -14,10 +14,17 @@ describe('duplicates across sources', () => {
 
   beforeAll(async () => {
     await resetDatabase(db);
-    await runImport(db, readSource('standard', csv([
-      'a-1,Médiathèque Jean Vilar,Angers,49000,2 rue Lakanal,47.4700,-0.5500,,2024-01-01,Aide aux démarches administratives,',
-      'a-2,Maison de quartier des Justices,Angers,49000,5 place des Justices,47.4500,-0.5300,0241000002,2024-01-01,Aide aux démarches administratives,Mo 09:00-12:00',
-    ])), { sourceName: 'ville' });
+    await runImport(
+      db,
+      readSource(
+        'standard',
+        csv([
+          'a-1,Médiathèque Jean Vilar,Angers,49000,2 rue Lakanal,47.4700,-0.5500,,2024-01-01,Aide aux démarches administratives,',
+          'a-2,Maison de quartier des Justices,Angers,49000,5 place des Justices,47.4500,-0.5300,0241000002,2024-01-01,Aide aux démarches administratives,Mo 09:00-12:00',
+        ]),
+      ),
+      { sourceName: 'ville' },
+    );
   });
 
   it('completes the same place, flags a likely duplicate for merging, creates the others; a dry run says so without writing', async () => {
@@ -61,7 +68,11 @@ describe('duplicates across sources', () => {
   });
 
   it('archives the places gone from their source only when asked, dry run first', async () => {
-    const lines = ['g-1,Lieu un,Angers,49000,1 rue A,47.47,-0.55,,2024-06-01,,', 'g-2,Lieu deux,Angers,49000,2 rue B,47.47,-0.55,,2024-06-01,,', 'g-3,Lieu trois,Angers,49000,3 rue C,47.47,-0.55,,2024-06-01,,'];
+    const lines = [
+      'g-1,Lieu un,Angers,49000,1 rue A,47.47,-0.55,,2024-06-01,,',
+      'g-2,Lieu deux,Angers,49000,2 rue B,47.47,-0.55,,2024-06-01,,',
+      'g-3,Lieu trois,Angers,49000,3 rue C,47.47,-0.55,,2024-06-01,,',
+    ];
     await runImport(db, readSource('standard', csv(lines)), { sourceName: 'disparus', detectDuplicates: false });
     const smaller = csv(lines.slice(0, 2));
     expect((await runImport(db, readSource('standard', smaller), { sourceName: 'disparus' })).archived).toBe(0);
@@ -79,7 +90,12 @@ describe('duplicates across sources', () => {
 
   it('gives distinct addresses to same-named places written by batches at the same time', async () => {
     const lines = Array.from({ length: 1200 }, (_, i) => `same-${i},France Services,Angers,49100,${i} rue Homonyme,47.47,-0.55,,2024-06-01,,`);
-    const report = await runImport(db, streamSource('standard', csv(lines)), { sourceName: 'homonymes', batchSize: 100, concurrency: 3, detectDuplicates: false });
+    const report = await runImport(db, streamSource('standard', csv(lines)), {
+      sourceName: 'homonymes',
+      batchSize: 100,
+      concurrency: 3,
+      detectDuplicates: false,
+    });
     expect(report.failedBatches).toEqual([]);
     expect(report.created).toBe(1200);
     const slugs = (await db.place.findMany({ where: { sourceName: 'homonymes' }, select: { slug: true } })).map((p) => p.slug);
@@ -89,9 +105,17 @@ describe('duplicates across sources', () => {
   });
 
   it('reports progress batch by batch while streaming a file', async () => {
-    const lines = Array.from({ length: 250 }, (_, i) => `p-${i},Lieu de progression ${i},Angers,49${String(i).padStart(3, '0')},${i} rue du Test,47.47,-0.55,,2024-06-01,,`);
+    const lines = Array.from(
+      { length: 250 },
+      (_, i) => `p-${i},Lieu de progression ${i},Angers,49${String(i).padStart(3, '0')},${i} rue du Test,47.47,-0.55,,2024-06-01,,`,
+    );
     const seen: Array<{ done: number; fraction: number }> = [];
-    const report = await runImport(db, streamSource('standard', csv(lines)), { sourceName: 'progression', batchSize: 50, dryRun: true, onProgress: (p) => void seen.push(p) });
+    const report = await runImport(db, streamSource('standard', csv(lines)), {
+      sourceName: 'progression',
+      batchSize: 50,
+      dryRun: true,
+      onProgress: (p) => void seen.push(p),
+    });
     expect(report.created).toBe(250);
     expect(seen.length).toBeGreaterThanOrEqual(5);
     for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThanOrEqual(seen[i - 1].done);

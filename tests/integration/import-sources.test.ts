@@ -59,7 +59,8 @@ describe('two real sources of the same places', () => {
   }, 300_000);
 
   it('the more recent row wins a field; a person’s edit is never overwritten by an import', async () => {
-    const line = (phone: string, date: string) => `r-1,Espace numérique Saint-Serge,Angers,49100,49007,12 rue Saint-Serge,47.4800,-0.5500,${phone},${date},Aide aux démarches administratives`;
+    const line = (phone: string, date: string) =>
+      `r-1,Espace numérique Saint-Serge,Angers,49100,49007,12 rue Saint-Serge,47.4800,-0.5500,${phone},${date},Aide aux démarches administratives`;
     await runImport(db, readSource('standard', csv([line('0241000001', '2024-01-01')])), { sourceName: 'ville' });
     const other = await runImport(db, readSource('standard', csv([line('0241000002', '2025-01-01').replace('r-1', 'o-9')])), { sourceName: 'departement' });
     expect(other.duplicates.map((d) => d.action)).toEqual(['update']);
@@ -67,7 +68,10 @@ describe('two real sources of the same places', () => {
     expect(place.phone).toBe('+33241000002'); // 2025 beats 2024
     expect((place.fieldSources as FieldSources).phone.s).toBe('departement');
     // The older source again: no change.
-    expect(await runImport(db, readSource('standard', csv([line('0241000001', '2024-01-01')])), { sourceName: 'ville' })).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await runImport(db, readSource('standard', csv([line('0241000001', '2024-01-01')])), { sourceName: 'ville' })).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
     // A person corrects the phone in the back-office.
     await db.place.update({ where: { id: place.id }, data: { phone: '+33241000099', version: { increment: 1 } } });
     const newer = await runImport(db, readSource('standard', csv([line('0241000003', '2026-01-01')])), { sourceName: 'ville' });
@@ -111,7 +115,13 @@ describe('rows without coordinates', () => {
   it('are placed at their commune’s centre, marked approximate, found by a radius search and exported as approximate', async () => {
     const report = await runImport(
       db,
-      readSource('standard', csv(['n-1,Point numérique de Bouchemaine,Bouchemaine,49080,49035,1 place Ruzebouc,,,,2024-01-01,Aide aux démarches administratives', 'n-2,Lieu sans commune connue,Nulle-Part,49999,,1 rue X,,,,2024-01-01,Aide aux démarches administratives'])),
+      readSource(
+        'standard',
+        csv([
+          'n-1,Point numérique de Bouchemaine,Bouchemaine,49080,49035,1 place Ruzebouc,,,,2024-01-01,Aide aux démarches administratives',
+          'n-2,Lieu sans commune connue,Nulle-Part,49999,,1 rue X,,,,2024-01-01,Aide aux démarches administratives',
+        ]),
+      ),
       { sourceName: 'sans-coordonnees' },
     );
     expect(report.created).toBe(2);
@@ -120,7 +130,9 @@ describe('rows without coordinates', () => {
     expect(place).toMatchObject({ latitude: commune.latitude, longitude: commune.longitude, locationApproximate: true });
     const lost = await db.place.findFirstOrThrow({ where: { sourceId: 'n-2' } });
     expect(lost).toMatchObject({ latitude: null, locationApproximate: false });
-    expect(report.warnings.filter((w) => w.line === 3).map((w) => w.warning)).toContain('pas de coordonnées et commune introuvable : le lieu ne sera pas sur la carte');
+    expect(report.warnings.filter((w) => w.line === 3).map((w) => w.warning)).toContain(
+      'pas de coordonnées et commune introuvable : le lieu ne sera pas sur la carte',
+    );
 
     const found = await searchPlaces({ ...emptyFilters(), lat: commune.latitude!, lng: commune.longitude!, rayon: 2 }, { db });
     expect(found.results.map((r) => r.id)).toContain(place.id);
@@ -140,7 +152,14 @@ describe('rows without coordinates', () => {
     expect(html).toContain('Coordonnées GPS (approximatives, centre de la commune)');
 
     // The source later gives the real position: precise beats approximate.
-    await runImport(db, readSource('standard', csv(['n-1,Point numérique de Bouchemaine,Bouchemaine,49080,49035,1 place Ruzebouc,47.4210,-0.6090,,2024-01-01,Aide aux démarches administratives'])), { sourceName: 'sans-coordonnees' });
+    await runImport(
+      db,
+      readSource(
+        'standard',
+        csv(['n-1,Point numérique de Bouchemaine,Bouchemaine,49080,49035,1 place Ruzebouc,47.4210,-0.6090,,2024-01-01,Aide aux démarches administratives']),
+      ),
+      { sourceName: 'sans-coordonnees' },
+    );
     expect(await db.place.findUniqueOrThrow({ where: { id: place.id } })).toMatchObject({ latitude: 47.421, longitude: -0.609, locationApproximate: false });
   }, 120_000);
 });

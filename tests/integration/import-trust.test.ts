@@ -62,7 +62,13 @@ describe('hole 1: a coordinator cannot take over another network’s places by i
   it('a one-row file copied from the public API, imported by the other network: the place is unchanged and stays in its network', async () => {
     const place = await cybOnlyPublished();
     const file = await copiedFromApi(place.id, { site_web: 'https://arnaque.example', telephone: '+33999999999' });
-    const started = await startImport(db, hubCoordinator, { format: 'standard', fileName: 'copie.csv', bytes: file, networkSlug: 'hub-pdl', sourceName: 'copie-hub' });
+    const started = await startImport(db, hubCoordinator, {
+      format: 'standard',
+      fileName: 'copie.csv',
+      bytes: file,
+      networkSlug: 'hub-pdl',
+      sourceName: 'copie-hub',
+    });
     if (!started.ok) throw new Error(started.error);
     const { run, report } = await runReport(started.id);
     expect(run.state).toBe('pending');
@@ -84,7 +90,12 @@ describe('hole 1: a coordinator cannot take over another network’s places by i
 
   it('a draft of another network is never matched nor mentioned, even in the dry run', async () => {
     const draft = await db.place.findFirstOrThrow({ where: { status: 'DRAFT', name: 'Espace multimédia Deux-Croix (fictif)' } });
-    const report = await runImport(db, readSource('standard', draftRow(draft)), { sourceName: 'brouillon-hub', networkSlug: 'hub-pdl', dryRun: true, importer: hubCoordinator });
+    const report = await runImport(db, readSource('standard', draftRow(draft)), {
+      sourceName: 'brouillon-hub',
+      networkSlug: 'hub-pdl',
+      dryRun: true,
+      importer: hubCoordinator,
+    });
     const text = JSON.stringify(report);
     expect(text).not.toContain(draft.id);
     expect(text).not.toContain(draft.slug);
@@ -94,17 +105,52 @@ describe('hole 1: a coordinator cannot take over another network’s places by i
   });
 
   it('re-importing its own source cannot reach a place that left the network', async () => {
-    const first = await runImport(db, readSource('standard', draftRow({ id: '', name: 'Point numérique du Lac (essai)', street: '2 rue du Lac', postcode: '49000', commune: 'Angers', latitude: 47.45, longitude: -0.6 })), {
-      sourceName: 'hub-propre', networkSlug: 'hub-pdl', importer: hubCoordinator,
-    });
+    const first = await runImport(
+      db,
+      readSource(
+        'standard',
+        draftRow({
+          id: '',
+          name: 'Point numérique du Lac (essai)',
+          street: '2 rue du Lac',
+          postcode: '49000',
+          commune: 'Angers',
+          latitude: 47.45,
+          longitude: -0.6,
+        }),
+      ),
+      {
+        sourceName: 'hub-propre',
+        networkSlug: 'hub-pdl',
+        importer: hubCoordinator,
+      },
+    );
     expect(first.created).toBe(1);
     const place = await db.place.findFirstOrThrow({ where: { sourceName: 'hub-propre' } });
     const cyb = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
     await db.networkMembership.deleteMany({ where: { placeId: place.id } });
     await db.networkMembership.create({ data: { placeId: place.id, networkId: cyb.id } });
-    const again = await runImport(db, readSource('standard', draftRow({ id: '', name: 'Point numérique du Lac (modifié)', street: '2 rue du Lac', postcode: '49000', commune: 'Angers', latitude: 47.45, longitude: -0.6 })), {
-      sourceName: 'hub-propre', networkSlug: 'hub-pdl', importer: hubCoordinator, archiveMissing: true,
-    });
+    const again = await runImport(
+      db,
+      readSource(
+        'standard',
+        draftRow({
+          id: '',
+          name: 'Point numérique du Lac (modifié)',
+          street: '2 rue du Lac',
+          postcode: '49000',
+          commune: 'Angers',
+          latitude: 47.45,
+          longitude: -0.6,
+        }),
+      ),
+      {
+        sourceName: 'hub-propre',
+        networkSlug: 'hub-pdl',
+        importer: hubCoordinator,
+        archiveMissing: true,
+      },
+    );
     expect(again).toMatchObject({ created: 0, updated: 0, archived: 0 });
     expect(again.rejected.map((r) => r.reason)).toEqual([FOREIGN]);
     expect((await db.place.findUniqueOrThrow({ where: { id: place.id } })).name).toBe('Point numérique du Lac (essai)');
@@ -117,32 +163,81 @@ describe('hole 2: a coordinator cannot import under another network’s source',
     const before = await db.place.count({ where: { sourceName: 'demo', status: 'ARCHIVED' } });
     const runs = await db.importRun.count();
     const file = await copiedFromApi(place.id);
-    const result = await startImport(db, hubCoordinator, { format: 'standard', fileName: 'demo.csv', bytes: file, networkSlug: 'hub-pdl', sourceName: 'demo', archiveMissing: true });
+    const result = await startImport(db, hubCoordinator, {
+      format: 'standard',
+      fileName: 'demo.csv',
+      bytes: file,
+      networkSlug: 'hub-pdl',
+      sourceName: 'demo',
+      archiveMissing: true,
+    });
     // Its places are spread over several networks: it is the administrators'.
     expect(result).toEqual({ ok: false, error: 'source-admin' });
     expect(START_ERRORS['source-admin']).toMatch(/géré par l’administration/);
     expect(await db.importRun.count()).toBe(runs);
     // The importer refuses it too, whoever calls it.
-    await expect(runImport(db, readSource('standard', file), { sourceName: 'demo', networkSlug: 'hub-pdl', archiveMissing: true, importer: hubCoordinator })).rejects.toThrow(ImportRefusedError);
+    await expect(
+      runImport(db, readSource('standard', file), { sourceName: 'demo', networkSlug: 'hub-pdl', archiveMissing: true, importer: hubCoordinator }),
+    ).rejects.toThrow(ImportRefusedError);
     expect(await db.place.count({ where: { sourceName: 'demo', status: 'ARCHIVED' } })).toBe(before);
   });
 
   it('a source first imported by a network belongs to it: another network is refused, its own coordinator is not', async () => {
-    const file = draftRow({ id: '', name: 'Atelier numérique de Belle-Beille (essai)', street: '4 rue de Belle-Beille', postcode: '49000', commune: 'Angers', latitude: 47.48, longitude: -0.6 });
+    const file = draftRow({
+      id: '',
+      name: 'Atelier numérique de Belle-Beille (essai)',
+      street: '4 rue de Belle-Beille',
+      postcode: '49000',
+      commune: 'Angers',
+      latitude: 47.48,
+      longitude: -0.6,
+    });
     const mine = await runImport(db, readSource('standard', file), { sourceName: 'cyb-ateliers', networkSlug: 'cybanjou', importer: cybCoordinator });
     expect(mine.created).toBe(1);
     expect(await db.importSource.findUniqueOrThrow({ where: { name: 'cyb-ateliers' } })).toMatchObject({ networkId: cybCoordinator.networkIds[0] });
-    expect(await startImport(db, hubCoordinator, { format: 'standard', fileName: 'x.csv', bytes: file, networkSlug: 'hub-pdl', sourceName: 'cyb-ateliers', archiveMissing: true })).toEqual({ ok: false, error: 'source' });
+    expect(
+      await startImport(db, hubCoordinator, {
+        format: 'standard',
+        fileName: 'x.csv',
+        bytes: file,
+        networkSlug: 'hub-pdl',
+        sourceName: 'cyb-ateliers',
+        archiveMissing: true,
+      }),
+    ).toEqual({ ok: false, error: 'source' });
     expect(START_ERRORS.source).toMatch(/appartient à un autre réseau/);
-    const again = await startImport(db, cybCoordinator, { format: 'standard', fileName: 'x.csv', bytes: file, networkSlug: 'cybanjou', sourceName: 'cyb-ateliers' });
+    const again = await startImport(db, cybCoordinator, {
+      format: 'standard',
+      fileName: 'x.csv',
+      bytes: file,
+      networkSlug: 'cybanjou',
+      sourceName: 'cyb-ateliers',
+    });
     expect(again.ok).toBe(true);
   });
 
   it('a source an administrator imported is refused to coordinators', async () => {
-    const file = draftRow({ id: '', name: 'Relais numérique de Trélazé (essai)', street: '1 place de la Mairie', postcode: '49800', commune: 'Trélazé', latitude: 47.445, longitude: -0.465 });
+    const file = draftRow({
+      id: '',
+      name: 'Relais numérique de Trélazé (essai)',
+      street: '1 place de la Mairie',
+      postcode: '49800',
+      commune: 'Trélazé',
+      latitude: 47.445,
+      longitude: -0.465,
+    });
     await runImport(db, readSource('standard', file), { sourceName: 'nationale', importer: admin });
     expect(await db.importSource.findUniqueOrThrow({ where: { name: 'nationale' } })).toMatchObject({ networkId: null });
-    expect(await startImport(db, cybCoordinator, { format: 'standard', fileName: 'x.csv', bytes: file, networkSlug: 'cybanjou', sourceName: 'nationale', archiveMissing: true })).toEqual({ ok: false, error: 'source-admin' });
+    expect(
+      await startImport(db, cybCoordinator, {
+        format: 'standard',
+        fileName: 'x.csv',
+        bytes: file,
+        networkSlug: 'cybanjou',
+        sourceName: 'nationale',
+        archiveMissing: true,
+      }),
+    ).toEqual({ ok: false, error: 'source-admin' });
   });
 });
 
@@ -152,8 +247,18 @@ describe('sources are given and ranked by administrators only', () => {
     expect(await updateSource(db, admin, { name: 'nationale', networkSlug: 'nulle-part', priority: 0 })).toBe('unknown-network');
     expect(await updateSource(db, admin, { name: 'nationale', networkSlug: null, priority: 1.5 })).toBe('invalid-priority');
     expect(await updateSource(db, admin, { name: 'nationale', networkSlug: 'cybanjou', priority: 5 })).toBe('done');
-    const file = draftRow({ id: '', name: 'Relais numérique de Trélazé (essai)', street: '1 place de la Mairie', postcode: '49800', commune: 'Trélazé', latitude: 47.445, longitude: -0.465 });
-    expect((await startImport(db, cybCoordinator, { format: 'standard', fileName: 'x.csv', bytes: file, networkSlug: 'cybanjou', sourceName: 'nationale' })).ok).toBe(true);
+    const file = draftRow({
+      id: '',
+      name: 'Relais numérique de Trélazé (essai)',
+      street: '1 place de la Mairie',
+      postcode: '49800',
+      commune: 'Trélazé',
+      latitude: 47.445,
+      longitude: -0.465,
+    });
+    expect(
+      (await startImport(db, cybCoordinator, { format: 'standard', fileName: 'x.csv', bytes: file, networkSlug: 'cybanjou', sourceName: 'nationale' })).ok,
+    ).toBe(true);
     const { order } = await sourcesInfo(db);
     expect(order('nationale', 'cyb-ateliers')).toBeLessThan(0); // higher priority first
     expect((await listSources(db)).find((s) => s.name === 'nationale')).toMatchObject({ priority: 5, network: { slug: 'cybanjou' }, places: 1 });

@@ -17,7 +17,21 @@ const standardRow = (cells: Partial<Record<string, string>>) => {
   const columns = (parse(HEADER) as string[][])[0];
   return columns.map((c) => `"${(cells[c] ?? '').replace(/"/g, '""')}"`).join(',');
 };
-const GOOD = { id: 'a-1', pivot: '12345678900012', nom: 'Espace test', commune: 'Angers', code_postal: '49000', code_insee: '49007', adresse: '1 rue du Test', latitude: '47.47', longitude: '-0.55', date_maj: '2025-03-01', services: 'Aide aux démarches administratives', frais_a_charge: 'Gratuit', horaires: 'Mo-Fr 09:00-12:00' };
+const GOOD = {
+  id: 'a-1',
+  pivot: '12345678900012',
+  nom: 'Espace test',
+  commune: 'Angers',
+  code_postal: '49000',
+  code_insee: '49007',
+  adresse: '1 rue du Test',
+  latitude: '47.47',
+  longitude: '-0.55',
+  date_maj: '2025-03-01',
+  services: 'Aide aux démarches administratives',
+  frais_a_charge: 'Gratuit',
+  horaires: 'Mo-Fr 09:00-12:00',
+};
 
 describe('imports of the real sources', () => {
   beforeAll(async () => {
@@ -90,7 +104,10 @@ describe('nasty files', () => {
     const [row] = readSource('standard', utf8);
     expect(row.errors).toEqual([]);
     expect(row.place?.fields.presentation).toBe('Ligne 1\nLigne 2 « guillemets »');
-    const latin1 = iconv.encode(`${HEADER.replace(/","/g, '";"')}\n${standardRow({ ...GOOD, nom: 'Médiathèque Éléonore' }).replace(/","/g, '";"')}\n`, 'win1252');
+    const latin1 = iconv.encode(
+      `${HEADER.replace(/","/g, '";"')}\n${standardRow({ ...GOOD, nom: 'Médiathèque Éléonore' }).replace(/","/g, '";"')}\n`,
+      'win1252',
+    );
     const [row2] = readSource('standard', latin1);
     expect(row2.place?.fields.name).toBe('Médiathèque Éléonore');
   });
@@ -121,7 +138,8 @@ describe('nasty files', () => {
 
   it('imports a 10,000-row file in batches', async () => {
     const lines = [HEADER];
-    for (let i = 0; i < 10_000; i++) lines.push(standardRow({ ...GOOD, id: `big-${i}`, nom: `Lieu ${i}`, latitude: String(43 + (i % 500) / 100), longitude: String(-1 + (i % 700) / 100) }));
+    for (let i = 0; i < 10_000; i++)
+      lines.push(standardRow({ ...GOOD, id: `big-${i}`, nom: `Lieu ${i}`, latitude: String(43 + (i % 500) / 100), longitude: String(-1 + (i % 700) / 100) }));
     const started = Date.now();
     const report = await runImport(db, readSource('standard', Buffer.from(lines.join('\n'))), { sourceName: 'big', batchSize: 1000 });
     expect(report.created).toBe(10_000);
@@ -138,7 +156,12 @@ describe('nasty files', () => {
         // A real write (not a dry run) whose one batch fails half-way: after whatever the random
         // bytes gave, a valid row PostgreSQL refuses (no time zone: NOT NULL column), placed away
         // from the 10,000 places above so that looking for its duplicates stays quick.
-        const [poison] = readSource('standard', Buffer.from(`${HEADER}\n${standardRow({ ...GOOD, id: `poison-${run}`, commune: 'Paris', code_postal: '75001', code_insee: '75101', latitude: '48.8606', longitude: '2.3376' })}`));
+        const [poison] = readSource(
+          'standard',
+          Buffer.from(
+            `${HEADER}\n${standardRow({ ...GOOD, id: `poison-${run}`, commune: 'Paris', code_postal: '75001', code_insee: '75101', latitude: '48.8606', longitude: '2.3376' })}`,
+          ),
+        );
         (poison.place!.fields as { timeZone: unknown }).timeZone = null;
         const sourceName = `fuzz-${format}-${run++}`;
         const report = await runImport(db, [...rows, { ...poison, line: rows.length + 2 }], { sourceName, batchSize: 10_000 });
@@ -158,20 +181,31 @@ describe('nasty files', () => {
   it('streams in small chunks to the same rows as reading at once: UTF-8 split mid-character, Latin-1, quotes, line breaks (property)', async () => {
     const cellText = fc.stringMatching(/^[a-zA-Zéèàçœ€’ ;,"\n|0-9]{0,12}$/);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(cellText, cellText, cellText), { maxLength: 8 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), async (cells, latin1, chunkSize) => {
-        const text = [HEADER, ...cells.map(([nom, adresse, presentation], i) => standardRow({ ...GOOD, id: `p-${i}`, nom, adresse, presentation_detail: presentation }))].join('\r\n');
-        const bytes = latin1 ? iconv.encode(text.replace(/[œ€’]/g, 'e'), 'latin1') : Buffer.from(text, 'utf8');
-        const whole = readSource('standard', bytes);
-        const streamed = [];
-        for await (const row of streamSource('standard', bytes, { chunkSize }).rows) streamed.push(row);
-        expect(streamed).toEqual(whole);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(cellText, cellText, cellText), { maxLength: 8 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 9 }),
+        async (cells, latin1, chunkSize) => {
+          const text = [
+            HEADER,
+            ...cells.map(([nom, adresse, presentation], i) => standardRow({ ...GOOD, id: `p-${i}`, nom, adresse, presentation_detail: presentation })),
+          ].join('\r\n');
+          const bytes = latin1 ? iconv.encode(text.replace(/[œ€’]/g, 'e'), 'latin1') : Buffer.from(text, 'utf8');
+          const whole = readSource('standard', bytes);
+          const streamed = [];
+          for await (const row of streamSource('standard', bytes, { chunkSize }).rows) streamed.push(row);
+          expect(streamed).toEqual(whole);
+        },
+      ),
       { numRuns: 80 },
     );
   });
 
   it('writes a batch whole or not at all', async () => {
-    const rows = readSource('standard', Buffer.from([HEADER, standardRow({ ...GOOD, id: 'tx-1' }), standardRow({ ...GOOD, id: 'tx-2', nom: 'x'.repeat(10) })].join('\n')));
+    const rows = readSource(
+      'standard',
+      Buffer.from([HEADER, standardRow({ ...GOOD, id: 'tx-1' }), standardRow({ ...GOOD, id: 'tx-2', nom: 'x'.repeat(10) })].join('\n')),
+    );
     // A value PostgreSQL refuses (summary over 280 characters is cut by the reader, so use an invalid time zone trick instead):
     rows[1].place!.fields.summary = null;
     (rows[1].place!.fields as { timeZone: unknown }).timeZone = null; // NOT NULL column: the insert fails
@@ -185,10 +219,20 @@ describe('nasty files', () => {
     const template = await db.place.findFirstOrThrow({ where: { sourceName: 'demo' } });
     const { id: _id, createdAt: _c, updatedAt: _u, fieldSources: _f, ...rest } = template;
     // Taken: the base, its -2, and slugs that share the prefix without being its variants.
-    for (const [slug, sourceId] of [['atelier-slug-angers', 's-1'], ['atelier-slug-angers-2', 's-2'], ['atelier-slug-angersx', 's-3'], ['atelier-slug-angers-bis', 's-4']]) {
+    for (const [slug, sourceId] of [
+      ['atelier-slug-angers', 's-1'],
+      ['atelier-slug-angers-2', 's-2'],
+      ['atelier-slug-angersx', 's-3'],
+      ['atelier-slug-angers-bis', 's-4'],
+    ]) {
       await db.place.create({ data: { ...rest, slug, sourceName: 'slug-fixtures', sourceId } });
     }
-    const rows = readSource('standard', Buffer.from([HEADER, standardRow({ ...GOOD, id: 'slug-1', nom: 'Atelier slug', adresse: '9 rue Lointaine', latitude: '47.50', longitude: '-0.60' })].join('\n')));
+    const rows = readSource(
+      'standard',
+      Buffer.from(
+        [HEADER, standardRow({ ...GOOD, id: 'slug-1', nom: 'Atelier slug', adresse: '9 rue Lointaine', latitude: '47.50', longitude: '-0.60' })].join('\n'),
+      ),
+    );
     const report = await runImport(db, rows, { sourceName: 'slug-test' });
     expect(report.created).toBe(1);
     const created = await db.place.findFirstOrThrow({ where: { sourceName: 'slug-test', sourceId: 'slug-1' } });

@@ -2,7 +2,17 @@
 // work once, expire, act only on their own place; opt-outs honoured; one reminder), on the demo data.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/permissions';
-import { candidatePlaces, campaignProgress, confirmListing, openCampaignLink, optOut, proposeCorrection, reportClosed, sendReminders, startCampaign } from '../../lib/campaigns';
+import {
+  candidatePlaces,
+  campaignProgress,
+  confirmListing,
+  openCampaignLink,
+  optOut,
+  proposeCorrection,
+  reportClosed,
+  sendReminders,
+  startCampaign,
+} from '../../lib/campaigns';
 import { reviewRevision } from '../../lib/editing/update';
 import { managedNetworks, networkDashboard } from '../../lib/networks/dashboard';
 import { seedDemo } from '../../prisma/seed';
@@ -71,7 +81,9 @@ describe('the coordinator dashboard', () => {
     const least = dashboard.completeness.least;
     for (let i = 1; i < least.length; i++) expect(least[i - 1].score).toBeLessThanOrEqual(least[i].score);
     expect(least[0].missing.length).toBeGreaterThan(0);
-    expect(dashboard.pending.suggestions.length).toBe(await db.suggestion.count({ where: { state: 'PENDING', place: { networks: { some: { networkId: cybanjou.id } } } } }));
+    expect(dashboard.pending.suggestions.length).toBe(
+      await db.suggestion.count({ where: { state: 'PENDING', place: { networks: { some: { networkId: cybanjou.id } } } } }),
+    );
   });
 });
 
@@ -91,7 +103,14 @@ describe('update campaigns', () => {
     expect(stale.length).toBeGreaterThanOrEqual(3);
     const firstOfYear = new Date(Date.UTC(now.getUTCFullYear(), 0, 1));
     expect(stale.every((p) => p.dateMaj < firstOfYear)).toBe(true);
-    const input = { networkId: cybanjou.id, name: 'Printemps', placeIds: stale.slice(0, 3).map((p) => p.id), reminderAfterDays: 7, validDays: 30, baseUrl: BASE };
+    const input = {
+      networkId: cybanjou.id,
+      name: 'Printemps',
+      placeIds: stale.slice(0, 3).map((p) => p.id),
+      reminderAfterDays: 7,
+      validDays: 30,
+      baseUrl: BASE,
+    };
     expect(await startCampaign(db, otherCoordinator, input)).toEqual({ status: 'forbidden' });
     expect(await startCampaign(db, editor, input)).toEqual({ status: 'forbidden' });
     // A place of another network cannot be slipped into the selection.
@@ -103,7 +122,15 @@ describe('update campaigns', () => {
 
   it('emails each contact a link that works once, expires and acts only on its own place', async () => {
     const chosen = stale.filter((p) => p.email).slice(0, 3);
-    const started = await startCampaign(db, coordinator, { networkId: cybanjou.id, name: 'Printemps', placeIds: chosen.map((p) => p.id), reminderAfterDays: 7, validDays: 30, baseUrl: BASE, now });
+    const started = await startCampaign(db, coordinator, {
+      networkId: cybanjou.id,
+      name: 'Printemps',
+      placeIds: chosen.map((p) => p.id),
+      reminderAfterDays: 7,
+      validDays: 30,
+      baseUrl: BASE,
+      now,
+    });
     expect(started).toMatchObject({ status: 'started', sent: 3, withoutEmail: 0 });
     const [a, b, c] = chosen;
     const tokenA = (await linksTo(a.email!))[0].token;
@@ -130,9 +157,21 @@ describe('update campaigns', () => {
     expect(await confirmListing(db, { token: tokenB, placeId: b.id, now: later })).toEqual({ status: 'expired' });
 
     // B proposes corrections: a pending revision and a report in the review queue.
-    const invalid = await proposeCorrection(db, { token: tokenB, placeId: b.id, values: { phone: 'pas un numéro', emails: b.emails.join('\n'), websites: '', openingHours: '' }, message: '', now });
+    const invalid = await proposeCorrection(db, {
+      token: tokenB,
+      placeId: b.id,
+      values: { phone: 'pas un numéro', emails: b.emails.join('\n'), websites: '', openingHours: '' },
+      message: '',
+      now,
+    });
     expect(invalid.status).toBe('errors');
-    const corrected = await proposeCorrection(db, { token: tokenB, placeId: b.id, values: { phone: '02 61 91 12 34', emails: b.emails.join('\n'), websites: '', openingHours: 'Mo-Fr 09:00-12:00' }, message: 'Nous avons un nouveau numéro.', now });
+    const corrected = await proposeCorrection(db, {
+      token: tokenB,
+      placeId: b.id,
+      values: { phone: '02 61 91 12 34', emails: b.emails.join('\n'), websites: '', openingHours: 'Mo-Fr 09:00-12:00' },
+      message: 'Nous avons un nouveau numéro.',
+      now,
+    });
     expect(corrected).toEqual({ status: 'done' });
     const revision = await db.placeRevision.findFirstOrThrow({ where: { placeId: b.id, state: 'PENDING', authorLabel: { contains: 'Printemps' } } });
     expect((revision.changes as Record<string, { after: unknown }>).phone.after).toBe('+33261911234');
@@ -154,14 +193,30 @@ describe('update campaigns', () => {
   it('never emails a contact marked as wrong, and sends one reminder to non-responders after the delay', async () => {
     const chosen = stale.filter((p) => p.email).slice(0, 3);
     const [a, b, c] = chosen;
-    const first = await startCampaign(db, coordinator, { networkId: cybanjou.id, name: 'Été', placeIds: [a.id, b.id], reminderAfterDays: 7, validDays: 30, baseUrl: BASE, now });
+    const first = await startCampaign(db, coordinator, {
+      networkId: cybanjou.id,
+      name: 'Été',
+      placeIds: [a.id, b.id],
+      reminderAfterDays: 7,
+      validDays: 30,
+      baseUrl: BASE,
+      now,
+    });
     expect(first).toMatchObject({ sent: 2 });
     // A's contact is not the right person; B unsubscribes.
     expect(await optOut(db, { token: (await linksTo(a.email!))[0].token, placeId: a.id, reason: 'wrong_contact', now })).toEqual({ status: 'done' });
     expect(await optOut(db, { token: (await linksTo(b.email!))[0].token, placeId: c.id, reason: 'unsubscribed', now })).toEqual({ status: 'invalid' });
     expect(await optOut(db, { token: (await linksTo(b.email!))[0].token, placeId: b.id, reason: 'unsubscribed', now })).toEqual({ status: 'done' });
 
-    const second = await startCampaign(db, coordinator, { networkId: cybanjou.id, name: 'Automne', placeIds: [a.id, b.id, c.id], reminderAfterDays: 7, validDays: 30, baseUrl: BASE, now });
+    const second = await startCampaign(db, coordinator, {
+      networkId: cybanjou.id,
+      name: 'Automne',
+      placeIds: [a.id, b.id, c.id],
+      reminderAfterDays: 7,
+      validDays: 30,
+      baseUrl: BASE,
+      now,
+    });
     expect(second).toMatchObject({ status: 'started', sent: 1, withoutEmail: 2 });
     // Only the first campaign's messages reached A and B.
     expect(sentTo(a.email!)).toBe(1);

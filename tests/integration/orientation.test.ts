@@ -23,7 +23,9 @@ describe('the fiche d’orientation', () => {
     genets = (await db.place.findFirstOrThrow({ where: { name: 'Centre social des Genêts (fictif)' } })).id;
     bocage = (await db.place.findFirstOrThrow({ where: { name: 'Médiathèque du Bocage (fictif)' } })).id;
     ({ editor, coordinator } = await demoUsers(db));
-    five = (await db.place.findMany({ where: { status: 'PUBLISHED', commune: { in: ['Cholet', 'Saumur', 'Angers'] } }, orderBy: { name: 'asc' }, take: 5 })).map((p) => p.id);
+    five = (
+      await db.place.findMany({ where: { status: 'PUBLISHED', commune: { in: ['Cholet', 'Saumur', 'Angers'] } }, orderBy: { name: 'asc' }, take: 5 })
+    ).map((p) => p.id);
   });
   beforeEach(() => resetMemoryLimits());
   afterAll(async () => {
@@ -32,7 +34,13 @@ describe('the fiche d’orientation', () => {
   });
 
   const request = (ids: string[], extra: Partial<FicheRequest> = {}): FicheRequest =>
-    ficheRequestSchema.parse({ places: ids.map((id, i) => ({ id, note: i === 0 ? 'Demander Julie, le mardi' : '' })), firstName: 'Amina', need: 'Faire sa demande de prime d’activité en ligne', professional: { structure: 'CCAS de Cholet', contact: 'Mme Durand, 02 41 00 00 00' }, ...extra });
+    ficheRequestSchema.parse({
+      places: ids.map((id, i) => ({ id, note: i === 0 ? 'Demander Julie, le mardi' : '' })),
+      firstName: 'Amina',
+      need: 'Faire sa demande de prime d’activité en ligne',
+      professional: { structure: 'CCAS de Cholet', contact: 'Mme Durand, 02 41 00 00 00' },
+      ...extra,
+    });
 
   it('is a real PDF with the names, hours, phones and notes as text, in French, tagged, under 300 kB for 5 places', async () => {
     const fiche = await buildFiche(db, request([genets, bocage]), BASE, new Date('2026-11-24T09:00:00Z'));
@@ -41,7 +49,15 @@ describe('the fiche d’orientation', () => {
     const { pages, title } = await pdfText(pdf);
     const all = pages.join('\n');
     expect(title).toBe('Fiche d’orientation — Repères');
-    for (const expected of ['Centre social des Genêts (fictif)', 'Médiathèque du Bocage (fictif)', 'Téléphone : 02 61 91 03 01', 'Mardi : 9 h – 12 h, 14 h – 18 h', 'Note : Demander Julie, le mardi', 'Pour : Amina', 'CCAS de Cholet']) {
+    for (const expected of [
+      'Centre social des Genêts (fictif)',
+      'Médiathèque du Bocage (fictif)',
+      'Téléphone : 02 61 91 03 01',
+      'Mardi : 9 h – 12 h, 14 h – 18 h',
+      'Note : Demander Julie, le mardi',
+      'Pour : Amina',
+      'CCAS de Cholet',
+    ]) {
       expect(all).toContain(expected);
     }
     const raw = pdf.toString('latin1');
@@ -61,7 +77,9 @@ describe('the fiche d’orientation', () => {
   });
 
   it('skips unpublished places and keeps the chosen order', async () => {
-    const draft = await db.place.create({ data: { slug: 'brouillon-fiche', name: 'Brouillon', street: '1 rue A', postcode: '49300', commune: 'Cholet', dateMaj: new Date() } });
+    const draft = await db.place.create({
+      data: { slug: 'brouillon-fiche', name: 'Brouillon', street: '1 rue A', postcode: '49300', commune: 'Cholet', dateMaj: new Date() },
+    });
     const fiche = await buildFiche(db, request([bocage, draft.id, genets]), BASE);
     expect(fiche.places.map((p) => p.name)).toEqual(['Médiathèque du Bocage (fictif)', 'Centre social des Genêts (fictif)']);
     expect(fiche.shareUrl).toMatch(/\/orienter\/fiche\?lieux=mediatheque-du-bocage/);
@@ -100,15 +118,25 @@ describe('the fiche d’orientation', () => {
 
   it('lets a signed-in professional send it, refuses links in the free text, and never keeps the address', async () => {
     delete process.env.SMTP_URL;
-    expect(await sendFiche(db, { sender: editor, request: request([genets]), email: 'pas une adresse', baseUrl: BASE })).toMatchObject({ status: 'invalid', field: 'email' });
-    for (const extra of [{ need: 'voir https://arnaque.example/x' }, { firstName: 'www.arnaque.fr' }, { professional: { structure: 'CCAS', contact: 'bit.ly/abc' } }]) {
+    expect(await sendFiche(db, { sender: editor, request: request([genets]), email: 'pas une adresse', baseUrl: BASE })).toMatchObject({
+      status: 'invalid',
+      field: 'email',
+    });
+    for (const extra of [
+      { need: 'voir https://arnaque.example/x' },
+      { firstName: 'www.arnaque.fr' },
+      { professional: { structure: 'CCAS', contact: 'bit.ly/abc' } },
+    ]) {
       const refused = await sendFiche(db, { sender: editor, request: request([genets], extra), email: 'amina@exemple.fr', baseUrl: BASE });
       expect(refused).toMatchObject({ status: 'invalid', field: 'text' });
       expect((refused as { message: string }).message).toContain('Les adresses web ne sont pas acceptées');
     }
     const noted = request([genets]);
     noted.places[0].note = 'Suite sur arnaque.fr/gain';
-    expect(await sendFiche(db, { sender: editor, request: noted, email: 'amina@exemple.fr', baseUrl: BASE })).toMatchObject({ status: 'invalid', message: expect.stringContaining('la note du lieu n° 1') });
+    expect(await sendFiche(db, { sender: editor, request: noted, email: 'amina@exemple.fr', baseUrl: BASE })).toMatchObject({
+      status: 'invalid',
+      message: expect.stringContaining('la note du lieu n° 1'),
+    });
     expect(await db.outboxMessage.count({ where: { to: 'amina@exemple.fr' } })).toBe(0);
 
     // An e-mail address in the contact is the professional's own, not a link.
@@ -133,7 +161,8 @@ describe('the fiche d’orientation', () => {
 
     resetMemoryLimits();
     let last = '';
-    for (let i = 0; i <= SEND_RATE_PER_ACCOUNT.limit; i++) last = (await sendFiche(db, { sender: editor, request: request([genets]), email: `personne${i}@exemple.fr`, baseUrl: BASE })).status;
+    for (let i = 0; i <= SEND_RATE_PER_ACCOUNT.limit; i++)
+      last = (await sendFiche(db, { sender: editor, request: request([genets]), email: `personne${i}@exemple.fr`, baseUrl: BASE })).status;
     expect(last).toBe('limited');
   });
 
@@ -141,7 +170,9 @@ describe('the fiche d’orientation', () => {
     const sink = await startSmtpSink();
     process.env.SMTP_URL = sink.url;
     try {
-      expect(await sendFiche(db, { sender: editor, request: request([genets, bocage]), email: 'beneficiaire@exemple.fr', baseUrl: BASE })).toEqual({ status: 'sent' });
+      expect(await sendFiche(db, { sender: editor, request: request([genets, bocage]), email: 'beneficiaire@exemple.fr', baseUrl: BASE })).toEqual({
+        status: 'sent',
+      });
       expect(sink.received).toHaveLength(1);
       expect(sink.received[0].raw).toContain('filename=fiche-orientation.pdf');
       expect(sink.received[0].raw).toContain('Content-Type: application/pdf');

@@ -109,7 +109,18 @@ describe('place page data', () => {
       expect(read).not.toBeNull();
       const { place, nearby } = read!;
       for (const [field, value] of Object.entries(place)) {
-        if (field === 'stops') expect(value).toEqual(expected.stops.map(({ id, label, street, commune, latitude, longitude, openingHours }) => ({ id, label, street, commune, latitude, longitude, openingHours })));
+        if (field === 'stops')
+          expect(value).toEqual(
+            expected.stops.map(({ id, label, street, commune, latitude, longitude, openingHours }) => ({
+              id,
+              label,
+              street,
+              commune,
+              latitude,
+              longitude,
+              openingHours,
+            })),
+          );
         else if (field === 'networks') expect(value).toEqual(expected.networks.map((m) => ({ network: m.network })));
         else expect([field, value]).toEqual([field, expected[field as keyof typeof expected]]);
       }
@@ -122,7 +133,8 @@ describe('place page data', () => {
     expect(compared).toBeGreaterThan(5);
     // The page completes a short list with every place within 50 km.
     const page = await resolvePlacePage(places.find((p) => p.status === 'PUBLISHED' && p.latitude !== null)!.slug, new Date());
-    if (page.kind === 'published') expect(page.nearby).toEqual((await nearbyPlaces(page.place)).map((n) => ({ ...n, distance: expect.closeTo(n.distance, 3) })));
+    if (page.kind === 'published')
+      expect(page.nearby).toEqual((await nearbyPlaces(page.place)).map((n) => ({ ...n, distance: expect.closeTo(n.distance, 3) })));
   });
 
   it('has no nearby places without a position', async () => {
@@ -170,20 +182,41 @@ describe('place page data', () => {
     const before = await db.suggestion.count({ where: { placeId: place.id } });
     const statuses: string[] = [];
     for (let i = 0; i < SUGGESTION_PLACE_RATE.limit + 5; i++) {
-      statuses.push((await submitSuggestion(db, { placeId: place.id, part: 'OTHER', message: `Signalement numéro ${i}`, email: '', honeypot: '', clientKey: `rotating-${i}` })).status);
+      statuses.push(
+        (
+          await submitSuggestion(db, {
+            placeId: place.id,
+            part: 'OTHER',
+            message: `Signalement numéro ${i}`,
+            email: '',
+            honeypot: '',
+            clientKey: `rotating-${i}`,
+          })
+        ).status,
+      );
     }
     expect(statuses.filter((s) => s === 'sent')).toHaveLength(SUGGESTION_PLACE_RATE.limit);
     expect(statuses.slice(-5)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
     expect(await db.suggestion.count({ where: { placeId: place.id } })).toBe(before + SUGGESTION_PLACE_RATE.limit);
     // Another place is not affected.
-    expect((await submitSuggestion(db, { placeId: other.id, part: 'OTHER', message: 'Un message valable', email: '', honeypot: '', clientKey: 'rotating-x' })).status).toBe('sent');
+    expect(
+      (await submitSuggestion(db, { placeId: other.id, part: 'OTHER', message: 'Un message valable', email: '', honeypot: '', clientKey: 'rotating-x' }))
+        .status,
+    ).toBe('sent');
   });
 
   it('closes a report without mailing the unverified address it came with, then forgets it', async () => {
     resetMemoryLimits();
     const { admin, editor } = await demoUsers(db);
     const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', id: { notIn: editor.placeIds } } });
-    await submitSuggestion(db, { placeId: place.id, part: 'HOURS', message: 'Fermé le jeudi maintenant', email: 'victime@exemple.fr', honeypot: '', clientKey: 'closing' });
+    await submitSuggestion(db, {
+      placeId: place.id,
+      part: 'HOURS',
+      message: 'Fermé le jeudi maintenant',
+      email: 'victime@exemple.fr',
+      honeypot: '',
+      clientKey: 'closing',
+    });
     const report = await db.suggestion.findFirstOrThrow({ where: { email: 'victime@exemple.fr' } });
     const sink = await startSmtpSink();
     process.env.SMTP_URL = sink.url;
@@ -195,7 +228,12 @@ describe('place page data', () => {
       expect(sink.received).toEqual([]);
       delete process.env.SMTP_URL;
       expect(await db.outboxMessage.count()).toBe(outboxBefore);
-      expect(await db.suggestion.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ state: 'APPLIED', email: null, reviewNote: 'Horaires corrigés', reviewerId: admin.id });
+      expect(await db.suggestion.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+        state: 'APPLIED',
+        email: null,
+        reviewNote: 'Horaires corrigés',
+        reviewerId: admin.id,
+      });
     } finally {
       delete process.env.SMTP_URL;
       await sink.close();
@@ -204,10 +242,24 @@ describe('place page data', () => {
 
   it('refuses reports on unpublished places', async () => {
     const draft = await db.place.findFirstOrThrow({ where: { status: 'DRAFT' } });
-    const result = await submitSuggestion(db, { placeId: draft.id, part: 'OTHER', message: 'Un message valable', email: '', honeypot: '', clientKey: 'client-c' });
+    const result = await submitSuggestion(db, {
+      placeId: draft.id,
+      part: 'OTHER',
+      message: 'Un message valable',
+      email: '',
+      honeypot: '',
+      clientKey: 'client-c',
+    });
     expect(result.status).toBe('invalid');
     expect(await db.suggestion.count({ where: { placeId: draft.id } })).toBe(0);
-    const unknown = await submitSuggestion(db, { placeId: 'pas-un-uuid', part: 'OTHER', message: 'Un message valable', email: '', honeypot: '', clientKey: 'client-c' });
+    const unknown = await submitSuggestion(db, {
+      placeId: 'pas-un-uuid',
+      part: 'OTHER',
+      message: 'Un message valable',
+      email: '',
+      honeypot: '',
+      clientKey: 'client-c',
+    });
     expect(unknown.status).toBe('invalid');
   });
 });

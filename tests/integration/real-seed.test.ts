@@ -22,7 +22,13 @@ const [FRANCE_SERVICES, MAINE_ET_LOIRE, ANGERS] = REAL_SOURCES.map(sourceNameOf)
 
 async function counts() {
   const [places, revisions, memberships, communes, users, steps, duplicates] = await Promise.all([
-    db.place.count(), db.placeRevision.count(), db.networkMembership.count(), db.commune.count(), db.user.count(), db.seedStep.count(), db.placeDuplicate.count(),
+    db.place.count(),
+    db.placeRevision.count(),
+    db.networkMembership.count(),
+    db.commune.count(),
+    db.user.count(),
+    db.seedStep.count(),
+    db.placeDuplicate.count(),
   ]);
   const versions = await db.place.aggregate({ _sum: { version: true } });
   return { places, revisions, memberships, communes, users, steps, duplicates, versions: versions._sum.version };
@@ -73,7 +79,8 @@ describe('the first start’s seed: real open data beside a flagged demonstratio
   });
 
   it('matches the sources across each other instead of duplicating them', async () => {
-    const summary = (name: string) => first.real.steps.find((s) => s.name === `source:${name}`)!.summary as { created: number; duplicates: number; failedBatches: number; total: number };
+    const summary = (name: string) =>
+      first.real.steps.find((s) => s.name === `source:${name}`)!.summary as { created: number; duplicates: number; failedBatches: number; total: number };
     for (const name of [FRANCE_SERVICES, MAINE_ET_LOIRE, ANGERS]) expect(summary(name).failedBatches).toBe(0);
     expect(summary(MAINE_ET_LOIRE).duplicates).toBeGreaterThan(0);
     expect(await db.place.count({ where: { sourceName: ANGERS } })).toBeGreaterThan(0);
@@ -84,7 +91,10 @@ describe('the first start’s seed: real open data beside a flagged demonstratio
     const response = await searchPlaces(filters, { db, problems, pageSize: 50 });
     expect(response.origin?.label).toBe('Brest');
     const names = response.results.map((r) => r.name);
-    expect(names.some((name) => /france services/i.test(name) && /brest/i.test(name)), names.join(' | ')).toBe(true);
+    expect(
+      names.some((name) => /france services/i.test(name) && /brest/i.test(name)),
+      names.join(' | '),
+    ).toBe(true);
   });
 
   it('loads the communes, so coverage works for every département from the start', async () => {
@@ -134,10 +144,27 @@ describe('the first start’s seed: real open data beside a flagged demonstratio
     const fictional = await db.place.findFirstOrThrow({ where: { demo: true, status: 'PUBLISHED', latitude: { not: null } } });
     const before = await db.place.findUniqueOrThrow({ where: { id: fictional.id } });
     const row: ParsedRow = {
-      line: 2, sourceId: 'same-as-demo', name: fictional.name, errors: [], warnings: [],
+      line: 2,
+      sourceId: 'same-as-demo',
+      name: fictional.name,
+      errors: [],
+      warnings: [],
       place: {
-        sourceId: 'same-as-demo', active: true,
-        fields: { ...emptyFields(), name: fictional.name, street: fictional.street, postcode: fictional.postcode, commune: fictional.commune, inseeCode: fictional.inseeCode, latitude: fictional.latitude, longitude: fictional.longitude, phone: '+33241000000', openingHours: 'Mo-Fr 09:00-12:00', dateMaj: new Date(Date.UTC(2025, 0, 2)) },
+        sourceId: 'same-as-demo',
+        active: true,
+        fields: {
+          ...emptyFields(),
+          name: fictional.name,
+          street: fictional.street,
+          postcode: fictional.postcode,
+          commune: fictional.commune,
+          inseeCode: fictional.inseeCode,
+          latitude: fictional.latitude,
+          longitude: fictional.longitude,
+          phone: '+33241000000',
+          openingHours: 'Mo-Fr 09:00-12:00',
+          dateMaj: new Date(Date.UTC(2025, 0, 2)),
+        },
       },
     };
     const report = await runImport(db, [row], { sourceName: 'une-source-reelle' });

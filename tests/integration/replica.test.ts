@@ -15,7 +15,12 @@ describe('read replica routing', () => {
   beforeAll(async () => {
     await resetDatabase(primary);
     await seedDemo(primary, { testFixture: true });
-    const replica = await createFreshDatabase({ name: `${process.env.TEST_DB_NAME ?? 'reperes_test'}_replica`, serverUrl: process.env.DATABASE_URL, embeddedDir: '', port: 0 });
+    const replica = await createFreshDatabase({
+      name: `${process.env.TEST_DB_NAME ?? 'reperes_test'}_replica`,
+      serverUrl: process.env.DATABASE_URL,
+      embeddedDir: '',
+      port: 0,
+    });
     replicaUrl = replica.url;
     const client = createPrismaClient(replicaUrl, { max: 1 });
     await seedDemo(client, { testFixture: true });
@@ -48,7 +53,9 @@ describe('read replica routing', () => {
     if (page.kind === 'published') expect(page.place.name.startsWith(MARK)).toBe(true);
 
     const { listPlaces } = await import('../../lib/export/api');
-    const api = (await (await listPlaces(new Request('http://localhost/api/v1/lieux?limite=5', { headers: { 'x-reperes-peer': '198.51.100.77' } }))).json()) as { lieux: Array<{ nom: string }> };
+    const api = (await (
+      await listPlaces(new Request('http://localhost/api/v1/lieux?limite=5', { headers: { 'x-reperes-peer': '198.51.100.77' } }))
+    ).json()) as { lieux: Array<{ nom: string }> };
     for (const place of api.lieux) expect(place.nom.startsWith(MARK)).toBe(true);
 
     // Writes (a public report) go to the primary, which never saw the marker.
@@ -58,7 +65,14 @@ describe('read replica routing', () => {
     const replica = createPrismaClient(replicaUrl, { max: 1 });
     const onReplica = await replica.suggestion.count();
     const onPrimary = await primary.suggestion.count({ where: { placeId: target.id } });
-    const state = await submitSuggestion(db, { placeId: target.id, part: 'HOURS', message: 'Fermé le lundi désormais', email: '', honeypot: '', clientKey: 'replica-test' });
+    const state = await submitSuggestion(db, {
+      placeId: target.id,
+      part: 'HOURS',
+      message: 'Fermé le lundi désormais',
+      email: '',
+      honeypot: '',
+      clientKey: 'replica-test',
+    });
     expect(state.status).toBe('sent');
     expect(await primary.suggestion.count({ where: { placeId: target.id } })).toBe(onPrimary + 1);
     expect(await replica.suggestion.count()).toBe(onReplica);

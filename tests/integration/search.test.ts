@@ -24,8 +24,28 @@ describe('the public search', () => {
     await seedDemo(db, { testFixture: true });
     // Two places of our own with known hours, far from Maine-et-Loire, including overseas.
     for (const place of [
-      { slug: 'test-reunion', name: 'Case numérique de test', commune: 'Saint-Denis', postcode: '97400', inseeCode: '97411', latitude: -20.8823, longitude: 55.4504, timeZone: 'Indian/Reunion', openingHours: 'Mo-Fr 07:30-12:00' },
-      { slug: 'test-paris', name: 'Espace de test parisien', commune: 'Paris', postcode: '75011', inseeCode: '75111', latitude: 48.859, longitude: 2.38, timeZone: 'Europe/Paris', openingHours: 'Mo-Fr 09:00-12:00; PH off' },
+      {
+        slug: 'test-reunion',
+        name: 'Case numérique de test',
+        commune: 'Saint-Denis',
+        postcode: '97400',
+        inseeCode: '97411',
+        latitude: -20.8823,
+        longitude: 55.4504,
+        timeZone: 'Indian/Reunion',
+        openingHours: 'Mo-Fr 07:30-12:00',
+      },
+      {
+        slug: 'test-paris',
+        name: 'Espace de test parisien',
+        commune: 'Paris',
+        postcode: '75011',
+        inseeCode: '75111',
+        latitude: 48.859,
+        longitude: 2.38,
+        timeZone: 'Europe/Paris',
+        openingHours: 'Mo-Fr 09:00-12:00; PH off',
+      },
     ]) {
       const created = await db.place.create({
         data: { ...place, street: '1 rue du Test', status: 'PUBLISHED', dateMaj: new Date(), services: ['AideAuxDemarchesAdministratives'], fees: ['Gratuit'] },
@@ -76,7 +96,13 @@ describe('the public search', () => {
       expect(response.total, JSON.stringify(params)).toBeLessThan(all.total);
       expect(response.results.every(predicate), JSON.stringify(params)).toBe(true);
     }
-    for (const params of <Array<Record<string, string>>>[{ public: 'Seniors' }, { prise_en_charge: 'LanguesEtrangeresAnglais' }, { accompagnement: 'DansUnAtelier' }, { dispositif: 'FranceServices' }, { reseau: 'hub-pdl' }]) {
+    for (const params of <Array<Record<string, string>>>[
+      { public: 'Seniors' },
+      { prise_en_charge: 'LanguesEtrangeresAnglais' },
+      { accompagnement: 'DansUnAtelier' },
+      { dispositif: 'FranceServices' },
+      { reseau: 'hub-pdl' },
+    ]) {
       const response = await search(params);
       expect(response.total, JSON.stringify(params)).toBeGreaterThan(0);
       expect(response.total, JSON.stringify(params)).toBeLessThan(all.total);
@@ -155,7 +181,8 @@ describe('the public search', () => {
     const all = await search({ ou: 'Angers', rayon: '30' }, TUESDAY_MORNING);
     expect(all.total).toBeGreaterThan(open.total);
     for (const [facet, counts] of Object.entries(open.facets)) {
-      for (const [value, count] of Object.entries(counts)) expect(count, `${facet}=${value}`).toBeLessThanOrEqual((all.facets as Record<string, Record<string, number>>)[facet][value]);
+      for (const [value, count] of Object.entries(counts))
+        expect(count, `${facet}=${value}`).toBeLessThanOrEqual((all.facets as Record<string, Record<string, number>>)[facet][value]);
     }
   });
 
@@ -169,7 +196,7 @@ describe('the public search', () => {
       ]),
     );
     expect(response.page).toBe(1);
-    const injection = await search({ q: "'; DROP TABLE \"Place\"; --" });
+    const injection = await search({ q: '\'; DROP TABLE "Place"; --' });
     expect(injection.total).toBe(0);
     expect(await db.place.count()).toBeGreaterThan(50);
   });
@@ -211,7 +238,9 @@ describe('the public search', () => {
 
     // An edit of the hours (the editor's path) and a stop with hours of its own.
     await db.place.update({ where: { id: place.id }, data: { openingHours: 'Sa 09:30-11:00' } });
-    const stop = await db.placeStop.create({ data: { placeId: place.id, label: 'Marché', commune: 'Paris', latitude: 48.86, longitude: 2.38, openingHours: 'Su 14:00-16:00' } });
+    const stop = await db.placeStop.create({
+      data: { placeId: place.id, label: 'Marché', commune: 'Paris', latitude: 48.86, longitude: 2.38, openingHours: 'Su 14:00-16:00' },
+    });
     await replaceOpeningSlots(db, place.id);
     expect(await openWeek(place.id)).toBe('{[7770,7860),[9480,9600)}');
     expect(stillOpen(await search({ ouvert: 'maintenant' }, saturdayTen))).toBe(true);
@@ -250,7 +279,13 @@ describe('the geocoder', () => {
         JSON.stringify({
           type: 'FeatureCollection',
           features: q.includes('Gare')
-            ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-0.8792, 47.0575] }, properties: { label: '12 Rue de la Gare 49300 Cholet', type: 'housenumber', citycode: '49099', score: 0.9 } }]
+            ? [
+                {
+                  type: 'Feature',
+                  geometry: { type: 'Point', coordinates: [-0.8792, 47.0575] },
+                  properties: { label: '12 Rue de la Gare 49300 Cholet', type: 'housenumber', citycode: '49099', score: 0.9 },
+                },
+              ]
             : [],
         }),
       );

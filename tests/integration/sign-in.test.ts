@@ -22,7 +22,8 @@ describe('signing in with a password', () => {
   });
   beforeEach(() => resetMemoryLimits());
 
-  const attempt = (password: string, ip = '203.0.113.7', email = 'editeur@tilleuls.example.org') => authorize({ email, password }, { headers: { 'x-reperes-peer': ip } });
+  const attempt = (password: string, ip = '203.0.113.7', email = 'editeur@tilleuls.example.org') =>
+    authorize({ email, password }, { headers: { 'x-reperes-peer': ip } });
 
   it('lets a person sign in as often as they like, but locks an account after 10 wrong passwords', async () => {
     for (let i = 0; i < 12; i++) expect(await attempt('demo-editeur-2026')).not.toBeNull();

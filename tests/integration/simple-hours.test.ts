@@ -20,12 +20,24 @@ describe('plain weekly hours', () => {
   }, 120_000);
 
   it('keeps OSM meaning on the edges, and leaves anything else to the library', () => {
-    for (const value of ['Mo-Fr 09:00-12:00; We 14:00-18:00', 'Mo,We,Fr 09:00-12:00,11:00-13:30; PH off', 'Sa-Su 10:00-24:00', 'Tu 08:00-12:00; Tu-Th 13:00-17:00']) {
+    for (const value of [
+      'Mo-Fr 09:00-12:00; We 14:00-18:00',
+      'Mo,We,Fr 09:00-12:00,11:00-13:30; PH off',
+      'Sa-Su 10:00-24:00',
+      'Tu 08:00-12:00; Tu-Th 13:00-17:00',
+    ]) {
       expect(isSimpleHours(value)).toBe(true);
       expect(isValidHours(value)).toBe(true);
       expect(simpleWeeklySlots(value), value).toEqual(weeklySlots(value));
     }
-    for (const value of ['Mo-Fr 22:00-02:00', 'Fr-Mo 10:00-12:00', 'Mo-Fr 09:00-12:00 "sur rendez-vous"', 'Mo 25:00-26:00', '24/7', 'Mo-Fr 09:00-12:00; PH 10:00-12:00']) {
+    for (const value of [
+      'Mo-Fr 22:00-02:00',
+      'Fr-Mo 10:00-12:00',
+      'Mo-Fr 09:00-12:00 "sur rendez-vous"',
+      'Mo 25:00-26:00',
+      '24/7',
+      'Mo-Fr 09:00-12:00; PH 10:00-12:00',
+    ]) {
       expect(simpleWeeklySlots(value), value).toBeNull();
     }
   });

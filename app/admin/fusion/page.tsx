@@ -25,7 +25,9 @@ export default async function DuplicatesPage({ searchParams }: Props) {
   return (
     <>
       <h1>Doublons à fusionner</h1>
-      <p>Les imports signalent ici les lieux qui ressemblent à un lieu déjà connu d’une autre source. Comparez-les, puis fusionnez-les ou écartez le signalement.</p>
+      <p>
+        Les imports signalent ici les lieux qui ressemblent à un lieu déjà connu d’une autre source. Comparez-les, puis fusionnez-les ou écartez le signalement.
+      </p>
       {result && (
         <p className={`notice notice--${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
           {result.text} {resultat === 'fusion' && lieu && /^[0-9a-f-]{36}$/i.test(lieu) && <Link href={`/admin/lieux/${lieu}`}>Voir la fiche conservée</Link>}
@@ -39,8 +41,14 @@ export default async function DuplicatesPage({ searchParams }: Props) {
           rows={flags}
           rowKey={(flag) => flag.id}
           columns={[
-            { header: 'Lieu déjà connu', cell: (flag) => `${flag.other.name} (${flag.other.commune})${flag.other.sourceName ? ` — ${flag.other.sourceName}` : ''}` },
-            { header: 'Lieu importé', cell: (flag) => `${flag.place.name} (${flag.place.commune})${flag.place.sourceName ? ` — ${flag.place.sourceName}` : ''}` },
+            {
+              header: 'Lieu déjà connu',
+              cell: (flag) => `${flag.other.name} (${flag.other.commune})${flag.other.sourceName ? ` — ${flag.other.sourceName}` : ''}`,
+            },
+            {
+              header: 'Lieu importé',
+              cell: (flag) => `${flag.place.name} (${flag.place.commune})${flag.place.sourceName ? ` — ${flag.place.sourceName}` : ''}`,
+            },
             { header: 'Ressemblance', cell: (flag) => `${Math.round(flag.score * 100)} %` },
             { header: <span className="visually-hidden">Action</span>, cell: (flag) => <Link href={`/admin/fusion/${flag.id}`}>Comparer</Link> },
           ]}

@@ -31,7 +31,11 @@ export async function chooseColumnsAction(id: string, _state: { error?: string }
 export async function updateSourceAction(name: string, form: FormData) {
   const current = await user();
   const raw = String(form.get('priorite') ?? '').trim();
-  const result = await updateSource(db, current, { name, networkSlug: String(form.get('reseau') ?? '').trim() || null, priority: raw === '' ? 0 : Number(raw) });
+  const result = await updateSource(db, current, {
+    name,
+    networkSlug: String(form.get('reseau') ?? '').trim() || null,
+    priority: raw === '' ? 0 : Number(raw),
+  });
   if (result === 'forbidden') redirect('/admin/import');
   redirect(result === 'done' ? `/admin/import/sources?ok=${encodeURIComponent(name)}` : `/admin/import/sources?erreur=${result}`);
 }

@@ -33,8 +33,8 @@ export default async function ImportPage({ searchParams }: Props) {
     <>
       <h1>Importer un fichier</h1>
       <p>
-        Chargez un fichier de lieux : Repères le vérifie d’abord <strong>sans rien écrire</strong> et vous montre ce qu’il ferait (lieux créés, mis à jour, lignes
-        rejetées, doublons possibles). Vous confirmez ensuite l’import. Réimporter le même fichier met à jour les lieux qu’il a créés.
+        Chargez un fichier de lieux : Repères le vérifie d’abord <strong>sans rien écrire</strong> et vous montre ce qu’il ferait (lieux créés, mis à jour,
+        lignes rejetées, doublons possibles). Vous confirmez ensuite l’import. Réimporter le même fichier met à jour les lieux qu’il a créés.
       </p>
       {canManageImportSources(user) && (
         <p>
@@ -95,8 +95,8 @@ function ImportForm({ networks, networkRequired }: { networks: Array<{ slug: str
       <details>
         <summary>Correspondance de colonnes (format « Autre CSV »)</summary>
         <p>
-          Laissez vide pour choisir les colonnes à l’étape suivante, ou collez une correspondance au format JSON : chaque champ du standard (« nom », « adresse »,
-          « code_postal »…) reçoit le nom d’une colonne de votre fichier.
+          Laissez vide pour choisir les colonnes à l’étape suivante, ou collez une correspondance au format JSON : chaque champ du standard (« nom », « adresse
+          », « code_postal »…) reçoit le nom d’une colonne de votre fichier.
         </p>
         <label htmlFor="correspondance">Correspondance (JSON)</label>
         <textarea id="correspondance" name="correspondance" rows={8} placeholder={EXAMPLE} spellCheck={false} />

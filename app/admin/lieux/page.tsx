@@ -12,7 +12,12 @@ const STATUS = { PUBLISHED: 'Publié', DRAFT: 'Brouillon', ARCHIVED: 'Archivé' 
 
 type Props = { searchParams: Promise<{ q?: string; statut?: string; tri?: string; page?: string; reseau?: string; maj?: string; completude?: string }> };
 const COMPLETENESS: Record<'' | CompletenessBand, string> = { '': 'Toutes', faible: 'Moins de 50 %', moyenne: 'De 50 à 79 %', bonne: '80 % et plus' };
-const SORTS: Record<PlaceSort, string> = { '': 'Par commune', nom: 'Par nom', fraicheur: 'Les moins récemment confirmés d’abord', modifies: 'Les derniers modifiés d’abord' };
+const SORTS: Record<PlaceSort, string> = {
+  '': 'Par commune',
+  nom: 'Par nom',
+  fraicheur: 'Les moins récemment confirmés d’abord',
+  modifies: 'Les derniers modifiés d’abord',
+};
 const STALE = { '': 'Toutes', '6': 'Non confirmés depuis 6 mois', '12': 'Non confirmés depuis 12 mois' } as const;
 
 export default async function AdminPlaces({ searchParams }: Props) {
@@ -25,7 +30,8 @@ export default async function AdminPlaces({ searchParams }: Props) {
   const { places, total, pageCount } = await listAdminPlaces(user, filters);
   const query = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q, statut: status, tri: params.tri, reseau: network?.slug, maj: stale, completude: band, page, ...changes })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) next.set(k, String(v));
+    for (const [k, v] of Object.entries({ q, statut: status, tri: params.tri, reseau: network?.slug, maj: stale, completude: band, page, ...changes }))
+      if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) next.set(k, String(v));
     return `/admin/lieux?${next}`;
   };
   return (
@@ -103,7 +109,10 @@ function PlacesTable({ places, canPublish }: { places: AdminPlaceRow[]; canPubli
         rows={places}
         rowKey={(place) => place.id}
         columns={[
-          { header: <span className="visually-hidden">Choisir</span>, cell: (place) => <input type="checkbox" name="ids" value={place.id} aria-label={`Choisir ${place.name}`} /> },
+          {
+            header: <span className="visually-hidden">Choisir</span>,
+            cell: (place) => <input type="checkbox" name="ids" value={place.id} aria-label={`Choisir ${place.name}`} />,
+          },
           { header: 'Lieu', cell: (place) => <Link href={`/admin/lieux/${place.id}`}>{place.name}</Link> },
           { header: 'Commune', cell: (place) => place.commune },
           { header: 'Statut', cell: (place) => STATUS[place.status] },

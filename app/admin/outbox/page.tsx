@@ -13,7 +13,11 @@ export default async function Outbox() {
   return (
     <>
       <h1>Courriels envoyés (boîte locale)</h1>
-      <p>{smtpConfigured() ? 'Un serveur SMTP est configuré : les nouveaux messages partent par SMTP.' : 'Aucun serveur SMTP n’est configuré : les messages restent ici.'}</p>
+      <p>
+        {smtpConfigured()
+          ? 'Un serveur SMTP est configuré : les nouveaux messages partent par SMTP.'
+          : 'Aucun serveur SMTP n’est configuré : les messages restent ici.'}
+      </p>
       <ol className="outbox">
         {messages.map((m) => (
           <li key={m.id}>

@@ -26,7 +26,9 @@ export async function startCampaignAction(slug: string, form: FormData) {
     redirect(`/admin/reseaux/${slug}/campagnes/${result.campaignId}?envoyes=${result.sent}`);
   }
   const message = result.status === 'forbidden' ? 'Vous ne coordonnez pas ce réseau.' : result.message;
-  redirect(`/admin/reseaux/${slug}/campagnes/nouvelle?critere=${encodeURIComponent(String(form.get('critere') ?? 'annee'))}&erreur=${encodeURIComponent(message)}`);
+  redirect(
+    `/admin/reseaux/${slug}/campagnes/nouvelle?critere=${encodeURIComponent(String(form.get('critere') ?? 'annee'))}&erreur=${encodeURIComponent(message)}`,
+  );
 }
 
 export async function remindAction(slug: string, campaignId: string) {

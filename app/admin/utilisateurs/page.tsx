@@ -16,11 +16,7 @@ const ROLE = { ADMIN: 'Administration', COORDINATOR: 'Coordination de réseau', 
 export default async function UsersPage() {
   const user = await requireUser('/admin/utilisateurs');
   if (!canManageAccounts(user)) notFound();
-  const [users, networks, places] = await Promise.all([
-    listVisibleUsers(user),
-    managedNetworks(user),
-    placesToAssign(user),
-  ]);
+  const [users, networks, places] = await Promise.all([listVisibleUsers(user), managedNetworks(user), placesToAssign(user)]);
   const roles = invitableRoles(user).map((value) => ({ value, label: ROLE[value] }));
   return (
     <>
@@ -28,7 +24,12 @@ export default async function UsersPage() {
       <section aria-labelledby="inviter">
         <h2 id="inviter">Inviter une personne</h2>
         <p>La personne reçoit un courriel avec un lien valable 7 jours pour créer son compte.</p>
-        <InviteForm action={inviteAction} roles={roles} networks={networks.map((n) => ({ id: n.id, label: n.name }))} places={places.map((p) => ({ id: p.id, label: `${p.name} (${p.commune})` }))} />
+        <InviteForm
+          action={inviteAction}
+          roles={roles}
+          networks={networks.map((n) => ({ id: n.id, label: n.name }))}
+          places={places.map((p) => ({ id: p.id, label: `${p.name} (${p.commune})` }))}
+        />
       </section>
       <section aria-labelledby="comptes">
         <h2 id="comptes">Comptes de votre périmètre ({users.length})</h2>
@@ -45,7 +46,9 @@ export default async function UsersPage() {
               cell: (u) => (
                 <>
                   {u.disabled ? 'Désactivé' : 'Actif'}{' '}
-                  {canSetAccountDisabled(user, u.id) && <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />}
+                  {canSetAccountDisabled(user, u.id) && (
+                    <UserStatusButton disabled={u.disabled} label={u.email} action={setDisabledAction.bind(null, u.id, !u.disabled)} />
+                  )}
                 </>
               ),
             },

@@ -22,7 +22,12 @@ const notFound = (): PageSpec => ({
   description: 'Cet atelier n’existe pas ou n’est plus publié.',
   robots: 'noindex',
   status: 404,
-  body: createElement('div', { className: 'container prose' }, createElement('h1', null, 'Atelier introuvable'), createElement('p', null, createElement('a', { href: '/ateliers' }, 'Voir les ateliers à venir'))),
+  body: createElement(
+    'div',
+    { className: 'container prose' },
+    createElement('h1', null, 'Atelier introuvable'),
+    createElement('p', null, createElement('a', { href: '/ateliers' }, 'Voir les ateliers à venir')),
+  ),
 });
 
 function detail(atelier: AtelierPageData, echo: FormEcho | null, status = 200): PageSpec {
@@ -61,10 +66,20 @@ export async function POST(request: Request, { params }: Context) {
     const form = await request.formData().catch(() => null);
     const sessionId = form ? field(form, 'seance') : '';
     const session = atelier.sessions.find((s) => s.id === sessionId);
-    const echo: FormEcho = { sessionId, firstName: form ? field(form, 'prenom') : '', email: form ? field(form, 'courriel') : '', phone: form ? field(form, 'telephone') : '', errors: {} };
+    const echo: FormEcho = {
+      sessionId,
+      firstName: form ? field(form, 'prenom') : '',
+      email: form ? field(form, 'courriel') : '',
+      phone: form ? field(form, 'telephone') : '',
+      errors: {},
+    };
     if (!form || !session) return detail(atelier, { ...echo, errors: { form: 'Choisissez une séance à venir de cet atelier.' } }, 400);
     const clientKey = createHash('sha256').update(clientIp(request.headers)).digest('hex').slice(0, 32);
-    const outcome = await register(db, { sessionId, firstName: echo.firstName, email: echo.email, phone: echo.phone, honeypot: form.get('site_web'), clientKey }, publicUrl());
+    const outcome = await register(
+      db,
+      { sessionId, firstName: echo.firstName, email: echo.email, phone: echo.phone, honeypot: form.get('site_web'), clientKey },
+      publicUrl(),
+    );
     if (outcome.status === 'invalid') return detail(atelier, { ...echo, errors: outcome.errors }, outcome.errors.form?.startsWith('Trop') ? 429 : 400);
     return {
       title: outcome.state === 'CONFIRMED' ? 'Inscription confirmée' : 'Liste d’attente',

@@ -26,12 +26,7 @@ export default async function CommunePage({ params, searchParams }: Props) {
   const data = await loadSearch(await searchParams, { ou: `${commune.name} ${commune.postcodes[0] ?? ''}`.trim() });
   return (
     <>
-      <SearchResults
-        data={data}
-        basePath={`/communes/${commune.slug}`}
-        heading={`Aide au numérique à ${commune.name} et autour`}
-        widgets={appWidgets()}
-      />
+      <SearchResults data={data} basePath={`/communes/${commune.slug}`} heading={`Aide au numérique à ${commune.name} et autour`} widgets={appWidgets()} />
       <p className="container">
         <Link href={`/departements/${commune.departement}`}>Tous les lieux du département</Link>
       </p>

@@ -35,7 +35,11 @@ export default async function DepartementPage({ params }: Props) {
   for (const place of places) {
     const commune = place.inseeCode ? communeByCode(place.inseeCode) : undefined;
     const key = commune?.code ?? place.commune;
-    const entry = byCommune.get(key) ?? { label: commune?.name ?? place.commune, href: commune ? `/communes/${commune.code}-${slugify(commune.name)}` : null, places: [] };
+    const entry = byCommune.get(key) ?? {
+      label: commune?.name ?? place.commune,
+      href: commune ? `/communes/${commune.code}-${slugify(commune.name)}` : null,
+      places: [],
+    };
     entry.places.push(place);
     byCommune.set(key, entry);
   }

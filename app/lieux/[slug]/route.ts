@@ -36,8 +36,19 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const placeId = await placeIdBySlug(slug);
     if (!placeId) return new Response(null, { status: 303, headers: { Location: `/lieux/${encodeURIComponent(slug)}` } });
     // The rate limit is keyed on a hash of the address: no IP is kept in clear.
-    const state = await submitSuggestion(db, { placeId, part: form.get('part'), message: form.get('message'), email: form.get('email'), honeypot: form.get('site_web'), clientKey: clientKey(request.headers) });
-    if (state.status === 'sent') return new Response(null, { status: 303, headers: { Location: `/lieux/${encodeURIComponent(slug)}?signalement=envoye#signalement-envoye`, 'Cache-Control': 'no-store' } });
+    const state = await submitSuggestion(db, {
+      placeId,
+      part: form.get('part'),
+      message: form.get('message'),
+      email: form.get('email'),
+      honeypot: form.get('site_web'),
+      clientKey: clientKey(request.headers),
+    });
+    if (state.status === 'sent')
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/lieux/${encodeURIComponent(slug)}?signalement=envoye#signalement-envoye`, 'Cache-Control': 'no-store' },
+      });
     return state;
   });
 }
@@ -59,7 +70,10 @@ async function answer(request: Request, rawSlug: string, report: (slug: string) 
     if (state instanceof Response) return state;
     return await servePage(request, async (nonce) => {
       const result = await renderPlacePage(request, url, slug, nonce, state);
-      const cacheControl = result.status === 200 && state.status === 'idle' ? pageCacheControl({ method: 'GET', pathname: url.pathname, cookie: request.headers.get('cookie') }) : 'no-store';
+      const cacheControl =
+        result.status === 200 && state.status === 'idle'
+          ? pageCacheControl({ method: 'GET', pathname: url.pathname, cookie: request.headers.get('cookie') })
+          : 'no-store';
       return { status: result.status, html: result.html, headers: { ...(cacheControl ? { 'Cache-Control': cacheControl } : {}), ...result.headers } };
     });
   } catch (error) {

@@ -74,7 +74,13 @@ export default async function UpdatePage({ params }: Props) {
       <p>Vos corrections sont vérifiées par la coordination du réseau avant d’être publiées.</p>
       <CorrectionForm
         action={correct}
-        current={{ phone: place.phone ?? '', emails: place.emails.join('\n'), websites: place.websites.join('\n'), appointmentUrl: place.appointmentUrl ?? '', openingHours: place.openingHours ?? '' }}
+        current={{
+          phone: place.phone ?? '',
+          emails: place.emails.join('\n'),
+          websites: place.websites.join('\n'),
+          appointmentUrl: place.appointmentUrl ?? '',
+          openingHours: place.openingHours ?? '',
+        }}
       />
       <h2>Le lieu a fermé</h2>
       <form action={closed}>

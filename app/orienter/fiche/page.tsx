@@ -34,7 +34,15 @@ export default async function SharedFichePage({ searchParams }: Props) {
             <PrintButton />
             <AddAllButton places={places.map((p) => ({ id: p.id, slug: p.slug, name: p.name }))} />
             {/* Works without JavaScript: the professional's own mail app sends it, not our server. */}
-            <a className="button" href={ficheMailto({ shareUrl: shareLink(baseUrl(), places.map((p) => p.slug)) })}>
+            <a
+              className="button"
+              href={ficheMailto({
+                shareUrl: shareLink(
+                  baseUrl(),
+                  places.map((p) => p.slug),
+                ),
+              })}
+            >
               Écrire avec ma messagerie
             </a>
           </div>

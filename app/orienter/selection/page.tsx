@@ -12,7 +12,9 @@ export default async function SelectionPage() {
     <div className="container">
       <h1 className="no-print">Ma sélection</h1>
       <noscript>
-        <p className="notice notice--warning">La sélection est gardée par votre navigateur : cette page a besoin de JavaScript. Les pages des lieux restent imprimables une à une.</p>
+        <p className="notice notice--warning">
+          La sélection est gardée par votre navigateur : cette page a besoin de JavaScript. Les pages des lieux restent imprimables une à une.
+        </p>
       </noscript>
       <SelectionSheet canSendByMail={canSendByMail} />
     </div>

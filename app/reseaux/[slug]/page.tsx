@@ -53,7 +53,8 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           )}
         </ul>
         <p>
-          <strong>{places}</strong> lieux publiés · <strong>{share(counts.free)} %</strong> gratuits · <strong>{share(counts.saturday)} %</strong> ouverts le samedi
+          <strong>{places}</strong> lieux publiés · <strong>{share(counts.free)} %</strong> gratuits · <strong>{share(counts.saturday)} %</strong> ouverts le
+          samedi
         </p>
         <details className="embed-snippet">
           <summary>Intégrer cet annuaire sur votre site</summary>
@@ -65,7 +66,13 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           <textarea id="embed-code" readOnly rows={4} value={snippet} className="embed-snippet__code" style={{ fontFamily: 'monospace', width: '100%' }} />
         </details>
       </div>
-      <SearchResults data={await loadSearch(await searchParams, { reseau: found.slug })} basePath={`/reseaux/${found.slug}`} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} widgets={appWidgets()} />
+      <SearchResults
+        data={await loadSearch(await searchParams, { reseau: found.slug })}
+        basePath={`/reseaux/${found.slug}`}
+        heading={`Les lieux du réseau ${found.name}`}
+        headingLevel={2}
+        widgets={appWidgets()}
+      />
     </>
   );
 }

@@ -38,9 +38,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
       </p>
       {!result ? (
         <div className="notice notice--warning" role="status">
-          <p>
-            Le référentiel des communes (population et point central) n’est pas chargé pour ce département : la couverture ne peut pas être calculée.
-          </p>
+          <p>Le référentiel des communes (population et point central) n’est pas chargé pour ce département : la couverture ne peut pas être calculée.</p>
           <p>
             Une personne qui administre Repères le charge avec la commande <code>npm run import:communes</code> : sans argument, elle charge le référentiel
             livré avec Repères.

@@ -24,7 +24,8 @@ export function readAngers(content: string): ParsedRow[] {
   } catch {
     return [{ line: 1, sourceId: null, name: null, place: null, errors: ['fichier JSON illisible'], warnings: [] }];
   }
-  if (!Array.isArray(data)) return [{ line: 1, sourceId: null, name: null, place: null, errors: ['le fichier doit contenir une liste de lieux'], warnings: [] }];
+  if (!Array.isArray(data))
+    return [{ line: 1, sourceId: null, name: null, place: null, errors: ['le fichier doit contenir une liste de lieux'], warnings: [] }];
   return data.map((raw, index) => {
     const r = (raw ?? {}) as Record<string, unknown>;
     const name = text(r.USER_NOM);
@@ -50,7 +51,11 @@ export function readAngers(content: string): ParsedRow[] {
     const hoursText = text(r.HORAIRE);
     const hours = hoursText ? frenchHoursToOsm(hoursText) : null;
     if (hoursText && !hours) row.warnings.push(`horaires en texte libre non convertis, gardés dans la présentation : « ${hoursText.slice(0, 80)} »`);
-    const notes = [hoursText && !hours ? `Horaires : ${hoursText}` : null, text(r.TRANSPORT) ? `Accès : ${text(r.TRANSPORT)}` : null, text(r.USER_QUART) ? `Quartier : ${text(r.USER_QUART)}` : null].filter(Boolean);
+    const notes = [
+      hoursText && !hours ? `Horaires : ${hoursText}` : null,
+      text(r.TRANSPORT) ? `Accès : ${text(r.TRANSPORT)}` : null,
+      text(r.USER_QUART) ? `Quartier : ${text(r.USER_QUART)}` : null,
+    ].filter(Boolean);
     const mail = text(r.MAIL);
     const fields: ImportedFields = {
       ...emptyFields(),

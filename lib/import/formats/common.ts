@@ -7,10 +7,33 @@ import type { ImportedFields, ParsedRow } from '../types';
 
 export function emptyFields(): Omit<ImportedFields, 'name' | 'street' | 'postcode' | 'commune' | 'dateMaj'> {
   return {
-    pivot: null, addressComplement: null, inseeCode: null, latitude: null, longitude: null, timeZone: 'Europe/Paris', phone: null,
-    openingHours: null, summary: null, presentation: null, source: null, parentStructure: null, accesLibreUrl: null, appointmentUrl: null,
-    typologies: [], emails: [], websites: [], itinerance: [], services: [], publics: [], specificSupport: [], fees: [], programmes: [],
-    labels: [], otherLabels: [], accessModes: [], supportModes: [],
+    pivot: null,
+    addressComplement: null,
+    inseeCode: null,
+    latitude: null,
+    longitude: null,
+    timeZone: 'Europe/Paris',
+    phone: null,
+    openingHours: null,
+    summary: null,
+    presentation: null,
+    source: null,
+    parentStructure: null,
+    accesLibreUrl: null,
+    appointmentUrl: null,
+    typologies: [],
+    emails: [],
+    websites: [],
+    itinerance: [],
+    services: [],
+    publics: [],
+    specificSupport: [],
+    fees: [],
+    programmes: [],
+    labels: [],
+    otherLabels: [],
+    accessModes: [],
+    supportModes: [],
   };
 }
 
@@ -48,7 +71,6 @@ export function finish(row: ParsedRow, fields: ImportedFields | null, sourceId: 
   if (row.errors.length === 0) row.place = { sourceId: sourceId!, fields, active };
   return row;
 }
-
 
 /** The values of a list, each once, without the missing ones. */
 export const uniq = <T>(values: Array<T | undefined>) => [...new Set(values.filter((v): v is T => v !== undefined))];

@@ -8,7 +8,10 @@ import { commonStandardFields, listOf } from './standard';
 
 function legacyList<T>(value: unknown, table: Record<string, T>, row: ParsedRow, column: string): T[] {
   const out: T[] = [];
-  for (const label of String(value ?? '').split(/[|;]/).map((v) => v.trim()).filter(Boolean)) {
+  for (const label of String(value ?? '')
+    .split(/[|;]/)
+    .map((v) => v.trim())
+    .filter(Boolean)) {
     const key = legacyLabelKey(label);
     if (!(key in table)) {
       row.warnings.push(`${column} : valeur inconnue ignorée « ${label.slice(0, 60)} »`);
@@ -19,7 +22,6 @@ function legacyList<T>(value: unknown, table: Record<string, T>, row: ParsedRow,
   }
   return out;
 }
-
 
 /** A row of a legacy v0.1 file, mapped to v1. */
 export function legacyStandardRow({ record: r, line }: CsvRecord): ParsedRow {
@@ -37,7 +39,13 @@ export function legacyStandardRow({ record: r, line }: CsvRecord): ParsedRow {
     fees: legacyList(r.conditions_acces, LEGACY_FEES, row, 'conditions_acces'),
     programmes: uniq(labels.map((l) => l.programme)),
     labels: uniq(labels.map((l) => l.label)),
-    otherLabels: uniq([...labels.map((l) => l.other), ...String(r.labels_autres ?? '').split(/[|;]/).map((v) => v.trim()).filter(Boolean)]),
+    otherLabels: uniq([
+      ...labels.map((l) => l.other),
+      ...String(r.labels_autres ?? '')
+        .split(/[|;]/)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ]),
     supportModes: legacyList(r.modalites_accompagnement, LEGACY_SUPPORT, row, 'modalites_accompagnement'),
   };
   if (!parseFrenchDate(r.date_maj)) row.errors.push(`date_maj invalide (${r.date_maj ?? 'vide'})`);

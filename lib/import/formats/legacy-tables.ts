@@ -3,7 +3,15 @@
 import type { ImportedFields } from '../types';
 
 /** A v0.1 label as the tables' keys write it: lower case, no accents, the part before " : ". */
-export const legacyLabelKey = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(' : ')[0].replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+export const legacyLabelKey = (v: string) =>
+  v
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(' : ')[0]
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export const LEGACY_SERVICES: Record<string, ImportedFields['services'][number]> = {
   'devenir autonome dans les demarches administratives': 'AideAuxDemarchesAdministratives',

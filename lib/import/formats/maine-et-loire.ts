@@ -5,7 +5,10 @@ import { normaliseEmail, normalisePhone, normaliseUrl, parseFrenchDate, parseNum
 import type { ImportedFields, ParsedRow } from '../types';
 import { emptyFields, finish, text } from './common';
 
-proj4.defs('EPSG:2154', '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs');
+proj4.defs(
+  'EPSG:2154',
+  '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs',
+);
 const lambert93 = proj4('EPSG:2154', 'EPSG:4326');
 
 const MEL_TYPES: Array<[RegExp, ImportedFields['typologies']]> = [
@@ -30,7 +33,8 @@ export function readMaineEtLoire(content: string): ParsedRow[] {
   } catch {
     return [{ line: 1, sourceId: null, name: null, place: null, errors: ['fichier JSON illisible'], warnings: [] }];
   }
-  if (!Array.isArray(data)) return [{ line: 1, sourceId: null, name: null, place: null, errors: ['le fichier doit contenir une liste de lieux'], warnings: [] }];
+  if (!Array.isArray(data))
+    return [{ line: 1, sourceId: null, name: null, place: null, errors: ['le fichier doit contenir une liste de lieux'], warnings: [] }];
   return data.map((raw, index) => {
     const r = (raw ?? {}) as Record<string, unknown>;
     const row: ParsedRow = { line: index + 1, sourceId: text(r.ID_LieuMed), name: text(r.NOM_STRUCTURE), place: null, errors: [], warnings: [] };
@@ -40,7 +44,9 @@ export function readMaineEtLoire(content: string): ParsedRow[] {
     let longitude: number | null = null;
     if (x !== null && y !== null) [longitude, latitude] = lambert93.forward([x, y]);
     const category = text(r.SS_CAT) ?? '';
-    const typologies = [...new Set(category.split('/').flatMap((part) => MEL_TYPES.find(([re]) => re.test(part.trim()))?.[1] ?? []))] as ImportedFields['typologies'];
+    const typologies = [
+      ...new Set(category.split('/').flatMap((part) => MEL_TYPES.find(([re]) => re.test(part.trim()))?.[1] ?? [])),
+    ] as ImportedFields['typologies'];
     const yes = (v: unknown) => /^oui$/i.test(String(v ?? '').trim());
     const services: ImportedFields['services'] = [];
     if (yes(r.INTERNET)) services.push('AccesInternetEtMaterielInformatique');

@@ -25,7 +25,10 @@ export function keyOf<L extends StandardListName>(list: L, label: string): ListK
 
 export function listOf<L extends StandardListName>(list: L, value: unknown, row: ParsedRow, column: string, separator: RegExp = /\|/): Array<ListKey<L>> {
   const out: Array<ListKey<L>> = [];
-  for (const label of String(value ?? '').split(separator).map((v) => v.trim()).filter(Boolean)) {
+  for (const label of String(value ?? '')
+    .split(separator)
+    .map((v) => v.trim())
+    .filter(Boolean)) {
     const key = keyOf(list, label);
     if (key) {
       if (!out.includes(key)) out.push(key);
@@ -80,7 +83,10 @@ export function standardRow({ record: r, line }: CsvRecord): ParsedRow {
     fees: listOf('FraisACharge', r.frais_a_charge, row, 'frais'),
     programmes: listOf('DispositifProgrammeNational', r.dispositif_programmes_nationaux, row, 'dispositifs'),
     labels: listOf('FormationLabel', r.formations_labels, row, 'labels'),
-    otherLabels: String(r.autres_formations_labels ?? '').split('|').map((v) => v.trim()).filter(Boolean),
+    otherLabels: String(r.autres_formations_labels ?? '')
+      .split('|')
+      .map((v) => v.trim())
+      .filter(Boolean),
     accessModes: listOf('ModaliteAcces', r.modalites_acces, row, 'accès'),
     supportModes: listOf('ModaliteAccompagnement', r.modalites_accompagnement, row, 'accompagnement'),
   };

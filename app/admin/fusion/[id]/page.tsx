@@ -38,10 +38,16 @@ export default async function ComparePage({ params }: Props) {
         <fieldset>
           <legend>Fiche conservée (son adresse web reste ; l’autre est archivée et renvoie vers elle)</legend>
           <p>
-            <input type="radio" id="garder-a" name="garder" value={a.id} defaultChecked /> <label htmlFor="garder-a">A — {a.name} ({a.sourceName ?? 'saisie'})</label>
+            <input type="radio" id="garder-a" name="garder" value={a.id} defaultChecked />{' '}
+            <label htmlFor="garder-a">
+              A — {a.name} ({a.sourceName ?? 'saisie'})
+            </label>
           </p>
           <p>
-            <input type="radio" id="garder-b" name="garder" value={b.id} /> <label htmlFor="garder-b">B — {b.name} ({b.sourceName ?? 'saisie'})</label>
+            <input type="radio" id="garder-b" name="garder" value={b.id} />{' '}
+            <label htmlFor="garder-b">
+              B — {b.name} ({b.sourceName ?? 'saisie'})
+            </label>
           </p>
         </fieldset>
         <MergeFields a={a} b={b} choices={choices} />
@@ -86,10 +92,12 @@ function MergeFields({ a, b, choices }: { a: Place; b: Place; choices: Record<Me
                   <input type="hidden" name={`f_${field}`} value="" />
                 </td>
               ) : (
-                ([
-                  [a, 'winner'],
-                  [b, 'loser'],
-                ] as const).map(([place, side]) => (
+                (
+                  [
+                    [a, 'winner'],
+                    [b, 'loser'],
+                  ] as const
+                ).map(([place, side]) => (
                   <td key={place.id}>
                     <input type="radio" id={`f_${field}_${place.id}`} name={`f_${field}`} value={place.id} defaultChecked={choices[field] === side} />{' '}
                     <label htmlFor={`f_${field}_${place.id}`} className="pre-line">

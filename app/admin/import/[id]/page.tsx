@@ -39,7 +39,8 @@ export default async function ImportRunPage({ params }: Props) {
       </p>
       <h1>Import de « {run.fileName ?? run.sourceName} »</h1>
       <p className="muted">
-        {FORMAT_LABELS[run.format as SourceFormat] ?? run.format} — source « {run.sourceName} »{run.networkSlug ? ` — réseau ${run.networkSlug}` : ''} — {STATE_LABELS[run.state] ?? run.state}
+        {FORMAT_LABELS[run.format as SourceFormat] ?? run.format} — source « {run.sourceName} »{run.networkSlug ? ` — réseau ${run.networkSlug}` : ''} —{' '}
+        {STATE_LABELS[run.state] ?? run.state}
       </p>
 
       {run.state === 'mapping' && <Mapping user={user} id={run.id} error={run.error} mapping={run.mapping as ColumnMapping | null} />}
@@ -54,8 +55,9 @@ export default async function ImportRunPage({ params }: Props) {
 
       {stalled && (
         <p className="notice notice--error" role="alert">
-          Cet import semble interrompu depuis plus de dix minutes (le serveur a peut-être redémarré). Les lots déjà écrits le sont entièrement : importez de nouveau le
-          même fichier sous le même nom de source, les lieux déjà créés seront reconnus et seulement mis à jour. <Link href="/admin/import">Importer de nouveau</Link>
+          Cet import semble interrompu depuis plus de dix minutes (le serveur a peut-être redémarré). Les lots déjà écrits le sont entièrement : importez de
+          nouveau le même fichier sous le même nom de source, les lieux déjà créés seront reconnus et seulement mis à jour.{' '}
+          <Link href="/admin/import">Importer de nouveau</Link>
         </p>
       )}
 
@@ -156,7 +158,8 @@ function Stats({ state, summary }: { state: string; summary: Summary }) {
       </li>
       {(summary.foreign ?? 0) > 0 && (
         <li>
-          <strong>{summary.foreign}</strong> {summary.foreign === 1 ? 'ligne laissée de côté' : 'lignes laissées de côté'} (lieux d’un autre réseau, non modifiés)
+          <strong>{summary.foreign}</strong> {summary.foreign === 1 ? 'ligne laissée de côté' : 'lignes laissées de côté'} (lieux d’un autre réseau, non
+          modifiés)
         </li>
       )}
       <li>
@@ -170,7 +173,9 @@ function Stats({ state, summary }: { state: string; summary: Summary }) {
 function RejectedRows({ runId, report, foreign }: { runId: string; report: ImportReport; foreign: number | undefined }) {
   return (
     <>
-      <h2>{foreign ? 'Lignes rejetées ou laissées de côté' : 'Lignes rejetées'} ({report.rejected.length})</h2>
+      <h2>
+        {foreign ? 'Lignes rejetées ou laissées de côté' : 'Lignes rejetées'} ({report.rejected.length})
+      </h2>
       {report.rejected.length > 0 && (
         <>
           <p>
@@ -226,7 +231,8 @@ function PossibleDuplicates({ runId, report }: { runId: string; report: ImportRe
               },
               {
                 header: 'Ressemblance',
-                cell: (d) => `${Math.round(d.score * 100)} % (nom ${Math.round(d.nameSimilarity * 100)} %${d.distance !== null ? `, ${d.distance} m` : ''}${d.sameAddress ? ', même adresse' : ''})`,
+                cell: (d) =>
+                  `${Math.round(d.score * 100)} % (nom ${Math.round(d.nameSimilarity * 100)} %${d.distance !== null ? `, ${d.distance} m` : ''}${d.sameAddress ? ', même adresse' : ''})`,
               },
               { header: 'Action', cell: (d) => ACTIONS[d.action] },
             ]}
@@ -240,7 +246,9 @@ function PossibleDuplicates({ runId, report }: { runId: string; report: ImportRe
 /** A generic CSV waiting for its columns: the chooser, filled with the mapping given or guessed from the header. */
 async function Mapping({ user, id, error, mapping }: { user: SessionUser; id: string; error: string | null; mapping: ColumnMapping | null }) {
   const columns = await importRunFileColumns(user, id);
-  const current = mapping?.columns ? Object.fromEntries(Object.entries(mapping.columns).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : guessMapping(columns);
+  const current = mapping?.columns
+    ? Object.fromEntries(Object.entries(mapping.columns).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+    : guessMapping(columns);
   return (
     <>
       {error && (

@@ -11,6 +11,10 @@ export async function reportCsv(params: Promise<{ id: string }>, toCsv: (report:
   const run = await importRunReport(user, id);
   if (!run) return new Response('Import introuvable.', { status: 404 });
   return new Response(`\uFEFF${toCsv(run.report)}`, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${run.sourceName}_${suffix}.csv"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${run.sourceName}_${suffix}.csv"`,
+      'Cache-Control': 'no-store',
+    },
   });
 }

@@ -29,8 +29,9 @@ export default async function SourcesPage({ searchParams }: Props) {
       </p>
       <h1>Sources d’import</h1>
       <p>
-        Chaque nom de source appartient au réseau de son premier import (ou à l’administration) : seules les coordinations de ce réseau peuvent importer sous ce nom. Quand deux
-        sources décrivent le même lieu, chaque information vient de la ligne la plus récente ; à date égale, de la source de plus haute priorité.
+        Chaque nom de source appartient au réseau de son premier import (ou à l’administration) : seules les coordinations de ce réseau peuvent importer sous ce
+        nom. Quand deux sources décrivent le même lieu, chaque information vient de la ligne la plus récente ; à date égale, de la source de plus haute
+        priorité.
       </p>
       {ok && (
         <p className="notice notice--success" role="status">
@@ -79,7 +80,17 @@ export default async function SourcesPage({ searchParams }: Props) {
                   <label htmlFor={`priorite-${i}`} className="visually-hidden">
                     Priorité de la source {source.name}
                   </label>
-                  <input id={`priorite-${i}`} name="priorite" form={`source-${i}`} type="number" step={1} min={-1000} max={1000} defaultValue={source.priority} inputMode="numeric" />
+                  <input
+                    id={`priorite-${i}`}
+                    name="priorite"
+                    form={`source-${i}`}
+                    type="number"
+                    step={1}
+                    min={-1000}
+                    max={1000}
+                    defaultValue={source.priority}
+                    inputMode="numeric"
+                  />
                 </td>
                 <td>
                   <form id={`source-${i}`} action={updateSourceAction.bind(null, source.name)}>

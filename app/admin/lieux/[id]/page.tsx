@@ -39,8 +39,8 @@ export default async function EditPlace({ params, searchParams }: Props) {
       <h1>{place.name}</h1>
       {proposal && (
         <p className="notice notice--warning" role="status">
-          Proposition de {proposal.author?.name ?? proposal.author?.email ?? 'un contributeur'} ({Object.keys(proposal.changes as object).join(', ')}) reprise dans le formulaire : vérifiez-la, modifiez-la si besoin, puis
-          enregistrez la section. Elle sera alors retirée de la liste « À valider ».
+          Proposition de {proposal.author?.name ?? proposal.author?.email ?? 'un contributeur'} ({Object.keys(proposal.changes as object).join(', ')}) reprise
+          dans le formulaire : vérifiez-la, modifiez-la si besoin, puis enregistrez la section. Elle sera alors retirée de la liste « À valider ».
         </p>
       )}
       {created && (
@@ -49,7 +49,8 @@ export default async function EditPlace({ params, searchParams }: Props) {
         </p>
       )}
       <p>
-        Statut : <strong>{STATUS[place.status]}</strong> · Confirmé le {place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} · Fiche complète à {score.score} %
+        Statut : <strong>{STATUS[place.status]}</strong> · Confirmé le {place.dateMaj.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} · Fiche complète à{' '}
+        {score.score} %
         {place.status === 'PUBLISHED' && (
           <>
             {' · '}
@@ -62,7 +63,20 @@ export default async function EditPlace({ params, searchParams }: Props) {
         <Link href={`/admin/lieux/${place.id}/ateliers`}>Ateliers</Link>
       </p>
       <PlaceActions placeId={place.id} status={place.status} publish={publish} />
-      <PlaceEditor place={serialisable} version={place.version} actions={actions} map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} proposal={proposal ? { id: proposal.id, sections: SECTION_IDS.filter((section) => Object.keys(SECTIONS[section].schema.shape).some((field) => field in (proposal.changes as object))) } : undefined} />
+      <PlaceEditor
+        place={serialisable}
+        version={place.version}
+        actions={actions}
+        map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }}
+        proposal={
+          proposal
+            ? {
+                id: proposal.id,
+                sections: SECTION_IDS.filter((section) => Object.keys(SECTIONS[section].schema.shape).some((field) => field in (proposal.changes as object))),
+              }
+            : undefined
+        }
+      />
     </>
   );
 }
@@ -71,27 +85,47 @@ export default async function EditPlace({ params, searchParams }: Props) {
 function PlaceActions({ placeId, status, publish }: { placeId: string; status: keyof typeof STATUS; publish: boolean }) {
   return (
     <div className="admin-actions">
-      <form action={async () => { 'use server'; await confirmAction(placeId); }}>
+      <form
+        action={async () => {
+          'use server';
+          await confirmAction(placeId);
+        }}
+      >
         <button type="submit" className="button button--small">
           Tout est à jour (vérifié aujourd’hui)
         </button>
       </form>
       {publish && status !== 'PUBLISHED' && (
-        <form action={async () => { 'use server'; await statusAction(placeId, 'PUBLISHED'); }}>
+        <form
+          action={async () => {
+            'use server';
+            await statusAction(placeId, 'PUBLISHED');
+          }}
+        >
           <button type="submit" className="button button--small">
             {status === 'ARCHIVED' ? 'Restaurer et publier' : 'Publier'}
           </button>
         </form>
       )}
       {publish && status === 'PUBLISHED' && (
-        <form action={async () => { 'use server'; await statusAction(placeId, 'DRAFT'); }}>
+        <form
+          action={async () => {
+            'use server';
+            await statusAction(placeId, 'DRAFT');
+          }}
+        >
           <button type="submit" className="button button--small">
             Dépublier
           </button>
         </form>
       )}
       {publish && status !== 'ARCHIVED' && (
-        <form action={async () => { 'use server'; await statusAction(placeId, 'ARCHIVED'); }}>
+        <form
+          action={async () => {
+            'use server';
+            await statusAction(placeId, 'ARCHIVED');
+          }}
+        >
           <button type="submit" className="button button--small button--danger">
             Archiver
           </button>

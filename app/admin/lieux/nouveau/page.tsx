@@ -20,7 +20,12 @@ export default async function NewPlacePage() {
       </p>
       <h1>Nouveau lieu</h1>
       <p>Commencez par le nom et l’adresse : Repères vérifie que le lieu n’existe pas déjà. Le reste de la fiche se complète ensuite, section par section.</p>
-      <NewPlaceForm action={createPlaceAction} networks={networks} networkRequired={placeCreationNeedsNetwork(user)} map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} />
+      <NewPlaceForm
+        action={createPlaceAction}
+        networks={networks}
+        networkRequired={placeCreationNeedsNetwork(user)}
+        map={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }}
+      />
     </>
   );
 }

@@ -10,7 +10,15 @@ type Props = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: 'Tableau de bord du réseau' };
 
-const KIND = { CREATE: 'Création', UPDATE: 'Modification', STATUS: 'Changement de statut', RESTORE: 'Restauration', IMPORT: 'Import', CONFIRM: 'Confirmation', MERGE: 'Fusion' } as const;
+const KIND = {
+  CREATE: 'Création',
+  UPDATE: 'Modification',
+  STATUS: 'Changement de statut',
+  RESTORE: 'Restauration',
+  IMPORT: 'Import',
+  CONFIRM: 'Confirmation',
+  MERGE: 'Fusion',
+} as const;
 const STATE = { APPLIED: 'appliquée', PENDING: 'en attente', REJECTED: 'refusée' } as const;
 const STATUS = { PUBLISHED: 'publié', DRAFT: 'brouillon', ARCHIVED: 'archivé' } as const;
 const day = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
@@ -80,36 +88,36 @@ type Dashboard = NonNullable<Awaited<ReturnType<typeof networkDashboard>>>;
 function StatusAndFreshness({ data }: { data: Dashboard }) {
   return (
     <>
-    <h2>Lieux par statut</h2>
-    <ul className="stats" data-testid="network-status">
-      <li>
-        <strong>{data.byStatus.PUBLISHED}</strong> publiés{data.temporarilyClosed > 0 && <> (dont {data.temporarilyClosed} fermés temporairement)</>}
-      </li>
-      <li>
-        <strong>{data.byStatus.DRAFT}</strong> brouillons
-      </li>
-      <li>
-        <strong>{data.byStatus.ARCHIVED}</strong> archivés
-      </li>
-    </ul>
+      <h2>Lieux par statut</h2>
+      <ul className="stats" data-testid="network-status">
+        <li>
+          <strong>{data.byStatus.PUBLISHED}</strong> publiés{data.temporarilyClosed > 0 && <> (dont {data.temporarilyClosed} fermés temporairement)</>}
+        </li>
+        <li>
+          <strong>{data.byStatus.DRAFT}</strong> brouillons
+        </li>
+        <li>
+          <strong>{data.byStatus.ARCHIVED}</strong> archivés
+        </li>
+      </ul>
 
-    <h2>Fraîcheur</h2>
-    <p data-testid="network-freshness">
-      <strong>{data.freshness.over6}</strong> fiches non confirmées depuis 6 mois, dont <strong>{data.freshness.over12}</strong> depuis plus d’un an.
-    </p>
-    {data.freshness.oldest.length > 0 && (
-      <AdminTable
-        caption="Fiches non confirmées depuis 6 mois, la plus ancienne d’abord"
-        rows={data.freshness.oldest.slice(0, 30)}
-        rowKey={(p) => p.id}
-        columns={[
-          { header: 'Lieu', rowHeader: true, cell: (p) => <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> },
-          { header: 'Commune', cell: (p) => p.commune },
-          { header: 'Dernière confirmation', cell: (p) => day(p.dateMaj) },
-          { header: 'Depuis', cell: (p) => `${p.months} mois` },
-        ]}
-      />
-    )}
+      <h2>Fraîcheur</h2>
+      <p data-testid="network-freshness">
+        <strong>{data.freshness.over6}</strong> fiches non confirmées depuis 6 mois, dont <strong>{data.freshness.over12}</strong> depuis plus d’un an.
+      </p>
+      {data.freshness.oldest.length > 0 && (
+        <AdminTable
+          caption="Fiches non confirmées depuis 6 mois, la plus ancienne d’abord"
+          rows={data.freshness.oldest.slice(0, 30)}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: 'Lieu', rowHeader: true, cell: (p) => <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> },
+            { header: 'Commune', cell: (p) => p.commune },
+            { header: 'Dernière confirmation', cell: (p) => day(p.dateMaj) },
+            { header: 'Depuis', cell: (p) => `${p.months} mois` },
+          ]}
+        />
+      )}
     </>
   );
 }
@@ -118,27 +126,27 @@ function StatusAndFreshness({ data }: { data: Dashboard }) {
 function CompletenessSection({ data }: { data: Dashboard }) {
   return (
     <>
-    <h2>Complétude</h2>
-    <p>Score moyen des fiches : {data.completeness.meanScore ?? '—'} %. Les moins complètes d’abord :</p>
-    <AdminTable
-      testId="network-completeness"
-      caption="Fiches les moins complètes et ce qui leur manque"
-      rows={data.completeness.least.slice(0, 30)}
-      rowKey={(p) => p.id}
-      columns={[
-        {
-          header: 'Lieu',
-          rowHeader: true,
-          cell: (p) => (
-            <>
-              <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
-            </>
-          ),
-        },
-        { header: 'Score', cell: (p) => `${p.score} %` },
-        { header: 'Ce qui manque', cell: (p) => p.missing.map((m) => m.label).join(', ') || '—' },
-      ]}
-    />
+      <h2>Complétude</h2>
+      <p>Score moyen des fiches : {data.completeness.meanScore ?? '—'} %. Les moins complètes d’abord :</p>
+      <AdminTable
+        testId="network-completeness"
+        caption="Fiches les moins complètes et ce qui leur manque"
+        rows={data.completeness.least.slice(0, 30)}
+        rowKey={(p) => p.id}
+        columns={[
+          {
+            header: 'Lieu',
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
+              </>
+            ),
+          },
+          { header: 'Score', cell: (p) => `${p.score} %` },
+          { header: 'Ce qui manque', cell: (p) => p.missing.map((m) => m.label).join(', ') || '—' },
+        ]}
+      />
     </>
   );
 }
@@ -147,25 +155,26 @@ function CompletenessSection({ data }: { data: Dashboard }) {
 function PendingSection({ data }: { data: Dashboard }) {
   return (
     <>
-    <h2>À valider</h2>
-    <p>
-      <Link href="/admin/a-valider">
-        {data.pending.revisions.length} modification{data.pending.revisions.length > 1 ? 's' : ''} proposée{data.pending.revisions.length > 1 ? 's' : ''} et{' '}
-        {data.pending.suggestions.length} signalement{data.pending.suggestions.length > 1 ? 's' : ''} en attente
-      </Link>
-    </p>
-    <ul>
-      {data.pending.revisions.map((r) => (
-        <li key={r.id}>
-          {r.place.name} — {Object.keys(r.changes as object).join(', ')} — par {r.author?.name ?? r.author?.email ?? r.authorLabel ?? 'inconnu'}, le {day(r.createdAt)}
-        </li>
-      ))}
-      {data.pending.suggestions.map((s) => (
-        <li key={s.id}>
-          {s.place.name} — signalement « {SUGGESTION_PARTS[s.part]} », le {day(s.createdAt)}
-        </li>
-      ))}
-    </ul>
+      <h2>À valider</h2>
+      <p>
+        <Link href="/admin/a-valider">
+          {data.pending.revisions.length} modification{data.pending.revisions.length > 1 ? 's' : ''} proposée{data.pending.revisions.length > 1 ? 's' : ''} et{' '}
+          {data.pending.suggestions.length} signalement{data.pending.suggestions.length > 1 ? 's' : ''} en attente
+        </Link>
+      </p>
+      <ul>
+        {data.pending.revisions.map((r) => (
+          <li key={r.id}>
+            {r.place.name} — {Object.keys(r.changes as object).join(', ')} — par {r.author?.name ?? r.author?.email ?? r.authorLabel ?? 'inconnu'}, le{' '}
+            {day(r.createdAt)}
+          </li>
+        ))}
+        {data.pending.suggestions.map((s) => (
+          <li key={s.id}>
+            {s.place.name} — signalement « {SUGGESTION_PARTS[s.part]} », le {day(s.createdAt)}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -174,18 +183,18 @@ function PendingSection({ data }: { data: Dashboard }) {
 function ActivitySection({ data }: { data: Dashboard }) {
   return (
     <>
-    <h2>Activité récente</h2>
-    <AdminTable
-      caption="Les 20 dernières modifications des lieux du réseau"
-      rows={data.activity}
-      rowKey={(r) => r.id}
-      columns={[
-        { header: 'Date', cell: (r) => day(r.createdAt) },
-        { header: 'Lieu', cell: (r) => <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link> },
-        { header: 'Qui', cell: (r) => r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—' },
-        { header: 'Quoi', cell: (r) => `${KIND[r.kind]} (${STATE[r.state]}) : ${Object.keys(r.changes as object).join(', ')}` },
-      ]}
-    />
+      <h2>Activité récente</h2>
+      <AdminTable
+        caption="Les 20 dernières modifications des lieux du réseau"
+        rows={data.activity}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: 'Date', cell: (r) => day(r.createdAt) },
+          { header: 'Lieu', cell: (r) => <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link> },
+          { header: 'Qui', cell: (r) => r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—' },
+          { header: 'Quoi', cell: (r) => `${KIND[r.kind]} (${STATE[r.state]}) : ${Object.keys(r.changes as object).join(', ')}` },
+        ]}
+      />
     </>
   );
 }

@@ -23,6 +23,7 @@ export async function POST(request: Request) {
   const result = await sendFiche(db, { sender, request: parsed.request, email: parsed.email, baseUrl: baseUrl() });
   if (result.status === 'sent') return Response.json({ message: 'Fiche envoyée. L’adresse n’a pas été conservée.' }, { headers: NO_STORE });
   if (result.status === 'forbidden') return Response.json({ message: 'Votre compte ne permet pas d’envoyer des fiches.' }, { status: 403, headers: NO_STORE });
-  if (result.status === 'limited') return Response.json({ message: result.message }, { status: 429, headers: { ...NO_STORE, 'Retry-After': String(result.retryAfterSeconds) } });
+  if (result.status === 'limited')
+    return Response.json({ message: result.message }, { status: 429, headers: { ...NO_STORE, 'Retry-After': String(result.retryAfterSeconds) } });
   return Response.json({ message: result.message, field: result.field }, { status: 400, headers: NO_STORE });
 }

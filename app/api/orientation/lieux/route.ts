@@ -9,7 +9,16 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const limit = await hit(`fiche-lieux:${clientKey(request.headers)}`, { limit: 120, windowSeconds: 60 });
   if (!limit.ok) return Response.json({ error: 'Trop de demandes : réessayez dans un instant.' }, { status: 429 });
-  const ids = (new URL(request.url).searchParams.get('ids') ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 8);
-  const places = ids.length ? await loadFichePlaces(db, ids.map((id) => ({ id })), baseUrl()) : [];
+  const ids = (new URL(request.url).searchParams.get('ids') ?? '')
+    .split(',')
+    .filter((id) => /^[0-9a-f-]{36}$/i.test(id))
+    .slice(0, 8);
+  const places = ids.length
+    ? await loadFichePlaces(
+        db,
+        ids.map((id) => ({ id })),
+        baseUrl(),
+      )
+    : [];
   return Response.json({ places }, { headers: { 'Cache-Control': 'private, max-age=60' } });
 }

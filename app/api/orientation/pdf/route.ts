@@ -7,10 +7,13 @@ import { hit } from '@/lib/security/rate-limit';
 export const dynamic = 'force-dynamic';
 
 function problem(status: number, message: string) {
-  return new Response(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Fiche d’orientation</title><p>${message.replace(/[<>&]/g, '')}</p><p><a href="/orienter/selection">Revenir à ma sélection</a></p></html>`, {
-    status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8' },
-  });
+  return new Response(
+    `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Fiche d’orientation</title><p>${message.replace(/[<>&]/g, '')}</p><p><a href="/orienter/selection">Revenir à ma sélection</a></p></html>`,
+    {
+      status,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    },
+  );
 }
 
 // The PDF is built from what the browser sends and streamed back; nothing is stored.

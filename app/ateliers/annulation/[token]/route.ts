@@ -14,7 +14,15 @@ type Context = { params: Promise<{ token: string }> };
 async function view(request: Request, token: string, done: boolean) {
   return page(request, async () => {
     const found = done ? null : await registrationByToken(db, token);
-    const session = found ? { startsAt: found.session.startsAt, endsAt: found.session.endsAt, title: found.session.atelier.title, slug: found.session.atelier.slug, timeZone: found.session.atelier.timeZone } : null;
+    const session = found
+      ? {
+          startsAt: found.session.startsAt,
+          endsAt: found.session.endsAt,
+          title: found.session.atelier.title,
+          slug: found.session.atelier.slug,
+          timeZone: found.session.atelier.timeZone,
+        }
+      : null;
     return {
       title: done ? 'Inscription annulée' : 'Annuler mon inscription',
       description: 'Annulation d’une inscription à un atelier.',

@@ -24,7 +24,9 @@ export const GET = guarded(async (request: Request, { params }: { params: Promis
   const date = new Date().toISOString().slice(0, 10);
   const dataInclusion = format === 'data-inclusion-structures' || format === 'data-inclusion-services';
   const name = dataInclusion ? `${date}_reperes_${format}.json` : `${date}_reperes_lieux-de-mediation-numerique_france.${format}`;
-  const body = dataInclusion ? dataInclusionStream(readDb, format === 'data-inclusion-structures' ? 'structures' : 'services', where) : exportStream(readDb, format, where);
+  const body = dataInclusion
+    ? dataInclusionStream(readDb, format === 'data-inclusion-structures' ? 'structures' : 'services', where)
+    : exportStream(readDb, format, where);
   return new Response(body, {
     headers: {
       'Content-Type': TYPES[format],

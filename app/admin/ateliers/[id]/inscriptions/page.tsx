@@ -20,7 +20,9 @@ export default async function Registrations({ params }: Props) {
         <Link href={`/admin/lieux/${atelier.placeId}/ateliers`}>← Ateliers de {atelier.place.name}</Link>
       </p>
       <h1>Inscriptions — {atelier.title}</h1>
-      <p className="no-print muted">Imprimez cette page avec la commande d’impression du navigateur (Ctrl + P). Les coordonnées sont effacées 30 jours après chaque séance.</p>
+      <p className="no-print muted">
+        Imprimez cette page avec la commande d’impression du navigateur (Ctrl + P). Les coordonnées sont effacées 30 jours après chaque séance.
+      </p>
       {sessions.map((s) => (
         <section key={s.id}>
           <h2>

@@ -52,7 +52,11 @@ export default async function PlaceAteliers({ params, searchParams }: Props) {
                 ) : (
                   <form action={cancelSessionAction.bind(null, id)} style={{ display: 'inline' }}>
                     <input type="hidden" name="sessionId" value={s.id} />{' '}
-                    <button type="submit" className="button button--small button--danger" aria-label={`Annuler la séance du ${sessionWhen(s.startsAt, s.endsAt, a.timeZone)}`}>
+                    <button
+                      type="submit"
+                      className="button button--small button--danger"
+                      aria-label={`Annuler la séance du ${sessionWhen(s.startsAt, s.endsAt, a.timeZone)}`}
+                    >
                       Annuler cette séance
                     </button>
                   </form>
@@ -71,7 +75,12 @@ export default async function PlaceAteliers({ params, searchParams }: Props) {
         </section>
       ))}
       <h2 id="nouvel-atelier">{source ? `Nouvel atelier, copié de « ${source.title} »` : 'Nouvel atelier'}</h2>
-      <AtelierForm key={source?.id ?? 'nouveau'} action={createAtelierAction.bind(null, id)} stops={data.stops} initial={source ? copyValues(source) : undefined} />
+      <AtelierForm
+        key={source?.id ?? 'nouveau'}
+        action={createAtelierAction.bind(null, id)}
+        stops={data.stops}
+        initial={source ? copyValues(source) : undefined}
+      />
     </>
   );
 }

@@ -9,7 +9,15 @@ import { fieldSourceRows } from '@/lib/import/provenance';
 import { restoreAction } from '../../../actions';
 
 type Props = { params: Promise<{ id: string }> };
-const KIND = { CREATE: 'Création', UPDATE: 'Modification', STATUS: 'Statut', RESTORE: 'Restauration', IMPORT: 'Import', CONFIRM: 'Confirmation', MERGE: 'Fusion' } as const;
+const KIND = {
+  CREATE: 'Création',
+  UPDATE: 'Modification',
+  STATUS: 'Statut',
+  RESTORE: 'Restauration',
+  IMPORT: 'Import',
+  CONFIRM: 'Confirmation',
+  MERGE: 'Fusion',
+} as const;
 const STATE = { APPLIED: 'appliquée', PENDING: 'en attente de validation', REJECTED: 'refusée' } as const;
 
 export default async function History({ params }: Props) {
@@ -33,13 +41,11 @@ export default async function History({ params }: Props) {
           return (
             <li key={revision.id} className="history__item">
               <p>
-                <strong>{KIND[revision.kind]}</strong> ({STATE[revision.state]}) le {revision.createdAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} par{' '}
-                {revision.author?.name ?? revision.author?.email ?? revision.authorLabel ?? 'inconnu'}
+                <strong>{KIND[revision.kind]}</strong> ({STATE[revision.state]}) le {revision.createdAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}{' '}
+                par {revision.author?.name ?? revision.author?.email ?? revision.authorLabel ?? 'inconnu'}
                 {revision.reason && <> — « {revision.reason} »</>}
               </p>
-              {changes.length > 0 && (
-                <ChangesTable changes={Object.fromEntries(changes)} />
-              )}
+              {changes.length > 0 && <ChangesTable changes={Object.fromEntries(changes)} />}
               {revision.state === 'APPLIED' && ['UPDATE', 'RESTORE', 'IMPORT'].includes(revision.kind) && changes.length > 0 && (
                 <form
                   action={async () => {

@@ -9,7 +9,15 @@ export const metadata = { title: 'Campagne de mise à jour' };
 
 type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATE = { PENDING: 'non envoyé', SENT: 'envoyé', OPENED: 'lien ouvert', CONFIRMED: 'confirmé', CORRECTED: 'corrections proposées', CLOSED: 'fermeture signalée', BOUNCED: 'mauvais contact' } as const;
+const STATE = {
+  PENDING: 'non envoyé',
+  SENT: 'envoyé',
+  OPENED: 'lien ouvert',
+  CONFIRMED: 'confirmé',
+  CORRECTED: 'corrections proposées',
+  CLOSED: 'fermeture signalée',
+  BOUNCED: 'mauvais contact',
+} as const;
 const day = (date: Date | null) => (date ? date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : '—');
 
 export default async function CampaignPage({ params, searchParams }: Props) {

@@ -54,7 +54,14 @@ export default async function NewCampaign({ params, searchParams }: Props) {
         <input type="hidden" name="critere" value={criterion} />
         <div className="field">
           <label htmlFor="name">Nom de la campagne</label>
-          <input id="name" name="name" type="text" required maxLength={200} defaultValue={`Mise à jour ${now.toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' })}`} />
+          <input
+            id="name"
+            name="name"
+            type="text"
+            required
+            maxLength={200}
+            defaultValue={`Mise à jour ${now.toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' })}`}
+          />
         </div>
         <div className="admin-filters">
           <div className="field">
