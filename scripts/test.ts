@@ -69,6 +69,7 @@ async function main() {
   if (!args.has('--only-e2e')) {
     step('Vérification des types (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
     step('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+    step('Format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '**/*.{ts,tsx,js,mjs,cjs,css}']);
     step('Tests unitaires et d’intégration (vitest, PostgreSQL réel)', bin('vitest'), [
       'run',
       '--reporter=default',
