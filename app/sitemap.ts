@@ -1,16 +1,12 @@
 import { publicUrl } from '@/lib/config/env';
 import type { MetadataRoute } from 'next';
-import { readDb } from '@/lib/db';
+import { sitemapPlaces } from '@/lib/places/list';
 
 export const dynamic = 'force-dynamic';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = publicUrl();
-  const places = await readDb.place.findMany({
-    where: { status: 'PUBLISHED', demo: false },
-    select: { slug: true, updatedAt: true },
-    orderBy: { slug: 'asc' },
-  });
+  const places = await sitemapPlaces();
   return [
     { url: `${base}/`, changeFrequency: 'daily', priority: 1 },
     { url: `${base}/recherche`, changeFrequency: 'daily', priority: 0.8 },

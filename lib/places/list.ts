@@ -50,3 +50,8 @@ export async function countPublishedByDepartement(): Promise<DepartementCount[]>
     GROUP BY 1 ORDER BY 1`;
   return rows.map((row) => ({ code: row.code, count: Number(row.count) }));
 }
+
+/** Every real published place's slug and last change, for the sitemap (fictional places are not indexed). */
+export async function sitemapPlaces(): Promise<Array<{ slug: string; updatedAt: Date }>> {
+  return readDb.place.findMany({ where: { status: 'PUBLISHED', demo: false }, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } });
+}
