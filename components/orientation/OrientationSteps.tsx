@@ -72,58 +72,10 @@ export function OrientationSteps({ params }: { params: Params }) {
       </ol>
       <form method="get" action={target.action} className="orientation__step">
         {target.etape && <input type="hidden" name="etape" value={target.etape} />}
-        {step === 1 && (
-          <fieldset>
-            <legend>
-              <span className="steps__count">Étape 1 sur 4</span> De quoi la personne a-t-elle besoin ?
-            </legend>
-            <Carry filters={filters} except={STEP_KEYS[0]} />
-            {Object.entries(SERVICE_PLAIN).map(([key, { label, hint }]) => (
-              <div className="checkbox" key={key}>
-                <input
-                  type="checkbox"
-                  id={`besoin-${key}`}
-                  name="besoin"
-                  value={key}
-                  defaultChecked={filters.besoin.includes(key as never)}
-                  aria-describedby={`besoin-${key}-hint`}
-                />
-                <label htmlFor={`besoin-${key}`}>
-                  {label}{' '}
-                  <span className="hint" id={`besoin-${key}-hint`}>
-                    ({hint})
-                  </span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
-        )}
+        {step === 1 && <NeedStep filters={filters} />}
         {step === 2 && <PlaceStep filters={filters} />}
         {step === 3 && <AvailabilityStep filters={filters} />}
-        {step === 4 && (
-          <fieldset>
-            <legend>
-              <span className="steps__count">Étape 4 sur 4</span> La personne a-t-elle des besoins particuliers ?
-            </legend>
-            <Carry filters={filters} except={STEP_KEYS[3]} />
-            {Object.entries(SPECIFIC_PLAIN).map(([key, label]) => (
-              <div className="checkbox" key={key}>
-                <input
-                  type="checkbox"
-                  id={`pec-${key}`}
-                  name="prise_en_charge"
-                  value={key}
-                  defaultChecked={filters.prise_en_charge.includes(key as PriseEnChargeSpecifique)}
-                />
-                <label htmlFor={`pec-${key}`}>{label}</label>
-              </div>
-            ))}
-            <div className="checkbox">
-              <input type="checkbox" id="frais-gratuit" name="frais" value="Gratuit" defaultChecked={filters.frais.includes('Gratuit')} />
-              <label htmlFor="frais-gratuit">Uniquement les lieux gratuits</label>
-            </div>
-          </fieldset>
-        )}
+        {step === 4 && <SpecificNeedsStep filters={filters} />}
         <div className="orientation__buttons">
           <button type="submit" className="button button--primary">
             {step < 4 ? 'Continuer' : 'Voir les lieux'}
@@ -134,6 +86,36 @@ export function OrientationSteps({ params }: { params: Params }) {
         </div>
       </form>
     </>
+  );
+}
+
+/** Step 1: what the person needs, in plain words. */
+function NeedStep({ filters }: { filters: SearchFilters }) {
+  return (
+    <fieldset>
+      <legend>
+        <span className="steps__count">Étape 1 sur 4</span> De quoi la personne a-t-elle besoin ?
+      </legend>
+      <Carry filters={filters} except={STEP_KEYS[0]} />
+      {Object.entries(SERVICE_PLAIN).map(([key, { label, hint }]) => (
+        <div className="checkbox" key={key}>
+          <input
+            type="checkbox"
+            id={`besoin-${key}`}
+            name="besoin"
+            value={key}
+            defaultChecked={filters.besoin.includes(key as never)}
+            aria-describedby={`besoin-${key}-hint`}
+          />
+          <label htmlFor={`besoin-${key}`}>
+            {label}{' '}
+            <span className="hint" id={`besoin-${key}-hint`}>
+              ({hint})
+            </span>
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
@@ -200,6 +182,34 @@ function AvailabilityStep({ filters }: { filters: SearchFilters }) {
           ))}
         </tbody>
       </table>
+    </fieldset>
+  );
+}
+
+/** Step 4: specific needs, and whether only free places will do. */
+function SpecificNeedsStep({ filters }: { filters: SearchFilters }) {
+  return (
+    <fieldset>
+      <legend>
+        <span className="steps__count">Étape 4 sur 4</span> La personne a-t-elle des besoins particuliers ?
+      </legend>
+      <Carry filters={filters} except={STEP_KEYS[3]} />
+      {Object.entries(SPECIFIC_PLAIN).map(([key, label]) => (
+        <div className="checkbox" key={key}>
+          <input
+            type="checkbox"
+            id={`pec-${key}`}
+            name="prise_en_charge"
+            value={key}
+            defaultChecked={filters.prise_en_charge.includes(key as PriseEnChargeSpecifique)}
+          />
+          <label htmlFor={`pec-${key}`}>{label}</label>
+        </div>
+      ))}
+      <div className="checkbox">
+        <input type="checkbox" id="frais-gratuit" name="frais" value="Gratuit" defaultChecked={filters.frais.includes('Gratuit')} />
+        <label htmlFor="frais-gratuit">Uniquement les lieux gratuits</label>
+      </div>
     </fieldset>
   );
 }

@@ -73,30 +73,9 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
 
       <WhoFor beneficiary={beneficiary} professional={professional} updateBeneficiary={updateBeneficiary} updateProfessional={updateProfessional} />
 
-      <section aria-labelledby="remettre" className="no-print">
-        <h2 id="remettre">Remettre la fiche</h2>
-        <p className="privacy-note">Repères ne conserve rien de ce qui concerne la personne : le prénom et le besoin restent dans cet onglet.</p>
-        <HandOver request={request} mailto={mailto} />
-        {canSendByMail ? (
-          <SendByMail request={request} />
-        ) : (
-          <p className="hint">
-            Vous êtes un professionnel avec un compte Repères ? <a href="/connexion">Connectez-vous</a> pour que Repères envoie la fiche en PDF à la personne.
-          </p>
-        )}
-        {shareUrl && <ShareLink shareUrl={shareUrl} copied={copied} setCopied={setCopied} />}
-      </section>
+      <HandOverSection request={request} mailto={mailto} canSendByMail={canSendByMail} shareUrl={shareUrl} copied={copied} setCopied={setCopied} />
 
-      <section aria-labelledby="apercu">
-        <h2 id="apercu" className="no-print">
-          Aperçu
-        </h2>
-        {places.length > 0 ? (
-          <FicheView places={places} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} />
-        ) : (
-          !loadError && <p>Chargement de l’aperçu…</p>
-        )}
-      </section>
+      <Preview places={places} beneficiary={beneficiary} professional={professional} loadError={loadError} />
     </div>
   );
 }
@@ -253,6 +232,65 @@ function WhoFor({
         <label htmlFor="contact">Votre nom et contact</label>
         <input id="contact" maxLength={200} value={professional.contact} onChange={(e) => updateProfessional({ contact: e.target.value })} />
       </div>
+    </section>
+  );
+}
+
+/** How the fiche reaches the person: PDF, print, mail app, Repères' own email, or the share link. */
+function HandOverSection({
+  request,
+  mailto,
+  canSendByMail,
+  shareUrl,
+  copied,
+  setCopied,
+}: {
+  request: unknown;
+  mailto: string;
+  canSendByMail: boolean;
+  shareUrl: string;
+  copied: string;
+  setCopied: (message: string) => void;
+}) {
+  return (
+    <section aria-labelledby="remettre" className="no-print">
+      <h2 id="remettre">Remettre la fiche</h2>
+      <p className="privacy-note">Repères ne conserve rien de ce qui concerne la personne : le prénom et le besoin restent dans cet onglet.</p>
+      <HandOver request={request} mailto={mailto} />
+      {canSendByMail ? (
+        <SendByMail request={request} />
+      ) : (
+        <p className="hint">
+          Vous êtes un professionnel avec un compte Repères ? <a href="/connexion">Connectez-vous</a> pour que Repères envoie la fiche en PDF à la personne.
+        </p>
+      )}
+      {shareUrl && <ShareLink shareUrl={shareUrl} copied={copied} setCopied={setCopied} />}
+    </section>
+  );
+}
+
+/** The fiche as it will be printed, once the places' details are in. */
+function Preview({
+  places,
+  beneficiary,
+  professional,
+  loadError,
+}: {
+  places: FichePlace[];
+  beneficiary: { firstName: string; need: string };
+  professional: Professional;
+  loadError: string;
+}) {
+  return (
+    <section aria-labelledby="apercu">
+      <h2 id="apercu" className="no-print">
+        Aperçu
+      </h2>
+      {places.length > 0 ? (
+        <FicheView places={places} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} />
+      ) : (
+        !loadError && <p>Chargement de l’aperçu…</p>
+      )}
     </section>
   );
 }

@@ -46,20 +46,7 @@ export default async function UpdatePage({ params }: Props) {
         {campaign.expiresAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}.
       </p>
       <h2>La fiche aujourd’hui</h2>
-      <dl className="update-listing">
-        <dt>Adresse</dt>
-        <dd>
-          {place.street}, {place.postcode} {place.commune}
-        </dd>
-        <dt>Téléphone</dt>
-        <dd>{place.phone ?? '—'}</dd>
-        <dt>Courriel</dt>
-        <dd>{place.emails.join(', ') || '—'}</dd>
-        <dt>Site web</dt>
-        <dd>{place.websites.join(', ') || '—'}</dd>
-        <dt>Horaires</dt>
-        <dd>{place.openingHours ?? '—'}</dd>
-      </dl>
+      <PlaceListing place={place} />
       <p>
         <a href={`/lieux/${place.slug}`} target="_blank" rel="noopener">
           Voir la fiche publique (nouvel onglet)
@@ -93,18 +80,49 @@ export default async function UpdatePage({ params }: Props) {
         </button>
       </form>
       <h2 id="contact">Ce message ne vous concerne pas ?</h2>
-      <div className="admin-actions">
-        <form action={wrong}>
-          <button type="submit" className="button button--small">
-            Je ne suis pas la bonne personne
-          </button>
-        </form>
-        <form action={unsubscribe}>
-          <button type="submit" className="button button--small">
-            Ne plus recevoir ces courriels
-          </button>
-        </form>
-      </div>
+      <NotConcerned wrong={wrong} unsubscribe={unsubscribe} />
+    </div>
+  );
+}
+
+type CampaignPlace = Extract<Awaited<ReturnType<typeof campaignLinkByToken>>, { status: 'ok' }>['place'];
+
+/** The place's record as it is published today. */
+function PlaceListing({ place }: { place: CampaignPlace }) {
+  return (
+    <dl className="update-listing">
+      <dt>Adresse</dt>
+      <dd>
+        {place.street}, {place.postcode} {place.commune}
+      </dd>
+      <dt>Téléphone</dt>
+      <dd>{place.phone ?? '—'}</dd>
+      <dt>Courriel</dt>
+      <dd>{place.emails.join(', ') || '—'}</dd>
+      <dt>Site web</dt>
+      <dd>{place.websites.join(', ') || '—'}</dd>
+      <dt>Horaires</dt>
+      <dd>{place.openingHours ?? '—'}</dd>
+    </dl>
+  );
+}
+
+type FormAction = (form: FormData) => Promise<void>;
+
+/** The two ways out for someone the email should not have reached. */
+function NotConcerned({ wrong, unsubscribe }: { wrong: FormAction; unsubscribe: FormAction }) {
+  return (
+    <div className="admin-actions">
+      <form action={wrong}>
+        <button type="submit" className="button button--small">
+          Je ne suis pas la bonne personne
+        </button>
+      </form>
+      <form action={unsubscribe}>
+        <button type="submit" className="button button--small">
+          Ne plus recevoir ces courriels
+        </button>
+      </form>
     </div>
   );
 }

@@ -46,64 +46,73 @@ export default async function SourcesPage({ searchParams }: Props) {
       {sources.length === 0 ? (
         <p>Aucune source encore : elles apparaissent ici après leur premier import.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Lieux</th>
-              <th scope="col">Appartient à</th>
-              <th scope="col">Priorité</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((source, i) => (
-              <tr key={source.name}>
-                <th scope="row">{source.name}</th>
-                <td>{source.places}</td>
-                <td>
-                  <label htmlFor={`reseau-${i}`} className="visually-hidden">
-                    Propriétaire de la source {source.name}
-                  </label>
-                  <select id={`reseau-${i}`} name="reseau" form={`source-${i}`} defaultValue={source.network?.slug ?? ''}>
-                    <option value="">Administration</option>
-                    {networks.map((network) => (
-                      <option key={network.slug} value={network.slug}>
-                        {network.name}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <label htmlFor={`priorite-${i}`} className="visually-hidden">
-                    Priorité de la source {source.name}
-                  </label>
-                  <input
-                    id={`priorite-${i}`}
-                    name="priorite"
-                    form={`source-${i}`}
-                    type="number"
-                    step={1}
-                    min={-1000}
-                    max={1000}
-                    defaultValue={source.priority}
-                    inputMode="numeric"
-                  />
-                </td>
-                <td>
-                  <form id={`source-${i}`} action={updateSourceAction.bind(null, source.name)}>
-                    <button type="submit" className="button button--small">
-                      Enregistrer<span className="visually-hidden"> la source {source.name}</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SourcesTable sources={sources} networks={networks} />
       )}
     </>
+  );
+}
+
+type Source = Awaited<ReturnType<typeof importSourcesForAdmin>>[number];
+type Network = Awaited<ReturnType<typeof allNetworks>>[number];
+
+function SourcesTable({ sources, networks }: { sources: Source[]; networks: Network[] }) {
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">Source</th>
+          <th scope="col">Lieux</th>
+          <th scope="col">Appartient à</th>
+          <th scope="col">Priorité</th>
+          <th scope="col">
+            <span className="visually-hidden">Action</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {sources.map((source, i) => (
+          <tr key={source.name}>
+            <th scope="row">{source.name}</th>
+            <td>{source.places}</td>
+            <td>
+              <label htmlFor={`reseau-${i}`} className="visually-hidden">
+                Propriétaire de la source {source.name}
+              </label>
+              <select id={`reseau-${i}`} name="reseau" form={`source-${i}`} defaultValue={source.network?.slug ?? ''}>
+                <option value="">Administration</option>
+                {networks.map((network) => (
+                  <option key={network.slug} value={network.slug}>
+                    {network.name}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <label htmlFor={`priorite-${i}`} className="visually-hidden">
+                Priorité de la source {source.name}
+              </label>
+              <input
+                id={`priorite-${i}`}
+                name="priorite"
+                form={`source-${i}`}
+                type="number"
+                step={1}
+                min={-1000}
+                max={1000}
+                defaultValue={source.priority}
+                inputMode="numeric"
+              />
+            </td>
+            <td>
+              <form id={`source-${i}`} action={updateSourceAction.bind(null, source.name)}>
+                <button type="submit" className="button button--small">
+                  Enregistrer<span className="visually-hidden"> la source {source.name}</span>
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
