@@ -6,7 +6,7 @@ import { createPrismaClient } from '../lib/db/client';
 import { migrateDeploy } from '../lib/db/migrate';
 import { parseMapping, type ColumnMapping } from '../lib/import/generic';
 import { FORMATS, streamSource } from '../lib/import/readers';
-import { duplicatesCsv, rejectedCsv, runImport } from '../lib/import/run';
+import { duplicatesCsv, rejectedCsv, runImport, type ImportReport } from '../lib/import/run';
 import { fail, loadEnv, openDatabase } from './database';
 
 function option(name: string): string | undefined {
@@ -14,13 +14,8 @@ function option(name: string): string | undefined {
   return index > 0 ? process.argv[index + 1] : undefined;
 }
 
-async function main() {
-  const input = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
-  const format = option('format');
-  if (!input || !format)
-    fail(
-      `Usage : npm run import -- <fichier|url> --format <${FORMATS.join('|')}> [--mapping correspondance.json] [--network <slug>] [--dry-run] [--archive-missing] [--report rejets.csv] [--duplicates doublons.csv]`,
-    );
+/** The mapping file given with --mapping (generic format), checked. */
+function readMapping(): ColumnMapping | null {
   let mapping: ColumnMapping | null = null;
   const mappingFile = option('mapping');
   if (mappingFile) {
@@ -29,6 +24,18 @@ async function main() {
     if ('error' in parsed) fail(parsed.error);
     mapping = parsed.mapping;
   }
+  return mapping;
+}
+
+/** The command line: the file or address read (and its rows' stream), the source's name, a dry run or not. */
+async function readArguments() {
+  const input = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
+  const format = option('format');
+  if (!input || !format)
+    fail(
+      `Usage : npm run import -- <fichier|url> --format <${FORMATS.join('|')}> [--mapping correspondance.json] [--network <slug>] [--dry-run] [--archive-missing] [--report rejets.csv] [--duplicates doublons.csv]`,
+    );
+  const mapping = readMapping();
   const bytes = /^https?:\/\//.test(input)
     ? Buffer.from(await (await fetch(input, { signal: AbortSignal.timeout(60_000) })).arrayBuffer())
     : fs.existsSync(input)
@@ -43,7 +50,11 @@ async function main() {
   })();
   const sourceName = option('source') ?? path.basename(input).replace(/\.[^.]+$/, '');
   const dryRun = process.argv.includes('--dry-run');
+  return { source, sourceName, dryRun };
+}
 
+async function main() {
+  const { source, sourceName, dryRun } = await readArguments();
   const config = loadEnv();
   const handle = await openDatabase(config);
   await migrateDeploy(handle.url);
@@ -64,7 +75,13 @@ async function main() {
   await db.$disconnect();
   await handle.embedded?.stop();
 
-  const seconds = (Date.now() - started) / 1000;
+  printSummary(report, sourceName, dryRun, (Date.now() - started) / 1000);
+  writeReports(report);
+  if (report.failedBatches.length) process.exitCode = 2;
+}
+
+/** The figures of the run, the first duplicates and rejections, on the standard output. */
+function printSummary(report: ImportReport, sourceName: string, dryRun: boolean, seconds: number) {
   console.log(
     `${dryRun ? 'Essai (rien n’a été écrit) — ' : ''}source « ${sourceName} », ${report.total} lignes en ${seconds.toFixed(1)} s (${Math.round(report.total / Math.max(seconds, 0.001))} lignes/s)`,
   );
@@ -86,6 +103,10 @@ async function main() {
   }
   for (const r of report.rejected.slice(0, 20)) console.log(`  ligne ${r.line} (${r.name ?? r.sourceId ?? '?'}) : ${r.reason}`);
   if (report.rejected.length > 20) console.log(`  … et ${report.rejected.length - 20} autres`);
+}
+
+/** The rejected rows (--report) and the possible duplicates (--duplicates) as CSV files. */
+function writeReports(report: ImportReport) {
   const reportFile = option('report');
   if (reportFile) {
     fs.writeFileSync(reportFile, rejectedCsv(report));
@@ -96,7 +117,6 @@ async function main() {
     fs.writeFileSync(duplicatesFile, duplicatesCsv(report));
     console.log(`Rapport des doublons possibles : ${duplicatesFile}`);
   }
-  if (report.failedBatches.length) process.exitCode = 2;
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

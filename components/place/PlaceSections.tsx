@@ -64,6 +64,94 @@ export function HoursSection({ place, now, hours, closure }: { place: PublicPlac
   );
 }
 
+/** The postal address, on three lines at most. */
+function PlaceAddress({ place }: { place: PublicPlace }) {
+  return (
+    <address className="place-address">
+      {place.street}
+      {place.addressComplement && (
+        <>
+          <br />
+          {place.addressComplement}
+        </>
+      )}
+      <br />
+      {place.postcode} {place.commune}
+    </address>
+  );
+}
+
+/** Directions to the place, by the phone's application or OpenStreetMap. */
+function Itinerary({ place }: { place: PublicPlace }) {
+  return (
+    <p className="no-print itinerary">
+      Itinéraire :{' '}
+      <a href={`geo:${place.latitude},${place.longitude}?q=${place.latitude},${place.longitude}(${encodeURIComponent(place.name)})`}>
+        avec l’application du téléphone
+      </a>
+      {' · '}
+      <a
+        href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`}
+        rel="noopener noreferrer"
+      >
+        avec OpenStreetMap
+      </a>
+    </p>
+  );
+}
+
+/** The map of the place (and of a bus's stops). */
+function PlaceMap({ place, address }: { place: PublicPlace; address: string }) {
+  return (
+    <div className="place-map no-print">
+      <MapPanel
+        label="Carte du lieu (l’adresse est écrite ci-dessus)"
+        config={{
+          markers: [
+            {
+              id: place.id,
+              lat: place.latitude!,
+              lng: place.longitude!,
+              label: place.name,
+              href: `/lieux/${place.slug}`,
+              detail: place.locationApproximate ? `${address} (position approximative : centre de la commune)` : address,
+            },
+            ...place.stops.map((stop) => ({
+              id: stop.id,
+              lat: stop.latitude,
+              lng: stop.longitude,
+              label: `${place.name} — arrêt ${stop.label}`,
+              href: `/lieux/${place.slug}`,
+              detail: stop.commune,
+            })),
+          ],
+          tileUrl: env().TILE_URL,
+          attribution: env().TILE_ATTRIBUTION,
+          center: { lat: place.latitude!, lng: place.longitude! },
+        }}
+      />
+    </div>
+  );
+}
+
+/** The GPS coordinates, with a link to OpenStreetMap. */
+function PlaceCoordinates({ place }: { place: PublicPlace }) {
+  // Kept as written: reflowed, the text would split into other nodes (other markup).
+  // prettier-ignore
+  return (
+    <p className="muted no-print place-coordinates">
+      Coordonnées GPS{place.locationApproximate ? ' (approximatives, centre de la commune)' : ''} : {place.latitude!.toFixed(5)},{' '}
+      {place.longitude!.toFixed(5)} ·{' '}
+      <a
+        href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`}
+        rel="noopener noreferrer"
+      >
+        voir sur OpenStreetMap
+      </a>
+    </p>
+  );
+}
+
 /** The address, how to reach the place, its map and its coordinates. */
 export function ContactSection({ place }: { place: PublicPlace }) {
   const hasPosition = place.latitude !== null && place.longitude !== null;
@@ -71,17 +159,7 @@ export function ContactSection({ place }: { place: PublicPlace }) {
   return (
     <section aria-labelledby="contact" className="place-section">
       <h2 id="contact">Adresse et contact</h2>
-      <address className="place-address">
-        {place.street}
-        {place.addressComplement && (
-          <>
-            <br />
-            {place.addressComplement}
-          </>
-        )}
-        <br />
-        {place.postcode} {place.commune}
-      </address>
+      <PlaceAddress place={place} />
       <ContactList place={place} />
       {hasPosition && place.locationApproximate && (
         <p className="notice place-approximate">
@@ -90,59 +168,9 @@ export function ContactSection({ place }: { place: PublicPlace }) {
       )}
       {hasPosition && (
         <>
-          {!place.locationApproximate && (
-            <p className="no-print itinerary">
-              Itinéraire :{' '}
-              <a href={`geo:${place.latitude},${place.longitude}?q=${place.latitude},${place.longitude}(${encodeURIComponent(place.name)})`}>
-                avec l’application du téléphone
-              </a>
-              {' · '}
-              <a
-                href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}#map=16/${place.latitude}/${place.longitude}`}
-                rel="noopener noreferrer"
-              >
-                avec OpenStreetMap
-              </a>
-            </p>
-          )}
-          <div className="place-map no-print">
-            <MapPanel
-              label="Carte du lieu (l’adresse est écrite ci-dessus)"
-              config={{
-                markers: [
-                  {
-                    id: place.id,
-                    lat: place.latitude!,
-                    lng: place.longitude!,
-                    label: place.name,
-                    href: `/lieux/${place.slug}`,
-                    detail: place.locationApproximate ? `${address} (position approximative : centre de la commune)` : address,
-                  },
-                  ...place.stops.map((stop) => ({
-                    id: stop.id,
-                    lat: stop.latitude,
-                    lng: stop.longitude,
-                    label: `${place.name} — arrêt ${stop.label}`,
-                    href: `/lieux/${place.slug}`,
-                    detail: stop.commune,
-                  })),
-                ],
-                tileUrl: env().TILE_URL,
-                attribution: env().TILE_ATTRIBUTION,
-                center: { lat: place.latitude!, lng: place.longitude! },
-              }}
-            />
-          </div>
-          <p className="muted no-print place-coordinates">
-            Coordonnées GPS{place.locationApproximate ? ' (approximatives, centre de la commune)' : ''} : {place.latitude!.toFixed(5)},{' '}
-            {place.longitude!.toFixed(5)} ·{' '}
-            <a
-              href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`}
-              rel="noopener noreferrer"
-            >
-              voir sur OpenStreetMap
-            </a>
-          </p>
+          {!place.locationApproximate && <Itinerary place={place} />}
+          <PlaceMap place={place} address={address} />
+          <PlaceCoordinates place={place} />
         </>
       )}
     </section>

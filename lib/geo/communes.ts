@@ -140,9 +140,80 @@ function looksLikeAddress(text: string): boolean {
   return /\d/.test(text) || STREET_WORDS.test(comparableName(text));
 }
 
+type Filter = (c: CommuneRef) => boolean;
+
+/** An address ("12 rue de la Gare Cholet"): its last words as a commune name. */
+function addressTail(text: string, spaced: string[], inDepartement: Filter): CommuneLookup | undefined {
+  for (let n = Math.min(5, spaced.length - 1); n >= 1; n--) {
+    // Only after something that makes the text an address ("DROP TABLE Place" is not one).
+    if (!looksLikeAddress(spaced.slice(0, -n).join(' ')) && !text.includes(',')) continue;
+    const tail = words(spaced.slice(-n).join(' '));
+    if (nameKey(tail.join(' ')).length < 3) continue;
+    const candidates = byName(tail).filter(inDepartement);
+    if (!candidates.length) continue;
+    const picked = pick(candidates, 'homonyms', null, true);
+    return picked.kind === 'found' ? { ...picked, partial: true } : picked;
+  }
+  return undefined;
+}
+
+/** The text as a name: exact, in the département or postcode given, close spellings, an address's end. */
+function lookupByName(text: string, query: Query, key: string, inDepartement: Filter, withPostcode: Filter): CommuneLookup | undefined {
+  const { arrondissementByPostcode } = load();
+  const { tokens, postcode, departement } = query;
+  const named = byName(tokens);
+  if (named.length) {
+    // "Paris 75015": the arrondissement of that postcode.
+    const arr = postcode ? arrondissementByPostcode.get(postcode) : undefined;
+    if (arr && named.some((c) => c.code === arr.parent)) return found(arr);
+    const exact = named.filter(withPostcode);
+    if (exact.length) return pick(exact, 'homonyms', null, true);
+    const near = named.filter(inDepartement);
+    if (near.length) return pick(near, 'homonyms', key, departement !== null || postcode !== null);
+  }
+  const precise = departement !== null || postcode !== null;
+  if (precise) {
+    // "Angres 49": no Angres there; a close spelling in that département decides.
+    const close = closeSpellings(key, inDepartement);
+    if (close.length) return found(close[0].commune, { corrected: true });
+    if (named.length) return { kind: 'suggestions', reason: 'departement', candidates: named.slice(0, SUGGESTIONS) };
+  }
+  const { spaced } = query;
+  if (!named.length && spaced.length > 1) {
+    const fromAddress = addressTail(text, spaced, inDepartement);
+    if (fromAddress) return fromAddress;
+  }
+  if (!named.length) {
+    const close = closeSpellings(key);
+    if (close.length) return { kind: 'suggestions', reason: 'spelling', candidates: close.slice(0, SUGGESTIONS).map((c) => c.commune) };
+  }
+  return undefined;
+}
+
+/** The text's postcode: an arrondissement's, its communes', or suggestions for a code of no commune. */
+function lookupByPostcode(postcode: string): CommuneLookup | undefined {
+  const { byPostcode, byCode, arrondissementByPostcode, arrondissementByCode, all } = load();
+  const arr = arrondissementByPostcode.get(postcode);
+  if (arr) return found(arr);
+  const communes = byPostcode.get(postcode);
+  if (communes?.length) return pick(communes, 'postcode', null, true);
+  // Not a postcode of any commune: a CEDEX code (of businesses and offices, "49035" for
+  // Angers), a mistyped one, or an INSEE code (49035 is also Bouchemaine's) — offered, not
+  // taken: the main communes sharing its first three digits, and the commune of that code.
+  const prefix = postcode.slice(0, 3);
+  const insee = byCode.get(postcode) ?? arrondissementByCode.get(postcode);
+  const sharing = all
+    .filter((c) => c.postcodes.some((p) => p.startsWith(prefix)))
+    .sort(byPopulation)
+    .slice(0, SUGGESTIONS);
+  const candidates = dedupe([...sharing.slice(0, insee ? SUGGESTIONS - 1 : SUGGESTIONS), ...(insee ? [insee] : [])]);
+  if (candidates.length) return { kind: 'suggestions', reason: 'postcode', candidates };
+  return undefined;
+}
+
 /** What a free text designates, as a lookup result (see the rules at the top of this file). */
 export function lookupCommune(text: string): CommuneLookup {
-  const { byPostcode, byCode, arrondissementByPostcode, arrondissementByCode, all } = load();
+  const { byCode } = load();
   const query = parse(text);
   const { tokens, postcode, departement } = query;
   const name = tokens.join(' ');
@@ -164,59 +235,13 @@ export function lookupCommune(text: string): CommuneLookup {
   const withPostcode = (c: CommuneRef) => postcode !== null && c.postcodes.includes(postcode);
 
   if (key) {
-    const named = byName(tokens);
-    if (named.length) {
-      // "Paris 75015": the arrondissement of that postcode.
-      const arr = postcode ? arrondissementByPostcode.get(postcode) : undefined;
-      if (arr && named.some((c) => c.code === arr.parent)) return found(arr);
-      const exact = named.filter(withPostcode);
-      if (exact.length) return pick(exact, 'homonyms', null, true);
-      const near = named.filter(inDepartement);
-      if (near.length) return pick(near, 'homonyms', key, departement !== null || postcode !== null);
-    }
-    const precise = departement !== null || postcode !== null;
-    if (precise) {
-      // "Angres 49": no Angres there; a close spelling in that département decides.
-      const close = closeSpellings(key, inDepartement);
-      if (close.length) return found(close[0].commune, { corrected: true });
-      if (named.length) return { kind: 'suggestions', reason: 'departement', candidates: named.slice(0, SUGGESTIONS) };
-    }
-    // An address ("12 rue de la Gare Cholet"): its last words as a commune name.
-    const { spaced } = query;
-    if (!named.length && spaced.length > 1) {
-      for (let n = Math.min(5, spaced.length - 1); n >= 1; n--) {
-        // Only after something that makes the text an address ("DROP TABLE Place" is not one).
-        if (!looksLikeAddress(spaced.slice(0, -n).join(' ')) && !text.includes(',')) continue;
-        const tail = words(spaced.slice(-n).join(' '));
-        if (nameKey(tail.join(' ')).length < 3) continue;
-        const candidates = byName(tail).filter(inDepartement);
-        if (!candidates.length) continue;
-        const picked = pick(candidates, 'homonyms', null, true);
-        return picked.kind === 'found' ? { ...picked, partial: true } : picked;
-      }
-    }
-    if (!named.length) {
-      const close = closeSpellings(key);
-      if (close.length) return { kind: 'suggestions', reason: 'spelling', candidates: close.slice(0, SUGGESTIONS).map((c) => c.commune) };
-    }
+    const byNameResult = lookupByName(text, query, key, inDepartement, withPostcode);
+    if (byNameResult) return byNameResult;
   }
 
   if (postcode) {
-    const arr = arrondissementByPostcode.get(postcode);
-    if (arr) return found(arr);
-    const communes = byPostcode.get(postcode);
-    if (communes?.length) return pick(communes, 'postcode', null, true);
-    // Not a postcode of any commune: a CEDEX code (of businesses and offices, "49035" for
-    // Angers), a mistyped one, or an INSEE code (49035 is also Bouchemaine's) — offered, not
-    // taken: the main communes sharing its first three digits, and the commune of that code.
-    const prefix = postcode.slice(0, 3);
-    const insee = byCode.get(postcode) ?? arrondissementByCode.get(postcode);
-    const sharing = all
-      .filter((c) => c.postcodes.some((p) => p.startsWith(prefix)))
-      .sort(byPopulation)
-      .slice(0, SUGGESTIONS);
-    const candidates = dedupe([...sharing.slice(0, insee ? SUGGESTIONS - 1 : SUGGESTIONS), ...(insee ? [insee] : [])]);
-    if (candidates.length) return { kind: 'suggestions', reason: 'postcode', candidates };
+    const byPostcodeResult = lookupByPostcode(postcode);
+    if (byPostcodeResult) return byPostcodeResult;
   }
   // An INSEE code of Corsica ("2A004").
   const insee = tokens.length === 1 && /^2[ab]\d{3}$/.test(tokens[0]) ? byCode.get(tokens[0].toUpperCase()) : undefined;

@@ -85,21 +85,13 @@ function pairsSharingAKey(rows: RowKeys, ownRows: Set<string>, createdRows: Set<
   return [...pairKeys].map((k) => k.split('|').map(Number) as [number, number]);
 }
 
-/** Pairs of rows of the file that resemble each other, one of them new: reported, and flagged for a manual merge. */
-export async function flagInFileDuplicates(
-  db: PrismaClient,
-  report: ImportReport,
-  rows: RowKeys,
-  ownRows: Set<string>,
-  createdRows: Set<string>,
-  options: ImportOptions,
-) {
-  const pairRows = pairsSharingAKey(rows, ownRows, createdRows);
-  if (!pairRows.length) return;
+type PairData = Map<number, RowData & { id?: string; slug?: string }>;
+type ScoredPair = { a_line: number; b_line: number; sim: number; dist: number | null; same_address: boolean };
 
-  // The rows' names, addresses and positions: kept by a dry run, read back from the places otherwise.
+/** The rows' names, addresses and positions: kept by a dry run, read back from the places otherwise. */
+async function involvedRowData(db: PrismaClient, rows: RowKeys, pairRows: Array<[number, number]>, options: ImportOptions): Promise<PairData> {
   const involved = [...new Set(pairRows.flat())];
-  const data = new Map<number, RowData & { id?: string; slug?: string }>();
+  const data: PairData = new Map();
   if (rows.data) for (const r of involved) data.set(r, rows.data[r]);
   else {
     const byId = new Map(involved.map((r) => [rows.ids[r], r]));
@@ -120,14 +112,24 @@ export async function flagInFileDuplicates(
       }
     }
   }
+  return data;
+}
+
+/** The pairs' scores from the database (name similarity, distance, same address), 5,000 pairs a query. */
+async function scorePairs(db: PrismaClient, pairRows: Array<[number, number]>, data: PairData): Promise<ScoredPair[]> {
   const list = pairRows
     .filter(([a, b]) => data.has(a) && data.has(b))
     .map(([a, b]) => {
       const [da, db_] = [data.get(a)!, data.get(b)!];
       return { a, b, an: da.name, bn: db_.name, ast: da.street, bst: db_.street, alat: da.lat, alng: da.lng, blat: db_.lat, blng: db_.lng };
     });
-  const pairs: Array<{ a_line: number; b_line: number; sim: number; dist: number | null; same_address: boolean }> = [];
+  const pairs: ScoredPair[] = [];
   for (let i = 0; i < list.length; i += 5000) pairs.push(...(await db.$queryRawUnsafe<typeof pairs>(IN_FILE_SQL, JSON.stringify(list.slice(i, i + 5000)))));
+  return pairs;
+}
+
+/** For each later row, its best-scoring earlier row when the score makes it a likely duplicate. */
+function bestMatches(pairs: ScoredPair[], rows: RowKeys, data: PairData) {
   const best = new Map<number, DuplicateMatch & { rows: [number, number] }>();
   for (const pair of pairs) {
     const [a, b] = [pair.a_line, pair.b_line]; // row indexes
@@ -151,6 +153,24 @@ export async function flagInFileDuplicates(
       sameAddress: pair.same_address,
     });
   }
+  return best;
+}
+
+/** Pairs of rows of the file that resemble each other, one of them new: reported, and flagged for a manual merge. */
+export async function flagInFileDuplicates(
+  db: PrismaClient,
+  report: ImportReport,
+  rows: RowKeys,
+  ownRows: Set<string>,
+  createdRows: Set<string>,
+  options: ImportOptions,
+) {
+  const pairRows = pairsSharingAKey(rows, ownRows, createdRows);
+  if (!pairRows.length) return;
+
+  const data = await involvedRowData(db, rows, pairRows, options);
+  const pairs = await scorePairs(db, pairRows, data);
+  const best = bestMatches(pairs, rows, data);
   if (!best.size) return;
   const matches = [...best.values()];
   if (!options.dryRun) {

@@ -48,11 +48,10 @@ export async function territoryCoverage(territory: string[]) {
   );
 }
 
-export async function networkDashboard(user: SessionUser, slug: string, now = new Date(), db: Db = sharedDb) {
-  const network = await managedNetwork(user, slug, db);
-  if (!network) return null;
-  const inNetwork = { networks: { some: { networkId: network.id } } };
-  const [places, pendingRevisions, pendingSuggestions, activity, campaigns] = await Promise.all([
+/** The network's places, pending changes and reports, recent activity and campaigns, read at once. */
+function dashboardRows(networkId: string, db: Db) {
+  const inNetwork = { networks: { some: { networkId } } };
+  return Promise.all([
     db.place.findMany({
       where: inNetwork,
       select: {
@@ -98,9 +97,14 @@ export async function networkDashboard(user: SessionUser, slug: string, now = ne
       take: 20,
       include: { place: { select: { id: true, name: true } }, author: { select: { name: true, email: true } } },
     }),
-    db.campaign.findMany({ where: { networkId: network.id }, orderBy: { createdAt: 'desc' }, include: { _count: { select: { targets: true } } } }),
+    db.campaign.findMany({ where: { networkId }, orderBy: { createdAt: 'desc' }, include: { _count: { select: { targets: true } } } }),
   ]);
+}
 
+type DashboardPlace = Awaited<ReturnType<typeof dashboardRows>>[0][number];
+
+/** Places by status, and the published ones temporarily closed today. */
+function statusCounts(places: DashboardPlace[], now: Date) {
   const byStatus: Record<PlaceStatus, number> = { PUBLISHED: 0, DRAFT: 0, ARCHIVED: 0 };
   for (const p of places) byStatus[p.status]++;
   const today = now.toISOString().slice(0, 10);
@@ -110,7 +114,11 @@ export async function networkDashboard(user: SessionUser, slug: string, now = ne
     const until = p.closedUntil?.toISOString().slice(0, 10) ?? today;
     return from <= today && today <= until;
   }).length;
+  return { byStatus, temporarilyClosed };
+}
 
+/** Freshness (oldest first) and completeness (least complete first) of the places not archived. */
+function freshnessAndCompleteness(places: DashboardPlace[], now: Date) {
   const live = places.filter((p) => p.status !== 'ARCHIVED');
   const stale = live
     .map((p) => ({ id: p.id, slug: p.slug, name: p.name, commune: p.commune, status: p.status, dateMaj: p.dateMaj, months: monthsSince(p.dateMaj, now) }))
@@ -120,6 +128,15 @@ export async function networkDashboard(user: SessionUser, slug: string, now = ne
     .map((p) => ({ id: p.id, slug: p.slug, name: p.name, commune: p.commune, status: p.status, ...completeness(p) }))
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'fr'));
   const meanScore = scored.length ? Math.round(scored.reduce((sum, p) => sum + p.score, 0) / scored.length) : null;
+  return { stale, scored, meanScore };
+}
+
+export async function networkDashboard(user: SessionUser, slug: string, now = new Date(), db: Db = sharedDb) {
+  const network = await managedNetwork(user, slug, db);
+  if (!network) return null;
+  const [places, pendingRevisions, pendingSuggestions, activity, campaigns] = await dashboardRows(network.id, db);
+  const { byStatus, temporarilyClosed } = statusCounts(places, now);
+  const { stale, scored, meanScore } = freshnessAndCompleteness(places, now);
 
   return {
     network,
