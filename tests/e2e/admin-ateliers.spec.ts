@@ -18,7 +18,7 @@ test('an editor creates a weekly series, cancels one session; the page and the f
   await signInWithPassword(page, 'editeur@tilleuls.example.org', 'demo-editeur-2026');
   await page.goto(`/admin/lieux?q=${encodeURIComponent('Espace numérique des Tilleuls')}`);
   await page.getByRole('link', { name: 'Espace numérique des Tilleuls', exact: true }).click();
-  await page.getByRole('link', { name: 'Ateliers', exact: true }).click();
+  await page.getByRole('link', { name: 'Ateliers de ce lieu', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ateliers — Espace numérique des Tilleuls');
 
   await page.getByLabel('Titre').fill('Découvrir sa tablette');

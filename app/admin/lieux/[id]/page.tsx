@@ -60,7 +60,7 @@ export default async function EditPlace({ params, searchParams }: Props) {
         {' · '}
         <Link href={`/admin/lieux/${place.id}/historique`}>Historique</Link>
         {' · '}
-        <Link href={`/admin/lieux/${place.id}/ateliers`}>Ateliers</Link>
+        <Link href={`/admin/lieux/${place.id}/ateliers`}>Ateliers de ce lieu</Link>
       </p>
       <PlaceActions placeId={place.id} status={place.status} publish={publish} />
       <PlaceEditor
