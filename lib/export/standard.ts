@@ -195,25 +195,27 @@ export function csvLine(record: StandardRecord): string {
   }).join(',')}\r\n`;
 }
 
+/** The standard's multi-valued columns: "a|b" in its CSV, arrays in its JSON. */
+export const LIST_COLUMNS: ReadonlySet<StandardColumn> = new Set<StandardColumn>([
+  'typologie',
+  'courriels',
+  'site_web',
+  'itinerance',
+  'services',
+  'publics_specifiquement_adresses',
+  'prise_en_charge_specifique',
+  'frais_a_charge',
+  'dispositif_programmes_nationaux',
+  'formations_labels',
+  'modalites_acces',
+  'modalites_accompagnement',
+]);
+
 /** The standard's JSON form: one object per place, lists as arrays. */
 export function jsonRecord(record: StandardRecord) {
   const split = (value: string | number | null) => (typeof value === 'string' && value !== '' ? value.split('|') : []);
-  const LISTS: StandardColumn[] = [
-    'typologie',
-    'courriels',
-    'site_web',
-    'itinerance',
-    'services',
-    'publics_specifiquement_adresses',
-    'prise_en_charge_specifique',
-    'frais_a_charge',
-    'dispositif_programmes_nationaux',
-    'formations_labels',
-    'modalites_acces',
-    'modalites_accompagnement',
-  ];
   const out: Record<string, unknown> = {};
-  for (const column of STANDARD_COLUMNS) out[column] = LISTS.includes(column) ? split(record[column]) : record[column] === '' ? null : record[column];
+  for (const column of STANDARD_COLUMNS) out[column] = LIST_COLUMNS.has(column) ? split(record[column]) : record[column] === '' ? null : record[column];
   // Not in the standard: the position is the commune's centre, the source gave none.
   out.position_approximative = record.position_approximative === true;
   return out;

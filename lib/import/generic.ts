@@ -12,7 +12,7 @@ import { slugify } from '../geo/fold';
 import type { CsvRecord } from './csv';
 import { frenchHoursToOsm } from './french-hours';
 import { parseFrenchDate } from './normalize';
-import { STANDARD_COLUMNS } from '../export/standard';
+import { LIST_COLUMNS, STANDARD_COLUMNS } from '../export/standard';
 import { standardRow } from './formats/standard';
 import type { ParsedRow } from './types';
 
@@ -20,21 +20,8 @@ import type { ParsedRow } from './types';
 export const MAPPABLE = STANDARD_COLUMNS;
 export type MappableField = (typeof MAPPABLE)[number];
 
-const LIST_FIELDS: ReadonlySet<string> = new Set([
-  'typologie',
-  'courriels',
-  'site_web',
-  'itinerance',
-  'services',
-  'publics_specifiquement_adresses',
-  'prise_en_charge_specifique',
-  'frais_a_charge',
-  'dispositif_programmes_nationaux',
-  'formations_labels',
-  'autres_formations_labels',
-  'modalites_acces',
-  'modalites_accompagnement',
-]);
+// The standard's lists, and « autres_formations_labels », which people also write as a list.
+const LIST_FIELDS: ReadonlySet<string> = new Set([...LIST_COLUMNS, 'autres_formations_labels']);
 
 const field = z.enum(MAPPABLE);
 export const mappingSchema = z.object({

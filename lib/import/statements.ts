@@ -4,43 +4,12 @@
 import { closedOnHolidays, weeklySlots } from '../hours';
 import { STANDARD_LISTS, type StandardListName } from '../standard/enums';
 import { keyOf } from './formats/standard';
+import { MERGED_FIELDS } from './provenance';
 import { simpleWeeklySlots } from './simple-hours';
 import type { ImportedFields } from './types';
 
-export const COMPARED = [
-  'pivot',
-  'name',
-  'street',
-  'addressComplement',
-  'postcode',
-  'commune',
-  'inseeCode',
-  'latitude',
-  'longitude',
-  'timeZone',
-  'phone',
-  'openingHours',
-  'summary',
-  'presentation',
-  'source',
-  'parentStructure',
-  'accesLibreUrl',
-  'appointmentUrl',
-  'typologies',
-  'emails',
-  'websites',
-  'itinerance',
-  'services',
-  'publics',
-  'specificSupport',
-  'fees',
-  'programmes',
-  'labels',
-  'otherLabels',
-  'accessModes',
-  'supportModes',
-  'dateMaj',
-] as const satisfies ReadonlyArray<keyof ImportedFields>;
+/** Every column an import writes: the merged fields, the longitude that goes with `latitude`, and the row's date. */
+export const COMPARED = [...MERGED_FIELDS, 'longitude', 'dateMaj'] as const;
 
 /** The enum list of each enum-array field: the database stores the standard's labels. */
 export const ENUM_FIELDS: Partial<Record<keyof ImportedFields, StandardListName>> = {
