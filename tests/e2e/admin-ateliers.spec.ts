@@ -52,6 +52,18 @@ test('an editor creates a weekly series, cancels one session; the page and the f
   await expect(page.getByLabel('Début (heure du lieu)')).toHaveValue('10:00');
   await expect(page.getByLabel('Date de la première séance')).toHaveValue('');
 
+  // The week view: the place's week holding the first session, with the cancelled one said so.
+  await page.getByRole('link', { name: 'La semaine de ce lieu' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Semaine des ateliers');
+  await page.getByRole('link', { name: 'Semaine suivante →' }).click();
+  await page.getByRole('link', { name: 'Semaine suivante →' }).click();
+  const firstWeek = page.locator('li', { hasText: 'Découvrir sa tablette' });
+  await expect(firstWeek).toHaveCount(1);
+  await expect(firstWeek).toContainText('10 h 00 – 12 h 00');
+  await page.getByRole('link', { name: 'Semaine suivante →' }).click();
+  await expect(page.locator('li', { hasText: 'Découvrir sa tablette' })).toContainText('annulée');
+  expect(await accessibilityViolations(page)).toEqual([]);
+
   await page.goto('/ateliers/decouvrir-sa-tablette-angers');
   await expect(page.getByText('Séance annulée')).toHaveCount(1);
   const feed = await request.get(`/ateliers.ics?lieu=${TILLEULS}`);
