@@ -45,6 +45,11 @@ export default async function NetworkDashboardPage({ params }: Props) {
             Page publique du réseau
           </Link>
         </li>
+        <li>
+          <Link className="button button--small" href={`/admin/ateliers?reseau=${network.id}`}>
+            Semaine des ateliers du réseau
+          </Link>
+        </li>
       </ul>
 
       <StatusAndFreshness data={data} />
