@@ -7,7 +7,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
 import { slugify } from '@/lib/geo/fold';
 import { instantAt, isOpenBetween, wallTimeIn } from '@/lib/hours';
-import { sessionDay } from './format';
+import { sessionDay, sessionWhen } from './format';
 import { sendMail } from '@/lib/mail';
 import { sessionCancelledMail } from './mail';
 import { syncSessions } from './sessions';
@@ -92,6 +92,8 @@ export async function createAtelier(db: Db, user: SessionUser, placeId: string, 
     const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map(
       (s) => s.startsAt,
     );
+    const first = starts[0] ? ` à partir du ${sessionDay(starts[0], atelier.timeZone)}` : '';
+    await recordAtelierChange(tx, user, placeId, `Atelier « ${atelier.title} »`, null, `créé : ${starts.length} séance${starts.length > 1 ? 's' : ''}${first}`);
     return { ok: true as const, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
   });
 }
@@ -106,9 +108,17 @@ async function ownedAtelier(db: Db | Tx, user: SessionUser, atelierId: string) {
 
 /** Cancels one session (it stays listed, marked cancelled; its registrants keep their entry and are told by mail). */
 export async function cancelSession(db: Db, user: SessionUser, sessionId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
-  const session = isUuid(sessionId) ? await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true } }) : null;
-  if (!session || !(await ownedAtelier(db, user, session.atelierId))) return { ok: false, message: NOT_ALLOWED };
-  const { count } = await db.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+  const session = isUuid(sessionId)
+    ? await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true, startsAt: true, endsAt: true } })
+    : null;
+  const atelier = session ? await ownedAtelier(db, user, session.atelierId) : null;
+  if (!session || !atelier) return { ok: false, message: NOT_ALLOWED };
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+    const when = sessionWhen(session.startsAt, session.endsAt, atelier.timeZone);
+    if (count === 1) await recordAtelierChange(tx, user, atelier.placeId, `Séance de « ${atelier.title} », ${when}`, 'prévue', 'annulée');
+    return count;
+  });
   if (count === 1) await tellRegistrants(db, sessionId);
   return { ok: true };
 }
@@ -128,10 +138,18 @@ async function tellRegistrants(db: Db, sessionId: string) {
 
 /** Cancels the whole series: its coming sessions are cancelled. */
 export async function cancelAtelier(db: Db, user: SessionUser, atelierId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
-  if (!(await ownedAtelier(db, user, atelierId))) return { ok: false, message: NOT_ALLOWED };
-  await db.$transaction([
-    db.atelier.update({ where: { id: atelierId }, data: { cancelledAt: now } }),
-    db.atelierSession.updateMany({ where: { atelierId, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } }),
-  ]);
+  const atelier = await ownedAtelier(db, user, atelierId);
+  if (!atelier) return { ok: false, message: NOT_ALLOWED };
+  if (atelier.cancelledAt) return { ok: true };
+  await db.$transaction(async (tx) => {
+    await tx.atelier.update({ where: { id: atelierId }, data: { cancelledAt: now } });
+    const { count } = await tx.atelierSession.updateMany({ where: { atelierId, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } });
+    await recordAtelierChange(tx, user, atelier.placeId, `Atelier « ${atelier.title} »`, `${count} séance${count > 1 ? 's' : ''} à venir`, 'annulé');
+  });
   return { ok: true };
+}
+
+/** A line of the place's history (same page, same rights as the place's own changes). */
+async function recordAtelierChange(tx: Tx, user: SessionUser, placeId: string, what: string, before: string | null, after: string) {
+  await tx.placeRevision.create({ data: { placeId, kind: 'ATELIER', authorId: user.id, changes: { [what]: { before, after } } } });
 }

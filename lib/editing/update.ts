@@ -55,7 +55,7 @@ export async function saveSection(
     }
     if (place.version !== input.baseVersion) {
       const last = await tx.placeRevision.findFirst({
-        where: { placeId: place.id, state: 'APPLIED' },
+        where: { placeId: place.id, state: 'APPLIED', kind: { not: 'ATELIER' } },
         orderBy: { createdAt: 'desc' },
         include: { author: { select: { name: true, email: true } } },
       });

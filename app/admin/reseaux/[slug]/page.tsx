@@ -18,6 +18,7 @@ const KIND = {
   IMPORT: 'Import',
   CONFIRM: 'Confirmation',
   MERGE: 'Fusion',
+  ATELIER: 'Atelier',
 } as const;
 const STATE = { APPLIED: 'appliquée', PENDING: 'en attente', REJECTED: 'refusée' } as const;
 const STATUS = { PUBLISHED: 'publié', DRAFT: 'brouillon', ARCHIVED: 'archivé' } as const;
