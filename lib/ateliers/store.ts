@@ -4,7 +4,7 @@ import 'server-only';
 // signed-in person asks lib/auth/permissions.ts first.
 import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
+import { canManageAteliers, needsReview, type SessionUser } from '@/lib/auth/permissions';
 import { slugify } from '@/lib/geo/fold';
 import { instantAt, isOpenBetween, wallTimeIn } from '@/lib/hours';
 import { sessionDay, sessionWhen } from './format';
@@ -18,7 +18,8 @@ type Tx = Prisma.TransactionClient;
 
 export { syncSessions };
 
-export type WriteResult = { ok: true; id: string; slug: string; warnings: string[] } | { ok: false; errors: AtelierErrors };
+/** Created (`pending` false), or proposed for review (`pending` true: `id` is the proposal's, no page yet), or refused. */
+export type WriteResult = { ok: true; pending: boolean; id: string; slug: string; warnings: string[] } | { ok: false; errors: AtelierErrors };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
@@ -37,12 +38,17 @@ export async function placeScope(db: Db | Tx, placeId: string) {
       timeZone: true,
       openingHours: true,
       demo: true,
+      status: true,
       stops: { select: { id: true } },
-      networks: { select: { networkId: true } },
+      networks: { select: { networkId: true, network: { select: { reviewAteliers: true } } } },
     },
   });
   if (!place) return null;
-  return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) } };
+  return {
+    place,
+    scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) },
+    reviewRequired: place.networks.some((m) => m.network.reviewAteliers),
+  };
 }
 
 /**
@@ -75,7 +81,9 @@ async function freeSlug(tx: Tx, title: string, commune: string): Promise<string>
   return `${base}-${randomBytes(6).toString('hex')}`;
 }
 
-/** Creates an atelier for a place the user may edit, with its sessions. */
+/** Creates an atelier for a place the user may edit, with its sessions — or, when the place's
+ * network reviews its editors' ateliers (Network.reviewAteliers) at a published place, proposes it to the coordination
+ * (a pending line of the place's history, created by `approveProposedAtelier`). */
 export async function createAtelier(db: Db, user: SessionUser, placeId: string, fields: AtelierFields, now = new Date()): Promise<WriteResult> {
   const found = await placeScope(db, placeId);
   if (!found || !canManageAteliers(user, found.scope)) return { ok: false, errors: { form: NOT_ALLOWED } };
@@ -83,18 +91,61 @@ export async function createAtelier(db: Db, user: SessionUser, placeId: string, 
   if (!checked.ok) return checked;
   const { stopId, ...data } = checked.data;
   if (stopId && !found.place.stops.some((s) => s.id === stopId)) return { ok: false, errors: { stopId: 'Cette étape n’est pas celle de ce lieu.' } };
-  return db.$transaction(async (tx) => {
-    const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
-    const atelier = await tx.atelier.create({
-      data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id },
+  if (needsReview(user, { status: found.place.status, networksReviewRequired: found.reviewRequired })) {
+    const proposal = await db.placeRevision.create({
+      data: {
+        placeId,
+        kind: 'ATELIER',
+        state: 'PENDING',
+        authorId: user.id,
+        changes: { [`Atelier « ${data.title} »`]: { before: null, after: `proposé : première séance le ${sessionDay(data.startsAt, found.place.timeZone)}` } },
+        payload: fields as Prisma.InputJsonValue,
+      },
     });
-    await syncSessions(tx, atelier, now);
-    const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map(
-      (s) => s.startsAt,
-    );
-    const first = starts[0] ? ` à partir du ${sessionDay(starts[0], atelier.timeZone)}` : '';
-    await recordAtelierChange(tx, user, placeId, `Atelier « ${atelier.title} »`, null, `créé : ${starts.length} séance${starts.length > 1 ? 's' : ''}${first}`);
-    return { ok: true as const, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
+    return { ok: true, pending: true, id: proposal.id, slug: '', warnings: [] };
+  }
+  return db.$transaction((tx) => insertAtelier(tx, user, found, checked.data, now));
+}
+
+type Found = NonNullable<Awaited<ReturnType<typeof placeScope>>>;
+type Checked = Extract<ReturnType<typeof checkAtelier>, { ok: true }>['data'];
+
+async function insertAtelier(tx: Tx, user: SessionUser, found: Found, checked: Checked, now: Date): Promise<WriteResult> {
+  const { stopId, ...data } = checked;
+  const placeId = found.place.id;
+  const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
+  const atelier = await tx.atelier.create({
+    data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id },
+  });
+  await syncSessions(tx, atelier, now);
+  const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map(
+    (s) => s.startsAt,
+  );
+  const first = starts[0] ? ` à partir du ${sessionDay(starts[0], atelier.timeZone)}` : '';
+  await recordAtelierChange(tx, user, placeId, `Atelier « ${atelier.title} »`, null, `créé : ${starts.length} séance${starts.length > 1 ? 's' : ''}${first}`);
+  return { ok: true, pending: false, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
+}
+
+/** A coordinator approves a proposed atelier: checked again (dates may have passed), then created
+ * as the proposal's line of history turns applied. Null when there is no such pending proposal. */
+export async function approveProposedAtelier(
+  db: Db,
+  reviewer: SessionUser,
+  revision: { id: string; placeId: string; payload: Prisma.JsonValue },
+  note: string | null,
+  now = new Date(),
+): Promise<WriteResult> {
+  const found = await placeScope(db, revision.placeId);
+  if (!found || !canManageAteliers(reviewer, found.scope)) return { ok: false, errors: { form: NOT_ALLOWED } };
+  const checked = checkAtelier((revision.payload ?? {}) as AtelierFields, found.place.timeZone, now);
+  if (!checked.ok) return checked;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.placeRevision.updateMany({
+      where: { id: revision.id, state: 'PENDING' },
+      data: { state: 'APPLIED', reviewerId: reviewer.id, reviewNote: note, reviewedAt: now },
+    });
+    if (count !== 1) return { ok: false as const, errors: { form: 'Cette proposition a déjà été traitée.' } };
+    return insertAtelier(tx, reviewer, found, checked.data, now);
   });
 }
 

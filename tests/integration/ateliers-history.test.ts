@@ -2,7 +2,8 @@
 // database: a series created, one session cancelled, the series cancelled; a refused attempt
 // (another network's coordinator) writes nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cancelAtelier, cancelSession, createAtelier } from '../../lib/ateliers/store';
+import { approveProposedAtelier, cancelAtelier, cancelSession, createAtelier } from '../../lib/ateliers/store';
+import { reviewRevision } from '../../lib/editing/update';
 import { seedDemo } from '../../prisma/seed';
 import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 
@@ -70,5 +71,56 @@ describe('the place’s history of its ateliers', () => {
     lines = await atelierLines();
     expect(lines).toHaveLength(3);
     expect(lines[2].changes).toEqual({ 'Atelier « Faire ses démarches CAF »': { before: '3 séances à venir', after: 'annulé' } });
+  });
+});
+
+describe('an editor’s atelier where the network reviews its editors’ ateliers', () => {
+  const proposal = (title: string, date = '2027-02-02') => ({
+    title,
+    summary: 'Envoyer une photo, appeler en vidéo.',
+    themes: ['MaitriseDesOutilsNumeriquesDuQuotidien'],
+    date,
+    start: '14:00',
+    end: '16:00',
+  });
+
+  it('waits for the coordination: nothing public until approved, by the place’s coordinator only, once', async () => {
+    const networkIds = (await db.networkMembership.findMany({ where: { placeId } })).map((m) => m.networkId);
+    await db.network.updateMany({ where: { id: { in: networkIds } }, data: { reviewAteliers: true } });
+    try {
+      const proposed = await createAtelier(db, users.editor, placeId, proposal('Garder le contact en vidéo'), now);
+      expect(proposed).toMatchObject({ ok: true, pending: true });
+      expect(await db.atelier.count({ where: { title: 'Garder le contact en vidéo' } })).toBe(0);
+      const pending = await db.placeRevision.findFirstOrThrow({ where: { placeId, kind: 'ATELIER', state: 'PENDING' } });
+      expect(pending.authorId).toBe(users.editor.id);
+
+      expect(await reviewRevision(db, users.hubCoordinator, { revisionId: pending.id, decision: 'apply' })).toEqual({ status: 'forbidden' });
+      expect(await reviewRevision(db, users.editor, { revisionId: pending.id, decision: 'apply' })).toEqual({ status: 'forbidden' });
+      expect(await db.atelier.count({ where: { title: 'Garder le contact en vidéo' } })).toBe(0);
+
+      expect(await reviewRevision(db, users.coordinator, { revisionId: pending.id, decision: 'apply', note: 'Merci' })).toEqual({ status: 'applied' });
+      const created = await db.atelier.findFirstOrThrow({ where: { title: 'Garder le contact en vidéo' }, include: { sessions: true } });
+      expect(created.placeId).toBe(placeId);
+      expect(created.sessions).toHaveLength(1);
+      expect(await db.placeRevision.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ state: 'APPLIED', reviewerId: users.coordinator.id });
+      expect(await reviewRevision(db, users.coordinator, { revisionId: pending.id, decision: 'apply' })).toEqual({ status: 'gone' });
+      expect(await db.atelier.count({ where: { title: 'Garder le contact en vidéo' } })).toBe(1);
+
+      // Refused: nothing created. Approved after its date has passed: refused, still pending.
+      await createAtelier(db, users.editor, placeId, proposal('Atelier refusé'), now);
+      const refused = await db.placeRevision.findFirstOrThrow({ where: { placeId, kind: 'ATELIER', state: 'PENDING' } });
+      expect(await reviewRevision(db, users.coordinator, { revisionId: refused.id, decision: 'reject' })).toEqual({ status: 'rejected' });
+      expect(await db.atelier.count({ where: { title: 'Atelier refusé' } })).toBe(0);
+      await createAtelier(db, users.editor, placeId, proposal('Atelier trop tard', '2027-01-06'), now);
+      const late = await db.placeRevision.findFirstOrThrow({ where: { placeId, kind: 'ATELIER', state: 'PENDING' } });
+      const approvedLate = await approveProposedAtelier(db, users.coordinator, late, null, new Date('2027-01-07T09:00:00Z'));
+      expect(approvedLate).toMatchObject({ ok: false, errors: { date: 'Cette date est passée : choisissez une date à venir.' } });
+      expect((await db.placeRevision.findUniqueOrThrow({ where: { id: late.id } })).state).toBe('PENDING');
+
+      // The coordinator's own atelier needs no review.
+      expect(await createAtelier(db, users.coordinator, placeId, proposal('Atelier de la coordination'), now)).toMatchObject({ ok: true, pending: false });
+    } finally {
+      await db.network.updateMany({ where: { id: { in: networkIds } }, data: { reviewAteliers: false } });
+    }
   });
 });
