@@ -24,7 +24,7 @@ export const NEED_WORDS: Record<Service, NeedWords> = {
     pictogram: 'device',
   },
   AccesInternetEtMaterielInformatique: { label: 'Utiliser un ordinateur ou une imprimante', example: 'Il y a aussi internet.', pictogram: 'printer' },
-  InsertionProfessionnelleViaLeNumerique: { label: 'Chercher un travail sur internet', example: 'Par exemple : écrire mon CV.', pictogram: 'job' },
+  InsertionProfessionnelleViaLeNumerique: { label: 'Chercher un travail sur internet', example: 'Par exemple : répondre à une annonce.', pictogram: 'job' },
   UtilisationSecuriseeDuNumerique: { label: 'Me protéger des arnaques sur internet', example: 'Par exemple : choisir un mot de passe.', pictogram: 'shield' },
   ParentaliteEtEducationAvecLeNumerique: {
     label: 'Aider mes enfants avec internet',
