@@ -55,7 +55,7 @@ export function CallButton({ phone, name }: { phone: Phone; name?: string }) {
     <a className="facile-button facile-call" href={phone.href}>
       <Pictogram name="phone" size={32} />
       <span>
-        Appeler le {phone.text}
+        Appeler le <span className="facile-nowrap">{phone.text}</span>
         {name && <span className="visually-hidden"> ({name})</span>}
       </span>
     </a>

@@ -27,7 +27,7 @@ test.describe('the easy-to-read pages', () => {
     await expect(first.getByText(STATE)).toBeVisible();
     await expect(first.getByText(/^À \d+(,\d)? (mètres|kilomètres?)\.$/)).toBeVisible();
     const name = (await first.getByRole('heading', { level: 2 }).textContent())!.trim();
-    await first.getByRole('link', { name }).click();
+    await first.getByRole('link', { name, exact: true }).click();
     await expect(page).toHaveURL(/\/facile\/lieux\/[a-z0-9-]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     // The parts in the order the brief and the guidelines ask: where, when, how to come, phone, help, price.
@@ -109,6 +109,10 @@ test.describe('the easy-to-read pages', () => {
   test('keeps drafts hidden and its page cache apart from the standard pages', async ({ request }) => {
     expect((await request.get(`/facile/lieux/${DRAFT}`)).status()).toBe(404);
     expect((await request.get('/facile/lieux/nexiste-pas')).status()).toBe(404);
+    // What is typed comes back escaped, never as markup.
+    const typed = await (await request.get('/facile/recherche?ou=%3Cscript%3Ealert(1)%3C%2Fscript%3E')).text();
+    expect(typed).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(typed).not.toContain('<script>alert(1)');
     // The standard page, then the easy-to-read one with the same query: never the other's cached page.
     const standard = await request.get('/recherche?ou=Angers&rayon=7');
     expect(await standard.text()).toContain('result-card');
@@ -122,6 +126,9 @@ test.describe('the easy-to-read pages', () => {
 
   test('a phone-size screenshot of the results', async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/facile');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await testInfo.attach('facile-accueil-390x844.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     await page.goto('/facile/recherche?ou=Angers');
     await expect(page.locator('.facile-card').first()).toBeVisible();
     // Nothing wider than the phone's screen.
