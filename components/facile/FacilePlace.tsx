@@ -150,7 +150,10 @@ function Help({ place }: { place: FacilePlace }) {
           <ul className="facile-help">
             {place.needs.map((need) => (
               <li key={need.key}>
-                <Line picto={need.pictogram}>{need.label}</Line>
+                <Line picto={need.pictogram}>
+                  <p>{need.label}</p>
+                  <p className="facile-example">{need.example}</p>
+                </Line>
               </li>
             ))}
           </ul>

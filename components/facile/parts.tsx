@@ -95,7 +95,8 @@ export function TownForm({ town, question = 'Où habitez-vous ?', need }: { town
       </button>
       {withNeeds && (
         <fieldset className="facile-needs">
-          <legend className="facile-question">De quoi avez-vous besoin ?</legend>
+          {/* A no-break space keeps the question mark with its word. */}
+          <legend className="facile-question">De quoi avez-vous besoin ?</legend>
           <p className="facile-hint">Choisissez une aide.</p>
           <ul className="facile-needs__list">
             {NEEDS.map((need) => (
