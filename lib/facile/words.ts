@@ -23,7 +23,11 @@ export const NEED_WORDS: Record<Service, NeedWords> = {
     example: 'Par exemple : envoyer un message.',
     pictogram: 'device',
   },
-  AccesInternetEtMaterielInformatique: { label: 'Utiliser un ordinateur ou une imprimante', example: 'Il y a aussi internet.', pictogram: 'printer' },
+  AccesInternetEtMaterielInformatique: {
+    label: 'Utiliser un ordinateur ou une imprimante',
+    example: 'Vous pouvez aussi aller sur internet.',
+    pictogram: 'printer',
+  },
   InsertionProfessionnelleViaLeNumerique: { label: 'Chercher un travail sur internet', example: 'Par exemple : répondre à une annonce.', pictogram: 'job' },
   UtilisationSecuriseeDuNumerique: { label: 'Me protéger des arnaques sur internet', example: 'Par exemple : choisir un mot de passe.', pictogram: 'shield' },
   ParentaliteEtEducationAvecLeNumerique: {
