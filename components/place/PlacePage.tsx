@@ -7,6 +7,7 @@
 import { PlaceSessions } from '@/components/ateliers/PlaceSessions';
 import type { SessionRow } from '@/lib/ateliers/search';
 import type { ReactNode } from 'react';
+import { FacileLink } from '@/components/facile/FacileLink';
 import { PublicDocument } from '@/components/layout/PublicDocument';
 import { publicUrl } from '@/lib/config/env';
 import { presentHours } from '@/lib/hours/present';
@@ -94,6 +95,7 @@ function PublishedPlace({
       <nav aria-label="Fil d’Ariane" className="breadcrumb no-print">
         <a href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour {withDe(place.commune)}</a>
       </nav>
+      <FacileLink href={`/facile/lieux/${place.slug}`} />
       <PlaceHeader place={place} url={url} closure={closure} />
 
       <div className="place-grid">

@@ -4,6 +4,8 @@
 // "Autour de moi", the selection and the map. The whole state is in the URL. A view only: the
 // route (app/recherche/search-response.tsx) reads the data (lib/search/page) and answers HTTP.
 import { PublicDocument } from '@/components/layout/PublicDocument';
+import { FacileLink } from '@/components/facile/FacileLink';
+import { facileSearchHref } from '@/lib/facile/present';
 import { withDe } from '@/lib/geo/french';
 import type { EmbedNetwork, SearchData } from '@/lib/search/page';
 import { SearchResults } from './SearchView';
@@ -22,6 +24,7 @@ export function SearchPage({ data, nonce }: { data: SearchData; nonce: string })
         : 'Trouver un lieu d’aide au numérique';
   return (
     <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']}>
+      <FacileLink href={facileSearchHref({ ou: data.filters.ou ?? undefined, besoin: data.filters.besoin[0] })} className="container" />
       <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />
     </PublicDocument>
   );

@@ -22,6 +22,8 @@ describe('HTTP caching of public pages', () => {
       '/api/ready',
       '/api/v1/lieux',
       '/lieux/x/y',
+      '/facile/lieux/x/y',
+      '/facile/autre',
     ])
       expect(get(path)).toBeNull();
     expect(get('/departements/49', null, 'POST')).toBeNull();
@@ -32,7 +34,7 @@ describe('HTTP caching of public pages', () => {
   });
 
   it('leaves the search pages to their route handler, which sends the policy only with a page it could build', () => {
-    for (const path of ['/recherche', '/embed', '/lieux/espace-x']) {
+    for (const path of ['/recherche', '/embed', '/lieux/espace-x', '/facile', '/facile/recherche', '/facile/lieux/espace-x']) {
       expect(get(path)).toBeNull();
       expect(pageCacheControl({ method: 'GET', pathname: path, cookie: null })).toBe(PUBLIC_PAGE_CACHE);
       expect(pageCacheControl({ method: 'GET', pathname: path, cookie: 'next-auth.session-token=abc' })).toBe('private, no-store');

@@ -23,7 +23,7 @@ const PUBLIC_PAGES = [
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /** Pages whose route handler applies this policy itself (the pages lib/render serves) (the proxy cannot know their status: a 503 must not be kept). */
-export const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/, /^\/lieux\/[^/]+\/?$/];
+export const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/facile(\/recherche|\/lieux\/[^/]+)?\/?$/];
 
 type CacheRequest = { method: string; pathname: string; cookie: string | null };
 
