@@ -175,7 +175,7 @@ export async function cancelSession(db: Db, user: SessionUser, sessionId: string
 }
 
 /** Mails everyone registered to a session (confirmed or waiting, with an e-mail) that it is cancelled. */
-async function tellRegistrants(db: Db, sessionId: string) {
+export async function tellRegistrants(db: Db, sessionId: string) {
   const session = await db.atelierSession.findUniqueOrThrow({
     where: { id: sessionId },
     include: {
