@@ -150,7 +150,8 @@ describe('atelier sessions on the fiche d’orientation', () => {
       expect(text).toContain('Prendre en main son smartphone');
       expect(text).toContain('14 h 00 – 16 h 00');
       expect(text).toContain('Inscription par téléphone : 02 41 00 00 00');
-      expect(text).toContain('/ateliers/prendre-en-main-son-smartphone-cholet');
+      expect(text).toContain('Inscription en ligne, sans compte : https://reperes.test/ateliers/');
+      expect(text).toContain('prendre-en-main-son-smartphone-cholet');
       expect(text).not.toContain('CV et candidatures');
     } finally {
       await db.place.update({ where: { id: pij.id }, data: { status: 'PUBLISHED' } });
