@@ -65,7 +65,7 @@ test('a social worker adds sessions to the selection; the fiche, the PDF and the
 test('« Ateliers à venir » filters the search without JavaScript, each card naming its next atelier', async ({ browser, page }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const nojs = await context.newPage();
-  await nojs.goto('/recherche?ou=Cholet');
+  await nojs.goto('/recherche?ou=Cholet&rayon=100');
   const all = await nojs.locator('.result-card').count();
   await nojs.getByRole('checkbox', { name: /Ateliers à venir/ }).check();
   await nojs.getByRole('button', { name: 'Rechercher' }).click();
