@@ -97,7 +97,11 @@ describe('the search’s « Ateliers à venir »', () => {
     expect(sessions[2].cancelledAt).not.toBeNull();
     const page = await searchPlaces({ ...emptyFilters(), ou: 'Cholet', rayon: 20 }, { db, now, pageSize: 100 });
     const card = page.results.find((r) => r.id === genets.id)!;
-    expect(card.nextAtelier).toMatchObject({ slug: 'prendre-en-main-son-smartphone-cholet', title: 'Prendre en main son smartphone', timeZone: 'Europe/Paris' });
+    expect(card.nextAtelier).toMatchObject({
+      slug: 'prendre-en-main-son-smartphone-cholet',
+      title: 'Prendre en main son smartphone',
+      timeZone: 'Europe/Paris',
+    });
     expect(card.nextAtelier!.startsAt.getTime()).toBe(sessions[0].startsAt.getTime());
     expect(page.results.some((r) => r.nextAtelier === null)).toBe(true);
     // Just after the second session began, the next one is the fourth: the third is cancelled.
