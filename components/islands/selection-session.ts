@@ -42,6 +42,6 @@ function mountButton(slot: HTMLElement) {
     const isSelected = selected.has(session.id);
     button.className = `button button--small${isSelected ? ' button--selected' : ''}`;
     button.setAttribute('aria-pressed', String(isSelected));
-    text.data = isSelected ? 'Séance dans ma sélection ✓' : 'Ajouter à ma sélection';
+    text.data = isSelected ? 'Séance dans ma sélection ✓' : 'Ajouter la séance à ma sélection';
   };
 }

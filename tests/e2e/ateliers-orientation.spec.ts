@@ -15,7 +15,7 @@ const CAF = 'Faire ses démarches CAF en ligne';
 test('a social worker adds sessions to the selection; the fiche, the PDF and the share link show them', async ({ page }) => {
   await page.goto('/ateliers/prendre-en-main-son-smartphone-cholet');
   const first = page.locator('li[id^="seance-"]').first();
-  await first.getByRole('button', { name: /Ajouter à ma sélection/ }).click();
+  await first.getByRole('button', { name: /Ajouter la séance à ma sélection/ }).click();
   await expect(first.getByRole('button', { name: /Séance dans ma sélection/ })).toHaveAttribute('aria-pressed', 'true');
   // A cancelled session offers no button.
   const cancelled = page.locator('li[id^="seance-"]').filter({ hasText: 'Séance annulée' });
@@ -25,7 +25,7 @@ test('a social worker adds sessions to the selection; the fiche, the PDF and the
 
   await page.goto('/ateliers?ou=Cholet&q=CAF');
   const card = page.locator('.atelier-card').filter({ hasText: CAF }).first();
-  await card.getByRole('button', { name: /Ajouter à ma sélection/ }).click();
+  await card.getByRole('button', { name: /Ajouter la séance à ma sélection/ }).click();
   await expect(card.getByRole('button', { name: /Séance dans ma sélection/ })).toBeVisible();
 
   await page.goto('/recherche?ou=Cholet&ateliers=1');
