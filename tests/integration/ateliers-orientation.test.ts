@@ -175,6 +175,16 @@ describe('the network agenda embed', () => {
     const places = await db.place.findMany({ where: { slug: { in: [...new Set(sessions.map((s) => s.place_slug))] } } });
     expect(places.every((p) => members.has(p.id))).toBe(true);
     expect(sessions.some((s) => s.slug === 'visio-en-famille-en-ligne')).toBe(false);
+    // A member place put back to draft takes its ateliers off the agenda.
+    const genets = await placeOf('prendre-en-main-son-smartphone-cholet');
+    await db.place.update({ where: { id: genets.id }, data: { status: 'DRAFT' } });
+    try {
+      const without = await networkAgenda(cybanjou.id, { now, limit: 200, db });
+      expect(without.some((s) => s.slug === 'prendre-en-main-son-smartphone-cholet')).toBe(false);
+      expect(without.length).toBeGreaterThan(0);
+    } finally {
+      await db.place.update({ where: { id: genets.id }, data: { status: 'PUBLISHED' } });
+    }
   });
 
   it('answers /embed?reseau=…&vue=ateliers with the agenda, and 404 in French for an unknown network', async () => {
