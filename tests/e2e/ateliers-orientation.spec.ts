@@ -13,6 +13,8 @@ const SMARTPHONE = 'Prendre en main son smartphone';
 const CAF = 'Faire ses démarches CAF en ligne';
 
 test('a social worker adds sessions to the selection; the fiche, the PDF and the share link show them', async ({ page }) => {
+  // Five pages, a PDF and three accessibility checks: 30 s alone, more on a loaded machine.
+  test.slow();
   await page.goto('/ateliers/prendre-en-main-son-smartphone-cholet');
   const first = page.locator('li[id^="seance-"]').first();
   await first.getByRole('button', { name: /Ajouter la séance à ma sélection/ }).click();
