@@ -1,7 +1,7 @@
 // "Ajouter à ma sélection" on result cards, and the count in the header's "Ma sélection" link.
 // The selection lives in this browser only (components/orientation/selection-store.ts), so these
 // controls exist only with JavaScript: the server sends empty placeholders.
-import { getSelection, MAX_SELECTION, subscribe, toggle } from '../orientation/selection-store';
+import { getSelection, getSessionSelection, MAX_SELECTION, subscribe, toggle } from '../orientation/selection-store';
 
 export function enhanceSelection(root: ParentNode) {
   const buttons = [...root.querySelectorAll<HTMLElement>('[data-selection-place]')].map(mountButton);
@@ -9,7 +9,7 @@ export function enhanceSelection(root: ParentNode) {
   const refresh = () => {
     const selected = new Set(getSelection().map((p) => p.id));
     for (const button of buttons) button(selected);
-    for (const link of links) showCount(link, selected.size);
+    for (const link of links) showCount(link, selected.size + getSessionSelection().length);
   };
   refresh();
   subscribe(refresh);

@@ -4,10 +4,12 @@
 // (its code loaded after the page, only when there is one).
 import { enhanceLocationFields } from './location';
 import { enhanceSelection } from './selection';
+import { enhanceSessionSelection } from './selection-session';
 import { enhanceShareButtons } from './share';
 
 enhanceLocationFields(document);
 enhanceSelection(document);
+enhanceSessionSelection(document);
 enhanceShareButtons(document);
 
 const mapPanel = document.querySelector<HTMLElement>('[data-results-map]');

@@ -4,6 +4,7 @@ import type { SearchFilters } from '@/lib/search/filters';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PROGRAMME_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { PLACE_TYPES, SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
 import type { ReactNode } from 'react';
+import { AteliersFilter } from './AteliersFilter';
 
 type Option = { value: string; label: string; hint?: string };
 
@@ -108,6 +109,7 @@ export function FilterForm({
       {filters.creneau.map((slot) => (
         <input key={`${slot.day}-${slot.halfDay}`} type="hidden" name="creneau" value={`${slot.day}-${slot.halfDay}`} />
       ))}
+      <AteliersFilter checked={filters.ateliers} />
       <Checkboxes name="frais" legend="Coût" options={toOptions(FEE_LABELS)} selected={filters.frais} counts={facets.frais} />
       <MoreCriteria filters={filters} facets={facets} />
       <button type="submit" className="button button--primary filter-form__submit">

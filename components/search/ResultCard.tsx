@@ -4,6 +4,7 @@ import type { PlaceResult } from '@/lib/search';
 import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
 import { SERVICE_PLAIN, typologyLabel } from '@/lib/standard/plain-words';
 import type { Typologie } from '@prisma/client';
+import { NextAtelierLine } from './AteliersFilter';
 import { describeOpening, formatDistance } from './format';
 
 type Props = {
@@ -74,6 +75,7 @@ export function ResultCard({ place, now, showReasons = true, actions, linkTarget
           )}
         </ul>
       )}
+      {place.nextAtelier && <NextAtelierLine atelier={place.nextAtelier} linkTarget={linkTarget} />}
       {showReasons && place.matchedCriteria.length > 0 && (
         <p className="result-card__why">
           <span className="result-card__why-label">Pourquoi ce lieu : </span>

@@ -141,6 +141,7 @@ function EmptyState({ filters, response, url }: { filters: SearchFilters; respon
               q: null,
               ouvert: null,
               creneau: [],
+              ateliers: false,
               page: 1,
             })}
           >

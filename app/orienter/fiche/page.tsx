@@ -5,26 +5,33 @@ import { PrintButton } from '@/components/orientation/PrintButton';
 import { MAX_FICHE_PLACES, shareLink } from '@/lib/orientation/fiche';
 import { baseUrl } from '@/lib/orientation/http';
 import { ficheMailto } from '@/lib/orientation/mailto';
-import { fichePlacesBySlugs } from '@/lib/orientation/pages';
+import { fichePlacesBySlugs, ficheSessionsByIds } from '@/lib/orientation/pages';
 
 export const metadata: Metadata = { title: 'Lieux d’aide au numérique pour vous', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<{ lieux?: string | string[] }> };
+type Props = { searchParams: Promise<{ lieux?: string | string[]; seances?: string | string[] }> };
+
+const listOf = (raw: string | string[] | undefined, pattern: RegExp) =>
+  (Array.isArray(raw) ? raw.join(',') : (raw ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => pattern.test(s))
+    .slice(0, MAX_FICHE_PLACES);
 
 // The page a shared link opens: the chosen places, up to date, and nothing about the person.
 export default async function SharedFichePage({ searchParams }: Props) {
-  const raw = (await searchParams).lieux;
-  const slugs = (Array.isArray(raw) ? raw.join(',') : (raw ?? ''))
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => /^[a-z0-9-]{1,120}$/.test(s))
-    .slice(0, MAX_FICHE_PLACES);
-  const places = slugs.length ? await fichePlacesBySlugs(slugs, baseUrl()) : [];
+  const params = await searchParams;
+  const slugs = listOf(params.lieux, /^[a-z0-9-]{1,120}$/);
+  const sessionIds = listOf(params.seances, /^[0-9a-f-]{36}$/i);
+  const [places, sessions] = await Promise.all([
+    slugs.length ? fichePlacesBySlugs(slugs, baseUrl()) : [],
+    sessionIds.length ? ficheSessionsByIds(sessionIds, baseUrl()) : [],
+  ]);
   return (
     <div className="container">
       <h1 className="no-print">Les lieux où vous faire aider</h1>
-      {places.length === 0 ? (
+      {places.length === 0 && sessions.length === 0 ? (
         <p className="notice">
           Ce lien ne mène à aucun lieu publié (il est peut-être incomplet). <a href="/recherche">Cherchez un lieu d’aide au numérique</a>.
         </p>
@@ -40,13 +47,14 @@ export default async function SharedFichePage({ searchParams }: Props) {
                 shareUrl: shareLink(
                   baseUrl(),
                   places.map((p) => p.slug),
+                  sessions.map((s) => s.id),
                 ),
               })}
             >
               Écrire avec ma messagerie
             </a>
           </div>
-          <FicheView places={places} />
+          <FicheView places={places} sessions={sessions} />
         </>
       )}
     </div>
