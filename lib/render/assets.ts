@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type AssetName = 'site.js' | 'site.css';
+export type AssetName = 'site.js' | 'site.css' | 'selection-sheet.js';
 type Manifest = Partial<Record<AssetName, string>>;
 
 type BuildScript = { buildAssets(options: { root: string; dev: boolean }): Manifest; sourceFiles(root: string): string[] };
