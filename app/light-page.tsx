@@ -36,7 +36,7 @@ export function notFoundPage(title: string, message: string): LightPage {
   };
 }
 
-/** Answers the page `build` makes for this request (GET or HEAD). */
+/** Answers the page `build` makes for this request (GET or HEAD: the server sends no body to a HEAD). */
 export async function lightPageResponse(request: Request, build: (url: URL) => Promise<LightPage>): Promise<Response> {
   const url = new URL(request.url);
   try {
@@ -56,7 +56,7 @@ export async function lightPageResponse(request: Request, build: (url: URL) => P
           {page.body}
         </PublicDocument>,
       );
-      return { status, html: request.method === 'HEAD' ? '' : html, headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
+      return { status, html, headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
     });
   } catch (error) {
     return unavailablePageResponse(request, url, error);

@@ -8,10 +8,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 // The manifest names each output after its entry's name and extension: site.js, site.css,
-// selection-sheet.js (the "Ma sélection" page's own script).
+// selection-sheet.js (the "Ma sélection" page's own script). The maps, loaded by site.js only when
+// a page has one, are entries too so that their files say what they are (map-…, coverage-map-…).
+// `alone`: built by itself, so that site.js shares no chunk with it — every page would otherwise
+// wait one more round trip for that chunk before its load event.
 const ENTRIES = [
   { out: 'site', in: 'components/islands/site.ts' },
-  { out: 'selection-sheet', in: 'components/islands/selection-sheet.ts' },
+  { out: 'selection-sheet', in: 'components/islands/selection-sheet.ts', alone: true },
+  { out: 'map', in: 'components/islands/map.ts' },
+  { out: 'coverage-map', in: 'components/islands/coverage-map.ts' },
   { out: 'site', in: 'components/islands/site.css' },
 ];
 // Browsers of phones from about 2019 on (ES modules, fetch); newer syntax is lowered by esbuild.
@@ -19,10 +24,10 @@ const TARGET = ['es2019'];
 
 const folder = (dev) => (dev ? 'assets-dev' : 'assets');
 
-function options(root, dev) {
+function options(root, dev, entries) {
   return {
     absWorkingDir: root,
-    entryPoints: ENTRIES.map((entry) => ({ in: path.join(root, entry.in), out: entry.out })),
+    entryPoints: entries.map((entry) => ({ in: path.join(root, entry.in), out: entry.out })),
     outdir: path.join(root, 'public', folder(dev)),
     bundle: true,
     splitting: true,
@@ -63,7 +68,10 @@ function writeManifest(root, metafile, dev) {
 function buildAssets({ root = path.resolve(__dirname, '..'), dev = false } = {}) {
   const esbuild = require('esbuild');
   fs.mkdirSync(path.join(root, 'public', folder(dev)), { recursive: true });
-  return finish(root, esbuild.buildSync(options(root, dev)).metafile, dev);
+  const groups = [ENTRIES.filter((entry) => !entry.alone), ...ENTRIES.filter((entry) => entry.alone).map((entry) => [entry])];
+  const outputs = {};
+  for (const entries of groups) Object.assign(outputs, esbuild.buildSync(options(root, dev, entries)).metafile.outputs);
+  return finish(root, { outputs }, dev);
 }
 
 // The new files are written before the old ones go, so a server running meanwhile (another
