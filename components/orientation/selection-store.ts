@@ -130,3 +130,18 @@ export const getProfessional = () => read<Professional>(local(), PROFESSIONAL_KE
 export const saveProfessional = (value: Professional) => write(local(), PROFESSIONAL_KEY, value);
 export const getBeneficiary = () => read<{ firstName: string; need: string }>(session(), BENEFICIARY_KEY, { firstName: '', need: '' });
 export const saveBeneficiary = (value: { firstName: string; need: string }) => write(session(), BENEFICIARY_KEY, value);
+
+/** Adds these places (a shared fiche's) to the selection, up to its limit; returns how many were new. */
+export function addAll(places: Array<Omit<SelectedPlace, 'note'>>): number {
+  const current = getSelection();
+  const added = places.filter((p) => !current.some((c) => c.id === p.id)).map((p) => ({ ...p, note: '' }));
+  setSelection([...current, ...added].slice(0, MAX_SELECTION));
+  return added.length;
+}
+
+/** Prints the fiche alone (the stylesheet's `printing-fiche` rules hide the rest of the page). */
+export function printFiche() {
+  document.body.classList.add('printing-fiche');
+  window.print();
+  document.body.classList.remove('printing-fiche');
+}

@@ -1,24 +1,12 @@
-// The search page's interactive parts, in two kinds (see SearchResults):
-// - appWidgets: client components, for pages rendered by the App Router;
-// - plainWidgets: markup that works without JavaScript and that the public pages' script
-//   (components/islands/search.ts) enhances, for pages rendered without the client runtime.
-import { LazyResultsMap } from '@/components/map/LazyResultsMap';
-import { SelectionButton } from '@/components/orientation/SelectionButton';
+// The search page's interactive parts (see SearchResults): markup that works without JavaScript
+// and that the public pages' script (components/islands/site.ts) enhances. Every public page is
+// rendered without Next.js's client runtime (issue #20).
 import type { ResultsMapConfig } from '@/components/islands/map';
 import type { PlaceResult } from '@/lib/search';
 import { safeJson } from '@/lib/places/structured-data';
-import { LocationInput } from './LocationInput';
 import type { SearchWidgets } from './SearchView';
 
 const MAP_LABEL = 'Carte des résultats (la liste donne les mêmes lieux)';
-
-export function appWidgets({ selection = false }: { selection?: boolean } = {}): SearchWidgets {
-  return {
-    location: (defaultValue) => <LocationInput defaultValue={defaultValue} />,
-    map: (config) => <LazyResultsMap {...config} />,
-    actions: selection ? (place) => <SelectionButton id={place.id} slug={place.slug} name={place.name} /> : undefined,
-  };
-}
 
 export function plainWidgets({ selection = false }: { selection?: boolean } = {}): SearchWidgets {
   return {
@@ -29,7 +17,7 @@ export function plainWidgets({ selection = false }: { selection?: boolean } = {}
 }
 
 /** The "where" field; "Autour de moi" appears once the script runs. */
-function LocationField({ defaultValue }: { defaultValue: string }) {
+export function LocationField({ defaultValue }: { defaultValue: string }) {
   return (
     <div className="field location-field" data-location-field="">
       <label htmlFor="ou">Où ? Ville, code postal ou adresse</label>

@@ -1,28 +1,38 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import Link from 'next/link';
+// The network pages: the list of networks, and one network's page (its territory, contact,
+// figures, the code to embed its directory, and its places through the search). Plain markup
+// (rendered by lib/render: app/reseaux/route.ts, app/reseaux/[slug]/route.ts); the map is
+// drawn by the public pages' script (components/islands/map.ts).
 import { SearchResults } from '@/components/search/SearchView';
-import { appWidgets } from '@/components/search/widgets';
-import { publicUrl } from '@/lib/config/env';
-import { networkBySlug, networkPlaceFigures } from '@/lib/networks/public';
-import { loadSearch } from '@/lib/search/page';
+import { plainWidgets } from '@/components/search/widgets';
+import type { networkBySlug, networksWithPublishedCounts } from '@/lib/networks/public';
+import type { SearchData } from '@/lib/search/page';
 
-export const dynamic = 'force-dynamic';
-
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await networkBySlug((await params).slug);
-  return found ? { title: `Réseau ${found.name}`, description: found.description ?? undefined } : { title: 'Réseau introuvable' };
+export function NetworksView({ networks }: { networks: Awaited<ReturnType<typeof networksWithPublishedCounts>> }) {
+  return (
+    <div className="container prose">
+      <h1>Réseaux</h1>
+      <p>Les réseaux animent les lieux d’un territoire et tiennent leurs fiches à jour.</p>
+      <ul>
+        {networks.map((network) => (
+          <li key={network.id}>
+            <a href={`/reseaux/${network.slug}`}>{network.name}</a> — {network.publishedPlaces} lieux
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
-export default async function NetworkPage({ params, searchParams }: Props) {
-  const found = await networkBySlug((await params).slug);
-  if (!found) notFound();
-  const counts = await networkPlaceFigures(found.id);
+type NetworkProps = {
+  found: NonNullable<Awaited<ReturnType<typeof networkBySlug>>>;
+  counts: { places: number; free: number; saturday: number };
+  origin: string;
+  data: SearchData;
+};
+
+export function NetworkView({ found, counts, origin, data }: NetworkProps) {
   const places = counts.places;
   const share = (n: number) => (places ? Math.round((n / places) * 100) : 0);
-  const origin = publicUrl();
   const snippet = `<iframe src="${origin}/embed?reseau=${found.slug}" title="Lieux d’aide au numérique du réseau ${found.name.replace(/"/g, '&quot;')}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`;
   return (
     <>
@@ -36,7 +46,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
               {found.territory.map((code, i) => (
                 <span key={code}>
                   {i > 0 && ', '}
-                  <Link href={`/territoires/${code}`}>couverture du {code}</Link>
+                  <a href={`/territoires/${code}`}>couverture du {code}</a>
                 </span>
               ))}
             </li>
@@ -66,13 +76,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           <textarea id="embed-code" readOnly rows={4} value={snippet} className="embed-snippet__code" style={{ fontFamily: 'monospace', width: '100%' }} />
         </details>
       </div>
-      <SearchResults
-        data={await loadSearch(await searchParams, { reseau: found.slug })}
-        basePath={`/reseaux/${found.slug}`}
-        heading={`Les lieux du réseau ${found.name}`}
-        headingLevel={2}
-        widgets={appWidgets()}
-      />
+      <SearchResults data={data} basePath={`/reseaux/${found.slug}`} heading={`Les lieux du réseau ${found.name}`} headingLevel={2} widgets={plainWidgets()} />
     </>
   );
 }

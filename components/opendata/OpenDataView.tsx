@@ -1,18 +1,11 @@
-import type { Metadata } from 'next';
-import { openDataFigures } from '@/lib/export/figures';
-import { openApiDocument } from '@/lib/export/openapi';
+// The open data page: what the files hold, the downloads and the public API's parameters. Plain
+// markup (rendered by lib/render: app/donnees/route.ts).
+import type { openApiDocument } from '@/lib/export/openapi';
 
-export const dynamic = 'force-dynamic';
-export const metadata: Metadata = {
-  title: 'Données ouvertes',
-  description: 'Téléchargez les lieux de médiation numérique au format du standard national (CSV, JSON, GeoJSON) ou interrogez l’API publique.',
-};
+type ApiParameter = ReturnType<typeof openApiDocument>['paths']['/lieux']['get']['parameters'][number];
 
-export default async function OpenDataPage() {
-  // What the files hold: fictional demonstration places are not exported.
-  const { places: count, lastUpdated } = await openDataFigures();
-  const api = openApiDocument('');
-  const updated = lastUpdated?.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+/** `count` published places (demo places are never exported), last changed on `updated` (in words). */
+export function OpenDataView({ count, updated, parameters }: { count: number; updated: string | undefined; parameters: readonly ApiParameter[] }) {
   return (
     <div className="container prose">
       <h1>Données ouvertes</h1>
@@ -44,7 +37,7 @@ export default async function OpenDataPage() {
         <code>GET /api/v1/lieux/&#123;id&#125;</code>. Réponses avec CORS, ETag et cache ; 120 requêtes par minute et par adresse. Description OpenAPI :{' '}
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
-      <ApiParameters parameters={api.paths['/lieux'].get.parameters} />
+      <ApiParameters parameters={parameters} />
     </div>
   );
 }
@@ -86,7 +79,7 @@ function Downloads() {
 }
 
 /** The parameters of /api/v1/lieux, as the OpenAPI document describes them. */
-function ApiParameters({ parameters }: { parameters: ReturnType<typeof openApiDocument>['paths']['/lieux']['get']['parameters'] }) {
+function ApiParameters({ parameters }: { parameters: readonly ApiParameter[] }) {
   return (
     <table>
       <caption className="visually-hidden">Paramètres de /api/v1/lieux</caption>

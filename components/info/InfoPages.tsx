@@ -1,8 +1,7 @@
-import type { Metadata } from 'next';
+// The site's information pages (footer links): accessibility statement and legal notice. Plain
+// markup (rendered by lib/render: app/accessibilite/route.ts, app/mentions-legales/route.ts).
 
-export const metadata: Metadata = { title: 'Accessibilité' };
-
-export default function AccessibilityPage() {
+export function AccessibilityView() {
   return (
     <div className="container prose">
       <h1>Accessibilité</h1>
@@ -23,6 +22,26 @@ export default function AccessibilityPage() {
       </p>
       <h2>Voies de recours</h2>
       <p>Si vous n’obtenez pas de réponse satisfaisante, vous pouvez saisir le Défenseur des droits (defenseurdesdroits.fr).</p>
+    </div>
+  );
+}
+
+export function LegalView() {
+  return (
+    <div className="container prose">
+      <h1>Mentions légales</h1>
+      <h2>Éditeur</h2>
+      <p>Repères est un logiciel libre, publié par ses contributeurs. L’instance que vous consultez est éditée par la structure qui l’héberge.</p>
+      <h2>Données personnelles</h2>
+      <p>
+        La consultation de l’annuaire ne demande aucun compte et ne dépose aucun cookie de suivi. Les contributeurs connectés disposent d’un cookie de session,
+        strictement nécessaire. Les adresses électroniques laissées dans un signalement servent uniquement à vous répondre.
+      </p>
+      <h2>Données des lieux</h2>
+      <p>
+        Les informations sur les lieux sont publiées sous Licence Ouverte / Open Licence 2.0 (etalab-2.0) au format du standard national des lieux de médiation
+        numérique.
+      </p>
     </div>
   );
 }

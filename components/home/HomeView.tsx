@@ -1,18 +1,17 @@
-import { Directory } from '@/components/search/Directory';
-import Link from 'next/link';
-import { env } from '@/lib/config/env';
+// The home page: the search form, the home département's places by commune, and every
+// département with a published place. Plain markup (rendered by lib/render, app/route.ts).
+import { Directory, type DirectoryGroup } from '@/components/search/Directory';
 import { departementByCode } from '@/lib/geo/departements';
-import { countPublishedByDepartement, countPublishedPlaces, listPublishedPlaces } from '@/lib/places/list';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
 
-export const dynamic = 'force-dynamic';
+type Props = {
+  home: { code: string; name: string } | undefined;
+  groups: DirectoryGroup[];
+  total: number;
+  departements: Array<{ code: string; count: number }>;
+};
 
-export default async function HomePage() {
-  const home = departementByCode(env().HOME_DEPARTEMENT);
-  const [places, total, departements] = await Promise.all([listPublishedPlaces(env().HOME_DEPARTEMENT), countPublishedPlaces(), countPublishedByDepartement()]);
-  const byCommune = new Map<string, typeof places>();
-  for (const place of places) byCommune.set(place.commune, [...(byCommune.get(place.commune) ?? []), place]);
-
+export function HomeView({ home, groups, total, departements }: Props) {
   return (
     <>
       <section className="hero">
@@ -44,11 +43,7 @@ export default async function HomePage() {
 
       <section className="container" aria-labelledby="annuaire-titre">
         <h2 id="annuaire-titre">{home ? `Les lieux du département ${home.name} (${home.code}), par commune` : 'Les lieux par commune'}</h2>
-        {places.length === 0 ? (
-          <p>Aucun lieu n’est encore publié ici.</p>
-        ) : (
-          <Directory groups={[...byCommune].map(([commune, list]) => ({ label: commune, places: list }))} />
-        )}
+        {groups.length === 0 ? <p>Aucun lieu n’est encore publié ici.</p> : <Directory groups={groups} />}
       </section>
 
       {departements.length > 0 && (
@@ -60,7 +55,7 @@ export default async function HomePage() {
               if (!departement) return null;
               return (
                 <li key={code}>
-                  <Link href={`/departements/${code}`}>{`${departement.name} (${code})`}</Link>{' '}
+                  <a href={`/departements/${code}`}>{`${departement.name} (${code})`}</a>{' '}
                   <span className="muted">{`— ${count} lieu${count > 1 ? 'x' : ''}`}</span>
                 </li>
               );
