@@ -6,6 +6,7 @@
 // the count, total time and backends' CPU time of each kind of SQL statement (a profile, slower);
 // BENCH_BATCH_SIZE and BENCH_CONCURRENCY change the batches (500 rows, two at a time by default).
 import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { PrismaClient } from '@prisma/client';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
@@ -46,46 +47,54 @@ function databaseCpu(database: string) {
   };
 }
 
+/**
+ * Every statement sent through node-postgres (the import's batches and Prisma's, which uses it too), timed,
+ * with the CPU time its backend spent meanwhile when the server runs on this machine (/proc; 10 ms ticks,
+ * exact once summed over many statements): wall times on a busy machine mostly say how long it waited.
+ */
+function logQueries(queries: Map<string, { n: number; ms: number; cpuMs: number }>) {
+  const backendTicks = (pid: number | undefined) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return NaN;
+    }
+  };
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+    const pid = (this as unknown as { processID?: number }).processID;
+    const ticks = backendTicks(pid);
+    const started = performance.now();
+    const result = query.apply(this, args);
+    if (result instanceof Promise) {
+      void result
+        .finally(() => {
+          const entry = queries.get(key) ?? { n: 0, ms: 0, cpuMs: 0 };
+          entry.n++;
+          entry.ms += performance.now() - started;
+          entry.cpuMs += (backendTicks(pid) - ticks) * 10 || 0;
+          queries.set(key, entry);
+        })
+        .catch(() => undefined);
+    }
+    return result;
+  } as typeof pg.Client.prototype.query;
+}
+
 async function main() {
   const [url, file, format, sourceName] = process.argv.slice(2);
   const queries = new Map<string, { n: number; ms: number; cpuMs: number }>();
-  if (process.env.BENCH_QUERY_LOG) {
-    // Every statement sent through node-postgres (the import's batches and Prisma's, which uses it too), timed,
-    // with the CPU time its backend spent meanwhile when the server runs on this machine (/proc; 10 ms ticks,
-    // exact once summed over many statements): wall times on a busy machine mostly say how long it waited.
-    const backendTicks = (pid: number | undefined) => {
-      try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return Number(fields[11]) + Number(fields[12]);
-      } catch {
-        return NaN;
-      }
-    };
-    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
-      const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
-      const pid = (this as unknown as { processID?: number }).processID;
-      const ticks = backendTicks(pid);
-      const started = performance.now();
-      const result = query.apply(this, args);
-      if (result instanceof Promise) {
-        void result
-          .finally(() => {
-            const entry = queries.get(key) ?? { n: 0, ms: 0, cpuMs: 0 };
-            entry.n++;
-            entry.ms += performance.now() - started;
-            entry.cpuMs += (backendTicks(pid) - ticks) * 10 || 0;
-            queries.set(key, entry);
-          })
-          .catch(() => undefined);
-      }
-      return result;
-    } as typeof pg.Client.prototype.query;
-  }
+  if (process.env.BENCH_QUERY_LOG) logQueries(queries);
   const db: PrismaClient = createPrismaClient(url, { max: 2 });
   const bytes = fs.readFileSync(file);
   const stopDatabaseCpu = databaseCpu(new URL(url).pathname.slice(1));
+  // How long the importer's event loop stays blocked (parsing, building a batch's JSON): while it
+  // is, the answers of the batches being written wait, and PostgreSQL with them.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const started = performance.now();
   const cpu = process.cpuUsage();
   const report = await runImport(db, streamSource(format, bytes), {
@@ -95,6 +104,7 @@ async function main() {
   });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  loopDelay.disable();
   await db.$disconnect();
   const databaseCpuSeconds = stopDatabaseCpu();
   const out = {
@@ -103,6 +113,7 @@ async function main() {
     cpuSeconds: (used.user + used.system) / 1e6,
     databaseCpuSeconds,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     bytes: bytes.length,
     created: report.created,
     updated: report.updated,
