@@ -7,7 +7,7 @@
 //    source ranked first (admin-set priority, then the older source) wins;
 //  - a precise position always beats an approximate one (a commune's centre), never the reverse.
 // So importing A, B, A, B changes nothing on the second pair: each value stays with its winner.
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { ImportedFields } from './types';
 
 /** Per field: the source that gave the value, the date_maj of its row, the fingerprint of the value written. */
@@ -104,10 +104,10 @@ function normal(value: unknown): unknown {
 /** A short fingerprint of a value: equal values, equal fingerprints (dates as days, numbers to 6 decimals). */
 export function fingerprint(value: unknown): string {
   const text = JSON.stringify(normal(value));
-  if (text.length > 256) return createHash('sha1').update(text).digest('base64url').slice(0, 12);
+  if (text.length > 256) return sha1(text);
   let hash = FINGERPRINTS.get(text);
   if (hash === undefined) {
-    hash = createHash('sha1').update(text).digest('base64url').slice(0, 12);
+    hash = sha1(text);
     // Short values repeat a lot across rows (lists, dates, sources): remembered, within a bound.
     if (FINGERPRINTS.size >= 20_000) FINGERPRINTS.clear();
     FINGERPRINTS.set(text, hash);
@@ -115,6 +115,12 @@ export function fingerprint(value: unknown): string {
   return hash;
 }
 const FINGERPRINTS = new Map<string, string>();
+
+// The one-shot crypto.hash (Node.js ≥ 20.12) digests a short text about five times faster than a
+// Hash object, and most of an import's values are short and distinct (names, streets, phones):
+// the same digest either way, so the fingerprints already stored still match.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64url') => string }).hash;
+const sha1 = (text: string) => (oneShot ? oneShot('sha1', text, 'base64url') : crypto.createHash('sha1').update(text).digest('base64url')).slice(0, 12);
 
 export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(normal(a)) === JSON.stringify(normal(b));

@@ -84,6 +84,9 @@ async function authorise(db: PrismaClient, options: ImportOptions): Promise<RunC
   };
 }
 
+/** Rows parsed between two turns of the event loop (about a millisecond of parsing). */
+const YIELD_EVERY = 20;
+
 /**
  * The rows, read one by one: rejected (unreadable, or an id seen before in the file) or added to
  * the current batch; while PostgreSQL writes batches (two at a time by default, each in its own
@@ -105,7 +108,15 @@ async function readAndWrite(bulk: BulkConnection, run: RunContext, input: Parsed
     writing.add(done);
   };
   let batch: ParsedRow[] = [];
+  let sinceYield = 0;
   for await (const row of rows) {
+    // A file in memory is parsed in long synchronous stretches (its rows come through promises,
+    // never through I/O): every few rows, the batches being written read PostgreSQL's answers and
+    // send their next statement, instead of leaving the database idle until a batch is parsed.
+    if (++sinceYield === YIELD_EVERY) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     report.total++;
     for (const warning of row.warnings) addWarning(report, { line: row.line, name: row.name, warning });
     if (!row.place) {
