@@ -11,6 +11,8 @@ const path = require('node:path');
 const ENTRIES = [
   { out: 'site', in: 'components/islands/site.ts' },
   { out: 'site', in: 'components/islands/site.css' },
+  // The offline search (issue #21), loaded by site.js only when needed; an entry so the service worker can keep it.
+  { out: 'offline', in: 'components/islands/offline.ts' },
 ];
 // Browsers of phones from about 2019 on (ES modules, fetch); newer syntax is lowered by esbuild.
 const TARGET = ['es2019'];
@@ -39,11 +41,19 @@ function options(root, dev) {
   };
 }
 
+// The service worker (components/islands/sw.ts) is a classic script, not a module: its own build.
+// app/sw.js/route.ts serves it at /sw.js (a worker's scope is its URL's folder).
+const WORKER = { out: 'sw', in: 'components/islands/sw.ts' };
+
+function workerOptions(root, dev) {
+  return { ...options(root, dev), entryPoints: [{ in: path.join(root, WORKER.in), out: WORKER.out }], format: 'iife', splitting: false };
+}
+
 function writeManifest(root, metafile, dev) {
   const manifest = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint) continue;
-    const name = ENTRIES.find((entry) => path.resolve(root, entry.in) === path.resolve(root, output.entryPoint))?.out;
+    const name = [...ENTRIES, WORKER].find((entry) => path.resolve(root, entry.in) === path.resolve(root, output.entryPoint))?.out;
     if (name) manifest[`${name}${path.extname(file)}`] = `/${folder(dev)}/${path.basename(file)}`;
   }
   fs.writeFileSync(path.join(root, 'public', folder(dev), 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -54,7 +64,9 @@ function writeManifest(root, metafile, dev) {
 function buildAssets({ root = path.resolve(__dirname, '..'), dev = false } = {}) {
   const esbuild = require('esbuild');
   fs.mkdirSync(path.join(root, 'public', folder(dev)), { recursive: true });
-  return finish(root, esbuild.buildSync(options(root, dev)).metafile, dev);
+  const pages = esbuild.buildSync(options(root, dev)).metafile;
+  const worker = esbuild.buildSync(workerOptions(root, dev)).metafile;
+  return finish(root, { inputs: { ...pages.inputs, ...worker.inputs }, outputs: { ...pages.outputs, ...worker.outputs } }, dev);
 }
 
 // The new files are written before the old ones go, so a server running meanwhile (another
@@ -77,6 +89,7 @@ function sourceFiles(root = path.resolve(__dirname, '..')) {
   return [
     ...fs.readdirSync(islands).map((file) => path.join(islands, file)),
     path.join(root, 'components', 'orientation', 'selection-store.ts'),
+    ...['package.ts', 'search.ts', 'sw-rules.ts'].map((file) => path.join(root, 'lib', 'offline', file)),
     path.join(root, 'components', 'search', 'embed.css'),
     path.join(root, 'app', 'globals.css'),
   ];

@@ -3,12 +3,14 @@
 // browser: place suggestions and "Autour de moi", "Ajouter à ma sélection", sharing, and the map
 // (its code loaded after the page, only when there is one).
 import { enhanceLocationFields } from './location';
+import { bootOffline } from './offline-boot';
 import { enhanceSelection } from './selection';
 import { enhanceShareButtons } from './share';
 
 enhanceLocationFields(document);
 enhanceSelection(document);
 enhanceShareButtons(document);
+bootOffline(document);
 
 const mapPanel = document.querySelector<HTMLElement>('[data-results-map]');
 if (mapPanel) {

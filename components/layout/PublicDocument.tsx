@@ -45,6 +45,8 @@ export function PublicDocument({ title, description, robots, canonical, ogTitle,
         <meta property="og:locale" content="fr_FR" />
         <meta property="og:type" content="website" />
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <link rel="stylesheet" href={assetUrl('site.css')} />
         {scripts.map((name) => (
           <script key={name} type="module" src={assetUrl(name)} nonce={nonce} />

@@ -4,6 +4,7 @@
 // "Autour de moi", the selection and the map. The whole state is in the URL. A view only: the
 // route (app/recherche/search-response.tsx) reads the data (lib/search/page) and answers HTTP.
 import { PublicDocument } from '@/components/layout/PublicDocument';
+import { OfflinePanel } from '@/components/offline/OfflinePanel';
 import { withDe } from '@/lib/geo/french';
 import type { EmbedNetwork, SearchData } from '@/lib/search/page';
 import { SearchResults } from './SearchView';
@@ -23,6 +24,7 @@ export function SearchPage({ data, nonce }: { data: SearchData; nonce: string })
   return (
     <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']}>
       <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />
+      <OfflinePanel departement={origin?.departement ?? undefined} />
     </PublicDocument>
   );
 }

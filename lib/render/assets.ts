@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type AssetName = 'site.js' | 'site.css';
+export type AssetName = 'site.js' | 'site.css' | 'offline.js' | 'sw.js';
 type Manifest = Partial<Record<AssetName, string>>;
 
 type BuildScript = { buildAssets(options: { root: string; dev: boolean }): Manifest; sourceFiles(root: string): string[] };
@@ -41,4 +41,9 @@ export function assetUrl(name: AssetName): string {
   const url = read()[name];
   if (!url) throw new Error(`public asset ${name} is missing from public/assets/manifest.json`);
   return url;
+}
+
+/** Every built file by name (the service worker's shell and version: app/sw.js/route.ts). */
+export function assetManifest(): Manifest {
+  return { ...read() };
 }

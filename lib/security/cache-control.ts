@@ -16,6 +16,8 @@ const PUBLIC_PAGES = [
   /^\/donnees\/?$/,
   /^\/accessibilite\/?$/,
   /^\/mentions-legales\/?$/,
+  // The shared fiche (places only, never the person's name): kept by phones for offline reading (issue #21).
+  /^\/orienter\/fiche\/?$/,
   /^\/sitemap\.xml$/,
   /^\/robots\.txt$/,
 ];
@@ -23,7 +25,7 @@ const PUBLIC_PAGES = [
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /** Pages whose route handler applies this policy itself (the pages lib/render serves) (the proxy cannot know their status: a 503 must not be kept). */
-export const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/, /^\/lieux\/[^/]+\/?$/];
+export const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/hors-ligne\/?$/];
 
 type CacheRequest = { method: string; pathname: string; cookie: string | null };
 
