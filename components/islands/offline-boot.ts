@@ -33,7 +33,14 @@ export function bootOffline(doc: Document) {
   // Not inside another site's frame (/embed): its storage is not this site's.
   if (window.top !== window) return;
   if ('serviceWorker' in navigator) {
-    const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+    const first = !navigator.serviceWorker.controller;
+    const register = () =>
+      void navigator.serviceWorker
+        .register('/sw.js')
+        .then(() => navigator.serviceWorker.ready)
+        // The first visit came before the worker: it asks to keep this page too.
+        .then((registration) => first && registration.active?.postMessage({ keep: location.href }))
+        .catch(() => undefined);
     if (doc.readyState === 'complete') register();
     else window.addEventListener('load', register);
   }

@@ -17,6 +17,7 @@ type Config = { version: string; shell: string[] };
 type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
 type FetchEvent = ExtendableEvent & { request: Request; respondWith(response: Promise<Response> | Response): void };
 type Worker = typeof globalThis & { REPERES_SW: Config; clients: { claim(): Promise<void> }; location: Location };
+type KeepMessage = ExtendableEvent & { data: unknown };
 
 const worker = self as unknown as Worker;
 const CONFIG = worker.REPERES_SW;
@@ -33,9 +34,28 @@ worker.addEventListener('install', (event) => {
   (event as ExtendableEvent).waitUntil(caches.open(SHELL).then((cache) => cache.addAll(CONFIG.shell.map((url) => new Request(url, { cache: 'reload' })))));
 });
 
+// Old shells go. The first install also takes the open pages (they had no worker): an update
+// activates only once no page runs the old one, so taking them then changes nothing.
 worker.addEventListener('activate', (event) => {
   (event as ExtendableEvent).waitUntil(
-    caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith('reperes-shell-') && name !== SHELL).map((name) => caches.delete(name)))),
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((name) => name.startsWith('reperes-shell-') && name !== SHELL).map((name) => caches.delete(name))))
+      .then(() => worker.clients.claim()),
+  );
+});
+
+// The page that installed the worker was loaded before it: it asks to be kept (same rules as any page).
+worker.addEventListener('message', (rawEvent) => {
+  const event = rawEvent as unknown as KeepMessage;
+  const keep = (event.data as { keep?: unknown } | null)?.keep;
+  if (typeof keep !== 'string') return;
+  const url = new URL(keep, worker.location.origin);
+  if (url.origin !== worker.location.origin || !isKeptPage(url.pathname)) return;
+  event.waitUntil(
+    fetch(url.href, { credentials: 'same-origin' })
+      .then((response) => (mayKeepPage(response) ? store(new Request(url.href), response) : undefined))
+      .catch(() => undefined),
   );
 });
 
@@ -78,7 +98,7 @@ async function page(request: Request, url: URL): Promise<Response> {
     if (keep && mayKeepPage(response)) await store(request, response.clone());
     return response;
   } catch {
-    const kept = keep ? await caches.match(request, { cacheName: PAGES }) : undefined;
+    const kept = keep ? await caches.match(request, { cacheName: PAGES, ignoreVary: true }) : undefined;
     if (kept) return marked(kept);
     // A search not kept: the search page, where the places kept for offline can be searched.
     const shellPath = url.pathname.endsWith('/recherche') ? '/recherche' : OFFLINE_PAGE;
@@ -93,7 +113,10 @@ async function page(request: Request, url: URL): Promise<Response> {
 
 async function store(request: Request, response: Response) {
   const html = await response.text();
-  const title = html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
+  const title = (html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '').replace(
+    /&(amp|lt|gt|quot|#x27|#39);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? "'",
+  );
   const headers = new Headers(response.headers);
   headers.set(SAVED, new Date().toISOString());
   headers.set(TITLE, encodeURIComponent(title));
@@ -119,7 +142,7 @@ async function offlineShell(shell: Response, listPages: boolean): Promise<Respon
     const keys = await (await caches.open(PAGES)).keys();
     const items: string[] = [];
     for (const key of [...keys].reverse()) {
-      const kept = await caches.match(key, { cacheName: PAGES });
+      const kept = await caches.match(key, { cacheName: PAGES, ignoreVary: true });
       const path = new URL(key.url);
       if (!kept || path.pathname === OFFLINE_PAGE) continue;
       const title = decodeURIComponent(kept.headers.get(TITLE) ?? '') || path.pathname;
