@@ -10,15 +10,22 @@ import { assetManifest } from '@/lib/render/assets';
 
 export const dynamic = 'force-dynamic';
 
+/** The chunks a built script imports statically (not the map's, imported on demand): the shell needs them too. */
+function staticChunks(url: string | undefined): string[] {
+  if (!url) return [];
+  const source = fs.readFileSync(path.join(process.cwd(), 'public', url), 'utf8');
+  return [...source.matchAll(/(?:from|import)\s*["']\.\/(chunk-[\w-]+\.js)["']/g)].map((match) => path.posix.join(path.posix.dirname(url), match[1]));
+}
+
 export function GET() {
   const manifest = assetManifest();
   const file = manifest['sw.js'];
   if (!file) return new Response('// service worker missing from the build', { status: 404, headers: { 'Content-Type': 'text/javascript' } });
   const source = fs.readFileSync(path.join(process.cwd(), 'public', file), 'utf8');
   const version = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
-  const shell = ['/hors-ligne', '/recherche', manifest['site.js'], manifest['site.css'], manifest['offline.js'], '/icon.svg', '/icons/icon-192.png'].filter(
-    Boolean,
-  );
+  const scripts = [manifest['site.js'], manifest['offline.js']];
+  const chunks = new Set(scripts.flatMap(staticChunks));
+  const shell = ['/hors-ligne', '/recherche', ...scripts, ...chunks, manifest['site.css'], '/icon.svg', '/icons/icon-192.png'].filter(Boolean);
   const config = JSON.stringify({ version, shell });
   return new Response(`self.REPERES_SW=${config};\n${source}`, {
     headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
