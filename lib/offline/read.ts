@@ -4,6 +4,8 @@ import 'server-only';
 // centres (the Commune table; where it is empty, the centre of each commune's places).
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
+import arrondissementCentres from '../geo/arrondissement-centres.json';
+import { arrondissementByCode } from '../geo/commune-index';
 import { departementByCode } from '../geo/departements';
 import { buildOfflinePackage, type OfflineCommune, type OfflinePackage, type OfflinePlaceRow } from './package';
 
@@ -59,6 +61,16 @@ function communesFromPlaces(rows: Row[]): OfflineCommune[] {
   return [...byName.values()].map((c) => ({ name: c.name, postcodes: c.postcodes, latitude: c.lat / c.n, longitude: c.lng / c.n }));
 }
 
+/** Paris, Lyon and Marseille's arrondissements (not in the Commune table): their centres ship in lib/geo. */
+function arrondissementsOf(code: string): OfflineCommune[] {
+  return Object.entries(arrondissementCentres as Record<string, number[]>)
+    .filter(([insee]) => insee.startsWith(code))
+    .flatMap(([insee, [latitude, longitude]]) => {
+      const commune = arrondissementByCode(insee);
+      return commune ? [{ name: commune.name, postcodes: commune.postcodes, latitude, longitude }] : [];
+    });
+}
+
 /** The package of one département, or null when the code names none. */
 export async function readOfflinePackage(db: Pick<PrismaClient, 'place' | 'commune'>, rawCode: string): Promise<OfflinePackage | null> {
   const departement = /^(\d{2,3}|2[AB])$/i.test(rawCode) ? departementByCode(rawCode) : undefined;
@@ -71,6 +83,7 @@ export async function readOfflinePackage(db: Pick<PrismaClient, 'place' | 'commu
   const known = new Set(communeRows.map((c) => c.name));
   const communes: OfflineCommune[] = [
     ...communeRows.map((c) => ({ name: c.name, postcodes: c.postcodes, latitude: c.latitude!, longitude: c.longitude! })),
+    ...arrondissementsOf(departement.code).filter((c) => !known.has(c.name)),
     ...communesFromPlaces(rows).filter((c) => !known.has(c.name)),
   ];
   // The data's own date (the last change of one of its places), so the same data gives the same bytes and ETag.

@@ -71,6 +71,12 @@ test('Maine-et-Loire kept on the phone: offline, "Saumur" gives its places neare
     download.headers()['etag'],
   );
   expect(again).toBe(304);
+  // Not a département: a French 404, never cached.
+  for (const code of ['999', '..%2Fadmin']) {
+    const refused = await page.request.get(`/api/hors-ligne/${code}`);
+    expect(refused.status()).toBe(404);
+    expect((await refused.json()).error).toMatch(/Ce département n’existe pas/);
+  }
 
   await context.setOffline(true);
   await page.goto('/recherche');
