@@ -3,7 +3,7 @@
 // it when online and older than a week, searches it by commune or around the phone's position
 // (lib/offline/search.ts), and on the offline page shows the place a link asked for.
 import type { OfflinePackage, PackedPlace } from '../../lib/offline/package';
-import { ageInWords, findCommune, formatDistance, isStale, searchOffline, type OfflineResult, type Point } from '../../lib/offline/search';
+import { ageInWords, findCommune, formatDistance, isStale, searchOffline, weekLines, type OfflineResult, type Point } from '../../lib/offline/search';
 import { KEPT_KEY, keptInfo, type KeptInfo } from './offline-kept';
 
 type Kept = { code: string; pkg: OfflinePackage; etag: string; downloadedAt: string };
@@ -163,7 +163,7 @@ function resultsView(found: OfflineResult[], label: string, kept: Kept) {
 
 function placeCard(place: PackedPlace, kept: Kept, result?: OfflineResult, headingTag: 'h2' | 'h4' = 'h4') {
   const { words, date } = kept.pkg;
-  const [slug, name, street, postcode, commune, , , phone, services, fees, access, , flags] = place;
+  const [slug, name, street, postcode, commune, , , phone, services, fees, access, week, flags] = place;
   const card = el('article', { className: 'offline-card' });
   card.append(el(headingTag, {}, headingTag === 'h2' ? name : el('a', { href: `/lieux/${slug}`, textContent: name })));
   if (flags & 1) card.append(el('p', { className: 'badge', textContent: 'Lieu fictif de démonstration' }));
@@ -181,6 +181,9 @@ function placeCard(place: PackedPlace, kept: Kept, result?: OfflineResult, headi
   line('Aide proposée', services, words.services);
   line('Coût', fees, words.fees);
   line('Accès', access, words.access);
+  const hours = weekLines(week);
+  if (headingTag === 'h2' && hours.length)
+    card.append(el('p', { textContent: 'Horaires habituels :' }), el('ul', {}, ...hours.map((h) => el('li', { textContent: h }))));
   card.append(
     el('p', {
       className: 'offline-card__age',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOfflinePackage, type OfflinePlaceRow } from './package';
-import { ageInWords, distanceKm, findCommune, formatDistance, isStale, localTime, openAtMinute, openNow, searchOffline } from './search';
+import { ageInWords, weekLines, distanceKm, findCommune, formatDistance, isStale, localTime, openAtMinute, openNow, searchOffline } from './search';
 
 const SAUMUR = { latitude: 47.26, longitude: -0.0769 };
 const ANGERS = { latitude: 47.4784, longitude: -0.5632 };
@@ -109,5 +109,11 @@ describe('offline search', () => {
     expect(isStale('2026-11-29T08:00:00Z', now)).toBe(true);
     expect(formatDistance(0.34)).toBe('340 m');
     expect(formatDistance(12.345)).toBe('12,3 km');
+  });
+
+  it('writes the usual week in French, a night across midnight on both days', () => {
+    expect(weekLines([540, 720, 840, 1050, 2 * 1440 + 540, 2 * 1440 + 720])).toEqual(['Lundi : 9 h – 12 h, 14 h – 17 h 30', 'Mercredi : 9 h – 12 h']);
+    expect(weekLines([5 * 1440 + 1320, 6 * 1440 + 120])).toEqual(['Samedi : 22 h – 24 h', 'Dimanche : 0 h – 2 h']);
+    expect(weekLines([])).toEqual([]);
   });
 });

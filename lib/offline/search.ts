@@ -110,3 +110,23 @@ export function isStale(downloadedAt: string, now: Date): boolean {
 export function formatDistance(km: number): string {
   return km < 1 ? `${Math.max(10, Math.round(km * 100) * 10)} m` : `${(Math.round(km * 10) / 10).toString().replace('.', ',')} km`;
 }
+
+const DAYS = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'];
+const clock = (minute: number) => {
+  const h = Math.floor(minute / 60);
+  const m = minute % 60;
+  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+};
+
+/** The usual week in French, one line per open day: "Lundi : 9 h – 12 h, 14 h – 17 h 30". */
+export function weekLines(week: number[]): string[] {
+  const byDay: string[][] = DAYS.map(() => []);
+  for (let i = 0; i < week.length; i += 2) {
+    for (let day = Math.floor(week[i] / 1440); day < 7 && day * 1440 < week[i + 1]; day++) {
+      const start = Math.max(week[i], day * 1440) - day * 1440;
+      const end = Math.min(week[i + 1], (day + 1) * 1440) - day * 1440;
+      if (end > start) byDay[day].push(`${clock(start)} – ${clock(end)}`);
+    }
+  }
+  return DAYS.flatMap((name, day) => (byDay[day].length ? [`${name} : ${byDay[day].join(', ')}`] : []));
+}

@@ -107,6 +107,7 @@ test('Maine-et-Loire kept on the phone: offline, "Saumur" gives its places neare
   await expect(page).toHaveURL(/\/lieux\/espace-france-services-de-la-bilange/);
   await expect(page.getByRole('heading', { level: 2, name: SAUMUR_PLACE })).toBeVisible();
   await expect(page.locator('[data-offline-place]')).toContainText('49400 Saumur');
+  await expect(page.locator('[data-offline-place]')).toContainText(/Horaires habituels :\s*(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi) : \d+ h/);
   expect(await accessibilityViolations(page)).toEqual([]);
   await context.setOffline(false);
 });
