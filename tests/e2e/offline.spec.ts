@@ -115,6 +115,8 @@ test('Maine-et-Loire kept on the phone: offline, "Saumur" gives its places neare
 test('the back-office and a signed-in person’s pages never enter a cache', async ({ page, context }) => {
   await page.goto('/recherche');
   await workerReady(page);
+  // The anonymous visit is kept (the page asked the new worker): wait for it before signing in.
+  await expect.poll(() => keptPaths(page)).toContain('/recherche');
   const before = await keptPaths(page);
   await signInWithPassword(page, 'admin@reperes.example', 'demo-admin-2026');
   for (const path of ['/admin', '/admin/lieux', '/recherche?ou=Angers', '/lieux/espace-numerique-des-tilleuls-angers']) await page.goto(path);
@@ -141,6 +143,9 @@ test('the beneficiary’s first name never enters a cache', async ({ page }) => 
   await page.reload();
   const share = page.getByRole('link', { name: /fiche/i }).first();
   if (await share.count()) await share.click();
+  // The shared fiche (places only) is kept for offline reading.
+  await page.goto('/orienter/fiche?lieux=mediatheque-du-bocage-fictif-cholet');
+  await expect.poll(() => keptPaths(page)).toContain('/orienter/fiche?lieux=mediatheque-du-bocage-fictif-cholet');
   await page.goto('/recherche?ou=Cholet');
   await page.waitForTimeout(500);
   const cached = await everythingCached(page);
