@@ -27,7 +27,14 @@ async function sizes(url: string): Promise<{ sizes: Size[]; packages: Map<string
     const pkg = (await readOfflinePackage(db, code))!;
     const json = JSON.stringify(pkg);
     packages.set(code, pkg);
-    out.push({ code, name: pkg.departement.name, places: pkg.places.length, communes: pkg.communes.length, jsonKB: kb(json.length), gzipKB: kb(gzipSync(json).length) });
+    out.push({
+      code,
+      name: pkg.departement.name,
+      places: pkg.places.length,
+      communes: pkg.communes.length,
+      jsonKB: kb(json.length),
+      gzipKB: kb(gzipSync(json).length),
+    });
   }
   await db.$disconnect();
   return { sizes: out, packages };
@@ -64,12 +71,16 @@ async function main() {
   const pick = (code: string) => realSizes.sizes.find((s) => s.code === code)!;
   const largest = byGzip[byGzip.length - 1];
   const time = searchTimes(realSizes.packages.get(largest.code)!);
-  const line = (label: string, s: Size) => console.log(`${label.padEnd(14)} ${s.code} ${s.name}: ${s.places} lieux, ${s.communes} communes, ${s.jsonKB} kB JSON, ${s.gzipKB} kB gzip`);
+  const line = (label: string, s: Size) =>
+    console.log(`${label.padEnd(14)} ${s.code} ${s.name}: ${s.places} lieux, ${s.communes} communes, ${s.jsonKB} kB JSON, ${s.gzipKB} kB gzip`);
   line('plus petit', byGzip[0]);
   line('Maine-et-Loire', pick('49'));
   line('Paris', pick('75'));
   line('plus grand', largest);
-  line('démo 49', demoSizes.sizes.find((s) => s.code === '49')!);
+  line(
+    'démo 49',
+    demoSizes.sizes.find((s) => s.code === '49')!,
+  );
   console.log(`recherche hors ligne (Node, ${largest.code}, ${largest.places} lieux): p50 ${time.p50.toFixed(2)} ms, p95 ${time.p95.toFixed(2)} ms`);
 
   const figures: Figure[] = [
@@ -77,8 +88,20 @@ async function main() {
     { key: 'package-75-gzip', label: 'Paquet Paris (gzip)', value: pick('75').gzipKB, unit: 'kB', better: 'lower', target: { op: '<', value: 300 } },
     { key: 'package-smallest-gzip', label: `Plus petit paquet (${byGzip[0].code})`, value: byGzip[0].gzipKB, unit: 'kB', better: 'lower' },
     { key: 'package-largest-gzip', label: `Plus grand paquet (${largest.code})`, value: largest.gzipKB, unit: 'kB', better: 'lower' },
-    { key: 'package-demo-49-gzip', label: 'Paquet 49 des données de démonstration (gzip)', value: demoSizes.sizes.find((s) => s.code === '49')!.gzipKB, unit: 'kB', better: 'lower' },
-    { key: 'offline-search-node-p95', label: 'Recherche hors ligne, plus grand paquet (Node, p95)', value: Math.round(time.p95 * 100) / 100, unit: 'ms', better: 'lower' },
+    {
+      key: 'package-demo-49-gzip',
+      label: 'Paquet 49 des données de démonstration (gzip)',
+      value: demoSizes.sizes.find((s) => s.code === '49')!.gzipKB,
+      unit: 'kB',
+      better: 'lower',
+    },
+    {
+      key: 'offline-search-node-p95',
+      label: 'Recherche hors ligne, plus grand paquet (Node, p95)',
+      value: Math.round(time.p95 * 100) / 100,
+      unit: 'ms',
+      better: 'lower',
+    },
   ];
   await compareAndSave({
     name: 'offline',
