@@ -18,6 +18,8 @@ const ENTRIES = [
   { out: 'map', in: 'components/islands/map.ts' },
   { out: 'coverage-map', in: 'components/islands/coverage-map.ts' },
   { out: 'site', in: 'components/islands/site.css' },
+  // The offline search (issue #21), loaded by site.js only when needed; an entry so the service worker can keep it.
+  { out: 'offline', in: 'components/islands/offline.ts' },
 ];
 // Browsers of phones from about 2019 on (ES modules, fetch); newer syntax is lowered by esbuild.
 const TARGET = ['es2019'];
@@ -53,11 +55,19 @@ function options(root, dev, entries) {
   };
 }
 
+// The service worker (components/islands/sw.ts) is a classic script, not a module: its own build.
+// app/sw.js/route.ts serves it at /sw.js (a worker's scope is its URL's folder).
+const WORKER = { out: 'sw', in: 'components/islands/sw.ts' };
+
+function workerOptions(root, dev) {
+  return { ...options(root, dev, [WORKER]), format: 'iife', splitting: false };
+}
+
 function writeManifest(root, metafile, dev) {
   const manifest = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint) continue;
-    const name = ENTRIES.find((entry) => path.resolve(root, entry.in) === path.resolve(root, output.entryPoint))?.out;
+    const name = [...ENTRIES, WORKER].find((entry) => path.resolve(root, entry.in) === path.resolve(root, output.entryPoint))?.out;
     if (name) manifest[`${name}${path.extname(file)}`] = `/${folder(dev)}/${path.basename(file)}`;
   }
   fs.writeFileSync(path.join(root, 'public', folder(dev), 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -69,9 +79,14 @@ function buildAssets({ root = path.resolve(__dirname, '..'), dev = false } = {})
   const esbuild = require('esbuild');
   fs.mkdirSync(path.join(root, 'public', folder(dev)), { recursive: true });
   const groups = [ENTRIES.filter((entry) => !entry.alone), ...ENTRIES.filter((entry) => entry.alone).map((entry) => [entry])];
-  const outputs = {};
-  for (const entries of groups) Object.assign(outputs, esbuild.buildSync(options(root, dev, entries)).metafile.outputs);
-  return finish(root, { outputs }, dev);
+  const merged = { inputs: {}, outputs: {} };
+  for (const entries of groups) {
+    const { inputs, outputs } = esbuild.buildSync(options(root, dev, entries)).metafile;
+    Object.assign(merged.inputs, inputs);
+    Object.assign(merged.outputs, outputs);
+  }
+  const worker = esbuild.buildSync(workerOptions(root, dev)).metafile;
+  return finish(root, { inputs: { ...merged.inputs, ...worker.inputs }, outputs: { ...merged.outputs, ...worker.outputs } }, dev);
 }
 
 // The new files are written before the old ones go, so a server running meanwhile (another
@@ -95,6 +110,7 @@ function sourceFiles(root = path.resolve(__dirname, '..')) {
     ...fs.readdirSync(islands).map((file) => path.join(islands, file)),
     ...fs.readdirSync(path.join(root, 'components', 'orientation')).map((file) => path.join(root, 'components', 'orientation', file)),
     path.join(root, 'components', 'coverage', 'bands.ts'),
+    ...['package.ts', 'search.ts', 'sw-rules.ts'].map((file) => path.join(root, 'lib', 'offline', file)),
     path.join(root, 'components', 'search', 'embed.css'),
     path.join(root, 'app', 'globals.css'),
   ];

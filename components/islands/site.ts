@@ -4,6 +4,7 @@
 // "Ajouter à ma sélection", printing and sharing, and the maps (their code loaded after the page,
 // only when there is one). The selection sheet has its own script (selection-sheet.tsx).
 import { enhanceLocationFields } from './location';
+import { bootOffline } from './offline-boot';
 import { enhanceSelection } from './selection';
 import { enhanceSessionSelection } from './selection-session';
 import { enhanceShareButtons } from './share';
@@ -12,6 +13,7 @@ enhanceLocationFields(document);
 enhanceSelection(document);
 enhanceSessionSelection(document);
 enhanceShareButtons(document);
+bootOffline(document);
 
 const mapPanel = document.querySelector<HTMLElement>('[data-results-map]');
 if (mapPanel) {

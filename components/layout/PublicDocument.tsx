@@ -47,6 +47,8 @@ export function PublicDocument({ title, description, robots, canonical, ogTitle,
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
         {/* Inline: one round trip less before the first paint on a slow network (lib/render/assets.ts). */}
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: inlineStylesheet() }} />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         {scripts.map((name) => (
           <script key={name} type="module" src={assetUrl(name)} nonce={nonce} />
         ))}

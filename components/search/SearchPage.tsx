@@ -6,6 +6,7 @@
 import { PublicDocument } from '@/components/layout/PublicDocument';
 import { FacileLink } from '@/components/facile/FacileLink';
 import { facileSearchHref } from '@/lib/facile/present';
+import { OfflinePanel } from '@/components/offline/OfflinePanel';
 import { withDe } from '@/lib/geo/french';
 import type { EmbedNetwork, SearchData } from '@/lib/search/page';
 import { SearchResults } from './SearchView';
@@ -26,6 +27,7 @@ export function SearchPage({ data, nonce }: { data: SearchData; nonce: string })
     <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']}>
       <FacileLink href={facileSearchHref({ ou: data.filters.ou ?? undefined, besoin: data.filters.besoin[0] })} className="container" />
       <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />
+      <OfflinePanel departement={origin?.departement ?? undefined} />
     </PublicDocument>
   );
 }

@@ -179,3 +179,8 @@ export function arrondissementOf(tokens: string[]): CommuneRef | undefined {
   if (n < 1 || n > city.count) return undefined;
   return load().arrondissementByCode.get(`${city.prefix}${String(n).padStart(5 - city.prefix.length, '0')}`);
 }
+
+/** A municipal arrondissement of Paris, Lyon or Marseille by its INSEE code (75115…). */
+export function arrondissementByCode(code: string): CommuneRef | undefined {
+  return load().arrondissementByCode.get(code);
+}

@@ -12,3 +12,9 @@ export function departementByCode(code: string): Departement | undefined {
   );
   return byCode.get(code.toUpperCase());
 }
+
+/** Every département, in the official order (01 … 976). */
+export function departementList(): Departement[] {
+  departementByCode('01');
+  return [...byCode!.values()];
+}

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type AssetName = 'site.js' | 'site.css' | 'selection-sheet.js';
+export type AssetName = 'site.js' | 'site.css' | 'selection-sheet.js' | 'offline.js' | 'sw.js';
 type Manifest = Partial<Record<AssetName, string>>;
 
 type BuildScript = { buildAssets(options: { root: string; dev: boolean }): Manifest; sourceFiles(root: string): string[] };
@@ -63,4 +63,9 @@ export function inlineStylesheet(): string {
     inlined.set(url, text);
   }
   return text;
+}
+
+/** Every built file by name (the service worker's shell and version: app/sw.js/route.ts). */
+export function assetManifest(): Manifest {
+  return { ...read() };
 }

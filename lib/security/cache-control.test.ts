@@ -58,4 +58,13 @@ describe('HTTP caching of public pages', () => {
       expect(pageCacheControl({ method: 'GET', pathname: path, cookie: 'next-auth.session-token=abc' })).toBe('private, no-store');
     }
   });
+
+  it('lets phones keep the shared fiche and the offline page, never a signed-in copy (issue #21: the service worker keeps only what allows it)', () => {
+    expect(get('/orienter/fiche')).toBe(PUBLIC_PAGE_CACHE);
+    expect(get('/orienter/fiche', 'next-auth.session-token=abc')).toBe('private, no-store');
+    expect(get('/orienter/selection')).toBeNull();
+    expect(get('/hors-ligne')).toBeNull();
+    expect(pageCacheControl({ method: 'GET', pathname: '/hors-ligne', cookie: null })).toBe(PUBLIC_PAGE_CACHE);
+    expect(pageCacheControl({ method: 'GET', pathname: '/hors-ligne', cookie: '__Secure-next-auth.session-token=abc' })).toBe('private, no-store');
+  });
 });

@@ -26,6 +26,7 @@ export const SELF_APPLIED = [
   /^\/accessibilite\/?$/,
   /^\/mentions-legales\/?$/,
   /^\/facile(\/recherche|\/lieux\/[^/]+)?\/?$/,
+  /^\/hors-ligne\/?$/,
 ];
 
 type CacheRequest = { method: string; pathname: string; cookie: string | null };
