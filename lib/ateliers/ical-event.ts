@@ -75,7 +75,7 @@ function zonedTime(prop: ICAL.Property | null, value: ICAL.Time | null, placeZon
   // A time given in UTC repeats at the same wall time in the place's zone.
   if (utc) {
     const w = wallTimeIn(zone, instant);
-    return { instant, zone, wall: new ICAL.Time({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0, isDate: false }) };
+    return { instant, zone, wall: new ICAL.Time({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0, isDate: false }, ICAL.Timezone.localTimezone) };
   }
   return { instant, zone, wall: value };
 }
@@ -90,7 +90,7 @@ function themesOf(component: ICAL.Component): Service[] {
 }
 
 const RULE_SAFE = /^[A-Z0-9=;,:+-]+$/i;
-const stamp = (t: ICAL.Time) => `${t.year}${String(t.month).padStart(2, '0')}${String(t.day).padStart(2, '0')}T235959Z`;
+const stamp = (t: { year: number; month: number; day: number }) => `${t.year}${String(t.month).padStart(2, '0')}${String(t.day).padStart(2, '0')}T235959Z`;
 
 /**
  * The rule from the series' first coming occurrence: a series begun long ago starts again at its
@@ -115,7 +115,7 @@ function rebase(rule: ICAL.Recur, start: Zoned, durationMs: number, now: Date, h
   if (typeof data.count === 'number') out = out.replace(/COUNT=\d+/i, `COUNT=${Math.max(1, (data.count as number) - skipped)}`);
   if (data.count == null && data.until == null) {
     const end = wallTimeIn(start.zone, horizonEnd);
-    out = `${out};UNTIL=${stamp(new ICAL.Time({ year: end.year, month: end.month, day: end.day }))}`;
+    out = `${out};UNTIL=${stamp(end)}`;
     warnings.push(`« ${clip(title, 60)} » se répète sans fin : ses séances sont créées jusqu’au ${end.day}/${end.month}/${end.year} ; importez de nouveau le calendrier pour prolonger.`);
   }
   return { first, rule: out };
