@@ -75,14 +75,20 @@ function zonedTime(prop: ICAL.Property | null, value: ICAL.Time | null, placeZon
   // A time given in UTC repeats at the same wall time in the place's zone.
   if (utc) {
     const w = wallTimeIn(zone, instant);
-    return { instant, zone, wall: new ICAL.Time({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0, isDate: false }, ICAL.Timezone.localTimezone) };
+    return {
+      instant,
+      zone,
+      wall: new ICAL.Time({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0, isDate: false }, ICAL.Timezone.localTimezone),
+    };
   }
   return { instant, zone, wall: value };
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
-const THEME_BY_WORD = new Map(Object.entries(SERVICE_LABELS).flatMap(([key, label]) => [[slugify(key), key as Service] as const, [slugify(label), key as Service] as const]));
+const THEME_BY_WORD = new Map(
+  Object.entries(SERVICE_LABELS).flatMap(([key, label]) => [[slugify(key), key as Service] as const, [slugify(label), key as Service] as const]),
+);
 
 function themesOf(component: ICAL.Component): Service[] {
   const words = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
@@ -116,12 +122,13 @@ function rebase(rule: ICAL.Recur, start: Zoned, durationMs: number, now: Date, h
   if (data.count == null && data.until == null) {
     const end = wallTimeIn(start.zone, horizonEnd);
     out = `${out};UNTIL=${stamp(end)}`;
-    warnings.push(`« ${clip(title, 60)} » se répète sans fin : ses séances sont créées jusqu’au ${end.day}/${end.month}/${end.year} ; importez de nouveau le calendrier pour prolonger.`);
+    warnings.push(
+      `« ${clip(title, 60)} » se répète sans fin : ses séances sont créées jusqu’au ${end.day}/${end.month}/${end.year} ; importez de nouveau le calendrier pour prolonger.`,
+    );
   }
   return { first, rule: out };
 }
 
-// eslint-disable-next-line max-lines-per-function -- one VEVENT's properties, each checked in turn with its French message; split, the checks would lose their order
 export function readEvent(component: ICAL.Component, placeZone: string, now: Date, horizonEnd: Date): Read {
   const warnings: string[] = [];
   const uidValue = text(component.getFirstPropertyValue('uid'));
@@ -163,7 +170,8 @@ export function readEvent(component: ICAL.Component, placeZone: string, now: Dat
     rrule = based.rule;
     startsAt = instantAt(start.zone, based.first.year, based.first.month, based.first.day, based.first.hour, based.first.minute);
     const problem = ruleProblem(rrule, startsAt, start.zone);
-    if (problem) return refuse(problem === 'too-many' ? `La répétition donnerait plus de ${MAX_SESSIONS} séances à venir : raccourcissez-la.` : RULE_MESSAGES[problem]);
+    if (problem)
+      return refuse(problem === 'too-many' ? `La répétition donnerait plus de ${MAX_SESSIONS} séances à venir : raccourcissez-la.` : RULE_MESSAGES[problem]);
   }
   function event(): FeedEvent {
     const description = text(component.getFirstPropertyValue('description'));

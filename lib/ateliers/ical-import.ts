@@ -77,8 +77,55 @@ function slugFor(title: string, commune: string, uid: string, placeId: string) {
   return `${(slugify(`${title} ${commune}`).slice(0, 80) || 'atelier').replace(/-$/, '')}-${tail}`;
 }
 
+type Target = { placeId: string; commune: string; theme: string | null; userId: string; now: Date };
+
+/** One event into its atelier (created, updated or left), then the atelier's sessions. */
+async function writeEvent(tx: Tx, e: FeedEvent, before: Existing | undefined, t: Target, report: FeedImportReport) {
+  const { placeId, theme, now } = t;
+  const fields = fieldsOf(e, now);
+  let atelier = before;
+  if (!before) {
+    const themes = e.themes.length ? e.themes : [theme as Service];
+    const registration = e.link ? { registrationMode: 'EXTERNAL' as const, registrationContact: e.link } : {};
+    atelier = await tx.atelier.create({
+      data: {
+        ...fields,
+        ...registration,
+        themes,
+        placeId,
+        importUid: e.uid,
+        slug: slugFor(e.title, t.commune, e.uid, placeId),
+        createdById: t.userId || null,
+      },
+    });
+    report.created++;
+  } else if (changed(before, fields)) {
+    const keepCancel = before.cancelledAt && fields.cancelledAt ? { cancelledAt: before.cancelledAt } : {};
+    atelier = await tx.atelier.update({
+      where: { id: before.id },
+      data: { ...fields, ...keepCancel, ...(e.themes.length ? { themes: e.themes } : {}) },
+    });
+    // Back in the feed after being cancelled with it: its coming sessions are on again.
+    if (before.cancelledAt && !fields.cancelledAt)
+      await tx.atelierSession.updateMany({
+        where: { atelierId: before.id, startsAt: { gte: now }, cancelledAt: before.cancelledAt },
+        data: { cancelledAt: null },
+      });
+    report.updated++;
+  } else report.unchanged++;
+  if (atelier!.cancelledAt)
+    await tx.atelierSession.updateMany({ where: { atelierId: atelier!.id, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } });
+  else report.sessions += (await syncSessions(tx, atelier!, now)).added;
+}
+
 /** Imports `bytes` (an .ics file) into the ateliers of `placeId`, for a user who may manage them. */
-export async function importFeed(db: PrismaClient, user: SessionUser, placeId: string, bytes: Uint8Array, options: FeedImportOptions = {}): Promise<FeedImportResult> {
+export async function importFeed(
+  db: PrismaClient,
+  user: SessionUser,
+  placeId: string,
+  bytes: Uint8Array,
+  options: FeedImportOptions = {},
+): Promise<FeedImportResult> {
   const now = options.now ?? new Date();
   const place = /^[0-9a-f-]{36}$/i.test(placeId)
     ? await db.place.findUnique({ where: { id: placeId }, select: { id: true, commune: true, timeZone: true, networks: { select: { networkId: true } } } })
@@ -91,39 +138,32 @@ export async function importFeed(db: PrismaClient, user: SessionUser, placeId: s
   const refused = [...feed.refused];
   const events = feed.events.filter((e) => {
     if (e.themes.length || theme) return true;
-    refused.push({ uid: e.uid, title: e.title, message: 'Aucun thème : ses catégories (CATEGORIES) ne sont pas des services du standard ; choisissez un thème par défaut.' });
+    refused.push({
+      uid: e.uid,
+      title: e.title,
+      message: 'Aucun thème : ses catégories (CATEGORIES) ne sont pas des services du standard ; choisissez un thème par défaut.',
+    });
     return false;
   });
   // Events refused this time keep their atelier as it is: a typo in the feed cancels nothing.
   const kept = new Set([...feed.past, ...refused.map((r) => r.uid ?? '')]);
-  const report: FeedImportReport = { ok: true, dryRun: Boolean(options.dryRun), created: 0, updated: 0, unchanged: 0, cancelled: 0, past: feed.past.length, sessions: 0, refused, warnings: feed.warnings };
+  const report: FeedImportReport = {
+    ok: true,
+    dryRun: Boolean(options.dryRun),
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    cancelled: 0,
+    past: feed.past.length,
+    sessions: 0,
+    refused,
+    warnings: feed.warnings,
+  };
   try {
     await db.$transaction(
       async (tx) => {
         const existing = new Map((await tx.atelier.findMany({ where: { placeId, importUid: { not: null } } })).map((a) => [a.importUid!, a]));
-        for (const e of events) {
-          const fields = fieldsOf(e, now);
-          const before = existing.get(e.uid);
-          let atelier = before;
-          if (!before) {
-            const themes = e.themes.length ? e.themes : [theme as Service];
-            const registration = e.link ? { registrationMode: 'EXTERNAL' as const, registrationContact: e.link } : {};
-            atelier = await tx.atelier.create({
-              data: { ...fields, ...registration, themes, placeId, importUid: e.uid, slug: slugFor(e.title, place.commune, e.uid, placeId), createdById: user.id || null },
-            });
-            report.created++;
-          } else if (changed(before, fields)) {
-            const keepCancel = before.cancelledAt && fields.cancelledAt ? { cancelledAt: before.cancelledAt } : {};
-            atelier = await tx.atelier.update({ where: { id: before.id }, data: { ...fields, ...keepCancel, ...(e.themes.length ? { themes: e.themes } : {}) } });
-            // Back in the feed after being cancelled with it: its coming sessions are on again.
-            if (before.cancelledAt && !fields.cancelledAt)
-              await tx.atelierSession.updateMany({ where: { atelierId: before.id, startsAt: { gte: now }, cancelledAt: before.cancelledAt }, data: { cancelledAt: null } });
-            report.updated++;
-          } else report.unchanged++;
-          if (atelier!.cancelledAt)
-            await tx.atelierSession.updateMany({ where: { atelierId: atelier!.id, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } });
-          else report.sessions += (await syncSessions(tx, atelier!, now)).added;
-        }
+        for (const e of events) await writeEvent(tx, e, existing.get(e.uid), { placeId, commune: place.commune, theme, userId: user.id, now }, report);
         const inFeed = new Set(events.map((e) => e.uid));
         const gone = [...existing.values()].filter((a) => !inFeed.has(a.importUid!) && !kept.has(a.importUid!) && a.cancelledAt === null).map((a) => a.id);
         if (gone.length) {

@@ -24,11 +24,19 @@ describe('file-level refusals', () => {
     );
     const r = read(calendar(...events));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toBe(`Le calendrier contient ${(10_000).toLocaleString('fr-FR')} évènements : au plus ${ICS_MAX_EVENTS.toLocaleString('fr-FR')} par import. Rien n’a été importé. Exportez seulement les ateliers à venir de ce lieu, ou découpez le fichier.`);
+    if (!r.ok)
+      expect(r.error).toBe(
+        `Le calendrier contient ${(10_000).toLocaleString('fr-FR')} évènements : au plus ${ICS_MAX_EVENTS.toLocaleString('fr-FR')} par import. Rien n’a été importé. Exportez seulement les ateliers à venir de ce lieu, ou découpez le fichier.`,
+      );
   });
 
   it('refuses broken lines with their numbers, and takes folded lines', () => {
-    const good = vevent('a@test', ['DTSTART;TZID=Europe/Paris:20271105T140000', 'DTEND;TZID=Europe/Paris:20271105T160000', 'SUMMARY:Un titre', ' replié sur deux lignes']);
+    const good = vevent('a@test', [
+      'DTSTART;TZID=Europe/Paris:20271105T140000',
+      'DTEND;TZID=Europe/Paris:20271105T160000',
+      'SUMMARY:Un titre',
+      ' replié sur deux lignes',
+    ]);
     expect(ok(calendar(good)).events[0].title).toBe('Un titrereplié sur deux lignes');
     const broken = calendar(good.replace('SUMMARY:Un titre', 'SUMMARY Un titre sans deux-points'));
     const r = read(broken);
@@ -84,7 +92,12 @@ describe('events', () => {
   it('keeps a weekly Paris series at 14:00 across the autumn daylight-saving change', () => {
     const r = ok(
       calendar(
-        vevent('dst@test', ['DTSTART;TZID=Europe/Paris:20271020T140000', 'DTEND;TZID=Europe/Paris:20271020T160000', 'RRULE:FREQ=WEEKLY;COUNT=3', 'SUMMARY:Hebdo']),
+        vevent('dst@test', [
+          'DTSTART;TZID=Europe/Paris:20271020T140000',
+          'DTEND;TZID=Europe/Paris:20271020T160000',
+          'RRULE:FREQ=WEEKLY;COUNT=3',
+          'SUMMARY:Hebdo',
+        ]),
       ),
     );
     const sessions = occurrences(r.events[0], now, horizon(now)).map((o) => o.startsAt.toISOString());
@@ -94,9 +107,24 @@ describe('events', () => {
   it('bounds a rule without end at the horizon, with a warning, and restarts an old series at its next session', () => {
     const r = ok(
       calendar(
-        vevent('ever@test', ['DTSTART;TZID=Europe/Paris:20200106T100000', 'DTEND;TZID=Europe/Paris:20200106T120000', 'RRULE:FREQ=WEEKLY', 'SUMMARY:Depuis 2020']),
-        vevent('count@test', ['DTSTART;TZID=Europe/Paris:20270906T100000', 'DTEND;TZID=Europe/Paris:20270906T120000', 'RRULE:FREQ=WEEKLY;COUNT=10', 'SUMMARY:Dix fois']),
-        vevent('done@test', ['DTSTART;TZID=Europe/Paris:20270106T100000', 'DTEND;TZID=Europe/Paris:20270106T120000', 'RRULE:FREQ=WEEKLY;COUNT=3', 'SUMMARY:Fini']),
+        vevent('ever@test', [
+          'DTSTART;TZID=Europe/Paris:20200106T100000',
+          'DTEND;TZID=Europe/Paris:20200106T120000',
+          'RRULE:FREQ=WEEKLY',
+          'SUMMARY:Depuis 2020',
+        ]),
+        vevent('count@test', [
+          'DTSTART;TZID=Europe/Paris:20270906T100000',
+          'DTEND;TZID=Europe/Paris:20270906T120000',
+          'RRULE:FREQ=WEEKLY;COUNT=10',
+          'SUMMARY:Dix fois',
+        ]),
+        vevent('done@test', [
+          'DTSTART;TZID=Europe/Paris:20270106T100000',
+          'DTEND;TZID=Europe/Paris:20270106T120000',
+          'RRULE:FREQ=WEEKLY;COUNT=3',
+          'SUMMARY:Fini',
+        ]),
       ),
     );
     const [ever, count] = r.events;
@@ -114,9 +142,25 @@ describe('events', () => {
   it('turns a cancelled occurrence into an exception and a moved one into its own event', () => {
     const r = ok(
       calendar(
-        vevent('s@test', ['DTSTART;TZID=Europe/Paris:20271005T140000', 'DTEND;TZID=Europe/Paris:20271005T160000', 'RRULE:FREQ=WEEKLY;COUNT=4', 'SUMMARY:Série']),
-        vevent('s@test', ['RECURRENCE-ID;TZID=Europe/Paris:20271012T140000', 'DTSTART;TZID=Europe/Paris:20271012T140000', 'DTEND;TZID=Europe/Paris:20271012T160000', 'STATUS:CANCELLED', 'SUMMARY:Série']),
-        vevent('s@test', ['RECURRENCE-ID;TZID=Europe/Paris:20271019T140000', 'DTSTART;TZID=Europe/Paris:20271020T100000', 'DTEND;TZID=Europe/Paris:20271020T120000', 'SUMMARY:Série déplacée']),
+        vevent('s@test', [
+          'DTSTART;TZID=Europe/Paris:20271005T140000',
+          'DTEND;TZID=Europe/Paris:20271005T160000',
+          'RRULE:FREQ=WEEKLY;COUNT=4',
+          'SUMMARY:Série',
+        ]),
+        vevent('s@test', [
+          'RECURRENCE-ID;TZID=Europe/Paris:20271012T140000',
+          'DTSTART;TZID=Europe/Paris:20271012T140000',
+          'DTEND;TZID=Europe/Paris:20271012T160000',
+          'STATUS:CANCELLED',
+          'SUMMARY:Série',
+        ]),
+        vevent('s@test', [
+          'RECURRENCE-ID;TZID=Europe/Paris:20271019T140000',
+          'DTSTART;TZID=Europe/Paris:20271020T100000',
+          'DTEND;TZID=Europe/Paris:20271020T120000',
+          'SUMMARY:Série déplacée',
+        ]),
       ),
     );
     expect(r.events.map((e) => e.uid)).toEqual(['s@test', 's@test#2027-10-19T12:00:00.000Z']);

@@ -23,8 +23,7 @@ export const ICS_MAX_EVENTS = 1000;
 
 export type FeedRefusal = { uid: string | null; title: string | null; message: string };
 export type ReadFeed =
-  | { ok: false; error: string }
-  | { ok: true; events: FeedEvent[]; refused: FeedRefusal[]; past: string[]; warnings: string[]; calendarName: string | null };
+  { ok: false; error: string } | { ok: true; events: FeedEvent[]; refused: FeedRefusal[]; past: string[]; warnings: string[]; calendarName: string | null };
 
 const number = (n: number) => n.toLocaleString('fr-FR');
 
@@ -61,7 +60,8 @@ export function fileProblem(bytes: Uint8Array): string | null {
       .join(' ; ');
     return `Le calendrier a ${broken.length > 1 ? `${number(broken.length)} lignes illisibles` : 'une ligne illisible'} (${shown}${broken.length > 3 ? ' ; …' : ''}). Rien n’a été importé : chaque ligne doit avoir la forme NOM:valeur ; exportez de nouveau le calendrier ou corrigez ces lignes.`;
   }
-  if (!/^END:VCALENDAR$/i.test(lines[lines.length - 1].text.trim())) return 'Le calendrier est incomplet (il ne finit pas par « END:VCALENDAR ») : rien n’a été importé.';
+  if (!/^END:VCALENDAR$/i.test(lines[lines.length - 1].text.trim()))
+    return 'Le calendrier est incomplet (il ne finit pas par « END:VCALENDAR ») : rien n’a été importé.';
   return null;
 }
 
@@ -91,12 +91,15 @@ export function readFeed(bytes: Uint8Array, placeZone: string, now: Date): ReadF
   }
   // A moved or cancelled occurrence (RECURRENCE-ID) leaves its series: the original start becomes an exception.
   const byUid = new Map(events.filter((e) => !e.recurrenceId).map((e) => [e.uid, e]));
-  for (const e of events)
-    if (e.recurrenceId && byUid.has(e.uid.split('#')[0])) byUid.get(e.uid.split('#')[0])!.exdates.push(e.recurrenceId);
+  for (const e of events) if (e.recurrenceId && byUid.has(e.uid.split('#')[0])) byUid.get(e.uid.split('#')[0])!.exdates.push(e.recurrenceId);
   const seen = new Set<string>();
   const unique = events.filter((e) => {
     if (seen.has(e.uid)) {
-      refused.push({ uid: e.uid, title: e.title, message: `L’identifiant (UID) « ${e.uid.slice(0, 80)} » est donné à deux évènements : seul le premier est importé.` });
+      refused.push({
+        uid: e.uid,
+        title: e.title,
+        message: `L’identifiant (UID) « ${e.uid.slice(0, 80)} » est donné à deux évènements : seul le premier est importé.`,
+      });
       return false;
     }
     seen.add(e.uid);

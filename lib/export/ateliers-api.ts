@@ -34,7 +34,9 @@ export async function listSessions(request: Request, now = new Date()): Promise<
     headers.Link = `<${next}>; rel="next"`;
   }
   const body =
-    format === 'csv' ? atelierCsvHeader() + page.map(atelierCsvLine).join('') : JSON.stringify({ seances: page, suivant: next, avertissements: query.problems });
+    format === 'csv'
+      ? atelierCsvHeader() + page.map(atelierCsvLine).join('')
+      : JSON.stringify({ seances: page, suivant: next, avertissements: query.problems });
   headers.ETag = etagOf(body);
   headers['Content-Type'] = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json';
   if (request.headers.get('if-none-match') === headers.ETag) return new Response(null, { status: 304, headers });

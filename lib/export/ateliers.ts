@@ -147,7 +147,6 @@ const dayStart = (d: string) => instantAt('Europe/Paris', Number(d.slice(0, 4)),
  * The SQL conditions of the URL's filters: lieu, reseau, ou (a commune, postcode or address) or
  * lat/lng, with rayon; theme (repeatable), gratuit=1, enligne=1, du/au (days, Paris time) or quand.
  */
-// eslint-disable-next-line max-lines-per-function -- one condition per filter, in the order the documentation lists them
 export async function sessionConditions(url: URL, now: Date, db: Pick<PrismaClient, '$queryRaw' | 'geocodeCache'> = primaryDb): Promise<SessionQuery> {
   const { filters: f, problems } = parseAtelierParams(paramsOf(url));
   const du = url.searchParams.get('du');
@@ -173,7 +172,8 @@ export async function sessionConditions(url: URL, now: Date, db: Pick<PrismaClie
   const lat = Number(url.searchParams.get('lat'));
   const lng = Number(url.searchParams.get('lng'));
   if (url.searchParams.has('lat') && url.searchParams.has('lng')) {
-    if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return { error: 'Coordonnées « lat » et « lng » invalides.' };
+    if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+      return { error: 'Coordonnées « lat » et « lng » invalides.' };
     point = { latitude: lat, longitude: lng };
   } else if (f.ou) {
     point = (await findPlace(db, f.ou)).point;

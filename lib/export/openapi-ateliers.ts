@@ -4,7 +4,13 @@
 import { SERVICE_LABELS } from '@/lib/standard/enums';
 
 export function atelierPath() {
-  const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+  const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema,
+  });
   return {
     get: {
       summary: 'Séances à venir des ateliers des lieux publiés (filtrées, paginées par curseur)',
@@ -20,7 +26,11 @@ export function atelierPath() {
         q('lat', 'Latitude WGS84 (avec lng, au lieu de « ou »).', { type: 'number' }),
         q('lng', 'Longitude WGS84.', { type: 'number' }),
         q('rayon', 'Rayon en km autour de « ou » ou de lat/lng (2 à 100, 20 par défaut).', { type: 'integer', minimum: 2, maximum: 100 }),
-        { ...q('theme', 'Thèmes (services du standard, clés) ; répétable.', { type: 'array', items: { type: 'string', enum: Object.keys(SERVICE_LABELS) } }), style: 'form', explode: true },
+        {
+          ...q('theme', 'Thèmes (services du standard, clés) ; répétable.', { type: 'array', items: { type: 'string', enum: Object.keys(SERVICE_LABELS) } }),
+          style: 'form',
+          explode: true,
+        },
         q('du', 'Premier jour (AAAA-MM-JJ, heure de Paris).', { type: 'string', format: 'date' }),
         q('au', 'Dernier jour inclus (AAAA-MM-JJ).', { type: 'string', format: 'date' }),
         q('quand', 'semaine, weekend ou une date AAAA-MM-JJ, comme /ateliers.'),

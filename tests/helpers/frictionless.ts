@@ -30,7 +30,8 @@ export function loadTableSchema(file: string): TableSchema {
   if (new Set(names).size !== names.length) throw new Error('schema: field names are not unique');
   for (const f of schema.fields) {
     if (!KNOWN_TYPES.has(f.type)) throw new Error(`schema: type ${f.type} of ${f.name} is not checked here`);
-    for (const c of Object.keys(f.constraints ?? {})) if (!KNOWN_CONSTRAINTS.has(c)) throw new Error(`schema: constraint ${c} of ${f.name} is not checked here`);
+    for (const c of Object.keys(f.constraints ?? {}))
+      if (!KNOWN_CONSTRAINTS.has(c)) throw new Error(`schema: constraint ${c} of ${f.name} is not checked here`);
     if (f.constraints?.pattern) new RegExp(f.constraints.pattern, 'u'); // throws on a pattern JavaScript cannot read
   }
   for (const key of schema.primaryKey ?? []) if (!names.includes(key)) throw new Error(`schema: primary key ${key} is not a field`);

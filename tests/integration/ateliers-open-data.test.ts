@@ -54,14 +54,26 @@ beforeAll(async () => {
     db,
     users.admin,
     placeId,
-    fields({ title: 'Démarches CAF en ligne', themes: ['AideAuxDemarchesAdministratives'], fee: 'Payant', date: '2027-01-07', registrationMode: 'REPERES', capacity: '8' }),
+    fields({
+      title: 'Démarches CAF en ligne',
+      themes: ['AideAuxDemarchesAdministratives'],
+      fee: 'Payant',
+      date: '2027-01-07',
+      registrationMode: 'REPERES',
+      capacity: '8',
+    }),
     now,
   );
   const online = await createAtelier(db, users.admin, placeId, fields({ title: 'Visio : sécuriser ses comptes', online: 'on', date: '2027-01-08' }), now);
   expect([weekly.ok, paid.ok, online.ok]).toEqual([true, true, true]);
   if (!paid.ok) return;
   const session = await db.atelierSession.findFirstOrThrow({ where: { atelier: { id: paid.id } } });
-  await register(db, { sessionId: session.id, firstName: 'Hortense', email: 'hortense.secret@example.org', phone: '', clientKey: 'open-data' }, 'http://x', now);
+  await register(
+    db,
+    { sessionId: session.id, firstName: 'Hortense', email: 'hortense.secret@example.org', phone: '', clientKey: 'open-data' },
+    'http://x',
+    now,
+  );
   const draft = await db.place.findFirstOrThrow({ where: { status: 'DRAFT' } });
   draftId = draft.id;
   expect((await createAtelier(db, users.admin, draftId, fields({ title: 'Atelier d’un brouillon' }), now)).ok).toBe(true);
@@ -168,7 +180,10 @@ describe('the files of /donnees/ateliers', () => {
     const broken = rows.map((r) => [...r]);
     broken[0][header.indexOf('debut')] = '2027-01-05 14:00';
     broken[1][header.indexOf('frais')] = 'Gratuit ou presque';
-    expect(validateTable(schema, header, broken)).toEqual([expect.stringContaining('debut is not a UTC datetime'), expect.stringContaining('frais is not one of')]);
+    expect(validateTable(schema, header, broken)).toEqual([
+      expect.stringContaining('debut is not a UTC datetime'),
+      expect.stringContaining('frais is not one of'),
+    ]);
   });
 
   it('exports the JSON with the same records, and every session ends after it starts', async () => {
