@@ -6,7 +6,8 @@ import type { FeedImportResult } from './ical-import';
 import { reportLines } from './ical-import';
 
 export const IMPORT_REPORT_COOKIE = 'reperes_ateliers_import';
-const MAX_CHARS = 3000;
+// Bytes of the lines' UTF-8 (accents take two): base64 adds a third, the cookie stays under 4 kB.
+const MAX_BYTES = 2500;
 
 export type ImportReportFlash = { placeId: string; userId: string; ok: boolean; lines: string[]; omitted: number };
 
@@ -16,9 +17,10 @@ export function flashOf(result: FeedImportResult, placeId: string, userId: strin
   let size = 0;
   for (const line of all) {
     const clipped = line.slice(0, 400);
-    if (size + clipped.length > MAX_CHARS) break;
+    const bytes = Buffer.byteLength(JSON.stringify(clipped));
+    if (size + bytes > MAX_BYTES) break;
     lines.push(clipped);
-    size += clipped.length;
+    size += bytes;
   }
   return { placeId, userId, ok: result.ok && result.refused.length === 0, lines, omitted: all.length - lines.length };
 }
