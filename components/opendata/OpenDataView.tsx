@@ -38,6 +38,21 @@ export function OpenDataView({ count, updated, parameters }: { count: number; up
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
       <ApiParameters parameters={parameters} />
+      <h2>Ateliers à venir</h2>
+      <p>
+        Les séances à venir des ateliers des lieux publiés, une ligne par séance (sans aucune donnée sur les personnes inscrites) :{' '}
+        <a href="/donnees/ateliers/csv" download>
+          CSV
+        </a>{' '}
+        ou{' '}
+        <a href="/donnees/ateliers/json" download>
+          JSON
+        </a>
+        , décrites par leur <a href="/donnees/ateliers/schema.json">schéma de table (Table Schema)</a>. Thèmes, publics et frais suivent les listes du standard.
+        API : <code>GET /api/v1/ateliers</code> (filtres <code>lieu</code>, <code>reseau</code>, <code>ou</code> ou <code>lat</code>/<code>lng</code> avec{' '}
+        <code>rayon</code>, <code>theme</code>, <code>du</code>, <code>au</code>, <code>gratuit=1</code>, <code>enligne=1</code> ; curseur <code>apres</code>) ;
+        les mêmes filtres s’ajoutent aux fichiers.
+      </p>
     </div>
   );
 }

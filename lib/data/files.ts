@@ -15,6 +15,7 @@ export const DATA_FILES = {
   angers: 'sources/angers.json',
   standardSchema: 'standard/schema.json',
   standardExample: 'standard/exemple-valide.csv',
+  ateliersSchema: 'ateliers/schema.json',
 } as const;
 
 export type DataFile = keyof typeof DATA_FILES;

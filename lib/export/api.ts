@@ -10,19 +10,19 @@ import { clientIp, hit } from '@/lib/security/rate-limit';
 import { csvHeader, csvLine, exportStream, geoJsonFeature, jsonRecord, standardRecords } from './standard';
 
 export const API_RATE = { limit: 120, windowSeconds: 60 };
-const CORS = {
+export const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, OPTIONS',
   'Access-Control-Allow-Headers': 'If-None-Match',
   'Access-Control-Expose-Headers': 'ETag, Link',
 };
-const CACHE = 'public, max-age=300, stale-while-revalidate=3600';
+export const CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
 export function corsPreflight() {
   return new Response(null, { status: 204, headers: { ...CORS, 'Access-Control-Max-Age': '86400' } });
 }
 
-function problem(status: number, detail: string, extra: Record<string, string> = {}) {
+export function problem(status: number, detail: string, extra: Record<string, string> = {}) {
   return Response.json({ status, detail }, { status, headers: { ...CORS, 'Content-Type': 'application/problem+json', ...extra } });
 }
 

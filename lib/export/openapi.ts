@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the public API.
 import { FEE_LABELS, SERVICE_LABELS } from '@/lib/standard/enums';
+import { atelierPath, atelierSchema } from './openapi-ateliers';
 
 export function openApiDocument(base: string) {
   return {
@@ -8,7 +9,7 @@ export function openApiDocument(base: string) {
       title: 'API Repères — lieux de médiation numérique',
       version: '1.0.0',
       description:
-        'Lecture des lieux publiés, au format du standard national des lieux de médiation numérique (v1.0.2). Données sous Licence Ouverte / etalab-2.0. Limite : 120 requêtes par minute et par adresse. Les lieux fictifs de démonstration n’y figurent jamais.',
+        'Lecture des lieux publiés et des séances à venir de leurs ateliers, au format du standard national des lieux de médiation numérique (v1.0.2). Données sous Licence Ouverte / etalab-2.0. Limite : 120 requêtes par minute et par adresse. Les lieux fictifs de démonstration n’y figurent jamais.',
       license: { name: 'Licence Ouverte 2.0 (données)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
     },
     servers: [{ url: `${base}/api/v1` }],
@@ -38,9 +39,11 @@ export function openApiDocument(base: string) {
           },
         },
       },
+      '/ateliers': atelierPath(),
     },
     components: {
       schemas: {
+        Seance: atelierSchema(),
         Lieu: {
           type: 'object',
           description: 'Un lieu : les colonnes du standard national (v1.0.2), listes en tableaux, plus position_approximative (hors standard).',

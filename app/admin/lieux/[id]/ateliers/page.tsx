@@ -1,8 +1,12 @@
 // A place's ateliers in the back-office: create one (or a series), cancel a session or a whole
 // series, open the registrations list. Only for whoever may manage the place's ateliers.
 import Link from 'next/link';
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { AtelierForm } from '@/components/admin/AtelierForm';
+import { AtelierImportForm } from '@/components/admin/AtelierImportForm';
+import { ICS_MAX_BYTES, ICS_MAX_EVENTS } from '@/lib/ateliers/ical-read';
+import { decodeFlash, IMPORT_REPORT_COOKIE } from '@/lib/ateliers/import-report';
 import { ateliersOfPlace, copyValues } from '@/lib/ateliers/admin';
 import { sessionWhen } from '@/lib/ateliers/format';
 import { requireUser } from '@/lib/auth/session';
@@ -18,6 +22,7 @@ export default async function PlaceAteliers({ params, searchParams }: Props) {
   if (!data) notFound();
   // « Copier »: the form starts from one of this place's ateliers (found in the list the user may see).
   const source = copier ? data.ateliers.find((a) => a.id === copier) : undefined;
+  const report = decodeFlash((await cookies()).get(IMPORT_REPORT_COOKIE)?.value, id, user.id);
   return (
     <>
       <p>
@@ -84,6 +89,7 @@ export default async function PlaceAteliers({ params, searchParams }: Props) {
         stops={data.stops}
         initial={source ? copyValues(source) : undefined}
       />
+      <AtelierImportForm placeId={id} report={report} maxMegabytes={ICS_MAX_BYTES / 1024 / 1024} maxEvents={ICS_MAX_EVENTS} />
     </>
   );
 }
