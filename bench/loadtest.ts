@@ -34,6 +34,7 @@ import { describeSettings, distDir, RAISED_LIMITS } from './app';
 import { startApps } from './loadtest-apps';
 import { cacheColumn, printTable, runPhase, type Phase, type PhaseResult } from './loadtest-phase';
 import { distinctSearches, POPULAR_FILTERS, popularTowns, searchUrl, zipf } from './queries';
+import { cpuMeter } from './cpu';
 import { machine, compareAndSave, type Figure } from './results';
 import { random, seedSyntheticPlaces, type SyntheticSummary } from './synthetic';
 
@@ -52,6 +53,7 @@ const NAME = `${process.env.LOADTEST_DB_NAME ?? 'reperes_loadtest'}${process.env
 // The heap `npm start` gives the production server (APP_HEAP_MB, lib/config/env.ts).
 const HEAP_MB = Number(process.env.APP_HEAP_MB ?? 512);
 const POPULAR_PLACES = 2000;
+const CORES = os.cpus().length;
 
 const wants = (name: string, byDefault = true) => (ONLY.length === 0 ? byDefault : ONLY.some((only) => name.toLowerCase().startsWith(only)));
 
@@ -249,13 +251,24 @@ async function main() {
     const apps = await startApps(url, settings, { port: PORT, instances: INSTANCES, heapMb: HEAP_MB, connections: CONNECTIONS });
     settingsUsed[group] = describeSettings(apps.settings);
     console.log(`\n${group}: fresh app process(es), ${describeSettings(apps.settings)}`);
+    const meter = await cpuMeter(url, apps.pids);
     for (const phase of phases) {
       await runPhase(apps.front, phase, WARMUP, CONNECTIONS);
       const before = apps.memory();
+      const cpuBefore = await meter.sample();
+      const window = [apps.age()];
       const result = await runPhase(apps.front, phase, SECONDS, CONNECTIONS);
-      results.push({ ...result, group, load: load(), memoryMiB: [Math.round(before), Math.round(apps.memory())] });
-      console.log(`  ${phase.name}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+      window.push(apps.age());
+      const cpu = meter.perRequest(cpuBefore, await meter.sample(), result.requests);
+      results.push({ ...result, group, load: load(), memoryMiB: [Math.round(before), Math.round(apps.memory())], cpuMsPerRequest: cpu });
+      console.log(
+        `  ${phase.name}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.requests} requests, ${result.errors} errors${process.env.LOADTEST_CPU_PROF ? ` (CPU profile: --window=${window.map((s) => s.toFixed(1)).join('-')} --per=${result.requests})` : ''}`,
+      );
+      console.log(
+        `    CPU ms a request: app ${cpu.app}, PostgreSQL ${cpu.postgres} (this database's backends; whole server ${cpu.postgresServer}), harness ${cpu.harness}, machine ${cpu.machine} (${CORES} cores × ${(cpu.wallMs / 1000).toFixed(1)} s / requests = ${((CORES * cpu.wallMs) / Math.max(1, result.requests)).toFixed(2)})`,
+      );
     }
+    await meter.end();
     return apps;
   };
 
