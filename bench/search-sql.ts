@@ -1,9 +1,11 @@
 // Where PostgreSQL's time goes in a search: runs distinct searches (bench/queries.ts, as the load
-// test draws them) through searchPlaces() in process, one after another, and runs each statement it
-// sends under EXPLAIN (ANALYZE, BUFFERS) first: execution and planning time, buffers, JIT, per kind
-// of search and kind of statement. The search then gets the statement's real answer.
+// test draws them) through searchPlaces() in process, one after another, each statement it sends
+// on one connection whose backend's CPU time is read from /proc/<pid>/schedstat around it (CPU
+// nanoseconds, so the figure holds on a busy machine where wall times do not), per kind of search
+// and kind of statement. With EXPLAIN=1 each statement also runs under EXPLAIN (ANALYZE, BUFFERS)
+// first (execution and planning time, buffers, JIT). The search gets the statement's real answer.
 //
-//   DATABASE_URL=postgresql://…/reperes_loadtest ROUTES=300 npx tsx --conditions=react-server bench/search-sql.ts
+//   DATABASE_URL=postgresql://…/reperes_loadtest RUNS=300 npx tsx --conditions=react-server bench/search-sql.ts
 import fs from 'node:fs';
 import pg from 'pg';
 import { Prisma } from '@prisma/client';
@@ -19,6 +21,7 @@ type Plan = { 'Execution Time': number; 'Planning Time': number; Plan: Record<st
 type Record_ = {
   search: SearchQuery['kind'];
   statement: string;
+  cpu: number;
   execution: number;
   planning: number;
   jit: number;
@@ -47,29 +50,36 @@ async function main() {
   );
   const records: Record_[] = [];
   let current: SearchQuery['kind'] = 'town';
-  const explain = async (query: Prisma.Sql) => {
-    const { rows } = await client.query<{ 'QUERY PLAN': Plan[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.text}`, query.values as unknown[]);
-    const plan = rows[0]['QUERY PLAN'][0];
-    const top = plan.Plan as Record<string, number>;
+  const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  const cpuNs = () => Number(fs.readFileSync(`/proc/${backend}/schedstat`, 'utf8').split(' ')[0]);
+  const run = async (query: Prisma.Sql) => {
+    let plan: Plan | null = null;
+    if (process.env.EXPLAIN === '1') {
+      const { rows } = await client.query<{ 'QUERY PLAN': Plan[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.text}`, query.values as unknown[]);
+      plan = rows[0]['QUERY PLAN'][0];
+    }
+    const before = cpuNs();
+    const result = await client.query(query.text, query.values as unknown[]);
+    const cpu = (cpuNs() - before) / 1e6;
+    const top = (plan?.Plan ?? {}) as Record<string, number>;
     records.push({
       search: current,
       statement: statementKind(query.text),
-      execution: plan['Execution Time'],
-      planning: plan['Planning Time'],
-      jit: plan.JIT?.Timing?.Total ?? 0,
+      cpu,
+      execution: plan?.['Execution Time'] ?? 0,
+      planning: plan?.['Planning Time'] ?? 0,
+      jit: plan?.JIT?.Timing?.Total ?? 0,
       hit: top['Shared Hit Blocks'] ?? 0,
       read: top['Shared Read Blocks'] ?? 0,
       sql: query.text,
       values: query.values,
     });
+    return result.rows;
   };
   const recording = {
     geocodeCache: readDb.geocodeCache,
-    $queryRaw: async (first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
-      const query = Array.isArray(first) ? Prisma.sql(first as TemplateStringsArray, ...values) : (first as Prisma.Sql);
-      await explain(query);
-      return readDb.$queryRaw(query);
-    },
+    $queryRaw: async (first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      run(Array.isArray(first) ? Prisma.sql(first as TemplateStringsArray, ...values) : (first as Prisma.Sql)),
   };
   const searches = distinctSearches({ seed: 21, names });
   for (let i = 0; i < RUNS; i++) {
@@ -80,35 +90,44 @@ async function main() {
   }
   await client.end();
 
+  report(records);
+  // SQL_DUMP=<file>: every statement with its parameters and timings, to EXPLAIN again by hand.
+  if (process.env.SQL_DUMP) fs.writeFileSync(process.env.SQL_DUMP, JSON.stringify(records));
+  await readDb.$disconnect();
+}
+
+/** Per kind of search and statement: the backend's CPU (and the plans' figures with EXPLAIN=1). */
+function report(records: Record_[]) {
   const groups = new Map<string, Record_[]>();
   for (const r of records) for (const key of [`${r.search} | ${r.statement}`, `all | ${r.statement}`]) groups.set(key, [...(groups.get(key) ?? []), r]);
-  console.log(`${RUNS} distinct searches, ${records.length} statements (EXPLAIN ANALYZE: execution ms, planning ms, JIT ms, shared buffers hit/read)`);
-  console.log('search kind | statement'.padEnd(60), 'count', '  exec p50     p95     p99     sum', '  plan sum', '  JIT sum', ' buffers/stmt');
+  console.log(
+    `${RUNS} distinct searches, ${records.length} statements: backend CPU ms (p50, p95, p99, sum)${process.env.EXPLAIN === '1' ? ', EXPLAIN ANALYZE execution, planning and JIT ms, shared buffers hit/read' : ''}`,
+  );
+  console.log('search kind | statement'.padEnd(60), 'count', '   CPU p50     p95     p99     sum', '  exec sum  plan sum   JIT sum  buffers/stmt');
   for (const [key, list] of [...groups].sort()) {
-    const exec = percentiles(list.map((r) => r.execution));
+    const cpu = percentiles(list.map((r) => r.cpu));
     const sum = (f: (r: Record_) => number) => list.reduce((s, r) => s + f(r), 0);
     console.log(
       key.padEnd(60),
       String(list.length).padStart(5),
-      `${exec.p50.toFixed(1).padStart(8)} ${exec.p95.toFixed(1).padStart(7)} ${exec.p99.toFixed(1).padStart(7)} ${sum((r) => r.execution)
+      `${cpu.p50.toFixed(1).padStart(9)} ${cpu.p95.toFixed(1).padStart(7)} ${cpu.p99.toFixed(1).padStart(7)} ${sum((r) => r.cpu)
         .toFixed(0)
         .padStart(7)}`,
+      sum((r) => r.execution)
+        .toFixed(0)
+        .padStart(9),
       sum((r) => r.planning)
         .toFixed(0)
         .padStart(9),
       sum((r) => r.jit)
         .toFixed(0)
-        .padStart(8),
-      `${(sum((r) => r.hit) / list.length).toFixed(0)}/${(sum((r) => r.read) / list.length).toFixed(0)}`.padStart(12),
+        .padStart(9),
+      `${(sum((r) => r.hit) / list.length).toFixed(0)}/${(sum((r) => r.read) / list.length).toFixed(0)}`.padStart(13),
     );
   }
-  const total = records.reduce((s, r) => s + r.execution + r.planning, 0);
-  console.log(`\nPostgreSQL execution + planning: ${total.toFixed(0)} ms for ${RUNS} searches, ${(total / RUNS).toFixed(2)} ms a search`);
-  const slowest = [...records].sort((a, b) => b.execution - a.execution).slice(0, 3);
-  for (const r of slowest) console.log(`\nslow: ${r.search} | ${r.statement}: ${r.execution.toFixed(1)} ms, JIT ${r.jit.toFixed(1)} ms`);
-  // SQL_DUMP=<file>: every statement with its parameters and timings, to EXPLAIN again by hand.
-  if (process.env.SQL_DUMP) fs.writeFileSync(process.env.SQL_DUMP, JSON.stringify(records));
-  await readDb.$disconnect();
+  const total = records.reduce((s, r) => s + r.cpu, 0);
+  console.log(`\nPostgreSQL backend CPU: ${total.toFixed(0)} ms for ${RUNS} searches, ${(total / RUNS).toFixed(2)} ms a search`);
+  for (const r of [...records].sort((a, b) => b.cpu - a.cpu).slice(0, 3)) console.log(`slowest: ${r.search} | ${r.statement}: ${r.cpu.toFixed(1)} ms of CPU`);
 }
 
 main().catch((error) => {
