@@ -24,7 +24,10 @@
 //   loopback proxy in this process), LOADTEST_PHASES (comma-separated name prefixes, e.g.
 //   `search,place`; `api` adds the API phase), LOADTEST_REUSE=1 keeps an already seeded database,
 //   PAGE_CACHE=off also measures the popular phases without the cache. APP_HEAP_MB (512) sets the
-//   app's V8 heap limit, as `npm start` does in production.
+//   app's V8 heap limit, as `npm start` does in production. LOADTEST_CPU_PROF=<dir> writes a V8 CPU
+//   profile of each app process (read it with bench/profile-summary.ts and the window each phase prints).
+// Each phase also prints the CPU milliseconds a request of the app, of PostgreSQL and of this harness
+// (bench/cpu.ts), which still compare when the machine is shared and requests/s do not.
 import os from 'node:os';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
@@ -215,6 +218,12 @@ function figuresOf(results: PhaseResult[]): Figure[] {
       },
       { key: `${r.key}.errors`, label: `${r.phase}, errors`, value: r.errors, unit: 'count', better: 'lower' },
     );
+    if (r.cpuMsPerRequest)
+      figures.push(
+        { key: `${r.key}.cpu.app`, label: `${r.phase}, app CPU a request`, value: r.cpuMsPerRequest.app, unit: 'ms', better: 'lower' },
+        { key: `${r.key}.cpu.postgres`, label: `${r.phase}, PostgreSQL CPU a request`, value: r.cpuMsPerRequest.postgres, unit: 'ms', better: 'lower' },
+        { key: `${r.key}.cpu.harness`, label: `${r.phase}, load generator CPU a request`, value: r.cpuMsPerRequest.harness, unit: 'ms', better: 'lower' },
+      );
     if (r.cache.hit + r.cache.miss > 0 && r.group === 'popular URLs')
       figures.push({
         key: `${r.key}.hitRate`,
