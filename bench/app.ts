@@ -20,7 +20,7 @@ export function distDir(): string {
   return dist;
 }
 
-export type App = { url: string; process: ChildProcess; settings: Record<string, string>; stop: () => Promise<void> };
+export type App = { url: string; process: ChildProcess; settings: Record<string, string>; startedAt: number; stop: () => Promise<void> };
 
 /**
  * Starts `next start` on 127.0.0.1:port with the given database and settings (PAGE_CACHE, E2E for
@@ -40,7 +40,10 @@ export async function startApp({
   distDir();
   const url = `http://127.0.0.1:${port}`;
   const all = { ...RAISED_LIMITS, ...settings };
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // LOADTEST_CPU_PROF=<dir>: a V8 CPU profile of the app, written there when it stops (bench/profile-summary.ts reads it).
+  const profile = process.env.LOADTEST_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOADTEST_CPU_PROF)}`] : [];
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [...profile, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
     env: {
       ...process.env,
@@ -72,6 +75,7 @@ export async function startApp({
     url,
     process: child,
     settings: all,
+    startedAt,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

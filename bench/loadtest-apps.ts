@@ -70,6 +70,9 @@ export async function startApps(url: string, settings: Record<string, string>, o
     front: `http://127.0.0.1:${PORT}`,
     settings: apps[0].settings,
     memory: () => apps.reduce((sum, app) => sum + memoryOf(app.process.pid!), 0),
+    pids: () => apps.map((app) => app.process.pid!),
+    /** Seconds since the first app was started: where a phase lies in its CPU profile (bench/profile-summary.ts --window). */
+    age: () => (performance.now() - apps[0].startedAt) / 1000,
     stop: async () => {
       proxy?.close();
       await Promise.all(apps.map((app) => app.stop()));

@@ -2,6 +2,7 @@
 // distinct URLs asked, and where the answers came from (the `X-Page-Cache` header); the table
 // the load test prints.
 import autocannon from 'autocannon';
+import type { CpuPerRequest } from './cpu';
 
 export type Phase = { name: string; key: string; path: () => string };
 export type CacheCount = { hit: number; miss: number; none: number };
@@ -69,7 +70,7 @@ export function cacheColumn(cache: CacheCount): string {
   return `${cache.hit}/${told} (${((cache.hit / told) * 100).toFixed(0)} %)${cache.none ? ` +${cache.none} without` : ''}`;
 }
 
-export type PhaseResult = Awaited<ReturnType<typeof runPhase>> & { load: string; memoryMiB: [number, number]; group: string };
+export type PhaseResult = Awaited<ReturnType<typeof runPhase>> & { load: string; memoryMiB: [number, number]; group: string; cpuMsPerRequest?: CpuPerRequest };
 
 export function printTable(title: string, results: PhaseResult[]) {
   if (results.length === 0) return;

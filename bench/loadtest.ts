@@ -24,7 +24,10 @@
 //   loopback proxy in this process), LOADTEST_PHASES (comma-separated name prefixes, e.g.
 //   `search,place`; `api` adds the API phase), LOADTEST_REUSE=1 keeps an already seeded database,
 //   PAGE_CACHE=off also measures the popular phases without the cache. APP_HEAP_MB (512) sets the
-//   app's V8 heap limit, as `npm start` does in production.
+//   app's V8 heap limit, as `npm start` does in production. LOADTEST_CPU_PROF=<dir> writes a V8 CPU
+//   profile of each app process (read it with bench/profile-summary.ts and the window each phase prints).
+// Each phase also prints the CPU milliseconds a request of the app, of PostgreSQL and of this harness
+// (bench/cpu.ts), which still compare when the machine is shared and requests/s do not.
 import os from 'node:os';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
@@ -34,6 +37,7 @@ import { describeSettings, distDir, RAISED_LIMITS } from './app';
 import { startApps } from './loadtest-apps';
 import { cacheColumn, printTable, runPhase, type Phase, type PhaseResult } from './loadtest-phase';
 import { distinctSearches, POPULAR_FILTERS, popularTowns, searchUrl, zipf } from './queries';
+import { cpuMeter } from './cpu';
 import { machine, compareAndSave, type Figure } from './results';
 import { random, seedSyntheticPlaces, type SyntheticSummary } from './synthetic';
 
@@ -52,6 +56,7 @@ const NAME = `${process.env.LOADTEST_DB_NAME ?? 'reperes_loadtest'}${process.env
 // The heap `npm start` gives the production server (APP_HEAP_MB, lib/config/env.ts).
 const HEAP_MB = Number(process.env.APP_HEAP_MB ?? 512);
 const POPULAR_PLACES = 2000;
+const CORES = os.cpus().length;
 
 const wants = (name: string, byDefault = true) => (ONLY.length === 0 ? byDefault : ONLY.some((only) => name.toLowerCase().startsWith(only)));
 
@@ -213,6 +218,12 @@ function figuresOf(results: PhaseResult[]): Figure[] {
       },
       { key: `${r.key}.errors`, label: `${r.phase}, errors`, value: r.errors, unit: 'count', better: 'lower' },
     );
+    if (r.cpuMsPerRequest)
+      figures.push(
+        { key: `${r.key}.cpu.app`, label: `${r.phase}, app CPU a request`, value: r.cpuMsPerRequest.app, unit: 'ms', better: 'lower' },
+        { key: `${r.key}.cpu.postgres`, label: `${r.phase}, PostgreSQL CPU a request`, value: r.cpuMsPerRequest.postgres, unit: 'ms', better: 'lower' },
+        { key: `${r.key}.cpu.harness`, label: `${r.phase}, load generator CPU a request`, value: r.cpuMsPerRequest.harness, unit: 'ms', better: 'lower' },
+      );
     if (r.cache.hit + r.cache.miss > 0 && r.group === 'popular URLs')
       figures.push({
         key: `${r.key}.hitRate`,
@@ -249,13 +260,24 @@ async function main() {
     const apps = await startApps(url, settings, { port: PORT, instances: INSTANCES, heapMb: HEAP_MB, connections: CONNECTIONS });
     settingsUsed[group] = describeSettings(apps.settings);
     console.log(`\n${group}: fresh app process(es), ${describeSettings(apps.settings)}`);
+    const meter = await cpuMeter(url, apps.pids);
     for (const phase of phases) {
       await runPhase(apps.front, phase, WARMUP, CONNECTIONS);
       const before = apps.memory();
+      const cpuBefore = await meter.sample();
+      const window = [apps.age()];
       const result = await runPhase(apps.front, phase, SECONDS, CONNECTIONS);
-      results.push({ ...result, group, load: load(), memoryMiB: [Math.round(before), Math.round(apps.memory())] });
-      console.log(`  ${phase.name}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+      window.push(apps.age());
+      const cpu = meter.perRequest(cpuBefore, await meter.sample(), result.requests);
+      results.push({ ...result, group, load: load(), memoryMiB: [Math.round(before), Math.round(apps.memory())], cpuMsPerRequest: cpu });
+      console.log(
+        `  ${phase.name}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.requests} requests, ${result.errors} errors${process.env.LOADTEST_CPU_PROF ? ` (CPU profile: --window=${window.map((s) => s.toFixed(1)).join('-')} --per=${result.requests})` : ''}`,
+      );
+      console.log(
+        `    CPU ms a request: app ${cpu.app}, PostgreSQL ${cpu.postgres} (this database's backends; whole server ${cpu.postgresServer}), harness ${cpu.harness}, machine ${cpu.machine} (${CORES} cores × ${(cpu.wallMs / 1000).toFixed(1)} s / requests = ${((CORES * cpu.wallMs) / Math.max(1, result.requests)).toFixed(2)})`,
+      );
     }
+    await meter.end();
     return apps;
   };
 

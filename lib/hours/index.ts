@@ -1,6 +1,7 @@
 // Opening hours, evaluated with the `opening_hours` library (the OSM reference implementation)
 // in the place's own time zone, with French public holidays.
 import OpeningHours from 'opening_hours';
+import { plainIntervals, plainNextChange, plainOpenAt, plainOpenBetween, plainWeek, simpleWeeklySlots, type WeeklySlot } from './plain';
 import { fromWallClock, toWallClock } from './zone';
 
 export { timeZoneForCode, toWallClock, fromWallClock, instantAt, wallTimeIn } from './zone';
@@ -69,6 +70,18 @@ export function openingStateAt(value: string | null | undefined, timeZone: strin
 }
 
 function computeOpeningState(value: string | null | undefined, timeZone: string, at: Date): OpeningState {
+  // A plain week (nearly every place): the library's answer by arithmetic (lib/hours/plain.ts).
+  const plain = plainWeek(value);
+  if (plain) {
+    const wall = toWallClock(at, timeZone);
+    const next = plainNextChange(plain, wall);
+    return { status: plainOpenAt(plain, wall) ? 'open' : 'closed', nextChange: next ? fromWallClock(next, timeZone) : null, comment: null };
+  }
+  return openingStateByLibrary(value, timeZone, at);
+}
+
+/** The opening_hours library's answer, whatever the value (the reference lib/hours/plain.ts is checked against). */
+export function openingStateByLibrary(value: string | null | undefined, timeZone: string, at: Date): OpeningState {
   const parsed = parseHours(value);
   if (!parsed.ok) return { status: 'unknown', nextChange: null, comment: null };
   const wall = toWallClock(at, timeZone);
@@ -95,6 +108,8 @@ export function openAt(value: string | null | undefined, timeZone: string, at: D
   const key = `${Math.floor(at.getTime() / 60_000)}|${timeZone}|${value ?? ''}`;
   const known = states.get(key) ?? openOnly.get(key);
   if (known) return known.status === 'open';
+  const plain = plainWeek(value);
+  if (plain) return plainOpenAt(plain, toWallClock(at, timeZone));
   const parsed = parseHours(value);
   const status: OpeningStatus = !parsed.ok ? 'unknown' : stateOf(parsed.hours.getStateString(toWallClock(at, timeZone), true));
   if (openOnly.size > 20_000) openOnly.clear();
@@ -104,6 +119,8 @@ export function openAt(value: string | null | undefined, timeZone: string, at: D
 
 /** Whether the place is open at some moment between two instants (e.g. "on Saturday"). */
 export function isOpenBetween(value: string | null | undefined, timeZone: string, from: Date, to: Date): boolean {
+  const plain = plainWeek(value);
+  if (plain) return plainOpenBetween(plain, toWallClock(from, timeZone), toWallClock(to, timeZone));
   const parsed = parseHours(value);
   if (!parsed.ok) return false;
   return parsed.hours.getOpenIntervals(toWallClock(from, timeZone), toWallClock(to, timeZone)).some((interval) => !interval[2]);
@@ -111,6 +128,19 @@ export function isOpenBetween(value: string | null | undefined, timeZone: string
 
 /** Open intervals between two instants, as real instants, with their comment. */
 export function openIntervals(value: string | null | undefined, timeZone: string, from: Date, to: Date) {
+  const plain = plainWeek(value);
+  if (plain)
+    return plainIntervals(plain, toWallClock(from, timeZone), toWallClock(to, timeZone)).map(([start, end]) => ({
+      start: fromWallClock(start, timeZone),
+      end: fromWallClock(end, timeZone),
+      unknown: false,
+      comment: null,
+    }));
+  return openIntervalsByLibrary(value, timeZone, from, to);
+}
+
+/** The library's open intervals, whatever the value (the reference lib/hours/plain.ts is checked against). */
+export function openIntervalsByLibrary(value: string | null | undefined, timeZone: string, from: Date, to: Date) {
   const parsed = parseHours(value);
   if (!parsed.ok) return [];
   return parsed.hours.getOpenIntervals(toWallClock(from, timeZone), toWallClock(to, timeZone)).map(([start, end, unknown, comment]) => ({
@@ -121,7 +151,7 @@ export function openIntervals(value: string | null | undefined, timeZone: string
   }));
 }
 
-export type WeeklySlot = { weekday: number; startMinute: number; endMinute: number };
+export type { WeeklySlot } from './plain';
 
 // Reference weeks without French public holidays, spread over the year so that seasonal rules
 // ("Jul-Aug …") and alternate weeks ("week 1-53/2") still produce slots.
@@ -155,6 +185,12 @@ export function weeklySlots(value: string | null | undefined): WeeklySlot[] | nu
 }
 
 function computeWeeklySlots(value: string | null | undefined): WeeklySlot[] | null {
+  // Plain values: the same slots without the library (tests/integration/simple-hours.test.ts).
+  return (value ? simpleWeeklySlots(value.trim()) : null) ?? weeklySlotsByLibrary(value);
+}
+
+/** The library's weekly slots, whatever the value (the reference of simpleWeeklySlots). */
+export function weeklySlotsByLibrary(value: string | null | undefined): WeeklySlot[] | null {
   const parsed = parseHours(value);
   if (!parsed.ok) return null;
   const byDay = new Map<number, Array<[number, number]>>();

@@ -2,6 +2,7 @@
 // state ("Ouvert — ferme à 17 h"), public holidays and the special days ahead. A value the
 // library rejects is shown as "Horaires non communiqués" with the raw text, never a crash.
 import { instantAt, openIntervals, openingStateAt, parseHours, wallTimeIn, type OpeningState } from './index';
+import { plainWeek } from './plain';
 
 type OpeningHoursLike = { getPublicHolidayContext?: (date: Date) => { isHoliday?: boolean } | undefined };
 
@@ -36,6 +37,8 @@ export type HoursPresentation =
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const SPECIAL_DAYS_AHEAD = 45;
+// Public holidays as the library knows them (mainland French rules, as parseHours reads every value).
+const HOLIDAY_CALENDAR = parseHours('Mo 09:00-12:00');
 
 function hourText(date: Date, timeZone: string) {
   const w = wallTimeIn(timeZone, date);
@@ -174,7 +177,9 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
 /** The week (Monday first) around `now` in the place's zone, the state, and the holidays ahead. */
 export function presentHours(value: string | null | undefined, timeZone: string, now: Date): HoursPresentation {
   const raw = value?.trim() || null;
-  const parsed = parseHours(value);
+  // A plain week is read without the library (lib/hours/plain.ts); the holidays, which depend on
+  // the date only, come from the library's French calendar through any parsed value.
+  const parsed = plainWeek(raw) ? HOLIDAY_CALENDAR : parseHours(value);
   if (!parsed.ok || !raw) return { known: false, label: 'Horaires non communiqués', raw };
   const today = wallTimeIn(timeZone, now);
   const { week, specialDays } = weekAndHolidays(raw, parsed.hours, timeZone, today);

@@ -1,12 +1,14 @@
 // The one SQL statement behind a place page: the place by its slug, its stops, its networks and
 // the first scan of its nearby places, in one round trip. Raw SQL rather than Prisma because
 // the page is the most requested one: Prisma's `findUnique` with its relations made three
-// queries and the nearby places a fourth, and its query compiler cost as much CPU as the render.
+// queries and the nearby places a fourth, and its query compiler cost as much CPU as the render;
+// sent through node-postgres (lib/db/rows.ts), without Prisma's client at all.
 // The database stores the standard's labels in its enum columns; they are turned back into the
 // Prisma keys the rest of the code speaks (SERVICE_LABELS and the like, lib/standard/enums.ts).
 import 'server-only';
 import type * as P from '@prisma/client';
-import { readDb } from '@/lib/db';
+import { Prisma } from '@prisma/client';
+import { readRows } from '@/lib/db/rows';
 import { STANDARD_LISTS, type StandardListName } from '@/lib/standard/enums';
 
 export type PublicStop = {
@@ -117,7 +119,7 @@ export async function readPlaceRow(slug: string): Promise<{ place: PublicPlace; 
   // same way as nearbyPlaces() in page.ts: the nearest few hundred in the order of the spatial
   // index, then filtered (published, within 50 km, a service in common, no fictional place for a
   // real one). The caller completes the list when this finds fewer than three.
-  const rows = await readDb.$queryRaw<Row[]>`
+  const rows = await readRows<Row>(Prisma.sql`
     SELECT p.id::text AS id, p.slug, p.status::text AS status, p.name, p.street, p."addressComplement", p.postcode, p.commune,
       p.latitude, p.longitude, p."timeZone", p.typologies::text[] AS typologies, p.phone, p.emails, p.websites, p."openingHours",
       p.summary, p.presentation, p.source, p.itinerance::text[] AS itinerance, p.pivot,
@@ -151,7 +153,7 @@ export async function readPlaceRow(slug: string): Promise<{ place: PublicPlace; 
         ) near
       ) ELSE '[]'::json END AS nearby
     FROM "Place" p
-    WHERE p.slug = ${slug}`;
+    WHERE p.slug = ${slug}`);
   const row = rows[0];
   if (!row) return null;
   const lists = Object.fromEntries(

@@ -8,6 +8,7 @@ import 'server-only';
 import { Prisma } from '@prisma/client';
 import { nextSessionsForPlace, type SessionRow } from '@/lib/ateliers/search';
 import { readDb } from '@/lib/db';
+import { rawReadDb } from '@/lib/db/rows';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
 import { NEARBY_LIMIT, NEARBY_RADIUS_M, NEARBY_SCAN, readPlaceRow, type NearbyPlace, type PublicPlace } from './page-read';
 
@@ -50,7 +51,7 @@ export async function resolvePlacePage(slug: string, now: Date): Promise<PlacePa
       // The statement's index-ordered scan found fewer than three: look at every place within 50 km.
       const [nearby, sessions] = await Promise.all([
         row.nearby.length >= NEARBY_LIMIT ? row.nearby : widerNearby(place, NEARBY_LIMIT),
-        kind === 'published' ? nextSessionsForPlace(place.id, now) : [],
+        kind === 'published' ? nextSessionsForPlace(place.id, now, { db: rawReadDb }) : [],
       ]);
       return kind === 'published' ? { kind, place, nearby, sessions } : { kind, place, nearby };
     }

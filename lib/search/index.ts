@@ -6,7 +6,8 @@
 // (lib/search/facets); the page's places are read and mapped last (lib/search/results).
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { db as primaryDb, readDb } from '@/lib/db';
+import { db as primaryDb } from '@/lib/db';
+import { rawReadDb } from '@/lib/db/rows';
 import { findPlace, type GeoPoint } from '@/lib/geo';
 import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
 import { nextAteliersFor, upcomingAtelierCondition } from './ateliers';
@@ -44,7 +45,8 @@ const KEY_COLUMNS = Prisma.sql`p.id, p.name, p.commune`;
 type Found = { total: number; page: Candidate[]; facets: Facets };
 
 export async function searchPlaces(filters: SearchFilters, options: SearchOptions = {}): Promise<SearchResponse> {
-  const db = options.db ?? readDb;
+  // Statements through node-postgres (lib/db/rows.ts); the geocoder's cache through Prisma, on the primary.
+  const db: Pick<Db, '$queryRaw'> = options.db ?? rawReadDb;
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? 20;
   const problems = [...(options.problems ?? [])];
@@ -100,7 +102,7 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
   };
 }
 
-type Ask = { db: Db; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean };
+type Ask = { db: Pick<Db, '$queryRaw'>; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean };
 
 function whereOf({ filters, now, fuzzy }: Ask): Prisma.Sql {
   const where = Prisma.join([...conditions(filters, { fuzzy }), ...(filters.ateliers ? [upcomingAtelierCondition(now)] : [])], ' AND ');

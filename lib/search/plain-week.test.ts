@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readDataText } from '../data/files';
-import { instantAt, isOpenAt, wallTimeIn, weeklySlots } from '../hours';
+import { instantAt, openingStateByLibrary, wallTimeIn, weeklySlotsByLibrary } from '../hours';
 import { weekdayHoursToOsm } from '../import/normalize';
 import { PLAIN_WEEK } from './availability';
 
@@ -36,8 +36,8 @@ describe('plain weeks, decided in SQL for "open now"', () => {
         const isoDay = ((new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() + 6) % 7) + 1;
         const minute = wall.hour * 60 + wall.minute;
         for (const value of plain) {
-          const inSlots = (weeklySlots(value) ?? []).some((s) => s.weekday === isoDay && s.startMinute <= minute && minute < s.endMinute);
-          expect(inSlots, `${value} at ${at.toISOString()} in ${zone}`).toBe(isOpenAt(value, zone, at));
+          const inSlots = (weeklySlotsByLibrary(value) ?? []).some((s) => s.weekday === isoDay && s.startMinute <= minute && minute < s.endMinute);
+          expect(inSlots, `${value} at ${at.toISOString()} in ${zone}`).toBe(openingStateByLibrary(value, zone, at).status === 'open');
           checked++;
         }
       }

@@ -1,7 +1,7 @@
 // The importers' fast path for plain weekly hours must give exactly what the opening_hours
 // library gives: checked on every distinct value of the real France Services list.
 import { describe, expect, it } from 'vitest';
-import { isValidHours, weeklySlots } from '../../lib/hours';
+import { isValidHours, weeklySlotsByLibrary } from '../../lib/hours';
 import { isSimpleHours, simpleWeeklySlots } from '../../lib/import/simple-hours';
 import { realRows } from '../helpers/real-data';
 
@@ -14,7 +14,7 @@ describe('plain weekly hours', () => {
       const fast = simpleWeeklySlots(value);
       if (fast === null) continue;
       simple++;
-      expect(fast, value).toEqual(weeklySlots(value));
+      expect(fast, value).toEqual(weeklySlotsByLibrary(value));
     }
     expect(simple / values.size).toBeGreaterThan(0.95);
   }, 120_000);
@@ -28,7 +28,7 @@ describe('plain weekly hours', () => {
     ]) {
       expect(isSimpleHours(value)).toBe(true);
       expect(isValidHours(value)).toBe(true);
-      expect(simpleWeeklySlots(value), value).toEqual(weeklySlots(value));
+      expect(simpleWeeklySlots(value), value).toEqual(weeklySlotsByLibrary(value));
     }
     for (const value of [
       'Mo-Fr 22:00-02:00',
