@@ -12,12 +12,13 @@
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench -- ateliers
 import zlib from 'node:zlib';
 import { describeSettings, startApp } from './app';
-import { seedAteliers } from './ateliers-data';
-import { openBenchDatabase } from './database';
+import pg from 'pg';
+import { benchSlugs, seedAteliers, type AtelierDataset } from './ateliers-data';
+import { benchDatabaseUrl, openBenchDatabase } from './database';
 import { loadCommunes } from './real-sources';
 import { typedTown } from './queries';
 import { compareAndSave, type Figure } from './results';
-import { random, seedSyntheticPlaces, weighted } from './synthetic';
+import { random, seedSyntheticPlaces, weighted, type SyntheticSummary } from './synthetic';
 import { summarise, timed } from './timing';
 
 const PLACES = Number(process.env.BENCH_PLACES ?? 100_000);
@@ -25,7 +26,7 @@ const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const NETWORK = Number(process.env.BENCH_NETWORK_PLACES ?? 300);
 const ICS_RUNS = Number(process.env.BENCH_ICS_RUNS ?? 20);
-const PORT = Number(process.env.BENCH_PORT ?? 3209);
+const PORT = Number(process.env.BENCH_PORT ?? 3206);
 
 const THEMES = [
   'MaitriseDesOutilsNumeriquesDuQuotidien',
@@ -88,15 +89,41 @@ function byKind(samples: Array<{ kind: string; ms: number }>) {
   return Object.fromEntries(kinds.map((k) => [k, summarise(samples.filter((s) => s.kind === k).map((s) => s.ms))]));
 }
 
+/** Reads (or writes) the data set's description kept with the database. */
+async function tableComment(url: string, text?: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (text !== undefined) await client.query(`COMMENT ON TABLE "AtelierSession" IS ${client.escapeLiteral(text)}`);
+    const row = await client.query<{ c: string | null }>(`SELECT obj_description('"AtelierSession"'::regclass) AS c`);
+    if (!row.rows[0].c) throw new Error('BENCH_REUSE=1: this database was not seeded by the ateliers benchmark; run it once without BENCH_REUSE.');
+    return row.rows[0].c;
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const started = Date.now();
-  const database = await openBenchDatabase('reperes_bench_ateliers');
-  const places = PLACES > 0 ? await seedSyntheticPlaces(database.url, PLACES) : null;
-  const placesSeconds = (Date.now() - started) / 1000;
+  // BENCH_REUSE=1 (while iterating on the code): the database the last run seeded, as it is; its
+  // description was kept as a comment on "AtelierSession". Results say so.
+  const reuse = process.env.BENCH_REUSE === '1';
+  const database = reuse ? { url: benchDatabaseUrl('reperes_bench_ateliers'), stop: async () => undefined } : await openBenchDatabase('reperes_bench_ateliers');
+  let places: SyntheticSummary | null;
+  let dataset: AtelierDataset;
+  let placesSeconds = 0;
+  if (reuse) {
+    ({ places, ateliers: dataset } = JSON.parse(await tableComment(database.url)));
+  } else {
+    places = PLACES > 0 ? await seedSyntheticPlaces(database.url, PLACES) : null;
+    placesSeconds = (Date.now() - started) / 1000;
+    ({ dataset } = await seedAteliers(database.url, { sessions: SESSIONS, networkPlaces: NETWORK, now: new Date() }));
+    await tableComment(database.url, JSON.stringify({ places, ateliers: dataset }));
+  }
+  const { atelierSlugs, placeSlugs } = await benchSlugs(database.url);
   const now = new Date();
-  const { dataset, atelierSlugs, placeSlugs } = await seedAteliers(database.url, { sessions: SESSIONS, networkPlaces: NETWORK, now });
   console.log(
-    `${PLACES} places (${places ? `${places.distinctSchedules} distinct weekly schedules` : 'none'}; seeded in ${placesSeconds.toFixed(0)} s); ` +
+    `${reuse ? '(reused database) ' : ''}${PLACES} places (${places ? `${places.distinctSchedules} distinct weekly schedules` : 'none'}; seeded in ${placesSeconds.toFixed(0)} s); ` +
       `${dataset.upcomingSessions} upcoming sessions (+${dataset.pastSessions} past) of ${dataset.series} series at ${dataset.placesWithAteliers} places ` +
       `(${JSON.stringify(dataset.kinds)}); ${dataset.cancelledSessions} sessions and ${dataset.cancelledSeries} series cancelled; ` +
       `${dataset.seriesWithRegistrationOnReperes} series with registration on Repères, ${dataset.sessionsWithSeatsTaken} sessions with seats taken; ` +
@@ -139,8 +166,8 @@ async function main() {
       largest = Math.max(largest, r.body.length);
       pages.push(r.ms);
     }
-    const pg = summarise(pages);
-    console.log(`atelier page, distinct ateliers: ${fmt(pg, 'ateliers')}; HTML up to ${(largest / 1024).toFixed(1)} kB`);
+    const page = summarise(pages);
+    console.log(`atelier page, distinct ateliers: ${fmt(page, 'ateliers')}; HTML up to ${(largest / 1024).toFixed(1)} kB`);
 
     const feed: number[] = [];
     let events = 0;
@@ -176,9 +203,9 @@ async function main() {
       ms('agenda.distinct.p50', '/ateliers, distinct URLs, p50', ag.p50),
       ms('agenda.distinct.p95', '/ateliers, distinct URLs, p95', ag.p95, 120),
       ms('agenda.distinct.p99', '/ateliers, distinct URLs, p99', ag.p99),
-      ms('atelier.distinct.p50', 'atelier page, distinct, p50', pg.p50),
-      ms('atelier.distinct.p95', 'atelier page, distinct, p95', pg.p95, 80),
-      ms('atelier.distinct.p99', 'atelier page, distinct, p99', pg.p99),
+      ms('atelier.distinct.p50', 'atelier page, distinct, p50', page.p50),
+      ms('atelier.distinct.p95', 'atelier page, distinct, p95', page.p95, 80),
+      ms('atelier.distinct.p99', 'atelier page, distinct, p99', page.p99),
       ms('ics.network.p50', `.ics of a network of ${dataset.network.places} places, p50`, fd.p50),
       ms('ics.network.p95', `.ics of a network of ${dataset.network.places} places, p95`, fd.p95, 200),
       ms('ics.place.p95', '.ics of one place, p95', on.p95),
@@ -188,7 +215,7 @@ async function main() {
       agenda: ag,
       agendaByKind: agKinds,
       agendaWithoutSession: empty,
-      atelierPage: pg,
+      atelierPage: page,
       atelierPageMaxHtmlBytes: largest,
       icsNetwork: { ...fd, events, bytes: feedBytes },
       icsPlace: on,
@@ -200,7 +227,7 @@ async function main() {
     await compareAndSave({
       name: 'ateliers',
       databaseUrl: database.url,
-      scale: { places: PLACES, sessions: SESSIONS, runs: RUNS, networkPlaces: NETWORK, icsRuns: ICS_RUNS },
+      scale: { reusedDatabase: String(reuse), places: PLACES, sessions: SESSIONS, runs: RUNS, networkPlaces: NETWORK, icsRuns: ICS_RUNS },
       dataset: { places, ateliers: dataset },
       settings: { app: describeSettings(app.settings) },
       figures,
