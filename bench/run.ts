@@ -21,7 +21,15 @@ for (const arg of process.argv.slice(2)) {
   else if (arg === '--smoke') {
     Object.assign(
       env,
-      { BENCH_PLACES: '5000', BENCH_ROWS: '5000', BENCH_SESSIONS: '10000', BENCH_RUNS: '40', BENCH_HTTP_RUNS: '40', BENCH_UNRESOLVED: '10', BENCH_POPULAR_RUNS: '60' },
+      {
+        BENCH_PLACES: '5000',
+        BENCH_ROWS: '5000',
+        BENCH_SESSIONS: '10000',
+        BENCH_RUNS: '40',
+        BENCH_HTTP_RUNS: '40',
+        BENCH_UNRESOLVED: '10',
+        BENCH_POPULAR_RUNS: '60',
+      },
       Object.fromEntries(Object.entries(env).filter(([k]) => /^BENCH_(PLACES|ROWS|RUNS|SESSIONS)$/.test(k))),
     );
     env.BENCH_RESULTS_DIR ??= path.join(dir, '..', 'bench-results', 'smoke');
