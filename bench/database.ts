@@ -11,3 +11,11 @@ export function openBenchDatabase(name: string) {
     port: Number(process.env.BENCH_PG_PORT ?? 54332),
   });
 }
+
+/** The URL of a benchmark's database on BENCH_DATABASE_URL's server, without recreating it (BENCH_REUSE). */
+export function benchDatabaseUrl(name: string): string {
+  if (!process.env.BENCH_DATABASE_URL) throw new Error('BENCH_REUSE needs BENCH_DATABASE_URL (a server that keeps the database between runs).');
+  const url = new URL(process.env.BENCH_DATABASE_URL);
+  url.pathname = `/${name}${process.env.BENCH_DB_SUFFIX ?? ''}`;
+  return url.toString();
+}

@@ -5,7 +5,7 @@
 // Benchmarks measure; they do not pass or fail.
 //
 // Sizes: --places=N (synthetic places, BENCH_PLACES), --rows=N (import rows, BENCH_ROWS),
-// --runs=N (distinct queries or repetitions, BENCH_RUNS). --smoke is a small run that checks that
+// --runs=N (distinct queries or repetitions, BENCH_RUNS), --sessions=N (upcoming ateliers' sessions, BENCH_SESSIONS). --smoke is a small run that checks that
 // everything works end to end (5,000 places and rows, few queries); its results go to
 // bench-results/smoke/, never to bench/results/, since its figures say nothing about the product.
 import { spawnSync } from 'node:child_process';
@@ -16,17 +16,25 @@ const dir = __dirname;
 const env: Record<string, string | undefined> = { ...process.env };
 const wanted: string[] = [];
 for (const arg of process.argv.slice(2)) {
-  const option = arg.match(/^--(places|rows|runs)=(\d+)$/);
+  const option = arg.match(/^--(places|rows|runs|sessions)=(\d+)$/);
   if (option) env[`BENCH_${option[1].toUpperCase()}`] = option[2];
   else if (arg === '--smoke') {
     Object.assign(
       env,
-      { BENCH_PLACES: '5000', BENCH_ROWS: '5000', BENCH_RUNS: '40', BENCH_HTTP_RUNS: '40', BENCH_UNRESOLVED: '10', BENCH_POPULAR_RUNS: '60' },
-      Object.fromEntries(Object.entries(env).filter(([k]) => /^BENCH_(PLACES|ROWS|RUNS)$/.test(k))),
+      {
+        BENCH_PLACES: '5000',
+        BENCH_ROWS: '5000',
+        BENCH_SESSIONS: '10000',
+        BENCH_RUNS: '40',
+        BENCH_HTTP_RUNS: '40',
+        BENCH_UNRESOLVED: '10',
+        BENCH_POPULAR_RUNS: '60',
+      },
+      Object.fromEntries(Object.entries(env).filter(([k]) => /^BENCH_(PLACES|ROWS|RUNS|SESSIONS)$/.test(k))),
     );
     env.BENCH_RESULTS_DIR ??= path.join(dir, '..', 'bench-results', 'smoke');
   } else if (arg.startsWith('--')) {
-    console.error(`Unknown option ${arg}: --places=N, --rows=N, --runs=N, --smoke.`);
+    console.error(`Unknown option ${arg}: --places=N, --rows=N, --runs=N, --sessions=N, --smoke.`);
     process.exit(2);
   } else wanted.push(arg);
 }

@@ -1,10 +1,12 @@
 // The feed read back by ical.js (Mozilla's iCalendar parser, used by Thunderbird): it must parse,
 // its VTIMEZONEs must turn each DTSTART back into the very instant written, across a DST change
 // and overseas, and a cancelled session must say so.
+import ical, { ICalEventStatus } from 'ical-generator';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { instantAt } from '@/lib/hours/zone';
-import { sessionsCalendar } from './ics';
+import { calendarData, foldLines, sessionsCalendar, zoneBlock } from './ics';
+import { floating } from './recurrence';
 import type { SessionRow } from './search';
 import { transitions } from './vtimezone';
 
@@ -61,6 +63,43 @@ describe('sessionsCalendar', () => {
     expect(events[0].description).toContain('https://reperes.test/ateliers/smartphone-cholet');
     expect(events[2].location).toBe('En ligne');
     expect(events.map((e) => e.uid)).toEqual(['a@reperes', 'b@reperes', 'c@reperes']);
+  });
+});
+
+describe('foldLines and the assembled calendar', () => {
+  const now = new Date('2027-03-01T10:00:00Z');
+  const long = 'Atelier « smartphone » : ' + 'é'.repeat(40) + ' 🙂 '.repeat(20) + 'x'.repeat(200);
+  const sessions = [
+    row('a', instantAt('Europe/Paris', 2027, 3, 23, 14, 0), 'Europe/Paris', { summary: long }),
+    row('b', instantAt('America/Cayenne', 2027, 3, 30, 14, 0), 'America/Cayenne', { cancelled: true, title: long.slice(0, 120) }),
+  ];
+
+  it('writes the very text ical-generator writes when it folds the whole calendar itself', () => {
+    const options = { baseUrl: 'https://reperes.test', name: 'Ateliers — Cholet', now };
+    const whole = ical({ ...calendarData(options), timezone: { name: '', generator: (zone) => zoneBlock(zone, now) } });
+    for (const s of sessions) {
+      const url = `${options.baseUrl}/ateliers/${s.slug}`;
+      whole.createEvent({
+        id: `${s.session_id}@reperes`,
+        start: floating(s.starts_at, s.time_zone),
+        end: floating(s.ends_at, s.time_zone),
+        timezone: s.time_zone,
+        stamp: now,
+        summary: s.cancelled ? `Annulé : ${s.title}` : s.title,
+        description: `${s.summary}\n\n${url}`,
+        location: `${s.place_name}, ${s.commune}`,
+        url,
+        status: s.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      });
+    }
+    expect(sessionsCalendar(sessions, options)).toBe(whole.toString());
+  });
+
+  it('folds at 75 octets without cutting a character', () => {
+    const folded = foldLines(`DESCRIPTION:${long}`).split('\r\n');
+    expect(folded.length).toBeGreaterThan(3);
+    expect(folded.every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+    expect(folded.map((line, i) => (i ? line.slice(1) : line)).join('')).toBe(`DESCRIPTION:${long}`);
   });
 });
 
