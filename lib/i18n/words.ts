@@ -30,3 +30,11 @@ export function listLabel(t: Translator, family: 'service' | 'fee' | 'access' | 
 export function listText(t: Translator, items: string[]): string {
   return items.join(t('list.separator'));
 }
+
+/** Values of one of the standard's lists as one phrase: "Gratuit, Payant". */
+export function listLabels(t: Translator, family: Parameters<typeof listLabel>[1], values: readonly string[]): string {
+  return listText(
+    t,
+    values.map((value) => listLabel(t, family, value)),
+  );
+}
