@@ -4,6 +4,7 @@
 // cette zone" once the person has moved the map. The list stays the accessible path: the map is
 // a complement and never traps the keyboard focus. Tiles come from the configured URL; without a
 // reachable tile server the markers still show.
+import { text } from './messages';
 import L from 'leaflet';
 import 'leaflet.markercluster';
 
@@ -127,7 +128,7 @@ function offerSearchThisArea(map: L.Map, container: HTMLElement, base: string) {
     const button = wrapper.appendChild(document.createElement('button'));
     button.type = 'button';
     button.className = 'button button--primary button--small';
-    button.textContent = 'Rechercher dans cette zone';
+    button.textContent = text('island.searchArea');
     L.DomEvent.disableClickPropagation(wrapper);
     button.addEventListener('click', () => {
       const center = map.getCenter();

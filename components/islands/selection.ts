@@ -1,6 +1,7 @@
 // "Ajouter à ma sélection" on result cards, and the count in the header's "Ma sélection" link.
 // The selection lives in this browser only (components/orientation/selection-store.ts), so these
 // controls exist only with JavaScript: the server sends empty placeholders.
+import { text as say } from './messages';
 import { getSelection, MAX_SELECTION, subscribe, toggle } from '../orientation/selection-store';
 
 export function enhanceSelection(root: ParentNode) {
@@ -32,16 +33,16 @@ function mountButton(slot: HTMLElement) {
     const result = toggle(place);
     status.textContent =
       result === 'full'
-        ? `Votre sélection compte déjà ${MAX_SELECTION} lieux.`
+        ? say('island.selectionFull', { max: MAX_SELECTION })
         : result === 'added'
-          ? 'Ajouté à votre sélection.'
-          : 'Retiré de votre sélection.';
+          ? say('island.selectionAdded')
+          : say('island.selectionRemoved');
   });
   return (selected: Set<string>) => {
     const isSelected = selected.has(place.id);
     button.className = `button button--small${isSelected ? ' button--selected' : ''}`;
     button.setAttribute('aria-pressed', String(isSelected));
-    text.data = isSelected ? 'Dans ma sélection ✓' : 'Ajouter à ma sélection';
+    text.data = isSelected ? say('island.inSelection') : say('island.addToSelection');
   };
 }
 

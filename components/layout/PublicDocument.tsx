@@ -7,7 +7,8 @@
    Next.js's own document; its script is a module, deferred by nature. */
 import type { ReactNode } from 'react';
 import { publicUrl } from '@/lib/config/env';
-import { DEFAULT_LOCALE, LOCALES, localizedHref, OG_LOCALES, translator, type Translator } from '@/lib/i18n';
+import { DEFAULT_LOCALE, islandMessages, LOCALES, localizedHref, OG_LOCALES, translator, type Translator } from '@/lib/i18n';
+import { safeJson } from '@/lib/places/structured-data';
 import { assetUrl, type AssetName } from '@/lib/render/assets';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SiteFooter } from './SiteFooter';
@@ -95,6 +96,7 @@ export function PublicDocument(props: Props) {
           {children}
         </main>
         {chrome && <SiteFooter t={t} />}
+        {t.locale !== DEFAULT_LOCALE && <script type="application/json" id="site-messages" dangerouslySetInnerHTML={{ __html: safeJson(islandMessages(t)) }} />}
       </body>
     </html>
   );

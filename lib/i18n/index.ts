@@ -71,3 +71,12 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translator {
   }
   return t;
 }
+
+/** The words of the public pages' script (components/islands/messages.ts) in the language of `t`, written into the page. */
+export function islandMessages(t: Translator): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(fr)
+      .filter((key) => key.startsWith('island.'))
+      .map((key) => [key, MESSAGES[t.locale][key as MessageKey] ?? fr[key as MessageKey]]),
+  );
+}

@@ -49,7 +49,9 @@ describe('message files', () => {
     expect(KEYS.filter((key) => !MESSAGES[locale][key]?.trim() && key !== 'list.separator')).toEqual([]);
     if (locale === 'fr') return;
     // Sentences (several words, not proper names) must differ from the French.
-    const sentences = KEYS.filter((key) => /\s\S+\s/.test(fr[key]) && !key.startsWith('programme.') && !key.startsWith('typology.') && !key.startsWith('placeType.'));
+    const sentences = KEYS.filter(
+      (key) => /\s\S+\s/.test(fr[key]) && !key.startsWith('programme.') && !key.startsWith('typology.') && !key.startsWith('placeType.'),
+    );
     expect(sentences.filter((key) => MESSAGES[locale][key] === fr[key])).toEqual([]);
   });
 
@@ -68,7 +70,8 @@ describe('message files', () => {
     for (const [key, label] of Object.entries(SUPPORT_MODE_PLAIN)) expect(fr[`supportMode.${key}` as MessageKey]).toBe(label);
     for (const [slug, { label }] of Object.entries(PLACE_TYPES)) expect(fr[`placeType.${slug}` as MessageKey]).toBe(label);
     const lists = { fee: FEE_LABELS, access: ACCESS_MODE_LABELS, public: PUBLIC_LABELS, specific: SPECIFIC_SUPPORT_LABELS, programme: PROGRAMME_LABELS };
-    for (const [family, labels] of Object.entries(lists)) for (const [key, label] of Object.entries(labels)) expect(fr[`${family}.${key}` as MessageKey]).toBe(label);
+    for (const [family, labels] of Object.entries(lists))
+      for (const [key, label] of Object.entries(labels)) expect(fr[`${family}.${key}` as MessageKey]).toBe(label);
   });
 
   it('formats plurals and numbers in each language', () => {
