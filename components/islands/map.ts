@@ -59,7 +59,17 @@ export function mountResultsMap(panel: HTMLElement) {
 /** Draws the map in `container`; returns what removes it (the React wrapper unmounts it). */
 export function createResultsMap(container: HTMLElement, config: ResultsMapConfig): () => void {
   const start = config.center ?? (config.markers[0] ? { lat: config.markers[0].lat, lng: config.markers[0].lng } : { lat: 46.6, lng: 2.4 });
-  const map = L.map(container, { center: [start.lat, start.lng], zoom: config.center ? 11 : 6, scrollWheelZoom: false, attributionControl: true });
+  const map = L.map(container, {
+    center: [start.lat, start.lng],
+    zoom: config.center ? 11 : 6,
+    scrollWheelZoom: false,
+    zoomControl: false,
+    attributionControl: false,
+  });
+  // Controls on the start side of the page's direction: top right on an Arabic or Dari page.
+  const rtl = document.documentElement.dir === 'rtl';
+  L.control.zoom({ position: rtl ? 'topright' : 'topleft' }).addTo(map);
+  L.control.attribution({ position: rtl ? 'bottomleft' : 'bottomright' }).addTo(map);
   L.tileLayer(config.tileUrl, { attribution: config.attribution }).addTo(map);
 
   // No cluster animations: less work on old phones, and no half-faded counts (they failed contrast mid-fade).
