@@ -23,6 +23,9 @@ test.describe('languages', () => {
     await page.locator('.result-card__title a').first().click();
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/lieux\//);
     await expect(page.getByRole('heading', { name: 'Horaires', level: 2 })).toBeVisible();
+    await page.goto(`/lieux/${SLUG}`);
+    await expect(page.getByText('Téléphone :')).toBeVisible();
+    await expect(page.locator('a[href^="tel:+33"]')).toBeVisible();
   });
 
   test('Arabic: /ar/recherche?ou=Angers is right to left, in Arabic, with results; a place opens in Arabic with its call link', async ({ page }, testInfo) => {
@@ -39,9 +42,12 @@ test.describe('languages', () => {
     // The places' own names stay French and say so.
     await expect(page.locator('.result-card__title a').first()).toHaveAttribute('lang', 'fr');
 
-    // Right to left at phone size: the header starts on the right, the results' text too.
-    const screenshot = await page.screenshot({ fullPage: false });
+    // Right to left at phone size: nothing widens the page, the header starts on the right, the results' text too.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const screenshot = await page.screenshot({ fullPage: false, path: testInfo.outputPath('arabic-search-390x844.png') });
     await testInfo.attach('arabic-search-390x844.png', { body: screenshot, contentType: 'image/png' });
+    // A painted page, not a blank one (a page widened to the left once showed nothing in its viewport).
+    expect(screenshot.length).toBeGreaterThan(10_000);
     const brand = (await page.locator('.brand').boundingBox())!;
     expect(brand.x + brand.width).toBeGreaterThan(390 - 40);
     expect(brand.x).toBeGreaterThan(390 / 3);
@@ -60,6 +66,14 @@ test.describe('languages', () => {
     await expect(page.getByRole('heading', { name: 'أوقات العمل', level: 2 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'العنوان والاتصال', level: 2 })).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The call link, its number kept left to right inside the Arabic text.
+    await page.goto(`/ar/lieux/${SLUG}`);
+    await expect(page.getByText('الهاتف:')).toBeVisible();
+    const call = page.locator('a[href^="tel:+33"]');
+    await expect(call).toBeVisible();
+    await expect(call).toHaveAttribute('dir', 'ltr');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: testInfo.outputPath('arabic-place-390x844.png') });
   });
 
   test('Ukrainian: the place page in Ukrainian, with its call link — axe-clean', async ({ page }) => {
