@@ -18,7 +18,7 @@ const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 /** Searches per client address and minute (the page and its network-scoped form): generous for people, a brake for scrapers. */
 const SEARCH_RATE = { limit: Number(process.env.SEARCH_RATE_LIMIT) || 300, windowSeconds: 60 };
-const SEARCH_PATH = /^\/(recherche|ateliers(?:\.ics)?|reseaux\/[^/]+)\/?$/;
+const SEARCH_PATH = /^\/(recherche|facile\/recherche|ateliers(?:\.ics)?|reseaux\/[^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
   const id = requestId(request.headers.get('x-request-id'));

@@ -7,9 +7,16 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-// The manifest names each output after its entry's name and extension: site.js, site.css.
+// The manifest names each output after its entry's name and extension: site.js, site.css,
+// selection-sheet.js (the "Ma sélection" page's own script). The maps, loaded by site.js only when
+// a page has one, are entries too so that their files say what they are (map-…, coverage-map-…).
+// `alone`: built by itself, so that site.js shares no chunk with it — every page would otherwise
+// wait one more round trip for that chunk before its load event.
 const ENTRIES = [
   { out: 'site', in: 'components/islands/site.ts' },
+  { out: 'selection-sheet', in: 'components/islands/selection-sheet.ts', alone: true },
+  { out: 'map', in: 'components/islands/map.ts' },
+  { out: 'coverage-map', in: 'components/islands/coverage-map.ts' },
   { out: 'site', in: 'components/islands/site.css' },
 ];
 // Browsers of phones from about 2019 on (ES modules, fetch); newer syntax is lowered by esbuild.
@@ -17,10 +24,10 @@ const TARGET = ['es2019'];
 
 const folder = (dev) => (dev ? 'assets-dev' : 'assets');
 
-function options(root, dev) {
+function options(root, dev, entries) {
   return {
     absWorkingDir: root,
-    entryPoints: ENTRIES.map((entry) => ({ in: path.join(root, entry.in), out: entry.out })),
+    entryPoints: entries.map((entry) => ({ in: path.join(root, entry.in), out: entry.out })),
     outdir: path.join(root, 'public', folder(dev)),
     bundle: true,
     splitting: true,
@@ -36,6 +43,13 @@ function options(root, dev) {
     metafile: true,
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+    // React components in these scripts (the selection sheet) run on Preact's compatibility layer
+    // (about 10 kB compressed, against about 60 kB for React DOM): the same code, hooks included.
+    alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    // Their "use client" marks are for Next.js; esbuild would warn that it drops them.
+    logOverride: { 'module-level-directive': 'silent' },
   };
 }
 
@@ -54,7 +68,10 @@ function writeManifest(root, metafile, dev) {
 function buildAssets({ root = path.resolve(__dirname, '..'), dev = false } = {}) {
   const esbuild = require('esbuild');
   fs.mkdirSync(path.join(root, 'public', folder(dev)), { recursive: true });
-  return finish(root, esbuild.buildSync(options(root, dev)).metafile, dev);
+  const groups = [ENTRIES.filter((entry) => !entry.alone), ...ENTRIES.filter((entry) => entry.alone).map((entry) => [entry])];
+  const outputs = {};
+  for (const entries of groups) Object.assign(outputs, esbuild.buildSync(options(root, dev, entries)).metafile.outputs);
+  return finish(root, { outputs }, dev);
 }
 
 // The new files are written before the old ones go, so a server running meanwhile (another
@@ -76,7 +93,8 @@ function sourceFiles(root = path.resolve(__dirname, '..')) {
   const islands = path.join(root, 'components', 'islands');
   return [
     ...fs.readdirSync(islands).map((file) => path.join(islands, file)),
-    path.join(root, 'components', 'orientation', 'selection-store.ts'),
+    ...fs.readdirSync(path.join(root, 'components', 'orientation')).map((file) => path.join(root, 'components', 'orientation', file)),
+    path.join(root, 'components', 'coverage', 'bands.ts'),
     path.join(root, 'components', 'search', 'embed.css'),
     path.join(root, 'app', 'globals.css'),
   ];

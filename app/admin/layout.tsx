@@ -24,6 +24,7 @@ const everyone = () => true;
 const NAV: Array<{ href: string; label: string; shown: (user: SessionUser) => boolean }> = [
   { href: '/admin', label: 'Tableau de bord', shown: everyone },
   { href: '/admin/lieux', label: 'Lieux', shown: everyone },
+  { href: '/admin/ateliers', label: 'Ateliers', shown: everyone },
   { href: '/admin/a-valider', label: 'À valider', shown: canSeeReviewQueue },
   { href: '/admin/reseaux', label: 'Coordination des réseaux', shown: canSeeNetworkDashboards },
   { href: '/admin/utilisateurs', label: 'Comptes', shown: canManageAccounts },

@@ -53,6 +53,11 @@ export function AtelierForm({ action, stops, initial }: Props) {
           Atelier créé : <a href={`/ateliers/${state.slug}`}>voir sa page publique</a>.
         </p>
       )}
+      {state.status === 'pending' && (
+        <p className="notice notice--success" role="status">
+          Atelier proposé : il sera publié quand la coordination du réseau l’aura validé.
+        </p>
+      )}
       {state.warnings?.map((w) => (
         <p key={w} className="notice notice--warning" role="status">
           {w}

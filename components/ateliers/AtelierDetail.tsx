@@ -6,6 +6,7 @@ import { seatsLeft, type AtelierPageData } from '@/lib/ateliers/page';
 import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
 import { safeJson } from '@/lib/places/structured-data';
 import { FEE_LABELS, PUBLIC_LABELS } from '@/lib/standard/enums';
+import { SessionSelectionSlot } from './SessionSelectionSlot';
 
 export type FormEcho = {
   sessionId: string;
@@ -130,6 +131,18 @@ function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho 
             <h3>
               <time dateTime={s.startsAt.toISOString()}>{sessionWhen(s.startsAt, s.endsAt, atelier.timeZone)}</time>
             </h3>
+            {!cancelled && (
+              <SessionSelectionSlot
+                session={{
+                  id: s.id,
+                  slug: atelier.slug,
+                  title: atelier.title,
+                  place: atelier.place.name,
+                  startsAt: s.startsAt,
+                  when: sessionWhen(s.startsAt, s.endsAt, atelier.timeZone),
+                }}
+              />
+            )}
             {cancelled ? (
               <p className="badge badge--closed">Séance annulée</p>
             ) : (

@@ -3,17 +3,31 @@
 import { seatsText, sessionWhen, themePlain } from '@/lib/ateliers/format';
 import type { SessionRow } from '@/lib/ateliers/search';
 import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
+import { SessionSelectionSlot } from './SessionSelectionSlot';
 
-export function SessionCard({ session: s, headingLevel = 2, showPlace = true }: { session: SessionRow; headingLevel?: 2 | 3; showPlace?: boolean }) {
+type Props = {
+  session: SessionRow;
+  headingLevel?: 2 | 3;
+  showPlace?: boolean;
+  /** "Ajouter à ma sélection" (not in the embed: its frame has no access to the selection). */
+  selection?: boolean;
+  /** Where links open (the embed opens them in the top window). */
+  linkTarget?: '_top';
+};
+
+export function SessionCard({ session: s, headingLevel = 2, showPlace = true, selection = true, linkTarget }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const when = sessionWhen(s.starts_at, s.ends_at, s.time_zone);
   return (
     <article className="result-card atelier-card" data-session-id={s.session_id}>
       <Heading className="result-card__title">
-        <a href={`/ateliers/${s.slug}`}>{s.cancelled ? `Annulé : ${s.title}` : s.title}</a>
+        <a href={`/ateliers/${s.slug}`} target={linkTarget}>
+          {s.cancelled ? `Annulé : ${s.title}` : s.title}
+        </a>
       </Heading>
       <p className="result-card__meta">
         <strong>
-          <time dateTime={s.starts_at.toISOString()}>{sessionWhen(s.starts_at, s.ends_at, s.time_zone)}</time>
+          <time dateTime={s.starts_at.toISOString()}>{when}</time>
         </strong>
       </p>
       {showPlace && (
@@ -37,6 +51,11 @@ export function SessionCard({ session: s, headingLevel = 2, showPlace = true }: 
         ))}
       </p>
       {s.demo && showPlace && <p className="notice result-card__closure">{DEMO_PLACE_NOTICE}</p>}
+      {selection && !s.cancelled && (
+        <div className="result-card__actions">
+          <SessionSelectionSlot session={{ id: s.session_id, slug: s.slug, title: s.title, place: s.place_name, startsAt: s.starts_at, when }} />
+        </div>
+      )}
     </article>
   );
 }

@@ -1,11 +1,11 @@
 // The coverage figures of a territory: the form, the shares within 5 / 10 / 20 km (with the
 // same for "ouvert le samedi"), the map layer, the communes furthest from help, and every
-// commune. Server-rendered; used by /territoires/[departement] and the coordinator dashboard.
+// commune. Plain markup; used by /territoires/[departement] (components/coverage/TerritoryView.tsx).
 import type { CoverageResult } from '@/lib/coverage';
 import type { CoverageParams } from '@/lib/coverage/params';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
-import { LazyCoverageMap } from './LazyCoverageMap';
+import { PlainCoverageMap } from './PlainCoverageMap';
 
 const km = (value: number | null) => (value === null ? 'aucun lieu' : `${value.toFixed(1).replace('.', ',')} km`);
 const people = (value: number) => value.toLocaleString('fr-FR');
@@ -70,7 +70,7 @@ export function CoverageReport({
         {result.meanDistanceKm !== null && <> Distance moyenne d’un habitant au lieu le plus proche : {km(result.meanDistanceKm)}.</>}
       </p>
       <SharesTable result={result} saturday={saturday} />
-      {map && points.length > 0 && <LazyCoverageMap points={points} tileUrl={map.tileUrl} attribution={map.attribution} />}
+      {map && points.length > 0 && <PlainCoverageMap points={points} tileUrl={map.tileUrl} attribution={map.attribution} />}
       <h2>Les communes les plus éloignées d’un lieu</h2>
       <table className="coverage-table" data-testid="coverage-furthest">
         <caption className="visually-hidden">Communes classées de la plus éloignée à la plus proche d’un lieu</caption>

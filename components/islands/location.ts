@@ -61,7 +61,7 @@ function enhance(field: HTMLElement) {
 
 /**
  * "Autour de moi": asks the browser for its position, puts it in the form (lat, lng) and sends
- * the form; `say` tells the person what happens. Shared with the App Router's LocationInput.
+ * the form; `say` tells the person what happens.
  */
 export function searchAroundMe(input: HTMLInputElement, say: (text: string) => void) {
   if (!navigator.geolocation) return say(text('island.locateUnsupported'));

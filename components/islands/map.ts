@@ -1,5 +1,4 @@
-// The results map, in plain Leaflet (the public pages mount it from their data block, the App
-// Router pages through components/map/ResultsMap.tsx): clustered markers, synchronised with the list (hovering or
+// The results map, in plain Leaflet (the public pages mount it from their data block): clustered markers, synchronised with the list (hovering or
 // focusing a card highlights its marker; clicking a marker brings its card), and "Rechercher dans
 // cette zone" once the person has moved the map. The list stays the accessible path: the map is
 // a complement and never traps the keyboard focus. Tiles come from the configured URL; without a

@@ -1,8 +1,9 @@
-// "Ajouter à ma sélection" on result cards, and the count in the header's "Ma sélection" link.
+// "Ajouter à ma sélection" on result cards, the count in the header's "Ma sélection" link, and the
+// shared fiche's "Imprimer" and "Ajouter ces lieux à ma sélection" (sent hidden, shown here).
 // The selection lives in this browser only (components/orientation/selection-store.ts), so these
 // controls exist only with JavaScript: the server sends empty placeholders.
 import { text as say } from './messages';
-import { getSelection, MAX_SELECTION, subscribe, toggle } from '../orientation/selection-store';
+import { addAll, getSelection, getSessionSelection, MAX_SELECTION, printFiche, subscribe, toggle } from '../orientation/selection-store';
 
 export function enhanceSelection(root: ParentNode) {
   const buttons = [...root.querySelectorAll<HTMLElement>('[data-selection-place]')].map(mountButton);
@@ -10,10 +11,27 @@ export function enhanceSelection(root: ParentNode) {
   const refresh = () => {
     const selected = new Set(getSelection().map((p) => p.id));
     for (const button of buttons) button(selected);
-    for (const link of links) showCount(link, selected.size);
+    for (const link of links) showCount(link, selected.size + getSessionSelection().length);
   };
   refresh();
   subscribe(refresh);
+  enhanceFicheButtons(root);
+}
+
+function enhanceFicheButtons(root: ParentNode) {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-print-fiche]')) {
+    button.hidden = false;
+    button.addEventListener('click', printFiche);
+  }
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-add-all]')) {
+    const places = JSON.parse(button.dataset.addAll ?? '[]') as Array<{ id: string; slug: string; name: string }>;
+    const status = button.parentElement?.querySelector<HTMLElement>('[data-add-all-status]');
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const added = addAll(places);
+      if (status) status.textContent = `${added} lieu(x) ajouté(s) à votre sélection.`;
+    });
+  }
 }
 
 function mountButton(slot: HTMLElement) {

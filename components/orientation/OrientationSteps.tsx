@@ -1,9 +1,9 @@
 // The guided mode: four short steps (need, where, when, specific needs), each a plain GET form
 // that carries the answers so far in the URL, so it works without JavaScript, the back button
-// steps back, and the last step lands on the normal search results.
-import Link from 'next/link';
+// steps back, and the last step lands on the normal search results. Plain markup (the "where"
+// field is enhanced by the public pages' script).
 import type { PriseEnChargeSpecifique } from '@prisma/client';
-import { LocationInput } from '@/components/search/LocationInput';
+import { LocationField } from '@/components/search/widgets';
 import { DAYS, EMPTY_FILTERS, parseSearchParams, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
 
@@ -66,7 +66,7 @@ export function OrientationSteps({ params }: { params: Params }) {
             className={i + 1 === step ? 'steps__current' : i + 1 < step ? 'steps__done' : undefined}
             aria-current={i + 1 === step ? 'step' : undefined}
           >
-            {i + 1 < step ? <Link href={stepUrl(filters, i + 1)}>{label}</Link> : label}
+            {i + 1 < step ? <a href={stepUrl(filters, i + 1)}>{label}</a> : label}
           </li>
         ))}
       </ol>
@@ -80,9 +80,9 @@ export function OrientationSteps({ params }: { params: Params }) {
           <button type="submit" className="button button--primary">
             {step < 4 ? 'Continuer' : 'Voir les lieux'}
           </button>
-          <Link href={skipHref} className="button">
+          <a href={skipHref} className="button">
             {step < 4 ? 'Passer cette étape' : 'Voir les lieux sans ce critère'}
-          </Link>
+          </a>
         </div>
       </form>
     </>
@@ -127,7 +127,7 @@ function PlaceStep({ filters }: { filters: SearchFilters }) {
         <span className="steps__count">Étape 2 sur 4</span> Où la personne habite-t-elle ?
       </legend>
       <Carry filters={filters} except={STEP_KEYS[1]} />
-      <LocationInput defaultValue={filters.ou ?? ''} />
+      <LocationField defaultValue={filters.ou ?? ''} />
       <div className="field">
         <label htmlFor="rayon">Jusqu’à quelle distance peut-elle se déplacer ?</label>
         <select id="rayon" name="rayon" defaultValue={String(RADII.includes(filters.rayon) ? filters.rayon : RADIUS.default)}>

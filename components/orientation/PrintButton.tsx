@@ -1,16 +1,9 @@
 'use client';
+import { printFiche } from './selection-store';
 
 export function PrintButton() {
   return (
-    <button
-      type="button"
-      className="button"
-      onClick={() => {
-        document.body.classList.add('printing-fiche');
-        window.print();
-        document.body.classList.remove('printing-fiche');
-      }}
-    >
+    <button type="button" className="button" onClick={printFiche}>
       Imprimer
     </button>
   );

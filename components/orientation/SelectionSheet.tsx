@@ -7,10 +7,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FichePlace } from '@/lib/orientation/fiche';
 import { ficheMailto } from '@/lib/orientation/mailto';
+import type { FicheSession } from '@/lib/orientation/sessions';
 import { FicheView } from './FicheView';
+import { SelectedSessions } from './SelectedSessions';
 import { HandOver, SendByMail, ShareLink } from './SelectionHandOver';
 import { getBeneficiary, getProfessional, saveBeneficiary, saveProfessional, setSelection, type Professional, type SelectedPlace } from './selection-store';
 import { useSelection } from './use-selection';
+import { useSessionSelection } from './use-session-selection';
 
 function move(list: SelectedPlace[], index: number, by: number) {
   const next = [...list];
@@ -21,6 +24,7 @@ function move(list: SelectedPlace[], index: number, by: number) {
 
 export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: boolean }) {
   const selection = useSelection();
+  const chosenSessions = useSessionSelection();
   const [mounted, setMounted] = useState(false);
   const [beneficiary, setBeneficiary] = useState({ firstName: '', need: '' });
   const [professional, setProfessional] = useState<Professional>({ structure: '', contact: '' });
@@ -35,7 +39,15 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
-  const { details, loadError } = usePlaceDetails(selection.map((p) => p.id).join(','));
+  const { details, sessionDetails, loaded, loadError } = usePlaceDetails(selection.map((p) => p.id).join(','), chosenSessions.map((s) => s.id).join(','));
+  const sessions = useMemo(
+    () =>
+      chosenSessions.flatMap((c) => {
+        const d = sessionDetails.find((x) => x.id === c.id);
+        return d ? [{ ...d, note: c.note }] : [];
+      }),
+    [chosenSessions, sessionDetails],
+  );
 
   const places = useMemo(
     () =>
@@ -45,13 +57,22 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
         .map((d) => ({ ...d, note: selection.find((s) => s.id === d.id)?.note ?? '' })),
     [selection, details],
   );
-  const request = { places: selection.map((p) => ({ id: p.id, note: p.note })), firstName: beneficiary.firstName, need: beneficiary.need, professional };
-  const shareUrl = mounted && places.length ? `${window.location.origin}/orienter/fiche?lieux=${places.map((p) => p.slug).join(',')}` : '';
+  const request = {
+    places: selection.map((p) => ({ id: p.id, note: p.note })),
+    sessions: chosenSessions.map((s) => ({ id: s.id, note: s.note })),
+    firstName: beneficiary.firstName,
+    need: beneficiary.need,
+    professional,
+  };
+  const shareUrl =
+    mounted && places.length + sessions.length
+      ? `${window.location.origin}/orienter/fiche?lieux=${places.map((p) => p.slug).join(',')}${sessions.length ? `&seances=${sessions.map((s) => s.id).join(',')}` : ''}`
+      : '';
   const missing = selection.length - places.length;
   const mailto = shareUrl ? ficheMailto({ shareUrl, firstName: beneficiary.firstName, structure: professional.structure, contact: professional.contact }) : '';
 
   if (!mounted) return <p>Chargement de votre sélection…</p>;
-  if (selection.length === 0) return <EmptySelection />;
+  if (selection.length === 0 && chosenSessions.length === 0) return <EmptySelection />;
 
   const updateBeneficiary = (change: Partial<typeof beneficiary>) => {
     const next = { ...beneficiary, ...change };
@@ -70,35 +91,40 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
         <h2 id="lieux-choisis">Lieux choisis ({selection.length})</h2>
         <SelectedPlaces selection={selection} missing={missing} loadError={loadError} detailsLoaded={details.length > 0} />
       </section>
+      <SelectedSessions sessions={chosenSessions} details={sessionDetails} detailsLoaded={loaded && !loadError} />
 
       <WhoFor beneficiary={beneficiary} professional={professional} updateBeneficiary={updateBeneficiary} updateProfessional={updateProfessional} />
 
       <HandOverSection request={request} mailto={mailto} canSendByMail={canSendByMail} shareUrl={shareUrl} copied={copied} setCopied={setCopied} />
 
-      <Preview places={places} beneficiary={beneficiary} professional={professional} loadError={loadError} />
+      <Preview places={places} sessions={sessions} beneficiary={beneficiary} professional={professional} loadError={loadError} />
     </div>
   );
 }
 
-/** The published details of the selected places (by id), fetched again when the selection changes. */
-function usePlaceDetails(ids: string) {
+/** The published details of the selected places and sessions (by id), fetched again when the selection changes. */
+function usePlaceDetails(ids: string, sessionIds: string) {
   const [details, setDetails] = useState<FichePlace[]>([]);
+  const [sessionDetails, setSessionDetails] = useState<FicheSession[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState('');
   useEffect(() => {
-    if (!ids) return;
+    if (!ids && !sessionIds) return;
     const controller = new AbortController();
-    fetch(`/api/orientation/lieux?ids=${ids}`, { signal: controller.signal })
+    fetch(`/api/orientation/lieux?ids=${ids}&seances=${sessionIds}`, { signal: controller.signal })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((body: { places: FichePlace[] }) => {
+      .then((body: { places: FichePlace[]; sessions?: FicheSession[] }) => {
         setDetails(body.places);
+        setSessionDetails(body.sessions ?? []);
+        setLoaded(true);
         setLoadError('');
       })
       .catch((error: Error) => {
         if (error.name !== 'AbortError') setLoadError('Les détails des lieux n’ont pas pu être chargés : vérifiez la connexion et rechargez la page.');
       });
     return () => controller.abort();
-  }, [ids]);
-  return { details, loadError };
+  }, [ids, sessionIds]);
+  return { details, sessionDetails, loaded, loadError };
 }
 
 /** What an empty selection says: how to fill it. */
@@ -272,11 +298,13 @@ function HandOverSection({
 /** The fiche as it will be printed, once the places' details are in. */
 function Preview({
   places,
+  sessions,
   beneficiary,
   professional,
   loadError,
 }: {
   places: FichePlace[];
+  sessions: FicheSession[];
   beneficiary: { firstName: string; need: string };
   professional: Professional;
   loadError: string;
@@ -286,8 +314,8 @@ function Preview({
       <h2 id="apercu" className="no-print">
         Aperçu
       </h2>
-      {places.length > 0 ? (
-        <FicheView places={places} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} />
+      {places.length + sessions.length > 0 ? (
+        <FicheView places={places} sessions={sessions} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} />
       ) : (
         !loadError && <p>Chargement de l’aperçu…</p>
       )}

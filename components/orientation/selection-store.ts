@@ -3,9 +3,12 @@
 // (first name, need) lives only in this tab (sessionStorage). Plain browser code: the React pages
 // read it through use-selection.ts, the public pages' script (components/islands) directly.
 export type SelectedPlace = { id: string; slug: string; name: string; note: string };
+/** A session of an atelier (issue #19), kept under its own key: selections saved before it load unchanged. */
+export type SelectedSession = { id: string; slug: string; title: string; place: string; startsAt: string; note: string };
 export type Professional = { structure: string; contact: string };
 
 const SELECTION_KEY = 'reperes:selection';
+const SESSIONS_KEY = 'reperes:seances';
 const PROFESSIONAL_KEY = 'reperes:professionnel';
 const BENEFICIARY_KEY = 'reperes:beneficiaire';
 const EVENT = 'reperes:selection-change';
@@ -77,6 +80,42 @@ export function toggle(place: Omit<SelectedPlace, 'note'>): 'added' | 'removed' 
   return 'added';
 }
 
+let sessionCache: { raw: string | null; value: SelectedSession[] } = { raw: null, value: [] };
+
+const isSession = (s: unknown): s is SelectedSession =>
+  !!s && typeof s === 'object' && ['id', 'slug', 'title', 'place', 'startsAt'].every((k) => typeof (s as Record<string, unknown>)[k] === 'string');
+
+/** The chosen atelier sessions (none in a selection saved before they existed). */
+export function getSessionSelection(): SelectedSession[] {
+  let raw: string | null = null;
+  try {
+    raw = local()?.getItem(SESSIONS_KEY) ?? null;
+  } catch {
+    raw = null;
+  }
+  if (raw !== sessionCache.raw) {
+    const parsed = read<unknown>(local(), SESSIONS_KEY, []);
+    const valid = Array.isArray(parsed) ? parsed.filter(isSession).map((s) => ({ ...s, note: typeof s.note === 'string' ? s.note : '' })) : [];
+    sessionCache = { raw, value: valid.slice(0, MAX_SELECTION) };
+  }
+  return sessionCache.value;
+}
+
+export function setSessionSelection(sessions: SelectedSession[]) {
+  write(local(), SESSIONS_KEY, sessions.slice(0, MAX_SELECTION));
+}
+
+export function toggleSession(session: Omit<SelectedSession, 'note'>): 'added' | 'removed' | 'full' {
+  const current = getSessionSelection();
+  if (current.some((s) => s.id === session.id)) {
+    setSessionSelection(current.filter((s) => s.id !== session.id));
+    return 'removed';
+  }
+  if (current.length >= MAX_SELECTION) return 'full';
+  setSessionSelection([...current, { ...session, note: '' }]);
+  return 'added';
+}
+
 /** Calls `callback` whenever the selection changes, in this tab or another; returns the unsubscribe. */
 export function subscribe(callback: () => void) {
   window.addEventListener(EVENT, callback);
@@ -91,3 +130,18 @@ export const getProfessional = () => read<Professional>(local(), PROFESSIONAL_KE
 export const saveProfessional = (value: Professional) => write(local(), PROFESSIONAL_KEY, value);
 export const getBeneficiary = () => read<{ firstName: string; need: string }>(session(), BENEFICIARY_KEY, { firstName: '', need: '' });
 export const saveBeneficiary = (value: { firstName: string; need: string }) => write(session(), BENEFICIARY_KEY, value);
+
+/** Adds these places (a shared fiche's) to the selection, up to its limit; returns how many were new. */
+export function addAll(places: Array<Omit<SelectedPlace, 'note'>>): number {
+  const current = getSelection();
+  const added = places.filter((p) => !current.some((c) => c.id === p.id)).map((p) => ({ ...p, note: '' }));
+  setSelection([...current, ...added].slice(0, MAX_SELECTION));
+  return added.length;
+}
+
+/** Prints the fiche alone (the stylesheet's `printing-fiche` rules hide the rest of the page). */
+export function printFiche() {
+  document.body.classList.add('printing-fiche');
+  window.print();
+  document.body.classList.remove('printing-fiche');
+}

@@ -7,6 +7,7 @@
 import { PlaceSessions } from '@/components/ateliers/PlaceSessions';
 import type { SessionRow } from '@/lib/ateliers/search';
 import type { ReactNode } from 'react';
+import { FacileLink } from '@/components/facile/FacileLink';
 import { PublicDocument } from '@/components/layout/PublicDocument';
 import { publicUrl } from '@/lib/config/env';
 import { presentHours } from '@/lib/hours/present';
@@ -108,6 +109,8 @@ function PublishedPlace({
       <nav aria-label={t('place.breadcrumb')} className="breadcrumb no-print">
         <a href={t.path(`/recherche?ou=${encodeURIComponent(place.commune)}`)}>{t('place.otherAround', { place: placeName(t, place.commune) })}</a>
       </nav>
+      {/* The easy-to-read version is in French: offered on the French page. */}
+      {t.locale === 'fr' && <FacileLink href={`/facile/lieux/${place.slug}`} />}
       <PlaceHeader place={place} url={url} closure={closure} t={t} />
 
       <div className="place-grid">

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 export type DirectoryGroup = { label: string; href?: string | null; places: Array<{ slug: string; name: string; street: string }> };
 
 /** Places grouped by commune: the plain directory of the home and territory pages. */
@@ -9,7 +7,7 @@ export function Directory({ groups, headingLevel = 3 }: { groups: DirectoryGroup
     <div className="directory">
       {groups.map((group) => (
         <section key={group.label} className="directory__commune" aria-label={group.label}>
-          <Heading className="directory__title">{group.href ? <Link href={group.href}>{group.label}</Link> : group.label}</Heading>
+          <Heading className="directory__title">{group.href ? <a href={group.href}>{group.label}</a> : group.label}</Heading>
           <ul className="place-list" data-testid="place-list">
             {group.places.map((place) => (
               <li key={place.slug}>

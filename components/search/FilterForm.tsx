@@ -6,6 +6,7 @@ import { listLabel } from '@/lib/i18n/words';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PROGRAMME_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { PLACE_TYPES, SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
 import type { ReactNode } from 'react';
+import { AteliersFilter } from './AteliersFilter';
 
 type Option = { value: string; label: string; hint?: string };
 
@@ -120,6 +121,9 @@ export function FilterForm({
       {filters.creneau.map((slot) => (
         <input key={`${slot.day}-${slot.halfDay}`} type="hidden" name="creneau" value={`${slot.day}-${slot.halfDay}`} />
       ))}
+      <div lang={t.locale === 'fr' ? undefined : 'fr' /* the ateliers' words are not translated yet */}>
+        <AteliersFilter checked={filters.ateliers} />
+      </div>
       <Checkboxes name="frais" legend={t('search.fees')} options={toOptions(t, 'fee', FEE_LABELS)} selected={filters.frais} counts={facets.frais} />
       <MoreCriteria filters={filters} facets={facets} t={t} />
       <button type="submit" className="button button--primary filter-form__submit">

@@ -4,6 +4,7 @@ import type { PlaceResult } from '@/lib/search';
 import { translator, type Translator } from '@/lib/i18n';
 import { listLabel, typologyName } from '@/lib/i18n/words';
 import type { Typologie } from '@prisma/client';
+import { NextAtelierLine } from './AteliersFilter';
 import { describeOpening, formatDistance } from './format';
 
 type Props = {
@@ -77,6 +78,7 @@ export function ResultCard({ place, now, showReasons = true, actions, linkTarget
           {place.services.length > 3 && <li className="muted">{t('card.moreServices', { count: place.services.length - 3 })}</li>}
         </ul>
       )}
+      {place.nextAtelier && <NextAtelierLine atelier={place.nextAtelier} linkTarget={linkTarget} />}
       {showReasons && place.matchedCriteria.length > 0 && (
         <p className="result-card__why">
           <span className="result-card__why-label">{t('card.why')} </span>

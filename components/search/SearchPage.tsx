@@ -4,6 +4,8 @@
 // "Autour de moi", the selection and the map. The whole state is in the URL. A view only: the
 // route (app/recherche/search-response.tsx) reads the data (lib/search/page) and answers HTTP.
 import { PublicDocument } from '@/components/layout/PublicDocument';
+import { FacileLink } from '@/components/facile/FacileLink';
+import { facileSearchHref } from '@/lib/facile/present';
 import { translator, type Translator } from '@/lib/i18n';
 import { placeName } from '@/lib/i18n/words';
 import type { EmbedNetwork, SearchData } from '@/lib/search/page';
@@ -21,6 +23,8 @@ export function SearchPage({ data, nonce, t = translator(), path }: { data: Sear
         : t('search.titleDefault');
   return (
     <PublicDocument title={title} description={t('search.description')} robots="noindex, follow" nonce={nonce} scripts={['site.js']} t={t} path={path}>
+      {/* The easy-to-read version is in French: offered on the French page. */}
+      {t.locale === 'fr' && <FacileLink href={facileSearchHref({ ou: data.filters.ou ?? undefined, besoin: data.filters.besoin[0] })} className="container" />}
       <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true, t })} t={t} />
     </PublicDocument>
   );

@@ -143,6 +143,7 @@ function EmptyState({ filters, response, url, t }: { filters: SearchFilters; res
               q: null,
               ouvert: null,
               creneau: [],
+              ateliers: false,
               page: 1,
             })}
           >

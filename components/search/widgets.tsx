@@ -1,23 +1,11 @@
-// The search page's interactive parts, in two kinds (see SearchResults):
-// - appWidgets: client components, for pages rendered by the App Router;
-// - plainWidgets: markup that works without JavaScript and that the public pages' script
-//   (components/islands/search.ts) enhances, for pages rendered without the client runtime.
-import { LazyResultsMap } from '@/components/map/LazyResultsMap';
-import { SelectionButton } from '@/components/orientation/SelectionButton';
+// The search page's interactive parts (see SearchResults): markup that works without JavaScript
+// and that the public pages' script (components/islands/site.ts) enhances. Every public page is
+// rendered without Next.js's client runtime (issue #20).
 import type { ResultsMapConfig } from '@/components/islands/map';
 import type { PlaceResult } from '@/lib/search';
 import { translator, type Translator } from '@/lib/i18n';
 import { safeJson } from '@/lib/places/structured-data';
-import { LocationInput } from './LocationInput';
 import type { SearchWidgets } from './SearchView';
-
-export function appWidgets({ selection = false }: { selection?: boolean } = {}): SearchWidgets {
-  return {
-    location: (defaultValue) => <LocationInput defaultValue={defaultValue} />,
-    map: (config) => <LazyResultsMap {...config} />,
-    actions: selection ? (place) => <SelectionButton id={place.id} slug={place.slug} name={place.name} /> : undefined,
-  };
-}
 
 export function plainWidgets({ selection = false, t = translator() }: { selection?: boolean; t?: Translator } = {}): SearchWidgets {
   return {
@@ -28,7 +16,7 @@ export function plainWidgets({ selection = false, t = translator() }: { selectio
 }
 
 /** The "where" field; "Autour de moi" appears once the script runs. */
-function LocationField({ defaultValue, t }: { defaultValue: string; t: Translator }) {
+export function LocationField({ defaultValue, t = translator() }: { defaultValue: string; t?: Translator }) {
   return (
     <div className="field location-field" data-location-field="">
       <label htmlFor="ou">{t('search.where')}</label>

@@ -4,10 +4,10 @@ import 'server-only';
 // signed-in person asks lib/auth/permissions.ts first.
 import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { canManageAteliers, type SessionUser } from '@/lib/auth/permissions';
+import { canManageAteliers, needsReview, type SessionUser } from '@/lib/auth/permissions';
 import { slugify } from '@/lib/geo/fold';
 import { instantAt, isOpenBetween, wallTimeIn } from '@/lib/hours';
-import { sessionDay } from './format';
+import { sessionDay, sessionWhen } from './format';
 import { sendMail } from '@/lib/mail';
 import { sessionCancelledMail } from './mail';
 import { syncSessions } from './sessions';
@@ -18,7 +18,8 @@ type Tx = Prisma.TransactionClient;
 
 export { syncSessions };
 
-export type WriteResult = { ok: true; id: string; slug: string; warnings: string[] } | { ok: false; errors: AtelierErrors };
+/** Created (`pending` false), or proposed for review (`pending` true: `id` is the proposal's, no page yet), or refused. */
+export type WriteResult = { ok: true; pending: boolean; id: string; slug: string; warnings: string[] } | { ok: false; errors: AtelierErrors };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
@@ -37,12 +38,17 @@ export async function placeScope(db: Db | Tx, placeId: string) {
       timeZone: true,
       openingHours: true,
       demo: true,
+      status: true,
       stops: { select: { id: true } },
-      networks: { select: { networkId: true } },
+      networks: { select: { networkId: true, network: { select: { reviewAteliers: true } } } },
     },
   });
   if (!place) return null;
-  return { place, scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) } };
+  return {
+    place,
+    scope: { id: place.id, networkIds: place.networks.map((m) => m.networkId) },
+    reviewRequired: place.networks.some((m) => m.network.reviewAteliers),
+  };
 }
 
 /**
@@ -75,7 +81,9 @@ async function freeSlug(tx: Tx, title: string, commune: string): Promise<string>
   return `${base}-${randomBytes(6).toString('hex')}`;
 }
 
-/** Creates an atelier for a place the user may edit, with its sessions. */
+/** Creates an atelier for a place the user may edit, with its sessions — or, when the place's
+ * network reviews its editors' ateliers (Network.reviewAteliers) at a published place, proposes it to the coordination
+ * (a pending line of the place's history, created by `approveProposedAtelier`). */
 export async function createAtelier(db: Db, user: SessionUser, placeId: string, fields: AtelierFields, now = new Date()): Promise<WriteResult> {
   const found = await placeScope(db, placeId);
   if (!found || !canManageAteliers(user, found.scope)) return { ok: false, errors: { form: NOT_ALLOWED } };
@@ -83,16 +91,61 @@ export async function createAtelier(db: Db, user: SessionUser, placeId: string, 
   if (!checked.ok) return checked;
   const { stopId, ...data } = checked.data;
   if (stopId && !found.place.stops.some((s) => s.id === stopId)) return { ok: false, errors: { stopId: 'Cette étape n’est pas celle de ce lieu.' } };
-  return db.$transaction(async (tx) => {
-    const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
-    const atelier = await tx.atelier.create({
-      data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id },
+  if (needsReview(user, { status: found.place.status, networksReviewRequired: found.reviewRequired })) {
+    const proposal = await db.placeRevision.create({
+      data: {
+        placeId,
+        kind: 'ATELIER',
+        state: 'PENDING',
+        authorId: user.id,
+        changes: { [`Atelier « ${data.title} »`]: { before: null, after: `proposé : première séance le ${sessionDay(data.startsAt, found.place.timeZone)}` } },
+        payload: fields as Prisma.InputJsonValue,
+      },
     });
-    await syncSessions(tx, atelier, now);
-    const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map(
-      (s) => s.startsAt,
-    );
-    return { ok: true as const, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
+    return { ok: true, pending: true, id: proposal.id, slug: '', warnings: [] };
+  }
+  return db.$transaction((tx) => insertAtelier(tx, user, found, checked.data, now));
+}
+
+type Found = NonNullable<Awaited<ReturnType<typeof placeScope>>>;
+type Checked = Extract<ReturnType<typeof checkAtelier>, { ok: true }>['data'];
+
+async function insertAtelier(tx: Tx, user: SessionUser, found: Found, checked: Checked, now: Date): Promise<WriteResult> {
+  const { stopId, ...data } = checked;
+  const placeId = found.place.id;
+  const commune = (await tx.place.findUniqueOrThrow({ where: { id: placeId }, select: { commune: true } })).commune;
+  const atelier = await tx.atelier.create({
+    data: { ...data, stopId, placeId, timeZone: found.place.timeZone, slug: await freeSlug(tx, data.title, commune), createdById: user.id },
+  });
+  await syncSessions(tx, atelier, now);
+  const starts = (await tx.atelierSession.findMany({ where: { atelierId: atelier.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map(
+    (s) => s.startsAt,
+  );
+  const first = starts[0] ? ` à partir du ${sessionDay(starts[0], atelier.timeZone)}` : '';
+  await recordAtelierChange(tx, user, placeId, `Atelier « ${atelier.title} »`, null, `créé : ${starts.length} séance${starts.length > 1 ? 's' : ''}${first}`);
+  return { ok: true, pending: false, id: atelier.id, slug: atelier.slug, warnings: closedDayWarnings(found.place.openingHours, found.place.timeZone, starts) };
+}
+
+/** A coordinator approves a proposed atelier: checked again (dates may have passed), then created
+ * as the proposal's line of history turns applied. Null when there is no such pending proposal. */
+export async function approveProposedAtelier(
+  db: Db,
+  reviewer: SessionUser,
+  revision: { id: string; placeId: string; payload: Prisma.JsonValue },
+  note: string | null,
+  now = new Date(),
+): Promise<WriteResult> {
+  const found = await placeScope(db, revision.placeId);
+  if (!found || !canManageAteliers(reviewer, found.scope)) return { ok: false, errors: { form: NOT_ALLOWED } };
+  const checked = checkAtelier((revision.payload ?? {}) as AtelierFields, found.place.timeZone, now);
+  if (!checked.ok) return checked;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.placeRevision.updateMany({
+      where: { id: revision.id, state: 'PENDING' },
+      data: { state: 'APPLIED', reviewerId: reviewer.id, reviewNote: note, reviewedAt: now },
+    });
+    if (count !== 1) return { ok: false as const, errors: { form: 'Cette proposition a déjà été traitée.' } };
+    return insertAtelier(tx, reviewer, found, checked.data, now);
   });
 }
 
@@ -106,15 +159,23 @@ async function ownedAtelier(db: Db | Tx, user: SessionUser, atelierId: string) {
 
 /** Cancels one session (it stays listed, marked cancelled; its registrants keep their entry and are told by mail). */
 export async function cancelSession(db: Db, user: SessionUser, sessionId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
-  const session = isUuid(sessionId) ? await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true } }) : null;
-  if (!session || !(await ownedAtelier(db, user, session.atelierId))) return { ok: false, message: NOT_ALLOWED };
-  const { count } = await db.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+  const session = isUuid(sessionId)
+    ? await db.atelierSession.findUnique({ where: { id: sessionId }, select: { atelierId: true, startsAt: true, endsAt: true } })
+    : null;
+  const atelier = session ? await ownedAtelier(db, user, session.atelierId) : null;
+  if (!session || !atelier) return { ok: false, message: NOT_ALLOWED };
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.atelierSession.updateMany({ where: { id: sessionId, cancelledAt: null }, data: { cancelledAt: now } });
+    const when = sessionWhen(session.startsAt, session.endsAt, atelier.timeZone);
+    if (count === 1) await recordAtelierChange(tx, user, atelier.placeId, `Séance de « ${atelier.title} », ${when}`, 'prévue', 'annulée');
+    return count;
+  });
   if (count === 1) await tellRegistrants(db, sessionId);
   return { ok: true };
 }
 
 /** Mails everyone registered to a session (confirmed or waiting, with an e-mail) that it is cancelled. */
-async function tellRegistrants(db: Db, sessionId: string) {
+export async function tellRegistrants(db: Db, sessionId: string) {
   const session = await db.atelierSession.findUniqueOrThrow({
     where: { id: sessionId },
     include: {
@@ -128,10 +189,18 @@ async function tellRegistrants(db: Db, sessionId: string) {
 
 /** Cancels the whole series: its coming sessions are cancelled. */
 export async function cancelAtelier(db: Db, user: SessionUser, atelierId: string, now = new Date()): Promise<{ ok: boolean; message?: string }> {
-  if (!(await ownedAtelier(db, user, atelierId))) return { ok: false, message: NOT_ALLOWED };
-  await db.$transaction([
-    db.atelier.update({ where: { id: atelierId }, data: { cancelledAt: now } }),
-    db.atelierSession.updateMany({ where: { atelierId, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } }),
-  ]);
+  const atelier = await ownedAtelier(db, user, atelierId);
+  if (!atelier) return { ok: false, message: NOT_ALLOWED };
+  if (atelier.cancelledAt) return { ok: true };
+  await db.$transaction(async (tx) => {
+    await tx.atelier.update({ where: { id: atelierId }, data: { cancelledAt: now } });
+    const { count } = await tx.atelierSession.updateMany({ where: { atelierId, startsAt: { gte: now }, cancelledAt: null }, data: { cancelledAt: now } });
+    await recordAtelierChange(tx, user, atelier.placeId, `Atelier « ${atelier.title} »`, `${count} séance${count > 1 ? 's' : ''} à venir`, 'annulé');
+  });
   return { ok: true };
+}
+
+/** A line of the place's history (same page, same rights as the place's own changes). */
+async function recordAtelierChange(tx: Tx, user: SessionUser, placeId: string, what: string, before: string | null, after: string) {
+  await tx.placeRevision.create({ data: { placeId, kind: 'ATELIER', authorId: user.id, changes: { [what]: { before, after } } } });
 }

@@ -143,7 +143,7 @@ export function checkAtelier(f: AtelierFields, timeZone: string, now: Date): Che
 }
 
 /** What the back-office form gets back from its server action: the typed values and the errors. */
-export type AtelierFormState = { status: 'idle' | 'invalid' | 'created'; values?: AtelierFields; errors?: AtelierErrors; slug?: string; warnings?: string[] };
+export type AtelierFormState = { status: 'idle' | 'invalid' | 'created' | 'pending'; values?: AtelierFields; errors?: AtelierErrors; slug?: string; warnings?: string[] };
 
 /** The form's fields, read from a FormData (lists for the checkbox groups, text capped). */
 export const ATELIER_TEXT_FIELDS = [

@@ -1,9 +1,12 @@
 // What the campaign page (/mise-a-jour/[token]) reads, with the app's database client: pages never
 // hold it. openCampaignLink takes the client, for the tests.
 import { db } from '@/lib/db';
+import { comingSessionsToConfirm } from '@/lib/ateliers/campaign';
 import { openCampaignLink } from './responses';
 
-/** The place and campaign a personal link opens, or why it does not. */
-export function campaignLinkByToken(token: string) {
-  return openCampaignLink(db, token);
+/** The place, its coming ateliers' sessions and the campaign a personal link opens, or why it does not. */
+export async function campaignLinkByToken(token: string) {
+  const link = await openCampaignLink(db, token);
+  if (link.status !== 'ok') return link;
+  return { ...link, sessions: await comingSessionsToConfirm(db, link.place.id) };
 }

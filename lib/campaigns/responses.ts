@@ -4,6 +4,8 @@
 // cannot say), say the place has closed (a report), or opt out for good. A link works once, until
 // the campaign expires, and only for its own place.
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { cancelSessionsFromCampaign } from '@/lib/ateliers/campaign';
+import { tellRegistrants } from '@/lib/ateliers/store';
 import { hashToken } from '@/lib/auth/tokens';
 import { parseSection } from '@/lib/editing/sections';
 import { revisionValue, sameRevisionValue } from '@/lib/editing/values';
@@ -83,14 +85,15 @@ async function usable(db: Db, token: string, placeId: string, now: Date) {
 const dayOf = (now: Date) => new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
 const contactLabel = (campaign: string) => `Contact du lieu (campagne « ${campaign} »)`;
 
-/** "Tout est à jour": date_maj becomes today. */
-export async function confirmListing(db: Db, input: { token: string; placeId: string; now?: Date }): Promise<RespondResult> {
+/** "Tout est à jour": date_maj becomes today; the coming sessions the contact ticked are cancelled
+ * (the others are thereby confirmed), and their registrants told. */
+export async function confirmListing(db: Db, input: { token: string; placeId: string; cancelSessionIds?: string[]; now?: Date }): Promise<RespondResult> {
   const now = input.now ?? new Date();
   const found = await usable(db, input.token, input.placeId, now);
   if (found.status !== 'ok') return found;
   const { target } = found;
-  return db.$transaction(async (tx) => {
-    if (!(await consume(tx, target.id, 'CONFIRMED', now))) return { status: 'used' as const };
+  const result = await db.$transaction(async (tx) => {
+    if (!(await consume(tx, target.id, 'CONFIRMED', now))) return { status: 'used' as const, cancelled: [] };
     const place = await tx.place.findUniqueOrThrow({ where: { id: target.placeId }, select: { dateMaj: true, version: true } });
     const today = dayOf(now);
     await tx.place.update({
@@ -106,8 +109,11 @@ export async function confirmListing(db: Db, input: { token: string; placeId: st
         baseVersion: place.version,
       },
     });
-    return { status: 'done' as const };
+    const cancelled = await cancelSessionsFromCampaign(tx, target.placeId, input.cancelSessionIds ?? [], contactLabel(target.campaign.name), now);
+    return { status: 'done' as const, cancelled };
   });
+  for (const id of result.cancelled) await tellRegistrants(db, id).catch(() => undefined);
+  return { status: result.status };
 }
 
 /** Corrections go to the review queue: a pending revision (fields) and a report (free text). */

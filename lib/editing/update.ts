@@ -2,6 +2,7 @@
 // started from must still be the current one, checked atomically), a revision with before/after
 // values, review for editors when the network asks for it, and the opening slots kept in step.
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { approveProposedAtelier } from '../ateliers/store';
 import { canEditPlace, canPublishPlace, canReviewFor, needsReview, type SessionUser } from '../auth/permissions';
 import { replaceOpeningSlots } from '../places/opening-slots';
 import { parseSection, type SectionId } from './sections';
@@ -55,7 +56,7 @@ export async function saveSection(
     }
     if (place.version !== input.baseVersion) {
       const last = await tx.placeRevision.findFirst({
-        where: { placeId: place.id, state: 'APPLIED' },
+        where: { placeId: place.id, state: 'APPLIED', kind: { not: 'ATELIER' } },
         orderBy: { createdAt: 'desc' },
         include: { author: { select: { name: true, email: true } } },
       });
@@ -119,6 +120,11 @@ export async function reviewRevision(
   if (!revision || revision.state !== 'PENDING') return { status: 'gone' };
   const loaded = await loadScope(db, revision.placeId);
   if (!loaded || !canReviewFor(user, loaded.scope)) return { status: 'forbidden' };
+  // A proposed atelier is created on approval, checked again (its dates may have passed since).
+  if (revision.kind === 'ATELIER' && input.decision === 'apply') {
+    const created = await approveProposedAtelier(db, user, revision, input.note ?? null);
+    return { status: created.ok ? 'applied' : 'stale' };
+  }
   return db.$transaction(async (tx) => {
     if (input.decision === 'reject') {
       await tx.placeRevision.update({

@@ -5,20 +5,29 @@ import { z } from 'zod';
 import { presentHours } from '@/lib/hours/present';
 import { temporaryClosure } from '@/lib/places/closure';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
+import { displayPhone } from './fiche-phone';
+import { loadFicheSessions, MAX_FICHE_SESSIONS, type FicheSession } from './sessions';
 
 export const MAX_FICHE_PLACES = 8;
 
 const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).default('');
 
-export const ficheRequestSchema = z.object({
-  places: z
-    .array(z.object({ id: z.string().uuid('Lieu inconnu.'), note: text(300) }))
-    .min(1, 'La sélection est vide : ajoutez au moins un lieu.')
-    .max(MAX_FICHE_PLACES, `Une fiche tient ${MAX_FICHE_PLACES} lieux au plus.`),
-  firstName: text(60),
-  need: text(300),
-  professional: z.object({ structure: text(150), contact: text(200) }).default({ structure: '', contact: '' }),
-});
+export const ficheRequestSchema = z
+  .object({
+    places: z
+      .array(z.object({ id: z.string().uuid('Lieu inconnu.'), note: text(300) }))
+      .max(MAX_FICHE_PLACES, `Une fiche tient ${MAX_FICHE_PLACES} lieux au plus.`)
+      .default([]),
+    // Atelier sessions (issue #19): absent from the requests of pages saved before them.
+    sessions: z
+      .array(z.object({ id: z.string().uuid('Séance inconnue.'), note: text(300) }))
+      .max(MAX_FICHE_SESSIONS, `Une fiche tient ${MAX_FICHE_SESSIONS} séances d’atelier au plus.`)
+      .default([]),
+    firstName: text(60),
+    need: text(300),
+    professional: z.object({ structure: text(150), contact: text(200) }).default({ structure: '', contact: '' }),
+  })
+  .refine((r) => r.places.length + r.sessions.length > 0, { message: 'La sélection est vide : ajoutez au moins un lieu ou un atelier.', path: ['places'] });
 
 export type FicheRequest = z.infer<typeof ficheRequestSchema>;
 
@@ -41,13 +50,9 @@ export type FichePlace = {
   note: string;
 };
 
-export type Fiche = Omit<FicheRequest, 'places'> & { places: FichePlace[]; createdAt: Date; shareUrl: string };
+export type Fiche = Omit<FicheRequest, 'places' | 'sessions'> & { places: FichePlace[]; sessions: FicheSession[]; createdAt: Date; shareUrl: string };
 
-/** "+33241000000" → "02 41 00 00 00" (French numbers), other numbers as given. */
-export function displayPhone(phone: string): string {
-  const m = phone.match(/^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/);
-  return m ? `0${m[1]} ${m[2]} ${m[3]} ${m[4]} ${m[5]}` : phone;
-}
+export { displayPhone };
 
 const ACCESS_WORDS: Record<string, string> = {
   SePresenter: 'Sans rendez-vous : se présenter aux heures d’ouverture',
@@ -57,9 +62,10 @@ const ACCESS_WORDS: Record<string, string> = {
   PrendreRdvEnLigne: 'Prendre rendez-vous en ligne',
 };
 
-export function shareLink(baseUrl: string, slugs: string[]) {
+export function shareLink(baseUrl: string, slugs: string[], sessionIds: string[] = []) {
   const url = new URL('/orienter/fiche', baseUrl);
-  url.searchParams.set('lieux', slugs.join(','));
+  if (slugs.length || !sessionIds.length) url.searchParams.set('lieux', slugs.join(','));
+  if (sessionIds.length) url.searchParams.set('seances', sessionIds.join(','));
   return url.toString();
 }
 
@@ -103,14 +109,16 @@ export async function loadFichePlaces(
 }
 
 export async function buildFiche(db: PrismaClient, request: FicheRequest, baseUrl: string, now = new Date()): Promise<Fiche> {
-  const places = await loadFichePlaces(db, request.places, baseUrl, now);
+  const [places, sessions] = await Promise.all([loadFichePlaces(db, request.places, baseUrl, now), loadFicheSessions(db, request.sessions, baseUrl, now)]);
   return {
     ...request,
     places,
+    sessions,
     createdAt: now,
     shareUrl: shareLink(
       baseUrl,
       places.map((p) => p.slug),
+      sessions.map((s) => s.id),
     ),
   };
 }
@@ -120,7 +128,8 @@ export function ficheText(fiche: Fiche): string {
   const lines: string[] = [];
   lines.push(fiche.firstName ? `Bonjour ${fiche.firstName},` : 'Bonjour,', '');
   if (fiche.need) lines.push(`Votre besoin : ${fiche.need}`, '');
-  lines.push(fiche.places.length > 1 ? 'Voici les lieux où vous pouvez être aidé·e :' : 'Voici le lieu où vous pouvez être aidé·e :', '');
+  if (fiche.places.length)
+    lines.push(fiche.places.length > 1 ? 'Voici les lieux où vous pouvez être aidé·e :' : 'Voici le lieu où vous pouvez être aidé·e :', '');
   for (const [i, p] of fiche.places.entries()) {
     lines.push(`${i + 1}. ${p.name}`, ...p.address.map((a) => `   ${a}`));
     if (p.closure) lines.push(`   Attention : ${p.closure}`);
@@ -131,6 +140,12 @@ export function ficheText(fiche: Fiche): string {
     if (p.practicalInfo) lines.push(`   À savoir : ${p.practicalInfo.replace(/\s+/g, ' ')}`);
     if (p.note) lines.push(`   Note : ${p.note}`);
     lines.push(`   Fiche en ligne : ${p.url}`, '');
+  }
+  if (fiche.sessions.length) lines.push(fiche.sessions.length > 1 ? 'Les ateliers choisis pour vous :' : 'L’atelier choisi pour vous :', '');
+  for (const s of fiche.sessions) {
+    lines.push(`- ${s.title}`, `   ${s.when}`, `   ${s.placeName}`, ...s.address.map((a) => `   ${a}`), `   ${s.registration}`);
+    if (s.note) lines.push(`   Note : ${s.note}`);
+    lines.push(`   L’atelier en ligne : ${s.url}`, '');
   }
   if (fiche.professional.structure || fiche.professional.contact) {
     lines.push(`Orienté·e par : ${[fiche.professional.structure, fiche.professional.contact].filter(Boolean).join(' — ')}`, '');

@@ -3,6 +3,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Fiche, FichePlace } from './fiche';
+import type { FicheSession } from './sessions';
 
 const MARGIN = 48;
 const BLUE = '#1d4e89';
@@ -25,7 +26,8 @@ function safe(value: string): string {
 const frenchDay = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
 
 export async function renderFichePdf(fiche: Fiche): Promise<Buffer> {
-  const qrCodes = await Promise.all(fiche.places.map((p) => QRCode.toBuffer(p.url, { type: 'png', margin: 1, width: 156, errorCorrectionLevel: 'M' })));
+  const qr = (url: string) => QRCode.toBuffer(url, { type: 'png', margin: 1, width: 156, errorCorrectionLevel: 'M' });
+  const [qrCodes, sessionQrCodes] = await Promise.all([Promise.all(fiche.places.map((p) => qr(p.url))), Promise.all(fiche.sessions.map((s) => qr(s.url)))]);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -86,6 +88,7 @@ export async function renderFichePdf(fiche: Fiche): Promise<Buffer> {
   for (const [i, place] of fiche.places.entries()) {
     placeBlock(doc, place, i + 1, qrCodes[i], write, width);
   }
+  sessionsSection(doc, fiche.sessions, sessionQrCodes, write, width);
 
   if (fiche.professional.structure || fiche.professional.contact) {
     ensureSpace(doc, 70);
@@ -93,7 +96,7 @@ export async function renderFichePdf(fiche: Fiche): Promise<Buffer> {
     write([fiche.professional.structure, fiche.professional.contact].filter(Boolean).join(' — '), { gap: 0.5 });
   }
   ensureSpace(doc, 60);
-  write('Ces lieux en ligne, à jour :', { size: 11, color: MUTED });
+  write(fiche.sessions.length ? 'Cette fiche en ligne, à jour :' : 'Ces lieux en ligne, à jour :', { size: 11, color: MUTED });
   write(fiche.shareUrl, { size: 11, color: BLUE, link: fiche.shareUrl });
   write('Repères, l’annuaire des lieux de médiation numérique. Aucune donnée vous concernant n’est conservée.', { size: 10, color: MUTED });
   root.end();
@@ -147,6 +150,46 @@ function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, q
     .fontSize(8)
     .fillColor(MUTED)
     .text('Scanner pour la fiche en ligne', MARGIN + width - QR_SIZE - 6, top + QR_SIZE + 12, { width: QR_SIZE + 12, align: 'center' });
+  doc.endMarkedContent();
+  doc.x = MARGIN;
+  doc.y = Math.max(bottom, top + QR_SIZE + 30) + 10;
+}
+
+function sessionsSection(doc: PDFKit.PDFDocument, sessions: FicheSession[], qrCodes: Buffer[], write: Write, width: number) {
+  if (sessions.length === 0) return;
+  ensureSpace(doc, 120);
+  write(sessions.length > 1 ? 'Les ateliers choisis pour vous' : 'L’atelier choisi pour vous', { size: 17, bold: true, color: BLUE, tag: 'H2', gap: 0.3 });
+  for (const [i, session] of sessions.entries()) sessionBlock(doc, session, qrCodes[i], write, width);
+}
+
+/** One atelier session: what, when (in its own time zone), where, how to register; a QR code to its page. */
+function sessionBlock(doc: PDFKit.PDFDocument, session: FicheSession, qr: Buffer, write: Write, width: number) {
+  ensureSpace(doc, Math.min((7 + session.address.length + (session.note ? 2 : 0)) * 17 + 30, doc.page.height - MARGIN * 2 - 10));
+  const top = doc.y;
+  const textWidth = width - QR_SIZE - 16;
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc
+    .moveTo(MARGIN, top)
+    .lineTo(MARGIN + width, top)
+    .lineWidth(1)
+    .strokeColor('#c9c9c9')
+    .stroke();
+  doc.endMarkedContent();
+  doc.y = top + 8;
+  write(session.title, { size: 15, bold: true, color: BLUE, tag: 'H3', width: textWidth });
+  write(`Quand : ${session.when}`, { size: 14, bold: true, width: textWidth });
+  write(`Où : ${session.placeName}`, { width: textWidth });
+  write(session.address.join(', '), { width: textWidth });
+  write(session.registration, { bold: true, width: textWidth });
+  if (session.note) write(`Note : ${session.note}`, { size: 13, bold: true, width: textWidth });
+  const bottom = doc.y;
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.image(qr, MARGIN + width - QR_SIZE, top + 10, { width: QR_SIZE, height: QR_SIZE });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text('Scanner pour l’atelier en ligne', MARGIN + width - QR_SIZE - 6, top + QR_SIZE + 12, { width: QR_SIZE + 12, align: 'center' });
   doc.endMarkedContent();
   doc.x = MARGIN;
   doc.y = Math.max(bottom, top + QR_SIZE + 30) + 10;

@@ -35,6 +35,7 @@ export function fieldWithLink(request: FicheRequest): string | null {
     ['la structure', request.professional.structure],
     ['le contact', request.professional.contact],
     ...request.places.map((p, i): [string, string] => [`la note du lieu n° ${i + 1}`, p.note]),
+    ...request.sessions.map((s, i): [string, string] => [`la note de l’atelier n° ${i + 1}`, s.note]),
   ];
   return fields.find(([, value]) => containsLink(value))?.[0] ?? null;
 }
@@ -70,13 +71,19 @@ export async function sendFiche(
       message: 'Cette adresse a déjà reçu plusieurs fiches aujourd’hui : réessayez demain, ou remettez la fiche imprimée ou par votre messagerie.',
     };
   const fiche = await buildFiche(db, input.request, input.baseUrl);
-  if (fiche.places.length === 0) return { status: 'invalid', message: 'Aucun des lieux choisis n’est publié : refaites la sélection.' };
+  if (fiche.places.length === 0 && fiche.sessions.length === 0)
+    return { status: 'invalid', message: 'Aucun des lieux ou ateliers choisis n’est encore proposé : refaites la sélection.' };
   const pdf = await renderFichePdf(fiche);
   const from = sender.name ? `${sender.name} (${sender.email})` : sender.email;
   await sendMail(db, {
     to: email,
     replyTo: sender.email,
-    subject: fiche.places.length > 1 ? `Vos ${fiche.places.length} lieux d’aide au numérique` : `Votre lieu d’aide au numérique : ${fiche.places[0].name}`,
+    subject:
+      fiche.places.length > 1
+        ? `Vos ${fiche.places.length} lieux d’aide au numérique`
+        : fiche.places.length === 1
+          ? `Votre lieu d’aide au numérique : ${fiche.places[0].name}`
+          : `Votre atelier numérique : ${fiche.sessions[0].title}`,
     text: `${ficheText(fiche)}\n\nLa fiche à imprimer est jointe à ce message (PDF).\n\nFiche envoyée par ${from} depuis Repères, l’annuaire des lieux d’aide au numérique. Pour répondre, répondez à ce message.`,
     attachments: [{ filename: 'fiche-orientation.pdf', content: pdf, contentType: 'application/pdf' }],
   });

@@ -26,6 +26,7 @@ const KEYS = [
   'q',
   'ouvert',
   'creneau',
+  'ateliers',
   'page',
 ];
 
@@ -136,6 +137,7 @@ describe('search URL parameters (properties)', () => {
         fc.record({ day: fc.constantFrom(...DAYS), halfDay: fc.constantFrom(...(Object.keys(HALF_DAYS) as Array<keyof typeof HALF_DAYS>)) }),
         { selector: (s) => `${s.day}-${s.halfDay}`, maxLength: 5 },
       ),
+      ateliers: fc.boolean(),
       page: fc.integer({ min: 1, max: 500 }),
     });
     fc.assert(

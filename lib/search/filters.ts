@@ -50,6 +50,8 @@ export type SearchFilters = {
   q: string | null;
   ouvert: Availability | null;
   creneau: TimeSlot[];
+  /** « Ateliers à venir »: places with a session in the next 30 days (lib/search/ateliers.ts). */
+  ateliers: boolean;
   page: number;
 };
 
@@ -84,6 +86,7 @@ export const EMPTY_FILTERS: Readonly<SearchFilters> = {
   q: null,
   ouvert: null,
   creneau: [],
+  ateliers: false,
   page: 1,
 };
 
@@ -223,6 +226,10 @@ export function parseSearchParams(params: RawParams): ParsedFilters {
     } else problems.push(`Créneau inconnu : « ${value.slice(0, 30)} » a été ignoré.`);
   }
 
+  const ateliers = first(params, 'ateliers');
+  if (ateliers === '1') filters.ateliers = true;
+  else if (ateliers && ateliers !== '0') problems.push('Le filtre « Ateliers à venir » n’a pas été compris : il a été ignoré.');
+
   const page = first(params, 'page');
   if (page !== null) {
     const n = Number(page);
@@ -250,6 +257,7 @@ export function toSearchParams(filters: Partial<SearchFilters>): URLSearchParams
   if (f.q) params.set('q', f.q);
   if (f.ouvert) params.set('ouvert', f.ouvert.kind === 'now' ? 'maintenant' : f.ouvert.kind === 'saturday' ? 'samedi' : f.ouvert.local);
   for (const slot of f.creneau) params.append('creneau', `${slot.day}-${slot.halfDay}`);
+  if (f.ateliers) params.set('ateliers', '1');
   if (f.page > 1) params.set('page', String(f.page));
   return params;
 }

@@ -9,6 +9,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { db as primaryDb, readDb } from '@/lib/db';
 import { findPlace, type GeoPoint } from '@/lib/geo';
 import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
+import { nextAteliersFor, upcomingAtelierCondition } from './ateliers';
 import { availabilityPrefilter, hoursColumns, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
 import { FACET_COLUMNS, FACET_LISTS, facetCountsOver, facetsFromLists, facetsOf, noFacets, type FacetLists, type FacetRow, type Facets } from './facets';
 import type { SearchFilters } from './filters';
@@ -84,8 +85,8 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
   }
 
   const ids = found.page.map((c) => c.id);
-  const details = ids.length ? await db.$queryRaw<DetailRow[]>(detailQuery(ids)) : [];
-  const results = pageResults(found.page, details, filters, now);
+  const [details, ateliers] = await Promise.all([ids.length ? db.$queryRaw<DetailRow[]>(detailQuery(ids)) : [], nextAteliersFor(db, ids, now)]);
+  const results = pageResults(found.page, details, filters, now).map((r) => ({ ...r, nextAtelier: ateliers.get(r.id) ?? null }));
   return {
     results,
     total: found.total,
@@ -102,7 +103,7 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
 type Ask = { db: Db; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean };
 
 function whereOf({ filters, now, fuzzy }: Ask): Prisma.Sql {
-  const where = Prisma.join(conditions(filters, { fuzzy }), ' AND ');
+  const where = Prisma.join([...conditions(filters, { fuzzy }), ...(filters.ateliers ? [upcomingAtelierCondition(now)] : [])], ' AND ');
   const prefilter = availabilityPrefilter(filters, now);
   return prefilter ? Prisma.sql`${where} AND ${prefilter}` : where;
 }

@@ -22,11 +22,11 @@ export function queryParams(url: URL): SearchParams {
 }
 
 /** Runs the search a page shows: the URL's filters, then those the page imposes (a territory, a network). */
-export async function loadSearch(params: SearchParams, scope?: Partial<SearchFilters>): Promise<SearchData> {
+export async function loadSearch(params: SearchParams, scope?: Partial<SearchFilters>, options: { pageSize?: number } = {}): Promise<SearchData> {
   const parsed = parseSearchParams(params);
   const filters: SearchFilters = { ...parsed.filters, ...scope };
   const now = requestNow(params);
-  const response = await searchPlaces(filters, { now, problems: parsed.problems });
+  const response = await searchPlaces(filters, { now, problems: parsed.problems, pageSize: options.pageSize });
   return { filters, scope, now, response };
 }
 

@@ -5,6 +5,7 @@ import { Prisma } from '@prisma/client';
 import { openingStateAt, type OpeningState } from '@/lib/hours';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SERVICE_LABELS, SPECIFIC_SUPPORT_LABELS, SUPPORT_MODE_LABELS } from '@/lib/standard/enums';
 import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
+import type { NextAtelier } from './ateliers';
 import type { SearchFilters } from './filters';
 
 export type PlaceResult = {
@@ -29,6 +30,8 @@ export type PlaceResult = {
   phone: string | null;
   /** A fictional place of the demonstration data set (said on its card). */
   demo: boolean;
+  /** Its next atelier session within 30 days (lib/search/ateliers.ts), once the page is known. */
+  nextAtelier?: NextAtelier | null;
 };
 
 /** A place of the page as the search found it: where (its distance, or the stop that matched). */
@@ -136,6 +139,7 @@ function matchedCriteria(row: DetailRow, filters: SearchFilters): string[] {
   if (filters.ouvert?.kind === 'now') reasons.push('Ouvert maintenant');
   if (filters.ouvert?.kind === 'saturday') reasons.push('Ouvert le samedi');
   if (filters.ouvert?.kind === 'at') reasons.push('Ouvert au moment choisi');
+  if (filters.ateliers) reasons.push('Ateliers à venir');
   if (filters.creneau.length) {
     reasons.push(`Ouvert ${filters.creneau.map((s) => `le ${s.day} ${s.halfDay === 'matin' ? 'matin' : 'après-midi'}`).join(' ou ')}`);
   }

@@ -5,9 +5,7 @@ const get = (pathname: string, cookie: string | null = null, method = 'GET') => 
 
 describe('HTTP caching of public pages', () => {
   it('lets shared caches keep public pages briefly, with stale-while-revalidate', () => {
-    for (const path of ['/', '/departements/49', '/communes/49007-angers', '/reseaux', '/reseaux/cybanjou', '/donnees', '/sitemap.xml']) {
-      expect(get(path)).toBe(PUBLIC_PAGE_CACHE);
-    }
+    for (const path of ['/sitemap.xml', '/robots.txt']) expect(get(path)).toBe(PUBLIC_PAGE_CACHE);
     expect(PUBLIC_PAGE_CACHE).toMatch(/^public, .*s-maxage=\d+, stale-while-revalidate=\d+$/);
   });
 
@@ -22,17 +20,39 @@ describe('HTTP caching of public pages', () => {
       '/api/ready',
       '/api/v1/lieux',
       '/lieux/x/y',
+      '/facile/lieux/x/y',
+      '/facile/autre',
     ])
       expect(get(path)).toBeNull();
-    expect(get('/departements/49', null, 'POST')).toBeNull();
+    expect(get('/sitemap.xml', null, 'POST')).toBeNull();
     expect(pageCacheControl({ method: 'POST', pathname: '/lieux/espace-x', cookie: null })).toBeNull();
-    expect(get('/', 'a=b; next-auth.session-token=abc')).toBe('private, no-store');
-    expect(get('/', '__Secure-next-auth.session-token=abc')).toBe('private, no-store');
-    expect(get('/', 'next-auth.csrf-token=abc')).toBe(PUBLIC_PAGE_CACHE);
+    const home = (cookie: string) => pageCacheControl({ method: 'GET', pathname: '/', cookie });
+    expect(home('a=b; next-auth.session-token=abc')).toBe('private, no-store');
+    expect(home('__Secure-next-auth.session-token=abc')).toBe('private, no-store');
+    expect(home('next-auth.csrf-token=abc')).toBe(PUBLIC_PAGE_CACHE);
   });
 
-  it('leaves the search pages to their route handler, which sends the policy only with a page it could build', () => {
-    for (const path of ['/recherche', '/embed', '/lieux/espace-x']) {
+  it('leaves the public pages to their route handler (lib/render), which sends the policy only with a page it could build', () => {
+    for (const path of [
+      '/',
+      '/recherche',
+      '/embed',
+      '/lieux/espace-x',
+      '/departements/49',
+      '/communes/49007-angers',
+      '/territoires/49',
+      '/reseaux',
+      '/reseaux/cybanjou',
+      '/donnees',
+      '/orienter',
+      '/orienter/fiche',
+      '/orienter/selection',
+      '/accessibilite',
+      '/mentions-legales',
+      '/facile',
+      '/facile/recherche',
+      '/facile/lieux/espace-x',
+    ]) {
       expect(get(path)).toBeNull();
       expect(pageCacheControl({ method: 'GET', pathname: path, cookie: null })).toBe(PUBLIC_PAGE_CACHE);
       expect(pageCacheControl({ method: 'GET', pathname: path, cookie: 'next-auth.session-token=abc' })).toBe('private, no-store');

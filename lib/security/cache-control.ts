@@ -6,24 +6,27 @@
 
 export const PUBLIC_PAGE_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
-const PUBLIC_PAGES = [
-  /^\/$/,
-  /^\/recherche\/?$/,
-  /^\/lieux\/[^/]+\/?$/,
-  /^\/departements\/[^/]+\/?$/,
-  /^\/communes\/[^/]+\/?$/,
-  /^\/reseaux(\/[^/]+)?\/?$/,
-  /^\/donnees\/?$/,
-  /^\/accessibilite\/?$/,
-  /^\/mentions-legales\/?$/,
-  /^\/sitemap\.xml$/,
-  /^\/robots\.txt$/,
-];
+/** Public answers that are not pages lib/render serves (those are SELF_APPLIED, below). */
+const PUBLIC_PAGES = [/^\/sitemap\.xml$/, /^\/robots\.txt$/];
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /** Pages whose route handler applies this policy itself (the pages lib/render serves) (the proxy cannot know their status: a 503 must not be kept). */
-export const SELF_APPLIED = [/^\/recherche\/?$/, /^\/embed\/?$/, /^\/lieux\/[^/]+\/?$/];
+export const SELF_APPLIED = [
+  /^\/$/,
+  /^\/recherche\/?$/,
+  /^\/embed\/?$/,
+  /^\/lieux\/[^/]+\/?$/,
+  /^\/departements\/[^/]+\/?$/,
+  /^\/communes\/[^/]+\/?$/,
+  /^\/territoires\/[^/]+\/?$/,
+  /^\/reseaux(\/[^/]+)?\/?$/,
+  /^\/donnees\/?$/,
+  /^\/orienter(\/fiche|\/selection)?\/?$/,
+  /^\/accessibilite\/?$/,
+  /^\/mentions-legales\/?$/,
+  /^\/facile(\/recherche|\/lieux\/[^/]+)?\/?$/,
+];
 
 type CacheRequest = { method: string; pathname: string; cookie: string | null };
 

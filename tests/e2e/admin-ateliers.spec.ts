@@ -1,5 +1,6 @@
 // An editor creates a weekly series at their place, sees a refused form keep what was typed,
 // cancels one session, starts a copy; the public page and the .ics feed both show it cancelled.
+import type { Page } from '@playwright/test';
 import { accessibilityViolations, expect, test } from './fixtures';
 import { signInWithPassword } from './session';
 
@@ -12,6 +13,13 @@ function parisDate(daysAhead: number): string {
       .map((p) => [p.type, p.value]),
   );
   return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + daysAhead)).toISOString().slice(0, 10);
+}
+
+/** Follows « Semaine suivante » and waits for the next week's page (its title changes). */
+async function nextWeek(page: Page) {
+  const title = await page.getByRole('heading', { level: 1 }).textContent();
+  await page.getByRole('link', { name: 'Semaine suivante →' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title ?? '');
 }
 
 test('an editor creates a weekly series, cancels one session; the page and the feed show it', async ({ page, request }) => {
@@ -51,6 +59,18 @@ test('an editor creates a weekly series, cancels one session; the page and the f
   await expect(page.getByLabel('Titre')).toHaveValue('Découvrir sa tablette');
   await expect(page.getByLabel('Début (heure du lieu)')).toHaveValue('10:00');
   await expect(page.getByLabel('Date de la première séance')).toHaveValue('');
+
+  // The week view: the place's week holding the first session, with the cancelled one said so.
+  await page.getByRole('link', { name: 'La semaine de ce lieu' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Semaine des ateliers');
+  await nextWeek(page);
+  await nextWeek(page);
+  const firstWeek = page.locator('li', { hasText: 'Découvrir sa tablette' });
+  await expect(firstWeek).toHaveCount(1);
+  await expect(firstWeek).toContainText('10 h 00 – 12 h 00');
+  await nextWeek(page);
+  await expect(page.locator('li', { hasText: 'Découvrir sa tablette' })).toContainText('annulée');
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await page.goto('/ateliers/decouvrir-sa-tablette-angers');
   await expect(page.getByText('Séance annulée')).toHaveCount(1);

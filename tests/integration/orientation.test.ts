@@ -71,7 +71,7 @@ describe('the fiche d’orientation', () => {
   });
 
   it('refuses bad requests with French messages', () => {
-    expect(ficheRequestSchema.safeParse({ places: [] }).error?.issues[0].message).toBe('La sélection est vide : ajoutez au moins un lieu.');
+    expect(ficheRequestSchema.safeParse({ places: [] }).error?.issues[0].message).toBe('La sélection est vide : ajoutez au moins un lieu ou un atelier.');
     expect(ficheRequestSchema.safeParse({ places: Array.from({ length: 9 }, () => ({ id: genets })) }).error?.issues[0].message).toContain('8 lieux au plus');
     expect(ficheRequestSchema.safeParse({ places: [{ id: 'x' }] }).error?.issues[0].message).toBe('Lieu inconnu.');
   });

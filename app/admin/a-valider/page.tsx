@@ -68,9 +68,12 @@ function RevisionItem({ revision }: { revision: Revision }) {
         >
           Refuser
         </button>
-        <Link className="button button--small" href={`/admin/lieux/${revision.place.id}?proposition=${revision.id}`}>
-          Modifier avant de valider
-        </Link>
+        {/* A proposed atelier is approved or refused as it is: its author edits and proposes again. */}
+        {revision.kind !== 'ATELIER' && (
+          <Link className="button button--small" href={`/admin/lieux/${revision.place.id}?proposition=${revision.id}`}>
+            Modifier avant de valider
+          </Link>
+        )}
       </form>
     </li>
   );

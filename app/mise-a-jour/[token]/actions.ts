@@ -9,8 +9,9 @@ function finish(result: RespondResult, answer: string) {
   redirect(`/mise-a-jour/merci?reponse=${result.status === 'used' ? 'deja' : 'invalide'}`);
 }
 
-export async function confirmAction(token: string, placeId: string) {
-  finish(await confirmListing(db, { token, placeId }), 'confirme');
+export async function confirmAction(token: string, placeId: string, form: FormData) {
+  const cancelSessionIds = form.getAll('annuler').map(String).slice(0, 50);
+  finish(await confirmListing(db, { token, placeId, cancelSessionIds }), 'confirme');
 }
 
 export async function closedAction(token: string, placeId: string, form: FormData) {

@@ -53,6 +53,7 @@ export default async function UpdatePage({ params }: Props) {
         </a>
       </p>
       <form action={confirm}>
+        <ComingSessions sessions={link.sessions} />
         <button type="submit" className="button button--primary">
           Tout est à jour
         </button>
@@ -104,6 +105,25 @@ function PlaceListing({ place }: { place: CampaignPlace }) {
       <dt>Horaires</dt>
       <dd>{place.openingHours ?? '—'}</dd>
     </dl>
+  );
+}
+
+/** The place's coming ateliers: those ticked are cancelled when the contact confirms the listing. */
+function ComingSessions({ sessions }: { sessions: Array<{ id: string; when: string; title: string }> }) {
+  if (!sessions.length) return null;
+  return (
+    <fieldset className="field">
+      <legend>Vos prochains ateliers : cochez ceux qui n’auront pas lieu</legend>
+      <p className="hint">Les séances non cochées restent annoncées. Les personnes inscrites à une séance annulée sont prévenues par courriel.</p>
+      {sessions.map((s) => (
+        <div key={s.id} className="checkbox">
+          <input type="checkbox" id={`annuler-${s.id}`} name="annuler" value={s.id} />
+          <label htmlFor={`annuler-${s.id}`}>
+            « {s.title} », {s.when}
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

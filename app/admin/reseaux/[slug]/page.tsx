@@ -18,6 +18,7 @@ const KIND = {
   IMPORT: 'Import',
   CONFIRM: 'Confirmation',
   MERGE: 'Fusion',
+  ATELIER: 'Atelier',
 } as const;
 const STATE = { APPLIED: 'appliquée', PENDING: 'en attente', REJECTED: 'refusée' } as const;
 const STATUS = { PUBLISHED: 'publié', DRAFT: 'brouillon', ARCHIVED: 'archivé' } as const;
@@ -43,6 +44,11 @@ export default async function NetworkDashboardPage({ params }: Props) {
         <li>
           <Link className="button button--small" href={`/reseaux/${network.slug}`}>
             Page publique du réseau
+          </Link>
+        </li>
+        <li>
+          <Link className="button button--small" href={`/admin/ateliers?reseau=${network.id}`}>
+            Semaine des ateliers du réseau
           </Link>
         </li>
       </ul>

@@ -24,7 +24,8 @@ export async function POST(request: Request) {
   const parsed = await readFicheRequest(request);
   if (!parsed.ok) return problem(400, parsed.message);
   const fiche = await buildFiche(db, parsed.request, baseUrl());
-  if (fiche.places.length === 0) return problem(400, 'Aucun des lieux choisis n’est publié : refaites la sélection.');
+  if (fiche.places.length === 0 && fiche.sessions.length === 0)
+    return problem(400, 'Aucun des lieux ou ateliers choisis n’est encore proposé : refaites la sélection.');
   const pdf = await renderFichePdf(fiche);
   return new Response(new Uint8Array(pdf), {
     headers: {

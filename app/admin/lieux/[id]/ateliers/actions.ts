@@ -22,6 +22,7 @@ export async function createAtelierAction(placeId: string, _state: AtelierFormSt
   const result = await createAtelier(db, current, placeId, values);
   if (!result.ok) return { status: 'invalid', values, errors: result.errors };
   revalidatePath(`/admin/lieux/${placeId}/ateliers`);
+  if (result.pending) return { status: 'pending', warnings: result.warnings };
   return { status: 'created', slug: result.slug, warnings: result.warnings };
 }
 

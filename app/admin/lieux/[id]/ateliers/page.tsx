@@ -24,6 +24,9 @@ export default async function PlaceAteliers({ params, searchParams }: Props) {
         <Link href={`/admin/lieux/${id}`}>← {data.place.name}</Link>
       </p>
       <h1>Ateliers — {data.place.name}</h1>
+      <p>
+        <Link href={`/admin/ateliers?lieu=${id}`}>La semaine de ce lieu</Link>
+      </p>
       {data.ateliers.length === 0 && <p>Aucun atelier pour l’instant.</p>}
       {data.ateliers.map((a) => (
         <section key={a.id} className="editor-section" aria-labelledby={`atelier-${a.id}`}>

@@ -17,6 +17,7 @@ const KIND = {
   IMPORT: 'Import',
   CONFIRM: 'Confirmation',
   MERGE: 'Fusion',
+  ATELIER: 'Atelier',
 } as const;
 const STATE = { APPLIED: 'appliquée', PENDING: 'en attente de validation', REJECTED: 'refusée' } as const;
 

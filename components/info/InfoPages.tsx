@@ -1,0 +1,47 @@
+// The site's information pages (footer links): accessibility statement and legal notice. Plain
+// markup (rendered by lib/render: app/accessibilite/route.ts, app/mentions-legales/route.ts).
+
+export function AccessibilityView() {
+  return (
+    <div className="container prose">
+      <h1>Accessibilité</h1>
+      <p>
+        Repères s’engage à rendre son service accessible conformément au Référentiel général d’amélioration de l’accessibilité (RGAA 4.1) et aux règles WCAG 2.1
+        niveau AA.
+      </p>
+      <h2>État de conformité</h2>
+      <p>
+        Les pages publiques sont testées automatiquement (axe-core) à chaque modification et utilisables au clavier. La liste des résultats de recherche
+        fonctionne sans JavaScript ; la carte est un complément, jamais le seul moyen d’accéder à l’information.
+      </p>
+      <h2>Signaler un problème</h2>
+      <p>
+        Si vous ne parvenez pas à accéder à un contenu ou à un service, écrivez-nous à{' '}
+        <a href="mailto:accessibilite@reperes.example">accessibilite@reperes.example</a> : nous vous répondrons et vous fournirons l’information sous une autre
+        forme.
+      </p>
+      <h2>Voies de recours</h2>
+      <p>Si vous n’obtenez pas de réponse satisfaisante, vous pouvez saisir le Défenseur des droits (defenseurdesdroits.fr).</p>
+    </div>
+  );
+}
+
+export function LegalView() {
+  return (
+    <div className="container prose">
+      <h1>Mentions légales</h1>
+      <h2>Éditeur</h2>
+      <p>Repères est un logiciel libre, publié par ses contributeurs. L’instance que vous consultez est éditée par la structure qui l’héberge.</p>
+      <h2>Données personnelles</h2>
+      <p>
+        La consultation de l’annuaire ne demande aucun compte et ne dépose aucun cookie de suivi. Les contributeurs connectés disposent d’un cookie de session,
+        strictement nécessaire. Les adresses électroniques laissées dans un signalement servent uniquement à vous répondre.
+      </p>
+      <h2>Données des lieux</h2>
+      <p>
+        Les informations sur les lieux sont publiées sous Licence Ouverte / Open Licence 2.0 (etalab-2.0) au format du standard national des lieux de médiation
+        numérique.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// Every public page, one address each (on the end-to-end fixture data), in one list: the weight
+// budget (tests/e2e/page-weight.spec.ts) and the page benchmark (bench/page-weight.ts) walk it.
+// `route` names the file under app/ that answers it: a public route under app/ missing from this
+// list, and not set aside in NOT_RESIDENT_PAGES with its reason, fails the spec.
+
+export type PublicRoute = { path: string; route: string; label: string };
+
+export const PUBLIC_ROUTES: PublicRoute[] = [
+  { label: 'accueil', route: 'app/route.ts', path: '/' },
+  { label: 'recherche', route: 'app/recherche/route.ts', path: '/recherche?ou=Angers' },
+  { label: 'lieu', route: 'app/lieux/[slug]/route.ts', path: '/lieux/espace-numerique-des-tilleuls-angers' },
+  { label: 'embed', route: 'app/embed/route.ts', path: '/embed?reseau=cybanjou' },
+  { label: 'orienter', route: 'app/orienter/route.ts', path: '/orienter' },
+  { label: 'orienter étape 2', route: 'app/orienter/route.ts', path: '/orienter?etape=2&besoin=AideAuxDemarchesAdministratives' },
+  { label: 'orienter étape 3', route: 'app/orienter/route.ts', path: '/orienter?etape=3&ou=Angers' },
+  { label: 'orienter étape 4', route: 'app/orienter/route.ts', path: '/orienter?etape=4&ou=Angers' },
+  { label: 'sélection', route: 'app/orienter/selection/route.ts', path: '/orienter/selection' },
+  { label: 'fiche partagée', route: 'app/orienter/fiche/route.ts', path: '/orienter/fiche?lieux=espace-numerique-des-tilleuls-angers' },
+  { label: 'données', route: 'app/donnees/route.ts', path: '/donnees' },
+  { label: 'réseaux', route: 'app/reseaux/route.ts', path: '/reseaux' },
+  { label: 'réseau', route: 'app/reseaux/[slug]/route.ts', path: '/reseaux/cybanjou' },
+  { label: 'territoire', route: 'app/territoires/[departement]/route.ts', path: '/territoires/49' },
+  { label: 'commune', route: 'app/communes/[slug]/route.ts', path: '/communes/49007-angers' },
+  { label: 'département', route: 'app/departements/[code]/route.ts', path: '/departements/49' },
+  { label: 'ateliers', route: 'app/ateliers/route.ts', path: '/ateliers' },
+  { label: 'atelier', route: 'app/ateliers/[slug]/route.ts', path: '/ateliers/prendre-en-main-son-smartphone-cholet' },
+  { label: 'accessibilité', route: 'app/accessibilite/route.ts', path: '/accessibilite' },
+  { label: 'mentions légales', route: 'app/mentions-legales/route.ts', path: '/mentions-legales' },
+];
+
+/** Routes under app/ that answer HTML but are not residents' pages, and why they may keep Next.js's client runtime. */
+export const NOT_RESIDENT_PAGES: Record<string, string> = {
+  'app/connexion': 'sign-in of the back-office: professionals with an account, not residents',
+  'app/mise-a-jour': 'a place contact answering an update campaign through a personal link, not a resident page',
+  'app/ateliers/annulation/[token]': 'a registrant cancelling through a personal link (plain HTML route, already light)',
+};
+
+/** Folders under app/ that hold no public HTML page. */
+export const NOT_PAGES = ['app/admin', 'app/api', 'app/donnees/export', 'app/ateliers.ics', 'app/styles'];
