@@ -2,8 +2,12 @@
 // trusted load balancer when well-formed), passes the requested path to server components (the
 // "not found" page uses it to offer a search around the right commune), and adds the security
 // headers every response carries — a Content-Security-Policy with a fresh nonce, which Next.js
-// reads from the request's CSP header to stamp its own inline scripts.
+// reads from the request's CSP header to stamp its own inline scripts. A page in another language
+// (/ar/recherche, lib/i18n) is rewritten to its French route with the language in LOCALE_HEADER —
+// always set here, so a value sent by the client never counts; a prefixed page not yet translated
+// is redirected to the French one.
 import { NextResponse, type NextRequest } from 'next/server';
+import { isLocalizedPath, LOCALE_HEADER, splitLocale } from '@/lib/i18n/locales';
 import { requestId } from '@/lib/observability/request-id';
 import { cachedPageResponse } from '@/lib/render/public-page';
 import { cacheControlFor } from '@/lib/security/cache-control';
@@ -19,7 +23,7 @@ const SEARCH_PATH = /^\/(recherche|facile\/recherche|ateliers(?:\.ics)?|reseaux\
 export async function proxy(request: NextRequest) {
   const id = requestId(request.headers.get('x-request-id'));
   const nonce = createNonce();
-  const pathname = request.nextUrl.pathname;
+  const { locale, path: pathname, prefixed } = splitLocale(request.nextUrl.pathname);
   const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0].trim();
   const security = securityHeaders({
     pathname,
@@ -29,10 +33,19 @@ export async function proxy(request: NextRequest) {
     https: (forwardedProto ?? request.nextUrl.protocol.replace(/:$/, '')) === 'https',
   });
 
+  if (prefixed && !isLocalizedPath(pathname)) {
+    const french = NextResponse.redirect(new URL(`${pathname}${request.nextUrl.search}`, request.url), 307);
+    for (const [name, value] of Object.entries(security)) french.headers.set(name, value);
+    french.headers.set('x-request-id', id);
+    french.headers.set('Cache-Control', 'no-store');
+    return french;
+  }
+
   const headers = new Headers(request.headers);
   headers.set('x-pathname', pathname);
   headers.set('x-request-id', id);
   headers.set('x-nonce', nonce);
+  headers.set(LOCALE_HEADER, locale);
   headers.set('Content-Security-Policy', security['Content-Security-Policy']);
 
   if (SEARCH_PATH.test(pathname) && request.nextUrl.search) {
@@ -57,7 +70,9 @@ export async function proxy(request: NextRequest) {
   }
 
   // Place pages answer their own statuses (301 from an old slug, 404, 410): app/lieux/[slug]/route.ts.
-  const response = NextResponse.next({ request: { headers } });
+  const response = prefixed
+    ? NextResponse.rewrite(new URL(`${pathname}${request.nextUrl.search}`, request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   response.headers.set('x-request-id', id);
   const cacheControl = response.status === 200 ? cacheControlFor({ method: request.method, pathname, cookie: request.headers.get('cookie') }) : null;

@@ -3,6 +3,7 @@
 // French error page when the page cannot be built. The rate limit is applied before, by the proxy.
 import { unavailablePageResponse } from '@/app/unavailable-response';
 import { EmbedSearchPage, SearchPage } from '@/components/search/SearchPage';
+import { requestLocale, translator, type Locale } from '@/lib/i18n';
 import { renderDocument } from '@/lib/render/html';
 import { servePage } from '@/lib/render/public-page';
 import { pageCacheControl } from '@/lib/security/cache-control';
@@ -10,21 +11,23 @@ import { loadEmbedSearch, loadSearch, queryParams } from '@/lib/search/page';
 
 export type SearchPageKind = 'recherche' | 'embed';
 
-async function render(kind: SearchPageKind, url: URL, nonce: string): Promise<string> {
+async function render(kind: SearchPageKind, url: URL, nonce: string, locale: Locale): Promise<string> {
   const params = queryParams(url);
   if (kind === 'embed') {
     const { data, network } = await loadEmbedSearch(params);
     return renderDocument(<EmbedSearchPage data={data} network={network} nonce={nonce} />);
   }
-  return renderDocument(<SearchPage data={await loadSearch(params)} nonce={nonce} />);
+  return renderDocument(<SearchPage data={await loadSearch(params)} nonce={nonce} t={translator(locale)} path={`/recherche${url.search}`} />);
 }
 
 export async function searchPageResponse(request: Request, kind: SearchPageKind): Promise<Response> {
   const url = new URL(request.url);
+  // The language the proxy read from the path's prefix (/ar/recherche), part of the page cache's key.
+  const locale = kind === 'embed' ? 'fr' : requestLocale(request.headers);
   try {
     return await servePage(request, async (nonce) => {
       const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
-      return { status: 200, html: await render(kind, url, nonce), headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
+      return { status: 200, html: await render(kind, url, nonce, locale), headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
     });
   } catch (error) {
     return unavailablePageResponse(request, url, error);

@@ -3,10 +3,11 @@
 import type { SessionRow } from '@/lib/ateliers/search';
 import { SessionCard } from './SessionCard';
 
-export function PlaceSessions({ sessions, placeSlug }: { sessions: SessionRow[]; placeSlug: string }) {
+/** `lang` marks the section French on a page in another language (the ateliers are not translated yet). */
+export function PlaceSessions({ sessions, placeSlug, lang }: { sessions: SessionRow[]; placeSlug: string; lang?: string }) {
   if (sessions.length === 0) return null;
   return (
-    <section className="place-section" aria-labelledby="prochains-ateliers">
+    <section className="place-section" aria-labelledby="prochains-ateliers" lang={lang}>
       <h2 id="prochains-ateliers">Prochains ateliers</h2>
       <div className="result-list">
         {sessions.map((s) => (

@@ -1,6 +1,7 @@
 // The "where" field: suggestions as you type (communes offline, addresses when the national
 // address API is configured) and "Autour de moi" with the browser's geolocation. Without
 // JavaScript it is a plain text field, the button stays hidden and the form still works.
+import { text } from './messages';
 
 type Suggestion = { label: string; value: string };
 
@@ -63,8 +64,8 @@ function enhance(field: HTMLElement) {
  * the form; `say` tells the person what happens.
  */
 export function searchAroundMe(input: HTMLInputElement, say: (text: string) => void) {
-  if (!navigator.geolocation) return say('Votre navigateur ne permet pas de vous localiser : saisissez une commune.');
-  say('Recherche de votre position…');
+  if (!navigator.geolocation) return say(text('island.locateUnsupported'));
+  say(text('island.locating'));
   navigator.geolocation.getCurrentPosition(
     (position) => {
       const form = input.form;
@@ -81,10 +82,10 @@ export function searchAroundMe(input: HTMLInputElement, say: (text: string) => v
       };
       set('lat', position.coords.latitude.toFixed(5));
       set('lng', position.coords.longitude.toFixed(5));
-      input.value = 'Autour de moi';
+      input.value = text('island.aroundMe');
       form.requestSubmit();
     },
-    () => say('Position indisponible : saisissez une commune ou un code postal.'),
+    () => say(text('island.locateFailed')),
     { timeout: 10_000, maximumAge: 300_000 },
   );
 }

@@ -3,6 +3,7 @@
 // cette zone" once the person has moved the map. The list stays the accessible path: the map is
 // a complement and never traps the keyboard focus. Tiles come from the configured URL; without a
 // reachable tile server the markers still show.
+import { text } from './messages';
 import L from 'leaflet';
 import 'leaflet.markercluster';
 
@@ -57,7 +58,17 @@ export function mountResultsMap(panel: HTMLElement) {
 /** Draws the map in `container`; returns what removes it (the React wrapper unmounts it). */
 export function createResultsMap(container: HTMLElement, config: ResultsMapConfig): () => void {
   const start = config.center ?? (config.markers[0] ? { lat: config.markers[0].lat, lng: config.markers[0].lng } : { lat: 46.6, lng: 2.4 });
-  const map = L.map(container, { center: [start.lat, start.lng], zoom: config.center ? 11 : 6, scrollWheelZoom: false, attributionControl: true });
+  const map = L.map(container, {
+    center: [start.lat, start.lng],
+    zoom: config.center ? 11 : 6,
+    scrollWheelZoom: false,
+    zoomControl: false,
+    attributionControl: false,
+  });
+  // Controls on the start side of the page's direction: top right on an Arabic or Dari page.
+  const rtl = document.documentElement.dir === 'rtl';
+  L.control.zoom({ position: rtl ? 'topright' : 'topleft' }).addTo(map);
+  L.control.attribution({ position: rtl ? 'bottomleft' : 'bottomright' }).addTo(map);
   L.tileLayer(config.tileUrl, { attribution: config.attribution }).addTo(map);
 
   // No cluster animations: less work on old phones, and no half-faded counts (they failed contrast mid-fade).
@@ -126,7 +137,7 @@ function offerSearchThisArea(map: L.Map, container: HTMLElement, base: string) {
     const button = wrapper.appendChild(document.createElement('button'));
     button.type = 'button';
     button.className = 'button button--primary button--small';
-    button.textContent = 'Rechercher dans cette zone';
+    button.textContent = text('island.searchArea');
     L.DomEvent.disableClickPropagation(wrapper);
     button.addEventListener('click', () => {
       const center = map.getCenter();

@@ -2,6 +2,7 @@
 // shared fiche's "Imprimer" and "Ajouter ces lieux à ma sélection" (sent hidden, shown here).
 // The selection lives in this browser only (components/orientation/selection-store.ts), so these
 // controls exist only with JavaScript: the server sends empty placeholders.
+import { text as say } from './messages';
 import { addAll, getSelection, getSessionSelection, MAX_SELECTION, printFiche, subscribe, toggle } from '../orientation/selection-store';
 
 export function enhanceSelection(root: ParentNode) {
@@ -50,16 +51,16 @@ function mountButton(slot: HTMLElement) {
     const result = toggle(place);
     status.textContent =
       result === 'full'
-        ? `Votre sélection compte déjà ${MAX_SELECTION} lieux.`
+        ? say('island.selectionFull', { max: MAX_SELECTION })
         : result === 'added'
-          ? 'Ajouté à votre sélection.'
-          : 'Retiré de votre sélection.';
+          ? say('island.selectionAdded')
+          : say('island.selectionRemoved');
   });
   return (selected: Set<string>) => {
     const isSelected = selected.has(place.id);
     button.className = `button button--small${isSelected ? ' button--selected' : ''}`;
     button.setAttribute('aria-pressed', String(isSelected));
-    text.data = isSelected ? 'Dans ma sélection ✓' : 'Ajouter à ma sélection';
+    text.data = isSelected ? say('island.inSelection') : say('island.addToSelection');
   };
 }
 

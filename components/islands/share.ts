@@ -1,5 +1,6 @@
 // "Copier le lien", "Partager" (the phone's share sheet, when there is one) and "Imprimer" on a
 // place page. The server sends an empty box (components/place/ShareButtons.tsx).
+import { text } from './messages';
 
 export function enhanceShareButtons(root: ParentNode) {
   for (const box of root.querySelectorAll<HTMLElement>('[data-share]')) {
@@ -18,24 +19,24 @@ export function enhanceShareButtons(root: ParentNode) {
       return element;
     };
     const buttons = [
-      button('Copier le lien', () => {
+      button(text('island.copyLink'), () => {
         Promise.resolve()
           .then(() => navigator.clipboard.writeText(url))
           .then(
-            () => say('Lien copié.'),
-            () => say(`Copiez ce lien : ${url}`),
+            () => say(text('island.linkCopied')),
+            () => say(text('island.copyThisLink', { url })),
           );
       }),
     ];
     if (typeof navigator.share === 'function') {
       buttons.push(
-        button('Partager', () => {
+        button(text('island.share'), () => {
           // The person may cancel: nothing to say then.
           navigator.share({ title, url }).catch(() => undefined);
         }),
       );
     }
-    buttons.push(button('Imprimer', () => window.print()));
+    buttons.push(button(text('island.print'), () => window.print()));
     box.prepend(...buttons);
   }
 }

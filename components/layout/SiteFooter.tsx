@@ -1,23 +1,26 @@
 // Plain links: also rendered by the public pages' own renderer (lib/render).
-export function SiteFooter() {
+import { translator, type Translator } from '@/lib/i18n';
+
+export function SiteFooter({ t = translator() }: { t?: Translator }) {
+  const link = (href: string) => ({ href: t.path(href), hrefLang: t.locale !== 'fr' && t.path(href) === href ? 'fr' : undefined });
   return (
     <footer className="site-footer">
       <div className="container">
         <p>
-          <strong>Repères</strong> — l’annuaire ouvert des lieux de médiation numérique.
+          <strong>Repères</strong> — {t('footer.tagline')}
         </p>
         <ul className="footer-links">
           <li>
-            <a href="/donnees">Données ouvertes</a>
+            <a {...link('/donnees')}>{t('nav.data')}</a>
           </li>
           <li>
-            <a href="/accessibilite">Accessibilité</a>
+            <a {...link('/accessibilite')}>{t('footer.accessibility')}</a>
           </li>
           <li>
-            <a href="/mentions-legales">Mentions légales</a>
+            <a {...link('/mentions-legales')}>{t('footer.legal')}</a>
           </li>
           <li>
-            <a href="/admin">Espace des contributeurs</a>
+            <a {...link('/admin')}>{t('footer.contributors')}</a>
           </li>
         </ul>
       </div>

@@ -1,13 +1,25 @@
 // Plain links: the header is also rendered by the public pages' own renderer (lib/render), where
 // Next.js's client components do not exist. `selection` is the "Ma sélection" link, counted in the
-// browser by a client component (App Router pages) or by the public pages' script.
+// browser by a client component (App Router pages) or by the public pages' script. `languages` is
+// the language switch, on the pages translated (see lib/i18n); a link to a page not yet translated
+// says it leads to French (hreflang).
 import type { ReactNode } from 'react';
+import { translator, type Translator } from '@/lib/i18n';
 
-export function SiteHeader({ selection }: { selection: ReactNode }) {
+function NavLink({ t, href, children }: { t: Translator; href: string; children: ReactNode }) {
+  const target = t.path(href);
+  return (
+    <a href={target} hrefLang={t.locale !== 'fr' && target === href ? 'fr' : undefined}>
+      {children}
+    </a>
+  );
+}
+
+export function SiteHeader({ selection, t = translator(), languages }: { selection: ReactNode; t?: Translator; languages?: ReactNode }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <a href="/" className="brand" aria-label="Repères, accueil">
+        <a href={t.path('/')} className="brand" aria-label={t('shell.home')}>
           <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
             <circle cx="16" cy="13" r="9" fill="#1d4e89" />
             <path d="M16 30 9 19h14z" fill="#1d4e89" />
@@ -15,26 +27,37 @@ export function SiteHeader({ selection }: { selection: ReactNode }) {
           </svg>
           <span>Repères</span>
         </a>
-        <nav aria-label="Navigation principale">
+        <nav aria-label={t('shell.nav')}>
           <ul className="nav-list">
             <li>
-              <a href="/recherche">Trouver un lieu</a>
+              <NavLink t={t} href="/recherche">
+                {t('nav.search')}
+              </NavLink>
             </li>
             <li>
-              <a href="/ateliers">Ateliers</a>
+              <NavLink t={t} href="/ateliers">
+                {t('nav.ateliers')}
+              </NavLink>
             </li>
             <li>
-              <a href="/orienter">Orienter une personne</a>
+              <NavLink t={t} href="/orienter">
+                {t('nav.orienter')}
+              </NavLink>
             </li>
             <li>{selection}</li>
             <li>
-              <a href="/donnees">Données ouvertes</a>
+              <NavLink t={t} href="/donnees">
+                {t('nav.data')}
+              </NavLink>
             </li>
             <li>
-              <a href="/reseaux">Réseaux</a>
+              <NavLink t={t} href="/reseaux">
+                {t('nav.networks')}
+              </NavLink>
             </li>
           </ul>
         </nav>
+        {languages}
       </div>
     </header>
   );

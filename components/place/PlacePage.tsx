@@ -12,36 +12,40 @@ import { PublicDocument } from '@/components/layout/PublicDocument';
 import { publicUrl } from '@/lib/config/env';
 import { presentHours } from '@/lib/hours/present';
 import { temporaryClosure, type TemporaryClosure } from '@/lib/places/closure';
-import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
 import { completeness } from '@/lib/places/completeness';
 import type { NearbyPlace, PlacePage, PublicPlace } from '@/lib/places/page';
 import { placeJsonLd, safeJson } from '@/lib/places/structured-data';
 import type { SuggestionFormState } from '@/lib/places/suggestion-parts';
 import { renderDocument } from '@/lib/render/html';
-import { typologyLabel } from '@/lib/standard/plain-words';
-import { AccessSection, ContactSection, HoursSection, LONG_DATE, ServicesSection, TrustSection } from './PlaceSections';
+import { translator, type Translator } from '@/lib/i18n';
+import { placeName, typologyName } from '@/lib/i18n/words';
+import { HoursSection } from './HoursSection';
+import { AccessSection, ContactSection, frenchText, longDate, ServicesSection } from './PlaceSections';
+import { TrustSection } from './TrustSection';
 import { ClosedForGood, Gone, NearbyList, PlaceNotFound } from './PlaceViews';
 import { ReportForm } from './ReportForm';
 import { ShareButtons } from './ShareButtons';
-import { withDe } from '@/lib/geo/french';
 
 /** The name, kinds and networks of the place, its notices (fictional, closed for a while), sharing. */
-function PlaceHeader({ place, url, closure }: { place: PublicPlace; url: string; closure: TemporaryClosure | null }) {
+function PlaceHeader({ place, url, closure, t }: { place: PublicPlace; url: string; closure: TemporaryClosure | null; t: Translator }) {
   const itinerant = place.itinerance.includes('Itinerant');
-  const types = [...new Set(place.typologies.map((t) => typologyLabel(t)))];
+  const types = [...new Set(place.typologies.map((code) => typologyName(t, code)))];
+  const fr = frenchText(t);
   return (
     <header className="place-header">
-      <h1>{place.name}</h1>
+      <h1 lang={fr}>{place.name}</h1>
       <p className="place-header__types">
         {types.join(' · ')}
-        {itinerant && `${types.length ? ' · ' : ''}Itinérant`}
+        {itinerant && `${types.length ? ' · ' : ''}${t('place.itinerant')}`}
         {place.networks.length > 0 && (
           <>
-            {' · Réseau '}
+            {` · ${t('place.network')} `}
             {place.networks.map((m, i) => (
               <span key={m.network.slug}>
-                {i > 0 && ', '}
-                <a href={`/reseaux/${m.network.slug}`}>{m.network.name}</a>
+                {i > 0 && t('list.separator')}
+                <a href={t.path(`/reseaux/${m.network.slug}`)} lang={fr}>
+                  {m.network.name}
+                </a>
               </span>
             ))}
           </>
@@ -50,18 +54,26 @@ function PlaceHeader({ place, url, closure }: { place: PublicPlace; url: string;
       {place.demo && (
         <div className="notice" data-testid="demo-place">
           <p>
-            <strong>{DEMO_PLACE_NOTICE}</strong> : ce lieu, ses contacts et ses horaires sont inventés pour essayer Repères. Il n’apparaît ni dans les exports
-            ni dans l’API.
+            <strong>{t('demo.notice')}</strong>
+            {t('place.demoExplain')}
           </p>
         </div>
       )}
-      {place.summary && <p className="place-header__summary">{place.summary}</p>}
+      {place.summary && (
+        <p className="place-header__summary" lang={fr}>
+          {place.summary}
+        </p>
+      )}
       {closure && (
         <div className="notice notice--warning place-closure" data-testid="temporary-closure">
           <p>
             <strong>{closure.title}</strong>
           </p>
-          {closure.message && <p className="pre-line">{closure.message}</p>}
+          {closure.message && (
+            <p className="pre-line" lang={fr}>
+              {closure.message}
+            </p>
+          )}
         </div>
       )}
       <ShareButtons url={url} title={place.name} />
@@ -76,15 +88,17 @@ function PublishedPlace({
   nearby,
   sessions,
   report,
+  t,
 }: {
   place: PublicPlace;
   now: Date;
   nearby: NearbyPlace[];
   sessions: SessionRow[];
   report: SuggestionFormState;
+  t: Translator;
 }) {
-  const hours = presentHours(place.openingHours, place.timeZone, now);
-  const closure = temporaryClosure(place, now, place.timeZone);
+  const hours = presentHours(place.openingHours, place.timeZone, now, t.locale);
+  const closure = temporaryClosure(place, now, place.timeZone, t.locale);
   const score = completeness(place);
   const url = `${publicUrl()}/lieux/${place.slug}`;
 
@@ -92,44 +106,47 @@ function PublishedPlace({
     <article className="container place-page">
       {/* A fictional place is no place for search engines to index. */}
       {!place.demo && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(placeJsonLd({ ...place, url })) }} />}
-      <nav aria-label="Fil d’Ariane" className="breadcrumb no-print">
-        <a href={`/recherche?ou=${encodeURIComponent(place.commune)}`}>← Autres lieux autour {withDe(place.commune)}</a>
+      <nav aria-label={t('place.breadcrumb')} className="breadcrumb no-print">
+        <a href={t.path(`/recherche?ou=${encodeURIComponent(place.commune)}`)}>{t('place.otherAround', { place: placeName(t, place.commune) })}</a>
       </nav>
-      <FacileLink href={`/facile/lieux/${place.slug}`} />
-      <PlaceHeader place={place} url={url} closure={closure} />
+      {/* The easy-to-read version is in French: offered on the French page. */}
+      {t.locale === 'fr' && <FacileLink href={`/facile/lieux/${place.slug}`} />}
+      <PlaceHeader place={place} url={url} closure={closure} t={t} />
 
       <div className="place-grid">
-        <HoursSection place={place} now={now} hours={hours} closure={closure} />
+        <HoursSection place={place} now={now} hours={hours} closure={closure} t={t} />
 
-        <PlaceSessions sessions={sessions} placeSlug={place.slug} />
+        <PlaceSessions sessions={sessions} placeSlug={place.slug} lang={frenchText(t)} />
 
-        <ContactSection place={place} />
+        <ContactSection place={place} t={t} />
 
-        <ServicesSection place={place} />
+        <ServicesSection place={place} t={t} />
 
-        <AccessSection place={place} />
+        <AccessSection place={place} t={t} />
 
         {place.presentation && (
           <section aria-labelledby="presentation" className="place-section place-section--wide">
-            <h2 id="presentation">Présentation</h2>
+            <h2 id="presentation">{t('place.presentation')}</h2>
             {/* Plain text: React escapes any markup; line breaks are kept by CSS. */}
-            <p className="pre-line">{place.presentation}</p>
+            <p className="pre-line" lang={frenchText(t)}>
+              {place.presentation}
+            </p>
           </section>
         )}
 
-        <TrustSection place={place} now={now} score={score} />
+        <TrustSection place={place} now={now} score={score} t={t} />
 
         {nearby.length > 0 && (
           <section aria-labelledby="proches" className="place-section place-section--wide no-print">
-            <h2 id="proches">Lieux proches avec les mêmes services</h2>
-            <NearbyList places={nearby} />
+            <h2 id="proches">{t('place.nearby')}</h2>
+            <NearbyList places={nearby} t={t} />
           </section>
         )}
 
         <section aria-labelledby="signaler" className="place-section place-section--wide no-print" id="signalement">
-          <h2 id="signaler">Signaler une erreur</h2>
-          <p>Une information est fausse ou manque ? Dites-le-nous, sans créer de compte.</p>
-          <ReportForm action={`/lieux/${encodeURIComponent(place.slug)}#signalement`} state={report} />
+          <h2 id="signaler">{t('place.report')}</h2>
+          <p>{t('place.reportIntro')}</p>
+          <ReportForm action={t.path(`/lieux/${encodeURIComponent(place.slug)}`) + '#signalement'} state={report} t={t} />
         </section>
       </div>
     </article>
@@ -144,38 +161,41 @@ export type PlacePageView = Exclude<PlacePage, { kind: 'redirect' }>;
  * alternatives), the 410 page of one closed long ago, or "not found". `report` is the state of
  * the "Signaler une erreur" form (what was typed and why it was refused, or the thanks).
  */
-export function placePageHtml(page: PlacePageView, { now, nonce, report }: { now: Date; nonce: string; report: SuggestionFormState }): string {
+export function placePageHtml(
+  page: PlacePageView,
+  { now, nonce, report, t = translator(), path }: { now: Date; nonce: string; report: SuggestionFormState; t?: Translator; path?: string },
+): string {
   const document = (title: string, description: string, body: ReactNode, extra: { robots?: string; canonical?: string; ogTitle?: string } = {}) =>
     renderDocument(
-      <PublicDocument title={title} description={description} nonce={nonce} scripts={['site.js']} {...extra}>
+      <PublicDocument title={title} description={description} nonce={nonce} scripts={['site.js']} t={t} path={path} {...extra}>
         {body}
       </PublicDocument>,
     );
   switch (page.kind) {
     case 'not-found':
-      return document('Lieu introuvable', 'Ce lieu n’est pas (ou plus) dans l’annuaire.', <PlaceNotFound commune={page.commune ?? null} />, {
+      return document(t('place.notFoundTitle'), t('place.notFoundDescription'), <PlaceNotFound commune={page.commune ?? null} t={t} />, {
         robots: 'noindex',
       });
     case 'gone':
-      return document(`${page.name} (fermé définitivement)`, `${page.name} a fermé définitivement.`, <Gone name={page.name} commune={page.commune} />, {
-        robots: 'noindex',
-      });
+      return document(
+        t('place.goneTitle', { name: page.name }),
+        t('place.goneDescription', { name: page.name }),
+        <Gone name={page.name} commune={page.commune} t={t} />,
+        {
+          robots: 'noindex',
+        },
+      );
     case 'closed': {
       const { place } = page;
-      const body = <ClosedForGood name={place.name} commune={place.commune} closedAt={LONG_DATE.format(place.closedForGoodAt!)} alternatives={page.nearby} />;
-      return document(
-        `${place.name} (fermé définitivement)`,
-        `${place.name} a fermé définitivement : les lieux proches qui proposent une aide semblable.`,
-        body,
-        { robots: 'noindex' },
-      );
+      const body = <ClosedForGood name={place.name} commune={place.commune} closedAt={longDate(t, place.closedForGoodAt!)} alternatives={page.nearby} t={t} />;
+      return document(t('place.goneTitle', { name: place.name }), t('place.closedDescription', { name: place.name }), body, { robots: 'noindex' });
     }
     case 'published': {
       const { place } = page;
-      const description = place.summary ?? `${place.name}, ${place.street}, ${place.postcode} ${place.commune} : aide au numérique.`;
-      const body = <PublishedPlace place={place} now={now} nearby={page.nearby} sessions={page.sessions} report={report} />;
+      const description = place.summary ?? t('place.description', { name: place.name, address: `${place.street}, ${place.postcode} ${place.commune}` });
+      const body = <PublishedPlace place={place} now={now} nearby={page.nearby} sessions={page.sessions} report={report} t={t} />;
       return document(`${place.name} — ${place.commune}`, description, body, {
-        canonical: `${publicUrl()}/lieux/${place.slug}`,
+        canonical: `${publicUrl()}${t.path(`/lieux/${place.slug}`)}`,
         ogTitle: place.name,
         ...(place.demo ? { robots: 'noindex' } : {}),
       });

@@ -1,44 +1,59 @@
 import { formatDistance } from '@/components/search/format';
+import { translator, type Translator } from '@/lib/i18n';
+import { placeName } from '@/lib/i18n/words';
 import type { NearbyPlace } from '@/lib/places/page';
-import { withDe } from '@/lib/geo/french';
 
-export function NearbyList({ places }: { places: NearbyPlace[] }) {
+export function NearbyList({ places, t = translator() }: { places: NearbyPlace[]; t?: Translator }) {
   return (
     <ul className="place-nearby">
       {places.map((alt) => (
         <li key={alt.slug}>
-          <a href={`/lieux/${alt.slug}`}>{alt.name}</a>
+          <a href={t.path(`/lieux/${alt.slug}`)} lang={t.locale === 'fr' ? undefined : 'fr'}>
+            {alt.name}
+          </a>
           <br />
-          {alt.commune}, {formatDistance(alt.distance / 1000)}
+          {alt.commune}, {formatDistance(alt.distance / 1000, t)}
         </li>
       ))}
     </ul>
   );
 }
 
-function searchAround(commune: string) {
-  return `/recherche?ou=${encodeURIComponent(commune)}`;
+function searchAround(commune: string, t: Translator) {
+  return t.path(`/recherche?ou=${encodeURIComponent(commune)}`);
 }
 
 /** A place closed for good, less than a year ago: say so, and where to go instead. */
-export function ClosedForGood({ name, commune, closedAt, alternatives }: { name: string; commune: string; closedAt: string; alternatives: NearbyPlace[] }) {
+export function ClosedForGood({
+  name,
+  commune,
+  closedAt,
+  alternatives,
+  t = translator(),
+}: {
+  name: string;
+  commune: string;
+  closedAt: string;
+  alternatives: NearbyPlace[];
+  t?: Translator;
+}) {
   return (
     <div className="container prose">
-      <h1>{name}</h1>
+      <h1 lang={t.locale === 'fr' ? undefined : 'fr'}>{name}</h1>
       <p className="notice notice--warning">
-        <strong>Ce lieu a fermé définitivement</strong> (fermeture signalée le {closedAt}).
+        <strong>{t('place.closedForGood')}</strong> {t('place.closedReported', { date: closedAt })}
       </p>
       {alternatives.length > 0 ? (
         <>
-          <h2>Lieux proches qui proposent une aide semblable</h2>
-          <NearbyList places={alternatives} />
+          <h2>{t('place.similar')}</h2>
+          <NearbyList places={alternatives} t={t} />
         </>
       ) : (
-        <p>Aucun lieu proposant une aide semblable n’est connu à moins de 50 km.</p>
+        <p>{t('place.noSimilar')}</p>
       )}
       <p>
-        <a href={searchAround(commune)} className="button button--primary">
-          Chercher d’autres lieux autour {withDe(commune)}
+        <a href={searchAround(commune, t)} className="button button--primary">
+          {t('place.searchOthers', { place: placeName(t, commune) })}
         </a>
       </p>
     </div>
@@ -46,14 +61,14 @@ export function ClosedForGood({ name, commune, closedAt, alternatives }: { name:
 }
 
 /** A place closed for good more than a year ago (answered with 410 Gone). */
-export function Gone({ name, commune }: { name: string; commune: string }) {
+export function Gone({ name, commune, t = translator() }: { name: string; commune: string; t?: Translator }) {
   return (
     <div className="container prose">
-      <h1>Ce lieu n’existe plus</h1>
-      <p>« {name} » a fermé définitivement il y a plus d’un an.</p>
+      <h1>{t('place.goneHeading')}</h1>
+      <p>{t('place.goneText', { name })}</p>
       <p>
-        <a href={searchAround(commune)} className="button button--primary">
-          Chercher un lieu autour {withDe(commune)}
+        <a href={searchAround(commune, t)} className="button button--primary">
+          {t('place.searchAround', { place: placeName(t, commune) })}
         </a>
       </p>
     </div>
@@ -61,29 +76,29 @@ export function Gone({ name, commune }: { name: string; commune: string }) {
 }
 
 /** Draft, archived or unknown (404): a way to search around the same commune, when known. */
-export function PlaceNotFound({ commune }: { commune: string | null }) {
+export function PlaceNotFound({ commune, t = translator() }: { commune: string | null; t?: Translator }) {
   return (
     <div className="container prose">
-      <h1>Ce lieu n’est pas (ou plus) dans l’annuaire</h1>
-      <p>Il a peut-être fermé, changé de nom, ou sa fiche n’est pas encore publiée.</p>
+      <h1>{t('place.notFoundHeading')}</h1>
+      <p>{t('place.notFoundText')}</p>
       {commune && (
         <p>
-          <a href={searchAround(commune)} className="button button--primary">
-            Voir les lieux autour {withDe(commune)}
+          <a href={searchAround(commune, t)} className="button button--primary">
+            {t('place.seeAround', { place: placeName(t, commune) })}
           </a>
         </p>
       )}
-      <form action="/recherche" method="get" role="search" className="search-form">
+      <form action={t.path('/recherche')} method="get" role="search" className="search-form">
         <div className="field">
-          <label htmlFor="ou-404">Chercher un lieu autour de</label>
-          <input id="ou-404" name="ou" type="text" placeholder="Ex. : Angers, 49100" defaultValue={commune ?? ''} />
+          <label htmlFor="ou-404">{t('place.searchAroundLabel')}</label>
+          <input id="ou-404" name="ou" type="text" placeholder={t('place.searchPlaceholder')} defaultValue={commune ?? ''} />
         </div>
         <button type="submit" className="button button--primary">
-          Rechercher
+          {t('search.submit')}
         </button>
       </form>
       <p>
-        <a href="/">Revenir à l’accueil</a>
+        <a href={t.path('/')}>{t('place.backHome')}</a>
       </p>
     </div>
   );

@@ -1,14 +1,17 @@
+import { translator, type MessageKey, type Translator } from '@/lib/i18n';
 import { SUGGESTION_MESSAGE_MAX, SUGGESTION_PARTS, type SuggestionFormState } from '@/lib/places/suggestion-parts';
 
 /**
  * "Signaler une erreur": a plain form posted to the place's own address (app/lieux/[slug]/route.ts),
  * which answers with the page again, the section open on the result and what was typed kept.
+ * The server's refusals and field errors (lib/places/suggestions.ts) are French: marked so.
  */
-export function ReportForm({ action, state }: { action: string; state: SuggestionFormState }) {
+export function ReportForm({ action, state, t = translator() }: { action: string; state: SuggestionFormState; t?: Translator }) {
+  const fr = t.locale === 'fr' ? undefined : 'fr';
   if (state.status === 'sent') {
     return (
       <p className="notice notice--success" role="status" tabIndex={-1} id="signalement-envoye">
-        {state.message ?? 'Merci, votre signalement a bien été transmis.'}
+        {t('report.sent')}
       </p>
     );
   }
@@ -16,18 +19,18 @@ export function ReportForm({ action, state }: { action: string; state: Suggestio
   const error = (field: 'part' | 'message' | 'email') => state.errors?.[field];
   return (
     <details className="report" open={state.status !== 'idle' || undefined}>
-      <summary className="button">Signaler une erreur sur cette fiche</summary>
+      <summary className="button">{t('report.summary')}</summary>
       <form action={action} method="post" className="report-form" noValidate>
         {state.message && (
-          <p className={`notice ${state.status === 'refused' ? 'notice--warning' : 'notice--error'}`} role="alert">
+          <p className={`notice ${state.status === 'refused' ? 'notice--warning' : 'notice--error'}`} role="alert" lang={fr}>
             {state.message}
           </p>
         )}
-        <PartChoice chosen={values.part} error={error('part')} />
+        <PartChoice chosen={values.part} error={error('part')} t={t} />
         <div className="field">
-          <label htmlFor="report-message">Quelle est la bonne information ?</label>
+          <label htmlFor="report-message">{t('report.message')}</label>
           <p className="hint" id="message-hint">
-            Par exemple : « Fermé le mercredi depuis septembre ». 2 000 caractères au plus.
+            {t('report.messageHint')}
           </p>
           <textarea
             id="report-message"
@@ -39,14 +42,14 @@ export function ReportForm({ action, state }: { action: string; state: Suggestio
             aria-describedby={error('message') ? 'message-hint message-error' : 'message-hint'}
           />
           {error('message') && (
-            <p className="field-error" id="message-error">
+            <p className="field-error" id="message-error" lang={fr}>
               {error('message')}
             </p>
           )}
         </div>
         <div className="field">
           <label htmlFor="report-email">
-            Votre courriel <span className="hint">(facultatif : l’équipe qui tient la fiche pourra vous répondre)</span>
+            {t('report.email')} <span className="hint">{t('report.emailHint')}</span>
           </label>
           <input
             id="report-email"
@@ -58,18 +61,18 @@ export function ReportForm({ action, state }: { action: string; state: Suggestio
             aria-describedby={error('email') ? 'email-error' : undefined}
           />
           {error('email') && (
-            <p className="field-error" id="email-error">
+            <p className="field-error" id="email-error" lang={fr}>
               {error('email')}
             </p>
           )}
         </div>
         {/* Hidden from people and assistive technologies; bots fill it in. */}
         <div className="visually-hidden" aria-hidden="true">
-          <label htmlFor="report-site">Ne pas remplir</label>
+          <label htmlFor="report-site">{t('report.honeypot')}</label>
           <input id="report-site" name="site_web" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <button type="submit" className="button button--primary">
-          Envoyer le signalement
+          {t('report.send')}
         </button>
       </form>
     </details>
@@ -77,11 +80,12 @@ export function ReportForm({ action, state }: { action: string; state: Suggestio
 }
 
 /** Which part of the listing is wrong: one choice, with its error. */
-function PartChoice({ chosen, error }: { chosen: string | undefined; error: string | undefined }) {
+function PartChoice({ chosen, error, t }: { chosen: string | undefined; error: string | undefined; t: Translator }) {
+  const fr = t.locale === 'fr' ? undefined : 'fr';
   return (
     <fieldset className="filter-group">
-      <legend>Qu’est-ce qui est inexact ?</legend>
-      {Object.entries(SUGGESTION_PARTS).map(([value, label]) => (
+      <legend>{t('report.what')}</legend>
+      {Object.keys(SUGGESTION_PARTS).map((value) => (
         <div className="checkbox" key={value}>
           <input
             type="radio"
@@ -91,11 +95,11 @@ function PartChoice({ chosen, error }: { chosen: string | undefined; error: stri
             defaultChecked={chosen === value}
             aria-describedby={error ? 'part-error' : undefined}
           />
-          <label htmlFor={`part-${value}`}>{label}</label>
+          <label htmlFor={`part-${value}`}>{t(`report.part.${value}` as MessageKey)}</label>
         </div>
       ))}
       {error && (
-        <p className="field-error" id="part-error">
+        <p className="field-error" id="part-error" lang={fr}>
           {error}
         </p>
       )}

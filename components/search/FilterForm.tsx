@@ -1,6 +1,8 @@
 // The search form: a plain GET form (works without JavaScript), the whole state in the URL.
 import type { Facets } from '@/lib/search';
 import type { SearchFilters } from '@/lib/search/filters';
+import { translator, type MessageKey, type Translator } from '@/lib/i18n';
+import { listLabel } from '@/lib/i18n/words';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PROGRAMME_LABELS, PUBLIC_LABELS, SPECIFIC_SUPPORT_LABELS } from '@/lib/standard/enums';
 import { PLACE_TYPES, SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
 import type { ReactNode } from 'react';
@@ -42,7 +44,11 @@ function Checkboxes({
   );
 }
 
-const toOptions = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+type Family = Parameters<typeof listLabel>[1];
+
+/** One of the standard's lists as options, in the visitor's language. */
+const toOptions = (t: Translator, family: Family, labels: Record<string, unknown>): Option[] =>
+  Object.keys(labels).map((value) => ({ value, label: listLabel(t, family, value) }));
 
 /** `location` is the "where" field: a client component on App Router pages, plain markup the
  * public pages' script enhances elsewhere (see SearchWidgets). */
@@ -51,14 +57,16 @@ export function FilterForm({
   facets,
   action = '/recherche',
   location,
+  t = translator(),
 }: {
   filters: SearchFilters;
   facets: Facets;
   action?: string;
   location: ReactNode;
+  t?: Translator;
 }) {
   return (
-    <form action={action} method="get" className="filter-form" role="search" aria-label="Rechercher un lieu">
+    <form action={action} method="get" className="filter-form" role="search" aria-label={t('search.form')}>
       {location}
       {filters.lat !== null && filters.lng !== null && (
         <>
@@ -68,29 +76,33 @@ export function FilterForm({
       )}
       {filters.reseau && <input type="hidden" name="reseau" value={filters.reseau} />}
       <div className="field">
-        <label htmlFor="rayon">Distance maximale</label>
+        <label htmlFor="rayon">{t('search.radius')}</label>
         <select id="rayon" name="rayon" defaultValue={String(filters.rayon)}>
           {[2, 5, 10, 20, 30, 50, 100].map((km) => (
             <option key={km} value={km}>
-              {km} km
+              {t('search.km', { km })}
             </option>
           ))}
-          {![2, 5, 10, 20, 30, 50, 100].includes(filters.rayon) && <option value={filters.rayon}>{filters.rayon} km</option>}
+          {![2, 5, 10, 20, 30, 50, 100].includes(filters.rayon) && <option value={filters.rayon}>{t('search.km', { km: filters.rayon })}</option>}
         </select>
       </div>
       <Checkboxes
         name="besoin"
-        legend="J’ai besoin de…"
-        options={Object.entries(SERVICE_PLAIN).map(([value, { label, hint }]) => ({ value, label, hint }))}
+        legend={t('search.needs')}
+        options={Object.keys(SERVICE_PLAIN).map((value) => ({
+          value,
+          label: listLabel(t, 'service', value),
+          hint: t(`service.${value}.hint` as MessageKey),
+        }))}
         selected={filters.besoin}
         counts={facets.besoin}
       />
       <fieldset className="filter-group">
-        <legend>Quand ?</legend>
+        <legend>{t('search.when')}</legend>
         {[
-          ['', 'Peu importe'],
-          ['maintenant', 'Ouvert maintenant'],
-          ['samedi', 'Ouvert le samedi'],
+          ['', t('search.whenAny')],
+          ['maintenant', t('search.whenNow')],
+          ['samedi', t('search.whenSaturday')],
         ].map(([value, label]) => (
           <div className="checkbox" key={value || 'any'}>
             <input
@@ -109,18 +121,20 @@ export function FilterForm({
       {filters.creneau.map((slot) => (
         <input key={`${slot.day}-${slot.halfDay}`} type="hidden" name="creneau" value={`${slot.day}-${slot.halfDay}`} />
       ))}
-      <AteliersFilter checked={filters.ateliers} />
-      <Checkboxes name="frais" legend="Coût" options={toOptions(FEE_LABELS)} selected={filters.frais} counts={facets.frais} />
-      <MoreCriteria filters={filters} facets={facets} />
+      <div lang={t.locale === 'fr' ? undefined : 'fr' /* the ateliers' words are not translated yet */}>
+        <AteliersFilter checked={filters.ateliers} />
+      </div>
+      <Checkboxes name="frais" legend={t('search.fees')} options={toOptions(t, 'fee', FEE_LABELS)} selected={filters.frais} counts={facets.frais} />
+      <MoreCriteria filters={filters} facets={facets} t={t} />
       <button type="submit" className="button button--primary filter-form__submit">
-        Rechercher
+        {t('search.submit')}
       </button>
     </form>
   );
 }
 
 /** The criteria folded under « Plus de critères », open when one of them is chosen. */
-function MoreCriteria({ filters, facets }: { filters: SearchFilters; facets: Facets }) {
+function MoreCriteria({ filters, facets, t }: { filters: SearchFilters; facets: Facets; t: Translator }) {
   const advancedCount =
     filters.public.length +
     filters.prise_en_charge.length +
@@ -132,43 +146,49 @@ function MoreCriteria({ filters, facets }: { filters: SearchFilters; facets: Fac
     (filters.q ? 1 : 0);
   return (
     <details className="filter-more" open={advancedCount > 0}>
-      <summary>Plus de critères{advancedCount > 0 ? ` (${advancedCount} choisi${advancedCount > 1 ? 's' : ''})` : ''}</summary>
+      <summary>{advancedCount > 0 ? t('search.moreChosen', { count: advancedCount }) : t('search.more')}</summary>
       <Checkboxes
         name="accompagnement"
-        legend="Comment être aidé"
-        options={Object.entries(SUPPORT_MODE_PLAIN).map(([value, label]) => ({ value, label }))}
+        legend={t('search.supportModes')}
+        options={toOptions(t, 'supportMode', SUPPORT_MODE_PLAIN)}
         selected={filters.accompagnement}
         counts={facets.accompagnement}
       />
-      <Checkboxes name="acces" legend="Comment y accéder" options={toOptions(ACCESS_MODE_LABELS)} selected={filters.acces} counts={facets.acces} />
+      <Checkboxes
+        name="acces"
+        legend={t('search.accessModes')}
+        options={toOptions(t, 'access', ACCESS_MODE_LABELS)}
+        selected={filters.acces}
+        counts={facets.acces}
+      />
       <Checkboxes
         name="prise_en_charge"
-        legend="Besoins particuliers"
-        options={toOptions(SPECIFIC_SUPPORT_LABELS)}
+        legend={t('search.specificSupport')}
+        options={toOptions(t, 'specific', SPECIFIC_SUPPORT_LABELS)}
         selected={filters.prise_en_charge}
         counts={facets.prise_en_charge}
       />
-      <Checkboxes name="public" legend="Public accueilli en particulier" options={toOptions(PUBLIC_LABELS)} selected={filters.public} counts={facets.public} />
+      <Checkboxes name="public" legend={t('search.publics')} options={toOptions(t, 'public', PUBLIC_LABELS)} selected={filters.public} counts={facets.public} />
       <Checkboxes
         name="type"
-        legend="Type de lieu"
-        options={Object.entries(PLACE_TYPES).map(([value, { label }]) => ({ value, label }))}
+        legend={t('search.types')}
+        options={Object.keys(PLACE_TYPES).map((value) => ({ value, label: t(`placeType.${value}` as MessageKey) }))}
         selected={filters.type}
         counts={facets.type}
       />
       <Checkboxes
         name="dispositif"
-        legend="Dispositifs nationaux"
-        options={toOptions(PROGRAMME_LABELS)}
+        legend={t('search.programmes')}
+        options={toOptions(t, 'programme', PROGRAMME_LABELS)}
         selected={filters.dispositif}
         counts={facets.dispositif}
       />
       <fieldset className="filter-group">
-        <legend>Lieu fixe ou itinérant</legend>
+        <legend>{t('search.mobility')}</legend>
         {[
-          ['', 'Les deux'],
-          ['fixe', 'Lieu fixe'],
-          ['itinerant', 'Bus ou permanence itinérante'],
+          ['', t('search.mobilityBoth')],
+          ['fixe', t('search.mobilityFixed')],
+          ['itinerant', t('search.mobilityMobile')],
         ].map(([value, label]) => (
           <div className="checkbox" key={value || 'both'}>
             <input type="radio" id={`itinerance-${value || 'both'}`} name="itinerance" value={value} defaultChecked={(filters.itinerance ?? '') === value} />
@@ -177,7 +197,7 @@ function MoreCriteria({ filters, facets }: { filters: SearchFilters; facets: Fac
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="q">Nom du lieu</label>
+        <label htmlFor="q">{t('search.name')}</label>
         <input id="q" name="q" type="search" maxLength={100} defaultValue={filters.q ?? ''} />
       </div>
     </details>

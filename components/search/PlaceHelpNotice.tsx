@@ -3,8 +3,11 @@
 // filters kept), so that it works without JavaScript.
 import { Fragment } from 'react';
 import type { PlaceHelp } from '@/lib/geo/help';
+import { translator, type Translator } from '@/lib/i18n';
 
-export function PlaceHelpNotice({ help, href }: { help: PlaceHelp; href: (value: string) => string }) {
+/** `help.text` comes from lib/geo in French: marked so in another language. */
+export function PlaceHelpNotice({ help, href, t = translator() }: { help: PlaceHelp; href: (value: string) => string; t?: Translator }) {
+  const fr = t.locale === 'fr' ? undefined : 'fr';
   const link = (option: PlaceHelp['options'][number]) => (
     <a href={href(option.value)} data-insee={option.code}>
       {option.label}
@@ -14,29 +17,25 @@ export function PlaceHelpNotice({ help, href }: { help: PlaceHelp; href: (value:
     <div className="notice place-help" data-kind={help.kind}>
       {help.kind === 'choose' ? (
         <>
-          <p>{help.text}</p>
+          <p lang={fr}>{help.text}</p>
           <ul className="place-help__choices">
             {help.options.map((option) => (
               <li key={option.code}>{link(option)}</li>
             ))}
           </ul>
-          {help.more > 0 && (
-            <p>
-              Et {help.more} autre{help.more > 1 ? 's' : ''} : ajoutez le code postal ou le numéro du département.
-            </p>
-          )}
+          {help.more > 0 && <p>{t('search.helpMore', { count: help.more })}</p>}
         </>
       ) : (
         <p>
-          {help.text && `${help.text} `}
-          {help.kind === 'did-you-mean' && 'Vouliez-vous dire '}
+          {help.text && <span lang={fr}>{`${help.text} `}</span>}
+          {help.kind === 'did-you-mean' && `${t('search.didYouMean')} `}
           {help.options.map((option, i) => (
             <Fragment key={option.code}>
-              {i > 0 && (i === help.options.length - 1 && help.kind === 'did-you-mean' ? ' ou ' : ', ')}
+              {i > 0 && (i === help.options.length - 1 && help.kind === 'did-you-mean' ? ` ${t('search.or')} ` : t('list.separator'))}
               {link(option)}
             </Fragment>
           ))}
-          {help.kind === 'did-you-mean' ? ' ?' : help.options.length ? '.' : ''}
+          {help.kind === 'did-you-mean' ? t('search.questionMark') : help.options.length ? '.' : ''}
         </p>
       )}
     </div>

@@ -7,30 +7,32 @@ import { PublicDocument } from '@/components/layout/PublicDocument';
 import { FacileLink } from '@/components/facile/FacileLink';
 import { facileSearchHref } from '@/lib/facile/present';
 import { OfflinePanel } from '@/components/offline/OfflinePanel';
-import { withDe } from '@/lib/geo/french';
+import { translator, type Translator } from '@/lib/i18n';
+import { placeName } from '@/lib/i18n/words';
 import type { EmbedNetwork, SearchData } from '@/lib/search/page';
 import { SearchResults } from './SearchView';
 import { plainWidgets } from './widgets';
 
-const DESCRIPTION = 'Les lieux où se faire aider pour le numérique près de chez vous : démarches en ligne, ordinateur, internet, souvent gratuitement.';
-
-/** The search page of /recherche. */
-export function SearchPage({ data, nonce }: { data: SearchData; nonce: string }) {
+/** The search page of /recherche, in the language of `t`; `path` is its unprefixed address with the query (language switch). */
+export function SearchPage({ data, nonce, t = translator(), path }: { data: SearchData; nonce: string; t?: Translator; path?: string }) {
   const origin = data.response.origin;
   const title =
     origin && !origin.fromPosition
-      ? `Aide au numérique près ${withDe(origin.label, origin.typeLiaison)}`
+      ? t('search.titleNear', { place: placeName(t, origin.label, origin.typeLiaison) })
       : data.filters.ou
-        ? `Aide au numérique près de « ${data.filters.ou} »`
-        : 'Trouver un lieu d’aide au numérique';
+        ? t('search.titleTyped', { text: data.filters.ou })
+        : t('search.titleDefault');
   return (
-    <PublicDocument title={title} description={DESCRIPTION} robots="noindex, follow" nonce={nonce} scripts={['site.js']}>
-      <FacileLink href={facileSearchHref({ ou: data.filters.ou ?? undefined, besoin: data.filters.besoin[0] })} className="container" />
-      <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true })} />
+    <PublicDocument title={title} description={t('search.description')} robots="noindex, follow" nonce={nonce} scripts={['site.js']} t={t} path={path}>
+      {/* The easy-to-read version is in French: offered on the French page. */}
+      {t.locale === 'fr' && <FacileLink href={facileSearchHref({ ou: data.filters.ou ?? undefined, besoin: data.filters.besoin[0] })} className="container" />}
+      <SearchResults data={data} basePath="/recherche" widgets={plainWidgets({ selection: true, t })} t={t} />
       <OfflinePanel departement={origin?.departement ?? undefined} />
     </PublicDocument>
   );
 }
+
+const DESCRIPTION = translator()('search.description');
 
 /** The search as another site embeds it (/embed), limited to a network when one is named. */
 export function EmbedSearchPage({ data, network, nonce }: { data: SearchData; network: EmbedNetwork | null; nonce: string }) {

@@ -6,7 +6,8 @@
 import type { ReactNode } from 'react';
 import type { ResultsMapConfig } from '@/components/islands/map';
 import { env } from '@/lib/config/env';
-import { withDe } from '@/lib/geo/french';
+import { translator, type Translator } from '@/lib/i18n';
+import { placeName } from '@/lib/i18n/words';
 import { NATIONAL_COUNT_CAP, type PlaceResult } from '@/lib/search';
 import { hasCriteria, RADIUS, toSearchParams, type SearchFilters } from '@/lib/search/filters';
 import type { SearchData } from '@/lib/search/page';
@@ -29,40 +30,41 @@ type Props = {
   showForm?: boolean;
   /** 2 when the page has its own h1 (network, commune pages). */
   headingLevel?: 1 | 2;
+  /** The page's language (French when absent); `basePath` is then unprefixed. */
+  t?: Translator;
 };
 
-export function SearchResults({ data, basePath, widgets, heading, linkTarget, showForm = true, headingLevel = 1 }: Props) {
+export function SearchResults({ data, basePath, widgets, heading, linkTarget, showForm = true, headingLevel = 1, t = translator() }: Props) {
   const { filters, scope, now, response } = data;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const url = (changes: Partial<SearchFilters>) => {
     const query = toSearchParams({ ...filters, ...changes, ...scope }).toString();
-    return query ? `${basePath}?${query}` : basePath;
+    return t.path(query ? `${basePath}?${query}` : basePath);
   };
   const markers = response.results
     .filter((r) => r.latitude !== null && r.longitude !== null)
-    .map((r) => ({ id: r.id, lat: r.latitude!, lng: r.longitude!, label: r.name, href: `/lieux/${r.slug}`, detail: `${r.street}, ${r.commune}` }));
+    .map((r) => ({ id: r.id, lat: r.latitude!, lng: r.longitude!, label: r.name, href: t.path(`/lieux/${r.slug}`), detail: `${r.street}, ${r.commune}` }));
   const config = env();
-  const where = response.origin ? ` autour ${withDe(response.origin.label, response.origin.typeLiaison)}` : '';
-  const title = heading ?? (response.origin ? `Lieux${where}` : 'Lieux d’aide au numérique');
+  const title =
+    heading ??
+    (response.origin ? t('search.headingNear', { place: placeName(t, response.origin.label, response.origin.typeLiaison) }) : t('search.headingDefault'));
 
   return (
     <div className="container search-layout">
       {showForm && response.total > 0 && (
         // On a phone the filters fill the first screens: a way straight to the results.
         <p className="results-jump">
-          <a href="#resultats">
-            {response.total >= NATIONAL_COUNT_CAP ? 'Voir les résultats' : `Voir les ${response.total} résultat${response.total > 1 ? 's' : ''}`}
-          </a>
+          <a href="#resultats">{response.total >= NATIONAL_COUNT_CAP ? t('search.jumpAll') : t('search.jumpCount', { count: response.total })}</a>
         </p>
       )}
       <div className="search-layout__form">
-        {showForm && <FilterForm filters={filters} facets={response.facets} action={basePath} location={widgets.location(filters.ou ?? '')} />}
+        {showForm && <FilterForm filters={filters} facets={response.facets} action={t.path(basePath)} location={widgets.location(filters.ou ?? '')} t={t} />}
       </div>
       <div className="search-layout__results" id="resultats" tabIndex={-1}>
         <Heading className="results-title">{title}</Heading>
-        {response.placeHelp && <PlaceHelpNotice help={response.placeHelp} href={(ou) => url({ ou, lat: null, lng: null, page: 1 })} />}
+        {response.placeHelp && <PlaceHelpNotice help={response.placeHelp} href={(ou) => url({ ou, lat: null, lng: null, page: 1 })} t={t} />}
         {response.problems.length > 0 && (
-          <div className="notice notice--warning" role="alert">
+          <div className="notice notice--warning" role="alert" lang={t.locale === 'fr' ? undefined : 'fr'}>
             <ul className="plain-list">
               {response.problems.map((problem) => (
                 <li key={problem}>{problem}</li>
@@ -70,8 +72,8 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
             </ul>
           </div>
         )}
-        <ResultsCount filters={filters} response={response} />
-        {response.total === 0 && !(filters.ou && !response.origin) && <EmptyState filters={filters} response={response} url={url} />}
+        <ResultsCount filters={filters} response={response} t={t} />
+        {response.total === 0 && !(filters.ou && !response.origin) && <EmptyState filters={filters} response={response} url={url} t={t} />}
         {markers.length > 0 &&
           widgets.map({
             markers,
@@ -81,14 +83,14 @@ export function SearchResults({ data, basePath, widgets, heading, linkTarget, sh
             center: response.origin ? { lat: response.origin.latitude, lng: response.origin.longitude } : null,
             linkTarget,
           })}
-        <ol className="result-list" aria-label="Résultats">
+        <ol className="result-list" aria-label={t('search.resultsLabel')}>
           {response.results.map((place) => (
             <li key={place.id}>
-              <ResultCard place={place} now={now} linkTarget={linkTarget} actions={widgets.actions?.(place)} headingLevel={headingLevel === 1 ? 2 : 3} />
+              <ResultCard place={place} now={now} linkTarget={linkTarget} actions={widgets.actions?.(place)} headingLevel={headingLevel === 1 ? 2 : 3} t={t} />
             </li>
           ))}
         </ol>
-        {response.pageCount > 1 && <ResultsPagination page={filters.page} pageCount={response.pageCount} url={url} />}
+        {response.pageCount > 1 && <ResultsPagination page={filters.page} pageCount={response.pageCount} url={url} t={t} />}
       </div>
     </div>
   );
@@ -98,30 +100,30 @@ type Results = SearchData['response'];
 type Url = (changes: Partial<SearchFilters>) => string;
 
 /** How many places, or why none is listed. */
-function ResultsCount({ filters, response }: { filters: SearchFilters; response: Results }) {
+function ResultsCount({ filters, response, t }: { filters: SearchFilters; response: Results; t: Translator }) {
   return (
     <p className="results-count" role="status" aria-live="polite">
       {filters.ou && !response.origin
-        ? 'Précisez le lieu ci-dessus pour voir les lieux proches.'
+        ? t('search.countNeedPlace')
         : response.total === 0
-          ? 'Aucun lieu ne correspond.'
+          ? t('search.countNone')
           : response.total >= NATIONAL_COUNT_CAP
-            ? `Plus de ${(NATIONAL_COUNT_CAP - 1).toLocaleString('fr-FR')} lieux : précisez une commune ou des critères.`
-            : `${response.total} lieu${response.total > 1 ? 'x' : ''}${response.origin ? ` à moins de ${filters.rayon} km` : ''}${response.origin ? ', du plus proche au plus loin' : ''}.`}
+            ? t('search.countTooMany', { count: NATIONAL_COUNT_CAP - 1 })
+            : response.origin
+              ? t('search.countNear', { count: response.total, km: filters.rayon })
+              : t('search.count', { count: response.total })}
     </p>
   );
 }
 
 /** No result: a wider radius, or the same place without the criteria. */
-function EmptyState({ filters, response, url }: { filters: SearchFilters; response: Results; url: Url }) {
+function EmptyState({ filters, response, url, t }: { filters: SearchFilters; response: Results; url: Url; t: Translator }) {
+  const wider = Math.min(RADIUS.max, Math.max(30, filters.rayon * 3));
   return (
     <div className="empty-state">
       {response.origin && filters.rayon < RADIUS.max && (
         <p>
-          Aucun lieu à moins de {filters.rayon} km.{' '}
-          <a href={url({ rayon: Math.min(RADIUS.max, Math.max(30, filters.rayon * 3)), page: 1 })}>
-            Élargir à {Math.min(RADIUS.max, Math.max(30, filters.rayon * 3))} km ?
-          </a>
+          {t('search.emptyRadius', { km: filters.rayon })} <a href={url({ rayon: wider, page: 1 })}>{t('search.widen', { km: wider })}</a>
         </p>
       )}
       {hasCriteria({ ...filters, ou: null, lat: null, lng: null, rayon: RADIUS.default }) && (
@@ -145,7 +147,7 @@ function EmptyState({ filters, response, url }: { filters: SearchFilters; respon
               page: 1,
             })}
           >
-            Retirer les critères et garder le lieu
+            {t('search.removeCriteria')}
           </a>
         </p>
       )}
@@ -153,20 +155,18 @@ function EmptyState({ filters, response, url }: { filters: SearchFilters; respon
   );
 }
 
-function ResultsPagination({ page, pageCount, url }: { page: number; pageCount: number; url: Url }) {
+function ResultsPagination({ page, pageCount, url, t }: { page: number; pageCount: number; url: Url; t: Translator }) {
   return (
-    <nav className="pagination" aria-label="Pages de résultats">
+    <nav className="pagination" aria-label={t('search.pages')}>
       {page > 1 && (
         <a href={url({ page: page - 1 })} rel="prev">
-          ← Page précédente
+          {t('search.previous')}
         </a>
       )}
-      <span>
-        Page {page} sur {pageCount}
-      </span>
+      <span>{t('search.pageOf', { page, count: pageCount })}</span>
       {page < pageCount && (
         <a href={url({ page: page + 1 })} rel="next">
-          Page suivante →
+          {t('search.next')}
         </a>
       )}
     </nav>

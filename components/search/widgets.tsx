@@ -3,28 +3,27 @@
 // rendered without Next.js's client runtime (issue #20).
 import type { ResultsMapConfig } from '@/components/islands/map';
 import type { PlaceResult } from '@/lib/search';
+import { translator, type Translator } from '@/lib/i18n';
 import { safeJson } from '@/lib/places/structured-data';
 import type { SearchWidgets } from './SearchView';
 
-const MAP_LABEL = 'Carte des résultats (la liste donne les mêmes lieux)';
-
-export function plainWidgets({ selection = false }: { selection?: boolean } = {}): SearchWidgets {
+export function plainWidgets({ selection = false, t = translator() }: { selection?: boolean; t?: Translator } = {}): SearchWidgets {
   return {
-    location: (defaultValue) => <LocationField defaultValue={defaultValue} />,
-    map: (config) => <MapPanel config={config} />,
+    location: (defaultValue) => <LocationField defaultValue={defaultValue} t={t} />,
+    map: (config) => <MapPanel config={config} t={t} />,
     actions: selection ? (place) => <SelectionSlot place={place} /> : undefined,
   };
 }
 
 /** The "where" field; "Autour de moi" appears once the script runs. */
-export function LocationField({ defaultValue }: { defaultValue: string }) {
+export function LocationField({ defaultValue, t = translator() }: { defaultValue: string; t?: Translator }) {
   return (
     <div className="field location-field" data-location-field="">
-      <label htmlFor="ou">Où ? Ville, code postal ou adresse</label>
+      <label htmlFor="ou">{t('search.where')}</label>
       <div className="location-field__row">
-        <input id="ou" name="ou" type="text" list="ou-suggestions" autoComplete="off" defaultValue={defaultValue} placeholder="Ex. : Saumur, 49300" />
+        <input id="ou" name="ou" type="text" list="ou-suggestions" autoComplete="off" defaultValue={defaultValue} placeholder={t('search.wherePlaceholder')} />
         <button type="button" className="button" data-around-me="" hidden>
-          Autour de moi
+          {t('search.aroundMe')}
         </button>
       </div>
       <datalist id="ou-suggestions" />
@@ -34,10 +33,10 @@ export function LocationField({ defaultValue }: { defaultValue: string }) {
 }
 
 /** The map's place and data; without JavaScript the stylesheet hides it (@media (scripting: none)). */
-export function MapPanel({ config, label = MAP_LABEL }: { config: ResultsMapConfig; label?: string }) {
+export function MapPanel({ config, label, t = translator() }: { config: ResultsMapConfig; label?: string; t?: Translator }) {
   return (
-    <section className="map-panel" aria-label={label} data-results-map="">
-      <div className="results-map results-map--loading">Chargement de la carte…</div>
+    <section className="map-panel" aria-label={label ?? t('search.mapLabel')} data-results-map="">
+      <div className="results-map results-map--loading">{t('search.mapLoading')}</div>
       <script type="application/json" dangerouslySetInnerHTML={{ __html: safeJson(config) }} />
     </section>
   );

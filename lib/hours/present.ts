@@ -1,6 +1,8 @@
 // Opening hours for people: a week table in plain French with today highlighted, the current
 // state ("Ouvert — ferme à 17 h"), public holidays and the special days ahead. A value the
-// library rejects is shown as "Horaires non communiqués" with the raw text, never a crash.
+// library rejects is shown as "Horaires non communiqués" with the raw text, never a crash. In the
+// visitor's language (lib/i18n): French keeps its own forms ("17 h 30", "1er"), the others Intl's.
+import { translator, type Locale } from '@/lib/i18n';
 import { instantAt, openIntervals, openingStateAt, parseHours, wallTimeIn, type OpeningState } from './index';
 import { plainWeek } from './plain';
 
@@ -32,7 +34,7 @@ export type HoursPresentation =
       closedOnHolidays: boolean;
       specialDays: SpecialDay[];
     }
-  | { known: false; label: 'Horaires non communiqués'; raw: string | null };
+  | { known: false; label: string; raw: string | null };
 
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -40,9 +42,37 @@ const SPECIAL_DAYS_AHEAD = 45;
 // Public holidays as the library knows them (mainland French rules, as parseHours reads every value).
 const HOLIDAY_CALENDAR = parseHours('Mo 09:00-12:00');
 
-function hourText(date: Date, timeZone: string) {
+const intlFormats = new Map<string, Intl.DateTimeFormat>();
+/** Intl's format of a wall-clock value (read in UTC), one per language and kind, kept. */
+function intlFormat(locale: Locale, kind: 'time' | 'weekday' | 'date'): Intl.DateTimeFormat {
+  const key = `${locale} ${kind}`;
+  let format = intlFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'time'
+        ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : kind === 'weekday'
+          ? { weekday: 'long' }
+          : { weekday: 'long', day: 'numeric', month: 'long' };
+    format = new Intl.DateTimeFormat(translator(locale).intl, { ...options, timeZone: 'UTC' });
+    intlFormats.set(key, format);
+  }
+  return format;
+}
+
+function clock(hour: number, minute: number, locale: Locale) {
+  if (locale !== 'fr') return intlFormat(locale, 'time').format(Date.UTC(2000, 0, 1, hour, minute));
+  return minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, '0')}`;
+}
+
+function hourText(date: Date, timeZone: string, locale: Locale = 'fr') {
   const w = wallTimeIn(timeZone, date);
-  return w.minute === 0 ? `${w.hour} h` : `${w.hour} h ${String(w.minute).padStart(2, '0')}`;
+  return clock(w.hour, w.minute, locale);
+}
+
+function weekdayName(index: number, locale: Locale) {
+  // 2024-01-01 was a Monday.
+  return locale === 'fr' ? WEEKDAYS[index] : intlFormat(locale, 'weekday').format(Date.UTC(2024, 0, 1 + index));
 }
 
 /** Day number since the epoch of a wall-clock date: differences count calendar days, DST aside. */
@@ -54,35 +84,26 @@ function weekdayIndex(y: number, m: number, d: number) {
   return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
 }
 
-/** "demain", "lundi", "lundi 14 décembre" (more than a week away), or "" for today. */
-function dayWord(at: Date, now: Date, timeZone: string) {
+/** The current state in words: "Ouvert — ferme à 17 h", "Fermé — ouvre demain à 9 h". */
+export function describeState(state: OpeningState, now: Date, timeZone: string, locale: Locale = 'fr'): { label: string; tone: 'open' | 'closed' | 'unknown' } {
+  const t = translator(locale);
+  if (state.status === 'unknown') return { label: t('hours.unknown'), tone: 'unknown' };
+  const when = state.nextChange ? whenText(state.nextChange, now, timeZone, locale) : null;
+  if (state.status === 'open') return { label: when ? t('hours.openUntil', { when }) : t('hours.open'), tone: 'open' };
+  return { label: when ? t('hours.closedUntil', { when }) : t('hours.closed'), tone: 'closed' };
+}
+
+/** "demain à 9 h", "mardi à 14 h", "lundi 14 décembre à 9 h" (more than a week away), "à 9 h" (today): when an instant comes, in words. */
+export function whenText(at: Date, now: Date, timeZone: string, locale: Locale = 'fr'): string {
+  const t = translator(locale);
   const a = wallTimeIn(timeZone, at);
   const n = wallTimeIn(timeZone, now);
   const gap = dayNumber(a.year, a.month, a.day) - dayNumber(n.year, n.month, n.day);
-  if (gap <= 0) return '';
-  if (gap === 1) return 'demain ';
-  const weekday = WEEKDAYS[weekdayIndex(a.year, a.month, a.day)];
-  return gap < 7 ? `${weekday} ` : `${weekday} ${a.day === 1 ? '1er' : a.day} ${MONTHS[a.month - 1]} `;
-}
-
-/** The current state in plain French. */
-export function describeState(state: OpeningState, now: Date, timeZone: string): { label: string; tone: 'open' | 'closed' | 'unknown' } {
-  if (state.status === 'unknown') return { label: 'Horaires non communiqués', tone: 'unknown' };
-  if (state.status === 'open') {
-    return {
-      label: state.nextChange ? `Ouvert — ferme ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Ouvert',
-      tone: 'open',
-    };
-  }
-  return {
-    label: state.nextChange ? `Fermé — ouvre ${dayWord(state.nextChange, now, timeZone)}à ${hourText(state.nextChange, timeZone)}` : 'Fermé',
-    tone: 'closed',
-  };
-}
-
-/** "demain à 9 h", "mardi à 14 h", "à 9 h" (today): when an instant comes, in words. */
-export function whenText(at: Date, now: Date, timeZone: string): string {
-  return `${dayWord(at, now, timeZone)}à ${hourText(at, timeZone)}`;
+  const time = clock(a.hour, a.minute, locale);
+  if (gap <= 0) return t('hours.atToday', { time });
+  if (gap === 1) return t('hours.atTomorrow', { time });
+  const day = gap < 7 ? weekdayName(weekdayIndex(a.year, a.month, a.day), locale) : localDate(isoDate(a.year, a.month, a.day), locale);
+  return t('hours.atDay', { day, time });
 }
 
 /** "lundi 25 décembre" */
@@ -91,22 +112,30 @@ export function frenchDate(iso: string): string {
   return `${WEEKDAYS[weekdayIndex(y, m, d)]} ${d === 1 ? '1er' : d} ${MONTHS[m - 1]}`;
 }
 
+/** "lundi 25 décembre" in the visitor's language ("Monday 25 December"). */
+export function localDate(iso: string, locale: Locale = 'fr'): string {
+  if (locale === 'fr') return frenchDate(iso);
+  const [y, m, d] = iso.split('-').map(Number);
+  return intlFormat(locale, 'date').format(Date.UTC(y, m - 1, d));
+}
+
 function isoDate(y: number, m: number, d: number) {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function dayText(value: string, timeZone: string, y: number, m: number, d: number, holiday: boolean) {
+function dayText(value: string, timeZone: string, y: number, m: number, d: number, holiday: boolean, locale: Locale) {
+  const t = translator(locale);
   const from = instantAt(timeZone, y, m, d);
   const to = instantAt(timeZone, y, m, d + 1);
   const intervals = openIntervals(value, timeZone, from, to);
   const ranges = intervals.map((interval) => {
-    const end = interval.end.getTime() === to.getTime() ? '24 h' : hourText(interval.end, timeZone);
-    const text = `${hourText(interval.start, timeZone)} – ${end}`;
-    return interval.unknown && !interval.comment ? `${text} (à confirmer)` : text;
+    const end = interval.end.getTime() === to.getTime() ? (locale === 'fr' ? '24 h' : '24:00') : hourText(interval.end, timeZone, locale);
+    const text = `${hourText(interval.start, timeZone, locale)} – ${end}`;
+    return interval.unknown && !interval.comment ? t('hours.toConfirm', { range: text }) : text;
   });
   const comments = [...new Set(intervals.map((i) => i.comment).filter(Boolean))];
   if (ranges.length) return `${ranges.join(', ')}${comments.length ? ` — ${comments.join(' ; ')}` : ''}`;
-  return holiday ? 'Fermé (jour férié)' : 'Fermé';
+  return holiday ? t('hours.closedHoliday') : t('hours.closed');
 }
 
 // The week table and the holidays ahead depend on the value, the zone and today's date only:
@@ -128,8 +157,8 @@ function remember<V>(cache: Map<string, V>, key: string, value: V, max: number):
   return value;
 }
 
-function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string, today: { year: number; month: number; day: number }) {
-  const key = `${timeZone}|${today.year}-${today.month}-${today.day}|${raw}`;
+function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string, today: { year: number; month: number; day: number }, locale: Locale) {
+  const key = `${locale}|${timeZone}|${today.year}-${today.month}-${today.day}|${raw}`;
   const cached = weekCache.get(key);
   if (cached) return cached;
   const isHoliday = (y: number, m: number, d: number) => {
@@ -147,7 +176,7 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
   };
   const mondayOffset = weekdayIndex(today.year, today.month, today.day);
   const monday = new Date(Date.UTC(today.year, today.month - 1, today.day - mondayOffset));
-  const weekKey = `${timeZone}|${monday.toISOString().slice(0, 10)}|${raw}`;
+  const weekKey = `${locale}|${timeZone}|${monday.toISOString().slice(0, 10)}|${raw}`;
   let days = weekDaysCache.get(weekKey);
   if (!days) {
     days = [];
@@ -155,7 +184,7 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
       const date = new Date(Date.UTC(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate() + i));
       const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
       const holiday = isHoliday(y, m, d);
-      days.push({ day: WEEKDAYS[i], text: dayText(raw, timeZone, y, m, d, holiday), isToday: false, holiday, date: isoDate(y, m, d) });
+      days.push({ day: weekdayName(i, locale), text: dayText(raw, timeZone, y, m, d, holiday, locale), isToday: false, holiday, date: isoDate(y, m, d) });
     }
     remember(weekDaysCache, weekKey, days, WEEKS_KEPT);
   }
@@ -167,24 +196,24 @@ function weekAndHolidays(raw: string, hours: OpeningHoursLike, timeZone: string,
     const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
     if (!isHoliday(y, m, d)) continue;
     const iso = isoDate(y, m, d);
-    const textKey = `${timeZone}|${iso}|${raw}`;
-    const text = holidayTextCache.get(textKey) ?? remember(holidayTextCache, textKey, dayText(raw, timeZone, y, m, d, true), WEEKS_KEPT);
-    specialDays.push({ date: iso, label: `${frenchDate(iso)} (jour férié)`, text });
+    const textKey = `${locale}|${timeZone}|${iso}|${raw}`;
+    const text = holidayTextCache.get(textKey) ?? remember(holidayTextCache, textKey, dayText(raw, timeZone, y, m, d, true, locale), WEEKS_KEPT);
+    specialDays.push({ date: iso, label: translator(locale)('hours.holiday', { date: localDate(iso, locale) }), text });
   }
   return remember(weekCache, key, { week, specialDays }, 5_000);
 }
 
 /** The week (Monday first) around `now` in the place's zone, the state, and the holidays ahead. */
-export function presentHours(value: string | null | undefined, timeZone: string, now: Date): HoursPresentation {
+export function presentHours(value: string | null | undefined, timeZone: string, now: Date, locale: Locale = 'fr'): HoursPresentation {
   const raw = value?.trim() || null;
   // A plain week is read without the library (lib/hours/plain.ts); the holidays, which depend on
   // the date only, come from the library's French calendar through any parsed value.
   const parsed = plainWeek(raw) ? HOLIDAY_CALENDAR : parseHours(value);
-  if (!parsed.ok || !raw) return { known: false, label: 'Horaires non communiqués', raw };
+  if (!parsed.ok || !raw) return { known: false, label: translator(locale)('hours.unknown'), raw };
   const today = wallTimeIn(timeZone, now);
-  const { week, specialDays } = weekAndHolidays(raw, parsed.hours, timeZone, today);
+  const { week, specialDays } = weekAndHolidays(raw, parsed.hours, timeZone, today, locale);
   const state = openingStateAt(raw, timeZone, now);
-  const described = describeState(state, now, timeZone);
+  const described = describeState(state, now, timeZone, locale);
   return {
     known: true,
     state,

@@ -1,6 +1,7 @@
 // A temporary closure ("fermé temporairement du … au …") as the public sees it, in the place's zone.
-import { frenchDate } from '@/lib/hours/present';
+import { localDate } from '@/lib/hours/present';
 import { wallTimeIn } from '@/lib/hours';
+import { translator, type Locale } from '@/lib/i18n';
 
 export type TemporaryClosure = {
   /** Closed today (true) or announced for a later day (false). */
@@ -26,7 +27,10 @@ export function temporaryClosure(
   place: { closedFrom: Date | null; closedUntil: Date | null; closureMessage: string | null },
   now: Date,
   timeZone: string,
+  locale: Locale = 'fr',
 ): TemporaryClosure | null {
+  const t = translator(locale);
+  const date = (day: string) => localDate(day, locale);
   const from = iso(place.closedFrom);
   const until = iso(place.closedUntil);
   if (!from && !until) return null;
@@ -35,9 +39,9 @@ export function temporaryClosure(
   if (until && until < today) return null;
   const active = !from || from <= today;
   const message = place.closureMessage?.trim() || null;
-  const reopening = until ? `Réouverture prévue le ${frenchDate(nextDay(until))}` : null;
+  const reopening = until ? t('closure.reopening', { date: date(nextDay(until)) }) : null;
   let title: string;
-  if (active) title = until ? `Fermé temporairement jusqu’au ${frenchDate(until)} inclus` : 'Fermé temporairement';
-  else title = until ? `Fermeture temporaire du ${frenchDate(from!)} au ${frenchDate(until)} inclus` : `Fermeture temporaire à partir du ${frenchDate(from!)}`;
+  if (active) title = until ? t('closure.activeUntil', { until: date(until) }) : t('closure.active');
+  else title = until ? t('closure.between', { from: date(from!), until: date(until) }) : t('closure.from', { from: date(from!) });
   return { active, from, until, message, title, reopening };
 }

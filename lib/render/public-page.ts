@@ -2,8 +2,10 @@ import 'server-only';
 // Answers a request for a page rendered by lib/render, through the page cache when the request
 // allows it: a GET from someone not signed in, without a test clock. Pages are rendered with a
 // placeholder where the CSP nonce goes; each response gets its own nonce in its place, so a cached
-// page never shares one.
+// page never shares one. The page's language is part of the cache's key: /ar/recherche and
+// /recherche are two pages (lib/i18n; the proxy passes the language in LOCALE_HEADER).
 import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
+import { DEFAULT_LOCALE, isLocalizedPath, requestLocale, splitLocale, type Locale } from '@/lib/i18n/locales';
 import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
@@ -17,10 +19,14 @@ export function cacheable(request: { method: string; headers: Headers }): boolea
   return !isSignedIn(cookie) && !(cookie ?? '').includes(`${NOW_COOKIE}=`);
 }
 
-/** The cache key: the path and the query, its parameters sorted (the same search, written in another order). */
-export function pageKey(url: URL): string {
+/**
+ * The cache key: the language, the unprefixed path and the query, its parameters sorted (the same
+ * search, written in another order). `url` may carry the language's prefix or not (before or after
+ * the proxy's rewrite): `locale` decides.
+ */
+export function pageKey(url: URL, locale: Locale = DEFAULT_LOCALE): string {
   const params = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
-  return `${url.pathname}?${new URLSearchParams(params).toString()}`;
+  return `${locale}:${splitLocale(url.pathname).path}?${new URLSearchParams(params).toString()}`;
 }
 
 /**
@@ -29,8 +35,10 @@ export function pageKey(url: URL): string {
  * page (served by the route while it is replaced) or any other request goes on as usual.
  */
 export function cachedPageResponse(request: { method: string; headers: Headers; nextUrl: URL }, nonce: string): Response | null {
-  if (!SELF_APPLIED.some((pattern) => pattern.test(request.nextUrl.pathname)) || !cacheable(request)) return null;
-  const page = freshCachedPage(pageKey(request.nextUrl));
+  const { locale, path, prefixed } = splitLocale(request.nextUrl.pathname);
+  if (prefixed && !isLocalizedPath(path)) return null;
+  if (!SELF_APPLIED.some((pattern) => pattern.test(path)) || !cacheable(request)) return null;
+  const page = freshCachedPage(pageKey(request.nextUrl, locale));
   if (!page) return null;
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {
     status: page.status,
@@ -43,7 +51,7 @@ export async function servePage(request: Request, render: (nonce: string) => Pro
   let page: RenderedPage;
   let hit: boolean | null = null;
   if (cacheable(request)) {
-    const cached = await cachedPage(pageKey(new URL(request.url)), async () => {
+    const cached = await cachedPage(pageKey(new URL(request.url), requestLocale(request.headers)), async () => {
       const rendered = await render(NONCE_TOKEN);
       return { status: rendered.status, body: rendered.html, headers: rendered.headers };
     });

@@ -6,6 +6,7 @@
 import { unavailablePageResponse } from '@/app/unavailable-response';
 import { placePageHtml } from '@/components/place/PlacePage';
 import { db } from '@/lib/db';
+import { requestLocale, translator } from '@/lib/i18n';
 import { clientKey, sameOrigin } from '@/lib/orientation/http';
 import { placePageNow } from '@/lib/places/now';
 import { placeIdBySlug, resolvePlacePage } from '@/lib/places/page';
@@ -34,7 +35,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const form = await request.formData().catch(() => null);
     if (!form) return { status: 'invalid', message: 'Le formulaire est illisible : rechargez la page et réessayez.' };
     const placeId = await placeIdBySlug(slug);
-    if (!placeId) return new Response(null, { status: 303, headers: { Location: `/lieux/${encodeURIComponent(slug)}` } });
+    const t = translator(requestLocale(request.headers));
+    if (!placeId) return new Response(null, { status: 303, headers: { Location: t.path(`/lieux/${encodeURIComponent(slug)}`) } });
     // The rate limit is keyed on a hash of the address: no IP is kept in clear.
     const state = await submitSuggestion(db, {
       placeId,
@@ -47,7 +49,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     if (state.status === 'sent')
       return new Response(null, {
         status: 303,
-        headers: { Location: `/lieux/${encodeURIComponent(slug)}?signalement=envoye#signalement-envoye`, 'Cache-Control': 'no-store' },
+        headers: { Location: t.path(`/lieux/${encodeURIComponent(slug)}?signalement=envoye#signalement-envoye`), 'Cache-Control': 'no-store' },
       });
     return state;
   });
@@ -92,7 +94,9 @@ function statusOf(kind: 'published' | 'closed' | 'gone' | 'not-found', report: S
 
 async function renderPlacePage(request: Request, url: URL, slug: string, nonce: string, report: SuggestionFormState): Promise<RenderedPage> {
   const now = placePageNow(request);
+  const t = translator(requestLocale(request.headers));
   const page = await resolvePlacePage(slug, now);
-  if (page.kind === 'redirect') return { status: 301, html: '', headers: { Location: `/lieux/${encodeURIComponent(page.slug)}${url.search}` } };
-  return { status: statusOf(page.kind, report), html: placePageHtml(page, { now, nonce, report }) };
+  if (page.kind === 'redirect') return { status: 301, html: '', headers: { Location: t.path(`/lieux/${encodeURIComponent(page.slug)}${url.search}`) } };
+  const path = `/lieux/${encodeURIComponent(slug)}${url.search}`;
+  return { status: statusOf(page.kind, report), html: placePageHtml(page, { now, nonce, report, t, path }) };
 }

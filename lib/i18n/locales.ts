@@ -1,0 +1,67 @@
+// The languages of the public pages (issue #20): French at the current paths, the others under a
+// path prefix (/ar/recherche). Pure functions, shared by proxy.ts, the routes and the views. A page
+// is translated when its path matches LOCALIZED_PATHS: the proxy rewrites /ar/<path> to <path> with
+// the locale in LOCALE_HEADER; a prefixed path of a page not yet translated is redirected to the
+// French page. Translating a page later = adding its pattern here and using `t` in its view.
+
+export const LOCALES = ['fr', 'en', 'ar', 'uk', 'es', 'pt', 'fa'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+
+/** The header the proxy sets (always: a value sent by the client is replaced) to tell the routes the page's language. */
+export const LOCALE_HEADER = 'x-reperes-locale';
+
+/** Written right to left: Arabic, Dari/Persian. */
+export const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['ar', 'fa']);
+
+/** Each language's name in itself, for the language switch. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  fr: 'Français',
+  en: 'English',
+  ar: 'العربية',
+  uk: 'Українська',
+  es: 'Español',
+  pt: 'Português',
+  fa: 'دری / فارسی',
+};
+
+/** Open Graph's locale names. */
+export const OG_LOCALES: Record<Locale, string> = { fr: 'fr_FR', en: 'en_GB', ar: 'ar_AR', uk: 'uk_UA', es: 'es_ES', pt: 'pt_PT', fa: 'fa_IR' };
+
+/** The pages served in every language (unprefixed paths). */
+export const LOCALIZED_PATHS: readonly RegExp[] = [/^\/recherche\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/sitemap\.xml$/];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function isLocalizedPath(path: string): boolean {
+  return LOCALIZED_PATHS.some((pattern) => pattern.test(path));
+}
+
+/** "/ar/recherche" → { locale: 'ar', path: '/recherche', prefixed: true }; "/recherche" → French, not prefixed. */
+export function splitLocale(pathname: string): { locale: Locale; path: string; prefixed: boolean } {
+  const match = /^\/([a-z]{2})(\/.*)?$/.exec(pathname);
+  if (match && match[1] !== DEFAULT_LOCALE && isLocale(match[1])) return { locale: match[1], path: match[2] || '/', prefixed: true };
+  return { locale: DEFAULT_LOCALE, path: pathname, prefixed: false };
+}
+
+/** The locale the proxy decided for this request (French when absent or unknown). */
+export function requestLocale(headers: Headers): Locale {
+  const value = headers.get(LOCALE_HEADER);
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+/**
+ * `href` (an unprefixed path, with its query or fragment) in `locale`: prefixed when that page is
+ * translated, unchanged otherwise (the French page) and for anything not a local path.
+ */
+export function localizedHref(locale: Locale, href: string): string {
+  if (locale === DEFAULT_LOCALE || !href.startsWith('/') || href.startsWith('//')) return href;
+  const path = href.split(/[?#]/, 1)[0];
+  return isLocalizedPath(path) ? `/${locale}${href}` : href;
+}
+
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
+}
