@@ -26,6 +26,10 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { label: 'atelier', route: 'app/ateliers/[slug]/route.ts', path: '/ateliers/prendre-en-main-son-smartphone-cholet' },
   { label: 'accessibilité', route: 'app/accessibilite/route.ts', path: '/accessibilite' },
   { label: 'mentions légales', route: 'app/mentions-legales/route.ts', path: '/mentions-legales' },
+  { label: 'facile', route: 'app/facile/route.ts', path: '/facile' },
+  { label: 'facile recherche', route: 'app/facile/recherche/route.ts', path: '/facile/recherche?ou=Angers' },
+  { label: 'facile lieu', route: 'app/facile/lieux/[slug]/route.ts', path: '/facile/lieux/espace-numerique-des-tilleuls-angers' },
+  { label: 'hors ligne', route: 'app/hors-ligne/route.ts', path: '/hors-ligne' },
 ];
 
 /** Routes under app/ that answer HTML but are not residents' pages, and why they may keep Next.js's client runtime. */
@@ -36,4 +40,4 @@ export const NOT_RESIDENT_PAGES: Record<string, string> = {
 };
 
 /** Folders under app/ that hold no public HTML page. */
-export const NOT_PAGES = ['app/admin', 'app/api', 'app/donnees/export', 'app/ateliers.ics', 'app/styles'];
+export const NOT_PAGES = ['app/admin', 'app/api', 'app/donnees/export', 'app/donnees/ateliers', 'app/ateliers.ics', 'app/sw.js', 'app/styles'];
