@@ -118,7 +118,7 @@ test.describe('the easy-to-read pages', () => {
     expect(await standard.text()).toContain('class="result-card"');
     const facile = await request.get('/facile/recherche?ou=Angers&rayon=7');
     const body = await facile.text();
-    expect(body).toContain('facile-card');
+    expect(body).toContain('class="facile-card"');
     expect(body).not.toContain('class="result-card"');
     expect(facile.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300');
     expect((await request.get('/facile/recherche?ou=Angers&rayon=7')).headers()['x-page-cache']).toBe('hit');
