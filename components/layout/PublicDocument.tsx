@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { publicUrl } from '@/lib/config/env';
 import { DEFAULT_LOCALE, islandMessages, LOCALES, localizedHref, OG_LOCALES, translator, type Translator } from '@/lib/i18n';
 import { safeJson } from '@/lib/places/structured-data';
-import { assetUrl, inlineStylesheet, type AssetName } from '@/lib/render/assets';
+import { assetUrl, type AssetName } from '@/lib/render/assets';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
@@ -70,8 +70,10 @@ export function PublicDocument(props: Props) {
         <meta property="og:type" content="website" />
         {path && <Alternates path={path} />}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
-        {/* Inline: one round trip less before the first paint on a slow network (lib/render/assets.ts). */}
-        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: inlineStylesheet() }} />
+        {/* Linked, not inlined: inlined, it cost every page view 10 kB (gzip) more and halved the
+            throughput of cached pages (bench/results/loadtest-2026-12-06-0808 against the -0815
+            run); linked, it is one immutable file the browser and the service worker keep. */}
+        <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         {scripts.map((name) => (

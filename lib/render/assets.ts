@@ -43,28 +43,6 @@ export function assetUrl(name: AssetName): string {
   return url;
 }
 
-const inlined = new Map<string, string>();
-
-/**
- * The stylesheet's text, for a <style> in the page itself: a phone on a slow network draws the page
- * one round trip sooner than with a <link> (issue #20: LCP on Slow 3G). Its relative url()s are
- * made absolute; a "</style" inside could not end the element early.
- */
-export function inlineStylesheet(): string {
-  const url = assetUrl('site.css');
-  let text = inlined.get(url);
-  if (text === undefined) {
-    const folder = path.posix.dirname(url);
-    text = fs
-      .readFileSync(path.join(process.cwd(), 'public', url), 'utf8')
-      .replaceAll('url("./', `url("${folder}/`)
-      .replaceAll('</style', '<\\/style');
-    inlined.clear();
-    inlined.set(url, text);
-  }
-  return text;
-}
-
 /** Every built file by name (the service worker's shell and version: app/sw.js/route.ts). */
 export function assetManifest(): Manifest {
   return { ...read() };
