@@ -70,9 +70,9 @@ export function PublicDocument(props: Props) {
         <meta property="og:type" content="website" />
         {path && <Alternates path={path} />}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
-        {/* Linked, not inlined: inlined, it cost every page view 10 kB (gzip) more and halved the
-            throughput of cached pages (bench/results/loadtest-2026-12-06-0808 against the -0815
-            run); linked, it is one immutable file the browser and the service worker keep. */}
+        {/* Linked, not inlined: inlined, every page view carried 10 kB (gzip) more, never cached
+            (bench/README.md, "Page weight"); linked, it is one immutable file the browser and the
+            service worker keep. */}
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="apple-touch-icon" href="/icons/icon-192.png" />
