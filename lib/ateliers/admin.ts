@@ -8,6 +8,9 @@ import { isUuid, placeScope } from './store';
 
 type Db = PrismaClient;
 
+/** What the back-office shows of a session: when, seats taken of how many, cancelled or not. */
+export const SESSION_SEATS = { id: true, startsAt: true, endsAt: true, capacity: true, seatsTaken: true, cancelledAt: true } as const;
+
 /** A place's ateliers and their coming sessions, and the place's stops (the form's list), or null when the user may not manage them. */
 export async function ateliersOfPlace(user: SessionUser, placeId: string, now = new Date(), db: Db = sharedDb) {
   const found = await placeScope(db, placeId);
@@ -35,12 +38,7 @@ export async function registrationsFor(user: SessionUser, atelierId: string, db:
     where: { atelierId },
     orderBy: { startsAt: 'asc' },
     select: {
-      id: true,
-      startsAt: true,
-      endsAt: true,
-      capacity: true,
-      seatsTaken: true,
-      cancelledAt: true,
+      ...SESSION_SEATS,
       registrations: {
         where: { state: { not: 'CANCELLED' }, purgedAt: null },
         orderBy: { createdAt: 'asc' },

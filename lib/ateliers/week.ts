@@ -6,6 +6,7 @@ import type { PrismaClient } from '@prisma/client';
 import { isAdmin, placeScopeWhere, type SessionUser } from '@/lib/auth/permissions';
 import { db as sharedDb } from '@/lib/db';
 import { instantAt, wallTimeIn } from '@/lib/hours';
+import { SESSION_SEATS } from './admin';
 import { isUuid } from './store';
 
 type Db = PrismaClient;
@@ -53,12 +54,7 @@ export async function ateliersWeek(user: SessionUser, filter: WeekFilter, day: s
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       take: WEEK_LIMIT + 1,
       select: {
-        id: true,
-        startsAt: true,
-        endsAt: true,
-        capacity: true,
-        seatsTaken: true,
-        cancelledAt: true,
+        ...SESSION_SEATS,
         atelier: {
           select: { id: true, slug: true, title: true, timeZone: true, registrationMode: true, cancelledAt: true, place: { select: { id: true, name: true } } },
         },

@@ -113,12 +113,8 @@ type Write = (
   options?: { size?: number; bold?: boolean; color?: string; tag?: string; width?: number; x?: number; gap?: number; link?: string },
 ) => void;
 
-function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, qr: Buffer, write: Write, width: number) {
-  const lines = 5 + (place.hours?.length ?? 1) + place.access.length + (place.practicalInfo ? 2 : 0) + (place.note ? 2 : 0) + (place.closure ? 2 : 0);
-  ensureSpace(doc, Math.min(lines * 17 + 40, doc.page.height - MARGIN * 2 - 10));
-  const top = doc.y;
-  const textWidth = width - QR_SIZE - 16;
-  // Decorations (rule, QR code and its caption) are artifacts: screen readers skip them.
+// A block's decorations (its rule, QR code and caption) are artifacts: screen readers skip them.
+function blockRule(doc: PDFKit.PDFDocument, top: number, width: number) {
   doc.markContent('Artifact', { type: 'Layout' });
   doc
     .moveTo(MARGIN, top)
@@ -128,6 +124,29 @@ function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, q
     .stroke();
   doc.endMarkedContent();
   doc.y = top + 8;
+}
+
+/** The QR code on the block's right and its caption; then the cursor below both text and code. */
+function blockQr(doc: PDFKit.PDFDocument, qr: Buffer, top: number, width: number, caption: string) {
+  const bottom = doc.y;
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.image(qr, MARGIN + width - QR_SIZE, top + 10, { width: QR_SIZE, height: QR_SIZE });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(caption, MARGIN + width - QR_SIZE - 6, top + QR_SIZE + 12, { width: QR_SIZE + 12, align: 'center' });
+  doc.endMarkedContent();
+  doc.x = MARGIN;
+  doc.y = Math.max(bottom, top + QR_SIZE + 30) + 10;
+}
+
+function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, qr: Buffer, write: Write, width: number) {
+  const lines = 5 + (place.hours?.length ?? 1) + place.access.length + (place.practicalInfo ? 2 : 0) + (place.note ? 2 : 0) + (place.closure ? 2 : 0);
+  ensureSpace(doc, Math.min(lines * 17 + 40, doc.page.height - MARGIN * 2 - 10));
+  const top = doc.y;
+  const textWidth = width - QR_SIZE - 16;
+  blockRule(doc, top, width);
   write(`${index}. ${place.name}`, { size: 17, bold: true, color: BLUE, tag: 'H2', width: textWidth });
   write(place.address.join(', '), { width: textWidth });
   if (place.closure) write(`Attention : ${place.closure}`, { bold: true, color: '#a4161a', width: textWidth });
@@ -142,17 +161,7 @@ function placeBlock(doc: PDFKit.PDFDocument, place: FichePlace, index: number, q
   for (const access of place.access) write(access, { size: 12, width: textWidth });
   if (place.practicalInfo) write(`À savoir : ${place.practicalInfo.replace(/\s+/g, ' ')}`, { size: 12, width: textWidth });
   if (place.note) write(`Note : ${place.note}`, { size: 13, bold: true, width: textWidth });
-  const bottom = doc.y;
-  doc.markContent('Artifact', { type: 'Layout' });
-  doc.image(qr, MARGIN + width - QR_SIZE, top + 10, { width: QR_SIZE, height: QR_SIZE });
-  doc
-    .font('Helvetica')
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text('Scanner pour la fiche en ligne', MARGIN + width - QR_SIZE - 6, top + QR_SIZE + 12, { width: QR_SIZE + 12, align: 'center' });
-  doc.endMarkedContent();
-  doc.x = MARGIN;
-  doc.y = Math.max(bottom, top + QR_SIZE + 30) + 10;
+  blockQr(doc, qr, top, width, 'Scanner pour la fiche en ligne');
 }
 
 function sessionsSection(doc: PDFKit.PDFDocument, sessions: FicheSession[], qrCodes: Buffer[], write: Write, width: number) {
@@ -167,30 +176,12 @@ function sessionBlock(doc: PDFKit.PDFDocument, session: FicheSession, qr: Buffer
   ensureSpace(doc, Math.min((7 + session.address.length + (session.note ? 2 : 0)) * 17 + 30, doc.page.height - MARGIN * 2 - 10));
   const top = doc.y;
   const textWidth = width - QR_SIZE - 16;
-  doc.markContent('Artifact', { type: 'Layout' });
-  doc
-    .moveTo(MARGIN, top)
-    .lineTo(MARGIN + width, top)
-    .lineWidth(1)
-    .strokeColor('#c9c9c9')
-    .stroke();
-  doc.endMarkedContent();
-  doc.y = top + 8;
+  blockRule(doc, top, width);
   write(session.title, { size: 15, bold: true, color: BLUE, tag: 'H3', width: textWidth });
   write(`Quand : ${session.when}`, { size: 14, bold: true, width: textWidth });
   write(`Où : ${session.placeName}`, { width: textWidth });
   write(session.address.join(', '), { width: textWidth });
   write(session.registration, { bold: true, width: textWidth });
   if (session.note) write(`Note : ${session.note}`, { size: 13, bold: true, width: textWidth });
-  const bottom = doc.y;
-  doc.markContent('Artifact', { type: 'Layout' });
-  doc.image(qr, MARGIN + width - QR_SIZE, top + 10, { width: QR_SIZE, height: QR_SIZE });
-  doc
-    .font('Helvetica')
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text('Scanner pour l’atelier en ligne', MARGIN + width - QR_SIZE - 6, top + QR_SIZE + 12, { width: QR_SIZE + 12, align: 'center' });
-  doc.endMarkedContent();
-  doc.x = MARGIN;
-  doc.y = Math.max(bottom, top + QR_SIZE + 30) + 10;
+  blockQr(doc, qr, top, width, 'Scanner pour l’atelier en ligne');
 }
