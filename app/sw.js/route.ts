@@ -17,17 +17,26 @@ function staticChunks(url: string | undefined): string[] {
   return [...source.matchAll(/(?:from|import)\s*["']\.\/(chunk-[\w-]+\.js)["']/g)].map((match) => path.posix.join(path.posix.dirname(url), match[1]));
 }
 
+/** The worker's text for a build (its files never change under one manifest): built once, not per request. */
+let built: { key: string; body: string } | null = null;
+
+function workerFor(manifest: ReturnType<typeof assetManifest>, file: string): string {
+  const key = JSON.stringify(manifest);
+  if (built?.key === key) return built.body;
+  const source = fs.readFileSync(path.join(process.cwd(), 'public', file), 'utf8');
+  const version = createHash('sha256').update(key).digest('hex').slice(0, 12);
+  const scripts = [manifest['site.js'], manifest['offline.js']];
+  const chunks = new Set(scripts.flatMap(staticChunks));
+  const shell = ['/hors-ligne', '/recherche', ...scripts, ...chunks, manifest['site.css'], '/icon.svg', '/icons/icon-192.png'].filter(Boolean);
+  built = { key, body: `self.REPERES_SW=${JSON.stringify({ version, shell })};\n${source}` };
+  return built.body;
+}
+
 export function GET() {
   const manifest = assetManifest();
   const file = manifest['sw.js'];
   if (!file) return new Response('// service worker missing from the build', { status: 404, headers: { 'Content-Type': 'text/javascript' } });
-  const source = fs.readFileSync(path.join(process.cwd(), 'public', file), 'utf8');
-  const version = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
-  const scripts = [manifest['site.js'], manifest['offline.js']];
-  const chunks = new Set(scripts.flatMap(staticChunks));
-  const shell = ['/hors-ligne', '/recherche', ...scripts, ...chunks, manifest['site.css'], '/icon.svg', '/icons/icon-192.png'].filter(Boolean);
-  const config = JSON.stringify({ version, shell });
-  return new Response(`self.REPERES_SW=${config};\n${source}`, {
+  return new Response(workerFor(manifest, file), {
     headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
   });
 }
