@@ -1,5 +1,6 @@
 // The home page: the search form, the home département's places by commune, and every
 // département with a published place. Plain markup (rendered by lib/render, app/route.ts).
+import { FacileLink } from '@/components/facile/FacileLink';
 import { Directory, type DirectoryGroup } from '@/components/search/Directory';
 import { departementByCode } from '@/lib/geo/departements';
 import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
@@ -18,6 +19,7 @@ export function HomeView({ home, groups, total, departements }: Props) {
         <div className="container">
           <h1>Trouver de l’aide pour le numérique, près de chez vous</h1>
           <p className="hero__lead">Démarches en ligne, ordinateur, téléphone, internet : {total} lieux où quelqu’un peut vous aider, souvent gratuitement.</p>
+          <FacileLink href="/facile" />
           <form action="/recherche" method="get" className="search-form" role="search">
             <div className="field">
               <label htmlFor="ou">Ville, code postal ou adresse</label>

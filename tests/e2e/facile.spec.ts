@@ -14,7 +14,10 @@ test.beforeEach(async ({ page }) => {
 
 test.describe('the easy-to-read pages', () => {
   test('from the one question to a place, then the call link', async ({ page }) => {
-    await page.goto('/facile');
+    // A resident finds the easy-to-read version from the home page.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Version facile à lire' }).click();
+    await expect(page).toHaveURL(/\/facile$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trouver de l’aide pour internet');
     await page.getByLabel('Où habitez-vous ?').fill('Angers');
     await page.getByRole('button', { name: 'Faire mes papiers sur internet' }).click();
