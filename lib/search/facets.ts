@@ -22,23 +22,34 @@ const FACET_FAMILIES = [
   ['type', 'typologies'],
 ] as const;
 
-/** The columns facetCountsOver() reads, under their own names (place alias `p`). */
-export const FACET_COLUMNS = Prisma.raw(FACET_FAMILIES.map(([, column]) => `p."${column}"`).join(', '));
+/** The column facetCountsOver() reads (place alias `p`): the place's FacetSet, its combination of lists. */
+export const FACET_COLUMNS = Prisma.raw('p."facetSetId"');
 
-const FAMILY_COLUMNS = FACET_FAMILIES.map(([, column]) => `"${column}"`).join(', ');
+const FAMILY_COLUMNS = FACET_FAMILIES.map(([, column]) => `s."${column}"`).join(', ');
+
+/** The row facetCountsOver() adds for the number of places counted (facetsOf() ignores it). */
+export const TOTAL_FACET = '#total';
 
 /**
- * One count per facet value over the relation `scope` (which has the FACET_COLUMNS). Places share
- * few distinct sets of lists (18 service sets in the real sources): they are grouped first, in one
- * pass, and only the distinct sets are unnested — instead of unnesting every place's eight lists
- * (eight passes over a materialised scope, which spilled to disk for national searches).
+ * One count per facet value over the relation `scope` (which has the FACET_COLUMNS), and the number
+ * of places in it (TOTAL_FACET). Places share few combinations of lists (141 among 100,000 realistic
+ * places): the scope is grouped by its integer FacetSet id, and only the sets found are unnested —
+ * grouping by the eight arrays of each place was two thirds of PostgreSQL's time in national
+ * searches (bench/README.md, issue #17).
  */
 export function facetCountsOver(scope: Prisma.Sql): Prisma.Sql {
   const unnests = FACET_FAMILIES.map(
     ([facet, column]) => `SELECT '${facet}' AS facet, v::text AS value, sum(sets.n) AS count FROM sets, unnest(sets."${column}") v GROUP BY 1, 2`,
   ).join('\n    UNION ALL ');
-  return Prisma.sql`WITH sets AS (SELECT ${Prisma.raw(FAMILY_COLUMNS)}, count(*) AS n FROM ${scope} GROUP BY ${Prisma.raw(FAMILY_COLUMNS)})
-    ${Prisma.raw(unnests)}`;
+  return Prisma.sql`WITH counts AS (SELECT "facetSetId" AS id, count(*) AS n FROM ${scope} GROUP BY 1),
+    sets AS (SELECT ${Prisma.raw(FAMILY_COLUMNS)}, counts.n FROM counts JOIN "FacetSet" s ON s.id = counts.id)
+    SELECT ${Prisma.raw(`'${TOTAL_FACET}'`)} AS facet, '' AS value, coalesce(sum(n), 0) AS count FROM counts
+    UNION ALL ${Prisma.raw(unnests)}`;
+}
+
+/** The number of places facetCountsOver() counted. */
+export function facetTotal(rows: FacetRow[]): number {
+  return Number(rows.find((row) => row.facet === TOTAL_FACET)?.count ?? 0);
 }
 
 export type FacetLists = { facet_values: string };

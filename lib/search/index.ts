@@ -12,9 +12,9 @@ import { findPlace, type GeoPoint } from '@/lib/geo';
 import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
 import { nextAteliersFor, upcomingAtelierCondition } from './ateliers';
 import { availabilityPrefilter, hoursColumns, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
-import { FACET_COLUMNS, FACET_LISTS, facetCountsOver, facetsFromLists, facetsOf, noFacets, type FacetLists, type FacetRow, type Facets } from './facets';
+import { FACET_COLUMNS, FACET_LISTS, facetCountsOver, facetsFromLists, facetsOf, facetTotal, noFacets, type FacetLists, type FacetRow, type Facets } from './facets';
 import type { SearchFilters } from './filters';
-import { conditions, orderSql, scopeSql, type Origin } from './query';
+import { conditions, matchingFacetSets, orderSql, scopeSql, type FacetSetIds, type Origin } from './query';
 import { detailQuery, pageResults, type Candidate, type DetailRow, type PlaceResult } from './results';
 
 export { conditions } from './query';
@@ -78,7 +78,7 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
     if (!origin) return { results: [], total: 0, page: 1, pageCount: 1, pageSize, facets: noFacets(), origin: null, placeHelp: help, problems };
   }
 
-  const ask = { db, filters, now, pageSize, origin, fuzzy: options.fuzzy };
+  const ask = { db, filters, now, pageSize, origin, fuzzy: options.fuzzy, facetSets: await matchingFacetSets(db, filters) };
   const found = needsAvailabilityCheck(filters) ? await findAvailable(ask) : origin ? await findAround(ask) : await findNational(ask);
 
   if (found.total === 0 && filters.q && !options.fuzzy) {
@@ -102,10 +102,10 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
   };
 }
 
-type Ask = { db: Pick<Db, '$queryRaw'>; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean };
+type Ask = { db: Pick<Db, '$queryRaw'>; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean; facetSets: FacetSetIds };
 
-function whereOf({ filters, now, fuzzy }: Ask): Prisma.Sql {
-  const where = Prisma.join([...conditions(filters, { fuzzy }), ...(filters.ateliers ? [upcomingAtelierCondition(now)] : [])], ' AND ');
+function whereOf({ filters, now, fuzzy, facetSets }: Ask): Prisma.Sql {
+  const where = Prisma.join([...conditions(filters, { fuzzy, facetSets }), ...(filters.ateliers ? [upcomingAtelierCondition(now)] : [])], ' AND ');
   const prefilter = availabilityPrefilter(filters, now);
   return prefilter ? Prisma.sql`${where} AND ${prefilter}` : where;
 }
@@ -127,19 +127,19 @@ async function findAround(ask: Ask): Promise<Found> {
 }
 
 /**
- * Without a place a query can match most of France: the page, a count up to a cap (instead of
- * numbering every match) and the facets, in parallel; all three read the narrow covering index.
+ * Without a place a query can match most of France: the page, and the facets with the number of
+ * matches (facetCountsOver's total, shown up to a cap), in parallel; both read the narrow covering
+ * index. The facets group an integer (the FacetSet), so counting every match costs what the capped
+ * count did (bench/README.md, issue #17).
  */
 async function findNational(ask: Ask): Promise<Found> {
   const { db, filters, pageSize } = ask;
-  const keys = scopeOf(ask, KEY_COLUMNS);
-  const [page, [count], facets] = await Promise.all([
-    db.$queryRaw<Candidate[]>`SELECT p.id, p.distance, p.stop_label, p.stop_commune FROM ${keys} ${orderSql(filters, null)}
+  const [page, facets] = await Promise.all([
+    db.$queryRaw<Candidate[]>`SELECT p.id, p.distance, p.stop_label, p.stop_commune FROM ${scopeOf(ask, KEY_COLUMNS)} ${orderSql(filters, null)}
       LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
-    db.$queryRaw<Array<{ total: bigint }>>`SELECT count(*) AS total FROM (SELECT 1 FROM ${keys} LIMIT ${NATIONAL_COUNT_CAP}) AS capped`,
-    db.$queryRaw<FacetRow[]>(facetCountsOver(scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`))),
+    db.$queryRaw<FacetRow[]>(facetCountsOver(scopeOf(ask, FACET_COLUMNS))),
   ]);
-  return { total: Number(count.total), page, facets: facetsOf(facets) };
+  return { total: Math.min(facetTotal(facets), NATIONAL_COUNT_CAP), page, facets: facetsOf(facets) };
 }
 
 /** Every SQL candidate (a superset), then the opening_hours library decides; paginated after. */

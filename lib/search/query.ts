@@ -34,23 +34,18 @@ export const FACET_KEYS = Object.fromEntries(
   Object.entries(LIST_COLUMNS).map(([facet, { labels }]) => [facet, new Map(Object.entries(labels).map(([key, label]) => [label, key]))]),
 ) as Record<ListKey, Map<string, string>>;
 
-/** WHERE conditions shared by the result and facet queries (place alias `p`). */
-export function conditions(filters: SearchFilters, options: { fuzzy?: boolean } = {}): Prisma.Sql[] {
+/**
+ * WHERE conditions shared by the result and facet queries (place alias `p`). The lists (needs,
+ * publics, types, itinerant…) are asked of the place's FacetSet — its combination of lists, of which
+ * there are a few hundred — rather than of each place's arrays, which the narrow covering index of
+ * the search does not hold (migration 20261206090000).
+ */
+export function conditions(filters: SearchFilters, options: { fuzzy?: boolean; facetSets?: FacetSetIds } = {}): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`p.status = 'published'`];
-  for (const key of Object.keys(LIST_COLUMNS) as ListKey[]) {
-    const selected = filters[key] as string[];
-    if (!selected.length) continue;
-    const { column, type, labels } = LIST_COLUMNS[key];
-    const values = selected.map((k) => (labels as Record<string, string>)[k]);
-    // Several values of one family: any of them (facet semantics); families combine with AND.
-    where.push(Prisma.sql`p.${Prisma.raw(`"${column}"`)} && ${values}::${Prisma.raw(`"${type}"[]`)}`);
-  }
-  if (filters.type.length) {
-    const codes = filters.type.flatMap((slug) => PLACE_TYPES[slug].codes as readonly string[]);
-    where.push(Prisma.sql`p.typologies && ${codes}::"Typologie"[]`);
-  }
-  if (filters.itinerance === 'itinerant') where.push(Prisma.sql`'Itinérant' = ANY(p.itinerance)`);
-  if (filters.itinerance === 'fixe') where.push(Prisma.sql`NOT ('Itinérant' = ANY(p.itinerance))`);
+  const lists = listConditions(filters);
+  if (options.facetSets) where.push(Prisma.sql`p."facetSetId" = ANY(${options.facetSets}::int[])`);
+  else if (options.facetSets === undefined && lists.length)
+    where.push(Prisma.sql`p."facetSetId" IN (SELECT s.id FROM "FacetSet" s WHERE ${Prisma.join(lists, ' AND ')})`);
   if (filters.reseau) {
     where.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id AND n.slug = ${filters.reseau})`,
@@ -69,6 +64,43 @@ export function conditions(filters: SearchFilters, options: { fuzzy?: boolean } 
       for (const word of words) where.push(Prisma.sql`reperes_fold(p.name) LIKE '%' || reperes_fold(${word}) || '%'`);
     }
   }
+  return where;
+}
+
+/** The ids of the FacetSets a search's lists match; null when it asks nothing of the lists. */
+export type FacetSetIds = number[] | null;
+
+/**
+ * The FacetSets whose lists match the filters, asked before the search (a few hundred rows): given
+ * their ids rather than a subquery, PostgreSQL plans with the share of places those sets hold (its
+ * statistics of "facetSetId") — walking the national page's index for a common need, reading the
+ * few places of a rare programme from the sets' index.
+ */
+export async function matchingFacetSets(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, filters: SearchFilters): Promise<FacetSetIds> {
+  const lists = listConditions(filters);
+  if (!lists.length) return null;
+  const [row] = await db.$queryRaw<Array<{ ids: number[] | null }>>(
+    Prisma.sql`SELECT array_agg(s.id ORDER BY s.id) AS ids FROM "FacetSet" s WHERE ${Prisma.join(lists, ' AND ')}`,
+  );
+  return row?.ids ?? [];
+}
+
+/** The conditions on a FacetSet (alias `s`): several values of one family, any of them (facet semantics); families combine with AND. */
+function listConditions(filters: SearchFilters): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  for (const key of Object.keys(LIST_COLUMNS) as ListKey[]) {
+    const selected = filters[key] as string[];
+    if (!selected.length) continue;
+    const { column, type, labels } = LIST_COLUMNS[key];
+    const values = selected.map((k) => (labels as Record<string, string>)[k]);
+    where.push(Prisma.sql`s.${Prisma.raw(`"${column}"`)} && ${values}::${Prisma.raw(`"${type}"[]`)}`);
+  }
+  if (filters.type.length) {
+    const codes = filters.type.flatMap((slug) => PLACE_TYPES[slug].codes as readonly string[]);
+    where.push(Prisma.sql`s.typologies && ${codes}::"Typologie"[]`);
+  }
+  if (filters.itinerance === 'itinerant') where.push(Prisma.sql`'Itinérant' = ANY(s.itinerance)`);
+  if (filters.itinerance === 'fixe') where.push(Prisma.sql`NOT ('Itinérant' = ANY(s.itinerance))`);
   return where;
 }
 
