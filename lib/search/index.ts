@@ -12,7 +12,18 @@ import { findPlace, type GeoPoint } from '@/lib/geo';
 import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
 import { nextAteliersFor, upcomingAtelierCondition } from './ateliers';
 import { availabilityPrefilter, hoursColumns, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
-import { FACET_COLUMNS, FACET_LISTS, facetCountsOver, facetsFromLists, facetsOf, facetTotal, noFacets, type FacetLists, type FacetRow, type Facets } from './facets';
+import {
+  FACET_COLUMNS,
+  FACET_LISTS,
+  facetCountsOver,
+  facetsFromLists,
+  facetsOf,
+  facetTotal,
+  noFacets,
+  type FacetLists,
+  type FacetRow,
+  type Facets,
+} from './facets';
 import type { SearchFilters } from './filters';
 import { conditions, matchingFacetSets, orderSql, scopeSql, type FacetSetIds, type Origin } from './query';
 import { detailQuery, pageResults, type Candidate, type DetailRow, type PlaceResult } from './results';

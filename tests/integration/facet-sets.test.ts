@@ -59,7 +59,16 @@ describe('facet sets', () => {
       const create = (client: typeof a, slug: string) =>
         client.$transaction(async (tx) => {
           const created = await tx.place.create({
-            data: { slug, name: `Concurrent ${slug}`, street: template.street, postcode: template.postcode, commune: template.commune, status: 'PUBLISHED', dateMaj: new Date(), ...lists },
+            data: {
+              slug,
+              name: `Concurrent ${slug}`,
+              street: template.street,
+              postcode: template.postcode,
+              commune: template.commune,
+              status: 'PUBLISHED',
+              dateMaj: new Date(),
+              ...lists,
+            },
           });
           // Both transactions hold their new set uncommitted for a while.
           await tx.$executeRaw`SELECT pg_sleep(0.3)`;
@@ -85,45 +94,55 @@ describe('facet sets', () => {
 
   it('a search by sets finds exactly the places whose own lists match (national and around, random filters)', async () => {
     const { SERVICE_LABELS, FEE_LABELS, PUBLIC_LABELS, SUPPORT_MODE_LABELS } = await import('../../lib/standard/enums');
-    const labels: Record<string, Record<string, string>> = { besoin: SERVICE_LABELS, frais: FEE_LABELS, public: PUBLIC_LABELS, accompagnement: SUPPORT_MODE_LABELS };
+    const labels: Record<string, Record<string, string>> = {
+      besoin: SERVICE_LABELS,
+      frais: FEE_LABELS,
+      public: PUBLIC_LABELS,
+      accompagnement: SUPPORT_MODE_LABELS,
+    };
     const filterArb = fc.record(
       Object.fromEntries(Object.entries(FAMILIES).map(([key, [, , values]]) => [key, fc.subarray([...values] as string[], { maxLength: 2 })])),
     ) as fc.Arbitrary<Record<keyof typeof FAMILIES, string[]>>;
     await fc.assert(
-      fc.asyncProperty(filterArb, fc.constantFrom(null, 'Angers', 'Cholet'), fc.constantFrom(undefined, 'itinerant', 'fixe'), async (chosen, ou, itinerance) => {
-        const params: Record<string, string | string[]> = { ...chosen };
-        if (ou) Object.assign(params, { ou, rayon: '50' });
-        if (itinerance) params.itinerance = itinerance;
-        const { filters } = parseSearchParams(params);
-        const found = await searchPlaces(filters, { db, pageSize: 500 });
-        const conditions = Object.entries(chosen)
-          .filter(([, values]) => values.length)
-          .map(([key, values]) => {
-            const [column, type] = FAMILIES[key as keyof typeof FAMILIES];
-            const array = values.map((v) => `'${labels[key][v].replace(/'/g, "''")}'`).join(',');
-            return `p."${column}" && ARRAY[${array}]::"${type}"[]`;
-          });
-        if (itinerance === 'itinerant') conditions.push(`'Itinérant' = ANY(p.itinerance)`);
-        if (itinerance === 'fixe') conditions.push(`NOT ('Itinérant' = ANY(p.itinerance))`);
-        const expectedIds = new Set(
-          (
-            await db.$queryRawUnsafe<Array<{ id: string }>>(
-              `SELECT p.id FROM "Place" p WHERE p.status = 'published' ${conditions.map((c) => `AND ${c}`).join(' ')}`,
-            )
-          ).map((r) => r.id),
-        );
-        const foundIds = found.results.map((r) => r.id);
-        if (!ou) {
-          expect(found.total).toBe(Math.min(expectedIds.size, NATIONAL_COUNT_CAP));
-          expect(foundIds.every((id) => expectedIds.has(id))).toBe(true);
-          expect(foundIds.length).toBe(Math.min(expectedIds.size, 500));
-        } else {
-          // Around a town: the places found are a subset of the reference (the radius decides the rest).
-          expect(foundIds.every((id) => expectedIds.has(id))).toBe(true);
-        }
-        // The facet of a chosen need counts every place of the scope that offers it.
-        if (!ou && chosen.besoin.length === 1) expect(found.facets.besoin[chosen.besoin[0]] ?? 0).toBe(found.total);
-      }),
+      fc.asyncProperty(
+        filterArb,
+        fc.constantFrom(null, 'Angers', 'Cholet'),
+        fc.constantFrom(undefined, 'itinerant', 'fixe'),
+        async (chosen, ou, itinerance) => {
+          const params: Record<string, string | string[]> = { ...chosen };
+          if (ou) Object.assign(params, { ou, rayon: '50' });
+          if (itinerance) params.itinerance = itinerance;
+          const { filters } = parseSearchParams(params);
+          const found = await searchPlaces(filters, { db, pageSize: 500 });
+          const conditions = Object.entries(chosen)
+            .filter(([, values]) => values.length)
+            .map(([key, values]) => {
+              const [column, type] = FAMILIES[key as keyof typeof FAMILIES];
+              const array = values.map((v) => `'${labels[key][v].replace(/'/g, "''")}'`).join(',');
+              return `p."${column}" && ARRAY[${array}]::"${type}"[]`;
+            });
+          if (itinerance === 'itinerant') conditions.push(`'Itinérant' = ANY(p.itinerance)`);
+          if (itinerance === 'fixe') conditions.push(`NOT ('Itinérant' = ANY(p.itinerance))`);
+          const expectedIds = new Set(
+            (
+              await db.$queryRawUnsafe<Array<{ id: string }>>(
+                `SELECT p.id FROM "Place" p WHERE p.status = 'published' ${conditions.map((c) => `AND ${c}`).join(' ')}`,
+              )
+            ).map((r) => r.id),
+          );
+          const foundIds = found.results.map((r) => r.id);
+          if (!ou) {
+            expect(found.total).toBe(Math.min(expectedIds.size, NATIONAL_COUNT_CAP));
+            expect(foundIds.every((id) => expectedIds.has(id))).toBe(true);
+            expect(foundIds.length).toBe(Math.min(expectedIds.size, 500));
+          } else {
+            // Around a town: the places found are a subset of the reference (the radius decides the rest).
+            expect(foundIds.every((id) => expectedIds.has(id))).toBe(true);
+          }
+          // The facet of a chosen need counts every place of the scope that offers it.
+          if (!ou && chosen.besoin.length === 1) expect(found.facets.besoin[chosen.besoin[0]] ?? 0).toBe(found.total);
+        },
+      ),
       { numRuns: 40 },
     );
   });
