@@ -1,6 +1,13 @@
-// Before → after values of a revision, as a table.
-const show = (value: unknown) =>
-  Array.isArray(value) ? value.join(', ') || '(vide)' : value === null || value === undefined || value === '' ? '(vide)' : String(value);
+// Before → after values of a revision, as a table, in plain words (lib/editing/change-words.ts):
+// hours as week tables, phones as dialled, lists as the search's words.
+import { HoursTable } from '@/components/hours/HoursTable';
+import { changeWords, fieldLabel } from '@/lib/editing/change-words';
+
+function Value({ field, value, when }: { field: string; value: unknown; when: 'avant' | 'après' }) {
+  const shown = changeWords(field, value);
+  if (shown.kind === 'hours') return <HoursTable hours={shown.hours} caption={`${fieldLabel(field)}, ${when}`} />;
+  return when === 'avant' ? <del>{shown.text}</del> : <ins>{shown.text}</ins>;
+}
 
 export function ChangesTable({ changes }: { changes: Record<string, { before: unknown; after: unknown }> }) {
   return (
@@ -15,12 +22,12 @@ export function ChangesTable({ changes }: { changes: Record<string, { before: un
       <tbody>
         {Object.entries(changes).map(([field, change]) => (
           <tr key={field}>
-            <th scope="row">{field}</th>
-            <td>
-              <del>{show(change.before)}</del>
+            <th scope="row">{fieldLabel(field)}</th>
+            <td className="diff__before">
+              <Value field={field} value={change.before} when="avant" />
             </td>
-            <td>
-              <ins>{show(change.after)}</ins>
+            <td className="diff__after">
+              <Value field={field} value={change.after} when="après" />
             </td>
           </tr>
         ))}
