@@ -58,7 +58,12 @@ function webAddresses(typed: string, current: string[]): string {
 function readHours(values: CorrectionValues, current: string | null): { value: string | null } | { errors: Record<string, string> } {
   const reading = readGridForm((name) => text(values, name));
   if (Object.keys(reading.errors).length) return { errors: reading.errors };
-  if (!reading.empty) return { value: gridToOsm(reading.grid) };
+  if (!reading.empty) {
+    // The grid as the page filled it: the stored value stays as it is written (same hours, maybe grouped otherwise).
+    const shown = formGrid(current);
+    const value = gridToOsm(reading.grid);
+    return { value: shown && gridToOsm(shown) === value ? current : value };
+  }
   const answer = text(values, EMPTY_WEEK);
   if (answer && !(answer in EMPTY_WEEK_VALUES)) return { errors: { [EMPTY_WEEK]: 'Choisissez une des deux réponses proposées.' } };
   if (answer) return { value: EMPTY_WEEK_VALUES[answer] };
@@ -90,7 +95,12 @@ export function readCorrection(values: CorrectionValues, current: CurrentPlace):
       const ticked = list(values, field);
       if (ticked.some((v) => !(v in labels))) errors[field] = 'Un des choix envoyés n’existe pas : rechargez la page.';
       // In the lists' own order, once each.
-      else data[field] = Object.keys(labels).filter((key) => ticked.includes(key));
+      else {
+        const chosen = Object.keys(labels).filter((key) => ticked.includes(key));
+        const before = current[field as CorrectionList];
+        // The same choices in another order are no change.
+        data[field] = chosen.length === before.length && chosen.every((key) => before.includes(key)) ? before : chosen;
+      }
     }
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data };
