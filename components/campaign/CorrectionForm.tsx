@@ -21,10 +21,30 @@ const str = (values: Values, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-function Field({ name, label, hint, values, errors, multiline }: { name: string; label: string; hint?: string; values: Values; errors: Record<string, string>; multiline?: boolean }) {
+function Field({
+  name,
+  label,
+  hint,
+  values,
+  errors,
+  multiline,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  values: Values;
+  errors: Record<string, string>;
+  multiline?: boolean;
+}) {
   const error = errors[name];
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = { id: `correction-${name}`, name, defaultValue: str(values, name), 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
+  const common = {
+    id: `correction-${name}`,
+    name,
+    defaultValue: str(values, name),
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+  } as const;
   return (
     <div className="field">
       <label htmlFor={`correction-${name}`}>{label}</label>
@@ -101,7 +121,13 @@ export function CorrectionForm({ action, current }: Props) {
             <legend>{list.legend}</legend>
             {list.options.map((option) => (
               <div className="checkbox" key={option.value}>
-                <input type="checkbox" id={`${list.name}-${option.value}`} name={list.name} value={option.value} defaultChecked={selected.includes(option.value)} />
+                <input
+                  type="checkbox"
+                  id={`${list.name}-${option.value}`}
+                  name={list.name}
+                  value={option.value}
+                  defaultChecked={selected.includes(option.value)}
+                />
                 <label htmlFor={`${list.name}-${option.value}`}>{option.label}</label>
               </div>
             ))}

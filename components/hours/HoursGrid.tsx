@@ -15,6 +15,8 @@ type Props = {
 
 const RANGE_NAMES = ['Matin ou journée', 'Après-midi', 'Soir'];
 
+type Bind = (name: string) => { value: string; onChange: (e: { target: { value: string } }) => void } | { defaultValue: string };
+
 export function HoursGrid({ values, errors = {}, onChange }: Props) {
   const text = (name: string) => {
     const v = values[name];
@@ -48,7 +50,10 @@ export function HoursGrid({ values, errors = {}, onChange }: Props) {
                     return (
                       <span key={part}>
                         {part === 1 && ' à '}
-                        <label className="visually-hidden" htmlFor={name}>{`${GRID_DAY_NAMES[day]}, plage ${index + 1}, ${part === 0 ? 'début' : 'fin'}`}</label>
+                        <label
+                          className="visually-hidden"
+                          htmlFor={name}
+                        >{`${GRID_DAY_NAMES[day]}, plage ${index + 1}, ${part === 0 ? 'début' : 'fin'}`}</label>
                         <input
                           id={name}
                           name={name}
@@ -71,6 +76,25 @@ export function HoursGrid({ values, errors = {}, onChange }: Props) {
           {errors[`h-${day}`]}
         </p>
       ))}
+      <GridOptions text={text} bind={bind} errors={errors} onChange={onChange} />
+    </div>
+  );
+}
+
+/** The special cases as plain options: public holidays, summer closing, a short precision. */
+function GridOptions({
+  text,
+  bind,
+  errors,
+  onChange,
+}: {
+  text: (name: string) => string;
+  bind: Bind;
+  errors: Record<string, string>;
+  onChange?: (name: string, value: string) => void;
+}) {
+  return (
+    <>
       <fieldset className="field">
         <legend>Les jours fériés</legend>
         {[
@@ -111,6 +135,6 @@ export function HoursGrid({ values, errors = {}, onChange }: Props) {
         <label htmlFor={GRID_COMMENT}>Précision (facultatif, exemple : sur rendez-vous l’après-midi)</label>
         <input id={GRID_COMMENT} name={GRID_COMMENT} type="text" maxLength={100} {...bind(GRID_COMMENT)} />
       </div>
-    </div>
+    </>
   );
 }

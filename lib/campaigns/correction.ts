@@ -45,7 +45,11 @@ const list = (values: CorrectionValues, name: string) => {
 
 /** "www.exemple.fr" as typed gets its "https://"; one the place already lists keeps its own form. */
 function webAddresses(typed: string, current: string[]): string {
-  const bare = (url: string) => url.replace(/^https?:\/\//i, '').replace(/\/$/, '').toLowerCase();
+  const bare = (url: string) =>
+    url
+      .replace(/^https?:\/\//i, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
   return typed
     .split(/[\n,;\s]+/)
     .map((v) => v.trim())
@@ -73,7 +77,10 @@ function readHours(values: CorrectionValues, current: string | null): { value: s
 }
 
 /** The place's fields the contact's form says, or the errors by field. */
-export function readCorrection(values: CorrectionValues, current: CurrentPlace): { ok: true; data: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {
+export function readCorrection(
+  values: CorrectionValues,
+  current: CurrentPlace,
+): { ok: true; data: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const contact = parseSection('contact', {
     phone: '',
@@ -110,6 +117,10 @@ export function readCorrection(values: CorrectionValues, current: CurrentPlace):
 export function correctionFormValues(form: FormData): CorrectionValues {
   const values: CorrectionValues = {};
   for (const name of [...CORRECTION_TEXT_FIELDS, ...GRID_FIELDS, EMPTY_WEEK, LISTS_SHOWN]) values[name] = String(form.get(name) ?? '').slice(0, 5000);
-  for (const name of Object.keys(CORRECTION_LISTS)) values[name] = form.getAll(name).map((v) => String(v).slice(0, 100)).slice(0, 50);
+  for (const name of Object.keys(CORRECTION_LISTS))
+    values[name] = form
+      .getAll(name)
+      .map((v) => String(v).slice(0, 100))
+      .slice(0, 50);
   return values;
 }

@@ -49,7 +49,10 @@ async function findTarget(db: Db, token: string) {
   if (!token || token.length > 200) return null;
   return db.campaignTarget.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { campaign: { include: { network: { select: { name: true, slug: true, contactEmail: true, contactPhone: true } } } }, place: { select: PLACE_FIELDS } },
+    include: {
+      campaign: { include: { network: { select: { name: true, slug: true, contactEmail: true, contactPhone: true } } } },
+      place: { select: PLACE_FIELDS },
+    },
   });
 }
 
@@ -58,7 +61,13 @@ export async function openCampaignLink(db: Db, token: string, now = new Date()):
   const target = await findTarget(db, token);
   if (!target) return { status: 'invalid' };
   const { network } = target.campaign;
-  const help = { placeName: target.place.name, placeSlug: target.place.slug, network: network.name, networkEmail: network.contactEmail, networkPhone: network.contactPhone };
+  const help = {
+    placeName: target.place.name,
+    placeSlug: target.place.slug,
+    network: network.name,
+    networkEmail: network.contactEmail,
+    networkPhone: network.contactPhone,
+  };
   if (target.usedAt) return { status: 'used', help };
   if (target.campaign.expiresAt <= now) return { status: 'expired', help };
   if (!target.openedAt) {

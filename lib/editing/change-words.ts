@@ -61,7 +61,17 @@ export function changeWords(field: string, value: unknown): ChangeShown {
   const family = LIST_FAMILIES[field];
   if (family && Array.isArray(value)) return { kind: 'text', text: value.map((v) => listLabel(t, family, String(v))).join(', ') };
   if (field === 'phone') return { kind: 'text', text: phoneText(String(value)) };
-  if (field === 'websites' && Array.isArray(value)) return { kind: 'text', text: value.map((v) => String(v).replace(/^https?:\/\//i, '').replace(/\/$/, '')).join(', ') };
+  if (field === 'websites' && Array.isArray(value))
+    return {
+      kind: 'text',
+      text: value
+        .map((v) =>
+          String(v)
+            .replace(/^https?:\/\//i, '')
+            .replace(/\/$/, ''),
+        )
+        .join(', '),
+    };
   if (field === 'status') return { kind: 'text', text: STATUS_WORDS[String(value)] ?? String(value) };
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { kind: 'text', text: value.split('-').reverse().join('/') };
   return { kind: 'text', text: Array.isArray(value) ? value.join(', ') : String(value) };

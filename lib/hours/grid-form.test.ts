@@ -23,7 +23,16 @@ describe('reading the hours grid form', () => {
 
   it('writes the OSM value of a filled week, with holidays and summer closing as options', () => {
     const reading = readGridForm(
-      form({ 'h-Tu-0-a': '14:00', 'h-Tu-0-b': '18:00', 'h-We-0-a': '09:00', 'h-We-0-b': '12:00', 'h-We-1-a': '14:00', 'h-We-1-b': '18:00', 'h-feries': 'oui', 'h-ete': 'Aug' }),
+      form({
+        'h-Tu-0-a': '14:00',
+        'h-Tu-0-b': '18:00',
+        'h-We-0-a': '09:00',
+        'h-We-0-b': '12:00',
+        'h-We-1-a': '14:00',
+        'h-We-1-b': '18:00',
+        'h-feries': 'oui',
+        'h-ete': 'Aug',
+      }),
     );
     expect(reading.errors).toEqual({});
     expect(gridToOsm(reading.grid)).toBe('Tu 14:00-18:00; We 09:00-12:00,14:00-18:00; Aug off; PH off');

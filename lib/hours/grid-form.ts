@@ -3,7 +3,18 @@
 // what a person can get wrong: half a range, a time that is not one, a range past midnight,
 // overlapping ranges. Midnight typed as an end ("00:00", what a time input offers) means 24:00.
 import { emptyGrid, osmToGrid, type HoursGrid } from './editor';
-import { GRID_COMMENT, GRID_DAY_NAMES, GRID_DAYS, GRID_HOLIDAYS, GRID_RANGES, GRID_SUMMER, gridField, SUMMER_OFF, type GridDay, type SummerOff } from './grid-fields';
+import {
+  GRID_COMMENT,
+  GRID_DAY_NAMES,
+  GRID_DAYS,
+  GRID_HOLIDAYS,
+  GRID_RANGES,
+  GRID_SUMMER,
+  gridField,
+  SUMMER_OFF,
+  type GridDay,
+  type SummerOff,
+} from './grid-fields';
 
 export { GRID_COMMENT, GRID_DAY_NAMES, GRID_HOLIDAYS, GRID_RANGES, GRID_SUMMER, gridField } from './grid-fields';
 
@@ -80,7 +91,10 @@ export function readGridForm(get: (name: string) => string): GridReading {
   if (summer && !(summer in SUMMER_OFF)) errors[GRID_SUMMER] = 'Choisissez une des possibilités proposées pour l’été.';
   else if (summer) grid.summerOff = summer as SummerOff;
   // OSM comments are quoted: no double quote, and kept short.
-  grid.comment = get(GRID_COMMENT).replace(/["\r\n]/g, ' ').trim().slice(0, 100);
+  grid.comment = get(GRID_COMMENT)
+    .replace(/["\r\n]/g, ' ')
+    .trim()
+    .slice(0, 100);
   return { grid, empty: GRID_DAYS.every((day) => grid.days[day].length === 0), errors };
 }
 

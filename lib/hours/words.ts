@@ -26,7 +26,11 @@ export function hoursInWords(value: string | null | undefined, timeZone = 'Europ
       day: GRID_DAY_NAMES[day],
       text: grid.days[day].map(([a, b]) => `${clockWords(a)} – ${clockWords(b)}`).join(', ') || 'Fermé',
     }));
-    const notes = [grid.comment && `${sentence(grid.comment)}.`, grid.closedOnHolidays && 'Fermé les jours fériés.', grid.summerOff && `${SUMMER_OFF[grid.summerOff]}.`];
+    const notes = [
+      grid.comment && `${sentence(grid.comment)}.`,
+      grid.closedOnHolidays && 'Fermé les jours fériés.',
+      grid.summerOff && `${SUMMER_OFF[grid.summerOff]}.`,
+    ];
     return { rows, notes: notes.filter((n): n is string => !!n) };
   }
   const shown = presentHours(raw, timeZone, now);

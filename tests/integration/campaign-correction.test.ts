@@ -25,7 +25,14 @@ let places: Array<{ id: string; email: string }>;
 
 /** A fresh campaign for one place: its token, as the contact reads it in the mail. */
 async function linkFor(place: { id: string; email: string }, name = 'Hiver') {
-  const started = await startCampaign(db, coordinator, { networkId: network.id, name, placeIds: [place.id], reminderAfterDays: 7, validDays: 30, baseUrl: 'http://localhost' });
+  const started = await startCampaign(db, coordinator, {
+    networkId: network.id,
+    name,
+    placeIds: [place.id],
+    reminderAfterDays: 7,
+    validDays: 30,
+    baseUrl: 'http://localhost',
+  });
   if (started.status !== 'started') throw new Error(started.status);
   const mail = sink.received.filter((m) => m.to === place.email).at(-1)!;
   return { token: mailText(mail.raw).match(/\/mise-a-jour\/([\w-]+)/)![1], campaignId: started.campaignId };
@@ -44,14 +51,20 @@ beforeAll(async () => {
   await seedDemo(db, { testFixture: true });
   ({ coordinator } = await demoUsers(db));
   network = await db.network.findUniqueOrThrow({ where: { slug: 'cybanjou' } });
-  const rows = await db.place.findMany({ where: { status: 'PUBLISHED', networks: { some: { networkId: network.id } }, NOT: { emails: { isEmpty: true } } }, take: 3 });
+  const rows = await db.place.findMany({
+    where: { status: 'PUBLISHED', networks: { some: { networkId: network.id } }, NOT: { emails: { isEmpty: true } } },
+    take: 3,
+  });
   places = rows.map((p) => ({ id: p.id, email: p.emails[0] }));
   sink = await startSmtpSink();
   process.env.SMTP_URL = sink.url;
 }, 120_000);
 beforeEach(async () => {
   await db.placeRevision.deleteMany({ where: { state: 'PENDING' } });
-  await db.place.updateMany({ where: { id: { in: places.map((p) => p.id) } }, data: { openingHours: HOURS, phone: '+33261910701', services: ['AideAuxDemarchesAdministratives'], publics: [] } });
+  await db.place.updateMany({
+    where: { id: { in: places.map((p) => p.id) } },
+    data: { openingHours: HOURS, phone: '+33261910701', services: ['AideAuxDemarchesAdministratives'], publics: [] },
+  });
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;
@@ -107,10 +120,18 @@ describe('a correction from the hours grid', () => {
   it('writes the holidays and summer closing chosen as plain options, and the lists ticked', async () => {
     const place = places[1];
     const { token } = await linkFor(place);
-    const values = await form(place.id, { 'h-feries': 'oui', 'h-ete': 'Jul-Aug', services: ['AccesInternetEtMaterielInformatique'], publics: ['Seniors'], accessModes: [] });
+    const values = await form(place.id, {
+      'h-feries': 'oui',
+      'h-ete': 'Jul-Aug',
+      services: ['AccesInternetEtMaterielInformatique'],
+      publics: ['Seniors'],
+      accessModes: [],
+    });
     expect(await correct(token, place.id, values)).toEqual({ status: 'done' });
     const changes = (await pending(place.id))[0].changes as Record<string, { after: unknown }>;
-    expect(changes.openingHours.after).toBe(`${HOURS.replace('Tu-Fr 14:00-18:00; We 09:00-12:00,14:00-18:00', 'Tu 14:00-18:00; We 09:00-12:00,14:00-18:00; Th-Fr 14:00-18:00')}; Jul-Aug off; PH off`);
+    expect(changes.openingHours.after).toBe(
+      `${HOURS.replace('Tu-Fr 14:00-18:00; We 09:00-12:00,14:00-18:00', 'Tu 14:00-18:00; We 09:00-12:00,14:00-18:00; Th-Fr 14:00-18:00')}; Jul-Aug off; PH off`,
+    );
     expect(changes.services.after).toEqual(['AccesInternetEtMaterielInformatique']);
     expect(changes.publics.after).toEqual(['Seniors']);
     expect(changeWords('services', changes.services.after)).toEqual({ kind: 'text', text: 'Accéder à un ordinateur, à internet, imprimer' });
@@ -133,7 +154,12 @@ describe('a correction from the hours grid', () => {
 
 describe('bad input: a French message, what was typed kept, nothing written', () => {
   const cases: Array<[string, CorrectionValues, string, RegExp]> = [
-    ['overlapping ranges', { 'h-Tu-0-a': '09:00', 'h-Tu-0-b': '13:00', 'h-Tu-1-a': '12:00', 'h-Tu-1-b': '18:00' }, 'h-Tu', /^Mardi : les plages 9 h – 13 h et 12 h – 18 h se chevauchent/],
+    [
+      'overlapping ranges',
+      { 'h-Tu-0-a': '09:00', 'h-Tu-0-b': '13:00', 'h-Tu-1-a': '12:00', 'h-Tu-1-b': '18:00' },
+      'h-Tu',
+      /^Mardi : les plages 9 h – 13 h et 12 h – 18 h se chevauchent/,
+    ],
     ['a range past midnight', { 'h-Fr-0-a': '20:00', 'h-Fr-0-b': '02:00' }, 'h-Fr', /passe minuit/],
     ['half a range', { 'h-Tu-0-b': '' }, 'h-Tu', /indiquez le début et la fin/],
     ['a time that is not one', { 'h-Tu-0-a': '14h', 'h-Tu-0-b': 'tard' }, 'h-Tu', /« tard » n’est pas une heure/],
@@ -170,15 +196,25 @@ describe('bad input: a French message, what was typed kept, nothing written', ()
 
   it('asks whether an empty week means "sur rendez-vous" or "fermé", then writes the answer', async () => {
     const place = places[2];
-    const empty = Object.fromEntries(Object.keys(await form(place.id)).filter((k) => /^h-\w\w-\d-[ab]$/.test(k)).map((k) => [k, '']));
+    const empty = Object.fromEntries(
+      Object.keys(await form(place.id))
+        .filter((k) => /^h-\w\w-\d-[ab]$/.test(k))
+        .map((k) => [k, '']),
+    );
     const { token } = await linkFor(place);
     const asked = await correct(token, place.id, await form(place.id, empty));
-    expect(asked).toEqual({ status: 'errors', errors: { 'semaine-vide': expect.stringContaining('recevez-vous sur rendez-vous uniquement, ou le lieu est-il fermé') } });
+    expect(asked).toEqual({
+      status: 'errors',
+      errors: { 'semaine-vide': expect.stringContaining('recevez-vous sur rendez-vous uniquement, ou le lieu est-il fermé') },
+    });
     expect(await correct(token, place.id, await form(place.id, { ...empty, 'semaine-vide': 'plus tard' }))).toMatchObject({ status: 'errors' });
     expect(await correct(token, place.id, await form(place.id, { ...empty, 'semaine-vide': 'rendez-vous' }))).toEqual({ status: 'done' });
     const changes = (await pending(place.id))[0].changes as Record<string, { after: unknown }>;
     expect(changes.openingHours.after).toBe('"sur rendez-vous"');
-    expect(changeWords('openingHours', changes.openingHours.after)).toEqual({ kind: 'hours', hours: { rows: [], notes: ['Pas d’horaires fixes : sur rendez-vous.'] } });
+    expect(changeWords('openingHours', changes.openingHours.after)).toEqual({
+      kind: 'hours',
+      hours: { rows: [], notes: ['Pas d’horaires fixes : sur rendez-vous.'] },
+    });
 
     const next = await linkFor(places[1]);
     const closedEmpty = { ...empty, 'semaine-vide': 'ferme' };
@@ -194,7 +230,11 @@ describe('bad input: a French message, what was typed kept, nothing written', ()
     posted.append('services', 'LoisirsEtCreationsNumeriques');
     posted.set('openingHours', 'Mo-Su 00:00-24:00');
     const values = correctionFormValues(posted);
-    expect(values).toMatchObject({ phone: 'pas un numéro', 'h-Tu-0-a': '09:00', services: ['AideAuxDemarchesAdministratives', 'LoisirsEtCreationsNumeriques'] });
+    expect(values).toMatchObject({
+      phone: 'pas un numéro',
+      'h-Tu-0-a': '09:00',
+      services: ['AideAuxDemarchesAdministratives', 'LoisirsEtCreationsNumeriques'],
+    });
     expect(values.openingHours).toBeUndefined();
   });
 });

@@ -22,8 +22,8 @@ function LinkRefused({ link }: { link: Refused }) {
       <div className="notice notice--warning" role="alert">
         {link.status === 'invalid' && (
           <p>
-            Ce lien n’est pas valable : il a peut-être été coupé en le copiant. Si vous avez reçu un message de relance, utilisez le lien de ce dernier
-            message : il remplace le premier.
+            Ce lien n’est pas valable : il a peut-être été coupé en le copiant. Si vous avez reçu un message de relance, utilisez le lien de ce dernier message
+            : il remplace le premier.
           </p>
         )}
         {link.status === 'expired' && <p>Ce lien a expiré : la campagne de mise à jour du réseau {link.help.network} est terminée.</p>}
@@ -124,7 +124,16 @@ function PlaceListing({ listing, address }: { listing: Listing; address: string 
       <dt>Courriel</dt>
       <dd>{listing.emails}</dd>
       <dt>Site web</dt>
-      <dd>{listing.websites.length ? listing.websites.map((w, i) => <span key={w.href}>{i > 0 && ', '}{w.text}</span>) : '—'}</dd>
+      <dd>
+        {listing.websites.length
+          ? listing.websites.map((w, i) => (
+              <span key={w.href}>
+                {i > 0 && ', '}
+                {w.text}
+              </span>
+            ))
+          : '—'}
+      </dd>
       <dt>Horaires</dt>
       <dd>
         <HoursTable hours={listing.hours} />
