@@ -2,7 +2,8 @@
 // cases as sentences. For the campaign page and the review queue; never the OSM syntax.
 import type { HoursWords } from '@/lib/hours/words';
 
-export function HoursTable({ hours, caption }: { hours: HoursWords; caption?: string }) {
+/** `changed`: the days to mark as changed (a proposal's "after", beside its "before"). */
+export function HoursTable({ hours, caption, changed }: { hours: HoursWords; caption?: string; changed?: Set<string> }) {
   return (
     <div className="hours-words">
       {hours.rows.length > 0 && (
@@ -12,7 +13,7 @@ export function HoursTable({ hours, caption }: { hours: HoursWords; caption?: st
             {hours.rows.map((row) => (
               <tr key={row.day}>
                 <th scope="row">{row.day} :</th>
-                <td>{row.text}</td>
+                <td>{changed?.has(row.day) ? <ins>{row.text}</ins> : row.text}</td>
               </tr>
             ))}
           </tbody>

@@ -79,6 +79,8 @@ test('a place corrects Tuesday and its phone from a phone; the coordinator appli
   const hours = proposal.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Horaires', exact: true }) });
   await expect(hours.locator('.diff__before').getByRole('row', { name: 'Mardi :' })).toContainText('14 h – 18 h');
   await expect(hours.locator('.diff__after').getByRole('row', { name: 'Mardi :' })).toContainText('10 h – 12 h 30, 14 h – 18 h');
+  // Only the day that changed is marked.
+  await expect(hours.locator('.diff__after ins')).toHaveText(['10 h – 12 h 30, 14 h – 18 h']);
   const phoneRow = proposal.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Téléphone', exact: true }) });
   await expect(phoneRow.locator('del')).toHaveText('02 61 91 07 01');
   await expect(phoneRow.locator('ins')).toHaveText('02 61 91 55 55');
