@@ -1,7 +1,9 @@
 'use client';
 // Field widgets of the place editor, each with its label, error and kept value.
 import { useState } from 'react';
-import { emptyGrid, GRID_DAYS, gridToOsm, osmToGrid, type HoursGrid } from '@/lib/hours/editor';
+import { HoursGrid } from '@/components/hours/HoursGrid';
+import { emptyGrid, gridToOsm } from '@/lib/hours/editor';
+import { formGrid, gridFormValues, readGridForm } from '@/lib/hours/grid-form';
 
 type FieldProps = { name: string; label: string; value: unknown; error?: string; hint?: string };
 
@@ -60,52 +62,25 @@ export function CheckboxGroup({
   );
 }
 
-const DAY_NAMES: Record<(typeof GRID_DAYS)[number], string> = {
-  Mo: 'Lundi',
-  Tu: 'Mardi',
-  We: 'Mercredi',
-  Th: 'Jeudi',
-  Fr: 'Vendredi',
-  Sa: 'Samedi',
-  Su: 'Dimanche',
-};
-
-/** Days × time ranges, holidays and a comment, written into the OSM field; the raw field stays editable. */
+/** The shared week grid (components/hours/HoursGrid.tsx) writing the OSM field live; the raw field stays editable for the cases the grid cannot say. */
 export function HoursEditor({ value, error }: { value: unknown; error?: string }) {
   const initial = typeof value === 'string' ? value : '';
   const [raw, setRaw] = useState(initial);
-  const [grid, setGrid] = useState<HoursGrid | null>(() => osmToGrid(initial));
-  const update = (next: HoursGrid) => {
-    setGrid(next);
-    setRaw(gridToOsm(next) ?? '');
-  };
-  const setRange = (day: (typeof GRID_DAYS)[number], index: number, part: 0 | 1, time: string) => {
-    if (!grid) return;
-    const ranges = [...grid.days[day]];
-    while (ranges.length <= index) ranges.push(['', '']);
-    const range: [string, string] = [...ranges[index]] as [string, string];
-    range[part] = time;
-    ranges[index] = range;
-    update({ ...grid, days: { ...grid.days, [day]: ranges.filter(([a, b], i) => i <= index || a || b) } });
+  const [values, setValues] = useState<Record<string, string> | null>(() => gridValuesOf(initial));
+  const [gridErrors, setGridErrors] = useState<Record<string, string>>({});
+  const change = (name: string, next: string) => {
+    const all = { ...(values ?? {}), [name]: next };
+    setValues(all);
+    const reading = readGridForm((field) => all[field] ?? '');
+    setGridErrors(reading.errors);
+    if (!Object.keys(reading.errors).length) setRaw(gridToOsm(reading.grid) ?? '');
   };
   return (
     <div className="hours-editor">
-      {grid ? (
-        <HoursTable grid={grid} setRange={setRange} />
+      {values ? (
+        <HoursGrid values={values} errors={gridErrors} onChange={change} />
       ) : (
         <p className="notice">Ces horaires utilisent une syntaxe avancée : modifiez-les dans le champ ci-dessous.</p>
-      )}
-      {grid && (
-        <>
-          <div className="checkbox">
-            <input type="checkbox" id="h-ph" checked={grid.closedOnHolidays} onChange={(e) => update({ ...grid, closedOnHolidays: e.target.checked })} />
-            <label htmlFor="h-ph">Fermé les jours fériés</label>
-          </div>
-          <div className="field">
-            <label htmlFor="h-comment">Commentaire (exemple : sur rendez-vous)</label>
-            <input id="h-comment" type="text" maxLength={100} value={grid.comment} onChange={(e) => update({ ...grid, comment: e.target.value })} />
-          </div>
-        </>
       )}
       <div className="field">
         <label htmlFor="f-openingHours">Horaires au format OpenStreetMap</label>
@@ -119,7 +94,8 @@ export function HoursEditor({ value, error }: { value: unknown; error?: string }
           aria-describedby={error ? 'f-openingHours-error' : undefined}
           onChange={(e) => {
             setRaw(e.target.value);
-            setGrid(osmToGrid(e.target.value) ?? grid ?? emptyGrid());
+            setValues(gridValuesOf(e.target.value) ?? values ?? gridFormValues(emptyGrid()));
+            setGridErrors({});
           }}
         />
         {error && (
@@ -132,44 +108,8 @@ export function HoursEditor({ value, error }: { value: unknown; error?: string }
   );
 }
 
-/** The week's grid: two time ranges a day. */
-function HoursTable({ grid, setRange }: { grid: HoursGrid; setRange: (day: (typeof GRID_DAYS)[number], index: number, part: 0 | 1, time: string) => void }) {
-  return (
-    <table>
-      <caption>Horaires d’ouverture (laissez vide un jour fermé)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Jour</th>
-          <th scope="col">Matin ou journée</th>
-          <th scope="col">Après-midi</th>
-        </tr>
-      </thead>
-      <tbody>
-        {GRID_DAYS.map((day) => (
-          <tr key={day}>
-            <th scope="row">{DAY_NAMES[day]}</th>
-            {[0, 1].map((index) => (
-              <td key={index}>
-                <label className="visually-hidden" htmlFor={`h-${day}-${index}-a`}>{`${DAY_NAMES[day]}, plage ${index + 1}, début`}</label>
-                <input
-                  id={`h-${day}-${index}-a`}
-                  type="time"
-                  value={grid.days[day][index]?.[0] ?? ''}
-                  onChange={(e) => setRange(day, index, 0, e.target.value)}
-                />
-                {' à '}
-                <label className="visually-hidden" htmlFor={`h-${day}-${index}-b`}>{`${DAY_NAMES[day]}, plage ${index + 1}, fin`}</label>
-                <input
-                  id={`h-${day}-${index}-b`}
-                  type="time"
-                  value={grid.days[day][index]?.[1] ?? ''}
-                  onChange={(e) => setRange(day, index, 1, e.target.value)}
-                />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** The grid's form values of an OSM value, or null when the grid cannot show it. */
+function gridValuesOf(value: string): Record<string, string> | null {
+  const grid = formGrid(value);
+  return grid ? gridFormValues(grid) : null;
 }

@@ -1,6 +1,6 @@
 // The hours of a published place's page, and for a bus, where to find it and when
 // (components/place/PlacePage.tsx): markup only, in the visitor's language.
-import { whenText, presentHours, type HoursPresentation } from '@/lib/hours/present';
+import { whenText, presentHours, shownRaw, type HoursPresentation } from '@/lib/hours/present';
 import { translator, type Translator } from '@/lib/i18n';
 import type { TemporaryClosure } from '@/lib/places/closure';
 import type { PublicPlace } from '@/lib/places/page';
@@ -55,8 +55,8 @@ export function HoursSection({
                     ? days.join(t.locale === 'fr' ? ' ; ' : t('list.separator'))
                     : stopHours.known
                       ? t('place.busNone')
-                      : stop.openingHours
-                        ? t('place.busUnknownRaw', { raw: stop.openingHours })
+                      : shownRaw(stop.openingHours)
+                        ? t('place.busUnknownRaw', { raw: shownRaw(stop.openingHours)! })
                         : t('hours.unknown')}
                   {next?.status === 'open' && next.nextChange && ' '}
                   {next?.status === 'open' && next.nextChange && (

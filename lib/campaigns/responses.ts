@@ -7,13 +7,17 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { cancelSessionsFromCampaign } from '@/lib/ateliers/campaign';
 import { tellRegistrants } from '@/lib/ateliers/store';
 import { hashToken } from '@/lib/auth/tokens';
-import { parseSection } from '@/lib/editing/sections';
 import { revisionValue, sameRevisionValue } from '@/lib/editing/values';
+import { readCorrection, type CorrectionValues } from './correction';
 
 type Db = PrismaClient;
 
+/** Where a refused link leads: the place's public page and the network's contact. */
+export type LinkHelp = { placeName: string; placeSlug: string; network: string; networkEmail: string | null; networkPhone: string | null };
+
 export type CampaignLink =
-  | { status: 'invalid' | 'expired' | 'used' }
+  | { status: 'invalid' }
+  | { status: 'expired' | 'used'; help: LinkHelp }
   | {
       status: 'ok';
       target: { id: string; email: string | null; state: string };
@@ -33,6 +37,10 @@ const PLACE_FIELDS = {
   websites: true,
   appointmentUrl: true,
   openingHours: true,
+  timeZone: true,
+  services: true,
+  publics: true,
+  accessModes: true,
   dateMaj: true,
   version: true,
 } as const;
@@ -41,7 +49,10 @@ async function findTarget(db: Db, token: string) {
   if (!token || token.length > 200) return null;
   return db.campaignTarget.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { campaign: { include: { network: { select: { name: true } } } }, place: { select: PLACE_FIELDS } },
+    include: {
+      campaign: { include: { network: { select: { name: true, slug: true, contactEmail: true, contactPhone: true } } } },
+      place: { select: PLACE_FIELDS },
+    },
   });
 }
 
@@ -49,8 +60,16 @@ async function findTarget(db: Db, token: string) {
 export async function openCampaignLink(db: Db, token: string, now = new Date()): Promise<CampaignLink> {
   const target = await findTarget(db, token);
   if (!target) return { status: 'invalid' };
-  if (target.usedAt) return { status: 'used' };
-  if (target.campaign.expiresAt <= now) return { status: 'expired' };
+  const { network } = target.campaign;
+  const help = {
+    placeName: target.place.name,
+    placeSlug: target.place.slug,
+    network: network.name,
+    networkEmail: network.contactEmail,
+    networkPhone: network.contactPhone,
+  };
+  if (target.usedAt) return { status: 'used', help };
+  if (target.campaign.expiresAt <= now) return { status: 'expired', help };
   if (!target.openedAt) {
     await db.campaignTarget.updateMany({ where: { id: target.id, openedAt: null }, data: { openedAt: now } });
     await db.campaignTarget.updateMany({ where: { id: target.id, state: 'SENT' }, data: { state: 'OPENED' } });
@@ -65,7 +84,7 @@ export async function openCampaignLink(db: Db, token: string, now = new Date()):
 
 export type RespondResult = { status: 'done' | 'invalid' | 'expired' | 'used' } | { status: 'errors'; errors: Record<string, string> };
 /** What the contact's correction form shows after an attempt: errors by field, a message, what was typed. */
-export type CorrectionState = { errors?: Record<string, string>; message?: string; values?: Record<string, string> };
+export type CorrectionState = { errors?: Record<string, string>; message?: string; values?: CorrectionValues };
 
 /** Marks the link used, atomically: of two concurrent answers only one goes through. */
 async function consume(tx: Prisma.TransactionClient, targetId: string, state: 'CONFIRMED' | 'CORRECTED' | 'CLOSED', now: Date) {
@@ -119,23 +138,16 @@ export async function confirmListing(db: Db, input: { token: string; placeId: st
 /** Corrections go to the review queue: a pending revision (fields) and a report (free text). */
 export async function proposeCorrection(
   db: Db,
-  input: { token: string; placeId: string; values: Record<string, unknown>; message: string; now?: Date },
+  input: { token: string; placeId: string; values: CorrectionValues; message: string; now?: Date },
 ): Promise<RespondResult> {
   const now = input.now ?? new Date();
   const found = await usable(db, input.token, input.placeId, now);
   if (found.status !== 'ok') return found;
   const { target } = found;
-  const contact = parseSection('contact', {
-    phone: input.values.phone ?? '',
-    emails: input.values.emails ?? '',
-    websites: input.values.websites ?? '',
-    appointmentUrl: input.values.appointmentUrl ?? '',
-  });
-  const hours = parseSection('horaires', { openingHours: input.values.openingHours ?? '' });
+  const read = readCorrection(input.values, target.place);
+  if (!read.ok) return { status: 'errors', errors: read.errors };
   const message = input.message.trim().slice(0, 2000);
-  const errors = { ...(contact.ok ? {} : contact.errors), ...(hours.ok ? {} : hours.errors) };
-  if (!contact.ok || !hours.ok) return { status: 'errors', errors };
-  const proposed = { ...contact.data, ...hours.data };
+  const proposed = read.data;
   return db.$transaction(async (tx) => {
     const place = await tx.place.findUniqueOrThrow({ where: { id: target.placeId } });
     const changes: Record<string, { before: unknown; after: unknown }> = {};

@@ -219,7 +219,11 @@ export async function campaignProgress(db: Db, user: SessionUser, campaignId: st
     noAnswer: t.filter((x) => x.sentAt && !answered(x.state) && x.state !== 'BOUNCED').length,
     reminded: t.filter((x) => x.reminderSentAt).length,
     withoutEmail: t.filter((x) => !x.sentAt).length,
+    /** Contacts who answered (confirmed, corrected or reported a closure), of those emailed. */
+    answered: t.filter((x) => x.sentAt && answered(x.state)).length,
   };
+  // A percentage of the contacts emailed; none emailed, no rate.
+  const responseRate = counts.sent ? Math.round((100 * counts.answered) / counts.sent) : null;
   // To call: no email, wrong contact, unsubscribed, or no answer after the reminder.
   const toCall = t
     .filter((x) => !answered(x.state) && (!x.sentAt || x.state === 'BOUNCED' || x.reminderSentAt || (x.email && optOutBy.has(x.email))))
@@ -233,5 +237,5 @@ export async function campaignProgress(db: Db, user: SessionUser, campaignId: st
             ? 'ne souhaite plus de courriels'
             : 'sans réponse après la relance',
     }));
-  return { campaign, counts, toCall, reminderDue: reminderDueAt(campaign) };
+  return { campaign, counts: { ...counts, responseRate }, toCall, reminderDue: reminderDueAt(campaign) };
 }

@@ -1,11 +1,12 @@
-// The hours editor's model: for each weekday up to three time ranges, "fermé les jours fériés"
-// and a comment, written to and read from an OSM opening_hours value. Values it cannot represent
-// (seasons, week numbers…) are left to the raw field.
+// The hours editor's model: for each weekday up to three time ranges, "fermé les jours fériés",
+// a summer closing (August, or July and August) and a comment, written to and read from an OSM
+// opening_hours value. Values it cannot represent (other seasons, week numbers…) are left to the
+// raw field. Shared by the back-office editor and the campaign page (components/hours/HoursGrid.tsx).
+import { GRID_DAYS, type GridDay, type SummerOff } from './grid-fields';
 import { isValidHours } from './index';
 
-export const GRID_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
-export type GridDay = (typeof GRID_DAYS)[number];
-export type HoursGrid = { days: Record<GridDay, Array<[string, string]>>; closedOnHolidays: boolean; comment: string };
+export { GRID_DAYS, SUMMER_OFF, type GridDay, type SummerOff } from './grid-fields';
+export type HoursGrid = { days: Record<GridDay, Array<[string, string]>>; closedOnHolidays: boolean; comment: string; summerOff?: SummerOff };
 
 export function emptyGrid(): HoursGrid {
   return { days: { Mo: [], Tu: [], We: [], Th: [], Fr: [], Sa: [], Su: [] }, closedOnHolidays: false, comment: '' };
@@ -37,6 +38,7 @@ export function gridToOsm(grid: HoursGrid): string | null {
   // OSM comments are quoted and cannot hold a double quote.
   const comment = grid.comment.replace(/"/g, '').trim();
   let value = rules.map((rule) => (comment ? `${rule} "${comment}"` : rule)).join('; ');
+  if (grid.summerOff) value += `; ${grid.summerOff} off`;
   if (grid.closedOnHolidays) value += '; PH off';
   return value;
 }
@@ -70,8 +72,14 @@ export function osmToGrid(value: string | null | undefined): HoursGrid | null {
       grid.closedOnHolidays = true;
       continue;
     }
+    const summer = raw.match(/^(Aug|Jul-Aug)\s+off$/);
+    if (summer) {
+      grid.summerOff = summer[1] as SummerOff;
+      continue;
+    }
     const m = raw.match(/^([A-Za-z,-]+)\s+([\d:,-]+)(?:\s+"([^"]*)")?$/);
-    if (!m) return null;
+    // A day's rule after the summer closing would reopen those days in summer: not the grid's meaning.
+    if (!m || grid.summerOff) return null;
     if (m[3] !== undefined) {
       // Read as the grid writes it (trimmed), so that opening and writing again changes nothing.
       const text = m[3].trim();

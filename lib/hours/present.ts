@@ -36,6 +36,12 @@ export type HoursPresentation =
     }
   | { known: false; label: string; raw: string | null };
 
+/** OSM opening_hours syntax as a reader would see it ("Tu-Fr 14:00-18:00", "PH off", "09:00-12:00"): never shown to a place or a resident. */
+export const OSM_SYNTAX = /\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)(?:\s*[-,]\s*(?:Mo|Tu|We|Th|Fr|Sa|Su))*\s+(?:\d{1,2}:\d\d|off\b|closed\b)|\d\d:\d\d-\d\d:\d\d/;
+
+/** A value the library rejects, shown as the place wrote it only when it is prose ("le mardi de 14h à 18h"), never broken OSM syntax. */
+export const shownRaw = (raw: string | null | undefined) => (raw?.trim() && !OSM_SYNTAX.test(raw) ? raw.trim() : null);
+
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const SPECIAL_DAYS_AHEAD = 45;
@@ -128,6 +134,9 @@ function dayText(value: string, timeZone: string, y: number, m: number, d: numbe
   const from = instantAt(timeZone, y, m, d);
   const to = instantAt(timeZone, y, m, d + 1);
   const intervals = openIntervals(value, timeZone, from, to);
+  // A comment that holds the whole day ("sur rendez-vous" without hours) is said alone, not as "0 h – 24 h".
+  const wholeDay = (i: (typeof intervals)[number]) => i.unknown && !!i.comment && i.start.getTime() <= from.getTime() && i.end.getTime() >= to.getTime();
+  if (intervals.length === 1 && wholeDay(intervals[0])) return intervals[0].comment!.charAt(0).toUpperCase() + intervals[0].comment!.slice(1);
   const ranges = intervals.map((interval) => {
     const end = interval.end.getTime() === to.getTime() ? (locale === 'fr' ? '24 h' : '24:00') : hourText(interval.end, timeZone, locale);
     const text = `${hourText(interval.start, timeZone, locale)} – ${end}`;
@@ -209,7 +218,7 @@ export function presentHours(value: string | null | undefined, timeZone: string,
   // A plain week is read without the library (lib/hours/plain.ts); the holidays, which depend on
   // the date only, come from the library's French calendar through any parsed value.
   const parsed = plainWeek(raw) ? HOLIDAY_CALENDAR : parseHours(value);
-  if (!parsed.ok || !raw) return { known: false, label: translator(locale)('hours.unknown'), raw };
+  if (!parsed.ok || !raw) return { known: false, label: translator(locale)('hours.unknown'), raw: shownRaw(raw) };
   const today = wallTimeIn(timeZone, now);
   const { week, specialDays } = weekAndHolidays(raw, parsed.hours, timeZone, today, locale);
   const state = openingStateAt(raw, timeZone, now);

@@ -132,7 +132,7 @@ test('a coordinator edits an editor’s proposal before publishing it', async ({
 
   const coordinator = await signedIn(browser, COORDINATOR);
   await coordinator.goto('/admin/a-valider');
-  const item = coordinator.getByTestId('pending-revision').filter({ hasText: '+33241554433' });
+  const item = coordinator.getByTestId('pending-revision').filter({ hasText: '02 41 55 44 33' });
   await item.getByRole('link', { name: 'Modifier avant de valider' }).click();
   await expect(coordinator.locator('.notice--warning').filter({ hasText: 'Proposition de' })).toBeVisible();
   const form = coordinator.locator('form[data-section="contact"]');
@@ -141,7 +141,7 @@ test('a coordinator edits an editor’s proposal before publishing it', async ({
   await form.getByRole('button', { name: /Enregistrer/ }).click();
   await expect(form.getByRole('status')).toHaveText('Enregistré.');
   await coordinator.goto('/admin/a-valider');
-  await expect(coordinator.getByTestId('pending-revision').filter({ hasText: '+33241554433' })).toHaveCount(0);
+  await expect(coordinator.getByTestId('pending-revision').filter({ hasText: '02 41 55 44 33' })).toHaveCount(0);
   await coordinator.goto('/lieux/espace-numerique-des-tilleuls-angers');
   await expect(coordinator.getByRole('link', { name: '02 41 55 44 34' })).toBeVisible();
   await editor.context().close();

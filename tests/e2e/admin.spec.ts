@@ -58,9 +58,9 @@ test('an editor’s change waits for review and goes live when the coordinator a
   await signInWithPassword(coordinator, 'coordination@cybanjou.example.org', 'demo-coord-2026');
   await coordinator.goto('/admin/a-valider');
   const item = coordinator.getByTestId('pending-revision').filter({ hasText: 'Espace numérique des Tilleuls' });
-  await expect(item).toContainText('+33241776655');
+  await expect(item).toContainText('02 41 77 66 55');
   await item.getByRole('button', { name: 'Valider et publier' }).click();
-  await expect(coordinator.getByTestId('pending-revision').filter({ hasText: '+33241776655' })).toHaveCount(0);
+  await expect(coordinator.getByTestId('pending-revision').filter({ hasText: '02 41 77 66 55' })).toHaveCount(0);
   await editor.goto(`/lieux/${TILLEULS}`);
   await expect(editor.getByRole('link', { name: '02 41 77 66 55' })).toBeVisible();
   await editorContext.close();

@@ -13,6 +13,7 @@ import {
   sendReminders,
   startCampaign,
 } from '../../lib/campaigns';
+import { correctionView } from '../../lib/campaigns/view';
 import { reviewRevision } from '../../lib/editing/update';
 import { managedNetworks, networkDashboard } from '../../lib/networks/dashboard';
 import { seedDemo } from '../../prisma/seed';
@@ -31,6 +32,9 @@ async function linksTo(email: string) {
   const messages = sink.received.filter((m) => m.to === email).reverse();
   return messages.map((m) => ({ subject: mailSubject(m.raw), token: mailText(m.raw).match(/\/mise-a-jour\/([\w-]+)/)![1] }));
 }
+
+/** The correction form as the campaign page fills it for a place (what a contact who changes nothing sends). */
+const formOf = async (placeId: string) => correctionView(await db.place.findUniqueOrThrow({ where: { id: placeId } })).form.values;
 
 const sentTo = (email: string) => sink.received.filter((m) => m.to === email).length;
 
@@ -160,7 +164,7 @@ describe('update campaigns', () => {
     const invalid = await proposeCorrection(db, {
       token: tokenB,
       placeId: b.id,
-      values: { phone: 'pas un numéro', emails: b.emails.join('\n'), websites: '', openingHours: '' },
+      values: { ...(await formOf(b.id)), phone: 'pas un numéro' },
       message: '',
       now,
     });
@@ -168,7 +172,7 @@ describe('update campaigns', () => {
     const corrected = await proposeCorrection(db, {
       token: tokenB,
       placeId: b.id,
-      values: { phone: '02 61 91 12 34', emails: b.emails.join('\n'), websites: '', openingHours: 'Mo-Fr 09:00-12:00' },
+      values: { ...(await formOf(b.id)), phone: '02 61 91 12 34' },
       message: 'Nous avons un nouveau numéro.',
       now,
     });
@@ -186,7 +190,7 @@ describe('update campaigns', () => {
     expect(await db.suggestion.count({ where: { placeId: c.id, part: 'CLOSED', state: 'PENDING' } })).toBe(1);
 
     const progress = (await campaignProgress(db, coordinator, (started as { campaignId: string }).campaignId))!;
-    expect(progress.counts).toMatchObject({ targets: 3, sent: 3, opened: 1, confirmed: 1, corrected: 1, closed: 1, noAnswer: 0 });
+    expect(progress.counts).toMatchObject({ targets: 3, sent: 3, opened: 1, confirmed: 1, corrected: 1, closed: 1, noAnswer: 0, responseRate: 100 });
     expect(await campaignProgress(db, otherCoordinator, (started as { campaignId: string }).campaignId)).toBeNull();
   });
 

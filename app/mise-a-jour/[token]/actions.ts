@@ -1,6 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { confirmListing, optOut, proposeCorrection, reportClosed, type CorrectionState, type RespondResult } from '@/lib/campaigns';
+import { confirmListing, correctionFormValues, optOut, proposeCorrection, reportClosed, type CorrectionState, type RespondResult } from '@/lib/campaigns';
 import { db } from '@/lib/db';
 
 function finish(result: RespondResult, answer: string) {
@@ -23,10 +23,8 @@ export async function optOutAction(token: string, placeId: string, reason: 'unsu
 }
 
 export async function correctAction(token: string, placeId: string, _state: CorrectionState, form: FormData): Promise<CorrectionState> {
-  const values = Object.fromEntries(
-    ['phone', 'emails', 'websites', 'appointmentUrl', 'openingHours', 'message'].map((k) => [k, String(form.get(k) ?? '').slice(0, 5000)]),
-  );
-  const result = await proposeCorrection(db, { token, placeId, values, message: values.message });
+  const values = correctionFormValues(form);
+  const result = await proposeCorrection(db, { token, placeId, values, message: String(values.message ?? '') });
   finish(result, 'corrige');
   return { errors: result.status === 'errors' ? result.errors : {}, message: 'La correction n’a pas été envoyée : vérifiez les champs indiqués.', values };
 }

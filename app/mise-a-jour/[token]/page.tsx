@@ -1,6 +1,9 @@
 // The page a place's contact reaches from a campaign email: no account, one personal link.
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import { CorrectionForm } from '@/components/campaign/CorrectionForm';
+import { HoursTable } from '@/components/hours/HoursTable';
+import { phoneText } from '@/lib/standard/phone';
 import { campaignLinkByToken } from '@/lib/campaigns/pages';
 import { closedAction, confirmAction, correctAction, optOutAction } from './actions';
 
@@ -9,28 +12,59 @@ export const metadata: Metadata = { title: 'Mettre à jour une fiche', robots: {
 
 type Props = { params: Promise<{ token: string }> };
 
-const MESSAGES = {
-  invalid: 'Ce lien n’est pas (ou plus) valable. Si vous avez reçu un message de relance, utilisez le lien du dernier message.',
-  expired: 'Ce lien a expiré : la campagne de mise à jour est terminée. Vous pouvez écrire à la coordination de votre réseau.',
-  used: 'Ce lien a déjà servi : votre réponse a bien été enregistrée. Merci !',
-} as const;
+type Refused = Exclude<Awaited<ReturnType<typeof campaignLinkByToken>>, { status: 'ok' }>;
 
-/** A link that opens nothing: why, in one sentence. */
-function LinkRefused({ status }: { status: keyof typeof MESSAGES }) {
+/** A link that opens nothing: why, in one sentence, and what to do instead. */
+function LinkRefused({ link }: { link: Refused }) {
   return (
     <div className="container prose">
       <h1>Mise à jour de votre fiche</h1>
       <div className="notice notice--warning" role="alert">
-        {MESSAGES[status]}
+        {link.status === 'invalid' && (
+          <p>
+            Ce lien n’est pas valable : il a peut-être été coupé en le copiant. Si vous avez reçu un message de relance, utilisez le lien de ce dernier message
+            : il remplace le premier.
+          </p>
+        )}
+        {link.status === 'expired' && <p>Ce lien a expiré : la campagne de mise à jour du réseau {link.help.network} est terminée.</p>}
+        {link.status === 'used' && <p>Ce lien a déjà servi : votre réponse a bien été enregistrée. Merci !</p>}
       </div>
+      {link.status !== 'invalid' && <WhatToDo help={link.help} />}
     </div>
+  );
+}
+
+/** The ways left to correct a listing once its link is spent. */
+function WhatToDo({ help }: { help: Extract<Refused, { help: unknown }>['help'] }) {
+  return (
+    <>
+      <h2>Une correction à faire ?</h2>
+      <ul>
+        <li>
+          Sur la <a href={`/lieux/${help.placeSlug}#signalement`}>fiche publique de « {help.placeName} »</a>, le formulaire « Signaler une erreur » arrive à la
+          coordination du réseau.
+        </li>
+        {(help.networkEmail || help.networkPhone) && (
+          <li>
+            Ou contactez la coordination du réseau {help.network}
+            {help.networkEmail && (
+              <>
+                {' '}
+                : <a href={`mailto:${help.networkEmail}`}>{help.networkEmail}</a>
+              </>
+            )}
+            {help.networkPhone && <> ({phoneText(help.networkPhone)})</>}.
+          </li>
+        )}
+      </ul>
+    </>
   );
 }
 
 export default async function UpdatePage({ params }: Props) {
   const { token } = await params;
   const link = await campaignLinkByToken(token);
-  if (link.status !== 'ok') return <LinkRefused status={link.status} />;
+  if (link.status !== 'ok') return <LinkRefused link={link} />;
   const { place, campaign } = link;
   const confirm = confirmAction.bind(null, token, place.id);
   const closed = closedAction.bind(null, token, place.id);
@@ -46,7 +80,7 @@ export default async function UpdatePage({ params }: Props) {
         {campaign.expiresAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}.
       </p>
       <h2>La fiche aujourd’hui</h2>
-      <PlaceListing place={place} />
+      <PlaceListing listing={link.view.listing} address={`${place.street}, ${place.postcode} ${place.commune}`} />
       <p>
         <a href={`/lieux/${place.slug}`} target="_blank" rel="noopener">
           Voir la fiche publique (nouvel onglet)
@@ -60,16 +94,7 @@ export default async function UpdatePage({ params }: Props) {
       </form>
       <h2>Corriger la fiche</h2>
       <p>Vos corrections sont vérifiées par la coordination du réseau avant d’être publiées.</p>
-      <CorrectionForm
-        action={correct}
-        current={{
-          phone: place.phone ?? '',
-          emails: place.emails.join('\n'),
-          websites: place.websites.join('\n'),
-          appointmentUrl: place.appointmentUrl ?? '',
-          openingHours: place.openingHours ?? '',
-        }}
-      />
+      <CorrectionForm action={correct} current={link.view.form} />
       <h2>Le lieu a fermé</h2>
       <form action={closed}>
         <div className="field">
@@ -86,24 +111,39 @@ export default async function UpdatePage({ params }: Props) {
   );
 }
 
-type CampaignPlace = Extract<Awaited<ReturnType<typeof campaignLinkByToken>>, { status: 'ok' }>['place'];
+type Listing = Extract<Awaited<ReturnType<typeof campaignLinkByToken>>, { status: 'ok' }>['view']['listing'];
 
-/** The place's record as it is published today. */
-function PlaceListing({ place }: { place: CampaignPlace }) {
+/** The place's record as it is published today, in plain words. */
+function PlaceListing({ listing, address }: { listing: Listing; address: string }) {
   return (
     <dl className="update-listing">
       <dt>Adresse</dt>
-      <dd>
-        {place.street}, {place.postcode} {place.commune}
-      </dd>
+      <dd>{address}</dd>
       <dt>Téléphone</dt>
-      <dd>{place.phone ?? '—'}</dd>
+      <dd>{listing.phone}</dd>
       <dt>Courriel</dt>
-      <dd>{place.emails.join(', ') || '—'}</dd>
+      <dd>{listing.emails}</dd>
       <dt>Site web</dt>
-      <dd>{place.websites.join(', ') || '—'}</dd>
+      <dd>
+        {listing.websites.length
+          ? listing.websites.map((w, i) => (
+              <span key={w.href}>
+                {i > 0 && ', '}
+                {w.text}
+              </span>
+            ))
+          : '—'}
+      </dd>
       <dt>Horaires</dt>
-      <dd>{place.openingHours ?? '—'}</dd>
+      <dd>
+        <HoursTable hours={listing.hours} />
+      </dd>
+      {listing.lists.map((list) => (
+        <Fragment key={list.legend}>
+          <dt>{list.legend}</dt>
+          <dd>{list.words.length ? list.words.join(', ') : '—'}</dd>
+        </Fragment>
+      ))}
     </dl>
   );
 }

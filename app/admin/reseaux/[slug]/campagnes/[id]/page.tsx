@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { AdminTable } from '@/components/admin/AdminTable';
 import { campaignProgressFor } from '@/lib/networks/dashboard';
+import { phoneText } from '@/lib/standard/phone';
 import { remindAction } from '@/app/admin/reseaux/actions';
 
 export const metadata = { title: 'Campagne de mise à jour' };
@@ -75,7 +76,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           rowKey={(t) => t.id}
           columns={[
             { header: 'Lieu', rowHeader: true, cell: (t) => <Link href={`/admin/lieux/${t.place.id}`}>{t.place.name}</Link> },
-            { header: 'Téléphone', cell: (t) => (t.place.phone ? <a href={`tel:${t.place.phone}`}>{t.place.phone}</a> : '—') },
+            { header: 'Téléphone', cell: (t) => (t.place.phone ? <a href={`tel:${t.place.phone}`}>{phoneText(t.place.phone)}</a> : '—') },
             { header: 'Pourquoi', cell: (t) => t.why },
           ]}
         />
@@ -107,6 +108,7 @@ function ProgressTable({ counts }: { counts: Counts }) {
       <tbody>
         {(
           [
+            ['Taux de réponse', counts.responseRate === null ? '—' : `${counts.responseRate} %`],
             ['Lieux sollicités', counts.targets],
             ['Courriels envoyés', counts.sent],
             ['Liens ouverts', counts.opened],
