@@ -38,7 +38,7 @@ export const FACET_KEYS = Object.fromEntries(
  * WHERE conditions shared by the result and facet queries (place alias `p`). The lists (needs,
  * publics, types, itinerant…) are asked of the place's FacetSet — its combination of lists, of which
  * there are a few hundred — rather than of each place's arrays, which the narrow covering index of
- * the search does not hold (migration 20261206090000).
+ * the search does not hold (migration 20261206085000).
  */
 export function conditions(filters: SearchFilters, options: { fuzzy?: boolean; facetSets?: FacetSetIds } = {}): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`p.status = 'published'`];

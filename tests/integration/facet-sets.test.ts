@@ -1,4 +1,4 @@
-// The FacetSet of a place (migration 20261206090000) is kept by a trigger, whatever writes the place,
+// The FacetSet of a place (migration 20261206085000) is kept by a trigger, whatever writes the place,
 // and the search that filters and counts by set answers exactly what filtering each place's own
 // arrays answers: checked here against a reference query on the arrays, over random filter sets.
 import fc from 'fast-check';
