@@ -45,7 +45,11 @@ export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
  * only its commune's centre (not a column of the standard: in the JSON and GeoJSON forms, never in
  * the CSV, which stays the standard's).
  */
-export type StandardRecord = Record<StandardColumn, string | number | null> & { position_approximative?: boolean };
+export type StandardRecord = Record<StandardColumn, string | number | null> & {
+  position_approximative?: boolean;
+  verification_par?: string | null;
+  verification_reseau?: string | null;
+};
 
 /** Free-text columns: a number there is text, neutralised like any other cell (see neutralise). */
 const FREE_TEXT: ReadonlySet<StandardColumn> = new Set([
@@ -102,7 +106,11 @@ const EXPRESSIONS: Record<StandardColumn, string> = {
   prise_rdv: 'p."appointmentUrl"',
 };
 
-const SELECT = Prisma.raw(`${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative`);
+const SELECT = Prisma.raw(
+  `${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative, p."confirmedByKind" AS verification_par, p."confirmedBy" AS verification_reseau`,
+);
+/** The record's columns on the place alias `p` (the change feed reads them beside its own). */
+export const STANDARD_SELECT = SELECT;
 
 // The same line as csvLine() below, written by PostgreSQL (a test compares them byte for byte),
 // with the same neutralisation of spreadsheet formulas.
@@ -211,6 +219,12 @@ export const LIST_COLUMNS: ReadonlySet<StandardColumn> = new Set<StandardColumn>
   'modalites_accompagnement',
 ]);
 
+/** Who verified date_maj: 'reseau' (with its name), 'lieu' (the place itself), 'equipe' (Repères), or null when unknown. */
+export function verification(record: Pick<StandardRecord, 'date_maj' | 'verification_par' | 'verification_reseau'>) {
+  const par = record.verification_par ?? null;
+  return { date: record.date_maj, par, reseau: par === 'reseau' ? (record.verification_reseau ?? null) : null };
+}
+
 /** The standard's JSON form: one object per place, lists as arrays. */
 export function jsonRecord(record: StandardRecord) {
   const split = (value: string | number | null) => (typeof value === 'string' && value !== '' ? value.split('|') : []);
@@ -218,6 +232,8 @@ export function jsonRecord(record: StandardRecord) {
   for (const column of STANDARD_COLUMNS) out[column] = LIST_COLUMNS.has(column) ? split(record[column]) : record[column] === '' ? null : record[column];
   // Not in the standard: the position is the commune's centre, the source gave none.
   out.position_approximative = record.position_approximative === true;
+  // Not in the standard: who verified date_maj, a network or the place itself, never a person (issue #22).
+  out.verification = verification(record);
   return out;
 }
 
