@@ -9,6 +9,7 @@ import { tellRegistrants } from '@/lib/ateliers/store';
 import { hashToken } from '@/lib/auth/tokens';
 import { parseSection } from '@/lib/editing/sections';
 import { revisionValue, sameRevisionValue } from '@/lib/editing/values';
+import { BY_PLACE } from '../places/verification';
 
 type Db = PrismaClient;
 
@@ -98,7 +99,7 @@ export async function confirmListing(db: Db, input: { token: string; placeId: st
     const today = dayOf(now);
     await tx.place.update({
       where: { id: target.placeId },
-      data: { dateMaj: today, confirmedBy: `Contact du lieu (${target.campaign.network.name})`, version: { increment: 1 } },
+      data: { dateMaj: today, ...BY_PLACE, version: { increment: 1 } },
     });
     await tx.placeRevision.create({
       data: {

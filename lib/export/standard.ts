@@ -106,8 +106,14 @@ const EXPRESSIONS: Record<StandardColumn, string> = {
   prise_rdv: 'p."appointmentUrl"',
 };
 
+// Who verified date_maj (issue #22), the rule of the place page (components/place/TrustSection.tsx): the recorded kind
+// and network, else the place's first network by name; never a person (confirmedBy counts only with kind 'reseau').
+const FIRST_NETWORK = `(SELECT n.name FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id ORDER BY n.name COLLATE "C" LIMIT 1)`;
+const VERIFIED_NETWORK = `CASE WHEN p."confirmedByKind" IN ('lieu', 'equipe') THEN NULL WHEN p."confirmedByKind" = 'reseau' AND p."confirmedBy" IS NOT NULL THEN p."confirmedBy" ELSE ${FIRST_NETWORK} END`;
+const VERIFICATION = `CASE WHEN p."confirmedByKind" IN ('lieu', 'equipe') THEN p."confirmedByKind" WHEN (${VERIFIED_NETWORK}) IS NOT NULL THEN 'reseau' END AS verification_par, ${VERIFIED_NETWORK} AS verification_reseau`;
+
 const SELECT = Prisma.raw(
-  `${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative, p."confirmedByKind" AS verification_par, p."confirmedBy" AS verification_reseau`,
+  `${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative, ${VERIFICATION}`,
 );
 /** The record's columns on the place alias `p` (the change feed reads them beside its own). */
 export const STANDARD_SELECT = SELECT;
