@@ -230,3 +230,8 @@ export function verifiesAs(user: SessionUser): 'lieu' | 'reseau' | 'equipe' {
 export function vouchingNetworkIds(user: SessionUser, placeNetworkIds: string[]): string[] {
   return verifiesAs(user) === 'reseau' ? placeNetworkIds.filter((id) => user.networkIds.includes(id)) : [];
 }
+
+/** Registering harvesters (webhooks of the change feed) is for admins. */
+export function canManageHarvesters(user: SessionUser): boolean {
+  return isAdmin(user);
+}
