@@ -102,7 +102,16 @@ export async function prunedPast(db: Db, position: Position): Promise<boolean> {
   return row.gone;
 }
 
-type Row = StandardRecord & { position_txid: bigint; position_id: bigint; kind: string; place_id: string; fields: string[] | null; survivor: string | null; at: Date; visible: boolean };
+type Row = StandardRecord & {
+  position_txid: bigint;
+  position_id: bigint;
+  kind: string;
+  place_id: string;
+  fields: string[] | null;
+  survivor: string | null;
+  at: Date;
+  visible: boolean;
+};
 
 /** Up to `limit` changes after the position, in order, with the position of the last one (or the same when none). */
 export async function readChanges(db: Db, after: Position, limit: number): Promise<{ changes: Change[]; next: Position }> {

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { canManageHarvesters, type SessionUser } from '../auth/permissions';
+import { db as sharedDb } from '../db';
 import { presentPosition } from '../export/changes';
 import { isEmail } from '../mail';
 
@@ -54,11 +55,24 @@ export async function registerHarvester(db: Db, user: SessionUser, values: Harve
   return { status: 'done', message: `Moissonneur « ${values.name.trim()} » enregistré. Copiez son secret maintenant : il ne sera plus affiché.`, secret };
 }
 
-export async function listHarvesters(db: Db, user: SessionUser) {
+/** The registered harvesters and their delivery state (never their secrets), for admins. */
+export async function listHarvesters(user: SessionUser, db: Db = sharedDb) {
   if (!canManageHarvesters(user)) return [];
   return db.harvester.findMany({
     orderBy: { createdAt: 'asc' },
-    select: { id: true, name: true, url: true, contactEmail: true, active: true, attempts: true, failingSince: true, nextAttemptAt: true, lastError: true, lastDeliveredAt: true, gaveUpAt: true },
+    select: {
+      id: true,
+      name: true,
+      url: true,
+      contactEmail: true,
+      active: true,
+      attempts: true,
+      failingSince: true,
+      nextAttemptAt: true,
+      lastError: true,
+      lastDeliveredAt: true,
+      gaveUpAt: true,
+    },
   });
 }
 

@@ -10,7 +10,11 @@ export type Verifier = { confirmedBy: string | null; confirmedByKind: 'reseau' |
 export const BY_PLACE: Verifier = { confirmedBy: null, confirmedByKind: 'lieu' };
 
 /** The attribution of a person's confirmation of a place in these networks (the first by name a coordinator vouches for). */
-export async function verifierFor(db: Pick<PrismaClient, 'network'> | Prisma.TransactionClient, user: SessionUser, placeNetworkIds: string[]): Promise<Verifier> {
+export async function verifierFor(
+  db: Pick<PrismaClient, 'network'> | Prisma.TransactionClient,
+  user: SessionUser,
+  placeNetworkIds: string[],
+): Promise<Verifier> {
   const kind = verifiesAs(user);
   if (kind !== 'reseau') return { confirmedBy: null, confirmedByKind: kind };
   const ids = vouchingNetworkIds(user, placeNetworkIds);

@@ -1,5 +1,6 @@
 // The change feed (issue #22): order under racing writers, the cursor's integrity and age, and a
 // harvester that starts from the export and follows the feed ends identical to the export.
+import { Validator } from '@seriousme/openapi-schema-validator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStatus } from '../../lib/editing/update';
@@ -8,6 +9,7 @@ import { listPlaces } from '../../lib/export/api';
 import { listChanges } from '../../lib/export/changes-api';
 import { CURSOR_HEADER, decodeCursor, encodeCursor, forgetSigningKey, presentPosition, pruneChanges, readChanges, signingKey } from '../../lib/export/changes';
 import { mergeDuplicate } from '../../lib/import/merge';
+import { openApiDocument } from '../../lib/export/openapi';
 import { PEER_HEADER } from '../../lib/security/client-address';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
@@ -15,7 +17,11 @@ import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 
 const db = testDb();
 const feed = (query: string) => listChanges(new Request(`http://localhost/api/v1/changements${query}`, { headers: { [PEER_HEADER]: '198.51.100.7' } }));
-type Page = { changements: Array<{ type: string; id: string; date: string; champs?: string[]; remplace_par?: string; lieu?: Record<string, unknown> | null }>; curseur: string; a_jour: boolean };
+type Page = {
+  changements: Array<{ type: string; id: string; date: string; champs?: string[]; remplace_par?: string; lieu?: Record<string, unknown> | null }>;
+  curseur: string;
+  a_jour: boolean;
+};
 
 async function exportMap() {
   const out = new Map<string, Record<string, unknown>>();
@@ -89,7 +95,16 @@ describe('the change feed', () => {
     const key = await signingKey(db);
     const before = await presentPosition(db);
     const demo = await db.place.create({
-      data: { slug: 'lieu-fictif-du-flux', name: 'Lieu fictif', street: '1 rue', postcode: '49000', commune: 'Angers', dateMaj: new Date(), status: 'PUBLISHED', demo: true },
+      data: {
+        slug: 'lieu-fictif-du-flux',
+        name: 'Lieu fictif',
+        street: '1 rue',
+        postcode: '49000',
+        commune: 'Angers',
+        dateMaj: new Date(),
+        status: 'PUBLISHED',
+        demo: true,
+      },
     });
     await db.place.update({ where: { id: demo.id }, data: { name: `${demo.name} bis` } });
     const { changes } = await readChanges(db, before, 100);
@@ -130,6 +145,15 @@ describe('the change feed', () => {
     expect(expired.status).toBe(410);
     expect(((await expired.json()) as { code: string }).code).toBe('curseur_expire');
     expect((await feed(`?depuis=${good}`)).status).toBe(200);
+  });
+
+  it('is described in the OpenAPI document, which stays valid', async () => {
+    const doc = openApiDocument('http://localhost');
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.paths['/changements'].get.parameters.map((p) => p.name)).toEqual(['depuis', 'limite']);
+    expect(doc.paths['/lieux'].get.parameters.map((p) => p.name)).toContain('modifie_depuis');
   });
 
   it('?modifie_depuis lists the places changed since a date, and refuses a wrong date in French', async () => {

@@ -94,9 +94,9 @@ describe('harvester webhooks', () => {
     });
     const good = await registerHarvester(db, admin, { name: 'Essai', url: 'https://exemple.fr/moisson', contactEmail: 'a@exemple.fr' });
     expect(good.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const listed = await listHarvesters(db, admin);
+    const listed = await listHarvesters(admin, db);
     expect(JSON.stringify(listed)).not.toContain(good.secret!);
-    expect(await listHarvesters(db, coordinator)).toEqual([]);
+    expect(await listHarvesters(coordinator, db)).toEqual([]);
     expect(await setHarvester(db, coordinator, listed[0].id, 'remove')).toBe('forbidden');
     expect(await setHarvester(db, admin, listed[0].id, 'remove')).toBe('done');
   });
@@ -119,7 +119,9 @@ describe('harvester webhooks', () => {
       // The same cursor the public feed would give: a harvester can switch to polling from it.
       const page = await (
         await import('../../lib/export/changes-api')
-      ).listChanges(new Request(`http://localhost/api/v1/changements?depuis=${encodeURIComponent(body.curseur)}`, { headers: { [PEER_HEADER]: '198.51.100.3' } }));
+      ).listChanges(
+        new Request(`http://localhost/api/v1/changements?depuis=${encodeURIComponent(body.curseur)}`, { headers: { [PEER_HEADER]: '198.51.100.3' } }),
+      );
       expect(page.status).toBe(200);
       // Nothing new: nothing posted.
       await db.harvester.update({ where: { id }, data: { nextAttemptAt: new Date() } });
