@@ -47,12 +47,12 @@ export async function listChanges(request: Request): Promise<Response> {
   if (await prunedPast(db, position))
     return refusal(410, 'curseur_expire', 'Ce curseur est trop ancien : les changements qui le suivaient ne sont plus conservés.');
 
-  const { changes, next } = await readChanges(db, position, limit);
+  const { changes, next, held } = await readChanges(db, position, limit);
   const following = encodeCursor(key, next);
   const nextUrl = new URL(url);
   nextUrl.searchParams.set('depuis', following);
   const suivant = nextUrl.pathname + nextUrl.search;
-  const body = JSON.stringify({ changements: changes, curseur: following, suivant, a_jour: changes.length < limit });
+  const body = JSON.stringify({ changements: changes, curseur: following, suivant, a_jour: changes.length < limit && !held });
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const headers: Record<string, string> = { ...CORS, ETag: etag, 'Cache-Control': 'no-cache', 'Content-Type': 'application/json', [CURSOR_HEADER]: following };
   if (changes.length === limit) headers.Link = `<${suivant}>; rel="next"`;

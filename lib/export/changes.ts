@@ -113,8 +113,12 @@ type Row = StandardRecord & {
   visible: boolean;
 };
 
-/** Up to `limit` changes after the position, in order, with the position of the last one (or the same when none). */
-export async function readChanges(db: Db, after: Position, limit: number): Promise<{ changes: Change[]; next: Position }> {
+/**
+ * Up to `limit` changes after the position, in order, with the position of the last one (or the
+ * same when none), and whether committed changes wait behind a transaction still running (`held`:
+ * the reader is not up to date yet and should come back shortly).
+ */
+export async function readChanges(db: Db, after: Position, limit: number): Promise<{ changes: Change[]; next: Position; held: boolean }> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT c.txid AS position_txid, c.id AS position_id, c.kind, c."placeId"::text AS place_id, c.fields, c."survivorId"::text AS survivor, c.at,
            p.id IS NOT NULL AS visible, ${STANDARD_SELECT}
@@ -132,7 +136,12 @@ export async function readChanges(db: Db, after: Position, limit: number): Promi
     return change;
   });
   const last = rows[rows.length - 1];
-  return { changes, next: last ? { txid: BigInt(last.position_txid), id: BigInt(last.position_id) } : after };
+  const next = last ? { txid: BigInt(last.position_txid), id: BigInt(last.position_id) } : after;
+  // Rows this statement can see are committed: any of them at or above the bound waits for an older transaction to end.
+  const [{ held }] = await db.$queryRaw<Array<{ held: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM "PlaceChange" c WHERE (c.txid, c.id) > (${next.txid}::bigint, ${next.id}::bigint)
+                     AND c.txid >= (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)) AS held`;
+  return { changes, next, held };
 }
 
 /** Ids of places changed since a date (created or edited), for ?modifie_depuis: the feed's rows and, before them, the place's own date. */

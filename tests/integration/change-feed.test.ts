@@ -45,6 +45,8 @@ async function follow(copy: Map<string, Record<string, unknown>>, cursor: string
     apply(copy, page);
     cursor = page.curseur;
     if (page.a_jour) return cursor;
+    // Committed changes wait behind a transaction still running (another database of the server, say): come back shortly.
+    if (page.changements.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
