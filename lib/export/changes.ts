@@ -32,6 +32,9 @@ export type Change = {
 const TYPES: Record<string, ChangeType> = { created: 'creation', updated: 'modification', removed: 'retrait', merged: 'fusion' };
 const CURSOR = /^([A-Za-z0-9_-]{4,40})\.([A-Za-z0-9_-]{22})$/;
 
+/** How long the feed keeps its rows: a cursor older than that must resynchronise from the export (410). */
+export const FEED_RETENTION_DAYS = 90;
+
 /** The response header that gives the feed's cursor of an export or an API page (taken before it is read). */
 export const CURSOR_HEADER = 'X-Curseur-Changements';
 
