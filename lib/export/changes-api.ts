@@ -5,6 +5,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
+import { rawPrimaryDb } from '@/lib/db/rows';
 import { CORS, rateLimited } from './api';
 import { CURSOR_HEADER, decodeCursor, encodeCursor, prunedPast, readChanges, signingKey } from './changes';
 
@@ -47,7 +48,7 @@ export async function listChanges(request: Request): Promise<Response> {
   if (await prunedPast(db, position))
     return refusal(410, 'curseur_expire', 'Ce curseur est trop ancien : les changements qui le suivaient ne sont plus conservés.');
 
-  const { changes, next, held } = await readChanges(db, position, limit);
+  const { changes, next, held } = await readChanges(rawPrimaryDb, position, limit);
   const following = encodeCursor(key, next);
   const nextUrl = new URL(url);
   nextUrl.searchParams.set('depuis', following);

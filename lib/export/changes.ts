@@ -122,13 +122,14 @@ type Row = StandardRecord & {
  * the reader is not up to date yet and should come back shortly).
  */
 export async function readChanges(db: Db, after: Position, limit: number): Promise<{ changes: Change[]; next: Position; held: boolean }> {
+  // The bound first: it only grows, and every row below it committed before this statement, so the next one sees them all.
+  const bound = (await presentPosition(db)).txid;
   const rows = await db.$queryRaw<Row[]>`
     SELECT c.txid AS position_txid, c.id AS position_id, c.kind, c."placeId"::text AS place_id, c.fields, c."survivorId"::text AS survivor, c.at,
            p.id IS NOT NULL AS visible, ${STANDARD_SELECT}
     FROM "PlaceChange" c
     LEFT JOIN "Place" p ON p.id = c."placeId" AND c.kind IN ('created', 'updated') AND p.status = 'published' AND NOT p.demo
-    WHERE (c.txid, c.id) > (${after.txid}::bigint, ${after.id}::bigint)
-      AND c.txid < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
+    WHERE (c.txid, c.id) > (${after.txid}::bigint, ${after.id}::bigint) AND c.txid < ${bound}::bigint
     ORDER BY c.txid, c.id
     LIMIT ${limit}`;
   const changes = rows.map((row): Change => {
@@ -140,10 +141,11 @@ export async function readChanges(db: Db, after: Position, limit: number): Promi
   });
   const last = rows[rows.length - 1];
   const next = last ? { txid: BigInt(last.position_txid), id: BigInt(last.position_id) } : after;
-  // Rows this statement can see are committed: any of them at or above the bound waits for an older transaction to end.
+  if (rows.length === limit) return { changes, next, held: false };
+  // A short page: are committed rows waiting behind a transaction still running (at or above the bound)?
+  const from = next.txid > bound ? next.txid : bound;
   const [{ held }] = await db.$queryRaw<Array<{ held: boolean }>>`
-    SELECT EXISTS (SELECT 1 FROM "PlaceChange" c WHERE (c.txid, c.id) > (${next.txid}::bigint, ${next.id}::bigint)
-                     AND c.txid >= (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)) AS held`;
+    SELECT EXISTS (SELECT 1 FROM "PlaceChange" c WHERE c.txid >= ${from}::bigint AND (c.txid, c.id) > (${next.txid}::bigint, ${next.id}::bigint)) AS held`;
   return { changes, next, held };
 }
 

@@ -108,9 +108,8 @@ const EXPRESSIONS: Record<StandardColumn, string> = {
 
 // Who verified date_maj (issue #22), the rule of the place page (components/place/TrustSection.tsx): the recorded kind
 // and network, else the place's first network by name; never a person (confirmedBy counts only with kind 'reseau').
-const FIRST_NETWORK = `(SELECT n.name FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id ORDER BY n.name COLLATE "C" LIMIT 1)`;
-const VERIFIED_NETWORK = `CASE WHEN p."confirmedByKind" IN ('lieu', 'equipe') THEN NULL WHEN p."confirmedByKind" = 'reseau' AND p."confirmedBy" IS NOT NULL THEN p."confirmedBy" ELSE ${FIRST_NETWORK} END`;
-const VERIFICATION = `CASE WHEN p."confirmedByKind" IN ('lieu', 'equipe') THEN p."confirmedByKind" WHEN (${VERIFIED_NETWORK}) IS NOT NULL THEN 'reseau' END AS verification_par, ${VERIFIED_NETWORK} AS verification_reseau`;
+// One subquery at most, and only for places without a recorded kind; `verification()` below finishes the rule.
+const VERIFICATION = `p."confirmedByKind" AS verification_par, CASE WHEN p."confirmedByKind" IN ('lieu', 'equipe') THEN NULL WHEN p."confirmedByKind" = 'reseau' AND p."confirmedBy" IS NOT NULL THEN p."confirmedBy" ELSE (SELECT n.name FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id ORDER BY n.name COLLATE "C" LIMIT 1) END AS verification_reseau`;
 
 const SELECT = Prisma.raw(
   `${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative, ${VERIFICATION}`,
@@ -227,8 +226,10 @@ export const LIST_COLUMNS: ReadonlySet<StandardColumn> = new Set<StandardColumn>
 
 /** Who verified date_maj: 'reseau' (with its name), 'lieu' (the place itself), 'equipe' (Repères), or null when unknown. */
 export function verification(record: Pick<StandardRecord, 'date_maj' | 'verification_par' | 'verification_reseau'>) {
-  const par = record.verification_par ?? null;
-  return { date: record.date_maj, par, reseau: par === 'reseau' ? (record.verification_reseau ?? null) : null };
+  const kind = record.verification_par ?? null;
+  const reseau = record.verification_reseau ?? null;
+  const par = kind === 'lieu' || kind === 'equipe' ? kind : reseau ? 'reseau' : null;
+  return { date: record.date_maj, par, reseau: par === 'reseau' ? reseau : null };
 }
 
 /** The standard's JSON form: one object per place, lists as arrays. */

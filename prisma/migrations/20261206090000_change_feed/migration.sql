@@ -47,20 +47,13 @@ CREATE TABLE "ChangeFeedState" (
 );
 INSERT INTO "ChangeFeedState" ("id", "signingKey") VALUES (1, decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'));
 
--- The exported columns, by the name the standard (and the API) gives them.
+-- One row per change of a place as the export shows it; `fields` names the changed columns by the
+-- standard's names (and the API's: verification, position_approximative), compared one by one.
 CREATE FUNCTION reperes_place_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  names CONSTANT jsonb := '{"pivot":"pivot","name":"nom","commune":"commune","postcode":"code_postal","inseeCode":"code_insee",
-    "street":"adresse","addressComplement":"complement_adresse","latitude":"latitude","longitude":"longitude","typologies":"typologie",
-    "phone":"telephone","emails":"courriels","websites":"site_web","openingHours":"horaires","summary":"presentation_resume",
-    "presentation":"presentation_detail","source":"source","itinerance":"itinerance","parentStructure":"structure_parente",
-    "dateMaj":"date_maj","services":"services","publics":"publics_specifiquement_adresses","specificSupport":"prise_en_charge_specifique",
-    "fees":"frais_a_charge","programmes":"dispositif_programmes_nationaux","labels":"formations_labels","otherLabels":"autres_formations_labels",
-    "accessModes":"modalites_acces","supportModes":"modalites_accompagnement","accesLibreUrl":"fiche_acces_libre","appointmentUrl":"prise_rdv",
-    "locationApproximate":"position_approximative","confirmedBy":"verification","confirmedByKind":"verification"}';
   was BOOLEAN := false;
   now_in BOOLEAN := false;
-  changed TEXT[];
+  changed TEXT[] := '{}';
 BEGIN
   IF TG_OP <> 'INSERT' THEN was := OLD.status = 'published' AND NOT OLD.demo; END IF;
   IF TG_OP <> 'DELETE' THEN now_in := NEW.status = 'published' AND NOT NEW.demo; END IF;
@@ -73,10 +66,40 @@ BEGIN
       INSERT INTO "PlaceChange" ("placeId", "kind") VALUES (OLD.id, 'removed');
     END IF;
   ELSIF was AND now_in THEN
-    SELECT array_agg(DISTINCT names ->> n.key ORDER BY names ->> n.key) INTO changed
-      FROM jsonb_each(to_jsonb(NEW)) n
-      WHERE names ? n.key AND n.value IS DISTINCT FROM (to_jsonb(OLD) -> n.key);
-    IF changed IS NOT NULL THEN
+    IF NEW.street IS DISTINCT FROM OLD.street THEN changed := changed || 'adresse'::text; END IF;
+    IF NEW."otherLabels" IS DISTINCT FROM OLD."otherLabels" THEN changed := changed || 'autres_formations_labels'::text; END IF;
+    IF NEW."inseeCode" IS DISTINCT FROM OLD."inseeCode" THEN changed := changed || 'code_insee'::text; END IF;
+    IF NEW.postcode IS DISTINCT FROM OLD.postcode THEN changed := changed || 'code_postal'::text; END IF;
+    IF NEW.commune IS DISTINCT FROM OLD.commune THEN changed := changed || 'commune'::text; END IF;
+    IF NEW."addressComplement" IS DISTINCT FROM OLD."addressComplement" THEN changed := changed || 'complement_adresse'::text; END IF;
+    IF NEW.emails IS DISTINCT FROM OLD.emails THEN changed := changed || 'courriels'::text; END IF;
+    IF NEW."dateMaj" IS DISTINCT FROM OLD."dateMaj" THEN changed := changed || 'date_maj'::text; END IF;
+    IF NEW.programmes IS DISTINCT FROM OLD.programmes THEN changed := changed || 'dispositif_programmes_nationaux'::text; END IF;
+    IF NEW."accesLibreUrl" IS DISTINCT FROM OLD."accesLibreUrl" THEN changed := changed || 'fiche_acces_libre'::text; END IF;
+    IF NEW.labels IS DISTINCT FROM OLD.labels THEN changed := changed || 'formations_labels'::text; END IF;
+    IF NEW.fees IS DISTINCT FROM OLD.fees THEN changed := changed || 'frais_a_charge'::text; END IF;
+    IF NEW."openingHours" IS DISTINCT FROM OLD."openingHours" THEN changed := changed || 'horaires'::text; END IF;
+    IF NEW.itinerance IS DISTINCT FROM OLD.itinerance THEN changed := changed || 'itinerance'::text; END IF;
+    IF NEW.latitude IS DISTINCT FROM OLD.latitude THEN changed := changed || 'latitude'::text; END IF;
+    IF NEW.longitude IS DISTINCT FROM OLD.longitude THEN changed := changed || 'longitude'::text; END IF;
+    IF NEW."accessModes" IS DISTINCT FROM OLD."accessModes" THEN changed := changed || 'modalites_acces'::text; END IF;
+    IF NEW."supportModes" IS DISTINCT FROM OLD."supportModes" THEN changed := changed || 'modalites_accompagnement'::text; END IF;
+    IF NEW.name IS DISTINCT FROM OLD.name THEN changed := changed || 'nom'::text; END IF;
+    IF NEW.pivot IS DISTINCT FROM OLD.pivot THEN changed := changed || 'pivot'::text; END IF;
+    IF NEW."locationApproximate" IS DISTINCT FROM OLD."locationApproximate" THEN changed := changed || 'position_approximative'::text; END IF;
+    IF NEW.presentation IS DISTINCT FROM OLD.presentation THEN changed := changed || 'presentation_detail'::text; END IF;
+    IF NEW.summary IS DISTINCT FROM OLD.summary THEN changed := changed || 'presentation_resume'::text; END IF;
+    IF NEW."specificSupport" IS DISTINCT FROM OLD."specificSupport" THEN changed := changed || 'prise_en_charge_specifique'::text; END IF;
+    IF NEW."appointmentUrl" IS DISTINCT FROM OLD."appointmentUrl" THEN changed := changed || 'prise_rdv'::text; END IF;
+    IF NEW.publics IS DISTINCT FROM OLD.publics THEN changed := changed || 'publics_specifiquement_adresses'::text; END IF;
+    IF NEW.services IS DISTINCT FROM OLD.services THEN changed := changed || 'services'::text; END IF;
+    IF NEW.websites IS DISTINCT FROM OLD.websites THEN changed := changed || 'site_web'::text; END IF;
+    IF NEW.source IS DISTINCT FROM OLD.source THEN changed := changed || 'source'::text; END IF;
+    IF NEW."parentStructure" IS DISTINCT FROM OLD."parentStructure" THEN changed := changed || 'structure_parente'::text; END IF;
+    IF NEW.phone IS DISTINCT FROM OLD.phone THEN changed := changed || 'telephone'::text; END IF;
+    IF NEW.typologies IS DISTINCT FROM OLD.typologies THEN changed := changed || 'typologie'::text; END IF;
+    IF NEW."confirmedBy" IS DISTINCT FROM OLD."confirmedBy" OR NEW."confirmedByKind" IS DISTINCT FROM OLD."confirmedByKind" THEN changed := changed || 'verification'::text; END IF;
+    IF cardinality(changed) > 0 THEN
       INSERT INTO "PlaceChange" ("placeId", "kind", "fields") VALUES (NEW.id, 'updated', changed);
     END IF;
   END IF;
