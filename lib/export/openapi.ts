@@ -47,19 +47,7 @@ export function openApiDocument(base: string) {
       schemas: {
         Seance: atelierSchema(),
         Changement: changeSchema(),
-        Refus: {
-          type: 'object',
-          description: 'Un refus (problem+json) : le message en français, un code stable et, pour un curseur, comment se resynchroniser.',
-          properties: {
-            status: { type: 'integer' },
-            code: { type: 'string', enum: ['curseur_manquant', 'curseur_invalide', 'curseur_expire', 'limite_invalide'] },
-            detail: { type: 'string' },
-            resynchronisation: {
-              type: 'object',
-              properties: { etapes: { type: 'array', items: { type: 'string' } }, export: { type: 'string' }, en_tete: { type: 'string' } },
-            },
-          },
-        },
+        Refus: refusalSchema(),
         Lieu: {
           type: 'object',
           description: 'Un lieu : les colonnes du standard national (v1.0.2), listes en tableaux, plus position_approximative (hors standard).',
@@ -130,4 +118,21 @@ function placeListParameters() {
     { name: 'lng', in: 'query', schema: { type: 'number' } },
     { name: 'rayon', in: 'query', schema: { type: 'integer', minimum: 2, maximum: 100 }, description: 'Rayon en km autour de lat/lng.' },
   ];
+}
+
+/** A refusal of the change feed (problem+json): French message, stable code, how to resynchronise. */
+function refusalSchema() {
+  return {
+    type: 'object',
+    description: 'Un refus (problem+json) : le message en français, un code stable et, pour un curseur, comment se resynchroniser.',
+    properties: {
+      status: { type: 'integer' },
+      code: { type: 'string', enum: ['curseur_manquant', 'curseur_invalide', 'curseur_expire', 'limite_invalide'] },
+      detail: { type: 'string' },
+      resynchronisation: {
+        type: 'object',
+        properties: { etapes: { type: 'array', items: { type: 'string' } }, export: { type: 'string' }, en_tete: { type: 'string' } },
+      },
+    },
+  };
 }

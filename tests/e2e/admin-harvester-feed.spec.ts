@@ -72,7 +72,12 @@ test('a harvester following the change feed stays identical to the export throug
   await signInAsAdmin(page);
 
   // A creation, by import.
-  await importRows(page, 'flux-e2e.csv', ['flux-1,Tiers-lieu du Flux (essai),Angers,49000,12 rue du Flux,47.4701,-0.5401,,2025-02-01,Aide aux démarches administratives,'], 'flux-e2e');
+  await importRows(
+    page,
+    'flux-e2e.csv',
+    ['flux-1,Tiers-lieu du Flux (essai),Angers,49000,12 rue du Flux,47.4701,-0.5401,,2025-02-01,Aide aux démarches administratives,'],
+    'flux-e2e',
+  );
   // An edit, in the back-office.
   await openEditor(page, edited.nom);
   const contact = page.locator('form[data-section="contact"]');
