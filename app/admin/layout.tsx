@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SignOutButtons } from '@/components/admin/SignOutButtons';
 import {
   canManageAccounts,
+  canManageHarvesters,
   canMergePlaces,
   canReadOutbox,
   canSeeNetworkDashboards,
@@ -30,6 +31,7 @@ const NAV: Array<{ href: string; label: string; shown: (user: SessionUser) => bo
   { href: '/admin/utilisateurs', label: 'Comptes', shown: canManageAccounts },
   { href: '/admin/import', label: 'Importer', shown: canStartImports },
   { href: '/admin/fusion', label: 'Doublons', shown: canMergePlaces },
+  { href: '/admin/moissonneurs', label: 'Moissonneurs', shown: canManageHarvesters },
   { href: '/admin/outbox', label: 'Courriels envoyés', shown: canReadOutbox },
 ];
 

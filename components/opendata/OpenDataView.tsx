@@ -38,6 +38,22 @@ export function OpenDataView({ count, updated, parameters }: { count: number; up
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
       <ApiParameters parameters={parameters} />
+      <p>
+        <code>modifie_depuis=AAAA-MM-JJ</code> (ou un instant ISO 8601) ne donne que les lieux créés ou modifiés depuis cette date. Chaque champ{' '}
+        <code>verification</code> dit qui a vérifié la fiche à la date <code>date_maj</code> : un réseau (nommé), le lieu lui-même ou l’équipe Repères, jamais
+        une personne.
+      </p>
+      <h2 id="changements">Suivre les changements</h2>
+      <p>
+        Pour garder une copie identique aux données, sans tout retélécharger : lisez l’export une fois (fichier ou API) et gardez le curseur de son en-tête{' '}
+        <code>X-Curseur-Changements</code> (pris avant la lecture) ; suivez ensuite <code>GET /api/v1/changements?depuis=&lt;curseur&gt;</code>. Chaque réponse
+        donne, dans l’ordre, les changements des lieux publiés : <code>creation</code> et <code>modification</code> (avec les <code>champs</code> modifiés et le
+        lieu tel qu’il est maintenant), <code>retrait</code> (dépublié ou archivé), <code>fusion</code> (avec <code>remplace_par</code>, l’identifiant du lieu
+        conservé), et le <code>curseur</code> à garder pour la suite ; <code>a_jour</code> vaut <code>true</code> quand il n’y a plus rien à lire. Un
+        moissonneur qui garde son curseur ne manque ni ne reçoit deux fois aucun changement, même si des modifications se font pendant sa lecture. Un curseur
+        modifié est refusé (400, <code>curseur_invalide</code>) et un curseur de plus de 90 jours aussi (410, <code>curseur_expire</code>) : relisez alors
+        l’export. Les moissonneurs réguliers peuvent demander à recevoir les changements par webhook (POST signé HMAC-SHA256).
+      </p>
       <h2>Ateliers à venir</h2>
       <p>
         Les séances à venir des ateliers des lieux publiés, une ligne par séance (sans aucune donnée sur les personnes inscrites) :{' '}

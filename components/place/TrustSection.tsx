@@ -7,6 +7,18 @@ import { longDate } from './PlaceSections';
 
 const ONE_YEAR = 365 * 24 * 3600 * 1000;
 
+/**
+ * Who verified the page, as the API says it (lib/export/standard.ts, same rule in SQL): the
+ * recorded network, the place itself or Repères's team; when nothing was recorded (imports), the
+ * place's first network by name. Never a person.
+ */
+export function verifiedBy(place: Pick<PublicPlace, 'confirmedBy' | 'confirmedByKind' | 'networks'>): { par: string | null; reseau: string | null } {
+  if (place.confirmedByKind === 'lieu' || place.confirmedByKind === 'equipe') return { par: place.confirmedByKind, reseau: null };
+  if (place.confirmedByKind === 'reseau' && place.confirmedBy) return { par: 'reseau', reseau: place.confirmedBy };
+  const first = place.networks.map((m) => m.network.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  return first ? { par: 'reseau', reseau: first } : { par: null, reseau: null };
+}
+
 /** How far to trust the page: when it was confirmed, by whom, and how complete it is. */
 export function TrustSection({
   place,
@@ -20,12 +32,19 @@ export function TrustSection({
   t?: Translator;
 }) {
   const stale = now.getTime() - place.dateMaj.getTime() > ONE_YEAR;
-  const confirmedBy = place.confirmedBy ?? place.networks[0]?.network.name ?? null;
+  const date = longDate(t, place.dateMaj);
+  const who = verifiedBy(place);
   return (
     <section aria-labelledby="confiance" className="place-section place-section--wide trust">
       <h2 id="confiance">{t('place.trust')}</h2>
       <p>
-        {confirmedBy ? t('place.updatedBy', { date: longDate(t, place.dateMaj), who: confirmedBy }) : t('place.updated', { date: longDate(t, place.dateMaj) })}
+        {who.par === 'lieu'
+          ? t('place.verifiedByPlace', { date })
+          : who.par === 'equipe'
+            ? t('place.verifiedByTeam', { date })
+            : who.reseau
+              ? t('place.updatedBy', { date, who: who.reseau })
+              : t('place.updated', { date })}
       </p>
       {stale && <p className="notice notice--warning">{t('place.stale')}</p>}
       {place.source && <p>{t('place.source', { source: place.source })}</p>}

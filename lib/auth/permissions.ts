@@ -220,3 +220,18 @@ export function canSendFicheByMail(user: SessionUser | null): user is SessionUse
 export function canManageAteliers(user: SessionUser, place: PlaceScope): boolean {
   return canEditPlace(user, place);
 }
+
+/** Who a person's confirmation of a place is shown as (never their name): the place itself for its editor, the network for a coordinator, Repères's team for an admin (issue #22). */
+export function verifiesAs(user: SessionUser): 'lieu' | 'reseau' | 'equipe' {
+  return user.role === 'EDITOR' ? 'lieu' : user.role === 'COORDINATOR' ? 'reseau' : 'equipe';
+}
+
+/** Networks as they may vouch for a confirmation: a coordinator's own, among the place's. */
+export function vouchingNetworkIds(user: SessionUser, placeNetworkIds: string[]): string[] {
+  return verifiesAs(user) === 'reseau' ? placeNetworkIds.filter((id) => user.networkIds.includes(id)) : [];
+}
+
+/** Registering harvesters (webhooks of the change feed) is for admins. */
+export function canManageHarvesters(user: SessionUser): boolean {
+  return isAdmin(user);
+}

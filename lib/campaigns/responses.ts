@@ -8,6 +8,7 @@ import { cancelSessionsFromCampaign } from '@/lib/ateliers/campaign';
 import { tellRegistrants } from '@/lib/ateliers/store';
 import { hashToken } from '@/lib/auth/tokens';
 import { revisionValue, sameRevisionValue } from '@/lib/editing/values';
+import { BY_PLACE } from '../places/verification';
 import { readCorrection, type CorrectionValues } from './correction';
 
 type Db = PrismaClient;
@@ -117,7 +118,7 @@ export async function confirmListing(db: Db, input: { token: string; placeId: st
     const today = dayOf(now);
     await tx.place.update({
       where: { id: target.placeId },
-      data: { dateMaj: today, confirmedBy: `Contact du lieu (${target.campaign.network.name})`, version: { increment: 1 } },
+      data: { dateMaj: today, ...BY_PLACE, version: { increment: 1 } },
     });
     await tx.placeRevision.create({
       data: {

@@ -47,3 +47,24 @@ export const rawReadDb = {
   $queryRaw: (first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
     readRows(Array.isArray(first) ? Prisma.sql(first as TemplateStringsArray, ...values) : (first as Prisma.Sql)),
 } as unknown as Pick<PrismaClient, '$queryRaw'>;
+
+const globalForPrimary = globalThis as unknown as { reperesPrimaryPool?: pg.Pool };
+
+/**
+ * `$queryRaw` over node-postgres on the primary, never the replica: the change feed reads the
+ * primary's running transactions (lib/export/changes.ts), and pages 1,000 records at a time, where
+ * Prisma's result mapping costs more than the query. A small pool of its own.
+ */
+export const rawPrimaryDb = {
+  $queryRaw: async (first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const query = Array.isArray(first) ? Prisma.sql(first as TemplateStringsArray, ...values) : (first as Prisma.Sql);
+    const primary = (globalForPrimary.reperesPrimaryPool ??= new pg.Pool({
+      connectionString: process.env.DATABASE_URL || 'postgresql://database-url-not-set@127.0.0.1:1/none',
+      max: 4,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      types,
+    }));
+    return (await primary.query(query.text, query.values as unknown[])).rows;
+  },
+} as unknown as Pick<PrismaClient, '$queryRaw'>;

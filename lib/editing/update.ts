@@ -7,6 +7,7 @@ import { canEditPlace, canPublishPlace, canReviewFor, needsReview, type SessionU
 import { replaceOpeningSlots } from '../places/opening-slots';
 import { parseSection, type SectionId } from './sections';
 import { revisionValue, sameRevisionValue } from './values';
+import { verifierFor } from '../places/verification';
 
 export type SaveResult =
   | { status: 'saved'; version: number }
@@ -179,13 +180,15 @@ export async function setStatus(
   return { status: 'done' };
 }
 
-/** "Vérifié aujourd’hui": a person confirmed the listing (date_maj). */
+/** "Vérifié aujourd’hui": a person confirmed the listing (date_maj), on behalf of their network or the place. */
 export async function confirmToday(db: Db, user: SessionUser, placeId: string): Promise<{ status: 'done' | 'forbidden' }> {
   const loaded = await loadScope(db, placeId);
   if (!loaded || !canEditPlace(user, loaded.scope)) return { status: 'forbidden' };
   const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  // Shown as the network or the place that vouches, never the person (issue #22).
+  const verifier = await verifierFor(db, user, loaded.scope.networkIds);
   await db.$transaction([
-    db.place.update({ where: { id: placeId }, data: { dateMaj: today, confirmedBy: user.name ?? user.email, version: { increment: 1 } } }),
+    db.place.update({ where: { id: placeId }, data: { dateMaj: today, ...verifier, version: { increment: 1 } } }),
     db.placeRevision.create({
       data: {
         placeId,

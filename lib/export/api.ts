@@ -3,10 +3,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { Prisma } from '@prisma/client';
-import { readDb } from '@/lib/db';
+import { db, readDb } from '@/lib/db';
 import { conditions } from '@/lib/search';
 import { parseSearchParams } from '@/lib/search/filters';
 import { clientIp, hit } from '@/lib/security/rate-limit';
+import { changedSinceSql, CURSOR_HEADER, presentCursor } from './changes';
 import { csvHeader, csvLine, exportStream, geoJsonFeature, jsonRecord, standardRecords } from './standard';
 
 export const API_RATE = { limit: 120, windowSeconds: 60 };
@@ -14,7 +15,7 @@ export const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, OPTIONS',
   'Access-Control-Allow-Headers': 'If-None-Match',
-  'Access-Control-Expose-Headers': 'ETag, Link',
+  'Access-Control-Expose-Headers': 'ETag, Link, X-Curseur-Changements',
 };
 export const CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
@@ -61,17 +62,28 @@ export async function listPlaces(request: Request): Promise<Response> {
   const params = url.searchParams;
   const format = params.get('format') ?? 'json';
   if (!['json', 'csv', 'geojson'].includes(format)) return problem(400, 'Format inconnu : utilisez json, csv ou geojson.');
-  const { where, problems } = filterSql(params);
+  const filtered = filterSql(params);
+  const { problems } = filtered;
+  let { where } = filtered;
+  const since = params.get('modifie_depuis');
+  if (since !== null) {
+    const date = sinceDate(since);
+    if (!date) return problem(400, '« modifie_depuis » doit être une date (AAAA-MM-JJ) ou un instant ISO 8601 (2026-12-06T09:00:00Z).');
+    where = Prisma.sql`${where} AND ${changedSinceSql(date)}`;
+  }
   const limit = Math.min(1000, Math.max(1, Number(params.get('limite') ?? 100) || 100));
   const cursor = params.get('apres');
   if (cursor && !/^[0-9a-f-]{36}$/i.test(cursor)) return problem(400, 'Curseur « apres » invalide.');
 
+  // The feed's position before the read: following /api/v1/changements from it misses nothing of what comes after.
+  const feedCursor = await presentCursor(db);
   const state = await latestChange(where);
   const etag = `"${createHash('sha1')
     .update(`${url.search}|${state.count}|${state.latest?.toISOString() ?? ''}`)
     .digest('base64url')}"`;
   const headers: Record<string, string> = { ...CORS, ETag: etag, 'Cache-Control': CACHE };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  headers[CURSOR_HEADER] = feedCursor;
 
   // The whole selection as a file when asked for CSV or GeoJSON without a page size.
   if (format !== 'json' && !params.has('limite') && !cursor) {
@@ -98,6 +110,14 @@ export async function listPlaces(request: Request): Promise<Response> {
     );
   }
   return Response.json({ total: Number(state.count), lieux: page.map(jsonRecord), suivant: next, avertissements: problems }, { headers });
+}
+
+/** A date (midnight UTC) or an ISO 8601 instant; null for anything else. */
+export function sinceDate(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(text)) return null;
+  const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000) return null;
+  return text.length === 10 && date.toISOString().slice(0, 10) !== text ? null : date;
 }
 
 export async function onePlace(request: Request, id: string): Promise<Response> {

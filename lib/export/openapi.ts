@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the public API.
 import { FEE_LABELS, SERVICE_LABELS } from '@/lib/standard/enums';
 import { atelierPath, atelierSchema } from './openapi-ateliers';
+import { changeSchema, changesPath } from './openapi-changes';
 
 export function openApiDocument(base: string) {
   return {
@@ -39,11 +40,14 @@ export function openApiDocument(base: string) {
           },
         },
       },
+      '/changements': changesPath(),
       '/ateliers': atelierPath(),
     },
     components: {
       schemas: {
         Seance: atelierSchema(),
+        Changement: changeSchema(),
+        Refus: refusalSchema(),
         Lieu: {
           type: 'object',
           description: 'Un lieu : les colonnes du standard national (v1.0.2), listes en tableaux, plus position_approximative (hors standard).',
@@ -53,6 +57,15 @@ export function openApiDocument(base: string) {
             nom: { type: 'string' },
             latitude: { type: ['number', 'null'] },
             longitude: { type: ['number', 'null'] },
+            verification: {
+              type: 'object',
+              description: 'Hors standard : qui a vérifié la fiche à date_maj — un réseau (nommé), le lieu lui-même ou l’équipe Repères ; jamais une personne.',
+              properties: {
+                date: { type: ['string', 'null'], format: 'date' },
+                par: { type: ['string', 'null'], enum: ['reseau', 'lieu', 'equipe', null] },
+                reseau: { type: ['string', 'null'] },
+              },
+            },
             position_approximative: {
               type: 'boolean',
               description:
@@ -85,6 +98,12 @@ function placeListParameters() {
       description: 'Curseur : l’identifiant du dernier lieu de la page précédente (voir « suivant » ou l’en-tête Link).',
       schema: { type: 'string', format: 'uuid' },
     },
+    {
+      name: 'modifie_depuis',
+      in: 'query',
+      description: 'Seulement les lieux créés ou modifiés depuis cette date (AAAA-MM-JJ) ou cet instant ISO 8601.',
+      schema: { type: 'string' },
+    },
     listParam('besoin', 'Services (clés du standard).', Object.keys(SERVICE_LABELS)),
     listParam('frais', 'Frais à charge.', Object.keys(FEE_LABELS)),
     listParam('public', 'Publics spécifiquement adressés.'),
@@ -99,4 +118,21 @@ function placeListParameters() {
     { name: 'lng', in: 'query', schema: { type: 'number' } },
     { name: 'rayon', in: 'query', schema: { type: 'integer', minimum: 2, maximum: 100 }, description: 'Rayon en km autour de lat/lng.' },
   ];
+}
+
+/** A refusal of the change feed (problem+json): French message, stable code, how to resynchronise. */
+function refusalSchema() {
+  return {
+    type: 'object',
+    description: 'Un refus (problem+json) : le message en français, un code stable et, pour un curseur, comment se resynchroniser.',
+    properties: {
+      status: { type: 'integer' },
+      code: { type: 'string', enum: ['curseur_manquant', 'curseur_invalide', 'curseur_expire', 'limite_invalide'] },
+      detail: { type: 'string' },
+      resynchronisation: {
+        type: 'object',
+        properties: { etapes: { type: 'array', items: { type: 'string' } }, export: { type: 'string' }, en_tete: { type: 'string' } },
+      },
+    },
+  };
 }

@@ -45,7 +45,11 @@ export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
  * only its commune's centre (not a column of the standard: in the JSON and GeoJSON forms, never in
  * the CSV, which stays the standard's).
  */
-export type StandardRecord = Record<StandardColumn, string | number | null> & { position_approximative?: boolean };
+export type StandardRecord = Record<StandardColumn, string | number | null> & {
+  position_approximative?: boolean;
+  verification_par?: string | null;
+  verification_reseau?: string | null;
+};
 
 /** Free-text columns: a number there is text, neutralised like any other cell (see neutralise). */
 const FREE_TEXT: ReadonlySet<StandardColumn> = new Set([
@@ -102,7 +106,16 @@ const EXPRESSIONS: Record<StandardColumn, string> = {
   prise_rdv: 'p."appointmentUrl"',
 };
 
-const SELECT = Prisma.raw(`${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative`);
+// Who verified date_maj (issue #22), the rule of the place page (components/place/TrustSection.tsx): the recorded kind
+// and network, else the place's first network by name; never a person (confirmedBy counts only with kind 'reseau').
+// One subquery at most, and only for places without a recorded kind; `verification()` below finishes the rule.
+const VERIFICATION = `p."confirmedByKind" AS verification_par, CASE WHEN p."confirmedByKind" IN ('lieu', 'equipe') THEN NULL WHEN p."confirmedByKind" = 'reseau' AND p."confirmedBy" IS NOT NULL THEN p."confirmedBy" ELSE (SELECT n.name FROM "NetworkMembership" m JOIN "Network" n ON n.id = m."networkId" WHERE m."placeId" = p.id ORDER BY n.name COLLATE "C" LIMIT 1) END AS verification_reseau`;
+
+const SELECT = Prisma.raw(
+  `${STANDARD_COLUMNS.map((c) => `${EXPRESSIONS[c]} AS ${c}`).join(', ')}, p."locationApproximate" AS position_approximative, ${VERIFICATION}`,
+);
+/** The record's columns on the place alias `p` (the change feed reads them beside its own). */
+export const STANDARD_SELECT = SELECT;
 
 // The same line as csvLine() below, written by PostgreSQL (a test compares them byte for byte),
 // with the same neutralisation of spreadsheet formulas.
@@ -211,6 +224,14 @@ export const LIST_COLUMNS: ReadonlySet<StandardColumn> = new Set<StandardColumn>
   'modalites_accompagnement',
 ]);
 
+/** Who verified date_maj: 'reseau' (with its name), 'lieu' (the place itself), 'equipe' (Repères), or null when unknown. */
+export function verification(record: Pick<StandardRecord, 'date_maj' | 'verification_par' | 'verification_reseau'>) {
+  const kind = record.verification_par ?? null;
+  const reseau = record.verification_reseau ?? null;
+  const par = kind === 'lieu' || kind === 'equipe' ? kind : reseau ? 'reseau' : null;
+  return { date: record.date_maj, par, reseau: par === 'reseau' ? reseau : null };
+}
+
 /** The standard's JSON form: one object per place, lists as arrays. */
 export function jsonRecord(record: StandardRecord) {
   const split = (value: string | number | null) => (typeof value === 'string' && value !== '' ? value.split('|') : []);
@@ -218,6 +239,8 @@ export function jsonRecord(record: StandardRecord) {
   for (const column of STANDARD_COLUMNS) out[column] = LIST_COLUMNS.has(column) ? split(record[column]) : record[column] === '' ? null : record[column];
   // Not in the standard: the position is the commune's centre, the source gave none.
   out.position_approximative = record.position_approximative === true;
+  // Not in the standard: who verified date_maj, a network or the place itself, never a person (issue #22).
+  out.verification = verification(record);
   return out;
 }
 

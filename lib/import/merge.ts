@@ -149,7 +149,10 @@ async function applyMerge(tx: Tx, user: SessionUser, winner: PlaceWithStops, los
   });
   const retiredSlug = `${loser.slug}-fusionne-${loser.id.slice(0, 8)}`;
   await tx.placeSlugRedirect.updateMany({ where: { placeId: loser.id }, data: { placeId: winner.id } });
-  await tx.place.update({ where: { id: loser.id }, data: { slug: retiredSlug, status: 'ARCHIVED', archivedAt: new Date(), version: { increment: 1 } } });
+  await tx.place.update({
+    where: { id: loser.id },
+    data: { slug: retiredSlug, status: 'ARCHIVED', archivedAt: new Date(), mergedIntoId: winner.id, version: { increment: 1 } },
+  });
   await tx.placeSlugRedirect.upsert({ where: { slug: loser.slug }, create: { slug: loser.slug, placeId: winner.id }, update: { placeId: winner.id } });
   await tx.placeRevision.create({
     data: {

@@ -6,6 +6,7 @@ import { canCreatePlace, placeScopeWhere, type SessionUser } from '@/lib/auth/pe
 import { SECTIONS } from '@/lib/editing/sections';
 import { comparableName, slugify } from '@/lib/geo/fold';
 import { geocode, resolveCommune } from '@/lib/geo';
+import { verifierFor } from './verification';
 
 /** `status` as Prisma names it (PUBLISHED, DRAFT, ARCHIVED), not the column's mapped value. */
 export type PossibleDuplicate = {
@@ -147,7 +148,7 @@ export async function createPlace(
     latitude,
     longitude,
     dateMaj: new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z'),
-    confirmedBy: user.name ?? user.email,
+    ...(await verifierFor(db, user, networkIds)),
     source: 'Repères',
     networks: { create: networkIds.map((networkId) => ({ networkId })) },
   };

@@ -46,6 +46,8 @@ export type PublicPlace = {
   pivot: string | null;
   dateMaj: Date;
   confirmedBy: string | null;
+  /** 'reseau' (confirmedBy names it), 'lieu', 'equipe', or null (see components/place/TrustSection.tsx) */
+  confirmedByKind: string | null;
   services: P.Service[];
   publics: P.PublicSpecifiquementAdresse[];
   specificSupport: P.PriseEnChargeSpecifique[];
@@ -123,7 +125,7 @@ export async function readPlaceRow(slug: string): Promise<{ place: PublicPlace; 
     SELECT p.id::text AS id, p.slug, p.status::text AS status, p.name, p.street, p."addressComplement", p.postcode, p.commune,
       p.latitude, p.longitude, p."timeZone", p.typologies::text[] AS typologies, p.phone, p.emails, p.websites, p."openingHours",
       p.summary, p.presentation, p.source, p.itinerance::text[] AS itinerance, p.pivot,
-      extract(epoch FROM p."dateMaj"::timestamp)::float8 * 1000 AS "dateMaj", p."confirmedBy",
+      extract(epoch FROM p."dateMaj"::timestamp)::float8 * 1000 AS "dateMaj", p."confirmedBy", p."confirmedByKind",
       p.services::text[] AS services, p.publics::text[] AS publics, p."specificSupport"::text[] AS "specificSupport",
       p.fees::text[] AS fees, p.programmes::text[] AS programmes, p.labels::text[] AS labels, p."otherLabels",
       p."accessModes"::text[] AS "accessModes", p."supportModes"::text[] AS "supportModes", p."accesLibreUrl", p."appointmentUrl",

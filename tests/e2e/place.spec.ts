@@ -39,7 +39,7 @@ test.describe('the place page', () => {
     await expect(page.getByText('Aide pour mes papiers en ligne')).toBeVisible();
     await expect(page.getByText('Avec une personne qui m’aide')).toBeVisible();
     await expect(page.getByText('Un conseiller numérique, formé et financé par l’État, vous accompagne.')).toBeVisible();
-    await expect(page.getByText(/^Informations mises à jour le \d{1,2} \S+ \d{4} par Cyb@njou/)).toBeVisible();
+    await expect(page.getByText(/^Vérifiée le \d{1,2} \S+ \d{4} par Cyb@njou/)).toBeVisible();
     await expect(page.getByText(/Fiche complète à \d+ %/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Lieux proches avec les mêmes services' })).toBeVisible();
     await expect(page.locator('section[aria-labelledby="proches"] li')).toHaveCount(3);

@@ -45,6 +45,7 @@ test.beforeAll(async () => {
       parentStructure: `+SUM(1,2) ${IMG}`,
       dateMaj: new Date(),
       confirmedBy: `Quelqu’un ${SCRIPT}`,
+      confirmedByKind: 'reseau',
       services: ['AideAuxDemarchesAdministratives'],
       otherLabels: [`=1+1 ${SCRIPT}`],
       accesLibreUrl: 'javascript:alert(1)',

@@ -77,6 +77,17 @@ export const LIST_COLUMNS = new Set([
 export const EXTENSIONS: Record<string, (value: unknown) => boolean> = {
   // The source gave no coordinates: the point is its commune's centre (lib/import/provenance.ts).
   position_approximative: (value) => typeof value === 'boolean',
+  // Who verified date_maj: a network (named) or the place itself, never a person (issue #22).
+  verification: (value) => {
+    if (typeof value !== 'object' || value === null) return false;
+    const { date, par, reseau, ...rest } = value as Record<string, unknown>;
+    return (
+      Object.keys(rest).length === 0 &&
+      (date === null || typeof date === 'string') &&
+      (par === null || par === 'reseau' || par === 'lieu' || par === 'equipe') &&
+      (reseau === null || (par === 'reseau' && typeof reseau === 'string'))
+    );
+  },
 };
 
 export function validateRecords(records: unknown[]): string[] {

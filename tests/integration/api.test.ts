@@ -87,6 +87,6 @@ describe('the public API', () => {
   it('publishes an OpenAPI 3.1 description', () => {
     const doc = openApiDocument('http://localhost');
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/lieux', '/lieux/{id}', '/ateliers']);
+    expect(Object.keys(doc.paths)).toEqual(['/lieux', '/lieux/{id}', '/changements', '/ateliers']);
   });
 });

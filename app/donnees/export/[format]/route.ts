@@ -2,7 +2,8 @@
 import { dataInclusionStream } from '@/lib/export/data-inclusion';
 import { exportStream } from '@/lib/export/standard';
 import { filterSql, rateLimited } from '@/lib/export/api';
-import { readDb } from '@/lib/db';
+import { CURSOR_HEADER, presentCursor } from '@/lib/export/changes';
+import { db, readDb } from '@/lib/db';
 import { guarded } from '@/lib/observability/unavailable';
 
 export const dynamic = 'force-dynamic';
@@ -21,6 +22,8 @@ export const GET = guarded(async (request: Request, { params }: { params: Promis
   const limited = await rateLimited(request);
   if (limited) return limited;
   const { where } = filterSql(new URL(request.url).searchParams);
+  // The change feed's position, taken before the export is read: a harvester follows /api/v1/changements from it.
+  const feedCursor = await presentCursor(db);
   const date = new Date().toISOString().slice(0, 10);
   const dataInclusion = format === 'data-inclusion-structures' || format === 'data-inclusion-services';
   const name = dataInclusion ? `${date}_reperes_${format}.json` : `${date}_reperes_lieux-de-mediation-numerique_france.${format}`;
@@ -33,6 +36,8 @@ export const GET = guarded(async (request: Request, { params }: { params: Promis
       'Content-Disposition': `attachment; filename="${name}"`,
       'Cache-Control': 'public, max-age=300, stale-while-revalidate=3600',
       'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': CURSOR_HEADER,
+      [CURSOR_HEADER]: feedCursor,
     },
   });
 });

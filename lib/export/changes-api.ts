@@ -1,0 +1,62 @@
+// GET /api/v1/changements?depuis=<curseur>: the change feed over HTTP, with the API's
+// conventions (CORS, ETag, rate limit, French problem+json with a machine-readable code). A
+// cursor that was not made here, or is older than the feed keeps, is refused with the way to
+// resynchronise: read the export again, then follow from the cursor it gives.
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { db } from '@/lib/db';
+import { rawPrimaryDb } from '@/lib/db/rows';
+import { CORS, rateLimited } from './api';
+import { CURSOR_HEADER, decodeCursor, encodeCursor, prunedPast, readChanges, signingKey } from './changes';
+
+export const CHANGES_PAGE = { default: 500, max: 1000 };
+
+export const RESYNC = {
+  etapes: [
+    'Relisez l’export complet : /donnees/export/json (ou /api/v1/lieux page par page).',
+    `Gardez le curseur donné par sa réponse (en-tête ${CURSOR_HEADER}, lu avant les lieux).`,
+    'Suivez ensuite /api/v1/changements?depuis=<ce curseur>.',
+  ],
+  export: '/donnees/export/json',
+  en_tete: CURSOR_HEADER,
+};
+
+type Code = 'curseur_manquant' | 'curseur_invalide' | 'curseur_expire' | 'limite_invalide';
+
+function refusal(status: number, code: Code, detail: string): Response {
+  return Response.json(
+    { status, code, detail, resynchronisation: code === 'limite_invalide' ? undefined : RESYNC },
+    { status, headers: { ...CORS, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' } },
+  );
+}
+
+export async function listChanges(request: Request): Promise<Response> {
+  const limited = await rateLimited(request);
+  if (limited) return limited;
+  const url = new URL(request.url);
+  const params = url.searchParams;
+  const rawLimit = params.get('limite');
+  const limit = rawLimit === null ? CHANGES_PAGE.default : Number(rawLimit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > CHANGES_PAGE.max)
+    return refusal(400, 'limite_invalide', `« limite » doit être un nombre entier de 1 à ${CHANGES_PAGE.max}.`);
+  const cursor = params.get('depuis');
+  if (!cursor) return refusal(400, 'curseur_manquant', 'Paramètre « depuis » manquant : commencez par l’export, qui donne le curseur à suivre.');
+  // The feed reads the primary: the oldest running transaction is the primary's.
+  const key = await signingKey(db);
+  const position = decodeCursor(key, cursor);
+  if (!position) return refusal(400, 'curseur_invalide', 'Ce curseur n’a pas été donné par Repères (modifié, tronqué ou inventé).');
+  if (await prunedPast(db, position))
+    return refusal(410, 'curseur_expire', 'Ce curseur est trop ancien : les changements qui le suivaient ne sont plus conservés.');
+
+  const { changes, next, held } = await readChanges(rawPrimaryDb, position, limit);
+  const following = encodeCursor(key, next);
+  const nextUrl = new URL(url);
+  nextUrl.searchParams.set('depuis', following);
+  const suivant = nextUrl.pathname + nextUrl.search;
+  const body = JSON.stringify({ changements: changes, curseur: following, suivant, a_jour: changes.length < limit && !held });
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  const headers: Record<string, string> = { ...CORS, ETag: etag, 'Cache-Control': 'no-cache', 'Content-Type': 'application/json', [CURSOR_HEADER]: following };
+  if (changes.length === limit) headers.Link = `<${suivant}>; rel="next"`;
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers });
+}

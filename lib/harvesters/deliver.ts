@@ -1,0 +1,145 @@
+// The webhook worker (issue #22): pushes the change feed to each registered harvester, off the
+// request path (scripts/harvester-webhooks.ts, run every minute by a schedule). A delivery is a
+// POST of at most BATCH changes, signed: X-Reperes-Signature = "sha256=" + HMAC-SHA256(secret,
+// timestamp + "." + body), the timestamp in X-Reperes-Horodatage. A 2xx moves the harvester's
+// cursor on; anything else (an error status, a refused connection, no answer within the timeout)
+// is retried with exponential back-off, and after a day of failures the worker gives up and mails
+// the harvester's contact. A harvester that answers slowly or never costs the worker its timeout,
+// never the app: nothing here runs in a request, and no transaction stays open during the POST
+// (an open transaction would hold the feed back for everyone).
+import { createHmac } from 'node:crypto';
+import type { Harvester, PrismaClient } from '@prisma/client';
+import { encodeCursor, readChanges, signingKey } from '../export/changes';
+import { sendMail } from '../mail';
+
+type Db = PrismaClient;
+
+export const DELIVERY = {
+  batch: 100,
+  timeoutMs: 10_000,
+  /** the first retry after 30 s, then doubling, at most an hour apart */
+  firstRetryMs: 30_000,
+  maxRetryMs: 3_600_000,
+  giveUpAfterMs: 24 * 3_600_000,
+  /** how long a claimed harvester stays out of other workers' reach */
+  leaseMs: 120_000,
+  /** an idle harvester is looked at again after */
+  idleMs: 60_000,
+};
+
+export type DeliveryOptions = { now?: () => Date; timeoutMs?: number; baseUrl?: string };
+export type DeliveryOutcome = { harvesterId: string; result: 'delivered' | 'idle' | 'failed' | 'gave-up'; count: number; error?: string };
+
+export function signature(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export function retryDelay(attempts: number): number {
+  return Math.min(DELIVERY.maxRetryMs, DELIVERY.firstRetryMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Takes one due harvester for this worker (a lease, so two workers never post the same batch). */
+async function claim(db: Db, now: Date): Promise<Harvester | null> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    UPDATE "Harvester" SET "nextAttemptAt" = ${new Date(now.getTime() + DELIVERY.leaseMs)}
+    WHERE id = (SELECT id FROM "Harvester" WHERE active AND "gaveUpAt" IS NULL AND "nextAttemptAt" <= ${now}
+                ORDER BY "nextAttemptAt" FOR UPDATE SKIP LOCKED LIMIT 1)
+    RETURNING id::text AS id`;
+  return rows[0] ? db.harvester.findUnique({ where: { id: rows[0].id } }) : null;
+}
+
+/** One POST; the error in French when it did not succeed. Redirects are not followed, the answer's body is not read. */
+async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<string | null> {
+  try {
+    const response = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel().catch(() => undefined);
+    return response.ok ? null : `réponse HTTP ${response.status}`;
+  } catch (error) {
+    const name = (error as Error).name;
+    return name === 'TimeoutError' || name === 'AbortError' ? `pas de réponse en ${Math.round(timeoutMs / 1000)} s` : 'connexion impossible';
+  }
+}
+
+async function giveUp(db: Db, harvester: Harvester, now: Date, error: string, baseUrl: string) {
+  await db.harvester.update({ where: { id: harvester.id }, data: { gaveUpAt: now, attempts: { increment: 1 }, lastError: error } });
+  await sendMail(db, {
+    to: harvester.contactEmail,
+    subject: `Repères : envoi des changements interrompu pour « ${harvester.name} »`,
+    text: [
+      'Bonjour,',
+      '',
+      `Depuis le ${harvester.failingSince?.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) ?? now.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}, votre adresse ${harvester.url} ne reçoit plus les changements de Repères (dernière erreur : ${error}).`,
+      'Après 24 heures d’essais, nous avons arrêté les envois.',
+      '',
+      'Pour reprendre :',
+      `1. relisez l’export complet (${baseUrl}/donnees/export/json) et gardez le curseur de son en-tête X-Curseur-Changements ;`,
+      `2. suivez ${baseUrl}/api/v1/changements?depuis=<ce curseur>, ou demandez à l’administration de Repères de réactiver les envois.`,
+      '',
+      'Ceci est un message automatique.',
+    ].join('\n'),
+  });
+}
+
+/** Delivers the next batch to one harvester and records the outcome. */
+export async function deliverTo(db: Db, harvester: Harvester, options: DeliveryOptions = {}): Promise<DeliveryOutcome> {
+  const now = options.now?.() ?? new Date();
+  const from = { txid: harvester.cursorTxid, id: harvester.cursorId };
+  const { changes, next } = await readChanges(db, from, DELIVERY.batch);
+  if (changes.length === 0) {
+    await db.harvester.update({ where: { id: harvester.id }, data: { nextAttemptAt: new Date(now.getTime() + DELIVERY.idleMs) } });
+    return { harvesterId: harvester.id, result: 'idle', count: 0 };
+  }
+  const key = await signingKey(db);
+  const cursor = encodeCursor(key, next);
+  const body = JSON.stringify({ changements: changes, depuis: encodeCursor(key, from), curseur: cursor });
+  const timestamp = String(Math.floor(now.getTime() / 1000));
+  const error = await post(
+    harvester.url,
+    body,
+    {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Reperes-Moisson/1',
+      'X-Reperes-Horodatage': timestamp,
+      'X-Reperes-Signature': signature(harvester.secret, timestamp, body),
+      'X-Reperes-Livraison': cursor,
+    },
+    options.timeoutMs ?? DELIVERY.timeoutMs,
+  );
+  const after = options.now?.() ?? new Date();
+  if (!error) {
+    await db.harvester.update({
+      where: { id: harvester.id },
+      data: { cursorTxid: next.txid, cursorId: next.id, attempts: 0, failingSince: null, lastError: null, lastDeliveredAt: after, nextAttemptAt: after },
+    });
+    return { harvesterId: harvester.id, result: 'delivered', count: changes.length };
+  }
+  const failingSince = harvester.failingSince ?? now;
+  if (after.getTime() - failingSince.getTime() >= DELIVERY.giveUpAfterMs) {
+    await giveUp(db, { ...harvester, failingSince }, after, error, options.baseUrl ?? 'http://localhost:3000');
+    return { harvesterId: harvester.id, result: 'gave-up', count: 0, error };
+  }
+  const attempts = harvester.attempts + 1;
+  await db.harvester.update({
+    where: { id: harvester.id },
+    data: { attempts, failingSince, lastError: error, nextAttemptAt: new Date(after.getTime() + retryDelay(attempts)) },
+  });
+  return { harvesterId: harvester.id, result: 'failed', count: 0, error };
+}
+
+/**
+ * Delivers to every due harvester, several at once (one slow harvester holds only its own slot),
+ * until none is due or `maxRounds` deliveries were made.
+ */
+export async function deliverDue(db: Db, options: DeliveryOptions & { concurrency?: number; maxRounds?: number } = {}): Promise<DeliveryOutcome[]> {
+  const outcomes: DeliveryOutcome[] = [];
+  let rounds = options.maxRounds ?? 1000;
+  const worker = async () => {
+    while (rounds-- > 0) {
+      const harvester = await claim(db, options.now?.() ?? new Date());
+      if (!harvester) return;
+      outcomes.push(await deliverTo(db, harvester, options));
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  return outcomes;
+}
