@@ -10,3 +10,4 @@
 // the contact's (open the link, answer, opt out).
 export * from './sending';
 export * from './responses';
+export * from './stats';

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { AdminTable } from '@/components/admin/AdminTable';
-import { networkDashboard, territoryCoverage } from '@/lib/networks/dashboard';
+import { CallList, CampaignRates, FreshnessChart, FreshnessMap, FurthestCommunes, ReviewAge } from '@/components/admin/dashboard';
+import { networkDashboard, networkOverview, reviewQueueAge, territoryCoverage } from '@/lib/networks/dashboard';
 import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -31,7 +32,8 @@ export default async function NetworkDashboardPage({ params }: Props) {
   // Not a coordinator of this network (or no such network): the same answer, nothing leaks.
   if (!data) notFound();
   const { network } = data;
-  const coverage = await territoryCoverage(network.territory);
+  const now = new Date();
+  const [coverage, overview] = await Promise.all([territoryCoverage(network.territory), networkOverview(network, now)]);
   return (
     <>
       <h1>Tableau de bord — {network.name}</h1>
@@ -54,6 +56,11 @@ export default async function NetworkDashboardPage({ params }: Props) {
       </ul>
 
       <StatusAndFreshness data={data} />
+      <FreshnessMap freshness={overview.freshness} background={overview.background} />
+      <FreshnessChart history={overview.freshness.history} />
+      <CampaignRates slug={network.slug} rates={overview.rates} />
+      <CallList slug={network.slug} rows={overview.toCall} />
+      <ReviewAge age={reviewQueueAge(data.pending, now)} />
       <CompletenessSection data={data} />
       <PendingSection data={data} />
       <ActivitySection data={data} />
@@ -72,18 +79,7 @@ export default async function NetworkDashboardPage({ params }: Props) {
         ),
       )}
 
-      <h2>Campagnes de mise à jour</h2>
-      {data.campaigns.length === 0 ? (
-        <p>Aucune campagne pour l’instant.</p>
-      ) : (
-        <ul>
-          {data.campaigns.map((c) => (
-            <li key={c.id}>
-              <Link href={`/admin/reseaux/${network.slug}/campagnes/${c.id}`}>{c.name}</Link> — lancée le {day(c.createdAt)}, {c._count.targets} lieux
-            </li>
-          ))}
-        </ul>
-      )}
+      <FurthestCommunes communes={overview.furthest} />
     </>
   );
 }
