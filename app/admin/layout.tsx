@@ -31,6 +31,7 @@ const NAV: Array<{ href: string; label: string; shown: (user: SessionUser) => bo
   { href: '/admin/import', label: 'Importer', shown: canStartImports },
   { href: '/admin/fusion', label: 'Doublons', shown: canMergePlaces },
   { href: '/admin/outbox', label: 'Courriels envoyés', shown: canReadOutbox },
+  { href: '/admin/compte', label: 'Mon compte', shown: everyone },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
