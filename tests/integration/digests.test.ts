@@ -1,6 +1,7 @@
 // The coordinators' weekly digest (issue #23) on the demo data, mail through the outbox: its content
 // and absolute links, once per week even when run twice (or twice at once), the chosen weekday, the
 // opt-out (settings and signed link), a coordinator without a network, and whose content it shows.
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../../lib/auth/tokens';
 import { confirmListing, startCampaign } from '../../lib/campaigns';
@@ -162,4 +163,14 @@ describe('the weekly digest', () => {
     expect(hub.text).not.toContain('/admin/reseaux/cybanjou');
     expect(await outboxTo(editor.email)).toHaveLength(0);
   });
+
+  it('`npm run digests:send` run twice puts the Cyb@njou coordinator’s digest in the outbox once', () => {
+    const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: SECRET, PUBLIC_URL: BASE, SMTP_URL: '' };
+    delete env.SMTP_URL;
+    const runs = [1, 2].map(() => spawnSync('npx', ['tsx', 'scripts/digests-send.ts'], { env, encoding: 'utf8', timeout: 60_000 }));
+    for (const run of runs) expect(run.status, run.stderr).toBe(0);
+    expect(runs[0].stdout).toMatch(/: 2 résumés envoyés/);
+    expect(runs[1].stdout).toMatch(/: 0 résumé envoyé \(déjà envoyés : 2 ;/);
+    return outboxTo(CYB).then((mails) => expect(mails).toHaveLength(1));
+  }, 120_000);
 });
