@@ -31,7 +31,10 @@ async function waiting(db: Db, networkId: string, since: Date, base: string): Pr
   const queue = `${base}/admin/a-valider`;
   const lines = [
     ...revisions.map((r) => ({ text: `Modification proposée : ${r.place.name} (${r.place.commune}), le ${day(r.createdAt)}`, href: queue })),
-    ...suggestions.map((s) => ({ text: `Signalement « ${SUGGESTION_PARTS[s.part]} » : ${s.place.name} (${s.place.commune}), le ${day(s.createdAt)}`, href: queue })),
+    ...suggestions.map((s) => ({
+      text: `Signalement « ${SUGGESTION_PARTS[s.part]} » : ${s.place.name} (${s.place.commune}), le ${day(s.createdAt)}`,
+      href: queue,
+    })),
   ];
   const title = `À valider : ${revisionCount} modification${revisionCount > 1 ? 's' : ''} proposée${revisionCount > 1 ? 's' : ''} et ${suggestionCount} signalement${suggestionCount > 1 ? 's' : ''} en attente (${lines.length} nouveau${lines.length > 1 ? 'x' : ''} cette semaine)`;
   return { title, lines, more: { text: 'Ouvrir la file à valider', href: queue } };
@@ -72,7 +75,11 @@ async function campaignAnswers(db: Db, networkId: string, since: Date, base: str
 export async function digestNetworks(db: Db, userId: string, now: Date, baseUrl: string): Promise<DigestNetwork[]> {
   const base = baseUrl.replace(/\/$/, '');
   const since = new Date(now.getTime() - 7 * DAY_MS);
-  const networks = await db.network.findMany({ where: { coordinators: { some: { userId } } }, orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } });
+  const networks = await db.network.findMany({
+    where: { coordinators: { some: { userId } } },
+    orderBy: { name: 'asc' },
+    select: { id: true, slug: true, name: true },
+  });
   const result: DigestNetwork[] = [];
   for (const n of networks) {
     const sections = await Promise.all([

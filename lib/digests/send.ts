@@ -18,7 +18,10 @@ export type DigestInput = { baseUrl: string; secret: string; now?: Date };
 /** The links at the bottom of a person's digest. */
 export function digestLinks(baseUrl: string, userId: string, secret: string) {
   const base = baseUrl.replace(/\/$/, '');
-  return { settings: `${base}/admin/compte`, unsubscribe: `${base}/resume-hebdomadaire/desinscription?jeton=${encodeURIComponent(optOutToken(userId, secret))}` };
+  return {
+    settings: `${base}/admin/compte`,
+    unsubscribe: `${base}/resume-hebdomadaire/desinscription?jeton=${encodeURIComponent(optOutToken(userId, secret))}`,
+  };
 }
 
 type Person = { id: string; email: string; name: string | null; digestOptOut: boolean; digestWeekday: number; _count: { networks: number } };

@@ -14,7 +14,11 @@ export async function saveDigestSettings(db: Db, userId: string, input: { receiv
   if (!/^[1-7]$/.test(input.weekday.trim()) || !Number.isInteger(weekday))
     return { status: 'invalid', message: `Choisissez un jour de la semaine, du ${WEEKDAYS[0]} au ${WEEKDAYS[6]}.`, values: input };
   await db.user.update({ where: { id: userId }, data: { digestOptOut: !input.receive, digestWeekday: weekday } });
-  return { status: 'saved', message: input.receive ? `Résumé enregistré : envoyé chaque ${WEEKDAYS[weekday - 1]}.` : 'Vous ne recevrez plus le résumé hebdomadaire.', values: input };
+  return {
+    status: 'saved',
+    message: input.receive ? `Résumé enregistré : envoyé chaque ${WEEKDAYS[weekday - 1]}.` : 'Vous ne recevrez plus le résumé hebdomadaire.',
+    values: input,
+  };
 }
 
 /** The person's current choice, for the form. */

@@ -51,7 +51,15 @@ type PlaceRow = {
   longitude: number | null;
   createdAt: Date;
 };
-type RevisionRow = { placeId: string; createdAt: Date; dateBefore: string | null; statusBefore: string | null; hasDate: boolean; hasStatus: boolean; byPerson: boolean };
+type RevisionRow = {
+  placeId: string;
+  createdAt: Date;
+  dateBefore: string | null;
+  statusBefore: string | null;
+  hasDate: boolean;
+  hasStatus: boolean;
+  byPerson: boolean;
+};
 
 async function readPlaces(db: Db, networkId: string) {
   return db.$queryRaw<PlaceRow[]>`
@@ -94,7 +102,16 @@ export function monthEnds(now: Date): Date[] {
   });
 }
 
-export type FreshnessPoint = { id: string; slug: string; name: string; commune: string; band: FreshnessBand; latitude: number; longitude: number; dateMaj: Date };
+export type FreshnessPoint = {
+  id: string;
+  slug: string;
+  name: string;
+  commune: string;
+  band: FreshnessBand;
+  latitude: number;
+  longitude: number;
+  dateMaj: Date;
+};
 export type FreshnessMonth = { end: Date; counts: BandCounts; total: number };
 
 /** Today's band of every live place (with its position when known), and the bands at the end of each of the last 12 months. */

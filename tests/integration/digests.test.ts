@@ -35,7 +35,10 @@ beforeEach(async () => {
   // Every coordinator chose today.
   await db.user.updateMany({ data: { digestWeekday: today } });
   // A Cyb@njou-only place whose last confirmation passes six months this week.
-  const place = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', networks: { every: { networkId: cybanjou.id }, some: {} } }, orderBy: { name: 'asc' } });
+  const place = await db.place.findFirstOrThrow({
+    where: { status: 'PUBLISHED', networks: { every: { networkId: cybanjou.id }, some: {} } },
+    orderBy: { name: 'asc' },
+  });
   const sixMonthsAgo = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, now.getUTCDate()));
   await db.place.update({ where: { id: place.id }, data: { dateMaj: new Date(sixMonthsAgo.getTime() - 2 * DAY) } });
   staleName = place.name;
@@ -46,8 +49,17 @@ describe('the weekly digest', () => {
   it('tells the Cyb@njou coordinator what waits, what became stale and the campaigns’ answers, with absolute links', async () => {
     const { coordinator } = await demoUsers(db);
     // A campaign answered this week.
-    const target = await db.place.findFirstOrThrow({ where: { status: 'PUBLISHED', networks: { some: { networkId: cybanjou.id } }, emails: { isEmpty: false } } });
-    const started = await startCampaign(db, coordinator, { networkId: cybanjou.id, name: 'Automne', placeIds: [target.id], reminderAfterDays: 7, validDays: 30, baseUrl: BASE });
+    const target = await db.place.findFirstOrThrow({
+      where: { status: 'PUBLISHED', networks: { some: { networkId: cybanjou.id } }, emails: { isEmpty: false } },
+    });
+    const started = await startCampaign(db, coordinator, {
+      networkId: cybanjou.id,
+      name: 'Automne',
+      placeIds: [target.id],
+      reminderAfterDays: 7,
+      validDays: 30,
+      baseUrl: BASE,
+    });
     const campaignId = (started as { campaignId: string }).campaignId;
     await db.campaignTarget.updateMany({ where: { campaignId }, data: { tokenHash: hashToken('jeton-digest') } });
     expect((await confirmListing(db, { token: 'jeton-digest', placeId: target.id })).status).toBe('done');
@@ -92,7 +104,9 @@ describe('the weekly digest', () => {
     expect(await db.digestLog.count()).toBe(2);
     // Later the same week (another day chosen meanwhile), still not again.
     await db.user.updateMany({ data: { digestWeekday: parisWeekday(new Date(now.getTime() + DAY)) } });
-    expect((await sendDigests(db, { ...input, now: new Date(now.getTime() + DAY) })).sent).toBe(isoWeek(new Date(now.getTime() + DAY)) === isoWeek(now) ? 0 : 2);
+    expect((await sendDigests(db, { ...input, now: new Date(now.getTime() + DAY) })).sent).toBe(
+      isoWeek(new Date(now.getTime() + DAY)) === isoWeek(now) ? 0 : 2,
+    );
   });
 
   it('two runs at once send once', async () => {
@@ -165,8 +179,9 @@ describe('the weekly digest', () => {
   });
 
   it('`npm run digests:send` run twice puts the Cyb@njou coordinator’s digest in the outbox once', () => {
-    const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: SECRET, PUBLIC_URL: BASE, SMTP_URL: '' };
-    delete env.SMTP_URL;
+    // No SMTP_URL: the mail goes to the outbox.
+    const { SMTP_URL: _smtp, ...rest } = process.env;
+    const env = { ...rest, NEXTAUTH_SECRET: SECRET, PUBLIC_URL: BASE };
     const runs = [1, 2].map(() => spawnSync('npx', ['tsx', 'scripts/digests-send.ts'], { env, encoding: 'utf8', timeout: 60_000 }));
     for (const run of runs) expect(run.status, run.stderr).toBe(0);
     expect(runs[0].stdout).toMatch(/: 2 résumés envoyés/);

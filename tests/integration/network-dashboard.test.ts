@@ -186,7 +186,11 @@ describe('review queue and coverage', () => {
       population: 100,
     });
     // Angers' centre, a commune 1° of latitude south (about 111 km), one 0.3° north.
-    await importCommunes(db, [commune('49007', 'Angers', 47.47, -0.55), commune('49998', 'Loin-du-Réseau', 46.47, -0.55), commune('49999', 'Pas-loin', 47.77, -0.55)]);
+    await importCommunes(db, [
+      commune('49007', 'Angers', 47.47, -0.55),
+      commune('49998', 'Loin-du-Réseau', 46.47, -0.55),
+      commune('49999', 'Pas-loin', 47.77, -0.55),
+    ]);
     const furthest = (await networkOverview(cybanjou)).furthest!;
     expect(furthest.map((c) => c.name)).toEqual(['Loin-du-Réseau', 'Pas-loin', 'Angers']);
     expect(furthest[0].km).toBeGreaterThan(furthest[1].km);

@@ -14,7 +14,13 @@ const secret = () => process.env.NEXTAUTH_SECRET;
 
 function page(request: Request, outcome: UnsubscribeOutcome, token: string) {
   const html = renderDocument(
-    <PublicDocument title="Résumé hebdomadaire" description="Arrêter le résumé hebdomadaire de Repères." robots="noindex" nonce={request.headers.get('x-nonce') ?? ''} scripts={[]}>
+    <PublicDocument
+      title="Résumé hebdomadaire"
+      description="Arrêter le résumé hebdomadaire de Repères."
+      robots="noindex"
+      nonce={request.headers.get('x-nonce') ?? ''}
+      scripts={[]}
+    >
       <UnsubscribeView outcome={outcome} token={token} />
     </PublicDocument>,
   );

@@ -21,7 +21,10 @@ export function FreshnessChart({ history }: { history: FreshnessMonth[] }) {
   return (
     <section aria-labelledby="fraicheur-12-mois" className="dashboard-block" data-testid="freshness-chart">
       <h2 id="fraicheur-12-mois">Fraîcheur sur 12 mois</h2>
-      <p>Chaque barre compte les fiches du réseau à la fin du mois, selon l’ancienneté de leur dernière confirmation (reconstituée depuis l’historique des fiches).</p>
+      <p>
+        Chaque barre compte les fiches du réseau à la fin du mois, selon l’ancienneté de leur dernière confirmation (reconstituée depuis l’historique des
+        fiches).
+      </p>
       <svg
         className="freshness-chart"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

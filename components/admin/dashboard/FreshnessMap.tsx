@@ -34,15 +34,12 @@ export function FreshnessMap({ freshness, background }: Props) {
   return (
     <section aria-labelledby="carte-fraicheur" className="dashboard-block" data-testid="freshness-map">
       <h2 id="carte-fraicheur">Carte de la fraîcheur des fiches</h2>
-      {points.length === 0 ? (
-        <p>Aucun lieu du réseau n’a de position connue.</p>
-      ) : (
-        <FreshnessSvg points={points} all={all} background={background} />
-      )}
+      {points.length === 0 ? <p>Aucun lieu du réseau n’a de position connue.</p> : <FreshnessSvg points={points} all={all} background={background} />}
       <ul className="freshness-legend" aria-label="Légende de la carte">
         {FRESHNESS_BANDS.map((band) => (
           <li key={band.key}>
-            <span className="freshness-legend__swatch" style={{ background: band.color }} aria-hidden="true" /> {band.label} : <strong>{today[band.key]}</strong>
+            <span className="freshness-legend__swatch" style={{ background: band.color }} aria-hidden="true" /> {band.label} :{' '}
+            <strong>{today[band.key]}</strong>
           </li>
         ))}
       </ul>
@@ -51,7 +48,15 @@ export function FreshnessMap({ freshness, background }: Props) {
   );
 }
 
-function FreshnessSvg({ points, all, background }: { points: NetworkFreshness['points']; all: Array<{ latitude: number; longitude: number }>; background: Props['background'] }) {
+function FreshnessSvg({
+  points,
+  all,
+  background,
+}: {
+  points: NetworkFreshness['points'];
+  all: Array<{ latitude: number; longitude: number }>;
+  background: Props['background'];
+}) {
   const map = projection(all);
   const summary = FRESHNESS_BANDS.map((b) => `${points.filter((p) => p.band === b.key).length} ${b.label}`).join(', ');
   return (

@@ -11,8 +11,8 @@ export function FurthestCommunes({ communes }: { communes: FarCommune[] | null }
       <h2 id="communes-eloignees">Communes les plus éloignées d’un lieu du réseau</h2>
       {communes === null ? (
         <p>
-          Pas de calcul possible : le référentiel des communes du territoire n’est pas chargé (<code>npm run import:communes</code>) ou aucun lieu publié du réseau
-          n’a de position.
+          Pas de calcul possible : le référentiel des communes du territoire n’est pas chargé (<code>npm run import:communes</code>) ou aucun lieu publié du
+          réseau n’a de position.
         </p>
       ) : (
         <div className="table-scroll">

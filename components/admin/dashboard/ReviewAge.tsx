@@ -10,8 +10,9 @@ export function ReviewAge({ age }: { age: { oldest: Date; days: number; waiting:
       <p data-testid="review-age">
         {age ? (
           <>
-            {age.waiting} en attente ; la plus ancienne attend depuis <strong>{age.days === 0 ? 'aujourd’hui' : `${age.days} jour${age.days > 1 ? 's' : ''}`}</strong>{' '}
-            (le {day(age.oldest)}). <Link href="/admin/a-valider">Ouvrir la file à valider</Link>
+            {age.waiting} en attente ; la plus ancienne attend depuis{' '}
+            <strong>{age.days === 0 ? 'aujourd’hui' : `${age.days} jour${age.days > 1 ? 's' : ''}`}</strong> (le {day(age.oldest)}).{' '}
+            <Link href="/admin/a-valider">Ouvrir la file à valider</Link>
           </>
         ) : (
           'Rien n’attend de validation.'
