@@ -12,16 +12,11 @@
 // Demo places count: this is the network's own view of its places, never a public figure.
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
+import type { FreshnessBand } from './freshness-bands';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
-export const FRESHNESS_BANDS = [
-  { key: 'fresh', label: 'confirmée il y a moins de 6 mois', color: '#1a9850' },
-  { key: 'aging', label: 'confirmée il y a 6 à 12 mois', color: '#e6a100' },
-  { key: 'stale', label: 'confirmée il y a plus de 12 mois', color: '#c62828' },
-  { key: 'never', label: 'jamais confirmée par une personne', color: '#6b6b6b' },
-] as const;
-export type FreshnessBand = (typeof FRESHNESS_BANDS)[number]['key'];
+export { FRESHNESS_BANDS, type FreshnessBand } from './freshness-bands';
 export type BandCounts = Record<FreshnessBand, number>;
 
 const emptyCounts = (): BandCounts => ({ fresh: 0, aging: 0, stale: 0, never: 0 });

@@ -1,9 +1,17 @@
 // The network's places on a plain SVG map, coloured by freshness (issue #23): drawn on the server,
 // no script and no tiles; the territory's communes are faint dots for bearings. Each dot names its
-// place (SVG <title>); the legend carries the counts, so the colours are never the only cue.
-import { FRESHNESS_BANDS, type FreshnessBand, type NetworkFreshness } from '@/lib/networks/freshness';
+// place (SVG <title>); the legend carries the counts, so the colours are never the only cue. With
+// the page's script, a button offers the same places on map tiles (FreshnessMapIsland).
+import { FRESHNESS_BANDS, type FreshnessBand } from '@/lib/networks/freshness-bands';
+import type { NetworkFreshness } from '@/lib/networks/freshness';
+import { FreshnessMapIsland } from './FreshnessMapIsland';
 
-type Props = { freshness: NetworkFreshness; background: Array<{ latitude: number; longitude: number }> };
+type Props = {
+  freshness: NetworkFreshness;
+  background: Array<{ latitude: number; longitude: number }>;
+  /** The tile server for the optional map (TILE_URL, TILE_ATTRIBUTION). */
+  tiles: { tileUrl: string; attribution: string };
+};
 
 const WIDTH = 600;
 const MARGIN = 12;
@@ -28,7 +36,7 @@ function projection(points: Array<{ latitude: number; longitude: number }>) {
   };
 }
 
-export function FreshnessMap({ freshness, background }: Props) {
+export function FreshnessMap({ freshness, background, tiles }: Props) {
   const { points, today, withoutPosition } = freshness;
   const all = [...background, ...points];
   return (
@@ -44,6 +52,11 @@ export function FreshnessMap({ freshness, background }: Props) {
         ))}
       </ul>
       {withoutPosition > 0 && <p className="muted">{withoutPosition} lieu(x) sans position ne figurent pas sur la carte.</p>}
+      <FreshnessMapIsland
+        points={points.map((p) => ({ id: p.id, name: p.name, band: p.band, lat: p.latitude, lng: p.longitude }))}
+        tileUrl={tiles.tileUrl}
+        attribution={tiles.attribution}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/config/env';
 import { AdminTable } from '@/components/admin/AdminTable';
 import { CallList, CampaignRates, FreshnessChart, FreshnessMap, FurthestCommunes, ReviewAge } from '@/components/admin/dashboard';
 import { networkDashboard, networkOverview, reviewQueueAge, territoryCoverage } from '@/lib/networks/dashboard';
@@ -56,7 +57,7 @@ export default async function NetworkDashboardPage({ params }: Props) {
       </ul>
 
       <StatusAndFreshness data={data} />
-      <FreshnessMap freshness={overview.freshness} background={overview.background} />
+      <FreshnessMap freshness={overview.freshness} background={overview.background} tiles={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} />
       <FreshnessChart history={overview.freshness.history} />
       <CampaignRates slug={network.slug} rates={overview.rates} />
       <CallList slug={network.slug} rows={overview.toCall} />
@@ -108,17 +109,19 @@ function StatusAndFreshness({ data }: { data: Dashboard }) {
         <strong>{data.freshness.over6}</strong> fiches non confirmées depuis 6 mois, dont <strong>{data.freshness.over12}</strong> depuis plus d’un an.
       </p>
       {data.freshness.oldest.length > 0 && (
-        <AdminTable
-          caption="Fiches non confirmées depuis 6 mois, la plus ancienne d’abord"
-          rows={data.freshness.oldest.slice(0, 30)}
-          rowKey={(p) => p.id}
-          columns={[
-            { header: 'Lieu', rowHeader: true, cell: (p) => <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> },
-            { header: 'Commune', cell: (p) => p.commune },
-            { header: 'Dernière confirmation', cell: (p) => day(p.dateMaj) },
-            { header: 'Depuis', cell: (p) => `${p.months} mois` },
-          ]}
-        />
+        <div className="table-scroll">
+          <AdminTable
+            caption="Fiches non confirmées depuis 6 mois, la plus ancienne d’abord"
+            rows={data.freshness.oldest.slice(0, 30)}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: 'Lieu', rowHeader: true, cell: (p) => <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> },
+              { header: 'Commune', cell: (p) => p.commune },
+              { header: 'Dernière confirmation', cell: (p) => day(p.dateMaj) },
+              { header: 'Depuis', cell: (p) => `${p.months} mois` },
+            ]}
+          />
+        </div>
       )}
     </>
   );
@@ -130,25 +133,27 @@ function CompletenessSection({ data }: { data: Dashboard }) {
     <>
       <h2>Complétude</h2>
       <p>Score moyen des fiches : {data.completeness.meanScore ?? '—'} %. Les moins complètes d’abord :</p>
-      <AdminTable
-        testId="network-completeness"
-        caption="Fiches les moins complètes et ce qui leur manque"
-        rows={data.completeness.least.slice(0, 30)}
-        rowKey={(p) => p.id}
-        columns={[
-          {
-            header: 'Lieu',
-            rowHeader: true,
-            cell: (p) => (
-              <>
-                <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
-              </>
-            ),
-          },
-          { header: 'Score', cell: (p) => `${p.score} %` },
-          { header: 'Ce qui manque', cell: (p) => p.missing.map((m) => m.label).join(', ') || '—' },
-        ]}
-      />
+      <div className="table-scroll">
+        <AdminTable
+          testId="network-completeness"
+          caption="Fiches les moins complètes et ce qui leur manque"
+          rows={data.completeness.least.slice(0, 30)}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              header: 'Lieu',
+              rowHeader: true,
+              cell: (p) => (
+                <>
+                  <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
+                </>
+              ),
+            },
+            { header: 'Score', cell: (p) => `${p.score} %` },
+            { header: 'Ce qui manque', cell: (p) => p.missing.map((m) => m.label).join(', ') || '—' },
+          ]}
+        />
+      </div>
     </>
   );
 }
@@ -186,17 +191,19 @@ function ActivitySection({ data }: { data: Dashboard }) {
   return (
     <>
       <h2>Activité récente</h2>
-      <AdminTable
-        caption="Les 20 dernières modifications des lieux du réseau"
-        rows={data.activity}
-        rowKey={(r) => r.id}
-        columns={[
-          { header: 'Date', cell: (r) => day(r.createdAt) },
-          { header: 'Lieu', cell: (r) => <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link> },
-          { header: 'Qui', cell: (r) => r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—' },
-          { header: 'Quoi', cell: (r) => `${KIND[r.kind]} (${STATE[r.state]}) : ${Object.keys(r.changes as object).join(', ')}` },
-        ]}
-      />
+      <div className="table-scroll">
+        <AdminTable
+          caption="Les 20 dernières modifications des lieux du réseau"
+          rows={data.activity}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'Date', cell: (r) => day(r.createdAt) },
+            { header: 'Lieu', cell: (r) => <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link> },
+            { header: 'Qui', cell: (r) => r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—' },
+            { header: 'Quoi', cell: (r) => `${KIND[r.kind]} (${STATE[r.state]}) : ${Object.keys(r.changes as object).join(', ')}` },
+          ]}
+        />
+      </div>
     </>
   );
 }
