@@ -65,6 +65,9 @@ test('the dashboard shows the freshness map and chart, the campaigns’ answers 
   await expect(toCall.getByRole('link', { name: /^0\d( \d\d){4}$/ })).toBeVisible();
   await expect(page.getByTestId('review-age')).toContainText('la plus ancienne attend depuis');
   expect(await accessibilityViolations(page)).toEqual([]);
+  // The optional tile map loads on request (its tiles are blocked here: the markers are what counts).
+  await map.getByRole('button', { name: 'Afficher aussi sur un fond de carte (OpenStreetMap)' }).click();
+  await expect(map.locator('.leaflet-container path.leaflet-interactive').first()).toBeVisible();
 
   // The CSV: a file for Excel, its BOM and French headers, the place with its phone number.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger la liste (CSV)' }).click()]);

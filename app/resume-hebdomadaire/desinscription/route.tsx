@@ -42,6 +42,8 @@ export async function POST(request: Request) {
   // Same-origin forms only (the page's own button).
   const origin = request.headers.get('origin');
   if (origin && origin !== url.origin) return new Response('Origine refusée.', { status: 403 });
+  // The form holds one token: anything big is not it.
+  if (Number(request.headers.get('content-length') ?? 0) > 4096) return new Response('Requête trop grande.', { status: 413 });
   try {
     const form = await request.formData().catch(() => null);
     const token = String(form?.get('jeton') ?? '');

@@ -56,7 +56,8 @@ export function FreshnessChart({ history }: { history: FreshnessMonth[] }) {
       </svg>
       <details>
         <summary>Les chiffres du graphique</summary>
-        <div className="table-scroll">
+        {/* Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it. */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Les chiffres du graphique">
           <AdminTable
             caption="Fiches du réseau à la fin de chaque mois, par ancienneté de la dernière confirmation"
             rows={history}
