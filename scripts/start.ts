@@ -13,6 +13,7 @@ import { migrateDeploy } from '../lib/db/migrate';
 import { demoAccountsGuard, disableDemoAccounts, isLocalUrl, usableDemoAccounts } from '../lib/auth/demo-guard';
 import { seedStart } from '../prisma/seed';
 import { fail, loadEnv, openDatabase } from './database';
+import { localSecret } from './lib/auth-secret';
 
 const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -72,7 +73,7 @@ async function main() {
     DATABASE_URL: handle.url,
     PORT: String(config.PORT),
     NEXTAUTH_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
-    NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? localSecret(),
+    NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? localSecret(root),
   };
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -169,13 +170,4 @@ function needsBuild(): boolean {
 }
 
 /** A per-checkout secret for local sessions, kept beside the embedded data. */
-function localSecret(): string {
-  const file = path.join(root, '.data', 'auth-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, require('node:crypto').randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
-
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

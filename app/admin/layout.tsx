@@ -33,6 +33,7 @@ const NAV: Array<{ href: string; label: string; shown: (user: SessionUser) => bo
   { href: '/admin/fusion', label: 'Doublons', shown: canMergePlaces },
   { href: '/admin/moissonneurs', label: 'Moissonneurs', shown: canManageHarvesters },
   { href: '/admin/outbox', label: 'Courriels envoyés', shown: canReadOutbox },
+  { href: '/admin/compte', label: 'Mon compte', shown: everyone },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

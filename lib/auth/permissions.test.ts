@@ -39,6 +39,8 @@ function table<T>(name: string, decide: (u: SessionUser) => T, expected: Record<
 describe('pages and links: who sees what', () => {
   table('canSeeReviewQueue', P.canSeeReviewQueue, { admin: true, coordA: true, coordB: true, editor: false });
   table('canSeeNetworkDashboards', P.canSeeNetworkDashboards, { admin: true, coordA: true, coordB: true, editor: false });
+  table('canReceiveDigest', P.canReceiveDigest, { admin: false, coordA: true, coordB: true, editor: false });
+  it('canReceiveDigest / a coordinator without a network', () => expect(P.canReceiveDigest(user('c0', 'COORDINATOR'))).toBe(false));
   table('canStartPlaceCreation', P.canStartPlaceCreation, { admin: true, coordA: true, coordB: true, editor: false });
   table('placeCreationNeedsNetwork', P.placeCreationNeedsNetwork, { admin: false, coordA: true, coordB: true, editor: true });
   table('canPublishFromList', P.canPublishFromList, { admin: true, coordA: true, coordB: true, editor: false });

@@ -119,6 +119,11 @@ export function canSeeReviewQueue(user: SessionUser): boolean {
 
 /** The networks' dashboards and campaigns (/admin/reseaux): admins and coordinators; each network
  * is still decided by `canManageNetwork`. */
+/** The weekly digest (issue #23) goes to coordinators with a network: its settings are theirs. */
+export function canReceiveDigest(user: SessionUser): boolean {
+  return user.role === 'COORDINATOR' && user.networkIds.length > 0;
+}
+
 export function canSeeNetworkDashboards(user: SessionUser): boolean {
   return coordinatesNetworks(user);
 }

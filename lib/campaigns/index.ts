@@ -11,3 +11,4 @@
 export * from './sending';
 export * from './responses';
 export { correctionFormValues } from './correction';
+export * from './stats';

@@ -192,6 +192,26 @@ export function reminderDueAt(campaign: { createdAt: Date; reminderAfterDays: nu
   return new Date(campaign.createdAt.getTime() + campaign.reminderAfterDays * DAY_MS);
 }
 
+const ANSWERED = new Set(['CONFIRMED', 'CORRECTED', 'CLOSED']);
+
+/**
+ * Why a campaign's place must be called, or null when it need not be: no email, wrong contact,
+ * unsubscribed, or no answer after the reminder. Shared by a campaign's page and the network's
+ * dashboard list (with its CSV).
+ */
+export function callReason(
+  target: { state: string; sentAt: Date | null; reminderSentAt: Date | null; email: string | null },
+  optOutReason: string | undefined,
+): string | null {
+  if (ANSWERED.has(target.state)) return null;
+  if (!target.sentAt) return 'pas d’adresse électronique utilisable';
+  if (target.state === 'BOUNCED') return 'mauvais contact';
+  if (optOutReason === 'unsubscribed') return 'ne souhaite plus de courriels';
+  if (target.reminderSentAt) return 'sans réponse après la relance';
+  if (optOutReason) return 'mauvais contact';
+  return null;
+}
+
 export async function campaignProgress(db: Db, user: SessionUser, campaignId: string) {
   const campaign = await db.campaign.findUnique({
     where: { id: campaignId },
@@ -224,18 +244,9 @@ export async function campaignProgress(db: Db, user: SessionUser, campaignId: st
   };
   // A percentage of the contacts emailed; none emailed, no rate.
   const responseRate = counts.sent ? Math.round((100 * counts.answered) / counts.sent) : null;
-  // To call: no email, wrong contact, unsubscribed, or no answer after the reminder.
-  const toCall = t
-    .filter((x) => !answered(x.state) && (!x.sentAt || x.state === 'BOUNCED' || x.reminderSentAt || (x.email && optOutBy.has(x.email))))
-    .map((x) => ({
-      ...x,
-      why: !x.sentAt
-        ? 'pas d’adresse électronique utilisable'
-        : x.state === 'BOUNCED'
-          ? 'mauvais contact'
-          : x.email && optOutBy.get(x.email) === 'unsubscribed'
-            ? 'ne souhaite plus de courriels'
-            : 'sans réponse après la relance',
-    }));
+  const toCall = t.flatMap((x) => {
+    const why = callReason(x, x.email ? optOutBy.get(x.email) : undefined);
+    return why ? [{ ...x, why }] : [];
+  });
   return { campaign, counts: { ...counts, responseRate }, toCall, reminderDue: reminderDueAt(campaign) };
 }

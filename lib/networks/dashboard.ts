@@ -7,10 +7,12 @@ import 'server-only';
 import type { PlaceStatus, PrismaClient } from '@prisma/client';
 import { canManageNetwork, networkScopeWhere, type SessionUser } from '@/lib/auth/permissions';
 import { computeCoverage, communeReferenceCount } from '@/lib/coverage';
-import { candidatePlaces, campaignProgress, type Criterion } from '@/lib/campaigns';
+import { callList, callListCsv, campaignRates, candidatePlaces, campaignProgress, type Criterion } from '@/lib/campaigns';
 import { DEFAULT_SERVICE } from '@/lib/coverage/params';
 import { db as sharedDb, readDb } from '@/lib/db';
 import { completeness } from '@/lib/places/completeness';
+import { networkFreshness, territoryCommunePoints } from './freshness';
+import { furthestCommunes } from './reach';
 
 type Db = Pick<PrismaClient, 'network' | 'place' | 'placeRevision' | 'suggestion' | 'campaign'>;
 
@@ -148,6 +150,47 @@ export async function networkDashboard(user: SessionUser, slug: string, now = ne
     activity,
     campaigns,
   };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The oldest change or report waiting for review and its age in whole days; null when nothing waits. */
+export function reviewQueueAge(pending: { revisions: Array<{ createdAt: Date }>; suggestions: Array<{ createdAt: Date }> }, now: Date) {
+  const dates = [...pending.revisions, ...pending.suggestions].map((x) => x.createdAt.getTime());
+  if (!dates.length) return null;
+  const oldest = new Date(Math.min(...dates));
+  return { oldest, days: Math.floor((now.getTime() - oldest.getTime()) / DAY_MS), waiting: dates.length };
+}
+
+/**
+ * The dashboard's overview of issue #23, for a network the page already checked (`networkDashboard`):
+ * the freshness map and its 12 months, each campaign's answers, the places to call, the communes
+ * furthest from the network's places.
+ */
+export async function networkOverview(network: { id: string; territory: string[] }, now = new Date(), db: PrismaClient = sharedDb) {
+  const [freshness, background, rates, toCall, furthest] = await Promise.all([
+    networkFreshness(db, network.id, now),
+    territoryCommunePoints(db, network.territory),
+    campaignRates(db, network.id),
+    callList(db, network.id),
+    furthestCommunes(db, network.id, network.territory),
+  ]);
+  return { freshness, background, rates, toCall, furthest };
+}
+
+/** The places to call, or null when the user does not manage the network (same answer for an unknown one). */
+export async function networkCallList(user: SessionUser, slug: string, db: PrismaClient = sharedDb) {
+  const network = await managedNetwork(user, slug, db);
+  if (!network) return null;
+  return { network, rows: await callList(db, network.id) };
+}
+
+/** The places to call as CSV (see `callListCsv`), or null when the user does not manage the network (same answer for an unknown one). */
+export async function callListCsvFor(user: SessionUser, slug: string, baseUrl: string, db: PrismaClient = sharedDb) {
+  const list = await networkCallList(user, slug, db);
+  if (!list) return null;
+  const { network, rows } = list;
+  return { network, csv: callListCsv(rows, (id) => `${baseUrl}/admin/lieux/${id}`) };
 }
 
 export type NetworkDashboard = NonNullable<Awaited<ReturnType<typeof networkDashboard>>>;

@@ -37,6 +37,7 @@ export const NOT_RESIDENT_PAGES: Record<string, string> = {
   'app/connexion': 'sign-in of the back-office: professionals with an account, not residents',
   'app/mise-a-jour': 'a place contact answering an update campaign through a personal link, not a resident page',
   'app/ateliers/annulation/[token]': 'a registrant cancelling through a personal link (plain HTML route, already light)',
+  'app/resume-hebdomadaire': 'a coordinator stopping the weekly digest through a signed personal link (plain HTML route, no script)',
 };
 
 /** Folders under app/ that hold no public HTML page. */

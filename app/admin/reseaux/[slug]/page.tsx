@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/config/env';
 import { AdminTable } from '@/components/admin/AdminTable';
-import { networkDashboard, territoryCoverage } from '@/lib/networks/dashboard';
+import { CallList, CampaignRates, FreshnessChart, FreshnessMap, FurthestCommunes, ReviewAge } from '@/components/admin/dashboard';
+import { networkDashboard, networkOverview, reviewQueueAge, territoryCoverage } from '@/lib/networks/dashboard';
 import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -31,7 +33,8 @@ export default async function NetworkDashboardPage({ params }: Props) {
   // Not a coordinator of this network (or no such network): the same answer, nothing leaks.
   if (!data) notFound();
   const { network } = data;
-  const coverage = await territoryCoverage(network.territory);
+  const now = new Date();
+  const [coverage, overview] = await Promise.all([territoryCoverage(network.territory), networkOverview(network, now)]);
   return (
     <>
       <h1>Tableau de bord — {network.name}</h1>
@@ -54,6 +57,11 @@ export default async function NetworkDashboardPage({ params }: Props) {
       </ul>
 
       <StatusAndFreshness data={data} />
+      <FreshnessMap freshness={overview.freshness} background={overview.background} tiles={{ tileUrl: env().TILE_URL, attribution: env().TILE_ATTRIBUTION }} />
+      <FreshnessChart history={overview.freshness.history} />
+      <CampaignRates slug={network.slug} rates={overview.rates} />
+      <CallList slug={network.slug} rows={overview.toCall} />
+      <ReviewAge age={reviewQueueAge(data.pending, now)} />
       <CompletenessSection data={data} />
       <PendingSection data={data} />
       <ActivitySection data={data} />
@@ -72,18 +80,7 @@ export default async function NetworkDashboardPage({ params }: Props) {
         ),
       )}
 
-      <h2>Campagnes de mise à jour</h2>
-      {data.campaigns.length === 0 ? (
-        <p>Aucune campagne pour l’instant.</p>
-      ) : (
-        <ul>
-          {data.campaigns.map((c) => (
-            <li key={c.id}>
-              <Link href={`/admin/reseaux/${network.slug}/campagnes/${c.id}`}>{c.name}</Link> — lancée le {day(c.createdAt)}, {c._count.targets} lieux
-            </li>
-          ))}
-        </ul>
-      )}
+      <FurthestCommunes communes={overview.furthest} />
     </>
   );
 }
@@ -112,17 +109,19 @@ function StatusAndFreshness({ data }: { data: Dashboard }) {
         <strong>{data.freshness.over6}</strong> fiches non confirmées depuis 6 mois, dont <strong>{data.freshness.over12}</strong> depuis plus d’un an.
       </p>
       {data.freshness.oldest.length > 0 && (
-        <AdminTable
-          caption="Fiches non confirmées depuis 6 mois, la plus ancienne d’abord"
-          rows={data.freshness.oldest.slice(0, 30)}
-          rowKey={(p) => p.id}
-          columns={[
-            { header: 'Lieu', rowHeader: true, cell: (p) => <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> },
-            { header: 'Commune', cell: (p) => p.commune },
-            { header: 'Dernière confirmation', cell: (p) => day(p.dateMaj) },
-            { header: 'Depuis', cell: (p) => `${p.months} mois` },
-          ]}
-        />
+        <div className="table-scroll">
+          <AdminTable
+            caption="Fiches non confirmées depuis 6 mois, la plus ancienne d’abord"
+            rows={data.freshness.oldest.slice(0, 30)}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: 'Lieu', rowHeader: true, cell: (p) => <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> },
+              { header: 'Commune', cell: (p) => p.commune },
+              { header: 'Dernière confirmation', cell: (p) => day(p.dateMaj) },
+              { header: 'Depuis', cell: (p) => `${p.months} mois` },
+            ]}
+          />
+        </div>
       )}
     </>
   );
@@ -134,25 +133,27 @@ function CompletenessSection({ data }: { data: Dashboard }) {
     <>
       <h2>Complétude</h2>
       <p>Score moyen des fiches : {data.completeness.meanScore ?? '—'} %. Les moins complètes d’abord :</p>
-      <AdminTable
-        testId="network-completeness"
-        caption="Fiches les moins complètes et ce qui leur manque"
-        rows={data.completeness.least.slice(0, 30)}
-        rowKey={(p) => p.id}
-        columns={[
-          {
-            header: 'Lieu',
-            rowHeader: true,
-            cell: (p) => (
-              <>
-                <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
-              </>
-            ),
-          },
-          { header: 'Score', cell: (p) => `${p.score} %` },
-          { header: 'Ce qui manque', cell: (p) => p.missing.map((m) => m.label).join(', ') || '—' },
-        ]}
-      />
+      <div className="table-scroll">
+        <AdminTable
+          testId="network-completeness"
+          caption="Fiches les moins complètes et ce qui leur manque"
+          rows={data.completeness.least.slice(0, 30)}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              header: 'Lieu',
+              rowHeader: true,
+              cell: (p) => (
+                <>
+                  <Link href={`/admin/lieux/${p.id}`}>{p.name}</Link> <span className="muted">({STATUS[p.status]})</span>
+                </>
+              ),
+            },
+            { header: 'Score', cell: (p) => `${p.score} %` },
+            { header: 'Ce qui manque', cell: (p) => p.missing.map((m) => m.label).join(', ') || '—' },
+          ]}
+        />
+      </div>
     </>
   );
 }
@@ -190,17 +191,19 @@ function ActivitySection({ data }: { data: Dashboard }) {
   return (
     <>
       <h2>Activité récente</h2>
-      <AdminTable
-        caption="Les 20 dernières modifications des lieux du réseau"
-        rows={data.activity}
-        rowKey={(r) => r.id}
-        columns={[
-          { header: 'Date', cell: (r) => day(r.createdAt) },
-          { header: 'Lieu', cell: (r) => <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link> },
-          { header: 'Qui', cell: (r) => r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—' },
-          { header: 'Quoi', cell: (r) => `${KIND[r.kind]} (${STATE[r.state]}) : ${Object.keys(r.changes as object).join(', ')}` },
-        ]}
-      />
+      <div className="table-scroll">
+        <AdminTable
+          caption="Les 20 dernières modifications des lieux du réseau"
+          rows={data.activity}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'Date', cell: (r) => day(r.createdAt) },
+            { header: 'Lieu', cell: (r) => <Link href={`/admin/lieux/${r.place.id}/historique`}>{r.place.name}</Link> },
+            { header: 'Qui', cell: (r) => r.author?.name ?? r.author?.email ?? r.authorLabel ?? '—' },
+            { header: 'Quoi', cell: (r) => `${KIND[r.kind]} (${STATE[r.state]}) : ${Object.keys(r.changes as object).join(', ')}` },
+          ]}
+        />
+      </div>
     </>
   );
 }
