@@ -6,9 +6,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { assetManifest, staticImports } from '@/lib/render/assets';
+import { assetManifest } from '@/lib/render/assets';
 
 export const dynamic = 'force-dynamic';
+
+/** The chunks a built script imports statically (not the map's, imported on demand): the shell needs them too. */
+function staticChunks(url: string | undefined): string[] {
+  if (!url) return [];
+  const source = fs.readFileSync(path.join(process.cwd(), 'public', url), 'utf8');
+  return [...source.matchAll(/(?:from|import)\s*["']\.\/(chunk-[\w-]+\.js)["']/g)].map((match) => path.posix.join(path.posix.dirname(url), match[1]));
+}
 
 /** The worker's text for a build (its files never change under one manifest): built once, not per request. */
 let built: { key: string; body: string } | null = null;
@@ -19,7 +26,7 @@ function workerFor(manifest: ReturnType<typeof assetManifest>, file: string): st
   const source = fs.readFileSync(path.join(process.cwd(), 'public', file), 'utf8');
   const version = createHash('sha256').update(key).digest('hex').slice(0, 12);
   const scripts = [manifest['site.js'], manifest['offline.js']];
-  const chunks = new Set(scripts.flatMap((url) => staticImports(url)));
+  const chunks = new Set(scripts.flatMap(staticChunks));
   const shell = ['/hors-ligne', '/recherche', ...scripts, ...chunks, manifest['site.css'], '/icon.svg', '/icons/icon-192.png'].filter(Boolean);
   built = { key, body: `self.REPERES_SW=${JSON.stringify({ version, shell })};\n${source}` };
   return built.body;

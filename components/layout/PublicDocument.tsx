@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { publicUrl } from '@/lib/config/env';
 import { DEFAULT_LOCALE, islandMessages, LOCALES, localizedHref, OG_LOCALES, translator, type Translator } from '@/lib/i18n';
 import { safeJson } from '@/lib/places/structured-data';
-import { assetUrl, staticImports, type AssetName } from '@/lib/render/assets';
+import { assetUrl, type AssetName } from '@/lib/render/assets';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
@@ -76,13 +76,6 @@ export function PublicDocument(props: Props) {
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="apple-touch-icon" href="/icons/icon-192.png" />
-        {/* The chunks the scripts import, fetched beside them: otherwise the browser finds them
-            only once a script has arrived, and the load event waits one more round trip (2 s on
-            DevTools' "Slow 3G"; bench/README.md, "Page weight"). Nonced: the CSP's 'strict-dynamic'
-            trusts nothing else. */}
-        {[...new Set(scripts.flatMap((name) => staticImports(assetUrl(name))))].map((chunk) => (
-          <link key={chunk} rel="modulepreload" href={chunk} nonce={nonce} />
-        ))}
         {scripts.map((name) => (
           <script key={name} type="module" src={assetUrl(name)} nonce={nonce} />
         ))}

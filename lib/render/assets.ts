@@ -47,21 +47,3 @@ export function assetUrl(name: AssetName): string {
 export function assetManifest(): Manifest {
   return { ...read() };
 }
-
-const imported = new Map<string, string[]>();
-
-/**
- * The chunks a built script imports statically (not those it imports on demand, such as the map's),
- * as URLs: the page announces them (<link rel="modulepreload">) so that they load beside the script,
- * not one round trip after it, and the service worker keeps them with the shell. Read once per file
- * (its name carries its content's hash).
- */
-export function staticImports(url: string | undefined): string[] {
-  if (!url) return [];
-  const known = imported.get(url);
-  if (known) return known;
-  const source = fs.readFileSync(path.join(process.cwd(), 'public', url), 'utf8');
-  const chunks = [...source.matchAll(/(?:from|import)\s*["']\.\/(chunk-[\w-]+\.js)["']/g)].map((match) => path.posix.join(path.posix.dirname(url), match[1]));
-  imported.set(url, chunks);
-  return chunks;
-}

@@ -63,5 +63,8 @@ for (const route of PUBLIC_ROUTES) {
     expect(kB, `${route.path}: ${beforeMap.map((s) => `${s.url} ${(s.bytes / 1024).toFixed(1)} kB`).join(', ')}`).toBeLessThanOrEqual(BUDGET_KB);
     // No Next.js client runtime on a resident's page.
     expect(list.filter((s) => s.url.startsWith('/_next/')).map((s) => s.url)).toEqual([]);
+    // No chunk imported before the page's script runs: each is one more round trip before the load
+    // event (scripts/build-assets.js builds site.js alone; bench/README.md, "Page weight").
+    expect(beforeMap.filter((s) => /\/assets\/chunk-/.test(s.url)).map((s) => s.url)).toEqual([]);
   });
 }
