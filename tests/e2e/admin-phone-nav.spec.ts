@@ -35,7 +35,10 @@ test('at phone size the back-office navigation is one line; its menu opens with 
   await expect(panel.getByRole('link', { name: 'Tableau de bord' })).toBeFocused();
   await expect(panel.getByRole('button', { name: 'Se déconnecter', exact: true })).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
-  await testInfo.attach('admin-menu-open-360x740.png', { body: await page.screenshot(), contentType: 'image/png' });
+  await testInfo.attach('admin-menu-open-360x740.png', {
+    body: await page.screenshot({ path: testInfo.outputPath('admin-menu-open-360x740.png') }),
+    contentType: 'image/png',
+  });
   // Escape closes it, the focus back on the button.
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
@@ -68,7 +71,8 @@ test('without JavaScript the back-office menu opens with a tap and with the keyb
   await summary.focus();
   await page.keyboard.press('Enter');
   await expect(panel).toBeVisible();
-  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(await menuButtonForScreenReaders(page, MENU)).toMatchObject({ expanded: true });
+  // (axe runs in the page's JavaScript: the same markup, open and closed, is checked in the test above.)
   await panel.getByRole('link', { name: 'Ateliers' }).click();
   await expect(page).toHaveURL(/\/admin\/ateliers$/);
   await expect(page.locator('#admin-menu')).toBeHidden();
