@@ -8,7 +8,6 @@ import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib
 import { DEFAULT_LOCALE, isLocalizedPath, requestLocale, splitLocale, type Locale } from '@/lib/i18n/locales';
 import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
-import { assetUrl } from './assets';
 import { htmlResponse } from './html';
 
 export type RenderedPage = { status: number; html: string; headers?: Record<string, string> };
@@ -31,15 +30,6 @@ export function pageKey(url: URL, locale: Locale = DEFAULT_LOCALE): string {
 }
 
 /**
- * The stylesheet, named in the answer's headers: the browser asks for it as soon as they arrive,
- * not once it has received and parsed the page's head (under a 4× slower CPU, 0.1–0.15 s after the
- * last byte of the page on Fast 3G; bench/README.md, "Page weight"). It blocks the first paint.
- */
-function preloadHeaders(): Record<string, string> {
-  return { Link: `<${assetUrl('site.css')}>; rel=preload; as=style` };
-}
-
-/**
  * For the proxy: the response for a request a fresh cached page answers, or null. Skipping
  * Next.js's routing and the route handler makes a hit about twice as cheap; a miss, an expired
  * page (served by the route while it is replaced) or any other request goes on as usual.
@@ -52,7 +42,7 @@ export function cachedPageResponse(request: { method: string; headers: Headers; 
   if (!page) return null;
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {
     status: page.status,
-    headers: { ...page.headers, ...preloadHeaders(), ...pageCacheHeader(true) },
+    headers: { ...page.headers, ...pageCacheHeader(true) },
   });
 }
 
@@ -72,5 +62,5 @@ export async function servePage(request: Request, render: (nonce: string) => Pro
   }
   const headers = { ...page.headers, ...(hit === null ? {} : pageCacheHeader(hit)) };
   if (page.status >= 300 && page.status < 400) return new Response(null, { status: page.status, headers });
-  return htmlResponse(page.html, { status: page.status, headers: { ...headers, ...preloadHeaders() } });
+  return htmlResponse(page.html, { status: page.status, headers });
 }
