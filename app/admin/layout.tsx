@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AdminMenu } from '@/components/admin/AdminMenu';
 import { SignOutButtons } from '@/components/admin/SignOutButtons';
 import {
   canManageAccounts,
@@ -40,18 +41,21 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await requireUser();
   return (
     <div className="container admin">
+      {/* On a phone, folded behind a menu button (AdminMenu). */}
       <nav className="admin-nav" aria-label="Espace des contributeurs">
-        <ul className="nav-list">
-          {NAV.filter((link) => link.shown(user)).map((link) => (
-            <li key={link.href}>
-              <Link href={link.href}>{link.label}</Link>
-            </li>
-          ))}
-        </ul>
-        <p className="admin-nav__user">
-          {user.name ?? user.email} — {ROLE[user.role]}
-        </p>
-        <SignOutButtons signOutEverywhere={signOutEverywhere} />
+        <AdminMenu>
+          <ul className="nav-list">
+            {NAV.filter((link) => link.shown(user)).map((link) => (
+              <li key={link.href}>
+                <Link href={link.href}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+          <p className="admin-nav__user">
+            {user.name ?? user.email} — {ROLE[user.role]}
+          </p>
+          <SignOutButtons signOutEverywhere={signOutEverywhere} />
+        </AdminMenu>
       </nav>
       {children}
     </div>

@@ -4,12 +4,14 @@
 // "Ajouter à ma sélection", printing and sharing, and the maps (their code loaded after the page,
 // only when there is one). The selection sheet has its own script (selection-sheet.tsx).
 import { enhanceLocationFields } from './location';
+import { enhanceMenus } from './menu';
 import { bootOffline } from './offline-boot';
 import { enhanceSelection } from './selection';
 import { enhanceSessionSelection } from './selection-session';
 import { enhanceShareButtons } from './share';
 
 enhanceLocationFields(document);
+enhanceMenus(document);
 enhanceSelection(document);
 enhanceSessionSelection(document);
 enhanceShareButtons(document);

@@ -1,6 +1,7 @@
 // The weight budget of issue #20: every public page (tests/e2e/public-routes.ts) loads at most
 // 30 kB of JavaScript before any map, compressed, as Chromium counts the bytes it received
-// (CDP encodedDataLength), cache disabled. And the list is whole: a public route under app/
+// (CDP encodedDataLength), cache disabled, needing no chunk before its script runs, and names its
+// stylesheet in a Link preload header. And the list is whole: a public route under app/
 // that is not in it (nor set aside with its reason) fails. Timings belong to the benchmark
 // (bench/pages.bench.ts), not to tests.
 import fs from 'node:fs';
@@ -50,6 +51,11 @@ for (const route of PUBLIC_ROUTES) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const response = await page.goto(route.path);
     expect(response?.status(), 'the page answers').toBe(200);
+    // Its stylesheet is named in the headers too (a preload, asked for before the head is parsed): the file it links, from the cache as well.
+    const stylesheet = await page.locator('link[rel="stylesheet"]').getAttribute('href');
+    expect(response?.headers()['link']).toBe(`<${stylesheet}>; rel=preload; as=style`);
+    const again = await page.request.get(route.path);
+    expect(again.headers()['link']).toBe(`<${stylesheet}>; rel=preload; as=style`);
     await page.waitForLoadState('networkidle');
     const list = [...scripts.values()];
     const firstMap = list.findIndex((s) => MAP_SCRIPT.test(s.url));
@@ -63,5 +69,8 @@ for (const route of PUBLIC_ROUTES) {
     expect(kB, `${route.path}: ${beforeMap.map((s) => `${s.url} ${(s.bytes / 1024).toFixed(1)} kB`).join(', ')}`).toBeLessThanOrEqual(BUDGET_KB);
     // No Next.js client runtime on a resident's page.
     expect(list.filter((s) => s.url.startsWith('/_next/')).map((s) => s.url)).toEqual([]);
+    // No chunk imported before the page's script runs: each is one more round trip before the load
+    // event (scripts/build-assets.js builds site.js alone; bench/README.md, "Page weight").
+    expect(beforeMap.filter((s) => /\/assets\/chunk-/.test(s.url)).map((s) => s.url)).toEqual([]);
   });
 }
