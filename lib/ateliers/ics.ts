@@ -1,84 +1,146 @@
-// The iCalendar feed (RFC 5545) of sessions, written by ical-generator — the maintained
-// JavaScript iCalendar writer (escaping, UID/DTSTAMP, formats) — with DTSTART/DTEND as wall times in each
-// atelier's own zone (TZID) and that zone's VTIMEZONE (vtimezone.ts). A cancelled session stays
-// in the feed with STATUS:CANCELLED, so subscribed calendars drop it instead of keeping it.
+// The iCalendar feed (RFC 5545) of sessions: DTSTART/DTEND as wall times in each atelier's own
+// zone (TZID) with that zone's VTIMEZONE (vtimezone.ts). A cancelled session stays in the feed
+// with STATUS:CANCELLED, so subscribed calendars drop it instead of keeping it.
 //
-// Folding is done here: ical-generator folds the whole calendar's text at the end with one
-// TextEncoder per character, which took 3.7 to 16 s for a network's 3,000 events (issue #19's
-// target: 200 ms). Each event's own text comes unfolded, so the calendar is assembled from the
-// generator's header, the VTIMEZONEs it would write and the events, folded once by `foldLines`
-// below; the text is the very text the generator writes (ics.test.ts compares the two).
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendarData } from 'ical-generator';
-import { floating } from './recurrence';
+// Written by hand, not by ical-generator: a network's feed holds 3,000 events and must be ready
+// in well under 200 ms (issue #19), and the generator built an object per event, formatted each
+// date through its helpers and folded each line a character at a time (~150 ms of CPU and half of
+// it garbage collection for 3,000 events, measured on a CPU profile; this file takes about a
+// tenth). The feed needs ten properties of one component; what a writer must get right is here
+// and tested (ics.test.ts): TEXT escaping of \ ; , and line breaks (§3.3.11), no other control
+// character, lines folded at 75 octets without cutting a UTF-8 character (§3.1), CRLF line ends.
+// The text is the very text ical-generator writes for the same calendar (the test compares
+// them), plus what it gets wrong: the calendar's name escaped (it wrote `NAME:` raw, so a line
+// break in a typed « ou » could add properties) and the last line ended by CRLF.
+import { wallTimeIn } from '@/lib/hours/zone';
 import type { SessionRow } from './search';
 import { vtimezone } from './vtimezone';
 
 type Options = { baseUrl: string; name: string; now: Date };
 
-/** The calendar's own fields. No calendar-wide zone: DTSTAMP stays in UTC, as RFC 5545 requires. */
-export function calendarData(options: Options): ICalCalendarData {
-  return { name: options.name, prodId: { company: 'Repères', product: 'Ateliers', language: 'FR' }, method: ICalCalendarMethod.PUBLISH, ttl: 3600 };
-}
+const DAY = 86_400_000;
 
-/** The VTIMEZONE written for each zone: the span of the feed (40 days back, 200 ahead). */
+/** The fields the feed reads of a session (a SessionRow has them all). */
+export type FeedSession = Pick<
+  SessionRow,
+  'session_id' | 'starts_at' | 'ends_at' | 'cancelled' | 'slug' | 'title' | 'summary' | 'online' | 'time_zone' | 'place_name' | 'commune' | 'stop_label'
+>;
+
+/** The VTIMEZONE written for each zone: the span of the feed (40 days back, 200 ahead), from the start of `now`'s UTC day. */
 export function zoneBlock(zone: string, now: Date): string {
-  return vtimezone(zone, now.getTime() - 40 * 86_400_000, now.getTime() + 200 * 86_400_000);
+  const day = now.getTime() - (now.getTime() % DAY);
+  return vtimezone(zone, day - 40 * DAY, day + 200 * DAY);
 }
 
-/** UTF-8 length of one code point. */
-const octets = (code: number) => (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
-
-/** RFC 5545 §3.1 folding, as ical-generator folds (a line's 75th octet starts a continuation line), without a TextEncoder per character. */
-export function foldLines(text: string): string {
-  return text
-    .split('\r\n')
-    .map((line) => {
-      if (Buffer.byteLength(line) <= 74) return line;
-      let out = '';
-      let count = 0;
-      for (const char of line) {
-        const n = octets(char.codePointAt(0)!);
-        count += n;
-        if (count > 74) {
-          out += '\r\n ';
-          count = n;
-        }
-        out += char;
-      }
-      return out;
-    })
-    .join('\r\n');
-}
-
-export function sessionsCalendar(sessions: SessionRow[], options: Options): string {
-  const calendar = ical(calendarData(options));
-  const zones = new Set<string>();
-  for (const s of sessions) {
-    const url = `${options.baseUrl}/ateliers/${s.slug}`;
-    zones.add(s.time_zone);
-    calendar.createEvent({
-      id: `${s.session_id}@reperes`,
-      // With a TZID, ical-generator writes a native Date's UTC fields as the local time.
-      start: floating(s.starts_at, s.time_zone),
-      end: floating(s.ends_at, s.time_zone),
-      timezone: s.time_zone,
-      stamp: options.now,
-      summary: s.cancelled ? `Annulé : ${s.title}` : s.title,
-      description: `${s.summary}\n\n${url}`,
-      location: s.online ? 'En ligne' : `${s.place_name}${s.stop_label ? ` (${s.stop_label})` : ''}, ${s.commune}`,
-      url,
-      status: s.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
+// The same zone and day give the same block; a day's feeds share it (a handful of zones at most).
+const zoneBlocks = new Map<string, string>();
+function cachedZoneBlock(zone: string, now: Date): string {
+  const key = `${zone} ${Math.floor(now.getTime() / DAY)}`;
+  let block = zoneBlocks.get(key);
+  if (block === undefined) {
+    if (zoneBlocks.size > 200) zoneBlocks.clear();
+    block = foldLines(zoneBlock(zone, now));
+    zoneBlocks.set(key, block);
   }
-  // The calendar without its events (small: the generator's folding is cheap there), with the
-  // zones where the generator writes them (before its refresh interval) and the events before END.
-  const shell = ical(calendarData(options)).toString();
-  const ttl = shell.indexOf('REFRESH-INTERVAL');
-  const end = shell.lastIndexOf('END:VCALENDAR');
-  const timezones = [...zones].map((z) => `${zoneBlock(z, options.now)}\r\n`).join('');
-  const events = calendar
-    .events()
-    .map((e) => e.toString())
-    .join('');
-  return shell.slice(0, ttl) + foldLines(timezones) + shell.slice(ttl, end) + foldLines(events) + shell.slice(end);
+  return block;
+}
+
+// Control characters other than HTAB are not allowed in a TEXT value (§3.3.11); line breaks are written \n.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const SPECIAL = /[\\;,\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A TEXT value (RFC 5545 §3.3.11): \ ; , escaped, any line break as \n, other control characters dropped. */
+export function escapeText(value: string): string {
+  if (!SPECIAL.test(value)) return value;
+  return value
+    .replace(CONTROL, '')
+    .replace(/[\\;,]/g, '\\$&')
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * One content line folded as RFC 5545 §3.1 asks and as ical-generator folds: at most 74 octets
+ * of UTF-8 on the first line and after the space that starts each continuation line, never
+ * inside a character (a surrogate pair is one 4-octet character).
+ */
+export function foldLine(line: string): string {
+  // A UTF-16 unit is at most 3 octets: 24 units always fit.
+  if (line.length <= 24) return line;
+  let out = '';
+  let start = 0;
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length;
+    const n = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    count += n;
+    if (count > 74) {
+      out += `${line.slice(start, i)}\r\n `;
+      start = i;
+      count = n;
+    }
+    if (pair) i++;
+  }
+  return start === 0 ? line : out + line.slice(start);
+}
+
+/** Every line of a CRLF-separated text folded (foldLine). */
+export function foldLines(text: string): string {
+  return text.split('\r\n').map(foldLine).join('\r\n');
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The wall time of `instant` in `zone` as a DATE-TIME value without a zone suffix (read with the TZID). */
+function localDateTime(instant: Date, zone: string): string {
+  const w = wallTimeIn(zone, instant);
+  return `${w.year}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+}
+
+/** A UTC DATE-TIME value (DTSTAMP). */
+function utcDateTime(instant: Date): string {
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+}
+
+// A TZID parameter is written bare when it may be (IANA names always may); otherwise quoted.
+const BARE_PARAM = /^[A-Za-z0-9_/+-]+$/;
+const tzidParam = (zone: string) => (BARE_PARAM.test(zone) ? zone : `"${zone.replace(/["\r\n]/g, '')}"`);
+
+function eventText(s: FeedSession, baseUrl: string, stamp: string): string {
+  const url = `${baseUrl}/ateliers/${s.slug}`;
+  const tzid = tzidParam(s.time_zone);
+  const summary = s.cancelled ? `Annulé : ${s.title}` : s.title;
+  const location = s.online ? 'En ligne' : `${s.place_name}${s.stop_label ? ` (${s.stop_label})` : ''}, ${s.commune}`;
+  return (
+    `BEGIN:VEVENT\r\nUID:${foldLine(`${escapeText(s.session_id)}@reperes`)}\r\nSEQUENCE:0\r\nDTSTAMP:${stamp}\r\n` +
+    `DTSTART;TZID=${foldLine(`${tzid}:${localDateTime(s.starts_at, s.time_zone)}`)}\r\n` +
+    `DTEND;TZID=${foldLine(`${tzid}:${localDateTime(s.ends_at, s.time_zone)}`)}\r\n` +
+    `${foldLine(`SUMMARY:${escapeText(summary)}`)}\r\n${foldLine(`LOCATION:${escapeText(location)}`)}\r\n` +
+    `${foldLine(`DESCRIPTION:${escapeText(`${s.summary}\n\n${url}`)}`)}\r\n${foldLine(`URL;VALUE=URI:${url}`)}\r\n` +
+    `STATUS:${s.cancelled ? 'CANCELLED' : 'CONFIRMED'}\r\nEND:VEVENT\r\n`
+  );
+}
+
+/** The calendar of `sessions`, in their order: one VEVENT each, one VTIMEZONE per zone used. */
+export function sessionsCalendar(sessions: FeedSession[], options: Options): string {
+  const stamp = utcDateTime(options.now);
+  const name = escapeText(options.name);
+  const parts = [
+    'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Repères//Ateliers//FR\r\nMETHOD:PUBLISH\r\n',
+    foldLine(`NAME:${name}`),
+    '\r\n',
+    foldLine(`X-WR-CALNAME:${name}`),
+    '\r\n',
+  ];
+  const zones = new Set<string>();
+  for (const s of sessions) zones.add(s.time_zone);
+  for (const zone of zones) parts.push(cachedZoneBlock(zone, options.now), '\r\n');
+  // No calendar-wide zone: DTSTAMP stays in UTC, as RFC 5545 requires. Calendars refresh hourly.
+  parts.push('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n');
+  for (const s of sessions) parts.push(eventText(s, options.baseUrl, stamp));
+  parts.push('END:VCALENDAR\r\n');
+  return parts.join('');
 }
