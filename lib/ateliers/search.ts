@@ -5,6 +5,7 @@ import 'server-only';
 // online ones only, wherever. Only published places' ateliers are shown.
 import { Prisma, type PrismaClient, type Service } from '@prisma/client';
 import { db as primaryDb, readDb } from '@/lib/db';
+import { rawReadDb } from '@/lib/db/rows';
 import { findPlace, type GeoPoint } from '@/lib/geo';
 import { timeZoneForCode } from '@/lib/hours/zone';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
@@ -83,7 +84,9 @@ export async function searchSessions(
   filters: AtelierFilters,
   options: { now?: Date; limit?: number; db?: Db; problems?: string[] } = {},
 ): Promise<SessionSearch> {
-  const db = options.db ?? readDb;
+  // The statement through node-postgres (lib/db/rows.ts), as the place search: Prisma's pipeline
+  // cost more than the query for a feed's 3,000 rows. The geocoder's cache through Prisma, on the primary.
+  const db: Pick<Db, '$queryRaw'> = options.db ?? rawReadDb;
   const now = options.now ?? new Date();
   const limit = options.limit ?? 50;
   const problems = [...(options.problems ?? [])];
