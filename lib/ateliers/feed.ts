@@ -24,7 +24,7 @@ import { hash } from 'node:crypto';
 import { cachedPage, pageCacheHeader } from '@/lib/cache/page-cache';
 import { atelierQuery, type AtelierFilters } from './filters';
 import { sessionsCalendar } from './ics';
-import { searchSessions } from './search';
+import { searchFeedSessions } from './search';
 
 /** Enough for a network's six months; a feed is not a data dump (the API is). */
 export const FEED_LIMIT = 3000;
@@ -45,7 +45,7 @@ export function feedEtag(body: string, stamp: string): string {
 const DTSTAMP = /\r\nDTSTAMP:(\d{8}T\d{6}Z)\r\n/;
 
 async function render(filters: AtelierFilters, problems: string[], baseUrl: string, now: Date): Promise<FeedAnswer> {
-  const result = await searchSessions(filters, { now, limit: FEED_LIMIT, problems });
+  const result = await searchFeedSessions(filters, { now, limit: FEED_LIMIT, problems });
   if (result.problems.length && result.sessions.length === 0 && filters.ou && !result.origin) {
     return { status: 404, body: result.problems.join('\n'), headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
   }

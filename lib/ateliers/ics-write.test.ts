@@ -4,7 +4,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { instantAt } from '@/lib/hours/zone';
-import { escapeText, foldLine, sessionsCalendar, type FeedSession } from './ics';
+import { escapeText, foldLine, sessionsCalendar } from './ics';
+import type { FeedSession } from './search';
 
 const now = new Date('2027-03-01T10:00:00Z');
 const octets = (line: string) => new TextEncoder().encode(line).length;

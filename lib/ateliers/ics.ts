@@ -5,26 +5,20 @@
 // Written by hand, not by ical-generator: a network's feed holds 3,000 events and must be ready
 // in well under 200 ms (issue #19), and the generator built an object per event, formatted each
 // date through its helpers and folded each line a character at a time (~150 ms of CPU and half of
-// it garbage collection for 3,000 events, measured on a CPU profile; this file takes about a
-// tenth). The feed needs ten properties of one component; what a writer must get right is here
-// and tested (ics.test.ts): TEXT escaping of \ ; , and line breaks (§3.3.11), no other control
+// it garbage collection for 3,000 events, measured on a CPU profile; this file takes 12–15 ms,
+// writing each atelier's own lines once). The feed needs ten properties of one component; what a
+// writer must get right is here and tested (ics.test.ts, ics-write.test.ts): TEXT escaping of \ ; , and line breaks (§3.3.11), no other control
 // character, lines folded at 75 octets without cutting a UTF-8 character (§3.1), CRLF line ends.
 // The text is the very text ical-generator writes for the same calendar (the test compares
 // them), plus what it gets wrong: the calendar's name escaped (it wrote `NAME:` raw, so a line
 // break in a typed « ou » could add properties) and the last line ended by CRLF.
 import { wallTimeIn } from '@/lib/hours/zone';
-import type { SessionRow } from './search';
+import type { FeedSession } from './search';
 import { vtimezone } from './vtimezone';
 
 type Options = { baseUrl: string; name: string; now: Date };
 
 const DAY = 86_400_000;
-
-/** The fields the feed reads of a session (a SessionRow has them all). */
-export type FeedSession = Pick<
-  SessionRow,
-  'session_id' | 'starts_at' | 'ends_at' | 'cancelled' | 'slug' | 'title' | 'summary' | 'online' | 'time_zone' | 'place_name' | 'commune' | 'stop_label'
->;
 
 /** The VTIMEZONE written for each zone: the span of the feed (40 days back, 200 ahead), from the start of `now`'s UTC day. */
 export function zoneBlock(zone: string, now: Date): string {
@@ -109,18 +103,36 @@ function utcDateTime(instant: Date): string {
 const BARE_PARAM = /^[A-Za-z0-9_/+-]+$/;
 const tzidParam = (zone: string) => (BARE_PARAM.test(zone) ? zone : `"${zone.replace(/["\r\n]/g, '')}"`);
 
-function eventText(s: FeedSession, baseUrl: string, stamp: string): string {
+/**
+ * The lines of an event that depend on its atelier only (title, place, text, link), from SUMMARY
+ * to END:VEVENT. An atelier's sessions come many times in a feed (a network's 3,000 events are
+ * about 400 ateliers): they are escaped and folded once per atelier and state (cancelled or not).
+ */
+function atelierLines(s: FeedSession, baseUrl: string): string {
   const url = `${baseUrl}/ateliers/${s.slug}`;
-  const tzid = tzidParam(s.time_zone);
   const summary = s.cancelled ? `Annulé : ${s.title}` : s.title;
   const location = s.online ? 'En ligne' : `${s.place_name}${s.stop_label ? ` (${s.stop_label})` : ''}, ${s.commune}`;
   return (
-    `BEGIN:VEVENT\r\nUID:${foldLine(`${escapeText(s.session_id)}@reperes`)}\r\nSEQUENCE:0\r\nDTSTAMP:${stamp}\r\n` +
-    `DTSTART;TZID=${foldLine(`${tzid}:${localDateTime(s.starts_at, s.time_zone)}`)}\r\n` +
-    `DTEND;TZID=${foldLine(`${tzid}:${localDateTime(s.ends_at, s.time_zone)}`)}\r\n` +
     `${foldLine(`SUMMARY:${escapeText(summary)}`)}\r\n${foldLine(`LOCATION:${escapeText(location)}`)}\r\n` +
     `${foldLine(`DESCRIPTION:${escapeText(`${s.summary}\n\n${url}`)}`)}\r\n${foldLine(`URL;VALUE=URI:${url}`)}\r\n` +
     `STATUS:${s.cancelled ? 'CANCELLED' : 'CONFIRMED'}\r\nEND:VEVENT\r\n`
+  );
+}
+
+const sameAtelierLines = (a: FeedSession, b: FeedSession) =>
+  a.title === b.title &&
+  a.summary === b.summary &&
+  a.online === b.online &&
+  a.place_name === b.place_name &&
+  a.stop_label === b.stop_label &&
+  a.commune === b.commune;
+
+function eventText(s: FeedSession, stamp: string, tail: string): string {
+  const tzid = tzidParam(s.time_zone);
+  return (
+    `BEGIN:VEVENT\r\nUID:${foldLine(`${escapeText(s.session_id)}@reperes`)}\r\nSEQUENCE:0\r\nDTSTAMP:${stamp}\r\n` +
+    `DTSTART;TZID=${foldLine(`${tzid}:${localDateTime(s.starts_at, s.time_zone)}`)}\r\n` +
+    `DTEND;TZID=${foldLine(`${tzid}:${localDateTime(s.ends_at, s.time_zone)}`)}\r\n${tail}`
   );
 }
 
@@ -140,7 +152,15 @@ export function sessionsCalendar(sessions: FeedSession[], options: Options): str
   for (const zone of zones) parts.push(cachedZoneBlock(zone, options.now), '\r\n');
   // No calendar-wide zone: DTSTAMP stays in UTC, as RFC 5545 requires. Calendars refresh hourly.
   parts.push('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n');
-  for (const s of sessions) parts.push(eventText(s, options.baseUrl, stamp));
+  // By atelier and state; the lines are reused only when every field they read is the same.
+  const tails = new Map<string, { s: FeedSession; lines: string }>();
+  for (const s of sessions) {
+    const key = s.cancelled ? `${s.slug} x` : s.slug;
+    const kept = tails.get(key);
+    let lines = kept && sameAtelierLines(kept.s, s) ? kept.lines : undefined;
+    if (lines === undefined) tails.set(key, { s, lines: (lines = atelierLines(s, options.baseUrl)) });
+    parts.push(eventText(s, stamp, lines));
+  }
   parts.push('END:VCALENDAR\r\n');
   return parts.join('');
 }
