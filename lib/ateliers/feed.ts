@@ -12,18 +12,18 @@ import 'server-only';
 // outside production, or while the cache's listener is down, every request renders.
 //
 // Validators:
-// - ETag: weak, a hash of the calendar without its DTSTAMP values (the render's time, the only
-//   part that differs between two renders of the same data), so it stays the same across renders
-//   and processes as long as the sessions shown do not change;
+// - ETag: weak, the calendar's version (ics.ts: a hash of all it writes but DTSTAMP, the time of
+//   writing, the only part that differs between two renders of the same data), so it stays the
+//   same across renders and processes as long as the sessions shown do not change (the
+//   VTIMEZONEs' span moves once a day, so it changes then too);
 // - Last-Modified: the time of the render. If-Modified-Since is honoured against it (304 when
 //   the copy held is at least that recent). A time taken from the data would be wrong: a session
 //   deleted, a place leaving a network or a session ending change the feed without any
 //   "updatedAt" moving. If-None-Match, when sent, decides alone (RFC 9110 §13.2.2); a date
 //   If-Modified-Since gives in the future is ignored.
-import { hash } from 'node:crypto';
 import { cachedPage, pageCacheHeader } from '@/lib/cache/page-cache';
 import { atelierQuery, type AtelierFilters } from './filters';
-import { sessionsCalendar } from './ics';
+import { writeCalendar } from './ics';
 import { searchFeedSessions } from './search';
 
 /** Enough for a network's six months; a feed is not a data dump (the API is). */
@@ -37,22 +37,14 @@ export function feedName(filters: AtelierFilters): string {
   return what ? `Ateliers — ${what} — Repères` : 'Ateliers — Repères';
 }
 
-/** The weak ETag of a calendar written with DTSTAMP `stamp`: the same sessions give the same tag at any render time. */
-export function feedEtag(body: string, stamp: string): string {
-  return `W/"${hash('sha1', body.replaceAll(`\r\nDTSTAMP:${stamp}\r\n`, '\r\n'), 'base64url')}"`;
-}
-
-const DTSTAMP = /\r\nDTSTAMP:(\d{8}T\d{6}Z)\r\n/;
-
 async function render(filters: AtelierFilters, problems: string[], baseUrl: string, now: Date): Promise<FeedAnswer> {
   const result = await searchFeedSessions(filters, { now, limit: FEED_LIMIT, problems });
   if (result.problems.length && result.sessions.length === 0 && filters.ou && !result.origin) {
     return { status: 404, body: result.problems.join('\n'), headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
   }
-  const body = sessionsCalendar(result.sessions, { baseUrl, name: feedName(filters), now });
-  const stamp = DTSTAMP.exec(body)?.[1];
+  const { text, version } = writeCalendar(result.sessions, { baseUrl, name: feedName(filters), now });
   const lastModified = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  return { status: 200, body, headers: { ETag: feedEtag(body, stamp ?? ''), 'Last-Modified': lastModified.toUTCString() } };
+  return { status: 200, body: text, headers: { ETag: `W/"${version}"`, 'Last-Modified': lastModified.toUTCString() } };
 }
 
 /** The feed for `filters`, from the cache when a fresh one is kept. */

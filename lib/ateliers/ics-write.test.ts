@@ -3,8 +3,8 @@
 // calendar name that tries to add its own lines.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { instantAt } from '@/lib/hours/zone';
-import { escapeText, foldLine, sessionsCalendar } from './ics';
+import { instantAt, wallTimeIn } from '@/lib/hours/zone';
+import { escapeText, foldLine, sessionsCalendar, writeCalendar } from './ics';
 import type { FeedSession } from './search';
 
 const now = new Date('2027-03-01T10:00:00Z');
@@ -105,5 +105,63 @@ describe('the iCalendar writer', () => {
     expect(events).toEqual([]);
     expect(root.getAllSubcomponents('vtimezone')).toEqual([]);
     expect(root.getFirstPropertyValue('prodid')).toBe('-//Repères//Ateliers//FR');
+  });
+
+  it('writes each wall time as lib/hours/zone.ts reads it, and ical.js gives back the instant, in every kind of zone', () => {
+    const zones = ['Europe/Paris', 'America/Miquelon', 'Pacific/Noumea', 'America/Cayenne', 'Indian/Reunion', 'Pacific/Tahiti'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const sessions = Array.from({ length: 300 }, (_, i) => {
+      const zone = zones[i % zones.length];
+      // Minutes within the feed's span, some right on Paris's and Miquelon's changes of 2027.
+      const near = [Date.UTC(2027, 2, 28, 1), Date.UTC(2027, 2, 14, 5), Date.UTC(2027, 9, 31, 1), Date.UTC(2027, 10, 7, 4)][i % 4];
+      const at = i % 3 === 0 ? near + (Math.floor(next() * 240) - 120) * 60_000 : now.getTime() + Math.floor(next() * 180 * 24 * 60) * 60_000;
+      return session(`s${i}`, { starts_at: new Date(at), ends_at: new Date(at + 90 * 60_000), time_zone: zone, slug: `a${i % 7}` });
+    });
+    const text = sessionsCalendar(sessions, { baseUrl: 'https://reperes.test', name: 'Ateliers', now });
+    const { root, events } = parsed(text);
+    for (const z of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(z);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const wall = (d: Date, zone: string) => {
+      const w = wallTimeIn(zone, d);
+      return `${w.year}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+    };
+    expect(text.match(/^DTSTART;TZID=.*$/gm)).toEqual(sessions.map((s) => `DTSTART;TZID=${s.time_zone}:${wall(s.starts_at, s.time_zone)}`));
+    // ical.js gives back each instant, except in the hour after an autumn change, where it applies
+    // the summer offset still (03:36 on 31 October 2027 in Paris read as 01:36Z, not 02:36Z): an
+    // hour off there, and only there. The VTIMEZONE says what RFC 5545 asks (the change's local
+    // time in the offset before it, 03:00 +0200 → +0100), and DTSTART is the zone's wall time (above).
+    const autumn = [Date.UTC(2027, 9, 31, 1), Date.UTC(2027, 10, 7, 4)];
+    let exact = 0;
+    events.forEach((e, i) => {
+      const at = sessions[i].starts_at.getTime();
+      const back = e.startDate.toJSDate().getTime();
+      if (back === at) exact++;
+      else {
+        expect(Math.abs(back - at), sessions[i].starts_at.toISOString()).toBe(3600_000);
+        expect(autumn.some((change) => at >= change && at < change + 2 * 3600_000)).toBe(true);
+      }
+    });
+    expect(exact).toBeGreaterThan(280);
+  });
+
+  it('gives the same version to the same sessions written later, another to any change shown', () => {
+    const sessions = [session('a'), session('b', { cancelled: true }), session('c', { slug: 'autre', title: 'Autre' })];
+    const options = { baseUrl: 'https://reperes.test', name: 'Ateliers', now };
+    const first = writeCalendar(sessions, options);
+    const later = writeCalendar(sessions, { ...options, now: new Date(now.getTime() + 3600_000) });
+    expect(later.text).not.toBe(first.text);
+    expect(later.version).toBe(first.version);
+    const changed = [
+      [session('a', { title: 'Atelier modifié' }), sessions[1], sessions[2]],
+      [session('a', { place_name: 'Ailleurs' }), sessions[1], sessions[2]],
+      [session('a', { ends_at: new Date(sessions[0].ends_at.getTime() + 60_000) }), sessions[1], sessions[2]],
+      [sessions[0], session('b'), sessions[2]],
+      [sessions[0], sessions[2], sessions[1]],
+      sessions.slice(0, 2),
+    ];
+    const versions = changed.map((list) => writeCalendar(list, options).version);
+    expect(new Set([first.version, ...versions]).size).toBe(changed.length + 1);
+    expect(writeCalendar(sessions, { ...options, name: 'Autre nom' }).version).not.toBe(first.version);
   });
 });

@@ -12,31 +12,42 @@
 // The text is the very text ical-generator writes for the same calendar (the test compares
 // them), plus what it gets wrong: the calendar's name escaped (it wrote `NAME:` raw, so a line
 // break in a typed « ou » could add properties) and the last line ended by CRLF.
+import { hash } from 'node:crypto';
 import { wallTimeIn } from '@/lib/hours/zone';
 import type { FeedSession } from './search';
-import { vtimezone } from './vtimezone';
+import { offsetMinutes, transitions, vtimezone } from './vtimezone';
 
 type Options = { baseUrl: string; name: string; now: Date };
 
 const DAY = 86_400_000;
 
-/** The VTIMEZONE written for each zone: the span of the feed (40 days back, 200 ahead), from the start of `now`'s UTC day. */
-export function zoneBlock(zone: string, now: Date): string {
+/** The span of the feed's VTIMEZONEs: 40 days back and 200 ahead of the start of `now`'s UTC day (sessions come from `now` to 183 days ahead). */
+function span(now: Date): { from: number; to: number } {
   const day = now.getTime() - (now.getTime() % DAY);
-  return vtimezone(zone, day - 40 * DAY, day + 200 * DAY);
+  return { from: day - 40 * DAY, to: day + 200 * DAY };
 }
 
+/** The VTIMEZONE written for each zone, over the feed's span. */
+export function zoneBlock(zone: string, now: Date): string {
+  const { from, to } = span(now);
+  return vtimezone(zone, from, to);
+}
+
+/** A zone over the feed's span: its VTIMEZONE, folded, and its offsets (the same that block defines) to write wall times. */
+type Zone = { block: string; from: number; to: number; start: number; changes: Array<{ at: number; after: number }> };
+
 // The same zone and day give the same block; a day's feeds share it (a handful of zones at most).
-const zoneBlocks = new Map<string, string>();
-function cachedZoneBlock(zone: string, now: Date): string {
+const zones = new Map<string, Zone>();
+function zoneOf(zone: string, now: Date): Zone {
   const key = `${zone} ${Math.floor(now.getTime() / DAY)}`;
-  let block = zoneBlocks.get(key);
-  if (block === undefined) {
-    if (zoneBlocks.size > 200) zoneBlocks.clear();
-    block = foldLines(zoneBlock(zone, now));
-    zoneBlocks.set(key, block);
+  let found = zones.get(key);
+  if (found === undefined) {
+    if (zones.size > 200) zones.clear();
+    const { from, to } = span(now);
+    found = { block: foldLines(zoneBlock(zone, now)), from, to, start: offsetMinutes(zone, from), changes: transitions(zone, from, to) };
+    zones.set(key, found);
   }
-  return block;
+  return found;
 }
 
 // Control characters other than HTAB are not allowed in a TEXT value (§3.3.11); line breaks are written \n.
@@ -84,11 +95,25 @@ export function foldLines(text: string): string {
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+// One Date reused: a feed writes 6,000 wall times, and Next.js wraps the Date constructor.
+const scratch = new Date(0);
 
-/** The wall time of `instant` in `zone` as a DATE-TIME value without a zone suffix (read with the TZID). */
-function localDateTime(instant: Date, zone: string): string {
-  const w = wallTimeIn(zone, instant);
-  return `${w.year}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+/**
+ * The wall time of `instant` in `zone` as a DATE-TIME value without a zone suffix (read with the
+ * TZID): the offset comes from the zone's changes over the feed's span (those its VTIMEZONE
+ * writes), so the two always agree; outside that span, from lib/hours/zone.ts.
+ */
+function localDateTime(instant: Date, zone: Zone, name: string): string {
+  const at = instant.getTime();
+  let offset = zone.start;
+  if (at >= zone.from && at < zone.to) {
+    for (const change of zone.changes) if (at >= change.at) offset = change.after;
+  } else {
+    const w = wallTimeIn(name, instant);
+    return `${w.year}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+  }
+  scratch.setTime(at + offset * 60_000);
+  return `${scratch.getUTCFullYear()}${pad(scratch.getUTCMonth() + 1)}${pad(scratch.getUTCDate())}T${pad(scratch.getUTCHours())}${pad(scratch.getUTCMinutes())}${pad(scratch.getUTCSeconds())}`;
 }
 
 /** A UTC DATE-TIME value (DTSTAMP). */
@@ -127,40 +152,51 @@ const sameAtelierLines = (a: FeedSession, b: FeedSession) =>
   a.stop_label === b.stop_label &&
   a.commune === b.commune;
 
-function eventText(s: FeedSession, stamp: string, tail: string): string {
+/** An event's own lines, from BEGIN:VEVENT to DTEND, without DTSTAMP (written between UID and DTSTART). */
+function eventHead(s: FeedSession, zone: Zone): [string, string] {
   const tzid = tzidParam(s.time_zone);
-  return (
-    `BEGIN:VEVENT\r\nUID:${foldLine(`${escapeText(s.session_id)}@reperes`)}\r\nSEQUENCE:0\r\nDTSTAMP:${stamp}\r\n` +
-    `DTSTART;TZID=${foldLine(`${tzid}:${localDateTime(s.starts_at, s.time_zone)}`)}\r\n` +
-    `DTEND;TZID=${foldLine(`${tzid}:${localDateTime(s.ends_at, s.time_zone)}`)}\r\n${tail}`
-  );
+  return [
+    `BEGIN:VEVENT\r\nUID:${foldLine(`${escapeText(s.session_id)}@reperes`)}\r\nSEQUENCE:0\r\n`,
+    `DTSTART;TZID=${foldLine(`${tzid}:${localDateTime(s.starts_at, zone, s.time_zone)}`)}\r\n` +
+      `DTEND;TZID=${foldLine(`${tzid}:${localDateTime(s.ends_at, zone, s.time_zone)}`)}\r\n`,
+  ];
 }
 
-/** The calendar of `sessions`, in their order: one VEVENT each, one VTIMEZONE per zone used. */
-export function sessionsCalendar(sessions: FeedSession[], options: Options): string {
-  const stamp = utcDateTime(options.now);
+/**
+ * The calendar of `sessions`, in their order (one VEVENT each, one VTIMEZONE per zone used), and
+ * its version: a hash of everything written but DTSTAMP (the time of writing), so that the same
+ * sessions written again later have the same version (the feed's ETag). What is hashed is what the
+ * text is made of: each event's own lines and the index of its atelier's lines, each atelier's
+ * lines once — a fifth of the text.
+ */
+export function writeCalendar(sessions: FeedSession[], options: Options): { text: string; version: string } {
+  const stamp = `DTSTAMP:${utcDateTime(options.now)}\r\n`;
   const name = escapeText(options.name);
-  const parts = [
-    'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Repères//Ateliers//FR\r\nMETHOD:PUBLISH\r\n',
-    foldLine(`NAME:${name}`),
-    '\r\n',
-    foldLine(`X-WR-CALNAME:${name}`),
-    '\r\n',
-  ];
-  const zones = new Set<string>();
-  for (const s of sessions) zones.add(s.time_zone);
-  for (const zone of zones) parts.push(cachedZoneBlock(zone, options.now), '\r\n');
+  const head = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Repères//Ateliers//FR\r\nMETHOD:PUBLISH\r\n${foldLine(`NAME:${name}`)}\r\n${foldLine(`X-WR-CALNAME:${name}`)}\r\n`;
+  const used = new Map<string, Zone>();
+  for (const s of sessions) if (!used.has(s.time_zone)) used.set(s.time_zone, zoneOf(s.time_zone, options.now));
   // No calendar-wide zone: DTSTAMP stays in UTC, as RFC 5545 requires. Calendars refresh hourly.
-  parts.push('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n');
+  const parts = [head, ...[...used.values()].map((z) => `${z.block}\r\n`), 'REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n'];
+  const versioned = [...parts];
   // By atelier and state; the lines are reused only when every field they read is the same.
-  const tails = new Map<string, { s: FeedSession; lines: string }>();
+  const tails = new Map<string, { s: FeedSession; lines: string; index: number }>();
   for (const s of sessions) {
     const key = s.cancelled ? `${s.slug} x` : s.slug;
-    const kept = tails.get(key);
-    let lines = kept && sameAtelierLines(kept.s, s) ? kept.lines : undefined;
-    if (lines === undefined) tails.set(key, { s, lines: (lines = atelierLines(s, options.baseUrl)) });
-    parts.push(eventText(s, stamp, lines));
+    let tail = tails.get(key);
+    if (!tail || !sameAtelierLines(tail.s, s)) {
+      tail = { s, lines: atelierLines(s, options.baseUrl), index: versioned.length };
+      tails.set(key, tail);
+      versioned.push(tail.lines);
+    }
+    const [uid, times] = eventHead(s, used.get(s.time_zone)!);
+    parts.push(uid, stamp, times, tail.lines);
+    versioned.push(`${uid}${times}${tail.index}\n`);
   }
   parts.push('END:VCALENDAR\r\n');
-  return parts.join('');
+  return { text: parts.join(''), version: hash('sha1', versioned.join(''), 'base64url') };
+}
+
+/** The calendar's text (writeCalendar). */
+export function sessionsCalendar(sessions: FeedSession[], options: Options): string {
+  return writeCalendar(sessions, options).text;
 }
