@@ -1,32 +1,28 @@
 // /ateliers.ics: the coming sessions as an iCalendar feed any calendar app can subscribe to, with
 // the /ateliers filters (lieu=<place slug>, reseau=<network slug>, ou=<commune>&rayon=<km>, theme…).
-import { sessionsCalendar } from '@/lib/ateliers/ics';
+// The feed, its short cache and its validators are lib/ateliers/feed.ts; here, HTTP: 304 to a
+// conditional request the validators match, HEAD without a body, 503 when it fails.
+import { atelierFeed, notModified } from '@/lib/ateliers/feed';
 import { paramsOf, parseAtelierParams } from '@/lib/ateliers/filters';
-import { searchSessions } from '@/lib/ateliers/search';
 import { publicUrl } from '@/lib/config/env';
 import { forRequest } from '@/lib/observability/logger';
 
 export const dynamic = 'force-dynamic';
 
-/** Enough for a network's six months; a feed is not a data dump (the API is). */
-const FEED_LIMIT = 3000;
+const CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
 
 export async function GET(request: Request) {
   const { filters, problems } = parseAtelierParams(paramsOf(new URL(request.url)));
   try {
-    const now = new Date();
-    const result = await searchSessions(filters, { now, limit: FEED_LIMIT, problems });
-    if (result.problems.length && result.sessions.length === 0 && filters.ou && !result.origin) {
-      return new Response(result.problems.join('\n'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const feed = await atelierFeed(filters, problems, publicUrl());
+    if (feed.status !== 200) return new Response(feed.body, { status: feed.status, headers: feed.headers });
+    const headers = { ...feed.headers, 'Cache-Control': CACHE_CONTROL };
+    if (notModified(request.headers, { etag: feed.headers.ETag, lastModified: feed.headers['Last-Modified'] })) {
+      return new Response(null, { status: 304, headers });
     }
-    const name = filters.lieu || filters.reseau || filters.ou ? `Ateliers — ${filters.ou ?? filters.lieu ?? filters.reseau} — Repères` : 'Ateliers — Repères';
-    const body = sessionsCalendar(result.sessions, { baseUrl: publicUrl(), name, now });
-    return new Response(request.method === 'HEAD' ? null : body, {
-      headers: {
-        'Content-Type': 'text/calendar; charset=utf-8',
-        'Content-Disposition': 'inline; filename="ateliers.ics"',
-        'Cache-Control': 'public, max-age=300, s-maxage=300',
-      },
+    // Bytes rather than the string: undici would scan 2 MB for lone surrogates and encode it again.
+    return new Response(request.method === 'HEAD' ? null : Buffer.from(feed.body), {
+      headers: { ...headers, 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="ateliers.ics"' },
     });
   } catch (error) {
     forRequest(request.headers.get('x-request-id')).error({ err: error, path: '/ateliers.ics' }, 'ics feed failed');

@@ -1,11 +1,11 @@
 // The feed read back by ical.js (Mozilla's iCalendar parser, used by Thunderbird): it must parse,
 // its VTIMEZONEs must turn each DTSTART back into the very instant written, across a DST change
 // and overseas, and a cancelled session must say so.
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { instantAt } from '@/lib/hours/zone';
-import { calendarData, foldLines, sessionsCalendar, zoneBlock } from './ics';
+import { foldLines, sessionsCalendar, zoneBlock } from './ics';
 import { floating } from './recurrence';
 import type { SessionRow } from './search';
 import { transitions } from './vtimezone';
@@ -74,9 +74,15 @@ describe('foldLines and the assembled calendar', () => {
     row('b', instantAt('America/Cayenne', 2027, 3, 30, 14, 0), 'America/Cayenne', { cancelled: true, title: long.slice(0, 120) }),
   ];
 
-  it('writes the very text ical-generator writes when it folds the whole calendar itself', () => {
+  it('writes the very text ical-generator writes for the same calendar, the last line ended', () => {
     const options = { baseUrl: 'https://reperes.test', name: 'Ateliers — Cholet', now };
-    const whole = ical({ ...calendarData(options), timezone: { name: '', generator: (zone) => zoneBlock(zone, now) } });
+    const whole = ical({
+      name: options.name,
+      prodId: { company: 'Repères', product: 'Ateliers', language: 'FR' },
+      method: ICalCalendarMethod.PUBLISH,
+      ttl: 3600,
+      timezone: { name: '', generator: (zone) => zoneBlock(zone, now) },
+    });
     for (const s of sessions) {
       const url = `${options.baseUrl}/ateliers/${s.slug}`;
       whole.createEvent({
@@ -92,7 +98,7 @@ describe('foldLines and the assembled calendar', () => {
         status: s.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
     }
-    expect(sessionsCalendar(sessions, options)).toBe(whole.toString());
+    expect(sessionsCalendar(sessions, options)).toBe(`${whole.toString()}\r\n`);
   });
 
   it('folds at 75 octets without cutting a character', () => {

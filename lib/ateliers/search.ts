@@ -5,6 +5,7 @@ import 'server-only';
 // online ones only, wherever. Only published places' ateliers are shown.
 import { Prisma, type PrismaClient, type Service } from '@prisma/client';
 import { db as primaryDb, readDb } from '@/lib/db';
+import { rawReadDb } from '@/lib/db/rows';
 import { findPlace, type GeoPoint } from '@/lib/geo';
 import { timeZoneForCode } from '@/lib/hours/zone';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
@@ -34,7 +35,13 @@ export type SessionRow = {
   demo: boolean;
 };
 
-export type SessionSearch = { origin: GeoPoint | null; sessions: SessionRow[]; problems: string[]; limit: number };
+/** What the .ics feed writes of a session (ics.ts). */
+export type FeedSession = Pick<
+  SessionRow,
+  'session_id' | 'starts_at' | 'ends_at' | 'cancelled' | 'slug' | 'title' | 'summary' | 'online' | 'time_zone' | 'place_name' | 'commune' | 'stop_label'
+>;
+
+export type SessionSearch<T = SessionRow> = { origin: GeoPoint | null; sessions: T[]; problems: string[]; limit: number };
 
 export const SESSION_COLUMNS = Prisma.sql`s."id" AS session_id, s."startsAt" AS starts_at, s."endsAt" AS ends_at,
   (s."cancelledAt" IS NOT NULL OR a."cancelledAt" IS NOT NULL) AS cancelled,
@@ -42,6 +49,11 @@ export const SESSION_COLUMNS = Prisma.sql`s."id" AS session_id, s."startsAt" AS 
   a."slug", a."title", a."summary", a."fee"::text AS fee, a."online", a."registrationMode"::text AS registration_mode,
   a."timeZone" AS time_zone, a."themes"::text[] AS themes, p."name" AS place_name, p."slug" AS place_slug,
   COALESCE(st."commune", p."commune") AS commune, st."label" AS stop_label, p."demo"`;
+
+/** FeedSession's columns only: a network's feed reads 3,000 rows, and parsing the rest (the themes' arrays above all) cost more than writing them. */
+export const FEED_COLUMNS = Prisma.sql`s."id" AS session_id, s."startsAt" AS starts_at, s."endsAt" AS ends_at,
+  (s."cancelledAt" IS NOT NULL OR a."cancelledAt" IS NOT NULL) AS cancelled, a."slug", a."title", a."summary", a."online",
+  a."timeZone" AS time_zone, p."name" AS place_name, COALESCE(st."commune", p."commune") AS commune, st."label" AS stop_label`;
 
 export const SESSION_FROM = Prisma.sql`"AtelierSession" s JOIN "Atelier" a ON a."id" = s."atelierId" JOIN "Place" p ON p."id" = a."placeId"
   LEFT JOIN "PlaceStop" st ON st."id" = a."stopId"`;
@@ -78,12 +90,22 @@ function conditions(f: AtelierFilters, from: Date, to: Date | null, origin: GeoP
   return where;
 }
 
+type SearchOptions = { now?: Date; limit?: number; db?: Db; problems?: string[] };
+
 /** The sessions matching `filters` from `now`, soonest first, at most `limit`. */
-export async function searchSessions(
-  filters: AtelierFilters,
-  options: { now?: Date; limit?: number; db?: Db; problems?: string[] } = {},
-): Promise<SessionSearch> {
-  const db = options.db ?? readDb;
+export function searchSessions(filters: AtelierFilters, options: SearchOptions = {}): Promise<SessionSearch> {
+  return search<SessionRow>(SESSION_COLUMNS, filters, options);
+}
+
+/** The same sessions, with the feed's columns only. */
+export function searchFeedSessions(filters: AtelierFilters, options: SearchOptions = {}): Promise<SessionSearch<FeedSession>> {
+  return search<FeedSession>(FEED_COLUMNS, filters, options);
+}
+
+async function search<T>(columns: Prisma.Sql, filters: AtelierFilters, options: SearchOptions): Promise<SessionSearch<T>> {
+  // The statement through node-postgres (lib/db/rows.ts), as the place search: Prisma's pipeline
+  // cost more than the query for a feed's 3,000 rows. The geocoder's cache through Prisma, on the primary.
+  const db: Pick<Db, '$queryRaw'> = options.db ?? rawReadDb;
   const now = options.now ?? new Date();
   const limit = options.limit ?? 50;
   const problems = [...(options.problems ?? [])];
@@ -102,7 +124,7 @@ export async function searchSessions(
   const distance = origin
     ? Prisma.sql`earth_distance(reperes_earth(COALESCE(st."latitude", p."latitude"), COALESCE(st."longitude", p."longitude")), reperes_earth(${origin.latitude}::float8, ${origin.longitude}::float8))`
     : Prisma.sql`NULL::float8`;
-  const sessions = await db.$queryRaw<SessionRow[]>`SELECT ${SESSION_COLUMNS}, ${distance} AS distance FROM ${SESSION_FROM}
+  const sessions = await db.$queryRaw<T[]>`SELECT ${columns}, ${distance} AS distance FROM ${SESSION_FROM}
     WHERE ${where} ORDER BY s."startsAt", a."title", s."id" LIMIT ${limit}`;
   return { origin, sessions, problems, limit };
 }

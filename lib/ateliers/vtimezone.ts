@@ -4,7 +4,8 @@
 // holds, mainland and overseas alike. ical-generator calls this for every zone of its events.
 import { wallTimeIn } from '@/lib/hours/zone';
 
-function offsetMinutes(timeZone: string, at: number): number {
+/** The zone's offset from UTC at an instant, in minutes. */
+export function offsetMinutes(timeZone: string, at: number): number {
   const w = wallTimeIn(timeZone, new Date(at));
   return Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at / 1000) * 1000) / 60_000);
 }
