@@ -16,6 +16,9 @@ export const DATA_FILES = {
   standardSchema: 'standard/schema.json',
   standardExample: 'standard/exemple-valide.csv',
   ateliersSchema: 'ateliers/schema.json',
+  // The PDF fiche's font for Cyrillic and Arabic script (lib/orientation/pdf.ts; licence beside them).
+  fontSans: 'fonts/DejaVuSans.ttf',
+  fontSansBold: 'fonts/DejaVuSans-Bold.ttf',
 } as const;
 
 export type DataFile = keyof typeof DATA_FILES;
