@@ -80,25 +80,49 @@ export function typeface(doc: PDFKit.PDFDocument, locale: Locale): Typeface {
   return { regular: 'Sans', bold: 'Sans-Bold', clean: withoutEmoji, rtl: RTL.has(locale) };
 }
 
-/** A right-to-left paragraph's line cut into runs of one direction, in logical order (the first run goes rightmost). */
+/** Phone numbers ("02 41 00 00 00", "+33 2 41…"): kept left to right whole, as the web pages isolate them. */
+const PHONE = /\+?\d[\d ]{7,}\d/g;
+/** A single separator between two digits keeps a number whole ("12:00", "3,5"). */
+const NUMBER_SEPARATOR = /[.,:/]/;
+
+/**
+ * A right-to-left paragraph's line cut into runs of one direction, in logical order (the first run
+ * goes rightmost). A simplification of Unicode's bidirectional algorithm for one right-to-left
+ * paragraph without embeddings: Arabic letters are right to left, other letters left to right;
+ * digits are left to right, and count as left-to-right after a Latin word (rule W7), otherwise as
+ * right-to-left for the neutrals around them — so "09:00 – 12:00" reads from the right, as a
+ * browser shows it; a neutral between two left-to-right characters is left to right, otherwise
+ * right to left. Phone numbers stay whole, left to right.
+ */
 export function bidiRuns(line: string): Array<{ text: string; rtl: boolean }> {
   const chars = [...line];
-  const strong = chars.map((c) => (ARABIC.test(c) ? 'R' : STRONG_LTR.test(c) ? 'L' : null));
-  const direction = chars.map((_, i) => {
-    if (strong[i]) return strong[i];
-    // A neutral between two left-to-right characters is left to right; otherwise the paragraph's.
-    let before: string | null = null;
-    for (let j = i - 1; j >= 0 && !before; j--) before = strong[j];
-    let after: string | null = null;
-    for (let j = i + 1; j < chars.length && !after; j++) after = strong[j];
-    return before === 'L' && after === 'L' ? 'L' : 'R';
+  const phone = new Array<boolean>(chars.length).fill(false);
+  // Indexes of `chars` (code points) from the string's UTF-16 offsets.
+  const offsets: number[] = [];
+  chars.reduce((offset, c, i) => ((offsets[i] = offset), offset + c.length), 0);
+  for (const match of line.matchAll(PHONE)) chars.forEach((_, i) => (phone[i] ||= offsets[i] >= match.index && offsets[i] < match.index + match[0].length));
+  type Kind = 'R' | 'L' | 'EN' | 'N';
+  const kinds: Kind[] = chars.map((c, i) => (phone[i] ? 'L' : ARABIC.test(c) ? 'R' : /\p{Nd}/u.test(c) ? 'EN' : STRONG_LTR.test(c) ? 'L' : 'N'));
+  kinds.forEach((kind, i) => {
+    if (kind === 'N' && NUMBER_SEPARATOR.test(chars[i]) && kinds[i - 1] === 'EN' && kinds[i + 1] === 'EN') kinds[i] = 'EN';
+  });
+  let lastStrong: Kind = 'R';
+  kinds.forEach((kind, i) => {
+    if (kind === 'L' || kind === 'R') lastStrong = kind;
+    else if (kind === 'EN' && lastStrong === 'L') kinds[i] = 'L';
+  });
+  const ltr = kinds.map((kind, i) => {
+    if (kind !== 'N') return kind !== 'R';
+    // The nearest non-neutral on each side; the paragraph's edges count as right to left.
+    const before = kinds.slice(0, i).findLast((k) => k !== 'N') ?? 'R';
+    const after = kinds.slice(i + 1).find((k) => k !== 'N') ?? 'R';
+    return before === 'L' && after === 'L';
   });
   const runs: Array<{ text: string; rtl: boolean }> = [];
   chars.forEach((c, i) => {
-    const rtl = direction[i] === 'R';
     const last = runs[runs.length - 1];
-    if (last && last.rtl === rtl) last.text += c;
-    else runs.push({ text: c, rtl });
+    if (last && last.rtl === !ltr[i]) last.text += c;
+    else runs.push({ text: c, rtl: !ltr[i] });
   });
   return runs;
 }

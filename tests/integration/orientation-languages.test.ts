@@ -67,9 +67,10 @@ describe('the fiche in other languages', () => {
       'أوقات العمل',
       'Demander Julie',
       'CCAS de Cholet',
-      '09:00 – 12:00, 14:00 – 18:00',
     ])
       expect(all).toContain(expected);
+    // The hours are drawn run by run (the extraction joins them without their spaces).
+    expect(all.replace(/ /g, '')).toContain('الخميس:09:00–12:00,14:00–18:00');
     // No French word of the interface is left.
     for (const french of ['Téléphone', 'Horaires', 'Fiche d’orientation', 'Note :']) expect(all).not.toContain(french);
     const raw = pdf.toString('latin1');
@@ -122,6 +123,22 @@ describe('right-to-left lines in the PDF', () => {
       { text: '24', rtl: false },
       { text: ' نوفمبر ', rtl: true },
       { text: '2026', rtl: false },
+    ]);
+    // Hours read from the right, as a browser shows them: the first time rightmost.
+    expect(bidiRuns('الاثنين: 09:00 – 12:00, 14:00 – 18:00')).toEqual([
+      { text: 'الاثنين: ', rtl: true },
+      { text: '09:00', rtl: false },
+      { text: ' – ', rtl: true },
+      { text: '12:00', rtl: false },
+      { text: ', ', rtl: true },
+      { text: '14:00', rtl: false },
+      { text: ' – ', rtl: true },
+      { text: '18:00', rtl: false },
+    ]);
+    // After a Latin word, digits are part of it (a web address, a name).
+    expect(bidiRuns('التسجيل: http://localhost:3000/ateliers/x')).toEqual([
+      { text: 'التسجيل: ', rtl: true },
+      { text: 'http://localhost:3000/ateliers/x', rtl: false },
     ]);
     expect(bidiRuns('')).toEqual([]);
   });
