@@ -8,6 +8,7 @@ import type { ReactElement } from 'react';
 import { unavailablePageResponse } from '@/app/unavailable-response';
 import { NotFoundContent } from '@/components/layout/NotFoundContent';
 import { PublicDocument } from '@/components/layout/PublicDocument';
+import type { Translator } from '@/lib/i18n';
 import type { AssetName } from '@/lib/render/assets';
 import { renderDocument } from '@/lib/render/html';
 import { servePage } from '@/lib/render/public-page';
@@ -23,6 +24,10 @@ export type LightPage = {
   /** The page's script: site.js (suggestions, selection, map) unless said. */
   scripts?: AssetName[];
   body: ReactElement;
+  /** A page in the visitor's language (lib/i18n; French when absent)… */
+  t?: Translator;
+  /** …and its unprefixed path and query, for the language switch and the hreflang alternates. */
+  path?: string;
 };
 
 /** A 404 page in the site's words, with a way back. */
@@ -52,6 +57,8 @@ export async function lightPageResponse(request: Request, build: (url: URL) => P
           canonical={page.canonical}
           nonce={nonce}
           scripts={page.scripts ?? ['site.js']}
+          t={page.t}
+          path={page.path}
         >
           {page.body}
         </PublicDocument>,

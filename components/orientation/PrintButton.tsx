@@ -1,10 +1,10 @@
 'use client';
 import { printFiche } from './selection-store';
 
-export function PrintButton() {
+export function PrintButton({ label }: { label: string }) {
   return (
     <button type="button" className="button" onClick={printFiche}>
-      Imprimer
+      {label}
     </button>
   );
 }

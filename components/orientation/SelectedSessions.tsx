@@ -3,19 +3,32 @@
 // a note for the person and a way to remove it; and how many no longer take place.
 import type { FicheSession } from '@/lib/orientation/sessions';
 import { setSessionSelection, type SelectedSession } from './selection-store';
+import type { Words } from './words';
 
-export function SelectedSessions({ sessions, details, detailsLoaded }: { sessions: SelectedSession[]; details: FicheSession[]; detailsLoaded: boolean }) {
+export function SelectedSessions({
+  sessions,
+  details,
+  detailsLoaded,
+  t,
+}: {
+  sessions: SelectedSession[];
+  details: FicheSession[];
+  detailsLoaded: boolean;
+  t: Words;
+}) {
   if (sessions.length === 0) return null;
   const gone = sessions.filter((s) => !details.some((d) => d.id === s.id)).length;
   return (
     <section aria-labelledby="ateliers-choisis" className="no-print">
-      <h2 id="ateliers-choisis">Ateliers choisis ({sessions.length})</h2>
+      <h2 id="ateliers-choisis">{t('orient.sheet.sessions', { count: sessions.length })}</h2>
       <ol className="selection-list">
         {sessions.map((s) => (
           <li key={s.id} className="selection-item" data-testid="selection-session">
             <div className="selection-item__head">
               <h3>
-                <a href={`/ateliers/${s.slug}`}>{s.title}</a>
+                <a href={t.path(`/ateliers/${s.slug}`)} lang="fr">
+                  {s.title}
+                </a>
               </h3>
               <span className="admin-actions">
                 <button
@@ -23,15 +36,20 @@ export function SelectedSessions({ sessions, details, detailsLoaded }: { session
                   className="button button--small button--danger"
                   onClick={() => setSessionSelection(sessions.filter((x) => x.id !== s.id))}
                 >
-                  Retirer<span className="visually-hidden"> {s.title}</span>
+                  {t('orient.sheet.remove')}
+                  <span className="visually-hidden" lang="fr">
+                    {' '}
+                    {s.title}
+                  </span>
                 </button>
               </span>
             </div>
             <p>
-              {details.find((d) => d.id === s.id)?.when ?? new Date(s.startsAt).toLocaleString('fr-FR', { dateStyle: 'full', timeStyle: 'short' })} — {s.place}
+              {details.find((d) => d.id === s.id)?.when ?? new Date(s.startsAt).toLocaleString(t.locale, { dateStyle: 'full', timeStyle: 'short' })} —{' '}
+              <span lang="fr">{s.place}</span>
             </p>
             <div className="field">
-              <label htmlFor={`note-seance-${s.id}`}>Note pour la personne (facultatif)</label>
+              <label htmlFor={`note-seance-${s.id}`}>{t('orient.sheet.note')}</label>
               <textarea
                 id={`note-seance-${s.id}`}
                 maxLength={300}
@@ -43,9 +61,7 @@ export function SelectedSessions({ sessions, details, detailsLoaded }: { session
           </li>
         ))}
       </ol>
-      {gone > 0 && detailsLoaded && (
-        <p className="notice notice--warning">{gone} séance(s) de la sélection n’ont plus lieu (annulées ou passées) : elles ne figurent pas sur la fiche.</p>
-      )}
+      {gone > 0 && detailsLoaded && <p className="notice notice--warning">{t('orient.sheet.sessionsGone', { count: gone })}</p>}
     </section>
   );
 }

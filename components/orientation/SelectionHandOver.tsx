@@ -1,58 +1,56 @@
 'use client';
 // How the fiche leaves the selection page: as a PDF, printed or in the person's own mail app
 // (HandOver), as a share link to copy or send by SMS (ShareLink), or sent by Repères to an address
-// typed once (SendByMail, signed-in professionals only). Used by SelectionSheet.
+// typed once (SendByMail, signed-in professionals only). Used by SelectionSheet, in its words; the
+// PDF is asked for in the page's language (?lang=).
 import { useState } from 'react';
 import { PrintButton } from './PrintButton';
+import type { Words } from './words';
 
 /** The fiche as a PDF, printed, or in the person's own mail app (a mailto: link with the share link). */
-export function HandOver({ request, mailto }: { request: unknown; mailto: string }) {
+export function HandOver({ request, mailto, t }: { request: unknown; mailto: string; t: Words }) {
   return (
     <>
       <div className="selection-actions">
-        <form method="post" action="/api/orientation/pdf">
+        <form method="post" action={`/api/orientation/pdf?lang=${t.locale}`}>
           <input type="hidden" name="fiche" value={JSON.stringify(request)} />
           <button type="submit" className="button button--primary">
-            Télécharger la fiche (PDF)
+            {t('orient.sheet.pdf')}
           </button>
         </form>
-        <PrintButton />
+        <PrintButton label={t('island.print')} />
         {mailto && (
           <a className="button" href={mailto}>
-            Écrire avec ma messagerie
+            {t('orient.sheet.mailApp')}
           </a>
         )}
       </div>
-      {mailto && (
-        <p className="hint">
-          « Écrire avec ma messagerie » ouvre votre logiciel de courriel avec le lien vers les lieux ; vous choisissez le destinataire et pouvez joindre le PDF.
-        </p>
-      )}
+      {mailto && <p className="hint">{t('orient.sheet.mailAppHint', { mailApp: t('orient.sheet.mailApp') })}</p>}
     </>
   );
 }
 
 /** The share link (places only, nothing about the person), to copy or send by SMS. */
-export function ShareLink({ shareUrl, copied, setCopied }: { shareUrl: string; copied: string; setCopied: (message: string) => void }) {
+export function ShareLink({ shareUrl, copied, setCopied, t }: { shareUrl: string; copied: string; setCopied: (message: string) => void; t: Words }) {
   return (
     <div className="field">
-      <label htmlFor="share">Lien à envoyer par SMS (il contient les lieux, rien sur la personne)</label>
+      <label htmlFor="share">{t('orient.sheet.share')}</label>
       <div className="location-field__row">
-        <input id="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
+        <input id="share" readOnly dir="ltr" value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
           className="button"
           onClick={() =>
             navigator.clipboard?.writeText(shareUrl).then(
-              () => setCopied('Lien copié.'),
-              () => setCopied('Copiez le lien à la main.'),
+              () => setCopied(t('island.linkCopied')),
+              () => setCopied(t('orient.sheet.copyByHand')),
             )
           }
         >
-          Copier
+          {t('orient.sheet.copy')}
         </button>
-        <a className="button" href={`sms:?&body=${encodeURIComponent(`Les lieux pour vous aider : ${shareUrl}`)}`}>
-          Envoyer par SMS
+        <a className="button" href={`sms:?&body=${encodeURIComponent(t('orient.sheet.smsBody', { url: shareUrl }))}`}>
+          {t('orient.sheet.sms')}
         </a>
       </div>
       <span role="status" className="hint">
@@ -63,7 +61,7 @@ export function ShareLink({ shareUrl, copied, setCopied }: { shareUrl: string; c
 }
 
 /** Repères sends the fiche as a PDF to the address typed (signed-in professionals only); the address is then forgotten. */
-export function SendByMail({ request }: { request: unknown }) {
+export function SendByMail({ request, t }: { request: unknown; t: Words }) {
   const [email, setEmail] = useState('');
   const [sendState, setSendState] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
   const [sending, setSending] = useState(false);
@@ -81,7 +79,7 @@ export function SendByMail({ request }: { request: unknown }) {
       setSendState({ tone: response.ok ? 'success' : 'error', message: body.message });
       if (response.ok) setEmail('');
     } catch {
-      setSendState({ tone: 'error', message: 'L’envoi n’a pas abouti : vérifiez la connexion et réessayez.' });
+      setSendState({ tone: 'error', message: t('orient.sheet.sendFailed') });
     } finally {
       setSending(false);
     }
@@ -91,15 +89,14 @@ export function SendByMail({ request }: { request: unknown }) {
     <>
       <form onSubmit={send} className="selection-actions" aria-describedby="envoi-aide">
         <p id="envoi-aide" className="hint">
-          Envoi par Repères, le PDF joint, à votre nom (la réponse vous parviendra). L’adresse sert à cet envoi puis est oubliée. Pas d’adresse web dans les
-          notes : les liens vers les lieux sont ajoutés d’office.
+          {t('orient.sheet.sendHelp')}
         </p>
         <div className="field">
-          <label htmlFor="email">Adresse électronique de la personne</label>
+          <label htmlFor="email">{t('orient.sheet.email')}</label>
           <input id="email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
         <button type="submit" className="button" disabled={sending}>
-          Envoyer la fiche par Repères
+          {t('orient.sheet.send')}
         </button>
       </form>
       {sendState && (

@@ -3,17 +3,20 @@
 // download the PDF, write to the person with one's own mail app (a mailto: link carrying the
 // share link) or share the link. Signed-in professionals may also have Repères send the PDF
 // (lib/orientation/send.ts). Everything stays in this browser until a PDF or an email is asked
-// for, and the server forgets it once done.
+// for, and the server forgets it once done. Its words are the page's (`t`, words.tsx); the PDF and
+// the places' details are asked for in that language.
 import { useEffect, useMemo, useState } from 'react';
 import type { FichePlace } from '@/lib/orientation/fiche';
 import { ficheMailto } from '@/lib/orientation/mailto';
 import type { FicheSession } from '@/lib/orientation/sessions';
 import { FicheView } from './FicheView';
 import { SelectedSessions } from './SelectedSessions';
+import { EmptySelection, WhoFor } from './SelectionForms';
 import { HandOver, SendByMail, ShareLink } from './SelectionHandOver';
 import { getBeneficiary, getProfessional, saveBeneficiary, saveProfessional, setSelection, type Professional, type SelectedPlace } from './selection-store';
 import { useSelection } from './use-selection';
 import { useSessionSelection } from './use-session-selection';
+import { rich, type Words } from './words';
 
 function move(list: SelectedPlace[], index: number, by: number) {
   const next = [...list];
@@ -22,7 +25,7 @@ function move(list: SelectedPlace[], index: number, by: number) {
   return next;
 }
 
-export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: boolean }) {
+export function SelectionSheet({ canSendByMail = false, t }: { canSendByMail?: boolean; t: Words }) {
   const selection = useSelection();
   const chosenSessions = useSessionSelection();
   const [mounted, setMounted] = useState(false);
@@ -39,7 +42,7 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
-  const { details, sessionDetails, loaded, loadError } = usePlaceDetails(selection.map((p) => p.id).join(','), chosenSessions.map((s) => s.id).join(','));
+  const { details, sessionDetails, loaded, loadError } = usePlaceDetails(selection.map((p) => p.id).join(','), chosenSessions.map((s) => s.id).join(','), t);
   const sessions = useMemo(
     () =>
       chosenSessions.flatMap((c) => {
@@ -64,15 +67,14 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
     need: beneficiary.need,
     professional,
   };
-  const shareUrl =
-    mounted && places.length + sessions.length
-      ? `${window.location.origin}/orienter/fiche?lieux=${places.map((p) => p.slug).join(',')}${sessions.length ? `&seances=${sessions.map((s) => s.id).join(',')}` : ''}`
-      : '';
+  const shareUrl = mounted ? shareLinkOf(places, sessions, t) : '';
   const missing = selection.length - places.length;
-  const mailto = shareUrl ? ficheMailto({ shareUrl, firstName: beneficiary.firstName, structure: professional.structure, contact: professional.contact }) : '';
+  const mailto = shareUrl
+    ? ficheMailto({ shareUrl, firstName: beneficiary.firstName, structure: professional.structure, contact: professional.contact }, t)
+    : '';
 
-  if (!mounted) return <p>Chargement de votre sélection…</p>;
-  if (selection.length === 0 && chosenSessions.length === 0) return <EmptySelection />;
+  if (!mounted) return <p>{t('orient.sheet.loading')}</p>;
+  if (selection.length === 0 && chosenSessions.length === 0) return <EmptySelection t={t} />;
 
   const updateBeneficiary = (change: Partial<typeof beneficiary>) => {
     const next = { ...beneficiary, ...change };
@@ -88,22 +90,29 @@ export function SelectionSheet({ canSendByMail = false }: { canSendByMail?: bool
   return (
     <div className="selection">
       <section aria-labelledby="lieux-choisis" className="no-print">
-        <h2 id="lieux-choisis">Lieux choisis ({selection.length})</h2>
-        <SelectedPlaces selection={selection} missing={missing} loadError={loadError} detailsLoaded={details.length > 0} />
+        <h2 id="lieux-choisis">{t('orient.sheet.places', { count: selection.length })}</h2>
+        <SelectedPlaces selection={selection} missing={missing} loadError={loadError} detailsLoaded={details.length > 0} t={t} />
       </section>
-      <SelectedSessions sessions={chosenSessions} details={sessionDetails} detailsLoaded={loaded && !loadError} />
+      <SelectedSessions sessions={chosenSessions} details={sessionDetails} detailsLoaded={loaded && !loadError} t={t} />
 
-      <WhoFor beneficiary={beneficiary} professional={professional} updateBeneficiary={updateBeneficiary} updateProfessional={updateProfessional} />
+      <WhoFor beneficiary={beneficiary} professional={professional} updateBeneficiary={updateBeneficiary} updateProfessional={updateProfessional} t={t} />
 
-      <HandOverSection request={request} mailto={mailto} canSendByMail={canSendByMail} shareUrl={shareUrl} copied={copied} setCopied={setCopied} />
+      <HandOverSection request={request} mailto={mailto} canSendByMail={canSendByMail} shareUrl={shareUrl} copied={copied} setCopied={setCopied} t={t} />
 
-      <Preview places={places} sessions={sessions} beneficiary={beneficiary} professional={professional} loadError={loadError} />
+      <Preview places={places} sessions={sessions} beneficiary={beneficiary} professional={professional} loadError={loadError} t={t} />
     </div>
   );
 }
 
-/** The published details of the selected places and sessions (by id), fetched again when the selection changes. */
-function usePlaceDetails(ids: string, sessionIds: string) {
+/** The link to the fiche in the page's language (the places and sessions, nothing about the person), or '' before anything is shown. */
+function shareLinkOf(places: FichePlace[], sessions: FicheSession[], t: Words): string {
+  if (places.length + sessions.length === 0) return '';
+  const seances = sessions.length ? `&seances=${sessions.map((s) => s.id).join(',')}` : '';
+  return `${window.location.origin}${t.path(`/orienter/fiche?lieux=${places.map((p) => p.slug).join(',')}${seances}`)}`;
+}
+
+/** The published details of the selected places and sessions (by id), in the page's language, fetched again when the selection changes. */
+function usePlaceDetails(ids: string, sessionIds: string, t: Words) {
   const [details, setDetails] = useState<FichePlace[]>([]);
   const [sessionDetails, setSessionDetails] = useState<FicheSession[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -111,7 +120,7 @@ function usePlaceDetails(ids: string, sessionIds: string) {
   useEffect(() => {
     if (!ids && !sessionIds) return;
     const controller = new AbortController();
-    fetch(`/api/orientation/lieux?ids=${ids}&seances=${sessionIds}`, { signal: controller.signal })
+    fetch(`/api/orientation/lieux?ids=${ids}&seances=${sessionIds}&lang=${t.locale}`, { signal: controller.signal })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((body: { places: FichePlace[]; sessions?: FicheSession[] }) => {
         setDetails(body.places);
@@ -120,26 +129,11 @@ function usePlaceDetails(ids: string, sessionIds: string) {
         setLoadError('');
       })
       .catch((error: Error) => {
-        if (error.name !== 'AbortError') setLoadError('Les détails des lieux n’ont pas pu être chargés : vérifiez la connexion et rechargez la page.');
+        if (error.name !== 'AbortError') setLoadError(t('orient.sheet.loadError'));
       });
     return () => controller.abort();
-  }, [ids, sessionIds]);
+  }, [ids, sessionIds, t]);
   return { details, sessionDetails, loaded, loadError };
-}
-
-/** What an empty selection says: how to fill it. */
-function EmptySelection() {
-  return (
-    <div className="notice" data-testid="empty-selection">
-      <p>
-        <strong>Votre sélection est vide.</strong>
-      </p>
-      <p>
-        Pour préparer une fiche d’orientation : <a href="/orienter">répondez aux quatre questions</a> ou <a href="/recherche">cherchez un lieu</a>, puis appuyez
-        sur « Ajouter à ma sélection » sur chaque lieu qui convient. Votre sélection reste dans ce navigateur, même si vous fermez la page.
-      </p>
-    </div>
-  );
 }
 
 /** The chosen places in order, to move, remove and annotate; and what could not be shown. */
@@ -148,11 +142,13 @@ function SelectedPlaces({
   missing,
   loadError,
   detailsLoaded,
+  t,
 }: {
   selection: SelectedPlace[];
   missing: number;
   loadError: string;
   detailsLoaded: boolean;
+  t: Words;
 }) {
   return (
     <>
@@ -161,11 +157,17 @@ function SelectedPlaces({
           <li key={place.id} className="selection-item" data-testid="selection-item">
             <div className="selection-item__head">
               <h3>
-                <a href={`/lieux/${place.slug}`}>{place.name}</a>
+                <a href={t.path(`/lieux/${place.slug}`)} lang="fr">
+                  {place.name}
+                </a>
               </h3>
               <span className="admin-actions">
                 <button type="button" className="button button--small" disabled={index === 0} onClick={() => setSelection(move(selection, index, -1))}>
-                  Monter<span className="visually-hidden"> {place.name}</span>
+                  {t('orient.sheet.up')}
+                  <span className="visually-hidden" lang="fr">
+                    {' '}
+                    {place.name}
+                  </span>
                 </button>
                 <button
                   type="button"
@@ -173,20 +175,28 @@ function SelectedPlaces({
                   disabled={index === selection.length - 1}
                   onClick={() => setSelection(move(selection, index, 1))}
                 >
-                  Descendre<span className="visually-hidden"> {place.name}</span>
+                  {t('orient.sheet.down')}
+                  <span className="visually-hidden" lang="fr">
+                    {' '}
+                    {place.name}
+                  </span>
                 </button>
                 <button type="button" className="button button--small button--danger" onClick={() => setSelection(selection.filter((p) => p.id !== place.id))}>
-                  Retirer<span className="visually-hidden"> {place.name}</span>
+                  {t('orient.sheet.remove')}
+                  <span className="visually-hidden" lang="fr">
+                    {' '}
+                    {place.name}
+                  </span>
                 </button>
               </span>
             </div>
             <div className="field">
-              <label htmlFor={`note-${place.id}`}>Note pour la personne (facultatif)</label>
+              <label htmlFor={`note-${place.id}`}>{t('orient.sheet.note')}</label>
               <textarea
                 id={`note-${place.id}`}
                 maxLength={300}
                 rows={2}
-                placeholder="Ex. : demander Julie, le mardi"
+                placeholder={t('orient.sheet.notePlaceholder')}
                 value={place.note}
                 onChange={(e) => setSelection(selection.map((p) => (p.id === place.id ? { ...p, note: e.target.value } : p)))}
               />
@@ -194,71 +204,13 @@ function SelectedPlaces({
           </li>
         ))}
       </ol>
-      {missing > 0 && !loadError && detailsLoaded && (
-        <p className="notice notice--warning">{missing} lieu(x) de la sélection ne sont plus publiés : ils ne figurent pas sur la fiche.</p>
-      )}
+      {missing > 0 && !loadError && detailsLoaded && <p className="notice notice--warning">{t('orient.sheet.missing', { count: missing })}</p>}
       {loadError && (
         <p className="notice notice--error" role="alert">
           {loadError}
         </p>
       )}
     </>
-  );
-}
-
-/** Who the fiche is for (kept in this tab only) and the professional's structure (kept for their next fiches). */
-function WhoFor({
-  beneficiary,
-  professional,
-  updateBeneficiary,
-  updateProfessional,
-}: {
-  beneficiary: { firstName: string; need: string };
-  professional: Professional;
-  updateBeneficiary: (change: Partial<{ firstName: string; need: string }>) => void;
-  updateProfessional: (change: Partial<Professional>) => void;
-}) {
-  return (
-    <section aria-labelledby="pour-qui" className="no-print">
-      <h2 id="pour-qui">Pour qui ?</h2>
-      <div className="field">
-        <label htmlFor="firstName">Prénom de la personne (facultatif)</label>
-        <input
-          id="firstName"
-          maxLength={60}
-          autoComplete="off"
-          value={beneficiary.firstName}
-          onChange={(e) => updateBeneficiary({ firstName: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="need">Son besoin, en une phrase (facultatif)</label>
-        <input
-          id="need"
-          maxLength={300}
-          autoComplete="off"
-          placeholder="Ex. : faire sa demande de prime d’activité en ligne"
-          value={beneficiary.need}
-          onChange={(e) => updateBeneficiary({ need: e.target.value })}
-        />
-      </div>
-      <h3>Votre structure</h3>
-      <p className="hint">Retenue dans ce navigateur pour vos prochaines fiches.</p>
-      <div className="field">
-        <label htmlFor="structure">Structure</label>
-        <input
-          id="structure"
-          maxLength={150}
-          autoComplete="organization"
-          value={professional.structure}
-          onChange={(e) => updateProfessional({ structure: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="contact">Votre nom et contact</label>
-        <input id="contact" maxLength={200} value={professional.contact} onChange={(e) => updateProfessional({ contact: e.target.value })} />
-      </div>
-    </section>
   );
 }
 
@@ -270,6 +222,7 @@ function HandOverSection({
   shareUrl,
   copied,
   setCopied,
+  t,
 }: {
   request: unknown;
   mailto: string;
@@ -277,20 +230,27 @@ function HandOverSection({
   shareUrl: string;
   copied: string;
   setCopied: (message: string) => void;
+  t: Words;
 }) {
   return (
     <section aria-labelledby="remettre" className="no-print">
-      <h2 id="remettre">Remettre la fiche</h2>
-      <p className="privacy-note">Repères ne conserve rien de ce qui concerne la personne : le prénom et le besoin restent dans cet onglet.</p>
-      <HandOver request={request} mailto={mailto} />
+      <h2 id="remettre">{t('orient.sheet.handOver')}</h2>
+      <p className="privacy-note">{t('orient.sheet.privacy')}</p>
+      <HandOver request={request} mailto={mailto} t={t} />
       {canSendByMail ? (
-        <SendByMail request={request} />
+        <SendByMail request={request} t={t} />
       ) : (
         <p className="hint">
-          Vous êtes un professionnel avec un compte Repères ? <a href="/connexion">Connectez-vous</a> pour que Repères envoie la fiche en PDF à la personne.
+          {rich(t, 'orient.sheet.signIn', {
+            link: (
+              <a href="/connexion" hrefLang={t.locale === 'fr' ? undefined : 'fr'}>
+                {t('orient.sheet.signInLink')}
+              </a>
+            ),
+          })}
         </p>
       )}
-      {shareUrl && <ShareLink shareUrl={shareUrl} copied={copied} setCopied={setCopied} />}
+      {shareUrl && <ShareLink shareUrl={shareUrl} copied={copied} setCopied={setCopied} t={t} />}
     </section>
   );
 }
@@ -302,22 +262,24 @@ function Preview({
   beneficiary,
   professional,
   loadError,
+  t,
 }: {
   places: FichePlace[];
   sessions: FicheSession[];
   beneficiary: { firstName: string; need: string };
   professional: Professional;
   loadError: string;
+  t: Words;
 }) {
   return (
     <section aria-labelledby="apercu">
       <h2 id="apercu" className="no-print">
-        Aperçu
+        {t('orient.sheet.preview')}
       </h2>
       {places.length + sessions.length > 0 ? (
-        <FicheView places={places} sessions={sessions} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} />
+        <FicheView places={places} sessions={sessions} firstName={beneficiary.firstName} need={beneficiary.need} professional={professional} t={t} />
       ) : (
-        !loadError && <p>Chargement de l’aperçu…</p>
+        !loadError && <p>{t('orient.sheet.previewLoading')}</p>
       )}
     </section>
   );

@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
+// In the app's server bundle __dirname is not this source folder (Turbopack says /ROOT/lib/data): the
+// app then runs from the repository's root (npm start, the end-to-end server), which holds data/.
+const SOURCE_ROOT = path.resolve(__dirname, '..', '..');
+export const DATA_DIR = path.join(fs.existsSync(path.join(SOURCE_ROOT, 'data')) ? SOURCE_ROOT : /* turbopackIgnore: true */ process.cwd(), 'data');
 
 export const DATA_FILES = {
   communes: 'reference/communes.csv.gz',
@@ -16,6 +19,9 @@ export const DATA_FILES = {
   standardSchema: 'standard/schema.json',
   standardExample: 'standard/exemple-valide.csv',
   ateliersSchema: 'ateliers/schema.json',
+  // The PDF fiche's font for Cyrillic and Arabic script (lib/orientation/pdf.ts; licence beside them).
+  fontSans: 'fonts/DejaVuSans.ttf',
+  fontSansBold: 'fonts/DejaVuSans-Bold.ttf',
 } as const;
 
 export type DataFile = keyof typeof DATA_FILES;

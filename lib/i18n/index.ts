@@ -21,7 +21,10 @@ export type MessageValues = Record<string, string | number>;
 
 export const MESSAGES: Record<Locale, Partial<Record<MessageKey, string>>> = { fr, en, ar, uk, es, pt, fa };
 
-/** The Intl locale of each language. Digits stay Latin in Arabic and Dari, like the addresses and phone numbers beside them. */
+/**
+ * The Intl locale of each language. Digits stay Latin in Arabic and Dari, like the addresses and phone numbers beside them;
+ * dates stay in the Gregorian calendar in Dari (Intl's "fa" would say Iran's solar calendar, with Iranian month names).
+ */
 export const INTL_LOCALES: Record<Locale, string> = {
   fr: 'fr-FR',
   en: 'en-GB',
@@ -29,7 +32,7 @@ export const INTL_LOCALES: Record<Locale, string> = {
   uk: 'uk-UA',
   es: 'es-ES',
   pt: 'pt-PT',
-  fa: 'fa-u-nu-latn',
+  fa: 'fa-u-ca-gregory-nu-latn',
 };
 
 export type Translator = {

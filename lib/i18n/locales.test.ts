@@ -22,10 +22,15 @@ describe('locale resolution', () => {
   it('keeps links in the language only for the pages translated', () => {
     expect(isLocalizedPath('/recherche')).toBe(true);
     expect(isLocalizedPath('/lieux/x')).toBe(true);
-    expect(isLocalizedPath('/orienter')).toBe(false);
+    expect(isLocalizedPath('/orienter')).toBe(true);
+    expect(isLocalizedPath('/orienter/selection')).toBe(true);
+    expect(isLocalizedPath('/orienter/fiche')).toBe(true);
+    expect(isLocalizedPath('/orienter/autre')).toBe(false);
+    expect(isLocalizedPath('/connexion')).toBe(false);
     expect(localizedHref('ar', '/recherche?ou=Angers&besoin=a')).toBe('/ar/recherche?ou=Angers&besoin=a');
     expect(localizedHref('ar', '/lieux/x#signalement')).toBe('/ar/lieux/x#signalement');
-    expect(localizedHref('ar', '/orienter')).toBe('/orienter');
+    expect(localizedHref('ar', '/orienter/fiche?lieux=a,b')).toBe('/ar/orienter/fiche?lieux=a,b');
+    expect(localizedHref('ar', '/connexion')).toBe('/connexion');
     expect(localizedHref('fr', '/recherche')).toBe('/recherche');
     expect(localizedHref('uk', 'https://example.org/recherche')).toBe('https://example.org/recherche');
     expect(localizedHref('uk', '//example.org/recherche')).toBe('//example.org/recherche');

@@ -29,7 +29,13 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 export const OG_LOCALES: Record<Locale, string> = { fr: 'fr_FR', en: 'en_GB', ar: 'ar_AR', uk: 'uk_UA', es: 'es_ES', pt: 'pt_PT', fa: 'fa_IR' };
 
 /** The pages served in every language (unprefixed paths). */
-export const LOCALIZED_PATHS: readonly RegExp[] = [/^\/recherche\/?$/, /^\/lieux\/[^/]+\/?$/, /^\/sitemap\.xml$/];
+export const LOCALIZED_PATHS: readonly RegExp[] = [
+  /^\/recherche\/?$/,
+  /^\/lieux\/[^/]+\/?$/,
+  /^\/sitemap\.xml$/,
+  // The professional's journey (issue #20): the four questions, the selection and the shared fiche.
+  /^\/orienter(\/selection|\/fiche)?\/?$/,
+];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

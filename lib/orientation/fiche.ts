@@ -1,10 +1,14 @@
 // The fiche d'orientation: what a professional hands to a beneficiary. The request carries the
 // selection and what the professional typed; nothing about the person is stored on the server.
+// In the beneficiary's language (issue #20): what the interface says (hours, access, closures,
+// links to the pages in that language); what the places wrote (name, address, comments) stays
+// as written, in French, and the views mark it so.
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { presentHours } from '@/lib/hours/present';
+import { DEFAULT_LOCALE, localizedHref, translator, type Locale, type MessageKey } from '@/lib/i18n';
+import { listLabel } from '@/lib/i18n/words';
 import { temporaryClosure } from '@/lib/places/closure';
-import { SERVICE_PLAIN } from '@/lib/standard/plain-words';
 import { displayPhone } from './fiche-phone';
 import { loadFicheSessions, MAX_FICHE_SESSIONS, type FicheSession } from './sessions';
 
@@ -34,7 +38,9 @@ export type FicheRequest = z.infer<typeof ficheRequestSchema>;
 export type FichePlace = {
   id: string;
   slug: string;
+  /** As the place wrote it; `demo`: a fictional place of the demonstration set, which the fiche must say. */
   name: string;
+  demo: boolean;
   address: string[];
   phone: string | null;
   email: string | null;
@@ -44,26 +50,30 @@ export type FichePlace = {
   access: string[];
   appointmentUrl: string | null;
   practicalInfo: string | null;
+  /** A temporary closure in the fiche's language, and the place's own message about it. */
   closure: string | null;
+  closureMessage: string | null;
   services: string[];
   url: string;
   note: string;
 };
 
-export type Fiche = Omit<FicheRequest, 'places' | 'sessions'> & { places: FichePlace[]; sessions: FicheSession[]; createdAt: Date; shareUrl: string };
+export type Fiche = Omit<FicheRequest, 'places' | 'sessions'> & {
+  places: FichePlace[];
+  sessions: FicheSession[];
+  createdAt: Date;
+  shareUrl: string;
+  /** The beneficiary's language: the PDF's words (French when absent). */
+  locale?: Locale;
+};
 
 export { displayPhone };
 
-const ACCESS_WORDS: Record<string, string> = {
-  SePresenter: 'Sans rendez-vous : se présenter aux heures d’ouverture',
-  Telephoner: 'Téléphoner avant de venir',
-  ContacterParMail: 'Écrire un courriel avant de venir',
-  PrescriptionParMail: 'Sur orientation d’un professionnel (courriel)',
-  PrendreRdvEnLigne: 'Prendre rendez-vous en ligne',
-};
+/** How to get in, as the fiche says it to the person (a sentence each; « aucun public » is not said). */
+const ACCESS_KEYS = new Set(['SePresenter', 'Telephoner', 'ContacterParMail', 'PrescriptionParMail', 'PrendreRdvEnLigne']);
 
-export function shareLink(baseUrl: string, slugs: string[], sessionIds: string[] = []) {
-  const url = new URL('/orienter/fiche', baseUrl);
+export function shareLink(baseUrl: string, slugs: string[], sessionIds: string[] = [], locale: Locale = DEFAULT_LOCALE) {
+  const url = new URL(localizedHref(locale, '/orienter/fiche'), baseUrl);
   if (slugs.length || !sessionIds.length) url.searchParams.set('lieux', slugs.join(','));
   if (sessionIds.length) url.searchParams.set('seances', sessionIds.join(','));
   return url.toString();
@@ -75,7 +85,9 @@ export async function loadFichePlaces(
   refs: Array<{ id?: string; slug?: string; note?: string }>,
   baseUrl: string,
   now = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<FichePlace[]> {
+  const t = translator(locale);
   const ids = refs.map((r) => r.id).filter((v): v is string => !!v);
   const slugs = refs.map((r) => r.slug).filter((v): v is string => !!v);
   const rows = await db.place.findMany({ where: { status: 'PUBLISHED', OR: [{ id: { in: ids } }, { slug: { in: slugs } }] } });
@@ -83,47 +95,56 @@ export async function loadFichePlaces(
   for (const ref of refs) {
     const row = rows.find((r) => (ref.id && r.id === ref.id) || (ref.slug && r.slug === ref.slug));
     if (!row || places.some((p) => p.id === row.id)) continue;
-    const hours = presentHours(row.openingHours, row.timeZone, now);
-    const closure = temporaryClosure(row, now, row.timeZone);
+    const hours = presentHours(row.openingHours, row.timeZone, now, locale);
+    const closure = temporaryClosure(row, now, row.timeZone, locale);
     places.push({
       id: row.id,
       slug: row.slug,
+      name: row.name,
       // Handed to a person: a fictional place of the demonstration set must say so.
-      name: row.demo ? `${row.name} (lieu fictif de démonstration)` : row.name,
+      demo: row.demo,
       address: [row.street, row.addressComplement, `${row.postcode} ${row.commune}`].filter((v): v is string => !!v),
       phone: row.phone ? displayPhone(row.phone) : null,
       email: row.emails[0] ?? null,
       website: row.websites[0] ?? null,
       hours: hours.known ? hours.week.map((d) => ({ day: d.day, text: d.text })) : null,
       hoursComment: hours.known ? hours.comment : null,
-      access: row.accessModes.map((m) => ACCESS_WORDS[m]).filter(Boolean),
+      access: row.accessModes.filter((m) => ACCESS_KEYS.has(m)).map((m) => t(`orient.access.${m}` as MessageKey)),
       appointmentUrl: row.appointmentUrl,
       practicalInfo: row.practicalInfo,
-      closure: closure ? `${closure.title}${closure.message ? ` : ${closure.message}` : ''}` : null,
-      services: row.services.map((s) => SERVICE_PLAIN[s].label),
-      url: new URL(`/lieux/${row.slug}`, baseUrl).toString(),
+      closure: closure?.title ?? null,
+      closureMessage: closure?.message || null,
+      services: row.services.map((s) => listLabel(t, 'service', s)),
+      url: new URL(localizedHref(locale, `/lieux/${row.slug}`), baseUrl).toString(),
       note: ref.note ?? '',
     });
   }
   return places;
 }
 
-export async function buildFiche(db: PrismaClient, request: FicheRequest, baseUrl: string, now = new Date()): Promise<Fiche> {
-  const [places, sessions] = await Promise.all([loadFichePlaces(db, request.places, baseUrl, now), loadFicheSessions(db, request.sessions, baseUrl, now)]);
+export async function buildFiche(db: PrismaClient, request: FicheRequest, baseUrl: string, now = new Date(), locale: Locale = DEFAULT_LOCALE): Promise<Fiche> {
+  const [places, sessions] = await Promise.all([
+    loadFichePlaces(db, request.places, baseUrl, now, locale),
+    loadFicheSessions(db, request.sessions, baseUrl, now, locale),
+  ]);
   return {
     ...request,
     places,
     sessions,
     createdAt: now,
+    locale,
     shareUrl: shareLink(
       baseUrl,
       places.map((p) => p.slug),
       sessions.map((s) => s.id),
+      locale,
     ),
   };
 }
 
-/** The fiche as plain text, for the email body (the PDF is attached). */
+const DEMO_FR = ' (lieu fictif de démonstration)';
+
+/** The fiche as plain text, for the email body (the PDF is attached), in French: the email is sent from a French page. */
 export function ficheText(fiche: Fiche): string {
   const lines: string[] = [];
   lines.push(fiche.firstName ? `Bonjour ${fiche.firstName},` : 'Bonjour,', '');
@@ -131,8 +152,8 @@ export function ficheText(fiche: Fiche): string {
   if (fiche.places.length)
     lines.push(fiche.places.length > 1 ? 'Voici les lieux où vous pouvez être aidé·e :' : 'Voici le lieu où vous pouvez être aidé·e :', '');
   for (const [i, p] of fiche.places.entries()) {
-    lines.push(`${i + 1}. ${p.name}`, ...p.address.map((a) => `   ${a}`));
-    if (p.closure) lines.push(`   Attention : ${p.closure}`);
+    lines.push(`${i + 1}. ${p.name}${p.demo ? DEMO_FR : ''}`, ...p.address.map((a) => `   ${a}`));
+    if (p.closure) lines.push(`   Attention : ${p.closure}${p.closureMessage ? ` : ${p.closureMessage}` : ''}`);
     if (p.phone) lines.push(`   Téléphone : ${p.phone}`);
     if (p.hours) for (const d of p.hours) lines.push(`   ${d.day} : ${d.text}`);
     else lines.push('   Horaires : à demander par téléphone');
@@ -143,7 +164,7 @@ export function ficheText(fiche: Fiche): string {
   }
   if (fiche.sessions.length) lines.push(fiche.sessions.length > 1 ? 'Les ateliers choisis pour vous :' : 'L’atelier choisi pour vous :', '');
   for (const s of fiche.sessions) {
-    lines.push(`- ${s.title}`, `   ${s.when}`, `   ${s.placeName}`, ...s.address.map((a) => `   ${a}`), `   ${s.registration}`);
+    lines.push(`- ${s.title}`, `   ${s.when}`, `   ${s.placeName}${s.placeDemo ? DEMO_FR : ''}`, ...s.address.map((a) => `   ${a}`), `   ${s.registration}`);
     if (s.note) lines.push(`   Note : ${s.note}`);
     lines.push(`   L’atelier en ligne : ${s.url}`, '');
   }

@@ -5,6 +5,7 @@
 // says how many).
 import type { PrismaClient } from '@prisma/client';
 import { sessionWhen } from '@/lib/ateliers/format';
+import { DEFAULT_LOCALE, INTL_LOCALES, localizedHref, translator, type Locale, type Translator } from '@/lib/i18n';
 import { displayPhone } from './fiche-phone';
 
 export const MAX_FICHE_SESSIONS = 8;
@@ -15,9 +16,11 @@ export type FicheSession = {
   /** « mardi 8 décembre 2026, 14 h 00 – 16 h 00 » (the zone named outside mainland France). */
   when: string;
   startsAt: string;
+  /** The place's name as written; `placeDemo`: a fictional place, which the fiche must say. */
   placeName: string;
+  placeDemo: boolean;
   placeUrl: string;
-  /** The address lines, or « En ligne ». */
+  /** The address lines (as the place wrote them), or « En ligne » in the fiche's language when `online`. */
   address: string[];
   online: boolean;
   /** How to register, in one sentence; `registrationUrl` is its link when there is one. */
@@ -29,16 +32,33 @@ export type FicheSession = {
 
 type Db = Pick<PrismaClient, 'atelierSession'>;
 
-function howToRegister(mode: string, contact: string | null, url: string): { text: string; link: string | null } {
-  if (mode === 'PHONE' && contact) return { text: `Inscription par téléphone : ${displayPhone(contact)}`, link: `tel:${contact}` };
-  if (mode === 'EMAIL' && contact) return { text: `Inscription par courriel : ${contact}`, link: `mailto:${contact}` };
-  if (mode === 'EXTERNAL' && contact && /^https?:\/\//i.test(contact)) return { text: `Inscription sur le site de l’organisateur : ${contact}`, link: contact };
-  if (mode === 'REPERES') return { text: `Inscription en ligne, sans compte : ${url}`, link: url };
-  return { text: 'Sans inscription : venir directement', link: null };
+function howToRegister(t: Translator, mode: string, contact: string | null, url: string): { text: string; link: string | null } {
+  if (mode === 'PHONE' && contact) return { text: t('orient.register.PHONE', { contact: displayPhone(contact) }), link: `tel:${contact}` };
+  if (mode === 'EMAIL' && contact) return { text: t('orient.register.EMAIL', { contact }), link: `mailto:${contact}` };
+  if (mode === 'EXTERNAL' && contact && /^https?:\/\//i.test(contact)) return { text: t('orient.register.EXTERNAL', { contact }), link: contact };
+  if (mode === 'REPERES') return { text: t('orient.register.REPERES', { contact: url }), link: url };
+  return { text: t('orient.register.NONE'), link: null };
+}
+
+/** « mardi 8 décembre 2026, 14 h 00 – 16 h 00 » in French (lib/ateliers/format.ts); Intl's words and times in the other languages. */
+export function sessionWhenIn(locale: Locale, startsAt: Date, endsAt: Date, timeZone: string): string {
+  if (locale === DEFAULT_LOCALE) return sessionWhen(startsAt, endsAt, timeZone);
+  const intl = INTL_LOCALES[locale];
+  const day = new Intl.DateTimeFormat(intl, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(startsAt);
+  const time = new Intl.DateTimeFormat(intl, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const zone = timeZone === 'Europe/Paris' ? '' : ` ${translator(locale)('orient.fiche.localTime', { zone: timeZone.split('/').pop()!.replace(/_/g, ' ') })}`;
+  return `${day}, ${time.format(startsAt)} – ${time.format(endsAt)}${zone}`;
 }
 
 /** The sessions of `refs` that still take place, in the order asked, with what the fiche shows. */
-export async function loadFicheSessions(db: Db, refs: Array<{ id: string; note?: string }>, baseUrl: string, now = new Date()): Promise<FicheSession[]> {
+export async function loadFicheSessions(
+  db: Db,
+  refs: Array<{ id: string; note?: string }>,
+  baseUrl: string,
+  now = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<FicheSession[]> {
+  const t = translator(locale);
   const ids = [...new Set(refs.map((r) => r.id).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))].slice(0, MAX_FICHE_SESSIONS);
   if (ids.length === 0) return [];
   const rows = await db.atelierSession.findMany({
@@ -63,21 +83,22 @@ export async function loadFicheSessions(db: Db, refs: Array<{ id: string; note?:
     if (!row) return [];
     const { atelier } = row;
     const { place, stop } = atelier;
-    const url = new URL(`/ateliers/${atelier.slug}`, baseUrl).toString();
+    const url = new URL(localizedHref(locale, `/ateliers/${atelier.slug}`), baseUrl).toString();
     const where = stop
       ? [stop.label, stop.street, `${stop.postcode ?? ''} ${stop.commune}`.trim()]
       : [place.street, place.addressComplement, `${place.postcode} ${place.commune}`];
-    const registration = howToRegister(atelier.registrationMode, atelier.registrationContact, url);
+    const registration = howToRegister(t, atelier.registrationMode, atelier.registrationContact, url);
     return [
       {
         id: row.id,
         title: atelier.title,
-        when: sessionWhen(row.startsAt, row.endsAt, atelier.timeZone),
+        when: sessionWhenIn(locale, row.startsAt, row.endsAt, atelier.timeZone),
         startsAt: row.startsAt.toISOString(),
+        placeName: place.name,
         // Handed to a person: a fictional place of the demonstration set must say so.
-        placeName: place.demo ? `${place.name} (lieu fictif de démonstration)` : place.name,
-        placeUrl: new URL(`/lieux/${place.slug}`, baseUrl).toString(),
-        address: atelier.online ? ['En ligne (à distance)'] : where.filter((v): v is string => !!v),
+        placeDemo: place.demo,
+        placeUrl: new URL(localizedHref(locale, `/lieux/${place.slug}`), baseUrl).toString(),
+        address: atelier.online ? [t('orient.fiche.remote')] : where.filter((v): v is string => !!v),
         online: atelier.online,
         registration: registration.text,
         registrationUrl: registration.link,

@@ -136,9 +136,9 @@ test.describe('languages', () => {
     // A language header sent by the client does not change the page of a French address.
     const forged = await request.get('/recherche?ou=Cholet', { headers: { 'x-reperes-locale': 'ar' } });
     expect(await forged.text()).toContain('<html lang="fr"');
-    const untranslated = await request.get('/ar/orienter', { maxRedirects: 0 });
+    const untranslated = await request.get('/ar/connexion', { maxRedirects: 0 });
     expect(untranslated.status()).toBe(307);
-    expect(untranslated.headers()['location']).toMatch(/\/orienter$/);
+    expect(untranslated.headers()['location']).toMatch(/\/connexion$/);
   });
 
   test('a sitemap per language, each listed by robots.txt', async ({ request }) => {

@@ -16,6 +16,10 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { label: 'orienter étape 4', route: 'app/orienter/route.ts', path: '/orienter?etape=4&ou=Angers' },
   { label: 'sélection', route: 'app/orienter/selection/route.ts', path: '/orienter/selection' },
   { label: 'fiche partagée', route: 'app/orienter/fiche/route.ts', path: '/orienter/fiche?lieux=espace-numerique-des-tilleuls-angers' },
+  // The professional's journey in another language (issue #20): the sheet's words come with the page, not with its script.
+  { label: 'orienter (arabe)', route: 'app/orienter/route.ts', path: '/ar/orienter?etape=3&ou=Angers' },
+  { label: 'sélection (arabe)', route: 'app/orienter/selection/route.ts', path: '/ar/orienter/selection' },
+  { label: 'fiche partagée (ukrainien)', route: 'app/orienter/fiche/route.ts', path: '/uk/orienter/fiche?lieux=espace-numerique-des-tilleuls-angers' },
   { label: 'données', route: 'app/donnees/route.ts', path: '/donnees' },
   { label: 'réseaux', route: 'app/reseaux/route.ts', path: '/reseaux' },
   { label: 'réseau', route: 'app/reseaux/[slug]/route.ts', path: '/reseaux/cybanjou' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildFiche, ficheRequestSchema, ficheText, type FicheRequest } from '../../lib/orientation/fiche';
 import { renderFichePdf } from '../../lib/orientation/pdf';
 import type { SessionUser } from '../../lib/auth/permissions';
+import { translator } from '../../lib/i18n';
 import { ficheMailto } from '../../lib/orientation/mailto';
 import { sendFiche, SEND_RATE_PER_ACCOUNT, SEND_RATE_PER_RECIPIENT } from '../../lib/orientation/send';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
@@ -108,12 +109,16 @@ describe('the fiche d’orientation', () => {
 
   it('gives anonymous visitors a mailto: link with the share link, opened in their own mail app', () => {
     const shareUrl = `${BASE}/orienter/fiche?lieux=mediatheque-du-bocage-fictif,centre-social`;
-    const link = ficheMailto({ shareUrl, firstName: 'Amina', structure: 'CCAS de Cholet' });
+    const link = ficheMailto({ shareUrl, firstName: 'Amina', structure: 'CCAS de Cholet' }, translator('fr'));
     expect(link.startsWith('mailto:?subject=')).toBe(true);
     const body = decodeURIComponent(new URL(link).searchParams.get('body') ?? '');
     expect(body).toContain(shareUrl);
     expect(body).toContain('Bonjour Amina,');
     expect(body).toContain('CCAS de Cholet');
+    // In the page's language: the person reads it in theirs.
+    const arabic = new URL(ficheMailto({ shareUrl, firstName: 'Amina' }, translator('ar')));
+    expect(arabic.searchParams.get('body')).toContain('مرحبًا Amina،');
+    expect(arabic.searchParams.get('subject')).toBe(translator('ar')('orient.mail.subject'));
   });
 
   it('lets a signed-in professional send it, refuses links in the free text, and never keeps the address', async () => {
