@@ -47,7 +47,7 @@ export const LOCALIZED_PATHS: readonly RegExp[] = [
  * (app/[...unknown]/route.ts). locales.test.ts checks that every folder of app/ is in one list or the other.
  */
 export const FRENCH_ONLY_PATHS =
-  /^\/(?:accessibilite|admin|api|ateliers\.ics|ateliers\/annulation|communes|connexion|departements|donnees\/|facile|hors-ligne|mentions-legales|mise-a-jour|orienter|territoires|sw\.js|manifest\.webmanifest|robots\.txt|icon\.svg|icons|assets|favicon\.ico)(?:[/?#]|$)/;
+  /^\/(?:accessibilite|admin|api|ateliers\.ics|ateliers\/annulation|communes|connexion|departements|donnees\/(?:export|ateliers)|facile|hors-ligne|mentions-legales|mise-a-jour|orienter|territoires|sw\.js|manifest\.webmanifest|robots\.txt|icon\.svg|icons|assets|favicon\.ico)(?:[/?#]|$)/;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
