@@ -1,5 +1,5 @@
-// Every address no route answers: a light "page not found" (plain HTML, no client runtime, no
-// script) in French, or in the language of its prefix (/en/nothing: the proxy rewrites it with the
+// Every address no route answers: a light "page not found" (plain HTML with the site's small script, no client runtime)
+// in French, or in the language of its prefix (/en/nothing: the proxy rewrites it with the
 // language, lib/i18n/locales.ts prefixedPathKind), with a way home. Never kept by the page cache:
 // a stream of random addresses must not push the real pages out of it.
 import { NotFoundContent } from '@/components/layout/NotFoundContent';
@@ -13,7 +13,7 @@ function notFound(request: Request): Response {
   const t = translator(requestLocale(request.headers));
   const nonce = request.headers.get('x-nonce') ?? '';
   const html = renderDocument(
-    <PublicDocument title={t('notFound.title')} description={t('notFound.text')} robots="noindex" nonce={nonce} scripts={[]} t={t}>
+    <PublicDocument title={t('notFound.title')} description={t('notFound.text')} robots="noindex" nonce={nonce} scripts={['site.js']} t={t}>
       <NotFoundContent title={t('notFound.title')} message={t('notFound.text')} t={t} />
     </PublicDocument>,
   );

@@ -46,7 +46,7 @@ export const NOT_RESIDENT_PAGES: Record<string, string> = {
   'app/connexion': 'sign-in of the back-office: professionals with an account, not residents',
   'app/mise-a-jour': 'a place contact answering an update campaign through a personal link, not a resident page',
   'app/ateliers/annulation/[token]': 'a registrant cancelling through a personal link (plain HTML route, already light)',
-  'app/[...unknown]': 'the 404 of an address no route answers (plain HTML, no script, in the prefix’s language): pages-languages.spec.ts',
+  'app/[...unknown]': 'the 404 of an address no route answers (plain HTML with the site’s script only, in the prefix’s language): pages-languages.spec.ts',
 };
 
 /** Folders under app/ that hold no public HTML page. */
