@@ -5,9 +5,10 @@
 // reads from the request's CSP header to stamp its own inline scripts. A page in another language
 // (/ar/recherche, lib/i18n) is rewritten to its French route with the language in LOCALE_HEADER —
 // always set here, so a value sent by the client never counts; a prefixed page not yet translated
-// is redirected to the French one.
+// is redirected to the French one, and a prefixed address of no page at all is rewritten like a
+// translated one, so that app/[...unknown]/route.ts answers "not found" in that language.
 import { NextResponse, type NextRequest } from 'next/server';
-import { isLocalizedPath, LOCALE_HEADER, splitLocale } from '@/lib/i18n/locales';
+import { LOCALE_HEADER, prefixedPathKind, splitLocale } from '@/lib/i18n/locales';
 import { requestId } from '@/lib/observability/request-id';
 import { cachedPageResponse } from '@/lib/render/public-page';
 import { cacheControlFor } from '@/lib/security/cache-control';
@@ -33,7 +34,7 @@ export async function proxy(request: NextRequest) {
     https: (forwardedProto ?? request.nextUrl.protocol.replace(/:$/, '')) === 'https',
   });
 
-  if (prefixed && !isLocalizedPath(pathname)) {
+  if (prefixed && prefixedPathKind(pathname) === 'french') {
     const french = NextResponse.redirect(new URL(`${pathname}${request.nextUrl.search}`, request.url), 307);
     for (const [name, value] of Object.entries(security)) french.headers.set(name, value);
     french.headers.set('x-request-id', id);

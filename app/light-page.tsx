@@ -3,12 +3,13 @@
 // cache with the request's CSP nonce (lib/render/public-page.ts), its Cache-Control
 // (lib/security/cache-control.ts, also for the proxy's cached answers: SELF_APPLIED), and the
 // French error page when it cannot be built. /recherche, /embed and /lieux/<slug> have their own
-// (their statuses and forms); the other public pages use this one.
+// (their statuses and forms); the other public pages use this one. `build` gets the page's
+// language (lib/i18n: the proxy's header); a page that gives its `path` has the language switch.
 import type { ReactElement } from 'react';
 import { unavailablePageResponse } from '@/app/unavailable-response';
 import { NotFoundContent } from '@/components/layout/NotFoundContent';
 import { PublicDocument } from '@/components/layout/PublicDocument';
-import type { Translator } from '@/lib/i18n';
+import { requestLocale, translator, type Translator } from '@/lib/i18n';
 import type { AssetName } from '@/lib/render/assets';
 import { renderDocument } from '@/lib/render/html';
 import { servePage } from '@/lib/render/public-page';
@@ -24,29 +25,30 @@ export type LightPage = {
   /** The page's script: site.js (suggestions, selection, map) unless said. */
   scripts?: AssetName[];
   body: ReactElement;
-  /** A page in the visitor's language (lib/i18n; French when absent)… */
+  /** The page's language when it differs from the request's (lib/i18n; the request's when absent)… */
   t?: Translator;
-  /** …and its unprefixed path and query, for the language switch and the hreflang alternates. */
+  /** …and its unprefixed path and query, when the page is translated: the language switch and the hreflang alternates. */
   path?: string;
 };
 
-/** A 404 page in the site's words, with a way back. */
-export function notFoundPage(title: string, message: string): LightPage {
+/** A 404 page in the site's words (in the language of `t`), with a way back. */
+export function notFoundPage(title: string, message: string, t: Translator = translator()): LightPage {
   return {
     title,
     description: message,
     robots: 'noindex',
     status: 404,
-    body: <NotFoundContent title={title} message={message} />,
+    body: <NotFoundContent title={title} message={message} t={t} />,
   };
 }
 
 /** Answers the page `build` makes for this request (GET or HEAD: the server sends no body to a HEAD). */
-export async function lightPageResponse(request: Request, build: (url: URL) => Promise<LightPage>): Promise<Response> {
+export async function lightPageResponse(request: Request, build: (url: URL, t: Translator) => Promise<LightPage>): Promise<Response> {
   const url = new URL(request.url);
+  const t = translator(requestLocale(request.headers));
   try {
     return await servePage(request, async (nonce) => {
-      const page = await build(url);
+      const page = await build(url, t);
       const status = page.status ?? 200;
       const cacheControl = status === 200 ? pageCacheControl({ method: 'GET', pathname: url.pathname, cookie: request.headers.get('cookie') }) : 'no-store';
       const html = renderDocument(
@@ -57,7 +59,7 @@ export async function lightPageResponse(request: Request, build: (url: URL) => P
           canonical={page.canonical}
           nonce={nonce}
           scripts={page.scripts ?? ['site.js']}
-          t={page.t}
+          t={page.t ?? t}
           path={page.path}
         >
           {page.body}

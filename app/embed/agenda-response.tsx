@@ -6,6 +6,7 @@ import { unavailablePageResponse } from '@/app/unavailable-response';
 import { EmbedAgenda } from '@/components/ateliers/EmbedAgenda';
 import { AGENDA_LIMIT, agendaNetwork, networkAgenda } from '@/lib/ateliers/agenda';
 import { paramsOf, parseAtelierParams } from '@/lib/ateliers/filters';
+import { requestLocale, translator } from '@/lib/i18n';
 import { renderDocument } from '@/lib/render/html';
 import { servePage } from '@/lib/render/public-page';
 import { pageCacheControl } from '@/lib/security/cache-control';
@@ -22,7 +23,9 @@ export async function agendaEmbedResponse(request: Request): Promise<Response> {
       const quand = filters.quand?.kind === 'date' ? null : filters.quand;
       const network = await agendaNetwork(filters.reseau);
       const sessions = network ? await networkAgenda(network.id, { now: requestNow(params), quand }) : [];
-      const html = renderDocument(<EmbedAgenda network={network} sessions={sessions} quand={quand} limit={AGENDA_LIMIT} nonce={nonce} />);
+      const html = renderDocument(
+        <EmbedAgenda network={network} sessions={sessions} quand={quand} limit={AGENDA_LIMIT} nonce={nonce} t={translator(requestLocale(request.headers))} />,
+      );
       const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
       return { status: network ? 200 : 404, html, headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
     });

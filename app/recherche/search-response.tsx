@@ -15,15 +15,15 @@ async function render(kind: SearchPageKind, url: URL, nonce: string, locale: Loc
   const params = queryParams(url);
   if (kind === 'embed') {
     const { data, network } = await loadEmbedSearch(params);
-    return renderDocument(<EmbedSearchPage data={data} network={network} nonce={nonce} />);
+    return renderDocument(<EmbedSearchPage data={data} network={network} nonce={nonce} t={translator(locale)} />);
   }
   return renderDocument(<SearchPage data={await loadSearch(params)} nonce={nonce} t={translator(locale)} path={`/recherche${url.search}`} />);
 }
 
 export async function searchPageResponse(request: Request, kind: SearchPageKind): Promise<Response> {
   const url = new URL(request.url);
-  // The language the proxy read from the path's prefix (/ar/recherche), part of the page cache's key.
-  const locale = kind === 'embed' ? 'fr' : requestLocale(request.headers);
+  // The language the proxy read from the path's prefix (/ar/recherche, /ar/embed?reseau=…), part of the page cache's key.
+  const locale = requestLocale(request.headers);
   try {
     return await servePage(request, async (nonce) => {
       const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });

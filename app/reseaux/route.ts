@@ -1,4 +1,4 @@
-// /reseaux: the networks, rendered to plain HTML (app/light-page.tsx).
+// /reseaux: the networks, rendered to plain HTML (app/light-page.tsx), in every language.
 import { createElement } from 'react';
 import { lightPageResponse } from '@/app/light-page';
 import { NetworksView } from '@/components/networks/NetworkViews';
@@ -7,9 +7,10 @@ import { networksWithPublishedCounts } from '@/lib/networks/public';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return lightPageResponse(request, async () => ({
-    title: 'Réseaux',
-    description: 'Les réseaux de lieux de médiation numérique qui tiennent l’annuaire à jour.',
-    body: createElement(NetworksView, { networks: await networksWithPublishedCounts() }),
+  return lightPageResponse(request, async (url, t) => ({
+    title: t('network.listHeading'),
+    description: t('network.listDescription'),
+    path: `/reseaux${url.search}`,
+    body: createElement(NetworksView, { networks: await networksWithPublishedCounts(), t }),
   }));
 }

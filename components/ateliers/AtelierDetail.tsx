@@ -1,11 +1,13 @@
 // /ateliers/[slug]: the atelier, where and how to take part, its coming sessions with the seats
 // left and, when it registers on Repères, one small form per session (first name, phone or e-mail).
-import { LEVEL_LABELS, REGISTRATION_LABELS } from '@/lib/ateliers/labels';
+// In the language of `t`, refusals included (their codes, lib/ateliers/registration.ts); the
+// atelier's and the place's own words stay French, marked so.
 import { seatsText, sessionWhen, themePlain } from '@/lib/ateliers/format';
 import { seatsLeft, type AtelierPageData } from '@/lib/ateliers/page';
-import { DEMO_PLACE_NOTICE } from '@/lib/places/demo';
+import type { RegistrationError, RegistrationErrors } from '@/lib/ateliers/registration';
+import { translator, type MessageKey, type Translator } from '@/lib/i18n';
+import { listLabel, listText } from '@/lib/i18n/words';
 import { safeJson } from '@/lib/places/structured-data';
-import { FEE_LABELS, PUBLIC_LABELS } from '@/lib/standard/enums';
 import { SessionSelectionSlot } from './SessionSelectionSlot';
 
 export type FormEcho = {
@@ -13,49 +15,56 @@ export type FormEcho = {
   firstName: string;
   email: string;
   phone: string;
-  errors: Partial<Record<'firstName' | 'contact' | 'form', string>>;
+  errors: RegistrationErrors;
 };
 
-function HowToRegister({ atelier }: { atelier: AtelierPageData }) {
+/** A refusal in the visitor's words. */
+export function registrationErrorText(t: Translator, error: RegistrationError): string {
+  return t(`ateliers.error.${error.code}` as MessageKey, { minutes: error.minutes ?? 1 });
+}
+
+function HowToRegister({ atelier, t }: { atelier: AtelierPageData; t: Translator }) {
   const c = atelier.registrationContact;
   if (atelier.registrationMode === 'PHONE')
     return (
       <p>
-        Inscription par téléphone : <a href={`tel:${c}`}>{c}</a>
+        {t('ateliers.howPhone')} <a href={`tel:${c}`}>{c}</a>
       </p>
     );
   if (atelier.registrationMode === 'EMAIL')
     return (
       <p>
-        Inscription par courriel : <a href={`mailto:${c}`}>{c}</a>
+        {t('ateliers.howEmail')} <a href={`mailto:${c}`}>{c}</a>
       </p>
     );
   if (atelier.registrationMode === 'EXTERNAL')
     return (
       <p>
-        Inscription sur le site de l’organisateur :{' '}
+        {t('ateliers.howExternal')}{' '}
         <a href={c ?? '#'} rel="noopener nofollow">
           {c}
         </a>
       </p>
     );
-  if (atelier.registrationMode === 'REPERES') return <p>Inscription ici même, sans compte : choisissez une séance ci-dessous.</p>;
-  return <p>Sans inscription : venez directement.</p>;
+  if (atelier.registrationMode === 'REPERES') return <p>{t('ateliers.howReperes')}</p>;
+  return <p>{t('ateliers.howNone')}</p>;
 }
 
-function RegistrationForm({ atelier, sessionId, left, echo }: { atelier: AtelierPageData; sessionId: string; left: number; echo: FormEcho | null }) {
+type FormProps = { atelier: AtelierPageData; sessionId: string; left: number; echo: FormEcho | null; t: Translator };
+
+function RegistrationForm({ atelier, sessionId, left, echo, t }: FormProps) {
   const id = (name: string) => `${name}-${sessionId}`;
   const mine = echo?.sessionId === sessionId ? echo : null;
   return (
-    <form method="post" action={`/ateliers/${atelier.slug}#seance-${sessionId}`} className="report-form">
+    <form method="post" action={t.path(`/ateliers/${atelier.slug}#seance-${sessionId}`)} className="report-form">
       <input type="hidden" name="seance" value={sessionId} />
       {mine?.errors.form && (
         <p className="notice notice--error" role="alert">
-          {mine.errors.form}
+          {registrationErrorText(t, mine.errors.form)}
         </p>
       )}
       <div className="field">
-        <label htmlFor={id('prenom')}>Prénom</label>
+        <label htmlFor={id('prenom')}>{t('ateliers.firstName')}</label>
         <input
           id={id('prenom')}
           name="prenom"
@@ -67,20 +76,20 @@ function RegistrationForm({ atelier, sessionId, left, echo }: { atelier: Atelier
         />
         {mine?.errors.firstName && (
           <p className="field-error" id={id('prenom-erreur')}>
-            {mine.errors.firstName}
+            {registrationErrorText(t, mine.errors.firstName)}
           </p>
         )}
       </div>
       <p className="hint" id={id('contact-aide')}>
-        Un téléphone ou une adresse électronique, pour vous prévenir si la séance change.
+        {t('ateliers.contactHint')}
       </p>
       {mine?.errors.contact && (
         <p className="field-error" id={id('contact-erreur')}>
-          {mine.errors.contact}
+          {registrationErrorText(t, mine.errors.contact)}
         </p>
       )}
       <div className="field">
-        <label htmlFor={id('telephone')}>Téléphone</label>
+        <label htmlFor={id('telephone')}>{t('ateliers.phone')}</label>
         <input
           id={id('telephone')}
           name="telephone"
@@ -92,7 +101,7 @@ function RegistrationForm({ atelier, sessionId, left, echo }: { atelier: Atelier
         />
       </div>
       <div className="field">
-        <label htmlFor={id('courriel')}>Adresse électronique</label>
+        <label htmlFor={id('courriel')}>{t('ateliers.email')}</label>
         <input
           id={id('courriel')}
           name="courriel"
@@ -104,11 +113,11 @@ function RegistrationForm({ atelier, sessionId, left, echo }: { atelier: Atelier
         />
       </div>
       <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor={id('site')}>Ne pas remplir</label>
+        <label htmlFor={id('site')}>{t('report.honeypot')}</label>
         <input id={id('site')} name="site_web" tabIndex={-1} autoComplete="off" />
       </div>
       <button type="submit" className="button button--primary">
-        {left > 0 ? 'M’inscrire' : 'M’inscrire sur la liste d’attente'}
+        {left > 0 ? t('ateliers.register') : t('ateliers.registerWaiting')}
       </button>
     </form>
   );
@@ -119,8 +128,8 @@ function nextWithSeats(atelier: AtelierPageData, after: Date) {
   return atelier.sessions.find((s) => s.startsAt > after && s.cancelledAt === null && (seatsLeft(atelier, s) ?? 0) > 0);
 }
 
-function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho | null }) {
-  if (atelier.sessions.length === 0) return <p>Aucune séance à venir.</p>;
+function Sessions({ atelier, echo, t }: { atelier: AtelierPageData; echo: FormEcho | null; t: Translator }) {
+  if (atelier.sessions.length === 0) return <p>{t('ateliers.noSession')}</p>;
   return (
     <ol className="plain-list">
       {atelier.sessions.map((s) => {
@@ -129,7 +138,7 @@ function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho 
         return (
           <li key={s.id} id={`seance-${s.id}`} className="place-section">
             <h3>
-              <time dateTime={s.startsAt.toISOString()}>{sessionWhen(s.startsAt, s.endsAt, atelier.timeZone)}</time>
+              <time dateTime={s.startsAt.toISOString()}>{sessionWhen(s.startsAt, s.endsAt, atelier.timeZone, t)}</time>
             </h3>
             {!cancelled && (
               <SessionSelectionSlot
@@ -139,20 +148,20 @@ function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho 
                   title: atelier.title,
                   place: atelier.place.name,
                   startsAt: s.startsAt,
-                  when: sessionWhen(s.startsAt, s.endsAt, atelier.timeZone),
+                  when: sessionWhen(s.startsAt, s.endsAt, atelier.timeZone, t),
                 }}
               />
             )}
             {cancelled ? (
-              <p className="badge badge--closed">Séance annulée</p>
+              <p className="badge badge--closed">{t('ateliers.sessionCancelled')}</p>
             ) : (
               left !== null && (
                 <>
-                  <p className={`badge ${left > 0 ? 'badge--open' : 'badge--closed'}`}>{seatsText(left)}</p>
-                  {left === 0 && <NextWithSeats atelier={atelier} after={s.startsAt} />}
+                  <p className={`badge ${left > 0 ? 'badge--open' : 'badge--closed'}`}>{seatsText(left, t)}</p>
+                  {left === 0 && <NextWithSeats atelier={atelier} after={s.startsAt} t={t} />}
                   <details open={echo?.sessionId === s.id}>
-                    <summary>S’inscrire à cette séance</summary>
-                    <RegistrationForm atelier={atelier} sessionId={s.id} left={left} echo={echo} />
+                    <summary>{t('ateliers.registerSession')}</summary>
+                    <RegistrationForm atelier={atelier} sessionId={s.id} left={left} echo={echo} t={t} />
                   </details>
                 </>
               )
@@ -164,91 +173,109 @@ function Sessions({ atelier, echo }: { atelier: AtelierPageData; echo: FormEcho 
   );
 }
 
-function NextWithSeats({ atelier, after }: { atelier: AtelierPageData; after: Date }) {
+function NextWithSeats({ atelier, after, t }: { atelier: AtelierPageData; after: Date; t: Translator }) {
   const next = nextWithSeats(atelier, after);
   if (!next) return null;
   return (
     <p>
-      Des places restent le <a href={`#seance-${next.id}`}>{sessionWhen(next.startsAt, next.endsAt, atelier.timeZone)}</a>.
+      {t('ateliers.seatsLeftOn')} <a href={`#seance-${next.id}`}>{sessionWhen(next.startsAt, next.endsAt, atelier.timeZone, t)}</a>.
     </p>
   );
 }
 
-export function AtelierDetail({
-  atelier,
-  baseUrl,
-  jsonLd,
-  echo = null,
-}: {
-  atelier: AtelierPageData;
-  baseUrl: string;
-  jsonLd: unknown;
-  echo?: FormEcho | null;
-}) {
+function Facts({ atelier, t }: { atelier: AtelierPageData; t: Translator }) {
   const where = atelier.stop ?? atelier.place;
+  const fr = t.locale === 'fr' ? undefined : 'fr';
+  return (
+    <dl className="facts">
+      <dt>{t('ateliers.where')}</dt>
+      <dd>
+        {atelier.online ? (
+          t('ateliers.online')
+        ) : (
+          <span lang={fr}>
+            {atelier.stop ? `${atelier.stop.label}, ` : ''}
+            {where.street ? `${where.street}, ` : ''}
+            {where.postcode ?? ''} {where.commune}
+          </span>
+        )}
+        {' — '}
+        <a href={t.path(`/lieux/${atelier.place.slug}`)} lang={fr}>
+          {atelier.place.name}
+        </a>
+      </dd>
+      <dt>{t('place.cost')}</dt>
+      <dd>{listLabel(t, 'fee', atelier.fee)}</dd>
+      <dt>{t('ateliers.themes')}</dt>
+      <dd>
+        {listText(
+          t,
+          atelier.themes.map((theme) => themePlain(theme, t)),
+        )}
+      </dd>
+      {atelier.publics.length > 0 && (
+        <>
+          <dt>{t('ateliers.public')}</dt>
+          <dd>
+            {listText(
+              t,
+              atelier.publics.map((p) => listLabel(t, 'public', p)),
+            )}
+          </dd>
+        </>
+      )}
+      {atelier.level && (
+        <>
+          <dt>{t('ateliers.level')}</dt>
+          <dd>{t(`ateliers.level.${atelier.level}` as MessageKey)}</dd>
+        </>
+      )}
+      {atelier.language !== 'fr' && (
+        <>
+          <dt>{t('ateliers.language')}</dt>
+          <dd>{atelier.language}</dd>
+        </>
+      )}
+      {atelier.accessibilityNotes && (
+        <>
+          <dt>{t('place.accessibility')}</dt>
+          <dd lang={fr}>{atelier.accessibilityNotes}</dd>
+        </>
+      )}
+      <dt>{t('ateliers.registration')}</dt>
+      <dd>{t(`ateliers.registration.${atelier.registrationMode}` as MessageKey)}</dd>
+    </dl>
+  );
+}
+
+type DetailProps = { atelier: AtelierPageData; baseUrl: string; jsonLd: unknown; echo?: FormEcho | null; t?: Translator };
+
+export function AtelierDetail({ atelier, baseUrl, jsonLd, echo = null, t = translator() }: DetailProps) {
+  const where = atelier.stop ?? atelier.place;
+  const fr = t.locale === 'fr' ? undefined : 'fr';
   return (
     <article className="container place-page">
       {!atelier.place.demo && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(jsonLd) }} />}
-      <nav aria-label="Fil d’Ariane" className="breadcrumb">
-        <a href={`/ateliers?ou=${encodeURIComponent(where.commune)}`}>← Autres ateliers autour de {where.commune}</a>
+      <nav aria-label={t('place.breadcrumb')} className="breadcrumb">
+        <a href={t.path(`/ateliers?ou=${encodeURIComponent(where.commune)}`)}>{t('ateliers.otherAround', { place: where.commune })}</a>
       </nav>
-      <h1>{atelier.cancelledAt ? `Annulé : ${atelier.title}` : atelier.title}</h1>
-      {atelier.place.demo && <p className="notice">{DEMO_PLACE_NOTICE}</p>}
-      <p className="prose pre-line">{atelier.summary}</p>
-      <dl className="facts">
-        <dt>Où</dt>
-        <dd>
-          {atelier.online ? (
-            'En ligne'
-          ) : (
-            <>
-              {atelier.stop ? `${atelier.stop.label}, ` : ''}
-              {where.street ? `${where.street}, ` : ''}
-              {where.postcode ?? ''} {where.commune}
-            </>
-          )}
-          {' — '}
-          <a href={`/lieux/${atelier.place.slug}`}>{atelier.place.name}</a>
-        </dd>
-        <dt>Coût</dt>
-        <dd>{FEE_LABELS[atelier.fee]}</dd>
-        <dt>Thèmes</dt>
-        <dd>{atelier.themes.map(themePlain).join(', ')}</dd>
-        {atelier.publics.length > 0 && (
-          <>
-            <dt>Public</dt>
-            <dd>{atelier.publics.map((p) => PUBLIC_LABELS[p]).join(', ')}</dd>
-          </>
-        )}
-        {atelier.level && (
-          <>
-            <dt>Niveau</dt>
-            <dd>{LEVEL_LABELS[atelier.level]}</dd>
-          </>
-        )}
-        {atelier.language !== 'fr' && (
-          <>
-            <dt>Langue</dt>
-            <dd>{atelier.language}</dd>
-          </>
-        )}
-        {atelier.accessibilityNotes && (
-          <>
-            <dt>Accessibilité</dt>
-            <dd>{atelier.accessibilityNotes}</dd>
-          </>
-        )}
-        <dt>Inscription</dt>
-        <dd>{REGISTRATION_LABELS[atelier.registrationMode]}</dd>
-      </dl>
-      <HowToRegister atelier={atelier} />
+      <h1>
+        {atelier.cancelledAt && `${t('ateliers.cancelledPrefix')} `}
+        <span lang={fr}>{atelier.title}</span>
+      </h1>
+      {atelier.place.demo && <p className="notice">{t('demo.notice')}</p>}
+      <p className="prose pre-line" lang={fr}>
+        {atelier.summary}
+      </p>
+      <Facts atelier={atelier} t={t} />
+      <HowToRegister atelier={atelier} t={t} />
       <section aria-labelledby="seances">
-        <h2 id="seances">Prochaines séances</h2>
-        <Sessions atelier={atelier} echo={echo} />
+        <h2 id="seances">{t('ateliers.sessions')}</h2>
+        <Sessions atelier={atelier} echo={echo} t={t} />
       </section>
       <p>
-        <a href={`/ateliers.ics?lieu=${encodeURIComponent(atelier.place.slug)}`}>Ajouter les ateliers de ce lieu à mon agenda (iCalendar)</a> ·{' '}
-        <a href={`${baseUrl}/ateliers/${atelier.slug}`}>Lien de cette page</a>
+        <a href={`/ateliers.ics?lieu=${encodeURIComponent(atelier.place.slug)}`}>{t('ateliers.addPlaceCalendar')}</a> ·{' '}
+        <a href={`${baseUrl}${t.path(`/ateliers/${atelier.slug}`)}`}>{t('ateliers.pageLink')}</a>
       </p>
     </article>
   );

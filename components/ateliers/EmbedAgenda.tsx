@@ -1,92 +1,81 @@
 // The network's agenda as another site embeds it (/embed?reseau=<slug>&vue=ateliers): the coming
 // sessions of the network's places, a plain GET form for the dates (works without JavaScript),
 // links opening in the top window. No selection button: a frame elsewhere has no access to it.
+// In the language of its prefix (/en/embed?reseau=…&vue=ateliers), like the search embed.
 import { PublicDocument } from '@/components/layout/PublicDocument';
+import { translator, type Translator } from '@/lib/i18n';
 import type { AgendaNetwork } from '@/lib/ateliers/agenda';
 import type { When } from '@/lib/ateliers/filters';
 import type { SessionRow } from '@/lib/ateliers/search';
+import { WHEN_CHOICES } from './AteliersView';
 import { SessionCard } from './SessionCard';
 
-const WHEN: Array<[string, string]> = [
-  ['', 'Toutes les dates'],
-  ['semaine', 'Cette semaine'],
-  ['weekend', 'Ce week-end'],
-];
+type Props = { network: AgendaNetwork | null; sessions: SessionRow[]; quand: When; limit: number; nonce: string; t?: Translator };
 
-type Props = { network: AgendaNetwork | null; sessions: SessionRow[]; quand: When; limit: number; nonce: string };
-
-function WhenForm({ network, quand }: { network: AgendaNetwork; quand: When }) {
+function WhenForm({ network, quand, t }: { network: AgendaNetwork; quand: When; t: Translator }) {
   const current = quand && quand.kind !== 'date' ? quand.kind : '';
   return (
-    <form action="/embed" method="get" className="filter-form" aria-label="Choisir les dates">
+    <form action={t.path('/embed')} method="get" className="filter-form" aria-label={t('embed.chooseDates')}>
       <input type="hidden" name="reseau" value={network.slug} />
       <input type="hidden" name="vue" value="ateliers" />
       <fieldset className="filter-group">
-        <legend>Quand ?</legend>
-        {WHEN.map(([value, label]) => (
+        <legend>{t('search.when')}</legend>
+        {WHEN_CHOICES.map(([value, label]) => (
           <div className="checkbox" key={value || 'any'}>
             <input type="radio" id={`quand-${value || 'any'}`} name="quand" value={value} defaultChecked={current === value} />
-            <label htmlFor={`quand-${value || 'any'}`}>{label}</label>
+            <label htmlFor={`quand-${value || 'any'}`}>{t(label)}</label>
           </div>
         ))}
       </fieldset>
       <button type="submit" className="button button--primary">
-        Afficher
+        {t('embed.show')}
       </button>
     </form>
   );
 }
 
-export function EmbedAgenda({ network, sessions, quand, limit, nonce }: Props) {
-  const title = network ? `Les ateliers du réseau ${network.name}` : 'Réseau introuvable';
+export function EmbedAgenda({ network, sessions, quand, limit, nonce, t = translator() }: Props) {
+  const title = network ? t('embed.agendaTitle', { name: network.name }) : t('network.notFoundTitle');
+  const count = sessions.length;
   return (
-    <PublicDocument
-      title={title}
-      description="Les prochains ateliers numériques d’un réseau."
-      robots="noindex, follow"
-      nonce={nonce}
-      scripts={[]}
-      chrome={false}
-    >
+    <PublicDocument title={title} description={t('embed.agendaDescription')} robots="noindex, follow" nonce={nonce} scripts={[]} chrome={false} t={t}>
       <div className="embed-root container" style={network?.color ? { borderTop: `4px solid ${network.color}` } : undefined}>
         <h1>{title}</h1>
         {!network ? (
           <p className="notice notice--warning">
-            Ce réseau n’existe pas sur Repères : vérifiez le paramètre « reseau » de l’adresse.{' '}
-            <a href="/ateliers" target="_top">
-              Voir tous les ateliers
+            {t('embed.unknownNetwork')}{' '}
+            <a href={t.path('/ateliers')} target="_top">
+              {t('embed.allAteliers')}
             </a>
           </p>
         ) : (
           <>
-            <WhenForm network={network} quand={quand} />
+            <WhenForm network={network} quand={quand} t={t} />
             <p className="results-count" role="status">
-              {sessions.length === 0
-                ? 'Aucune séance à venir pour ces dates.'
-                : `${sessions.length}${sessions.length === limit ? ' prochaines' : ''} séance${sessions.length > 1 ? 's' : ''} à venir`}
+              {count === 0 ? t('embed.agendaNone') : count === limit ? t('embed.agendaNext', { count }) : t('embed.agendaCount', { count })}
             </p>
             <div className="result-list">
               {sessions.map((s) => (
-                <SessionCard key={s.session_id} session={s} selection={false} linkTarget="_top" />
+                <SessionCard key={s.session_id} session={s} selection={false} linkTarget="_top" t={t} />
               ))}
             </div>
             <p>
-              <a href={`/ateliers?reseau=${encodeURIComponent(network.slug)}`} target="_top">
-                Tous les ateliers du réseau
+              <a href={t.path(`/ateliers?reseau=${encodeURIComponent(network.slug)}`)} target="_top">
+                {t('embed.networkAteliers')}
               </a>{' '}
               ·{' '}
               <a href={`/ateliers.ics?reseau=${encodeURIComponent(network.slug)}`} target="_top">
-                S’abonner à l’agenda (iCalendar)
+                {t('ateliers.subscribe')}
               </a>
             </p>
           </>
         )}
         <p className="embed-credit">
-          Agenda fourni par{' '}
-          <a href="/" target="_blank" rel="noopener">
+          {t('embed.agendaCreditBefore')}{' '}
+          <a href={t.path('/')} target="_blank" rel="noopener">
             Repères
           </a>
-          , l’annuaire ouvert des lieux d’aide au numérique.
+          {t('embed.agendaCreditAfter')}
         </p>
       </div>
     </PublicDocument>

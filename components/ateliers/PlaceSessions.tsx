@@ -1,22 +1,22 @@
 // "Prochains ateliers" on a place's page: give it nextSessionsForPlace(place.id, now)
-// (lib/ateliers/search.ts). Renders nothing when the place has no coming session.
+// (lib/ateliers/search.ts). Renders nothing when the place has no coming session. In the language of `t`.
 import type { SessionRow } from '@/lib/ateliers/search';
+import { translator, type Translator } from '@/lib/i18n';
 import { SessionCard } from './SessionCard';
 
-/** `lang` marks the section French on a page in another language (the ateliers are not translated yet). */
-export function PlaceSessions({ sessions, placeSlug, lang }: { sessions: SessionRow[]; placeSlug: string; lang?: string }) {
+export function PlaceSessions({ sessions, placeSlug, t = translator() }: { sessions: SessionRow[]; placeSlug: string; t?: Translator }) {
   if (sessions.length === 0) return null;
   return (
-    <section className="place-section" aria-labelledby="prochains-ateliers" lang={lang}>
-      <h2 id="prochains-ateliers">Prochains ateliers</h2>
+    <section className="place-section" aria-labelledby="prochains-ateliers">
+      <h2 id="prochains-ateliers">{t('ateliers.placeHeading')}</h2>
       <div className="result-list">
         {sessions.map((s) => (
-          <SessionCard key={s.session_id} session={s} headingLevel={3} showPlace={false} />
+          <SessionCard key={s.session_id} session={s} headingLevel={3} showPlace={false} t={t} />
         ))}
       </div>
       <p>
-        <a href={`/ateliers?lieu=${encodeURIComponent(placeSlug)}`}>Tous les ateliers de ce lieu</a> ·{' '}
-        <a href={`/ateliers.ics?lieu=${encodeURIComponent(placeSlug)}`}>S’abonner à l’agenda (iCalendar)</a>
+        <a href={t.path(`/ateliers?lieu=${encodeURIComponent(placeSlug)}`)}>{t('ateliers.placeAll')}</a> ·{' '}
+        <a href={`/ateliers.ics?lieu=${encodeURIComponent(placeSlug)}`}>{t('ateliers.subscribe')}</a>
       </p>
     </section>
   );

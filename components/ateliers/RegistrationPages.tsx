@@ -1,6 +1,8 @@
 // The pages after a registration and of the cancellation link. The link's page asks before
-// cancelling (a POST): mail scanners that open links must not free anyone's seat.
+// cancelling (a POST): mail scanners that open links must not free anyone's seat. The first in the
+// language of `t`; the cancellation page, reached from the French mail, in French.
 import { sessionWhen } from '@/lib/ateliers/format';
+import { translator, type Translator } from '@/lib/i18n';
 
 type Session = { startsAt: Date; endsAt: Date; title: string; slug: string; timeZone: string };
 
@@ -9,29 +11,31 @@ export function RegisteredView({
   session,
   cancelPath,
   mailed,
+  t = translator(),
 }: {
   state: 'CONFIRMED' | 'WAITING';
   session: Session;
   cancelPath: string;
   mailed: boolean;
+  t?: Translator;
 }) {
+  const fr = t.locale === 'fr' ? undefined : 'fr';
   return (
     <div className="container prose">
-      <h1>{state === 'CONFIRMED' ? 'Inscription confirmée' : 'Vous êtes sur la liste d’attente'}</h1>
+      <h1>{state === 'CONFIRMED' ? t('ateliers.confirmedTitle') : t('ateliers.waitingHeading')}</h1>
       <p className="notice notice--success" role="status">
-        {session.title} — {sessionWhen(session.startsAt, session.endsAt, session.timeZone)}
+        <span lang={fr}>{session.title}</span> — {sessionWhen(session.startsAt, session.endsAt, session.timeZone, t)}
       </p>
-      {state === 'WAITING' && <p>La séance est complète. Si une place se libère, elle vous est donnée{mailed ? ' et vous êtes prévenu par courriel' : ''}.</p>}
+      {state === 'WAITING' && <p>{mailed ? t('ateliers.waitingMailed') : t('ateliers.waiting')}</p>}
+      <p>{mailed ? t('ateliers.mailed') : t('ateliers.keepLink')}</p>
       <p>
-        {mailed
-          ? 'Un courriel de confirmation vous a été envoyé, avec le lien pour annuler.'
-          : 'Gardez ce lien : il permet d’annuler si vous ne pouvez plus venir.'}
+        {/* The cancellation page is French, like the mail that links to it. */}
+        <a href={cancelPath} hrefLang={fr}>
+          {t('ateliers.cancel')}
+        </a>
       </p>
       <p>
-        <a href={cancelPath}>Annuler mon inscription</a>
-      </p>
-      <p>
-        <a href={`/ateliers/${session.slug}`}>Retour à l’atelier</a>
+        <a href={t.path(`/ateliers/${session.slug}`)}>{t('ateliers.back')}</a>
       </p>
     </div>
   );

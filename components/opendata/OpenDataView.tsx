@@ -1,123 +1,127 @@
 // The open data page: what the files hold, the downloads and the public API's parameters. Plain
-// markup (rendered by lib/render: app/donnees/route.ts).
+// markup (rendered by lib/render: app/donnees/route.ts), in the visitor's language (`t`); the API's
+// parameter descriptions come from the OpenAPI document in French, marked so.
 import type { openApiDocument } from '@/lib/export/openapi';
+import { translator, type Translator } from '@/lib/i18n';
 
 type ApiParameter = ReturnType<typeof openApiDocument>['paths']['/lieux']['get']['parameters'][number];
 
+type Props = { count: number; updated: string | undefined; parameters: readonly ApiParameter[]; t?: Translator };
+
 /** `count` published places (demo places are never exported), last changed on `updated` (in words). */
-export function OpenDataView({ count, updated, parameters }: { count: number; updated: string | undefined; parameters: readonly ApiParameter[] }) {
+export function OpenDataView({ count, updated, parameters, t = translator() }: Props) {
   return (
     <div className="container prose">
-      <h1>Données ouvertes</h1>
+      <h1>{t('data.heading')}</h1>
       <p>
-        Les {count} lieux publiés dans Repères sont des <strong>données ouvertes</strong>, réutilisables librement sous{' '}
-        <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" rel="noopener noreferrer">
+        {t('data.licenceBefore', { count })}{' '}
+        <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" rel="noopener noreferrer" lang="fr">
           Licence Ouverte / Open Licence 2.0 (etalab-2.0)
         </a>
-        , à condition de citer la source (« Repères » et la date). Les lieux fictifs du réseau de démonstration n’y figurent jamais : ni dans les fichiers ni
-        dans l’API.
+        {t('data.licenceAfter')}
       </p>
       <p>
-        Elles suivent le <strong>standard national des lieux de médiation numérique (version 1.0.2)</strong>, le format de la cartographie nationale et de
-        data.gouv.fr : mêmes colonnes, dans le même ordre, mêmes listes de valeurs. Les horaires sont au format OpenStreetMap <code>opening_hours</code>.
+        {t('data.standard')} <code>opening_hours</code>.
       </p>
       <p>
-        Elles changent chaque jour : les coordinateurs de réseaux et les lieux eux-mêmes les mettent à jour, et chaque fiche indique la date à laquelle une
-        personne a confirmé ses informations. {updated && <>Dernière modification : {updated}.</>}
+        {t('data.daily')} {updated && t('data.updated', { date: updated })}
       </p>
-      <h2>Télécharger</h2>
-      <Downloads />
+      <h2>{t('data.download')}</h2>
+      <Downloads t={t} />
       <p>
-        Pour n’exporter qu’une sélection, ajoutez les filtres de la <a href="/recherche">recherche</a> à l’adresse, par exemple{' '}
-        <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>.
+        {t('data.selection')} <code>/donnees/export/csv?besoin=AideAuxDemarchesAdministratives&amp;frais=Gratuit</code>
       </p>
-      <h2>API publique</h2>
+      <h2>{t('data.api')}</h2>
       <p>
-        <code>GET /api/v1/lieux</code> (mêmes filtres que la recherche, pagination par curseur <code>apres</code>, <code>format=json|csv|geojson</code>) et{' '}
-        <code>GET /api/v1/lieux/&#123;id&#125;</code>. Réponses avec CORS, ETag et cache ; 120 requêtes par minute et par adresse. Description OpenAPI :{' '}
-        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+        <code>GET /api/v1/lieux</code> {t('data.apiFilters')} <code>apres</code>, <code>format=json|csv|geojson</code>) ·{' '}
+        <code>GET /api/v1/lieux/&#123;id&#125;</code>. {t('data.apiLimits')} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
-      <ApiParameters parameters={parameters} />
+      <ApiParameters parameters={parameters} t={t} />
+      <div lang="fr">
+        <p>
+          <code>modifie_depuis=AAAA-MM-JJ</code> (ou un instant ISO 8601) ne donne que les lieux créés ou modifiés depuis cette date. Chaque champ{' '}
+          <code>verification</code> dit qui a vérifié la fiche à la date <code>date_maj</code> : un réseau (nommé), le lieu lui-même ou l’équipe Repères, jamais
+          une personne.
+        </p>
+        <h2 id="changements">Suivre les changements</h2>
+        <p>
+          Pour garder une copie identique aux données, sans tout retélécharger : lisez l’export une fois (fichier ou API) et gardez le curseur de son en-tête{' '}
+          <code>X-Curseur-Changements</code> (pris avant la lecture) ; suivez ensuite <code>GET /api/v1/changements?depuis=&lt;curseur&gt;</code>. Chaque
+          réponse donne, dans l’ordre, les changements des lieux publiés : <code>creation</code> et <code>modification</code> (avec les <code>champs</code>{' '}
+          modifiés et le lieu tel qu’il est maintenant), <code>retrait</code> (dépublié ou archivé), <code>fusion</code> (avec <code>remplace_par</code>,
+          l’identifiant du lieu conservé), et le <code>curseur</code> à garder pour la suite ; <code>a_jour</code> vaut <code>true</code> quand il n’y a plus
+          rien à lire. Un moissonneur qui garde son curseur ne manque ni ne reçoit deux fois aucun changement, même si des modifications se font pendant sa
+          lecture. Un curseur modifié est refusé (400, <code>curseur_invalide</code>) et un curseur de plus de 90 jours aussi (410, <code>curseur_expire</code>)
+          : relisez alors l’export. Les moissonneurs réguliers peuvent demander à recevoir les changements par webhook (POST signé HMAC-SHA256).
+        </p>
+      </div>
+      <h2>{t('data.ateliers')}</h2>
       <p>
-        <code>modifie_depuis=AAAA-MM-JJ</code> (ou un instant ISO 8601) ne donne que les lieux créés ou modifiés depuis cette date. Chaque champ{' '}
-        <code>verification</code> dit qui a vérifié la fiche à la date <code>date_maj</code> : un réseau (nommé), le lieu lui-même ou l’équipe Repères, jamais
-        une personne.
-      </p>
-      <h2 id="changements">Suivre les changements</h2>
-      <p>
-        Pour garder une copie identique aux données, sans tout retélécharger : lisez l’export une fois (fichier ou API) et gardez le curseur de son en-tête{' '}
-        <code>X-Curseur-Changements</code> (pris avant la lecture) ; suivez ensuite <code>GET /api/v1/changements?depuis=&lt;curseur&gt;</code>. Chaque réponse
-        donne, dans l’ordre, les changements des lieux publiés : <code>creation</code> et <code>modification</code> (avec les <code>champs</code> modifiés et le
-        lieu tel qu’il est maintenant), <code>retrait</code> (dépublié ou archivé), <code>fusion</code> (avec <code>remplace_par</code>, l’identifiant du lieu
-        conservé), et le <code>curseur</code> à garder pour la suite ; <code>a_jour</code> vaut <code>true</code> quand il n’y a plus rien à lire. Un
-        moissonneur qui garde son curseur ne manque ni ne reçoit deux fois aucun changement, même si des modifications se font pendant sa lecture. Un curseur
-        modifié est refusé (400, <code>curseur_invalide</code>) et un curseur de plus de 90 jours aussi (410, <code>curseur_expire</code>) : relisez alors
-        l’export. Les moissonneurs réguliers peuvent demander à recevoir les changements par webhook (POST signé HMAC-SHA256).
-      </p>
-      <h2>Ateliers à venir</h2>
-      <p>
-        Les séances à venir des ateliers des lieux publiés, une ligne par séance (sans aucune donnée sur les personnes inscrites) :{' '}
+        {t('data.ateliersText')}{' '}
         <a href="/donnees/ateliers/csv" download>
           CSV
         </a>{' '}
-        ou{' '}
+        ·{' '}
         <a href="/donnees/ateliers/json" download>
           JSON
-        </a>
-        , décrites par leur <a href="/donnees/ateliers/schema.json">schéma de table (Table Schema)</a>. Thèmes, publics et frais suivent les listes du standard.
-        API : <code>GET /api/v1/ateliers</code> (filtres <code>lieu</code>, <code>reseau</code>, <code>ou</code> ou <code>lat</code>/<code>lng</code> avec{' '}
-        <code>rayon</code>, <code>theme</code>, <code>du</code>, <code>au</code>, <code>gratuit=1</code>, <code>enligne=1</code> ; curseur <code>apres</code>) ;
-        les mêmes filtres s’ajoutent aux fichiers.
+        </a>{' '}
+        · <a href="/donnees/ateliers/schema.json">{t('data.ateliersSchema')}</a>. {t('data.ateliersLists')}
+      </p>
+      <p>
+        {t('data.ateliersApi')} <code>GET /api/v1/ateliers</code> (<code>lieu</code>, <code>reseau</code>, <code>ou</code>, <code>lat</code>/<code>lng</code>,{' '}
+        <code>rayon</code>, <code>theme</code>, <code>du</code>, <code>au</code>, <code>gratuit=1</code>, <code>enligne=1</code>; <code>apres</code>).{' '}
+        {t('data.ateliersFiles')}
       </p>
     </div>
   );
 }
 
 /** The files, whole or for data·inclusion. */
-function Downloads() {
+function Downloads({ t }: { t: Translator }) {
   return (
     <ul>
       <li>
         <a href="/donnees/export/csv" download>
-          Tous les lieux, CSV du standard
+          {t('data.csv')}
         </a>{' '}
-        — séparateur virgule, UTF-8, listes séparées par « | »
+        — {t('data.csvHint')}
       </li>
       <li>
         <a href="/donnees/export/json" download>
-          Tous les lieux, JSON du standard
+          {t('data.json')}
         </a>
       </li>
       <li>
         <a href="/donnees/export/geojson" download>
-          Tous les lieux, GeoJSON
+          {t('data.geojson')}
         </a>{' '}
-        — pour les logiciels de cartographie
+        — {t('data.geojsonHint')}
       </li>
       <li>
-        Pour <a href="https://www.data.inclusion.beta.gouv.fr/">data·inclusion</a> :{' '}
+        {t('data.inclusion')} <a href="https://www.data.inclusion.beta.gouv.fr/">data·inclusion</a>
+        {t('data.inclusionAfter')}{' '}
         <a href="/donnees/export/data-inclusion-structures" download>
-          structures
+          {t('data.structures')}
         </a>{' '}
-        et{' '}
+        ·{' '}
         <a href="/donnees/export/data-inclusion-services" download>
-          services
+          {t('data.services')}
         </a>{' '}
-        (JSON, un service « Médiation numérique » par lieu)
+        ({t('data.inclusionHint')})
       </li>
     </ul>
   );
 }
 
-/** The parameters of /api/v1/lieux, as the OpenAPI document describes them. */
-function ApiParameters({ parameters }: { parameters: readonly ApiParameter[] }) {
+/** The parameters of /api/v1/lieux, as the OpenAPI document describes them (in French). */
+function ApiParameters({ parameters, t }: { parameters: readonly ApiParameter[]; t: Translator }) {
   return (
     <table>
-      <caption className="visually-hidden">Paramètres de /api/v1/lieux</caption>
+      <caption className="visually-hidden">{t('data.parameters')}</caption>
       <thead>
         <tr>
-          <th scope="col">Paramètre</th>
-          <th scope="col">Rôle</th>
+          <th scope="col">{t('data.parameter')}</th>
+          <th scope="col">{t('data.role')}</th>
         </tr>
       </thead>
       <tbody>
@@ -126,7 +130,7 @@ function ApiParameters({ parameters }: { parameters: readonly ApiParameter[] }) 
             <td>
               <code>{p.name}</code>
             </td>
-            <td>{'description' in p && p.description ? p.description : '—'}</td>
+            <td lang={t.locale === 'fr' ? undefined : 'fr'}>{'description' in p && p.description ? p.description : '—'}</td>
           </tr>
         ))}
       </tbody>

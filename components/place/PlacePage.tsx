@@ -116,7 +116,7 @@ function PublishedPlace({
       <div className="place-grid">
         <HoursSection place={place} now={now} hours={hours} closure={closure} t={t} />
 
-        <PlaceSessions sessions={sessions} placeSlug={place.slug} lang={frenchText(t)} />
+        <PlaceSessions sessions={sessions} placeSlug={place.slug} t={t} />
 
         <ContactSection place={place} t={t} />
 

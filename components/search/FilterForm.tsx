@@ -121,9 +121,7 @@ export function FilterForm({
       {filters.creneau.map((slot) => (
         <input key={`${slot.day}-${slot.halfDay}`} type="hidden" name="creneau" value={`${slot.day}-${slot.halfDay}`} />
       ))}
-      <div lang={t.locale === 'fr' ? undefined : 'fr' /* the ateliers' words are not translated yet */}>
-        <AteliersFilter checked={filters.ateliers} />
-      </div>
+      <AteliersFilter checked={filters.ateliers} t={t} />
       <Checkboxes name="frais" legend={t('search.fees')} options={toOptions(t, 'fee', FEE_LABELS)} selected={filters.frais} counts={facets.frais} />
       <MoreCriteria filters={filters} facets={facets} t={t} />
       <button type="submit" className="button button--primary filter-form__submit">

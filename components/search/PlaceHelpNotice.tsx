@@ -4,10 +4,11 @@
 import { Fragment } from 'react';
 import type { PlaceHelp } from '@/lib/geo/help';
 import { translator, type Translator } from '@/lib/i18n';
+import { placeHelpText } from '@/lib/i18n/explain';
 
-/** `help.text` comes from lib/geo in French: marked so in another language. */
+/** `help.message` is said in the language of `t`; the communes' names are names. */
 export function PlaceHelpNotice({ help, href, t = translator() }: { help: PlaceHelp; href: (value: string) => string; t?: Translator }) {
-  const fr = t.locale === 'fr' ? undefined : 'fr';
+  const text = help.message ? placeHelpText(t, help.message) : '';
   const link = (option: PlaceHelp['options'][number]) => (
     <a href={href(option.value)} data-insee={option.code}>
       {option.label}
@@ -17,7 +18,7 @@ export function PlaceHelpNotice({ help, href, t = translator() }: { help: PlaceH
     <div className="notice place-help" data-kind={help.kind}>
       {help.kind === 'choose' ? (
         <>
-          <p lang={fr}>{help.text}</p>
+          <p>{text}</p>
           <ul className="place-help__choices">
             {help.options.map((option) => (
               <li key={option.code}>{link(option)}</li>
@@ -27,7 +28,7 @@ export function PlaceHelpNotice({ help, href, t = translator() }: { help: PlaceH
         </>
       ) : (
         <p>
-          {help.text && <span lang={fr}>{`${help.text} `}</span>}
+          {text && <span>{`${text} `}</span>}
           {help.kind === 'did-you-mean' && `${t('search.didYouMean')} `}
           {help.options.map((option, i) => (
             <Fragment key={option.code}>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { PlaceResult } from '@/lib/search';
 import { translator, type Translator } from '@/lib/i18n';
+import { reasonsText } from '@/lib/i18n/explain';
 import { listLabel, typologyName } from '@/lib/i18n/words';
 import type { Typologie } from '@prisma/client';
 import { NextAtelierLine } from './AteliersFilter';
@@ -78,11 +79,11 @@ export function ResultCard({ place, now, showReasons = true, actions, linkTarget
           {place.services.length > 3 && <li className="muted">{t('card.moreServices', { count: place.services.length - 3 })}</li>}
         </ul>
       )}
-      {place.nextAtelier && <NextAtelierLine atelier={place.nextAtelier} linkTarget={linkTarget} />}
+      {place.nextAtelier && <NextAtelierLine atelier={place.nextAtelier} linkTarget={linkTarget} t={t} />}
       {showReasons && place.matchedCriteria.length > 0 && (
         <p className="result-card__why">
           <span className="result-card__why-label">{t('card.why')} </span>
-          <span lang={fr}>{place.matchedCriteria.join(' · ')}</span>
+          <span>{reasonsText(t, place.matchedCriteria).join(' · ')}</span>
         </p>
       )}
       {actions && <div className="result-card__actions">{actions}</div>}

@@ -32,28 +32,33 @@ export function SearchPage({ data, nonce, t = translator(), path }: { data: Sear
   );
 }
 
-const DESCRIPTION = translator()('search.description');
+type EmbedProps = { data: SearchData; network: EmbedNetwork | null; nonce: string; t?: Translator };
 
-/** The search as another site embeds it (/embed), limited to a network when one is named. */
-export function EmbedSearchPage({ data, network, nonce }: { data: SearchData; network: EmbedNetwork | null; nonce: string }) {
-  const heading = network ? `Les lieux du réseau ${network.name}` : undefined;
+/**
+ * The search as another site embeds it (/embed), limited to a network when one is named. In the
+ * language of its prefix (/en/embed?reseau=…: the snippet of a network's page in English gives
+ * that address), like every translated page; the links it makes stay in that language.
+ */
+export function EmbedSearchPage({ data, network, nonce, t = translator() }: EmbedProps) {
+  const heading = network ? t('network.placesHeading', { name: network.name }) : undefined;
   return (
     <PublicDocument
-      title={heading ?? 'Lieux d’aide au numérique'}
-      description={DESCRIPTION}
+      title={heading ?? t('search.headingDefault')}
+      description={t('search.description')}
       robots="noindex, follow"
       nonce={nonce}
       scripts={['site.js']}
       chrome={false}
+      t={t}
     >
       <div className="embed-root" style={network?.color ? { borderTop: `4px solid ${network.color}` } : undefined}>
-        <SearchResults data={data} basePath="/embed" widgets={plainWidgets()} heading={heading} linkTarget="_top" />
+        <SearchResults data={data} basePath="/embed" widgets={plainWidgets({ t })} heading={heading} linkTarget="_top" t={t} />
         <p className="embed-credit container">
-          Annuaire fourni par{' '}
-          <a href="/" target="_blank" rel="noopener">
+          {t('embed.creditBefore')}{' '}
+          <a href={t.path('/')} target="_blank" rel="noopener">
             Repères
           </a>
-          , l’annuaire ouvert des lieux d’aide au numérique (données sous Licence Ouverte).
+          {t('embed.creditAfter')}
         </p>
       </div>
     </PublicDocument>

@@ -100,3 +100,12 @@ export function atelierJsonLd(atelier: AtelierPageData, baseUrl: string) {
     }),
   };
 }
+
+/** The ateliers the sitemap lists: not cancelled, at a published real place. */
+export async function sitemapAteliers(): Promise<Array<{ slug: string; updatedAt: Date }>> {
+  return readDb.atelier.findMany({
+    where: { cancelledAt: null, place: { status: 'PUBLISHED', demo: false } },
+    select: { slug: true, updatedAt: true },
+    orderBy: { slug: 'asc' },
+  });
+}

@@ -21,54 +21,74 @@ export const REGISTRATION_RATE = { limit: 5, windowSeconds: 600 };
 export const REGISTRATION_SESSION_RATE = { limit: 200, windowSeconds: 3600 };
 
 export type RegistrationInput = { sessionId: string; firstName: unknown; email: unknown; phone: unknown; honeypot?: unknown; clientKey: string };
+/**
+ * Why a registration is refused, as a code: the page says it in the visitor's language
+ * (lib/i18n, `ateliers.error.<code>`; French in messages/fr.json), `minutes` for the rate limit.
+ */
+export type RegistrationError = {
+  code:
+    | 'firstName'
+    | 'emailInvalid'
+    | 'phoneInvalid'
+    | 'contactMissing'
+    | 'notSent'
+    | 'tooManyFromHere'
+    | 'noSession'
+    | 'notOnReperes'
+    | 'cancelled'
+    | 'started'
+    | 'tooManyForSession'
+    | 'chooseSession';
+  minutes?: number;
+};
+export type RegistrationErrors = Partial<Record<'firstName' | 'contact' | 'form', RegistrationError>>;
+
 export type RegistrationOutcome =
-  | { status: 'registered'; state: RegistrationState; token: string; mailed: boolean }
-  | { status: 'invalid'; errors: Partial<Record<'firstName' | 'contact' | 'form', string>> };
+  { status: 'registered'; state: RegistrationState; token: string; mailed: boolean } | { status: 'invalid'; errors: RegistrationErrors };
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 function readPerson(input: RegistrationInput) {
-  const errors: Partial<Record<'firstName' | 'contact', string>> = {};
+  const errors: Pick<RegistrationErrors, 'firstName' | 'contact'> = {};
   const firstName = text(input.firstName).replace(/\s+/g, ' ');
-  if (!firstName || firstName.length > 60) errors.firstName = 'Indiquez votre prénom (60 caractères au plus).';
+  if (!firstName || firstName.length > 60) errors.firstName = { code: 'firstName' };
   const emailText = text(input.email).toLowerCase();
   const phoneText = text(input.phone);
   const email = emailText ? (isEmail(emailText) ? emailText : null) : null;
   const phone = phoneText ? normalisePhone(phoneText) : null;
-  if (emailText && !email) errors.contact = 'Cette adresse électronique ne semble pas valide.';
-  else if (phoneText && !phone) errors.contact = 'Ce numéro de téléphone ne semble pas valide (exemple : 06 12 34 56 78).';
-  else if (!email && !phone) errors.contact = 'Indiquez un numéro de téléphone ou une adresse électronique, pour être prévenu si la séance change.';
+  if (emailText && !email) errors.contact = { code: 'emailInvalid' };
+  else if (phoneText && !phone) errors.contact = { code: 'phoneInvalid' };
+  else if (!email && !phone) errors.contact = { code: 'contactMissing' };
   return { firstName, email, phone, errors };
 }
 
 async function openSession(db: Db, sessionId: string, now: Date) {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { error: 'Cette séance n’existe pas.' };
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { error: { code: 'noSession' } as RegistrationError };
   const session = await db.atelierSession.findUnique({
     where: { id: sessionId },
     include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } } },
   });
-  if (!session || session.atelier.registrationMode !== 'REPERES') return { error: 'Cette séance ne prend pas d’inscription sur Repères.' };
-  if (session.cancelledAt || session.atelier.cancelledAt) return { error: 'Cette séance est annulée.' };
-  if (session.startsAt <= now) return { error: 'Cette séance a déjà commencé.' };
+  if (!session || session.atelier.registrationMode !== 'REPERES') return { error: { code: 'notOnReperes' } as RegistrationError };
+  if (session.cancelledAt || session.atelier.cancelledAt) return { error: { code: 'cancelled' } as RegistrationError };
+  if (session.startsAt <= now) return { error: { code: 'started' } as RegistrationError };
   return { session };
 }
 
 /** Registers a person: confirmed while seats are left, on the waiting list after. */
 export async function register(db: Db, input: RegistrationInput, baseUrl: string, now = new Date()): Promise<RegistrationOutcome> {
-  if (text(input.honeypot)) return { status: 'invalid', errors: { form: 'Le formulaire n’a pas pu être envoyé.' } };
+  if (text(input.honeypot)) return { status: 'invalid', errors: { form: { code: 'notSent' } } };
   const person = readPerson(input);
   if (Object.keys(person.errors).length) return { status: 'invalid', errors: person.errors };
   const limit = await hit(`atelier-registration:${input.clientKey}`, REGISTRATION_RATE);
   if (!limit.ok)
     return {
       status: 'invalid',
-      errors: { form: `Trop d’inscriptions envoyées depuis cette connexion : réessayez dans ${Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))} minutes.` },
+      errors: { form: { code: 'tooManyFromHere', minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) } },
     };
   const open = await openSession(db, input.sessionId, now);
   if (!open.session) return { status: 'invalid', errors: { form: open.error } };
   const perSession = await hit(`atelier-registration-session:${input.sessionId}`, REGISTRATION_SESSION_RATE);
-  if (!perSession.ok)
-    return { status: 'invalid', errors: { form: 'Trop d’inscriptions pour cette séance en peu de temps : réessayez plus tard ou appelez le lieu.' } };
+  if (!perSession.ok) return { status: 'invalid', errors: { form: { code: 'tooManyForSession' } } };
   const token = randomBytes(32).toString('base64url');
   const state = await db.$transaction(async (tx) => {
     const taken = await tx.$executeRaw`UPDATE "AtelierSession" SET "seatsTaken" = "seatsTaken" + 1

@@ -7,10 +7,23 @@ import { withDe } from './french';
 
 export type PlaceOption = { label: string; value: string; code: string };
 
+/**
+ * What `text` says, as data: the public pages say it in the visitor's language through the
+ * message `geo.<key>` (lib/i18n/explain.ts; `place` takes French's "de" there, from `typeLiaison`).
+ */
+export type PlaceHelpMessage = {
+  key: 'postcodeUnknown' | 'notFoundDepartement' | 'notFound' | 'postcodeMany' | 'homonyms' | 'corrected' | 'around' | 'postcodeAlso' | 'namesakes';
+  typed: string;
+  place?: string;
+  typeLiaison?: number | null;
+};
+
 export type PlaceHelp = {
   /** did-you-mean: "… Vouliez-vous dire A ou B ?"; choose: a list; also: "… : A, B." */
   kind: 'did-you-mean' | 'choose' | 'also';
+  /** In French (messages/fr.json's geo.* say the same: lib/i18n/explain.test.ts). */
   text: string;
+  message: PlaceHelpMessage | null;
   options: PlaceOption[];
   /** Candidates left out of a choice list. */
   more: number;
@@ -37,7 +50,8 @@ export function valueFor(commune: CommuneRef): string {
 
 /** `located`: whether the search could place the commune found (else it says "not found" itself). */
 export function placeHelp(typed: string, lookup: CommuneLookup, located = true): PlaceHelp | null {
-  const quoted = `« ${typed.trim().slice(0, 80)} »`;
+  const shown = typed.trim().slice(0, 80);
+  const quoted = `« ${shown} »`;
   switch (lookup.kind) {
     case 'none':
       return null;
@@ -48,7 +62,8 @@ export function placeHelp(typed: string, lookup: CommuneLookup, located = true):
           : lookup.reason === 'departement'
             ? `Nous n’avons pas trouvé ${quoted} dans ce département.`
             : `Nous n’avons pas trouvé ${quoted}.`;
-      return { kind: 'did-you-mean', text, options: optionsFor(lookup.candidates), more: 0 };
+      const key = lookup.reason === 'postcode' ? 'postcodeUnknown' : lookup.reason === 'departement' ? 'notFoundDepartement' : 'notFound';
+      return { kind: 'did-you-mean', text, message: { key, typed: shown }, options: optionsFor(lookup.candidates), more: 0 };
     }
     case 'choice':
       return {
@@ -57,6 +72,7 @@ export function placeHelp(typed: string, lookup: CommuneLookup, located = true):
           lookup.reason === 'postcode'
             ? `Le code postal ${quoted} couvre plusieurs communes : laquelle ?`
             : `Plusieurs communes s’appellent ${quoted} : laquelle ?`,
+        message: { key: lookup.reason === 'postcode' ? 'postcodeMany' : 'homonyms', typed: shown },
         options: optionsFor(lookup.candidates),
         more: lookup.more,
       };
@@ -64,18 +80,28 @@ export function placeHelp(typed: string, lookup: CommuneLookup, located = true):
       const { commune } = lookup;
       const here = `${commune.name} (${departementName(commune.departement) ?? commune.departement})`;
       if (lookup.corrected && !located) return null;
+      const place = { place: here, typeLiaison: commune.typeLiaison };
       if (lookup.corrected)
-        return { kind: 'also', text: `Nous n’avons pas trouvé ${quoted} : voici les lieux autour ${withDe(here, commune.typeLiaison)}.`, options: [], more: 0 };
+        return {
+          kind: 'also',
+          text: `Nous n’avons pas trouvé ${quoted} : voici les lieux autour ${withDe(here, commune.typeLiaison)}.`,
+          message: { key: 'corrected', typed: shown, ...place },
+          options: [],
+          more: 0,
+        };
       if (lookup.bigger.length)
         return {
           kind: 'did-you-mean',
           text: located ? `Voici les lieux autour ${withDe(here, commune.typeLiaison)}.` : '',
+          message: located ? { key: 'around', typed: shown, ...place } : null,
           options: optionsFor(lookup.bigger),
           more: 0,
         };
       if (lookup.others.length) {
         const text = lookup.othersReason === 'postcode' ? `Le code postal ${quoted} couvre aussi :` : `Autres communes nommées ${commune.name} :`;
-        return { kind: 'also', text, options: optionsFor(lookup.others), more: 0 };
+        const message: PlaceHelpMessage =
+          lookup.othersReason === 'postcode' ? { key: 'postcodeAlso', typed: shown } : { key: 'namesakes', typed: shown, place: commune.name };
+        return { kind: 'also', text, message, options: optionsFor(lookup.others), more: 0 };
       }
       return null;
     }

@@ -76,6 +76,9 @@ function hourText(date: Date, timeZone: string, locale: Locale = 'fr') {
   return clock(w.hour, w.minute, locale);
 }
 
+/** The weekdays' codes in the messages' selects (hours.atWeekday), Monday first. */
+const WEEKDAY_CODES = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+
 function weekdayName(index: number, locale: Locale) {
   // 2024-01-01 was a Monday.
   return locale === 'fr' ? WEEKDAYS[index] : intlFormat(locale, 'weekday').format(Date.UTC(2024, 0, 1 + index));
@@ -108,8 +111,9 @@ export function whenText(at: Date, now: Date, timeZone: string, locale: Locale =
   const time = clock(a.hour, a.minute, locale);
   if (gap <= 0) return t('hours.atToday', { time });
   if (gap === 1) return t('hours.atTomorrow', { time });
-  const day = gap < 7 ? weekdayName(weekdayIndex(a.year, a.month, a.day), locale) : localDate(isoDate(a.year, a.month, a.day), locale);
-  return t('hours.atDay', { day, time });
+  // A weekday through a select, so that each language gives it its grammar ("у вівторок": Ukrainian's accusative after "у").
+  if (gap < 7) return t('hours.atWeekday', { day: WEEKDAY_CODES[weekdayIndex(a.year, a.month, a.day)], time });
+  return t('hours.atDay', { day: localDate(isoDate(a.year, a.month, a.day), locale), time });
 }
 
 /** "lundi 25 décembre" */

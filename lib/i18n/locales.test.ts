@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isLocalizedPath, LOCALE_HEADER, localizedHref, requestLocale, splitLocale } from './locales';
+import { isLocalizedPath, LOCALE_HEADER, localizedHref, prefixedPathKind, requestLocale, splitLocale } from './locales';
 
 describe('locale resolution', () => {
   it('reads the language from the path prefix, French without one', () => {
@@ -34,5 +36,38 @@ describe('locale resolution', () => {
     expect(localizedHref('fr', '/recherche')).toBe('/recherche');
     expect(localizedHref('uk', 'https://example.org/recherche')).toBe('https://example.org/recherche');
     expect(localizedHref('uk', '//example.org/recherche')).toBe('//example.org/recherche');
+  });
+});
+
+describe('the pages translated with this issue, and the unknown ones', () => {
+  it('serves the home, open data, networks, embed and ateliers in every language; the home as /ar', () => {
+    for (const p of ['/', '/donnees', '/reseaux', '/reseaux/cybanjou', '/embed', '/ateliers', '/ateliers/prendre-en-main'])
+      expect(isLocalizedPath(p), p).toBe(true);
+    expect(localizedHref('ar', '/')).toBe('/ar');
+    expect(localizedHref('en', '/?ou=Angers')).toBe('/en?ou=Angers');
+    expect(localizedHref('uk', '/embed?reseau=cybanjou&vue=ateliers')).toBe('/uk/embed?reseau=cybanjou&vue=ateliers');
+    expect(localizedHref('ar', '/donnees/export/csv')).toBe('/donnees/export/csv');
+    expect(localizedHref('ar', '/ateliers.ics?lieu=x')).toBe('/ateliers.ics?lieu=x');
+  });
+
+  it('sends a prefixed French-only page to French, and answers an unknown one in the language', () => {
+    expect(prefixedPathKind('/reseaux/cybanjou')).toBe('localized');
+    expect(prefixedPathKind('/admin')).toBe('french');
+    expect(prefixedPathKind('/territoires/49')).toBe('french');
+    expect(prefixedPathKind('/ateliers/annulation/abc')).toBe('french');
+    expect(prefixedPathKind('/donnees/export/csv')).toBe('french');
+    expect(prefixedPathKind('/nulle-part')).toBe('unknown');
+    expect(prefixedPathKind('/lieux/x/y')).toBe('unknown');
+    expect(prefixedPathKind('/administration')).toBe('unknown');
+  });
+
+  it('knows every folder of app/: translated or French-only (a new route must be put in one list)', () => {
+    const app = path.join(process.cwd(), 'app');
+    const routes = readdirSync(app, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('[') && entry.name !== 'styles')
+      .map((entry) => `/${entry.name}`);
+    expect(routes.length).toBeGreaterThan(10);
+    // A folder of dynamic pages only (/lieux) is known by its pages (/lieux/x).
+    for (const route of routes) expect([prefixedPathKind(route), prefixedPathKind(`${route}/x`)], route).not.toEqual(['unknown', 'unknown']);
   });
 });

@@ -35,7 +35,21 @@ export const LOCALIZED_PATHS: readonly RegExp[] = [
   /^\/sitemap\.xml$/,
   // The professional's journey (issue #20): the four questions, the selection and the shared fiche.
   /^\/orienter(\/selection|\/fiche)?\/?$/,
+  // The home page, the open data page, the networks, the embed (/en/embed?reseau=…) and the ateliers with their registration.
+  /^\/$/,
+  /^\/donnees\/?$/,
+  /^\/reseaux(?:\/[^/]+)?\/?$/,
+  /^\/embed\/?$/,
+  /^\/ateliers(?:\/[^/]+)?\/?$/,
 ];
+
+/**
+ * The French pages that exist but are not translated (a prefixed address of one is redirected to
+ * it). Any other prefixed address is an unknown page: it is answered 404 in the prefix's language
+ * (app/[...unknown]/route.ts). locales.test.ts checks that every folder of app/ is in one list or the other.
+ */
+export const FRENCH_ONLY_PATHS =
+  /^\/(?:accessibilite|admin|api|ateliers\.ics|ateliers\/annulation|communes|connexion|departements|donnees\/(?:export|ateliers)|facile|hors-ligne|mentions-legales|mise-a-jour|resume-hebdomadaire|territoires|sw\.js|manifest\.webmanifest|robots\.txt|icon\.svg|icons|assets|favicon\.ico)(?:[/?#]|$)/;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -43,6 +57,12 @@ export function isLocale(value: unknown): value is Locale {
 
 export function isLocalizedPath(path: string): boolean {
   return LOCALIZED_PATHS.some((pattern) => pattern.test(path));
+}
+
+/** What the proxy does with a prefixed path: serve it in the language, send to the French page, or answer "not found" in the language. */
+export function prefixedPathKind(path: string): 'localized' | 'french' | 'unknown' {
+  if (isLocalizedPath(path)) return 'localized';
+  return FRENCH_ONLY_PATHS.test(path) ? 'french' : 'unknown';
 }
 
 /** "/ar/recherche" → { locale: 'ar', path: '/recherche', prefixed: true }; "/recherche" → French, not prefixed. */
@@ -65,7 +85,9 @@ export function requestLocale(headers: Headers): Locale {
 export function localizedHref(locale: Locale, href: string): string {
   if (locale === DEFAULT_LOCALE || !href.startsWith('/') || href.startsWith('//')) return href;
   const path = href.split(/[?#]/, 1)[0];
-  return isLocalizedPath(path) ? `/${locale}${href}` : href;
+  if (!isLocalizedPath(path)) return href;
+  // The home page in a language is "/ar" (and "/ar?x"), not "/ar/".
+  return path === '/' ? `/${locale}${href.slice(1)}` : `/${locale}${href}`;
 }
 
 export function directionOf(locale: Locale): 'ltr' | 'rtl' {

@@ -26,3 +26,12 @@ export async function networkPlaceFigures(networkId: string): Promise<{ places: 
     WHERE m."networkId" = ${networkId}::uuid AND p.status = 'published'`;
   return { places: Number(counts.places), free: Number(counts.free), saturday: Number(counts.saturday) };
 }
+
+/** The networks the sitemap lists: those with a published real place (the demonstration network stays out). */
+export async function sitemapNetworks(): Promise<Array<{ slug: string; updatedAt: Date }>> {
+  return readDb.network.findMany({
+    where: { members: { some: { place: { status: 'PUBLISHED', demo: false } } } },
+    select: { slug: true, updatedAt: true },
+    orderBy: { slug: 'asc' },
+  });
+}

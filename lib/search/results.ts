@@ -1,12 +1,25 @@
 // Result mapping: the detail columns of a page's places, read by id once the page is known, and
-// their mapping to what a result card shows (opening state, closure, "Pourquoi ce lieu").
+// their mapping to what a result card shows (opening state, closure, "Pourquoi ce lieu": data,
+// which lib/i18n/explain.ts says in the visitor's language).
 import 'server-only';
 import { Prisma } from '@prisma/client';
 import { openingStateAt, type OpeningState } from '@/lib/hours';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SERVICE_LABELS, SPECIFIC_SUPPORT_LABELS, SUPPORT_MODE_LABELS } from '@/lib/standard/enums';
-import { SERVICE_PLAIN, SUPPORT_MODE_PLAIN } from '@/lib/standard/plain-words';
 import type { NextAtelier } from './ateliers';
-import type { SearchFilters } from './filters';
+import { DAYS, type HalfDay, type SearchFilters } from './filters';
+
+/** One reason why a place answers the search: a criterion of the search it meets. */
+export type MatchReason =
+  | { kind: 'service'; key: keyof typeof SERVICE_LABELS }
+  | { kind: 'fee'; key: keyof typeof FEE_LABELS }
+  | { kind: 'specific'; key: keyof typeof SPECIFIC_SUPPORT_LABELS }
+  | { kind: 'public'; key: keyof typeof PUBLIC_LABELS }
+  | { kind: 'supportMode'; key: keyof typeof SUPPORT_MODE_LABELS }
+  | { kind: 'access'; key: keyof typeof ACCESS_MODE_LABELS }
+  | { kind: 'open'; when: 'now' | 'saturday' | 'at' }
+  | { kind: 'ateliers' }
+  /** Open on one of these half-days: the day as 0 (Monday) to 6. */
+  | { kind: 'halfDays'; slots: Array<{ day: number; halfDay: HalfDay }> };
 
 export type PlaceResult = {
   id: string;
@@ -26,7 +39,8 @@ export type PlaceResult = {
   accessModes: Array<keyof typeof ACCESS_MODE_LABELS>;
   openingState: OpeningState;
   temporaryClosure: { from: string | null; until: string | null; message: string | null } | null;
-  matchedCriteria: string[];
+  /** "Pourquoi ce lieu": the criteria it meets, in order. */
+  matchedCriteria: MatchReason[];
   phone: string | null;
   /** A fictional place of the demonstration data set (said on its card). */
   demo: boolean;
@@ -127,21 +141,17 @@ function toResult(row: DetailRow, candidate: Candidate, filters: SearchFilters, 
   };
 }
 
-/** Plain-French reasons why a place answers the search ("Pourquoi ce lieu"). */
-function matchedCriteria(row: DetailRow, filters: SearchFilters): string[] {
-  const reasons: string[] = [];
-  for (const key of filters.besoin) if (row.services.includes(SERVICE_LABELS[key])) reasons.push(SERVICE_PLAIN[key].label);
-  for (const key of filters.frais) if (row.fees.includes(FEE_LABELS[key])) reasons.push(FEE_LABELS[key]);
-  for (const key of filters.prise_en_charge) if (row.specific_support.includes(SPECIFIC_SUPPORT_LABELS[key])) reasons.push(SPECIFIC_SUPPORT_LABELS[key]);
-  for (const key of filters.public) if (row.publics.includes(PUBLIC_LABELS[key])) reasons.push(`Public : ${PUBLIC_LABELS[key]}`);
-  for (const key of filters.accompagnement) if (row.support_modes.includes(SUPPORT_MODE_LABELS[key])) reasons.push(SUPPORT_MODE_PLAIN[key]);
-  for (const key of filters.acces) if (row.access_modes.includes(ACCESS_MODE_LABELS[key])) reasons.push(ACCESS_MODE_LABELS[key]);
-  if (filters.ouvert?.kind === 'now') reasons.push('Ouvert maintenant');
-  if (filters.ouvert?.kind === 'saturday') reasons.push('Ouvert le samedi');
-  if (filters.ouvert?.kind === 'at') reasons.push('Ouvert au moment choisi');
-  if (filters.ateliers) reasons.push('Ateliers à venir');
-  if (filters.creneau.length) {
-    reasons.push(`Ouvert ${filters.creneau.map((s) => `le ${s.day} ${s.halfDay === 'matin' ? 'matin' : 'après-midi'}`).join(' ou ')}`);
-  }
+/** Why a place answers the search ("Pourquoi ce lieu"): each criterion of `filters` it meets. */
+function matchedCriteria(row: DetailRow, filters: SearchFilters): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  for (const key of filters.besoin) if (row.services.includes(SERVICE_LABELS[key])) reasons.push({ kind: 'service', key });
+  for (const key of filters.frais) if (row.fees.includes(FEE_LABELS[key])) reasons.push({ kind: 'fee', key });
+  for (const key of filters.prise_en_charge) if (row.specific_support.includes(SPECIFIC_SUPPORT_LABELS[key])) reasons.push({ kind: 'specific', key });
+  for (const key of filters.public) if (row.publics.includes(PUBLIC_LABELS[key])) reasons.push({ kind: 'public', key });
+  for (const key of filters.accompagnement) if (row.support_modes.includes(SUPPORT_MODE_LABELS[key])) reasons.push({ kind: 'supportMode', key });
+  for (const key of filters.acces) if (row.access_modes.includes(ACCESS_MODE_LABELS[key])) reasons.push({ kind: 'access', key });
+  if (filters.ouvert) reasons.push({ kind: 'open', when: filters.ouvert.kind });
+  if (filters.ateliers) reasons.push({ kind: 'ateliers' });
+  if (filters.creneau.length) reasons.push({ kind: 'halfDays', slots: filters.creneau.map((s) => ({ day: DAYS.indexOf(s.day), halfDay: s.halfDay })) });
   return reasons;
 }

@@ -34,6 +34,15 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { label: 'facile recherche', route: 'app/facile/recherche/route.ts', path: '/facile/recherche?ou=Angers' },
   { label: 'facile lieu', route: 'app/facile/lieux/[slug]/route.ts', path: '/facile/lieux/espace-numerique-des-tilleuls-angers' },
   { label: 'hors ligne', route: 'app/hors-ligne/route.ts', path: '/hors-ligne' },
+  // The same pages in other languages (lib/i18n): a prefix, the same routes, the same budget.
+  { label: 'accueil (ar)', route: 'app/route.ts', path: '/ar' },
+  { label: 'données (uk)', route: 'app/donnees/route.ts', path: '/uk/donnees' },
+  { label: 'réseaux (en)', route: 'app/reseaux/route.ts', path: '/en/reseaux' },
+  { label: 'réseau (ar)', route: 'app/reseaux/[slug]/route.ts', path: '/ar/reseaux/cybanjou' },
+  { label: 'embed (uk)', route: 'app/embed/route.ts', path: '/uk/embed?reseau=cybanjou' },
+  { label: 'agenda embed (en)', route: 'app/embed/route.ts', path: '/en/embed?reseau=cybanjou&vue=ateliers' },
+  { label: 'ateliers (ar)', route: 'app/ateliers/route.ts', path: '/ar/ateliers?ou=Cholet' },
+  { label: 'atelier (fa)', route: 'app/ateliers/[slug]/route.ts', path: '/fa/ateliers/prendre-en-main-son-smartphone-cholet' },
 ];
 
 /** Routes under app/ that answer HTML but are not residents' pages, and why they may keep Next.js's client runtime. */
@@ -42,6 +51,7 @@ export const NOT_RESIDENT_PAGES: Record<string, string> = {
   'app/mise-a-jour': 'a place contact answering an update campaign through a personal link, not a resident page',
   'app/ateliers/annulation/[token]': 'a registrant cancelling through a personal link (plain HTML route, already light)',
   'app/resume-hebdomadaire': 'a coordinator stopping the weekly digest through a signed personal link (plain HTML route, no script)',
+  'app/[...unknown]': 'the 404 of an address no route answers (plain HTML with the site’s script only, in the prefix’s language): pages-languages.spec.ts',
 };
 
 /** Folders under app/ that hold no public HTML page. */

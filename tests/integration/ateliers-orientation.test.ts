@@ -64,7 +64,7 @@ describe('the search’s « Ateliers à venir »', () => {
     const genets = await placeOf('prendre-en-main-son-smartphone-cholet');
     expect(around.results.map((r) => r.id)).toContain(genets.id);
     expect(around.results.every((r) => expected.includes(r.id))).toBe(true);
-    expect(around.results.every((r) => r.matchedCriteria.includes('Ateliers à venir'))).toBe(true);
+    expect(around.results.every((r) => r.matchedCriteria.some((reason) => reason.kind === 'ateliers'))).toBe(true);
     const without = await searchPlaces({ ...emptyFilters(), ou: 'Cholet', rayon: 20 }, { db, now, pageSize: 100 });
     expect(without.total).toBeGreaterThan(around.total);
     // 200 days on, the demo series are over: nothing.

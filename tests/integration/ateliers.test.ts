@@ -229,13 +229,13 @@ describe('registration on Repères', () => {
     const bad = await register(db, { sessionId: session.id, firstName: '', email: 'pas-une-adresse', phone: '', clientKey: 'z' }, 'http://x', now);
     expect(bad).toEqual({
       status: 'invalid',
-      errors: { firstName: 'Indiquez votre prénom (60 caractères au plus).', contact: 'Cette adresse électronique ne semble pas valide.' },
+      errors: { firstName: { code: 'firstName' }, contact: { code: 'emailInvalid' } },
     });
     const results = [];
     for (let i = 0; i < 7; i++)
       results.push(await register(db, { sessionId: session.id, firstName: 'Robot', email: '', phone: '0612345678', clientKey: 'spammer' }, 'http://x', now));
     expect(results.filter((o) => o.status === 'registered')).toHaveLength(5);
-    expect(results.at(-1)).toMatchObject({ status: 'invalid', errors: { form: expect.stringMatching(/^Trop d’inscriptions/) } });
+    expect(results.at(-1)).toMatchObject({ status: 'invalid', errors: { form: { code: 'tooManyFromHere', minutes: expect.any(Number) } } });
   });
 
   it('refuses bots, sessions without registration on Repères, cancelled sessions and unknown links', async () => {
@@ -250,12 +250,12 @@ describe('registration on Repères', () => {
     const none = await db.atelierSession.findFirstOrThrow({ where: { atelierId: r.id } });
     expect(await register(db, { ...person, sessionId: none.id }, 'http://x', now)).toEqual({
       status: 'invalid',
-      errors: { form: 'Cette séance ne prend pas d’inscription sur Repères.' },
+      errors: { form: { code: 'notOnReperes' } },
     });
     expect(await cancelSession(db, users.editor, open.id, now)).toEqual({ ok: true });
     expect(await register(db, { ...person, sessionId: open.id }, 'http://x', now)).toEqual({
       status: 'invalid',
-      errors: { form: 'Cette séance est annulée.' },
+      errors: { form: { code: 'cancelled' } },
     });
     expect(await register(db, { ...person, sessionId: 'not-a-uuid' }, 'http://x', now)).toMatchObject({ status: 'invalid' });
     expect(await cancelRegistration(db, 'x'.repeat(43), 'http://x', now)).toBe(false);

@@ -1,6 +1,6 @@
 // /ateliers/[slug]: the atelier's page (GET) and registration to one of its sessions (POST, a
-// plain form: works without JavaScript). A refused registration shows the page again with what
-// was typed and the reasons, in French.
+// plain form: works without JavaScript), in every language (/en/ateliers/<slug>). A refused
+// registration shows the page again with what was typed and the reasons, in the page's language.
 import { createHash } from 'node:crypto';
 import { createElement } from 'react';
 import { AtelierDetail, type FormEcho } from '@/components/ateliers/AtelierDetail';
@@ -11,43 +11,46 @@ import { atelierJsonLd, atelierPage, type AtelierPageData } from '@/lib/ateliers
 import { register } from '@/lib/ateliers/registration';
 import { sameOrigin } from '@/lib/orientation/http';
 import { clientIp } from '@/lib/security/rate-limit';
+import type { Translator } from '@/lib/i18n';
 import { page, type PageSpec } from '../respond';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ slug: string }> };
 
-const notFound = (): PageSpec => ({
-  title: 'Atelier introuvable',
-  description: 'Cet atelier n’existe pas ou n’est plus publié.',
+const notFound = (t: Translator): PageSpec => ({
+  title: t('ateliers.notFoundTitle'),
+  description: t('ateliers.notFoundText'),
   robots: 'noindex',
   status: 404,
   body: createElement(
     'div',
     { className: 'container prose' },
-    createElement('h1', null, 'Atelier introuvable'),
-    createElement('p', null, createElement('a', { href: '/ateliers' }, 'Voir les ateliers à venir')),
+    createElement('h1', null, t('ateliers.notFoundTitle')),
+    createElement('p', null, t('ateliers.notFoundText')),
+    createElement('p', null, createElement('a', { href: t.path('/ateliers') }, t('ateliers.seeComing'))),
   ),
 });
 
-function detail(atelier: AtelierPageData, echo: FormEcho | null, status = 200): PageSpec {
+function detail(atelier: AtelierPageData, echo: FormEcho | null, t: Translator, status = 200): PageSpec {
   const baseUrl = publicUrl();
   return {
     title: atelier.title,
     description: atelier.summary.slice(0, 160),
     robots: atelier.place.demo ? 'noindex, follow' : undefined,
-    canonical: `${baseUrl}/ateliers/${atelier.slug}`,
+    canonical: `${baseUrl}${t.path(`/ateliers/${atelier.slug}`)}`,
     status,
     cache: echo === null,
-    body: createElement(AtelierDetail, { atelier, baseUrl, jsonLd: atelierJsonLd(atelier, baseUrl), echo }),
+    path: `/ateliers/${atelier.slug}`,
+    body: createElement(AtelierDetail, { atelier, baseUrl, jsonLd: atelierJsonLd(atelier, baseUrl), echo, t }),
   };
 }
 
 export async function GET(request: Request, { params }: Context) {
   const { slug } = await params;
-  return page(request, async () => {
+  return page(request, async (t) => {
     const atelier = await atelierPage(slug);
-    return atelier ? detail(atelier, null) : notFound();
+    return atelier ? detail(atelier, null, t) : notFound(t);
   });
 }
 
@@ -60,9 +63,9 @@ export async function POST(request: Request, { params }: Context) {
   const { slug } = await params;
   // A page elsewhere cannot register people in a visitor's name.
   if (!sameOrigin(request)) return new Response('Demande refusée.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  return page(request, async () => {
+  return page(request, async (t) => {
     const atelier = await atelierPage(slug, new Date(), db);
-    if (!atelier) return notFound();
+    if (!atelier) return notFound(t);
     const form = await request.formData().catch(() => null);
     const sessionId = form ? field(form, 'seance') : '';
     const session = atelier.sessions.find((s) => s.id === sessionId);
@@ -73,16 +76,19 @@ export async function POST(request: Request, { params }: Context) {
       phone: form ? field(form, 'telephone') : '',
       errors: {},
     };
-    if (!form || !session) return detail(atelier, { ...echo, errors: { form: 'Choisissez une séance à venir de cet atelier.' } }, 400);
+    if (!form || !session) return detail(atelier, { ...echo, errors: { form: { code: 'chooseSession' } } }, t, 400);
     const clientKey = createHash('sha256').update(clientIp(request.headers)).digest('hex').slice(0, 32);
     const outcome = await register(
       db,
       { sessionId, firstName: echo.firstName, email: echo.email, phone: echo.phone, honeypot: form.get('site_web'), clientKey },
       publicUrl(),
     );
-    if (outcome.status === 'invalid') return detail(atelier, { ...echo, errors: outcome.errors }, outcome.errors.form?.startsWith('Trop') ? 429 : 400);
+    if (outcome.status === 'invalid') {
+      const tooMany = outcome.errors.form?.code === 'tooManyFromHere' || outcome.errors.form?.code === 'tooManyForSession';
+      return detail(atelier, { ...echo, errors: outcome.errors }, t, tooMany ? 429 : 400);
+    }
     return {
-      title: outcome.state === 'CONFIRMED' ? 'Inscription confirmée' : 'Liste d’attente',
+      title: outcome.state === 'CONFIRMED' ? t('ateliers.confirmedTitle') : t('ateliers.waitingTitle'),
       description: atelier.title,
       robots: 'noindex',
       cache: false,
@@ -91,6 +97,7 @@ export async function POST(request: Request, { params }: Context) {
         session: { startsAt: session.startsAt, endsAt: session.endsAt, title: atelier.title, slug: atelier.slug, timeZone: atelier.timeZone },
         cancelPath: `/ateliers/annulation/${outcome.token}`,
         mailed: outcome.mailed,
+        t,
       }),
     };
   });
