@@ -10,7 +10,8 @@ import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
 
-export type RenderedPage = { status: number; html: string; headers?: Record<string, string> };
+/** `tally`: called once for each response served from this render, cached or not (lib/demand counts searches so). */
+export type RenderedPage = { status: number; html: string; headers?: Record<string, string>; tally?: () => void };
 
 /** Whether the page cache may answer: a GET (or HEAD) from someone not signed in, without a test clock. */
 export function cacheable(request: { method: string; headers: Headers }): boolean {
@@ -40,6 +41,7 @@ export function cachedPageResponse(request: { method: string; headers: Headers; 
   if (!SELF_APPLIED.some((pattern) => pattern.test(path)) || !cacheable(request)) return null;
   const page = freshCachedPage(pageKey(request.nextUrl, locale));
   if (!page) return null;
+  if (request.method === 'GET') page.tally?.();
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {
     status: page.status,
     headers: { ...page.headers, ...pageCacheHeader(true) },
@@ -53,13 +55,14 @@ export async function servePage(request: Request, render: (nonce: string) => Pro
   if (cacheable(request)) {
     const cached = await cachedPage(pageKey(new URL(request.url), requestLocale(request.headers)), async () => {
       const rendered = await render(NONCE_TOKEN);
-      return { status: rendered.status, body: rendered.html, headers: rendered.headers };
+      return { status: rendered.status, body: rendered.html, headers: rendered.headers, tally: rendered.tally };
     });
-    page = { status: cached.status, html: cached.body.replaceAll(NONCE_TOKEN, nonce), headers: cached.headers };
+    page = { status: cached.status, html: cached.body.replaceAll(NONCE_TOKEN, nonce), headers: cached.headers, tally: cached.tally };
     hit = cached.hit;
   } else {
     page = await render(nonce);
   }
+  if (request.method === 'GET') page.tally?.();
   const headers = { ...page.headers, ...(hit === null ? {} : pageCacheHeader(hit)) };
   if (page.status >= 300 && page.status < 400) return new Response(null, { status: page.status, headers });
   return htmlResponse(page.html, { status: page.status, headers });

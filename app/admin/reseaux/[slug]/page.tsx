@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { AdminTable } from '@/components/admin/AdminTable';
+import { NetworkDemand } from '@/components/admin/NetworkDemand';
 import { networkDashboard, territoryCoverage } from '@/lib/networks/dashboard';
 import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 
@@ -71,6 +72,8 @@ export default async function NetworkDashboardPage({ params }: Props) {
           </p>
         ),
       )}
+
+      <NetworkDemand territory={network.territory} />
 
       <h2>Campagnes de mise à jour</h2>
       {data.campaigns.length === 0 ? (
