@@ -16,6 +16,7 @@ export const DATA_FILES = {
   standardSchema: 'standard/schema.json',
   standardExample: 'standard/exemple-valide.csv',
   ateliersSchema: 'ateliers/schema.json',
+  demandSchema: 'recherches-sans-lieu/schema.json',
 } as const;
 
 export type DataFile = keyof typeof DATA_FILES;
