@@ -51,7 +51,8 @@ function typeError(f: Field, v: string): string | null {
       return v === 'true' || v === 'false' ? null : 'is not true/false';
     case 'date':
       if (f.format && f.format !== 'default') return `has a date format not checked here: ${f.format}`;
-      return /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) ? null : 'is not a date (YYYY-MM-DD)';
+      // A real calendar day: 2026-02-30 and 2026-13-01 are not.
+      return /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(Date.parse(`${v}T00:00:00Z`) || 0).toISOString().startsWith(v) ? null : 'is not a date (YYYY-MM-DD)';
     case 'datetime':
       if (f.format !== '%Y-%m-%dT%H:%M:%SZ') return `has a datetime format not checked here: ${f.format}`;
       return DATETIME_Z.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'is not a UTC datetime';
