@@ -1,0 +1,232 @@
+// Unmet demand benchmark (issue #22). (1) A year of aggregates for BENCH_SEARCHES_PER_DAY searches
+// a day nationally (default 100,000), drawn like real traffic — communes by population, the
+// common needs and filters, most searches at 10 km, small communes more often without a place —
+// recorded through the production buffer (lib/demand/buffer.ts) and written by its flush
+// (lib/demand/flush.ts) whenever it holds MAX_KEYS keys and at each week's end: the table's rows
+// and bytes after a year, and the write time. (2) The département layer (lib/demand/read.ts, and
+// its HTML: components/coverage/DemandLayer.tsx) over 12 and 3 months, for the busiest
+// département, Maine-et-Loire and Lozère. Target: < 300 ms. (3) searchPlaces() around towns on
+// BENCH_PLACES synthetic places, each search measured without and with counting it (the tally
+// the route calls), in random order, the production flush timer running: not measurably slower.
+import { createElement } from 'react';
+import { createPrismaClient } from '../lib/db/client';
+import { importCommunes, parseCommunesCsv } from '../lib/coverage/communes';
+import { readDataFile } from '../lib/data/files';
+import { createDemandBuffer, MAX_KEYS } from '../lib/demand/buffer';
+import { writeDemand } from '../lib/demand/flush';
+import { departementOf, reachOf, weekOf, type DemandKey, type RadiusBand } from '../lib/demand/key';
+import { parseSearchParams } from '../lib/search/filters';
+import { openBenchDatabase } from './database';
+import { popularTowns } from './queries';
+import { loadCommunes } from './real-sources';
+import { compareAndSave, type Figure } from './results';
+import { random, seedSyntheticPlaces, weighted } from './synthetic';
+import { durations, percentiles, summarise, timed } from './timing';
+
+const PER_DAY = Number(process.env.BENCH_SEARCHES_PER_DAY ?? 100_000);
+const WEEKS = Number(process.env.BENCH_WEEKS ?? 52);
+const PLACES = Number(process.env.BENCH_PLACES ?? 100_000);
+const LAYER_RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 300);
+
+const NEEDS = [
+  ['AideAuxDemarchesAdministratives', 40],
+  ['MaitriseDesOutilsNumeriquesDuQuotidien', 20],
+  ['AccesInternetEtMaterielInformatique', 12],
+  ['InsertionProfessionnelleViaLeNumerique', 8],
+  ['MaterielInformatiqueAPrixSolidaire', 4],
+  ['UtilisationSecuriseeDuNumerique', 3],
+  ['ParentaliteEtEducationAvecLeNumerique', 2],
+  ['LoisirsEtCreationsNumeriques', 2],
+  ['ComprehensionDuMondeNumerique', 1],
+] as const;
+const FILTER_SETS = [
+  ['', 70],
+  ['frais:Gratuit', 10],
+  ['ouvert:maintenant', 5],
+  ['ouvert:samedi', 3],
+  ['accompagnement:Accompagnement individuel', 3],
+  ['frais:Gratuit|ouvert:maintenant', 2],
+  ['type:france-services', 2],
+  ['public:Seniors', 2],
+  ['public:Personnes en situation de handicap', 1],
+  ['creneau:mercredi-apresmidi|frais:Gratuit', 1],
+  ['acces:Se présenter', 1],
+] as const;
+const BANDS: Array<[RadiusBand, number]> = [
+  [10, 70],
+  [5, 12],
+  [20, 13],
+  [2, 5],
+];
+
+/** A year of searches, week by week, through the production buffer and flush. */
+async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
+  const rand = random(22);
+  const communes = loadCommunes();
+  const commune = weighted(communes, (c) => c.population, rand);
+  const need = weighted([...NEEDS], ([, w]) => w, rand);
+  const filterSet = weighted([...FILTER_SETS], ([, w]) => w, rand);
+  const band = weighted(BANDS, ([, w]) => w, rand);
+  const writes: number[] = [];
+  let searches = 0;
+  let recordMs = 0;
+  const flush = async (buffer: ReturnType<typeof createDemandBuffer>) => {
+    const entries = buffer.take();
+    const { ms } = await timed(() => writeDemand(db, entries));
+    writes.push(ms);
+  };
+  const started = performance.now();
+  for (let w = WEEKS - 1; w >= 0; w--) {
+    const week = weekOf(new Date(Date.now() - w * 7 * 86_400_000));
+    const buffer = createDemandBuffer();
+    for (let i = 0; i < PER_DAY * 7; i++) {
+      const c = commune();
+      const roll = rand();
+      const needs =
+        roll < 0.25
+          ? ''
+          : roll < 0.85
+            ? need()[0]
+            : [need()[0], need()[0]]
+                .sort()
+                .filter((v, j, a) => a.indexOf(v) === j)
+                .join('|');
+      const key: DemandKey = { week, inseeCode: c.insee, departement: departementOf(c.insee), needs, filters: filterSet()[0], radiusBand: band()[0] };
+      // Small communes find nothing near more often.
+      const lacking = c.population < 2000 ? 0.45 : c.population < 20000 ? 0.15 : 0.02;
+      const near = rand() < lacking ? 0 : 1 + Math.floor(rand() * 6);
+      const t = performance.now();
+      buffer.record(key, reachOf({ 5: Math.floor(near / 2), 10: near, 20: near + 2 }, key.radiusBand));
+      recordMs += performance.now() - t;
+      searches++;
+      if (buffer.size() >= MAX_KEYS) await flush(buffer);
+    }
+    await flush(buffer);
+    if (w % 13 === 0)
+      console.log(`  week ${week}: ${searches.toLocaleString('en-GB')} searches so far, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const [size] = await db.$queryRaw<Array<{ rows: number; bytes: bigint; table: bigint }>>`
+    SELECT (SELECT count(*)::int FROM "SearchDemand") AS rows, pg_total_relation_size('"SearchDemand"') AS bytes, pg_relation_size('"SearchDemand"') AS table`;
+  return {
+    searches,
+    rows: size.rows,
+    bytes: Number(size.bytes),
+    tableBytes: Number(size.table),
+    writes: summarise(writes),
+    recordUs: (recordMs * 1000) / searches,
+  };
+}
+
+async function main() {
+  const database = await openBenchDatabase('reperes_bench_demand');
+  process.env.DATABASE_URL = database.url;
+  const db = createPrismaClient(database.url, { max: 4 });
+  const figures: Figure[] = [];
+  const raw: Record<string, unknown> = {};
+
+  await importCommunes(db, parseCommunesCsv(readDataFile('communes')));
+  console.log(`\n1. A year (${WEEKS} weeks) of aggregates for ${PER_DAY.toLocaleString('en-GB')} searches a day nationally`);
+  const year = await simulateYear(db);
+  const mb = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
+  console.log(
+    `  ${year.searches.toLocaleString('en-GB')} searches → ${year.rows.toLocaleString('en-GB')} rows, ${mb(year.bytes)} MiB with indexes (${mb(year.tableBytes)} MiB table);` +
+      ` ${year.writes.n} writes, p50 ${year.writes.p50.toFixed(0)} ms, p95 ${year.writes.p95.toFixed(0)} ms; recording ${year.recordUs.toFixed(2)} µs a search`,
+  );
+  figures.push(
+    { key: 'year.rows', label: 'a year of aggregates, rows', value: year.rows, unit: 'count', better: 'lower' },
+    { key: 'year.size', label: 'a year of aggregates, table and indexes', value: mb(year.bytes), unit: 'MiB', better: 'lower' },
+    { key: 'year.write.p95', label: 'one batched write (≤ MAX_KEYS keys), p95', value: year.writes.p95, unit: 'ms', better: 'lower' },
+    { key: 'record.mean', label: 'recording one search in the buffer, mean', value: year.recordUs, unit: 'µs', better: 'lower' },
+  );
+  raw.year = year;
+  await db.$executeRaw`VACUUM ANALYZE "SearchDemand"`;
+
+  // 2. The département layer.
+  const { demandLayer } = await import('../lib/demand/read');
+  const { DemandLayerView } = await import('../components/coverage/DemandLayer');
+  const { renderDocument } = await import('../lib/render/html');
+  const [busiest] = await db.$queryRaw<Array<{ departement: string }>>`
+    SELECT departement FROM "SearchDemand" GROUP BY departement ORDER BY sum(searches) DESC LIMIT 1`;
+  console.log('\n2. The département layer (query and HTML)');
+  raw.layer = {};
+  for (const dep of [busiest.departement, '49', '48']) {
+    for (const months of [12, 3] as const) {
+      const render = async () =>
+        renderDocument(createElement(DemandLayerView, { layer: await demandLayer([dep], months, { db }), periodHref: (m) => `?demande=${m}` }));
+      const p = percentiles(await durations(render, LAYER_RUNS, 2));
+      const layer = await demandLayer([dep], months, { db });
+      console.log(
+        `  ${dep.padEnd(3)} ${String(months).padStart(2)} months: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (${layer.searches.toLocaleString('en-GB')} searches, ${layer.communes.length} lines)`,
+      );
+      const which = dep === busiest.departement ? 'busiest' : dep;
+      figures.push({
+        key: `layer.${which}.${months}.p95`,
+        label: `layer ${which} (${dep}), ${months} months, p95`,
+        value: p.p95,
+        unit: 'ms',
+        better: 'lower',
+        target: { op: '<', value: 300 },
+      });
+      (raw.layer as Record<string, unknown>)[`${dep}.${months}`] = { ...p, searches: layer.searches, lines: layer.communes.length };
+    }
+  }
+
+  // 3. The search without and with counting it.
+  console.log(`\n3. searchPlaces() on ${PLACES.toLocaleString('en-GB')} synthetic places, without and with the tally (random order, ${SEARCH_RUNS} pairs)`);
+  await seedSyntheticPlaces(database.url, PLACES);
+  const { searchPlaces } = await import('../lib/search');
+  const { searchTally, flushDemand } = await import('../lib/demand');
+  const rand = random(5);
+  const towns = popularTowns(60);
+  const needs = ['', '&besoin=AideAuxDemarchesAdministratives', '&besoin=MaitriseDesOutilsNumeriquesDuQuotidien&frais=Gratuit'];
+  const off: number[] = [];
+  const on: number[] = [];
+  const tallyUs: number[] = [];
+  for (let i = 0; i < SEARCH_RUNS; i++) {
+    const { filters } = parseSearchParams(new URLSearchParams(`ou=${encodeURIComponent(towns[i % towns.length])}${needs[i % needs.length]}`));
+    await searchPlaces(filters, { db }); // warm: both measured runs see the same caches
+    const runs = rand() < 0.5 ? (['off', 'on'] as const) : (['on', 'off'] as const);
+    for (const mode of runs) {
+      const { ms } = await timed(async () => {
+        const response = await searchPlaces(filters, { db });
+        if (mode === 'on') {
+          const t = performance.now();
+          searchTally(filters, response)?.();
+          tallyUs.push((performance.now() - t) * 1000);
+        }
+      });
+      (mode === 'on' ? on : off).push(ms);
+    }
+  }
+  await flushDemand();
+  const [a, b, t] = [summarise(off), summarise(on), summarise(tallyUs)];
+  console.log(`  without: p50 ${a.p50.toFixed(2)} ms, p95 ${a.p95.toFixed(2)} ms`);
+  console.log(`  with:    p50 ${b.p50.toFixed(2)} ms, p95 ${b.p95.toFixed(2)} ms`);
+  console.log(`  the tally alone: p50 ${t.p50.toFixed(1)} µs, p95 ${t.p95.toFixed(1)} µs`);
+  figures.push(
+    { key: 'search.off.p95', label: 'searchPlaces(), not counted, p95', value: a.p95, unit: 'ms', better: 'lower' },
+    { key: 'search.on.p95', label: 'searchPlaces() and its tally, p95', value: b.p95, unit: 'ms', better: 'lower' },
+    { key: 'search.off.p50', label: 'searchPlaces(), not counted, p50', value: a.p50, unit: 'ms', better: 'lower' },
+    { key: 'search.on.p50', label: 'searchPlaces() and its tally, p50', value: b.p50, unit: 'ms', better: 'lower' },
+    { key: 'tally.p95', label: 'the tally on the request path, p95', value: t.p95, unit: 'µs', better: 'lower', target: { op: '<', value: 1000 } },
+  );
+  raw.search = { off: a, on: b, tallyUs: t };
+
+  await compareAndSave({
+    name: 'demand',
+    databaseUrl: database.url,
+    scale: { searchesPerDay: PER_DAY, weeks: WEEKS, places: PLACES, searchPairs: SEARCH_RUNS },
+    dataset: { communes: 'data/reference/communes.csv.gz', places: `${PLACES} synthetic` },
+    figures,
+    raw,
+  });
+  await db.$disconnect();
+  await database.stop();
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
