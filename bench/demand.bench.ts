@@ -3,7 +3,7 @@
 // common needs and filters, most searches at 10 km, small communes more often without a place —
 // recorded through the production buffer (lib/demand/buffer.ts) and written by its flush
 // (lib/demand/flush.ts) whenever it holds MAX_KEYS keys and at each week's end: the table's rows
-// and bytes after a year, and the write time. (2) The département layer (lib/demand/read.ts, and
+// and bytes after a year (keys and the pages' rollup), and the write time. (2) The département layer (lib/demand/read.ts, and
 // its HTML: components/coverage/DemandLayer.tsx) over 12 and 3 months, for the busiest
 // département, Maine-et-Loire and Lozère. Target: < 300 ms. (3) searchPlaces() around towns on
 // BENCH_PLACES synthetic places, each search measured without and with counting it (the tally
@@ -106,13 +106,16 @@ async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
     if (w % 13 === 0)
       console.log(`  week ${week}: ${searches.toLocaleString('en-GB')} searches so far, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  const [size] = await db.$queryRaw<Array<{ rows: number; bytes: bigint; table: bigint }>>`
-    SELECT (SELECT count(*)::int FROM "SearchDemand") AS rows, pg_total_relation_size('"SearchDemand"') AS bytes, pg_relation_size('"SearchDemand"') AS table`;
+  const [size] = await db.$queryRaw<Array<{ rows: number; bytes: bigint; table: bigint; rollupRows: number; rollupBytes: bigint }>>`
+    SELECT (SELECT count(*)::int FROM "SearchDemand") AS rows, pg_total_relation_size('"SearchDemand"') AS bytes, pg_relation_size('"SearchDemand"') AS table,
+      (SELECT count(*)::int FROM "SearchDemandRollup") AS "rollupRows", pg_total_relation_size('"SearchDemandRollup"') AS "rollupBytes"`;
   return {
     searches,
     rows: size.rows,
     bytes: Number(size.bytes),
     tableBytes: Number(size.table),
+    rollupRows: size.rollupRows,
+    rollupBytes: Number(size.rollupBytes),
     writes: summarise(writes),
     recordUs: (recordMs * 1000) / searches,
   };
@@ -131,16 +134,20 @@ async function main() {
   const mb = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
   console.log(
     `  ${year.searches.toLocaleString('en-GB')} searches → ${year.rows.toLocaleString('en-GB')} rows, ${mb(year.bytes)} MiB with indexes (${mb(year.tableBytes)} MiB table);` +
+      ` rollup ${year.rollupRows.toLocaleString('en-GB')} rows, ${mb(year.rollupBytes)} MiB;` +
       ` ${year.writes.n} writes, p50 ${year.writes.p50.toFixed(0)} ms, p95 ${year.writes.p95.toFixed(0)} ms; recording ${year.recordUs.toFixed(2)} µs a search`,
   );
   figures.push(
     { key: 'year.rows', label: 'a year of aggregates, rows', value: year.rows, unit: 'count', better: 'lower' },
     { key: 'year.size', label: 'a year of aggregates, table and indexes', value: mb(year.bytes), unit: 'MiB', better: 'lower' },
+    { key: 'year.rollup.rows', label: 'a year of the pages’ rollup, rows', value: year.rollupRows, unit: 'count', better: 'lower' },
+    { key: 'year.rollup.size', label: 'a year of the pages’ rollup, table and index', value: mb(year.rollupBytes), unit: 'MiB', better: 'lower' },
     { key: 'year.write.p95', label: 'one batched write (≤ MAX_KEYS keys), p95', value: year.writes.p95, unit: 'ms', better: 'lower' },
     { key: 'record.mean', label: 'recording one search in the buffer, mean', value: year.recordUs, unit: 'µs', better: 'lower' },
   );
   raw.year = year;
   await db.$executeRaw`VACUUM ANALYZE "SearchDemand"`;
+  await db.$executeRaw`VACUUM ANALYZE "SearchDemandRollup"`;
 
   // 2. The département layer.
   const { demandLayer } = await import('../lib/demand/read');

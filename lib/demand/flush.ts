@@ -4,7 +4,9 @@
 // to the commune-week's merged row (needs and filters "*", one per radius band), so a flood of
 // distinct searches grows nothing but counters. (Two processes writing at the same instant may
 // each admit the last free places: the cap holds to within one batch.) Rows older than
-// RETENTION_WEEKS are deleted, at most once an hour per process.
+// RETENTION_WEEKS are deleted, at most once an hour per process. The pages' rollup
+// (SearchDemandRollup: per week and commune, per week, département and need) is written in the
+// same transaction, from the same entries.
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { COUNTER_NAMES, type Entry } from './buffer';
@@ -14,15 +16,54 @@ export const MAX_KEYS_PER_COMMUNE_WEEK = 200;
 /** Two years and a fortnight: the pages read 12 months, the open data keeps two years. */
 export const RETENTION_WEEKS = 106;
 
-type Db = Pick<PrismaClient, '$executeRaw'>;
+type Db = Pick<PrismaClient, '$executeRaw' | '$transaction'>;
+
+/** A line of the rollup: its key and its sums. */
+type RollupLine = { week: string; departement: string; inseeCode: string; need: string; sums: number[] };
+const ROLLUP_SUMS = ['searches', 'none5', 'measured5', 'none10', 'measured10', 'none20', 'measured20'] as const;
+
+/** The rollup of the entries: a line per week and commune (need "#"), one per week, département and need (inseeCode ""). */
+export function rollup(entries: Entry[]): RollupLine[] {
+  const lines = new Map<string, RollupLine>();
+  const add = (week: string, departement: string, inseeCode: string, need: string, c: Entry['counters']) => {
+    const id = `${week} ${inseeCode} ${departement} ${need}`;
+    let line = lines.get(id);
+    if (!line) lines.set(id, (line = { week, departement, inseeCode, need, sums: ROLLUP_SUMS.map(() => 0) }));
+    const values = [c.searches, c.none5, c.none5 + c.few5 + c.many5, c.none10, c.none10 + c.few10 + c.many10, c.none20, c.none20 + c.few20 + c.many20];
+    values.forEach((v, i) => (line.sums[i] += v));
+  };
+  for (const { key, counters } of entries) {
+    add(key.week, key.departement, key.inseeCode, '#', counters);
+    for (const need of key.needs.split('|')) add(key.week, key.departement, '', need, counters);
+  }
+  return [...lines.values()];
+}
+
+const rollupColumns = Prisma.raw(ROLLUP_SUMS.map((c) => `"${c}"`).join(', '));
+const rollupAdditions = Prisma.raw(ROLLUP_SUMS.map((c) => `"${c}" = "SearchDemandRollup"."${c}" + EXCLUDED."${c}"`).join(', '));
+
+function rollupStatement(db: Db, lines: RollupLine[]) {
+  const column = <T>(pick: (l: RollupLine) => T) => lines.map(pick);
+  const sums = ROLLUP_SUMS.map((_, i) => Prisma.sql`${column((l) => l.sums[i])}::int[]`);
+  return db.$executeRaw`
+    INSERT INTO "SearchDemandRollup" (week, departement, "inseeCode", need, ${rollupColumns})
+    SELECT * FROM unnest(${column((l) => l.week)}::date[], ${column((l) => l.departement)}::text[], ${column((l) => l.inseeCode)}::text[],
+      ${column((l) => l.need)}::text[], ${Prisma.join(sums)})
+    ON CONFLICT (departement, week, "inseeCode", need) DO UPDATE SET ${rollupAdditions}`;
+}
 
 const counters = Prisma.raw(COUNTER_NAMES.map((c) => `"${c}"`).join(', '));
 const sums = Prisma.raw(COUNTER_NAMES.map((c) => `sum("${c}")::int`).join(', '));
 const additions = Prisma.raw(COUNTER_NAMES.map((c) => `"${c}" = "SearchDemand"."${c}" + EXCLUDED."${c}"`).join(', '));
 
-/** Adds the entries to the table; returns the number of rows written. */
+/** Adds the entries to the table and its rollup, in one transaction; returns the number of keys' rows written. */
 export async function writeDemand(db: Db, entries: Entry[], cap = MAX_KEYS_PER_COMMUNE_WEEK): Promise<number> {
   if (!entries.length) return 0;
+  const [written] = await db.$transaction([keysStatement(db, entries, cap), rollupStatement(db, rollup(entries))]);
+  return written;
+}
+
+function keysStatement(db: Db, entries: Entry[], cap: number) {
   const column = <T>(pick: (e: Entry) => T) => entries.map(pick);
   const counterArrays = COUNTER_NAMES.map((name) => Prisma.sql`${column((e) => e.counters[name])}::int[]`);
   return db.$executeRaw`
@@ -53,5 +94,9 @@ export async function writeDemand(db: Db, entries: Entry[], cap = MAX_KEYS_PER_C
 
 /** Deletes the weeks past the retention. */
 export async function purgeDemand(db: Db, now = new Date()): Promise<number> {
-  return db.$executeRaw`DELETE FROM "SearchDemand" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`;
+  const [keys] = await db.$transaction([
+    db.$executeRaw`DELETE FROM "SearchDemand" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`,
+    db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`,
+  ]);
+  return keys;
 }

@@ -2,7 +2,8 @@
 // aggregates, per commune searched and per need, how many searches found no place within 5, 10
 // and 20 km. Only a commune (or a need) with at least MIN_SEARCHES searches is named; the others
 // are added up into one line ("autres communes", "autres besoins"), so that no small count
-// points at a person. One statement per table, on the (departement, week) index.
+// points at a person. One statement per table, on the rollup's key (departement, week, …):
+// a département's year is a few tens of thousands of rows (lib/demand/flush.ts).
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { readDb } from '@/lib/db';
@@ -42,11 +43,11 @@ export function sinceWeek(months: DemandMonths, now = new Date()): string {
 }
 
 const sums = Prisma.raw(
-  [
-    'sum(searches)::int AS searches',
-    ...DISTANCES_KM.flatMap((km) => [`sum(none${km})::int AS none${km}`, `sum(none${km} + few${km} + many${km})::int AS measured${km}`]),
-  ].join(', '),
+  ['sum(searches)::int AS searches', ...DISTANCES_KM.flatMap((km) => [`sum(none${km})::int AS none${km}`, `sum(measured${km})::int AS measured${km}`])].join(
+    ', ',
+  ),
 );
+const totals = Prisma.raw(['searches', ...DISTANCES_KM.flatMap((km) => [`none${km}`, `measured${km}`])].map((c) => `t.${c}`).join(', '));
 
 const unmetOf = (row: Row): Unmet => ({
   5: { none: row.none5, measured: row.measured5 },
@@ -74,16 +75,13 @@ function addUnmet(rows: Row[]): Unmet {
 export async function demandLayer(departements: string[], months: DemandMonths, options: { db?: Db; now?: Date } = {}): Promise<DemandLayer> {
   const db = options.db ?? readDb;
   const since = sinceWeek(months, options.now);
-  const where = Prisma.sql`d.departement = ANY(${departements}::text[]) AND d.week >= ${since}::date`;
+  const where = Prisma.sql`r.departement = ANY(${departements}::text[]) AND r.week >= ${since}::date`;
   const [communes, needs] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT d."inseeCode" AS code, min(c.name) AS label, ${sums}
-      FROM "SearchDemand" d LEFT JOIN "Commune" c ON c."inseeCode" = d."inseeCode"
-      WHERE ${where} GROUP BY d."inseeCode"`,
+      SELECT t.code, (SELECT c.name FROM "Commune" c WHERE c."inseeCode" = t.code LIMIT 1) AS label, ${totals}
+      FROM (SELECT r."inseeCode" AS code, ${sums} FROM "SearchDemandRollup" r WHERE ${where} AND r.need = '#' AND r."inseeCode" <> '' GROUP BY r."inseeCode") AS t`,
     db.$queryRaw<Row[]>`
-      SELECT need AS code, NULL AS label, ${sums}
-      FROM "SearchDemand" d CROSS JOIN LATERAL unnest(CASE WHEN d.needs = '' THEN ARRAY['']::text[] ELSE string_to_array(d.needs, '|') END) AS need
-      WHERE ${where} GROUP BY need`,
+      SELECT r.need AS code, NULL AS label, ${sums} FROM "SearchDemandRollup" r WHERE ${where} AND r."inseeCode" = '' GROUP BY r.need`,
   ]);
   return {
     months,

@@ -14,16 +14,18 @@ test.describe('unmet demand on the coordinator dashboard', () => {
     const db = e2eDb();
     const week = weekOf(new Date());
     // Laval (Mayenne, 53): 6 searches for papers, none found a place within 10 km; Château-Gontier: 2.
-    await db.$executeRaw`DELETE FROM "SearchDemand" WHERE departement = '53'`;
-    await db.$executeRaw`INSERT INTO "SearchDemand" (week, "inseeCode", departement, needs, filters, "radiusBand", searches, none5, none10, none20)
-      VALUES (${week}::date, '53130', '53', 'AideAuxDemarchesAdministratives', '', 20, 6, 6, 6, 6),
-             (${week}::date, '53062', '53', 'AideAuxDemarchesAdministratives', '', 20, 2, 2, 2, 2)`;
+    await db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE departement = '53'`;
+    // The pages read the rollup (lib/demand/flush.ts writes it with the keys).
+    await db.$executeRaw`INSERT INTO "SearchDemandRollup" (week, departement, "inseeCode", need, searches, none5, measured5, none10, measured10, none20, measured20)
+      VALUES (${week}::date, '53', '53130', '#', 6, 6, 6, 6, 6, 6, 6),
+             (${week}::date, '53', '53062', '#', 2, 2, 2, 2, 2, 2, 2),
+             (${week}::date, '53', '', 'AideAuxDemarchesAdministratives', 8, 8, 8, 8, 8, 8, 8)`;
     await db.$disconnect();
   });
 
   test.afterAll(async () => {
     const db = e2eDb();
-    await db.$executeRaw`DELETE FROM "SearchDemand" WHERE departement = '53'`;
+    await db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE departement = '53'`;
     await db.$disconnect();
   });
 

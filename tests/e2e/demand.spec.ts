@@ -17,12 +17,14 @@ test.describe('searches without a nearby place', () => {
     const db = e2eDb();
     await db.commune.createMany({ data: COMMUNES, skipDuplicates: true });
     await db.$executeRaw`DELETE FROM "SearchDemand" WHERE departement = '48'`;
+    await db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE departement = '48'`;
     await db.$disconnect();
   });
 
   test.afterAll(async () => {
     const db = e2eDb();
     await db.$executeRaw`DELETE FROM "SearchDemand" WHERE departement = '48'`;
+    await db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE departement = '48'`;
     await db.commune.deleteMany({ where: { inseeCode: { in: COMMUNES.map((c) => c.inseeCode) } } });
     await db.$disconnect();
   });

@@ -20,6 +20,7 @@ import { loadTableSchema, validateTable } from '../helpers/frictionless';
 
 const db = testDb();
 const SAUMUR = { lat: 47.2597, lng: -0.0781 };
+const ROLLUP_COLUMNS = ['departement', 'inseeCode', 'measured10', 'measured20', 'measured5', 'need', 'none10', 'none20', 'none5', 'searches', 'week'];
 const ALLOWED_COLUMNS = [
   'departement',
   'few10',
@@ -101,7 +102,7 @@ describe('the counts within 5, 10 and 20 km', () => {
 
 describe('what a search leaves behind', () => {
   it('is the aggregate row and nothing else: no address, no text typed, no name, no time finer than the week', async () => {
-    await db.$executeRaw`TRUNCATE "SearchDemand"`;
+    await db.$executeRaw`TRUNCATE "SearchDemand", "SearchDemandRollup"`;
     const answers = [
       await search('ou=Saumur&besoin=LoisirsEtCreationsNumeriques&frais=Gratuit&rayon=20'),
       await search('ou=49400 Saumur&besoin=AideAuxDemarchesAdministratives'),
@@ -119,9 +120,16 @@ describe('what a search leaves behind', () => {
     await flushDemand();
     expect(pendingDemandKeys()).toBe(0);
 
-    const columns = await db.$queryRaw<Array<{ column_name: string }>>`
-      SELECT column_name::text FROM information_schema.columns WHERE table_name = 'SearchDemand' ORDER BY column_name`;
-    expect(columns.map((c) => c.column_name)).toEqual(ALLOWED_COLUMNS);
+    const columns = async (table: string) =>
+      (
+        await db.$queryRaw<Array<{ column_name: string }>>`
+          SELECT column_name::text FROM information_schema.columns WHERE table_name = ${table} ORDER BY column_name`
+      ).map((c) => c.column_name);
+    expect(await columns('SearchDemand')).toEqual(ALLOWED_COLUMNS);
+    expect(await columns('SearchDemandRollup')).toEqual(ROLLUP_COLUMNS);
+    // No other table of the schema learns anything from a search.
+    const tables = await db.$queryRaw<Array<{ t: string }>>`SELECT table_name::text AS t FROM information_schema.tables WHERE table_name LIKE 'Search%'`;
+    expect(tables.map((t) => t.t).sort()).toEqual(['SearchDemand', 'SearchDemandRollup']);
     const rows = await db.$queryRaw<Array<Record<string, unknown>>>`SELECT * FROM "SearchDemand" ORDER BY needs`;
     const week = weekOf(new Date());
     expect(rows.map((r) => ({ ...r, week: (r.week as Date).toISOString().slice(0, 10) }))).toEqual([
@@ -146,13 +154,17 @@ describe('what a search leaves behind', () => {
         none20: 2,
       }),
     ]);
-    const dump = JSON.stringify(await db.$queryRaw`SELECT row_to_json(d)::text FROM "SearchDemand" d`);
+    const dump = JSON.stringify([
+      await db.$queryRaw`SELECT row_to_json(d)::text FROM "SearchDemand" d`,
+      await db.$queryRaw`SELECT row_to_json(r)::text FROM "SearchDemandRollup" r`,
+    ]);
+    expect(dump).toContain('LoisirsEtCreationsNumeriques');
     // The text typed, the postcode, the name, the position, the network, and any time of day (an ISO time has a T).
     for (const secret of ['Lieu secret', '49400', 'Saumur', '47.2', 'un-reseau', 'T']) expect(dump).not.toContain(secret);
   });
 
   it('keeps the table bounded under a flood of distinct searches', async () => {
-    await db.$executeRaw`TRUNCATE "SearchDemand"`;
+    await db.$executeRaw`TRUNCATE "SearchDemand", "SearchDemandRollup"`;
     const base = demandKey(parseSearchParams({}).filters, '49328', new Date())!;
     const reach = reachOf({ 5: 0, 10: 0, 20: 0 }, 20);
     for (let round = 0; round < 3; round++) {
@@ -164,12 +176,18 @@ describe('what a search leaves behind', () => {
       SELECT count(*)::int AS rows, sum(searches)::int AS searches FROM "SearchDemand"`;
     expect(searches).toBe(3_000);
     expect(rows).toBe(MAX_KEYS_PER_COMMUNE_WEEK + 4);
+    // The rollup: the commune's line and its one need's ("" : none).
+    const rollup = await db.$queryRaw<Array<{ need: string; searches: number }>>`SELECT need, searches FROM "SearchDemandRollup" ORDER BY need`;
+    expect(rollup).toEqual([
+      { need: '', searches: 3_000 },
+      { need: '#', searches: 3_000 },
+    ]);
   });
 });
 
 describe('the département’s layer and the open data', () => {
   beforeAll(async () => {
-    await db.$executeRaw`TRUNCATE "SearchDemand"`;
+    await db.$executeRaw`TRUNCATE "SearchDemand", "SearchDemandRollup"`;
     const buffer = createDemandBuffer();
     const none = reachOf({ 5: 0, 10: 0, 20: 0 }, 20);
     const key = (inseeCode: string, needs: string) =>

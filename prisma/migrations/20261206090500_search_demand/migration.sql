@@ -30,3 +30,24 @@ CREATE TABLE "SearchDemand" (
 );
 
 CREATE INDEX "SearchDemand_departement_week_idx" ON "SearchDemand" ("departement", "week");
+
+-- The pages' rollup of the same counts (lib/demand/read.ts), written in the same transaction: per
+-- week and commune (need '#': all its searches) and per week, département and need (inseeCode
+-- ''; need '' a search without one, '*' the merged keys of a full buffer). A département's year
+-- is then a few tens of thousands of rows, whatever the number of distinct keys. Bounded by weeks
+-- × (communes + départements × needs). "measured" counts the searches whose radius (or 3 places
+-- nearer) decided that distance.
+CREATE TABLE "SearchDemandRollup" (
+  "departement" TEXT NOT NULL,
+  "week" DATE NOT NULL,
+  "inseeCode" TEXT NOT NULL,
+  "need" TEXT NOT NULL,
+  "searches" INTEGER NOT NULL DEFAULT 0,
+  "none5" INTEGER NOT NULL DEFAULT 0,
+  "measured5" INTEGER NOT NULL DEFAULT 0,
+  "none10" INTEGER NOT NULL DEFAULT 0,
+  "measured10" INTEGER NOT NULL DEFAULT 0,
+  "none20" INTEGER NOT NULL DEFAULT 0,
+  "measured20" INTEGER NOT NULL DEFAULT 0,
+  CONSTRAINT "SearchDemandRollup_pkey" PRIMARY KEY ("departement", "week", "inseeCode", "need")
+);
