@@ -23,7 +23,9 @@ function recorder(): Recorder {
   state.timer = setInterval(() => void flushDemand(), FLUSH_MS);
   state.timer.unref();
   // Next.js drains its requests on these signals, then exits: write what is held at once.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void flushDemand());
+  // Alone (a script, not Next.js), the signal is sent again once written, so that the process still ends as it would have.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => void flushDemand().finally(() => process.listenerCount(signal) === 0 && process.kill(process.pid, signal)));
   process.once('beforeExit', () => void flushDemand());
   return (globalForDemand.reperesDemand = state);
 }
