@@ -25,6 +25,8 @@ import { durations, percentiles, summarise, timed } from './timing';
 
 const PER_DAY = Number(process.env.BENCH_SEARCHES_PER_DAY ?? 100_000);
 const WEEKS = Number(process.env.BENCH_WEEKS ?? 52);
+/** The traffic the table's size is projected to (distinct keys counted in memory), whatever the size simulated. */
+const PROJECT_PER_DAY = Number(process.env.BENCH_PROJECT_PER_DAY ?? 100_000);
 const PLACES = Number(process.env.BENCH_PLACES ?? 100_000);
 const LAYER_RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 300);
@@ -60,14 +62,42 @@ const BANDS: Array<[RadiusBand, number]> = [
   [2, 5],
 ];
 
-/** A year of searches, week by week, through the production buffer and flush. */
-async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
-  const rand = random(22);
-  const communes = loadCommunes();
-  const commune = weighted(communes, (c) => c.population, rand);
+/** Draws searches like real traffic: a commune by population, its needs, filters and radius, and what it found. */
+function searchDrawer(seed: number) {
+  const rand = random(seed);
+  const commune = weighted(loadCommunes(), (c) => c.population, rand);
   const need = weighted([...NEEDS], ([, w]) => w, rand);
   const filterSet = weighted([...FILTER_SETS], ([, w]) => w, rand);
   const band = weighted(BANDS, ([, w]) => w, rand);
+  return (week: string) => {
+    const c = commune();
+    const roll = rand();
+    const needs = roll < 0.25 ? '' : roll < 0.85 ? need()[0] : [...new Set([need()[0], need()[0]])].sort().join('|');
+    const key: DemandKey = { week, inseeCode: c.insee, departement: departementOf(c.insee), needs, filters: filterSet()[0], radiusBand: band()[0] };
+    // Small communes find nothing near more often.
+    const lacking = c.population < 2000 ? 0.45 : c.population < 20000 ? 0.15 : 0.02;
+    const near = rand() < lacking ? 0 : 1 + Math.floor(rand() * 6);
+    return { key, reach: reachOf({ 5: Math.floor(near / 2), 10: near, 20: near + 2 }, key.radiusBand) };
+  };
+}
+
+/** The distinct keys of one week at `perDay` searches a day, in memory only: the rows a week adds at that traffic. */
+function distinctKeysOfAWeek(perDay: number) {
+  const draw = searchDrawer(23);
+  const keys = new Set<string>();
+  const communeWeeks = new Set<string>();
+  for (let i = 0; i < perDay * 7; i++) {
+    const { key } = draw('2026-11-30');
+    keys.add(`${key.inseeCode} ${key.needs} ${key.filters} ${key.radiusBand}`);
+    communeWeeks.add(key.inseeCode);
+    for (const need of key.needs.split('|')) communeWeeks.add(`${key.departement} ${need}`);
+  }
+  return { keys: keys.size, rollup: communeWeeks.size };
+}
+
+/** A year of searches, week by week, through the production buffer and flush. */
+async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
+  const draw = searchDrawer(22);
   const writes: number[] = [];
   let searches = 0;
   let recordMs = 0;
@@ -81,23 +111,9 @@ async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
     const week = weekOf(new Date(Date.now() - w * 7 * 86_400_000));
     const buffer = createDemandBuffer();
     for (let i = 0; i < PER_DAY * 7; i++) {
-      const c = commune();
-      const roll = rand();
-      const needs =
-        roll < 0.25
-          ? ''
-          : roll < 0.85
-            ? need()[0]
-            : [need()[0], need()[0]]
-                .sort()
-                .filter((v, j, a) => a.indexOf(v) === j)
-                .join('|');
-      const key: DemandKey = { week, inseeCode: c.insee, departement: departementOf(c.insee), needs, filters: filterSet()[0], radiusBand: band()[0] };
-      // Small communes find nothing near more often.
-      const lacking = c.population < 2000 ? 0.45 : c.population < 20000 ? 0.15 : 0.02;
-      const near = rand() < lacking ? 0 : 1 + Math.floor(rand() * 6);
+      const { key, reach } = draw(week);
       const t = performance.now();
-      buffer.record(key, reachOf({ 5: Math.floor(near / 2), 10: near, 20: near + 2 }, key.radiusBand));
+      buffer.record(key, reach);
       recordMs += performance.now() - t;
       searches++;
       if (buffer.size() >= MAX_KEYS) await flush(buffer);
@@ -146,6 +162,20 @@ async function main() {
     { key: 'record.mean', label: 'recording one search in the buffer, mean', value: year.recordUs, unit: 'µs', better: 'lower' },
   );
   raw.year = year;
+  // At the full traffic, without writing it: the distinct keys of one week, times 52, at the bytes a row took above.
+  const week = distinctKeysOfAWeek(PROJECT_PER_DAY);
+  const perRow = year.bytes / Math.max(1, year.rows);
+  const perRollupRow = year.rollupBytes / Math.max(1, year.rollupRows);
+  const projected = { keys: week.keys * 52, rollup: week.rollup * 52, mib: mb(week.keys * 52 * perRow), rollupMib: mb(week.rollup * 52 * perRollupRow) };
+  console.log(
+    `  projected for ${PROJECT_PER_DAY.toLocaleString('en-GB')} searches a day: ${week.keys.toLocaleString('en-GB')} keys a week → ${projected.keys.toLocaleString('en-GB')} rows,` +
+      ` ~${projected.mib} MiB a year; rollup ${projected.rollup.toLocaleString('en-GB')} rows, ~${projected.rollupMib} MiB`,
+  );
+  figures.push(
+    { key: 'projected.rows', label: `a year at ${PROJECT_PER_DAY} searches a day, rows (projected)`, value: projected.keys, unit: 'count', better: 'lower' },
+    { key: 'projected.size', label: `a year at ${PROJECT_PER_DAY} searches a day, MiB (projected)`, value: projected.mib, unit: 'MiB', better: 'lower' },
+  );
+  raw.projected = { perDay: PROJECT_PER_DAY, week, ...projected };
   await db.$executeRaw`VACUUM ANALYZE "SearchDemand"`;
   await db.$executeRaw`VACUUM ANALYZE "SearchDemandRollup"`;
 

@@ -7,8 +7,7 @@ import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { SERVICE_LABELS } from '@/lib/standard/enums';
 import { COUNTER_NAMES } from './buffer';
-import { OVERFLOW } from './key';
-import { MIN_SEARCHES } from './read';
+import { MIN_SEARCHES, OVERFLOW } from './key';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 

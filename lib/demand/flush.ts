@@ -4,13 +4,13 @@
 // to the commune-week's merged row (needs and filters "*", one per radius band), so a flood of
 // distinct searches grows nothing but counters. (Two processes writing at the same instant may
 // each admit the last free places: the cap holds to within one batch.) Rows older than
-// RETENTION_WEEKS are deleted, at most once an hour per process. The pages' rollup
+// RETENTION_WEEKS are deleted, and the weeks that are over compacted (purgeDemand), at most once an hour per process. The pages' rollup
 // (SearchDemandRollup: per week and commune, per week, département and need) is written in the
 // same transaction, from the same entries.
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { COUNTER_NAMES, type Entry } from './buffer';
-import { OVERFLOW } from './key';
+import { MIN_SEARCHES, OVERFLOW, weekOf } from './key';
 
 export const MAX_KEYS_PER_COMMUNE_WEEK = 200;
 /** Two years and a fortnight: the pages read 12 months, the open data keeps two years. */
@@ -92,9 +92,22 @@ function keysStatement(db: Db, entries: Entry[], cap: number) {
     ON CONFLICT (week, "inseeCode", needs, filters, "radiusBand") DO UPDATE SET ${additions}`;
 }
 
-/** Deletes the weeks past the retention. */
+/**
+ * Deletes the weeks past the retention, and compacts the weeks that are over: their keys of fewer
+ * than MIN_SEARCHES searches are added into their commune's merged row for the radius band (needs
+ * and filters "*"). The open data publishes such keys only merged anyway, and at 100,000 searches
+ * a day most keys of a week are single searches (bench/README.md): this keeps the table to the
+ * keys worth keeping. The rollup (the pages) is untouched.
+ */
 export async function purgeDemand(db: Db, now = new Date()): Promise<number> {
   const [keys] = await db.$transaction([
+    db.$executeRaw`
+      WITH gone AS (
+        DELETE FROM "SearchDemand" WHERE week < ${weekOf(now)}::date AND searches < ${MIN_SEARCHES} AND needs <> ${OVERFLOW} RETURNING *)
+      INSERT INTO "SearchDemand" (week, "inseeCode", departement, needs, filters, "radiusBand", ${counters})
+      SELECT week, "inseeCode", departement, ${OVERFLOW}, ${OVERFLOW}, "radiusBand", ${sums} FROM gone
+      GROUP BY week, "inseeCode", departement, "radiusBand"
+      ON CONFLICT (week, "inseeCode", needs, filters, "radiusBand") DO UPDATE SET ${additions}`,
     db.$executeRaw`DELETE FROM "SearchDemand" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`,
     db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`,
   ]);

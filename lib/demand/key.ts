@@ -10,6 +10,8 @@ export type DistanceKm = (typeof DISTANCES_KM)[number];
 /** The radius bands, by their lower bound in km: 2–4, 5–9, 10–19, 20–100. */
 export const RADIUS_BANDS = [2, 5, 10, 20] as const;
 export type RadiusBand = (typeof RADIUS_BANDS)[number];
+/** Below this many searches, a commune, a need or a key is never shown or published alone (pages, CSV). */
+export const MIN_SEARCHES = 5;
 /** The needs and filters of the merged row of a commune-week that has too many distinct keys. */
 export const OVERFLOW = '*';
 

@@ -7,9 +7,9 @@
 import 'server-only';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { readDb } from '@/lib/db';
-import { DISTANCES_KM, weekOf, type DistanceKm } from './key';
+import { DISTANCES_KM, MIN_SEARCHES, weekOf, type DistanceKm } from './key';
 
-export const MIN_SEARCHES = 5;
+export { MIN_SEARCHES };
 export const DEMAND_MONTHS = [3, 12] as const;
 export type DemandMonths = (typeof DEMAND_MONTHS)[number];
 

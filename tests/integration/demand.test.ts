@@ -10,7 +10,7 @@ import { dataPath } from '../../lib/data/files';
 import { flushDemand, pendingDemandKeys, searchTally } from '../../lib/demand';
 import { createDemandBuffer } from '../../lib/demand/buffer';
 import { demandCsvStream } from '../../lib/demand/export';
-import { MAX_KEYS_PER_COMMUNE_WEEK, writeDemand } from '../../lib/demand/flush';
+import { MAX_KEYS_PER_COMMUNE_WEEK, purgeDemand, RETENTION_WEEKS, writeDemand } from '../../lib/demand/flush';
 import { demandKey, reachOf, weekOf } from '../../lib/demand/key';
 import { demandLayer } from '../../lib/demand/read';
 import { searchPlaces } from '../../lib/search';
@@ -182,6 +182,35 @@ describe('what a search leaves behind', () => {
       { need: '', searches: 3_000 },
       { need: '#', searches: 3_000 },
     ]);
+  });
+});
+
+describe('the hourly upkeep', () => {
+  it('compacts the weeks that are over (small keys into their commune’s merged row per band) and deletes those past the retention', async () => {
+    await db.$executeRaw`TRUNCATE "SearchDemand", "SearchDemandRollup"`;
+    const now = new Date('2026-12-03T12:00:00Z');
+    const at = (weeksAgo: number) => new Date(now.getTime() - weeksAgo * 7 * 86_400_000);
+    const reach = reachOf({ 5: 0, 10: 0, 20: 0 }, 20);
+    const buffer = createDemandBuffer();
+    const key = (weeksAgo: number, filters: string) => ({ ...demandKey(parseSearchParams({}).filters, '49328', at(weeksAgo))!, filters });
+    for (const weeksAgo of [0, 1]) {
+      for (let i = 0; i < 30; i++) buffer.record(key(weeksAgo, `label:${i}`), reach);
+      for (let i = 0; i < 6; i++) buffer.record(key(weeksAgo, 'frais:Gratuit'), reach);
+    }
+    buffer.record(key(RETENTION_WEEKS + 1, ''), reach);
+    await writeDemand(db, buffer.take());
+    await purgeDemand(db, now);
+    const rows = await db.$queryRaw<Array<{ week: Date; filters: string; searches: number; none10: number }>>`
+      SELECT week, filters, searches, none10 FROM "SearchDemand" ORDER BY week, filters`;
+    const last = weekOf(at(1));
+    const current = rows.filter((r) => r.week.toISOString().slice(0, 10) === weekOf(now));
+    expect(current).toHaveLength(31); // the week still running is left as it is
+    expect(rows.filter((r) => r.week.toISOString().slice(0, 10) === last).map((r) => [r.filters, r.searches, r.none10])).toEqual([
+      ['*', 30, 30],
+      ['frais:Gratuit', 6, 6],
+    ]);
+    expect(rows).toHaveLength(33);
+    expect(Number((await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "SearchDemandRollup"`)[0].n)).toBe(4);
   });
 });
 

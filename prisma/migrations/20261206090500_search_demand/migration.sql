@@ -28,8 +28,8 @@ CREATE TABLE "SearchDemand" (
   CONSTRAINT "SearchDemand_insee" CHECK ("inseeCode" ~ '^[0-9][0-9AB][0-9]{3}$'),
   CONSTRAINT "SearchDemand_band" CHECK ("radiusBand" IN (2, 5, 10, 20))
 );
-
-CREATE INDEX "SearchDemand_departement_week_idx" ON "SearchDemand" ("departement", "week");
+-- Read by week (the CSV, the compaction of a week that is over: lib/demand/flush.ts), on the key's
+-- first column; the pages read the rollup below.
 
 -- The pages' rollup of the same counts (lib/demand/read.ts), written in the same transaction: per
 -- week and commune (need '#': all its searches) and per week, département and need (inseeCode
