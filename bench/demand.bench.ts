@@ -2,20 +2,21 @@
 // a day nationally (default 100,000), drawn like real traffic — communes by population, the
 // common needs and filters, most searches at 10 km, small communes more often without a place —
 // recorded through the production buffer (lib/demand/buffer.ts) and written by its flush
-// (lib/demand/flush.ts) whenever it holds MAX_KEYS keys and at each week's end: the table's rows
-// and bytes after a year (keys and the pages' rollup), and the write time. (2) The département layer (lib/demand/read.ts, and
-// its HTML: components/coverage/DemandLayer.tsx) over 12 and 3 months, for the busiest
-// département, Maine-et-Loire and Lozère. Target: < 300 ms. (3) searchPlaces() around towns on
+// (lib/demand/flush.ts) whenever it holds MAX_KEYS keys and at each week's end, each week compacted
+// once over: the rows and bytes after a year (keys and the pages' rollup), the write time, and the
+// rows projected at BENCH_PROJECT_PER_DAY. (2) The département layer's data (lib/demand/read.ts)
+// over 12 and 3 months for the busiest département, Maine-et-Loire and Lozère (target < 300 ms),
+// and the whole /territoires page over HTTP (coverage included). (3) searchPlaces() around towns on
 // BENCH_PLACES synthetic places, each search measured without and with counting it (the tally
 // the route calls), in random order, the production flush timer running: not measurably slower.
-import { createElement } from 'react';
 import { createPrismaClient } from '../lib/db/client';
 import { importCommunes, parseCommunesCsv } from '../lib/coverage/communes';
 import { readDataFile } from '../lib/data/files';
 import { createDemandBuffer, MAX_KEYS } from '../lib/demand/buffer';
-import { writeDemand } from '../lib/demand/flush';
+import { purgeDemand, writeDemand } from '../lib/demand/flush';
 import { departementOf, reachOf, weekOf, type DemandKey, type RadiusBand } from '../lib/demand/key';
 import { parseSearchParams } from '../lib/search/filters';
+import { startApp } from './app';
 import { openBenchDatabase } from './database';
 import { popularTowns } from './queries';
 import { loadCommunes } from './real-sources';
@@ -30,6 +31,7 @@ const PROJECT_PER_DAY = Number(process.env.BENCH_PROJECT_PER_DAY ?? 100_000);
 const PLACES = Number(process.env.BENCH_PLACES ?? 100_000);
 const LAYER_RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 300);
+const PORT = Number(process.env.BENCH_PORT ?? 3960);
 
 const NEEDS = [
   ['AideAuxDemarchesAdministratives', 40],
@@ -81,18 +83,25 @@ function searchDrawer(seed: number) {
   };
 }
 
-/** The distinct keys of one week at `perDay` searches a day, in memory only: the rows a week adds at that traffic. */
-function distinctKeysOfAWeek(perDay: number) {
+/**
+ * The rows one week adds at `perDay` searches a day, in memory only: its distinct keys, what is left
+ * once the week is compacted (keys of 5 searches or more, and one merged row per commune and band
+ * for the rest: lib/demand/flush.ts), and its rollup lines.
+ */
+function rowsOfAWeek(perDay: number) {
   const draw = searchDrawer(23);
-  const keys = new Set<string>();
-  const communeWeeks = new Set<string>();
+  const keys = new Map<string, number>();
+  const rollup = new Set<string>();
   for (let i = 0; i < perDay * 7; i++) {
     const { key } = draw('2026-11-30');
-    keys.add(`${key.inseeCode} ${key.needs} ${key.filters} ${key.radiusBand}`);
-    communeWeeks.add(key.inseeCode);
-    for (const need of key.needs.split('|')) communeWeeks.add(`${key.departement} ${need}`);
+    const id = `${key.inseeCode} ${key.radiusBand} ${key.needs} ${key.filters}`;
+    keys.set(id, (keys.get(id) ?? 0) + 1);
+    rollup.add(key.inseeCode);
+    for (const need of key.needs.split('|')) rollup.add(`${key.departement} ${need}`);
   }
-  return { keys: keys.size, rollup: communeWeeks.size };
+  const compacted = new Set<string>();
+  for (const [id, n] of keys) compacted.add(n >= 5 ? id : id.split(' ').slice(0, 2).join(' '));
+  return { keys: keys.size, compacted: compacted.size, rollup: rollup.size };
 }
 
 /** A year of searches, week by week, through the production buffer and flush. */
@@ -119,6 +128,8 @@ async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
       if (buffer.size() >= MAX_KEYS) await flush(buffer);
     }
     await flush(buffer);
+    // The hourly upkeep, once the week is over: its small keys compacted.
+    await purgeDemand(db, new Date(Date.parse(`${week}T00:00:00Z`) + 8 * 86_400_000));
     if (w % 13 === 0)
       console.log(`  week ${week}: ${searches.toLocaleString('en-GB')} searches so far, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
@@ -162,44 +173,55 @@ async function main() {
     { key: 'record.mean', label: 'recording one search in the buffer, mean', value: year.recordUs, unit: 'µs', better: 'lower' },
   );
   raw.year = year;
-  // At the full traffic, without writing it: the distinct keys of one week, times 52, at the bytes a row took above.
-  const week = distinctKeysOfAWeek(PROJECT_PER_DAY);
+  // At the full traffic, without writing it: one week's rows, times 52, at the bytes a row took above.
+  const week = rowsOfAWeek(PROJECT_PER_DAY);
   const perRow = year.bytes / Math.max(1, year.rows);
   const perRollupRow = year.rollupBytes / Math.max(1, year.rollupRows);
-  const projected = { keys: week.keys * 52, rollup: week.rollup * 52, mib: mb(week.keys * 52 * perRow), rollupMib: mb(week.rollup * 52 * perRollupRow) };
+  const projected = {
+    keys: week.keys * 52,
+    compacted: week.compacted * 52,
+    rollup: week.rollup * 52,
+    mib: mb(week.compacted * 52 * perRow),
+    rollupMib: mb(week.rollup * 52 * perRollupRow),
+  };
   console.log(
-    `  projected for ${PROJECT_PER_DAY.toLocaleString('en-GB')} searches a day: ${week.keys.toLocaleString('en-GB')} keys a week → ${projected.keys.toLocaleString('en-GB')} rows,` +
-      ` ~${projected.mib} MiB a year; rollup ${projected.rollup.toLocaleString('en-GB')} rows, ~${projected.rollupMib} MiB`,
+    `  projected for ${PROJECT_PER_DAY.toLocaleString('en-GB')} searches a day: ${week.keys.toLocaleString('en-GB')} keys a week, ${week.compacted.toLocaleString('en-GB')} once compacted` +
+      ` → ${projected.compacted.toLocaleString('en-GB')} rows, ~${projected.mib} MiB a year; rollup ${projected.rollup.toLocaleString('en-GB')} rows, ~${projected.rollupMib} MiB`,
   );
   figures.push(
-    { key: 'projected.rows', label: `a year at ${PROJECT_PER_DAY} searches a day, rows (projected)`, value: projected.keys, unit: 'count', better: 'lower' },
+    {
+      key: 'projected.rows',
+      label: `a year at ${PROJECT_PER_DAY} searches a day, rows (projected)`,
+      value: projected.compacted,
+      unit: 'count',
+      better: 'lower',
+    },
     { key: 'projected.size', label: `a year at ${PROJECT_PER_DAY} searches a day, MiB (projected)`, value: projected.mib, unit: 'MiB', better: 'lower' },
+    { key: 'projected.rollup.size', label: `its rollup, MiB (projected)`, value: projected.rollupMib, unit: 'MiB', better: 'lower' },
   );
   raw.projected = { perDay: PROJECT_PER_DAY, week, ...projected };
   await db.$executeRaw`VACUUM ANALYZE "SearchDemand"`;
   await db.$executeRaw`VACUUM ANALYZE "SearchDemandRollup"`;
 
-  // 2. The département layer.
+  // 2. The département layer: its data in this process, then the whole page over HTTP (coverage included: React's
+  // renderer cannot run under this process's react-server condition; `next start`, page cache off).
   const { demandLayer } = await import('../lib/demand/read');
-  const { DemandLayerView } = await import('../components/coverage/DemandLayer');
-  const { renderDocument } = await import('../lib/render/html');
   const [busiest] = await db.$queryRaw<Array<{ departement: string }>>`
-    SELECT departement FROM "SearchDemand" GROUP BY departement ORDER BY sum(searches) DESC LIMIT 1`;
-  console.log('\n2. The département layer (query and HTML)');
+    SELECT departement FROM "SearchDemandRollup" WHERE "inseeCode" = '' GROUP BY departement ORDER BY sum(searches) DESC LIMIT 1`;
+  console.log('\n2. The département layer');
   raw.layer = {};
-  for (const dep of [busiest.departement, '49', '48']) {
+  const deps = [busiest.departement, '49', '48'];
+  const which = (dep: string) => (dep === busiest.departement ? 'busiest' : dep);
+  for (const dep of deps) {
     for (const months of [12, 3] as const) {
-      const render = async () =>
-        renderDocument(createElement(DemandLayerView, { layer: await demandLayer([dep], months, { db }), periodHref: (m) => `?demande=${m}` }));
-      const p = percentiles(await durations(render, LAYER_RUNS, 2));
+      const p = percentiles(await durations(() => demandLayer([dep], months, { db }), LAYER_RUNS, 2));
       const layer = await demandLayer([dep], months, { db });
       console.log(
-        `  ${dep.padEnd(3)} ${String(months).padStart(2)} months: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (${layer.searches.toLocaleString('en-GB')} searches, ${layer.communes.length} lines)`,
+        `  ${dep.padEnd(3)} ${String(months).padStart(2)} months, data: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (${layer.searches.toLocaleString('en-GB')} searches, ${layer.communes.length} lines)`,
       );
-      const which = dep === busiest.departement ? 'busiest' : dep;
       figures.push({
-        key: `layer.${which}.${months}.p95`,
-        label: `layer ${which} (${dep}), ${months} months, p95`,
+        key: `layer.${which(dep)}.${months}.p95`,
+        label: `layer data ${which(dep)} (${dep}), ${months} months, p95`,
         value: p.p95,
         unit: 'ms',
         better: 'lower',
@@ -207,6 +229,20 @@ async function main() {
       });
       (raw.layer as Record<string, unknown>)[`${dep}.${months}`] = { ...p, searches: layer.searches, lines: layer.communes.length };
     }
+  }
+  const app = await startApp({ port: PORT, databaseUrl: database.url, settings: { PAGE_CACHE: 'off' } });
+  try {
+    for (const dep of deps) {
+      const get = async () => {
+        const response = await fetch(`${app.url}/territoires/${dep}?demande=12`);
+        if (!(await response.text()).includes('demand-layer')) throw new Error(`no layer on /territoires/${dep}`);
+      };
+      const p = percentiles(await durations(get, LAYER_RUNS, 2));
+      console.log(`  /territoires/${dep}?demande=12 over HTTP (coverage and layer): p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`);
+      figures.push({ key: `page.${which(dep)}.p95`, label: `/territoires/${dep} (coverage and layer), p95`, value: p.p95, unit: 'ms', better: 'lower' });
+    }
+  } finally {
+    await app.stop();
   }
 
   // 3. The search without and with counting it.
