@@ -11,6 +11,20 @@ import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
 
 /** `tally`: called once for each response served from this render, cached or not (lib/demand counts searches so). */
+/**
+ * Whether a response is one a person asked for, for `tally`: a GET of a document. Not a HEAD, not
+ * a prefetch, not the service worker fetching a page again to keep it offline (Sec-Fetch-Dest
+ * "empty"); a client that sends no Sec-Fetch-Dest (an old browser) counts.
+ */
+export function counted(request: { method: string; headers: Headers }): boolean {
+  const dest = request.headers.get('sec-fetch-dest');
+  return (
+    request.method === 'GET' &&
+    (dest === null || dest === 'document') &&
+    !/prefetch/i.test(request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '')
+  );
+}
+
 export type RenderedPage = { status: number; html: string; headers?: Record<string, string>; tally?: () => void };
 
 /** Whether the page cache may answer: a GET (or HEAD) from someone not signed in, without a test clock. */
@@ -41,7 +55,7 @@ export function cachedPageResponse(request: { method: string; headers: Headers; 
   if (!SELF_APPLIED.some((pattern) => pattern.test(path)) || !cacheable(request)) return null;
   const page = freshCachedPage(pageKey(request.nextUrl, locale));
   if (!page) return null;
-  if (request.method === 'GET') page.tally?.();
+  if (counted(request)) page.tally?.();
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {
     status: page.status,
     headers: { ...page.headers, ...pageCacheHeader(true) },
@@ -62,7 +76,7 @@ export async function servePage(request: Request, render: (nonce: string) => Pro
   } else {
     page = await render(nonce);
   }
-  if (request.method === 'GET') page.tally?.();
+  if (counted(request)) page.tally?.();
   const headers = { ...page.headers, ...(hit === null ? {} : pageCacheHeader(hit)) };
   if (page.status >= 300 && page.status < 400) return new Response(null, { status: page.status, headers });
   return htmlResponse(page.html, { status: page.status, headers });
