@@ -88,12 +88,13 @@ describe('the in-memory buffer', () => {
 
 describe('which answers count', () => {
   const request = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers(headers) });
-  it('a GET of a document (or from a client without Sec-Fetch headers); not a HEAD, a prefetch, or the service worker keeping a page', async () => {
-    const { counted } = await import('@/lib/render/public-page');
+  it('a GET; not a HEAD, a prefetch, or the service worker fetching a page again to keep it', async () => {
+    const { counted, KEEP_HEADER } = await import('@/lib/render/public-page');
     expect(counted(request('GET', { 'sec-fetch-dest': 'document' }))).toBe(true);
+    expect(counted(request('GET', { 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'navigate' }))).toBe(true);
     expect(counted(request('GET', {}))).toBe(true);
     expect(counted(request('HEAD', {}))).toBe(false);
-    expect(counted(request('GET', { 'sec-fetch-dest': 'empty' }))).toBe(false);
+    expect(counted(request('GET', { [KEEP_HEADER]: '1' }))).toBe(false);
     expect(counted(request('GET', { 'sec-fetch-dest': 'document', 'sec-purpose': 'prefetch;prerender' }))).toBe(false);
   });
 });

@@ -6,23 +6,22 @@ import 'server-only';
 // /recherche are two pages (lib/i18n; the proxy passes the language in LOCALE_HEADER).
 import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
 import { DEFAULT_LOCALE, isLocalizedPath, requestLocale, splitLocale, type Locale } from '@/lib/i18n/locales';
+import { KEEP_HEADER } from '@/lib/offline/sw-rules';
 import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
 
 /** `tally`: called once for each response served from this render, cached or not (lib/demand counts searches so). */
+export { KEEP_HEADER };
+
 /**
- * Whether a response is one a person asked for, for `tally`: a GET of a document. Not a HEAD, not
- * a prefetch, not the service worker fetching a page again to keep it offline (Sec-Fetch-Dest
- * "empty"); a client that sends no Sec-Fetch-Dest (an old browser) counts.
+ * Whether a response is one a person asked for, for `tally`: a GET, not a prefetch (Sec-Purpose),
+ * not the service worker fetching a page again to keep it offline (KEEP_HEADER). (Sec-Fetch-Dest
+ * cannot tell: a navigation the service worker passes on does not say "document".)
  */
 export function counted(request: { method: string; headers: Headers }): boolean {
-  const dest = request.headers.get('sec-fetch-dest');
-  return (
-    request.method === 'GET' &&
-    (dest === null || dest === 'document') &&
-    !/prefetch/i.test(request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '')
-  );
+  if (request.method !== 'GET' || request.headers.has(KEEP_HEADER)) return false;
+  return !/prefetch/i.test(request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '');
 }
 
 export type RenderedPage = { status: number; html: string; headers?: Record<string, string>; tally?: () => void };
