@@ -44,8 +44,9 @@ const config = [
     ],
   },
   {
-    // Rendered by lib/render, without Next.js's client runtime: next/link does not exist there.
-    files: ['components/ateliers/**', 'components/layout/**', 'components/place/**', 'components/search/**'],
+    // Rendered by lib/render, without Next.js's client runtime: next/link does not exist there. Since the
+    // catch-all 404 (app/[...unknown]), the rule takes every local address for a page: off for the views.
+    files: ['components/**'],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   {

@@ -2,6 +2,7 @@
 // lib/security), the data (lib/search/page), the view (components/search/SearchPage), and the
 // French error page when the page cannot be built. The rate limit is applied before, by the proxy.
 import { unavailablePageResponse } from '@/app/unavailable-response';
+import { searchTally } from '@/lib/demand';
 import { EmbedSearchPage, SearchPage } from '@/components/search/SearchPage';
 import { requestLocale, translator, type Locale } from '@/lib/i18n';
 import { renderDocument } from '@/lib/render/html';
@@ -11,13 +12,16 @@ import { loadEmbedSearch, loadSearch, queryParams } from '@/lib/search/page';
 
 export type SearchPageKind = 'recherche' | 'embed';
 
-async function render(kind: SearchPageKind, url: URL, nonce: string, locale: Locale): Promise<string> {
+/** The page, and for /recherche the function counting each answer as unmet demand's aggregate (lib/demand; never the embed: a network's scope). */
+async function render(kind: SearchPageKind, url: URL, nonce: string, locale: Locale): Promise<{ html: string; tally?: () => void }> {
   const params = queryParams(url);
   if (kind === 'embed') {
     const { data, network } = await loadEmbedSearch(params);
-    return renderDocument(<EmbedSearchPage data={data} network={network} nonce={nonce} t={translator(locale)} />);
+    return { html: renderDocument(<EmbedSearchPage data={data} network={network} nonce={nonce} t={translator(locale)} />) };
   }
-  return renderDocument(<SearchPage data={await loadSearch(params)} nonce={nonce} t={translator(locale)} path={`/recherche${url.search}`} />);
+  const data = await loadSearch(params);
+  const html = renderDocument(<SearchPage data={data} nonce={nonce} t={translator(locale)} path={`/recherche${url.search}`} />);
+  return { html, tally: searchTally(data.filters, data.response) ?? undefined };
 }
 
 export async function searchPageResponse(request: Request, kind: SearchPageKind): Promise<Response> {
@@ -27,7 +31,8 @@ export async function searchPageResponse(request: Request, kind: SearchPageKind)
   try {
     return await servePage(request, async (nonce) => {
       const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
-      return { status: 200, html: await render(kind, url, nonce, locale), headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
+      const { html, tally } = await render(kind, url, nonce, locale);
+      return { status: 200, html, tally, headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };
     });
   } catch (error) {
     return unavailablePageResponse(request, url, error);

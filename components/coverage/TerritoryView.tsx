@@ -1,18 +1,22 @@
 // A département's coverage page: where help is missing (the shares within 5 / 10 / 20 km, the
 // map, the furthest communes). Plain markup (rendered by lib/render: app/territoires/[departement]/route.ts).
 import type { CoverageResult } from '@/lib/coverage';
-import type { CoverageParams } from '@/lib/coverage/params';
+import { coverageQueryString, type CoverageParams } from '@/lib/coverage/params';
+import type { DemandLayer } from '@/lib/demand/read';
 import { CoverageForm, CoverageReport } from './CoverageReport';
+import { DemandLayerView } from './DemandLayer';
 
 type Props = {
   dep: { code: string; nom: string };
   query: CoverageParams;
   result: CoverageResult | null;
   saturday: CoverageResult | null;
+  /** The second layer: searches without a nearby place (issue #22). */
+  demand: DemandLayer;
   map: { tileUrl: string; attribution: string };
 };
 
-export function TerritoryView({ dep, query, result, saturday, map }: Props) {
+export function TerritoryView({ dep, query, result, saturday, demand, map }: Props) {
   return (
     <div className="container coverage">
       <h1>
@@ -37,6 +41,7 @@ export function TerritoryView({ dep, query, result, saturday, map }: Props) {
           <CoverageReport result={result} saturday={saturday} params={query} map={map} />
         </>
       )}
+      <DemandLayerView layer={demand} periodHref={(months) => `/territoires/${dep.code}?${coverageQueryString(query)}&demande=${months}#demand-title`} />
     </div>
   );
 }

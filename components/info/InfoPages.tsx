@@ -37,6 +37,26 @@ export function LegalView() {
         La consultation de l’annuaire ne demande aucun compte et ne dépose aucun cookie de suivi. Les contributeurs connectés disposent d’un cookie de session,
         strictement nécessaire. Les adresses électroniques laissées dans un signalement servent uniquement à vous répondre.
       </p>
+      <h2 id="recherches">Ce que Repères garde de vos recherches</h2>
+      <p>
+        Pour montrer où l’aide au numérique manque, Repères compte les recherches faites autour d’une commune, sans rien garder qui permette de savoir qui a
+        cherché. Quand une recherche trouve une commune ou une adresse, seul un total est augmenté de un, sur une ligne qui contient exactement :
+      </p>
+      <ul data-testid="demand-kept">
+        <li>la semaine (son lundi), jamais le jour ni l’heure ;</li>
+        <li>le code INSEE de la commune cherchée (pour une adresse, celui de sa commune), jamais l’adresse ;</li>
+        <li>
+          les besoins et les filtres choisis dans les listes proposées (par exemple « Aide pour mes papiers en ligne », « Gratuit »), jamais un texte tapé ;
+        </li>
+        <li>la tranche du rayon de recherche (2 à 4 km, 5 à 9, 10 à 19, 20 km et plus) ;</li>
+        <li>combien de lieux ont répondu à moins de 5, 10 et 20 km : aucun, 1 ou 2, 3 ou plus.</li>
+      </ul>
+      <p>
+        Ne sont jamais gardés avec ces totaux : l’adresse ou le texte tapé, le nom d’un lieu cherché, votre position (« autour de moi » n’est pas compté), votre
+        adresse IP, un cookie ou un identifiant. Les totaux sont effacés après deux ans. Ils sont publiés sur les pages des territoires et en données ouvertes (
+        <a href="/donnees/export/recherches-sans-lieu.csv">recherches-sans-lieu.csv</a>) ; une commune ou un besoin n’y est nommé qu’à partir de 5 recherches,
+        les plus petits nombres sont regroupés.
+      </p>
       <h2>Données des lieux</h2>
       <p>
         Les informations sur les lieux sont publiées sous Licence Ouverte / Open Licence 2.0 (etalab-2.0) au format du standard national des lieux de médiation

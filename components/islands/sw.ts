@@ -11,7 +11,7 @@
 // - a new version installs beside the old one and takes over at the next visit (no skipWaiting):
 //   a page always runs the script its server sent, and old caches go when the new one activates.
 /* eslint-disable no-restricted-syntax -- a service worker answers the browser's own requests: Response is its whole job, there is no app/ route to leave it to. */
-import { escapeHtml, isKeptPage, isStaticFile, markKeptPage, mayKeepPage, neverHandled } from '../../lib/offline/sw-rules';
+import { escapeHtml, isKeptPage, isStaticFile, KEEP_HEADER, markKeptPage, mayKeepPage, neverHandled } from '../../lib/offline/sw-rules';
 
 type Config = { version: string; shell: string[] };
 type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
@@ -53,7 +53,8 @@ worker.addEventListener('message', (rawEvent) => {
   const url = new URL(keep, worker.location.origin);
   if (url.origin !== worker.location.origin || !isKeptPage(url.pathname)) return;
   event.waitUntil(
-    fetch(url.href, { credentials: 'same-origin' })
+    // Marked: a page fetched again to keep it is not a person's search (lib/render/public-page.ts, `counted`).
+    fetch(url.href, { credentials: 'same-origin', headers: { [KEEP_HEADER]: '1' } })
       .then((response) => (mayKeepPage(response) ? store(new Request(url.href), response) : undefined))
       .catch(() => undefined),
   );

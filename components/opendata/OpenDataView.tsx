@@ -72,6 +72,16 @@ export function OpenDataView({ count, updated, parameters, t = translator() }: P
         <code>rayon</code>, <code>theme</code>, <code>du</code>, <code>au</code>, <code>gratuit=1</code>, <code>enligne=1</code>; <code>apres</code>).{' '}
         {t('data.ateliersFiles')}
       </p>
+      <h2>Recherches sans lieu proche</h2>
+      <p>
+        Les totaux par semaine des recherches faites autour d’une commune, et combien n’ont trouvé aucun lieu à moins de 5, 10 et 20 km :{' '}
+        <a href="/donnees/export/recherches-sans-lieu.csv" download>
+          CSV
+        </a>
+        , décrit par son <a href="/donnees/export/recherches-sans-lieu.schema.json">schéma de table (Table Schema)</a>. Aucune donnée personnelle : ni adresse,
+        ni texte tapé, rien de plus fin que la semaine ; une ligne de moins de 5 recherches est regroupée avec les autres de son département (
+        <a href="/mentions-legales#recherches">ce qui est gardé, et pourquoi</a>).
+      </p>
     </div>
   );
 }

@@ -4,7 +4,8 @@
 // knows nothing of PostgreSQL: the invalidation listener (page-cache-listener.ts) tells it when to
 // empty itself, and `active()` whether it may answer at all (only while the listener listens).
 
-export type CachedPage = { status: number; body: string; headers?: Record<string, string> };
+/** `tally`: called by the caller once per response it serves from this page (a search counted for unmet demand, lib/demand); the cache only keeps it. */
+export type CachedPage = { status: number; body: string; headers?: Record<string, string>; tally?: () => void };
 
 type Log = { warn(obj: object, msg: string): void };
 
@@ -44,6 +45,7 @@ export const copyPage = (page: CachedPage, hit: boolean): CachedPage & { hit: bo
   status: page.status,
   body: page.body,
   ...(page.headers ? { headers: { ...page.headers } } : {}),
+  ...(page.tally ? { tally: page.tally } : {}),
   hit,
 });
 

@@ -22,6 +22,7 @@ export const DATA_FILES = {
   // The PDF fiche's font for Cyrillic and Arabic script (lib/orientation/pdf.ts; licence beside them).
   fontSans: 'fonts/DejaVuSans.ttf',
   fontSansBold: 'fonts/DejaVuSans-Bold.ttf',
+  demandSchema: 'recherches-sans-lieu/schema.json',
 } as const;
 
 export type DataFile = keyof typeof DATA_FILES;

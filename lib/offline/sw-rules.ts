@@ -4,6 +4,9 @@
 // answers a signed-in request with `Cache-Control: private, no-store` (lib/security/cache-control.ts),
 // and the worker never keeps an answer that says no-store or private.
 
+/** The header the worker sends when it fetches a page again to keep it: not a person's search (lib/render/public-page.ts, `counted`). */
+export const KEEP_HEADER = 'x-reperes-keep';
+
 /** A language prefix (/en, /ar…) or the easy-to-read one (/facile) before the page's own path. */
 const PREFIX = /^\/(?:[a-z]{2}|facile)(?=\/|$)/;
 

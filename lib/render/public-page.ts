@@ -6,11 +6,25 @@ import 'server-only';
 // /recherche are two pages (lib/i18n; the proxy passes the language in LOCALE_HEADER).
 import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
 import { DEFAULT_LOCALE, isLocalizedPath, requestLocale, splitLocale, type Locale } from '@/lib/i18n/locales';
+import { KEEP_HEADER } from '@/lib/offline/sw-rules';
 import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
 
-export type RenderedPage = { status: number; html: string; headers?: Record<string, string> };
+/** `tally`: called once for each response served from this render, cached or not (lib/demand counts searches so). */
+export { KEEP_HEADER };
+
+/**
+ * Whether a response is one a person asked for, for `tally`: a GET, not a prefetch (Sec-Purpose),
+ * not the service worker fetching a page again to keep it offline (KEEP_HEADER). (Sec-Fetch-Dest
+ * cannot tell: a navigation the service worker passes on does not say "document".)
+ */
+export function counted(request: { method: string; headers: Headers }): boolean {
+  if (request.method !== 'GET' || request.headers.has(KEEP_HEADER)) return false;
+  return !/prefetch/i.test(request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '');
+}
+
+export type RenderedPage = { status: number; html: string; headers?: Record<string, string>; tally?: () => void };
 
 /** Whether the page cache may answer: a GET (or HEAD) from someone not signed in, without a test clock. */
 export function cacheable(request: { method: string; headers: Headers }): boolean {
@@ -40,6 +54,7 @@ export function cachedPageResponse(request: { method: string; headers: Headers; 
   if (!SELF_APPLIED.some((pattern) => pattern.test(path)) || !cacheable(request)) return null;
   const page = freshCachedPage(pageKey(request.nextUrl, locale));
   if (!page) return null;
+  if (counted(request)) page.tally?.();
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {
     status: page.status,
     headers: { ...page.headers, ...pageCacheHeader(true) },
@@ -53,13 +68,14 @@ export async function servePage(request: Request, render: (nonce: string) => Pro
   if (cacheable(request)) {
     const cached = await cachedPage(pageKey(new URL(request.url), requestLocale(request.headers)), async () => {
       const rendered = await render(NONCE_TOKEN);
-      return { status: rendered.status, body: rendered.html, headers: rendered.headers };
+      return { status: rendered.status, body: rendered.html, headers: rendered.headers, tally: rendered.tally };
     });
-    page = { status: cached.status, html: cached.body.replaceAll(NONCE_TOKEN, nonce), headers: cached.headers };
+    page = { status: cached.status, html: cached.body.replaceAll(NONCE_TOKEN, nonce), headers: cached.headers, tally: cached.tally };
     hit = cached.hit;
   } else {
     page = await render(nonce);
   }
+  if (counted(request)) page.tally?.();
   const headers = { ...page.headers, ...(hit === null ? {} : pageCacheHeader(hit)) };
   if (page.status >= 300 && page.status < 400) return new Response(null, { status: page.status, headers });
   return htmlResponse(page.html, { status: page.status, headers });

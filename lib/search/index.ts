@@ -42,6 +42,8 @@ export type SearchResponse = {
   origin: (GeoPoint & { fromPosition: boolean }) | null;
   /** What the typed place may have meant: close spellings, homonyms, a larger town (lib/geo/help). */
   placeHelp: PlaceHelp | null;
+  /** Around a point: how many places answered within 5, 10 and 20 km of it, up to the radius (unmet demand, lib/demand). */
+  within: Within | null;
   problems: string[];
 };
 
@@ -53,7 +55,20 @@ export const NATIONAL_COUNT_CAP = 10_001;
 
 const KEY_COLUMNS = Prisma.sql`p.id, p.name, p.commune`;
 
-type Found = { total: number; page: Candidate[]; facets: Facets };
+type Found = { total: number; page: Candidate[]; facets: Facets; within: Within | null };
+export type Within = { 5: number; 10: number; 20: number };
+
+/** The counts within 5, 10 and 20 km of places found at these distances (metres). */
+export function withinOf(distances: Array<number | null>): Within {
+  const within: Within = { 5: 0, 10: 0, 20: 0 };
+  for (const d of distances) {
+    if (d === null) continue;
+    if (d <= 5000) within[5]++;
+    if (d <= 10000) within[10]++;
+    if (d <= 20000) within[20]++;
+  }
+  return within;
+}
 
 export async function searchPlaces(filters: SearchFilters, options: SearchOptions = {}): Promise<SearchResponse> {
   // Statements through node-postgres (lib/db/rows.ts); the geocoder's cache through Prisma, on the primary.
@@ -86,7 +101,7 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
     // A place was asked and could not be placed: the whole country sorted by commune answers
     // nothing the person asked for, and counting and faceting it was the slowest search of all
     // (p50 583 ms on 100,000 places, bench/README.md). The notice and its choices are the answer.
-    if (!origin) return { results: [], total: 0, page: 1, pageCount: 1, pageSize, facets: noFacets(), origin: null, placeHelp: help, problems };
+    if (!origin) return { results: [], total: 0, page: 1, pageCount: 1, pageSize, facets: noFacets(), origin: null, placeHelp: help, within: null, problems };
   }
 
   const ask = { db, filters, now, pageSize, origin, fuzzy: options.fuzzy, facetSets: await matchingFacetSets(db, filters) };
@@ -109,6 +124,7 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
     facets: found.facets,
     origin,
     placeHelp: help,
+    within: found.within,
     problems,
   };
 }
@@ -126,15 +142,18 @@ const scopeOf = (ask: Ask, columns: Prisma.Sql) => scopeSql(columns, whereOf(ask
 /** Around a place: the page, the total and the facets in one statement, over one radius scan. */
 async function findAround(ask: Ask): Promise<Found> {
   const { filters, pageSize } = ask;
-  const [row] = await ask.db.$queryRaw<Array<{ total: bigint; page: Candidate[] | string | null; facets: FacetRow[] | string | null }>>`
+  // The counts within 5, 10 and 20 km come from the same scan (unmet demand, lib/demand): no query of their own.
+  const [row] = await ask.db.$queryRaw<Array<{ counts: Array<bigint | string>; page: Candidate[] | string | null; facets: FacetRow[] | string | null }>>`
     WITH scope AS MATERIALIZED (SELECT * FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`)}),
     page AS (SELECT p.id, p.distance, p.stop_label, p.stop_commune, p.name FROM scope p ORDER BY p.distance, p.name
       LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize})
-    SELECT (SELECT count(*) FROM scope) AS total,
+    SELECT (SELECT ARRAY[count(*), count(*) FILTER (WHERE distance <= 5000), count(*) FILTER (WHERE distance <= 10000),
+        count(*) FILTER (WHERE distance <= 20000)] FROM scope) AS counts,
       (SELECT json_agg(page ORDER BY page.distance, page.name) FROM page) AS page,
       (SELECT json_agg(f) FROM (${facetCountsOver(Prisma.sql`scope`)}) AS f) AS facets`;
   const json = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
-  return { total: Number(row.total), page: json(row.page), facets: facetsOf(json(row.facets)) };
+  const [total, within5, within10, within20] = row.counts.map(Number);
+  return { total, page: json(row.page), facets: facetsOf(json(row.facets)), within: { 5: within5, 10: within10, 20: within20 } };
 }
 
 /**
@@ -150,7 +169,7 @@ async function findNational(ask: Ask): Promise<Found> {
       LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
     db.$queryRaw<FacetRow[]>(facetCountsOver(scopeOf(ask, FACET_COLUMNS))),
   ]);
-  return { total: Math.min(facetTotal(facets), NATIONAL_COUNT_CAP), page, facets: facetsOf(facets) };
+  return { total: Math.min(facetTotal(facets), NATIONAL_COUNT_CAP), page, facets: facetsOf(facets), within: null };
 }
 
 /** Every SQL candidate (a superset), then the opening_hours library decides; paginated after. */
@@ -161,5 +180,10 @@ async function findAvailable(ask: Ask): Promise<Found> {
     FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${hoursColumns(filters)}, ${FACET_LISTS}`)}
     ${orderSql(filters, ask.origin)} LIMIT 20000`;
   const kept = keepAvailable(rows, filters, ask.now);
-  return { total: kept.length, page: kept.slice((filters.page - 1) * pageSize, filters.page * pageSize), facets: facetsFromLists(kept) };
+  return {
+    total: kept.length,
+    page: kept.slice((filters.page - 1) * pageSize, filters.page * pageSize),
+    facets: facetsFromLists(kept),
+    within: ask.origin ? withinOf(kept.map((c) => c.distance)) : null,
+  };
 }

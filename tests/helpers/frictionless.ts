@@ -22,7 +22,7 @@ type Field = { name: string; type: string; format?: string; constraints?: Constr
 export type TableSchema = { fields: Field[]; primaryKey?: string[]; missingValues?: string[] };
 
 const KNOWN_CONSTRAINTS = new Set(['required', 'unique', 'pattern', 'enum', 'minLength', 'maxLength', 'minimum', 'maximum']);
-const KNOWN_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'datetime']);
+const KNOWN_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'datetime', 'date']);
 
 export function loadTableSchema(file: string): TableSchema {
   const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as TableSchema;
@@ -49,6 +49,10 @@ function typeError(f: Field, v: string): string | null {
       return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ? null : 'is not a number';
     case 'boolean':
       return v === 'true' || v === 'false' ? null : 'is not true/false';
+    case 'date':
+      if (f.format && f.format !== 'default') return `has a date format not checked here: ${f.format}`;
+      // A real calendar day: 2026-02-30 and 2026-13-01 are not.
+      return /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(Date.parse(`${v}T00:00:00Z`) || 0).toISOString().startsWith(v) ? null : 'is not a date (YYYY-MM-DD)';
     case 'datetime':
       if (f.format !== '%Y-%m-%dT%H:%M:%SZ') return `has a datetime format not checked here: ${f.format}`;
       return DATETIME_Z.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'is not a UTC datetime';

@@ -6,6 +6,7 @@ import { env } from '@/lib/config/env';
 import { AdminTable } from '@/components/admin/AdminTable';
 import { CallList, CampaignRates, FreshnessChart, FreshnessMap, FurthestCommunes, ReviewAge } from '@/components/admin/dashboard';
 import { networkDashboard, networkOverview, reviewQueueAge, territoryCoverage } from '@/lib/networks/dashboard';
+import { NetworkDemand } from '@/components/admin/NetworkDemand';
 import { SUGGESTION_PARTS } from '@/lib/places/suggestion-parts';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -81,6 +82,7 @@ export default async function NetworkDashboardPage({ params }: Props) {
       )}
 
       <FurthestCommunes communes={overview.furthest} />
+      <NetworkDemand territory={network.territory} />
     </>
   );
 }
