@@ -138,6 +138,7 @@ async function logicalBackup(url: string, file: string): Promise<number> {
 async function logicalRestore(url: string, file: string): Promise<number> {
   return withClient(url, async (client) => {
     let header: { format: string; migrations: string[]; tables: string[] } | undefined;
+    let restoredTables: string[] = [];
     let rows = 0;
     const pending: { table: string; rows: string[] } = { table: '', rows: [] };
     const flush = async () => {
@@ -161,6 +162,11 @@ async function logicalRestore(url: string, file: string): Promise<number> {
           if (missing.length) throw new Error(`La base doit d’abord être migrée comme la sauvegarde (migrations manquantes : ${missing.join(', ')}).`);
           const tables = await tablesInOrder(client);
           if (tables.length) await client.query(`TRUNCATE ${tables.map(quote).join(', ')} RESTART IDENTITY CASCADE`);
+          // The rows come back exactly as they were, derived columns and the change feed's log
+          // included: the tables' own triggers (facet sets, the change feed, opening slots) would
+          // write them a second time. Foreign keys stay checked. Enabled again before COMMIT.
+          for (const table of tables) await client.query(`ALTER TABLE ${quote(table)} DISABLE TRIGGER USER`);
+          restoredTables = tables;
           continue;
         }
         const at = line.indexOf(',"r":');
@@ -183,6 +189,9 @@ async function logicalRestore(url: string, file: string): Promise<number> {
             EXECUTE format('SELECT setval(%L, coalesce((SELECT max(%I) FROM %I), 0) + 1, false)', s.seq, s.col, s.tbl);
           END LOOP;
         END $$`);
+      for (const table of restoredTables) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
+      // The pages' caches were not told by the (disabled) triggers: every public table changed.
+      await client.query(`NOTIFY reperes_public_data, 'restore'`); // PUBLIC_DATA_CHANNEL (lib/cache)
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -159,7 +159,7 @@ describe('GET /api/v1/ateliers', () => {
     const result = await new Validator().validate(doc as never);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(Object.keys(doc.paths)).toEqual(['/lieux', '/lieux/{id}', '/ateliers']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/ateliers', '/changements', '/lieux', '/lieux/{id}']);
     expect(Object.keys(doc.components.schemas.Seance.properties)).toEqual(schema.fields.map((f) => f.name));
     expect([...ATELIER_COLUMNS]).toEqual(schema.fields.map((f) => f.name));
   });
