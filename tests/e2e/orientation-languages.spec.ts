@@ -65,6 +65,8 @@ test('Arabic: the four questions, the search, the selection with a session, the 
     .click();
 
   await page.goto('/ar/recherche?ou=Cholet');
+  // At phone width the header's links are behind its « Menu » button (issue #23).
+  await page.locator('.site-header summary').click();
   await page.getByRole('link', { name: /قائمتي \(3\)/ }).click();
   await expect(page).toHaveURL('/ar/orienter/selection');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -113,6 +115,7 @@ test('Arabic: the four questions, the search, the selection with a session, the 
   await page.screenshot({ path: testInfo.outputPath('arabic-shared-fiche-390x844.png') });
   expect(await accessibilityViolations(page)).toEqual([]);
   const query = new URL(share).search;
+  await page.locator('.site-header summary').click();
   await page.getByRole('navigation', { name: 'اختر اللغة' }).getByRole('link', { name: 'Українська' }).click();
   await expect(page).toHaveURL(/\/uk\/orienter\/fiche\?/);
   // The same places and session (the comma may come back escaped).
