@@ -9,7 +9,10 @@ export async function NetworkDemand({ territory, months = 12 }: { territory: str
   const layer = await demandLayer(territory, months);
   return (
     <>
-      <DemandLayerView layer={layer} />
+      {/* Its tables are wider than a phone: they scroll on their own, not the whole page. */}
+      <div className="table-scroll">
+        <DemandLayerView layer={layer} />
+      </div>
       <p>
         Par département :{' '}
         {territory.map((code, i) => [
