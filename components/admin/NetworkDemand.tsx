@@ -10,7 +10,7 @@ export async function NetworkDemand({ territory, months = 12 }: { territory: str
   return (
     <>
       {/* Its tables are wider than a phone: they scroll on their own, not the whole page. */}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Recherches sans lieu proche, par commune et par besoin">
         <DemandLayerView layer={layer} />
       </div>
       <p>
