@@ -4,18 +4,13 @@
 // harvester, whose secret is shown once.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { accessibilityViolations, expect, test } from './fixtures';
+import { signInWithPassword } from './session';
 
 const HEADER = 'id,nom,commune,code_postal,adresse,latitude,longitude,telephone,date_maj,services,horaires';
 type Lieu = Record<string, unknown> & { id: string; nom: string };
 type FeedPage = { changements: Array<{ type: string; id: string; lieu?: Lieu | null; remplace_par?: string }>; curseur: string; a_jour: boolean };
 
-async function signInAsAdmin(page: Page) {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse électronique').first().fill('admin@reperes.example');
-  await page.getByLabel('Mot de passe', { exact: true }).fill('demo-admin-2026');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+const signInAsAdmin = (page: Page) => signInWithPassword(page, 'admin@reperes.example', 'demo-admin-2026');
 
 async function importRows(page: Page, fileName: string, lines: string[], source: string) {
   await page.goto('/admin/import');
