@@ -15,6 +15,13 @@ import { MIN_SEARCHES, OVERFLOW, weekOf } from './key';
 export const MAX_KEYS_PER_COMMUNE_WEEK = 200;
 /** Two years and a fortnight: the pages read 12 months, the open data keeps two years. */
 export const RETENTION_WEEKS = 106;
+/**
+ * The upkeep compacts the weeks ended within this many weeks, an index range: earlier ones were
+ * compacted by earlier runs (hourly), and scanning the whole year's keys each hour (about 5 million
+ * rows at 100,000 searches a day) took seconds. A week missed for a month stays as written: bigger,
+ * never less private (small keys are published merged whatever the table holds).
+ */
+export const COMPACTED_WEEKS = 4;
 
 type Db = Pick<PrismaClient, '$executeRaw' | '$transaction'>;
 
@@ -42,7 +49,7 @@ export function rollup(entries: Entry[]): RollupLine[] {
 const rollupColumns = Prisma.raw(ROLLUP_SUMS.map((c) => `"${c}"`).join(', '));
 const rollupAdditions = Prisma.raw(ROLLUP_SUMS.map((c) => `"${c}" = "SearchDemandRollup"."${c}" + EXCLUDED."${c}"`).join(', '));
 
-function rollupStatement(db: Db, lines: RollupLine[]) {
+function rollupStatement(db: Pick<PrismaClient, '$executeRaw'>, lines: RollupLine[]) {
   const column = <T>(pick: (l: RollupLine) => T) => lines.map(pick);
   const sums = ROLLUP_SUMS.map((_, i) => Prisma.sql`${column((l) => l.sums[i])}::int[]`);
   return db.$executeRaw`
@@ -56,14 +63,24 @@ const counters = Prisma.raw(COUNTER_NAMES.map((c) => `"${c}"`).join(', '));
 const sums = Prisma.raw(COUNTER_NAMES.map((c) => `sum("${c}")::int`).join(', '));
 const additions = Prisma.raw(COUNTER_NAMES.map((c) => `"${c}" = "SearchDemand"."${c}" + EXCLUDED."${c}"`).join(', '));
 
+/**
+ * A batch of MAX_KEYS keys, or a week's compaction, can outlast Prisma's default 5 s on a loaded
+ * machine (the demand benchmark's year at 100,000 searches a day failed so, 2026-12-06): the write
+ * is off the request path, so it may take its time rather than lose the counts.
+ */
+const WRITE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+
 /** Adds the entries to the table and its rollup, in one transaction; returns the number of keys' rows written. */
 export async function writeDemand(db: Db, entries: Entry[], cap = MAX_KEYS_PER_COMMUNE_WEEK): Promise<number> {
   if (!entries.length) return 0;
-  const [written] = await db.$transaction([keysStatement(db, entries, cap), rollupStatement(db, rollup(entries))]);
-  return written;
+  return db.$transaction(async (tx) => {
+    const written = await keysStatement(tx, entries, cap);
+    await rollupStatement(tx, rollup(entries));
+    return written;
+  }, WRITE_TRANSACTION);
 }
 
-function keysStatement(db: Db, entries: Entry[], cap: number) {
+function keysStatement(db: Pick<PrismaClient, '$executeRaw'>, entries: Entry[], cap: number) {
   const column = <T>(pick: (e: Entry) => T) => entries.map(pick);
   const counterArrays = COUNTER_NAMES.map((name) => Prisma.sql`${column((e) => e.counters[name])}::int[]`);
   return db.$executeRaw`
@@ -100,16 +117,18 @@ function keysStatement(db: Db, entries: Entry[], cap: number) {
  * keys worth keeping. The rollup (the pages) is untouched.
  */
 export async function purgeDemand(db: Db, now = new Date()): Promise<number> {
-  const [keys] = await db.$transaction([
-    db.$executeRaw`
+  const current = weekOf(now);
+  return db.$transaction(async (tx) => {
+    const keys = await tx.$executeRaw`
       WITH gone AS (
-        DELETE FROM "SearchDemand" WHERE week < ${weekOf(now)}::date AND searches < ${MIN_SEARCHES} AND needs <> ${OVERFLOW} RETURNING *)
+        DELETE FROM "SearchDemand" WHERE week >= ${current}::date - ${COMPACTED_WEEKS * 7}::int AND week < ${current}::date
+          AND searches < ${MIN_SEARCHES} AND needs <> ${OVERFLOW} RETURNING *)
       INSERT INTO "SearchDemand" (week, "inseeCode", departement, needs, filters, "radiusBand", ${counters})
       SELECT week, "inseeCode", departement, ${OVERFLOW}, ${OVERFLOW}, "radiusBand", ${sums} FROM gone
       GROUP BY week, "inseeCode", departement, "radiusBand"
-      ON CONFLICT (week, "inseeCode", needs, filters, "radiusBand") DO UPDATE SET ${additions}`,
-    db.$executeRaw`DELETE FROM "SearchDemand" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`,
-    db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`,
-  ]);
-  return keys;
+      ON CONFLICT (week, "inseeCode", needs, filters, "radiusBand") DO UPDATE SET ${additions}`;
+    await tx.$executeRaw`DELETE FROM "SearchDemand" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`;
+    await tx.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE week < ${now}::date - ${RETENTION_WEEKS * 7}::int`;
+    return keys;
+  }, WRITE_TRANSACTION);
 }
