@@ -22,7 +22,11 @@ const ENTRIES = [
   { out: 'selection-sheet', in: 'components/islands/selection-sheet.ts', alone: true },
   { out: 'map', in: 'components/islands/map.ts' },
   { out: 'coverage-map', in: 'components/islands/coverage-map.ts' },
+  // Inlined into every public page's head (lib/render/assets.ts inlineStylesheet): no request stands
+  // between the page and its first paint. Leaflet's styles are the maps' own file (map.css), asked
+  // for by site.js only when a page has a map.
   { out: 'site', in: 'components/islands/site.css' },
+  { out: 'map', in: 'components/islands/map.css' },
   // The offline search (issue #21), loaded by site.js only when needed; an entry so the service worker can keep it.
   { out: 'offline', in: 'components/islands/offline.ts' },
 ];

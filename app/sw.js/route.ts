@@ -1,6 +1,6 @@
 // GET /sw.js: the service worker (components/islands/sw.ts, built by scripts/build-assets.js),
 // with its configuration written in front: a version that changes with every built file, and the
-// shell to keep (the offline page, the search page, the hashed script and stylesheet). A new build
+// shell to keep (the offline page, the search page, the hashed scripts and the maps' stylesheet). A new build
 // gives new bytes, so browsers install the new worker, which takes over at the next visit.
 // Never cached by HTTP: browsers check it at each visit.
 import { createHash } from 'node:crypto';
@@ -27,7 +27,7 @@ function workerFor(manifest: ReturnType<typeof assetManifest>, file: string): st
   const version = createHash('sha256').update(key).digest('hex').slice(0, 12);
   const scripts = [manifest['site.js'], manifest['offline.js']];
   const chunks = new Set(scripts.flatMap(staticChunks));
-  const shell = ['/hors-ligne', '/recherche', ...scripts, ...chunks, manifest['site.css'], '/icon.svg', '/icons/icon-192.png'].filter(Boolean);
+  const shell = ['/hors-ligne', '/recherche', ...scripts, ...chunks, manifest['map.css'], '/icon.svg', '/icons/icon-192.png'].filter(Boolean);
   built = { key, body: `self.REPERES_SW=${JSON.stringify({ version, shell })};\n${source}` };
   return built.body;
 }

@@ -1,5 +1,6 @@
 // The whole HTML document of the pages rendered without Next.js's client runtime (lib/render):
-// the same head essentials, header and footer as the App Router layout, the site's stylesheet (inline)
+// the same head essentials, header and footer as the App Router layout, the site's stylesheet (inline;
+// the maps' own, Leaflet's, named for site.js to link when a page has one)
 // and the page's own small script, stamped with the request's CSP nonce. In the visitor's language
 // (`t`, lib/i18n): <html lang dir>, and on a page given its `path`, the language switch and the
 // hreflang alternates of that page in every language.
@@ -9,7 +10,7 @@ import type { ReactNode } from 'react';
 import { publicUrl } from '@/lib/config/env';
 import { DEFAULT_LOCALE, islandMessages, LOCALES, localizedHref, OG_LOCALES, translator, type Translator } from '@/lib/i18n';
 import { safeJson } from '@/lib/places/structured-data';
-import { assetUrl, type AssetName } from '@/lib/render/assets';
+import { assetUrl, inlineStylesheet, type AssetName } from '@/lib/render/assets';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
@@ -70,17 +71,16 @@ export function PublicDocument(props: Props) {
         <meta property="og:type" content="website" />
         {path && <Alternates path={path} />}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
-        {/* Linked, not inlined: inlined, every page view carried 10 kB (gzip) more, never cached
-            (bench/README.md, "Page weight"); linked, it is one immutable file the browser and the
-            service worker keep. */}
-        <link rel="stylesheet" href={assetUrl('site.css')} />
+        {/* Inlined (lib/render/assets.ts): a linked stylesheet held the first paint one more round trip,
+            the longest wait of a slow phone's first visit (bench/README.md, "Page weight"). */}
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: inlineStylesheet() }} />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         {scripts.map((name) => (
           <script key={name} type="module" src={assetUrl(name)} nonce={nonce} />
         ))}
       </head>
-      <body>
+      <body data-map-css={assetUrl('map.css')}>
         {chrome && (
           <>
             <a className="skip-link" href="#contenu">

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type AssetName = 'site.js' | 'site.css' | 'selection-sheet.js' | 'offline.js' | 'sw.js';
+export type AssetName = 'site.js' | 'site.css' | 'map.css' | 'selection-sheet.js' | 'offline.js' | 'sw.js';
 type Manifest = Partial<Record<AssetName, string>>;
 
 type BuildScript = { buildAssets(options: { root: string; dev: boolean }): Manifest; sourceFiles(root: string): string[] };
@@ -41,6 +41,19 @@ export function assetUrl(name: AssetName): string {
   const url = read()[name];
   if (!url) throw new Error(`public asset ${name} is missing from public/assets/manifest.json`);
   return url;
+}
+
+let inlined: { url: string; css: string } | null = null;
+
+/**
+ * The public pages' stylesheet as text, for their head: a linked stylesheet blocks the first paint
+ * for one more round trip (400 ms on a slow phone network, bench/README.md "Page weight"). Read once
+ * per build (the file of a manifest never changes).
+ */
+export function inlineStylesheet(): string {
+  const url = assetUrl('site.css');
+  if (inlined?.url !== url) inlined = { url, css: fs.readFileSync(path.join(process.cwd(), 'public', url), 'utf8').replaceAll('</', '<\\/') };
+  return inlined.css;
 }
 
 /** Every built file by name (the service worker's shell and version: app/sw.js/route.ts). */

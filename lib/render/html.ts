@@ -6,7 +6,6 @@ import 'server-only';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ReactElement } from 'react';
-import { assetUrl } from './assets';
 
 type Renderer = { renderToString(element: ReactElement): string };
 let renderer: Renderer | null = null;
@@ -20,12 +19,8 @@ export function renderDocument(element: ReactElement): string {
   return `<!DOCTYPE html>${load().renderToString(element)}`;
 }
 
-/**
- * A page of PublicDocument's. Its stylesheet is named in the headers too: the browser asks for it
- * as soon as they arrive, not once it has received and parsed the page's head (under a 4× slower
- * CPU, up to 0.15 s after the page's last byte on the bench's waterfalls; bench/README.md). It blocks the first paint.
- */
+/** A page of PublicDocument's (its stylesheet is inside it: nothing to preload). */
 export function htmlResponse(html: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  const headers = { 'Content-Type': 'text/html; charset=utf-8', Link: `<${assetUrl('site.css')}>; rel=preload; as=style`, ...init.headers };
+  const headers = { 'Content-Type': 'text/html; charset=utf-8', ...init.headers };
   return new Response(html, { status: init.status ?? 200, headers });
 }

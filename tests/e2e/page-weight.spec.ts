@@ -1,7 +1,7 @@
 // The weight budget of issue #20: every public page (tests/e2e/public-routes.ts) loads at most
 // 30 kB of JavaScript before any map, compressed, as Chromium counts the bytes it received
-// (CDP encodedDataLength), cache disabled, needing no chunk before its script runs, and names its
-// stylesheet in a Link preload header. And the list is whole: a public route under app/
+// (CDP encodedDataLength), cache disabled, needing no chunk before its script runs, with its
+// stylesheet inline (no request before the first paint). And the list is whole: a public route under app/
 // that is not in it (nor set aside with its reason) fails. Timings belong to the benchmark
 // (bench/pages.bench.ts), not to tests.
 import fs from 'node:fs';
@@ -51,11 +51,16 @@ for (const route of PUBLIC_ROUTES) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const response = await page.goto(route.path);
     expect(response?.status(), 'the page answers').toBe(200);
-    // Its stylesheet is named in the headers too (a preload, asked for before the head is parsed): the file it links, from the cache as well.
-    const stylesheet = await page.locator('link[rel="stylesheet"]').getAttribute('href');
-    expect(response?.headers()['link']).toBe(`<${stylesheet}>; rel=preload; as=style`);
+    // Its stylesheet is inside it, under the response's CSP nonce, and nothing else holds the first paint:
+    // no stylesheet linked before the map asks for Leaflet's (lib/render/assets.ts inlineStylesheet).
+    const html = await response!.text();
+    expect(html.match(/<link[^>]+rel="stylesheet"/g), 'no linked stylesheet in the page as served').toBeNull();
+    const nonce = response?.headers()['content-security-policy']?.match(/'nonce-([^']+)'/)?.[1];
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    // And it applies (the site's colour variables are defined, which no browser default does).
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--blue').trim())).toBe('#1d4e89');
     const again = await page.request.get(route.path);
-    expect(again.headers()['link']).toBe(`<${stylesheet}>; rel=preload; as=style`);
+    expect((await again.text()).match(/<link[^>]+rel="stylesheet"/g), 'from the page cache as well').toBeNull();
     await page.waitForLoadState('networkidle');
     const list = [...scripts.values()];
     const firstMap = list.findIndex((s) => MAP_SCRIPT.test(s.url));

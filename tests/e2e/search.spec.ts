@@ -45,6 +45,12 @@ test.describe('the resident’s search', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lieux autour d’Angers');
     const map = page.locator('.leaflet-container');
     await expect(page.locator('.leaflet-marker-icon, .marker-cluster').first()).toBeVisible();
+    // Leaflet's stylesheet is linked with the map (the page's own is inline) and applies before it is drawn.
+    await expect(page.locator('link[rel="stylesheet"][data-map-css]')).toHaveCount(1);
+    expect(await map.evaluate((el) => [getComputedStyle(el).overflow, getComputedStyle(el.querySelector('.leaflet-pane')!).position])).toEqual([
+      'hidden',
+      'absolute',
+    ]);
     await expect(page.getByRole('button', { name: 'Rechercher dans cette zone' })).toHaveCount(0);
     await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
