@@ -1,8 +1,10 @@
-// The pages after a registration and of the cancellation link. The link's page asks before
-// cancelling (a POST): mail scanners that open links must not free anyone's seat. The first in the
-// language of `t`; the cancellation page, reached from the French mail, in French.
+// The pages after a registration and of the cancellation link, in the language of `t` (the page
+// the person registered on; the link in their mail keeps it: /uk/ateliers/annulation/<token>). The
+// link's page asks before cancelling (a POST): mail scanners that open links must not free anyone's
+// seat. The atelier's title is the place's own words: French, and marked so.
 import { sessionWhen } from '@/lib/ateliers/format';
 import { translator, type Translator } from '@/lib/i18n';
+import { rich } from '@/components/orientation/words';
 
 type Session = { startsAt: Date; endsAt: Date; title: string; slug: string; timeZone: string };
 
@@ -29,10 +31,7 @@ export function RegisteredView({
       {state === 'WAITING' && <p>{mailed ? t('ateliers.waitingMailed') : t('ateliers.waiting')}</p>}
       <p>{mailed ? t('ateliers.mailed') : t('ateliers.keepLink')}</p>
       <p>
-        {/* The cancellation page is French, like the mail that links to it. */}
-        <a href={cancelPath} hrefLang={fr}>
-          {t('ateliers.cancel')}
-        </a>
+        <a href={cancelPath}>{t('ateliers.cancel')}</a>
       </p>
       <p>
         <a href={t.path(`/ateliers/${session.slug}`)}>{t('ateliers.back')}</a>
@@ -41,16 +40,28 @@ export function RegisteredView({
   );
 }
 
-export function CancelView({ session, firstName, done, action }: { session: Session | null; firstName?: string | null; done: boolean; action: string }) {
+export function CancelView({
+  session,
+  firstName,
+  done,
+  action,
+  t = translator(),
+}: {
+  session: Session | null;
+  firstName?: string | null;
+  done: boolean;
+  action: string;
+  t?: Translator;
+}) {
   if (done) {
     return (
       <div className="container prose">
-        <h1>Inscription annulée</h1>
+        <h1>{t('ateliers.cancelPage.doneTitle')}</h1>
         <p className="notice notice--success" role="status">
-          Votre place est libérée. Merci de l’avoir signalé.
+          {t('ateliers.cancelPage.done')}
         </p>
         <p>
-          <a href="/ateliers">Voir les autres ateliers</a>
+          <a href={t.path('/ateliers')}>{t('ateliers.cancelPage.others')}</a>
         </p>
       </div>
     );
@@ -58,28 +69,34 @@ export function CancelView({ session, firstName, done, action }: { session: Sess
   if (!session) {
     return (
       <div className="container prose">
-        <h1>Lien d’annulation inconnu</h1>
-        <p>Ce lien a déjà servi, ou l’inscription n’existe plus. Pour toute question, contactez le lieu.</p>
+        <h1>{t('ateliers.cancelPage.unknownTitle')}</h1>
+        <p>{t('ateliers.cancelPage.unknown')}</p>
         <p>
-          <a href="/ateliers">Voir les ateliers</a>
+          <a href={t.path('/ateliers')}>{t('ateliers.cancelPage.all')}</a>
         </p>
       </div>
     );
   }
+  const parts = {
+    title: (
+      <strong lang={t.locale === 'fr' ? undefined : 'fr'} dir={t.dir === 'rtl' ? 'auto' : undefined}>
+        {session.title}
+      </strong>
+    ),
+    when: sessionWhen(session.startsAt, session.endsAt, session.timeZone, t),
+    ...(firstName ? { firstName } : {}),
+  };
   return (
     <div className="container prose">
-      <h1>Annuler mon inscription</h1>
-      <p>
-        {firstName ? `${firstName}, vous` : 'Vous'} êtes inscrit à <strong>{session.title}</strong>,{' '}
-        {sessionWhen(session.startsAt, session.endsAt, session.timeZone)}.
-      </p>
+      <h1>{t('ateliers.cancel')}</h1>
+      <p>{rich(t, firstName ? 'ateliers.cancelPage.registered' : 'ateliers.cancelPage.registeredAnyone', parts)}</p>
       <form method="post" action={action}>
         <button type="submit" className="button button--danger">
-          Annuler mon inscription
+          {t('ateliers.cancel')}
         </button>
       </form>
       <p>
-        <a href={`/ateliers/${session.slug}`}>Garder mon inscription</a>
+        <a href={t.path(`/ateliers/${session.slug}`)}>{t('ateliers.cancelPage.keep')}</a>
       </p>
     </div>
   );

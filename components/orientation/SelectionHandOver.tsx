@@ -2,7 +2,7 @@
 // How the fiche leaves the selection page: as a PDF, printed or in the person's own mail app
 // (HandOver), as a share link to copy or send by SMS (ShareLink), or sent by Repères to an address
 // typed once (SendByMail, signed-in professionals only). Used by SelectionSheet, in its words; the
-// PDF is asked for in the page's language (?lang=).
+// PDF and the mail are asked for in the page's language (?lang=), and the mail route answers in it.
 import { useState } from 'react';
 import { PrintButton } from './PrintButton';
 import type { Words } from './words';
@@ -70,7 +70,7 @@ export function SendByMail({ request, t }: { request: unknown; t: Words }) {
     setSending(true);
     setSendState(null);
     try {
-      const response = await fetch('/api/orientation/envoi', {
+      const response = await fetch(`/api/orientation/envoi?lang=${t.locale}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ fiche: request, email }),

@@ -4,14 +4,16 @@ import 'server-only';
 // number of concurrent requests exactly the capacity is confirmed; the others join the waiting
 // list, whose first person takes a freed seat. The cancellation link's token is kept only as a
 // SHA-256 hash (lib/auth/tokens.ts). Personal data is emptied 30 days after the session
-// (retention.ts).
+// (retention.ts). The registration keeps the language of the page it was made on (`locale`, not
+// personal data): its mails are written in it, and their cancellation link opens the page in it.
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient, RegistrationState } from '@prisma/client';
 import { hashToken } from '@/lib/auth/tokens';
+import { translator } from '@/lib/i18n';
 import { normalisePhone } from '@/lib/import/normalize';
 import { isEmail, sendMail } from '@/lib/mail';
 import { hit } from '@/lib/security/rate-limit';
-import { registrationMail } from './mail';
+import { cancelUrl, registrationLocale, registrationMail } from './mail';
 
 type Db = PrismaClient;
 
@@ -20,7 +22,16 @@ export const REGISTRATION_RATE = { limit: 5, windowSeconds: 600 };
 /** Per session: enough for a full room, not for a flood. */
 export const REGISTRATION_SESSION_RATE = { limit: 200, windowSeconds: 3600 };
 
-export type RegistrationInput = { sessionId: string; firstName: unknown; email: unknown; phone: unknown; honeypot?: unknown; clientKey: string };
+export type RegistrationInput = {
+  sessionId: string;
+  firstName: unknown;
+  email: unknown;
+  phone: unknown;
+  honeypot?: unknown;
+  clientKey: string;
+  /** The page's language (French when absent or unknown). */
+  locale?: unknown;
+};
 /**
  * Why a registration is refused, as a code: the page says it in the visitor's language
  * (lib/i18n, `ateliers.error.<code>`; French in messages/fr.json), `minutes` for the rate limit.
@@ -90,12 +101,13 @@ export async function register(db: Db, input: RegistrationInput, baseUrl: string
   const perSession = await hit(`atelier-registration-session:${input.sessionId}`, REGISTRATION_SESSION_RATE);
   if (!perSession.ok) return { status: 'invalid', errors: { form: { code: 'tooManyForSession' } } };
   const token = randomBytes(32).toString('base64url');
+  const locale = registrationLocale(input.locale);
   const state = await db.$transaction(async (tx) => {
     const taken = await tx.$executeRaw`UPDATE "AtelierSession" SET "seatsTaken" = "seatsTaken" + 1
       WHERE "id" = ${input.sessionId}::uuid AND "cancelledAt" IS NULL AND "capacity" IS NOT NULL AND "seatsTaken" < "capacity"`;
     const state: RegistrationState = taken === 1 ? 'CONFIRMED' : 'WAITING';
     await tx.atelierRegistration.create({
-      data: { sessionId: input.sessionId, state, firstName: person.firstName, email: person.email, phone: person.phone, tokenHash: hashToken(token) },
+      data: { sessionId: input.sessionId, state, firstName: person.firstName, email: person.email, phone: person.phone, tokenHash: hashToken(token), locale },
     });
     return state;
   });
@@ -103,7 +115,11 @@ export async function register(db: Db, input: RegistrationInput, baseUrl: string
   if (person.email) {
     await sendMail(
       db,
-      registrationMail(open.session, { to: person.email, firstName: person.firstName, state, cancelUrl: `${baseUrl}/ateliers/annulation/${token}` }),
+      registrationMail(
+        open.session,
+        { to: person.email, firstName: person.firstName, state, cancelUrl: cancelUrl(baseUrl, locale, token) },
+        translator(locale),
+      ),
     )
       .then(() => (mailed = true))
       .catch(() => undefined);
@@ -151,7 +167,11 @@ export async function cancelRegistration(db: Db, token: string, baseUrl: string,
     if (open.session)
       await sendMail(
         db,
-        registrationMail(open.session, { to: promoted.email, firstName: promoted.firstName ?? '', state: 'CONFIRMED', promoted: true, cancelUrl: null }),
+        registrationMail(
+          open.session,
+          { to: promoted.email, firstName: promoted.firstName ?? '', state: 'CONFIRMED', promoted: true, cancelUrl: null },
+          translator(registrationLocale(promoted.locale)),
+        ),
       ).catch(() => undefined);
   }
   return true;

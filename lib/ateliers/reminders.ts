@@ -1,9 +1,10 @@
 // Reminders the day before: each confirmed registrant with an e-mail whose session starts within
 // the next 36 hours gets one message (claimed by a conditional update, so two runs never send
-// twice). Not 'server-only': scripts/ateliers-daily.ts sends them.
+// twice), in the language the person registered in. Not 'server-only': scripts/ateliers-daily.ts sends them.
 import type { PrismaClient } from '@prisma/client';
+import { translator } from '@/lib/i18n';
 import { sendMail } from '@/lib/mail';
-import { reminderMail } from './mail';
+import { registrationLocale, reminderMail } from './mail';
 
 const WITHIN_MS = 36 * 3600_000;
 
@@ -19,6 +20,7 @@ export async function sendReminders(db: PrismaClient, now = new Date()): Promise
       id: true,
       email: true,
       firstName: true,
+      locale: true,
       session: { include: { atelier: { include: { place: { select: { name: true, street: true, postcode: true, commune: true, phone: true } } } } } },
     },
   });
@@ -27,7 +29,7 @@ export async function sendReminders(db: PrismaClient, now = new Date()): Promise
     const { count } = await db.atelierRegistration.updateMany({ where: { id: r.id, reminderSentAt: null }, data: { reminderSentAt: now } });
     if (count !== 1) continue;
     try {
-      await sendMail(db, reminderMail(r.session, { to: r.email!, firstName: r.firstName ?? '' }));
+      await sendMail(db, reminderMail(r.session, { to: r.email!, firstName: r.firstName ?? '' }, translator(registrationLocale(r.locale))));
       sent++;
     } catch {
       // Not sent: the next run tries again.

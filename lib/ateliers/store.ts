@@ -8,8 +8,9 @@ import { canManageAteliers, needsReview, type SessionUser } from '@/lib/auth/per
 import { slugify } from '@/lib/geo/fold';
 import { instantAt, isOpenBetween, wallTimeIn } from '@/lib/hours';
 import { sessionDay, sessionWhen } from './format';
+import { translator } from '@/lib/i18n';
 import { sendMail } from '@/lib/mail';
-import { sessionCancelledMail } from './mail';
+import { registrationLocale, sessionCancelledMail } from './mail';
 import { syncSessions } from './sessions';
 import { checkAtelier, type AtelierErrors, type AtelierFields } from './validate';
 
@@ -174,7 +175,7 @@ export async function cancelSession(db: Db, user: SessionUser, sessionId: string
   return { ok: true };
 }
 
-/** Mails everyone registered to a session (confirmed or waiting, with an e-mail) that it is cancelled. */
+/** Mails everyone registered to a session (confirmed or waiting, with an e-mail) that it is cancelled, each in their language. */
 export async function tellRegistrants(db: Db, sessionId: string) {
   const session = await db.atelierSession.findUniqueOrThrow({
     where: { id: sessionId },
@@ -184,7 +185,9 @@ export async function tellRegistrants(db: Db, sessionId: string) {
     },
   });
   for (const r of session.registrations)
-    await sendMail(db, sessionCancelledMail(session, { to: r.email!, firstName: r.firstName ?? '' })).catch(() => undefined);
+    await sendMail(db, sessionCancelledMail(session, { to: r.email!, firstName: r.firstName ?? '' }, translator(registrationLocale(r.locale)))).catch(
+      () => undefined,
+    );
 }
 
 /** Cancels the whole series: its coming sessions are cancelled. */

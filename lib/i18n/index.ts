@@ -75,6 +75,16 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translator {
   return t;
 }
 
+/**
+ * A phone number in a plain-text line (a mail) of `t`'s language: in Arabic and Dari, between two
+ * left-to-right marks (U+200E). Without them Unicode's bidirectional algorithm lays the groups of
+ * "02 41 00 00 00" out right to left after an Arabic word ("00 00 00 41 02"); the pages say the
+ * same with <bdi dir="ltr">. Latin words and URLs need nothing: their letters keep them in order.
+ */
+export function plainLtr(t: Pick<Translator, 'dir'>, value: string): string {
+  return t.dir === 'rtl' ? `\u200e${value}\u200e` : value;
+}
+
 /** The words of the public pages' script (components/islands/messages.ts) in the language of `t`, written into the page. */
 export function islandMessages(t: Translator): Record<string, string> {
   return Object.fromEntries(

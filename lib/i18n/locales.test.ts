@@ -54,7 +54,8 @@ describe('the pages translated with this issue, and the unknown ones', () => {
     expect(prefixedPathKind('/reseaux/cybanjou')).toBe('localized');
     expect(prefixedPathKind('/admin')).toBe('french');
     expect(prefixedPathKind('/territoires/49')).toBe('french');
-    expect(prefixedPathKind('/ateliers/annulation/abc')).toBe('french');
+    expect(prefixedPathKind('/ateliers/annulation/abc')).toBe('localized');
+    expect(localizedHref('uk', '/ateliers/annulation/abc')).toBe('/uk/ateliers/annulation/abc');
     expect(prefixedPathKind('/donnees/export/csv')).toBe('french');
     expect(prefixedPathKind('/nulle-part')).toBe('unknown');
     expect(prefixedPathKind('/lieux/x/y')).toBe('unknown');

@@ -41,6 +41,8 @@ export const LOCALIZED_PATHS: readonly RegExp[] = [
   /^\/reseaux(?:\/[^/]+)?\/?$/,
   /^\/embed\/?$/,
   /^\/ateliers(?:\/[^/]+)?\/?$/,
+  // The cancellation link of a registration, in the language of the page it was made on (its mails say it so).
+  /^\/ateliers\/annulation\/[^/]+\/?$/,
 ];
 
 /**
@@ -49,7 +51,7 @@ export const LOCALIZED_PATHS: readonly RegExp[] = [
  * (app/[...unknown]/route.ts). locales.test.ts checks that every folder of app/ is in one list or the other.
  */
 export const FRENCH_ONLY_PATHS =
-  /^\/(?:accessibilite|admin|api|ateliers\.ics|ateliers\/annulation|communes|connexion|departements|donnees\/(?:export|ateliers)|facile|hors-ligne|mentions-legales|mise-a-jour|resume-hebdomadaire|territoires|sw\.js|manifest\.webmanifest|robots\.txt|icon\.svg|icons|assets|favicon\.ico)(?:[/?#]|$)/;
+  /^\/(?:accessibilite|admin|api|ateliers\.ics|communes|connexion|departements|donnees\/(?:export|ateliers)|facile|hors-ligne|mentions-legales|mise-a-jour|resume-hebdomadaire|territoires|sw\.js|manifest\.webmanifest|robots\.txt|icon\.svg|icons|assets|favicon\.ico)(?:[/?#]|$)/;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

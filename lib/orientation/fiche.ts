@@ -6,7 +6,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import { presentHours } from '@/lib/hours/present';
-import { DEFAULT_LOCALE, localizedHref, translator, type Locale, type MessageKey } from '@/lib/i18n';
+import { DEFAULT_LOCALE, localizedHref, plainLtr, translator, type Locale, type MessageKey } from '@/lib/i18n';
 import { listLabel } from '@/lib/i18n/words';
 import { temporaryClosure } from '@/lib/places/closure';
 import { displayPhone } from './fiche-phone';
@@ -142,35 +142,41 @@ export async function buildFiche(db: PrismaClient, request: FicheRequest, baseUr
   };
 }
 
-const DEMO_FR = ' (lieu fictif de démonstration)';
-
-/** The fiche as plain text, for the email body (the PDF is attached), in French: the email is sent from a French page. */
+/**
+ * The fiche as plain text, for the email body (the PDF is attached), in the fiche's language (French
+ * when absent): the places' own words stay as written; in Arabic and Dari the phones are marked left
+ * to right (`plainLtr`, lib/i18n).
+ */
 export function ficheText(fiche: Fiche): string {
+  const t = translator(fiche.locale ?? DEFAULT_LOCALE);
+  const demo = ` ${t('orient.fiche.demo')}`;
   const lines: string[] = [];
-  lines.push(fiche.firstName ? `Bonjour ${fiche.firstName},` : 'Bonjour,', '');
-  if (fiche.need) lines.push(`Votre besoin : ${fiche.need}`, '');
-  if (fiche.places.length)
-    lines.push(fiche.places.length > 1 ? 'Voici les lieux où vous pouvez être aidé·e :' : 'Voici le lieu où vous pouvez être aidé·e :', '');
+  lines.push(fiche.firstName ? t('orient.mail.hello', { name: fiche.firstName }) : t('orient.mail.helloAnyone'), '');
+  if (fiche.need) lines.push(`${t('orient.fiche.need')} ${fiche.need}`, '');
+  if (fiche.places.length) lines.push(t('orient.send.places', { count: fiche.places.length }), '');
   for (const [i, p] of fiche.places.entries()) {
-    lines.push(`${i + 1}. ${p.name}${p.demo ? DEMO_FR : ''}`, ...p.address.map((a) => `   ${a}`));
-    if (p.closure) lines.push(`   Attention : ${p.closure}${p.closureMessage ? ` : ${p.closureMessage}` : ''}`);
-    if (p.phone) lines.push(`   Téléphone : ${p.phone}`);
-    if (p.hours) for (const d of p.hours) lines.push(`   ${d.day} : ${d.text}`);
-    else lines.push('   Horaires : à demander par téléphone');
+    lines.push(`${i + 1}. ${p.name}${p.demo ? demo : ''}`, ...p.address.map((a) => `   ${a}`));
+    if (p.closure)
+      lines.push(
+        `   ${t('orient.fiche.attention')} ${p.closureMessage ? t('orient.send.closure', { closure: p.closure, message: p.closureMessage }) : p.closure}`,
+      );
+    if (p.phone) lines.push(`   ${t('place.phone')} ${plainLtr(t, p.phone)}`);
+    if (p.hours) for (const d of p.hours) lines.push(`   ${t('orient.fiche.dayHours', { day: d.day, hours: d.text })}`);
+    else lines.push(`   ${t('orient.fiche.hoursAsk')}`);
     for (const a of p.access) lines.push(`   ${a}`);
-    if (p.practicalInfo) lines.push(`   À savoir : ${p.practicalInfo.replace(/\s+/g, ' ')}`);
-    if (p.note) lines.push(`   Note : ${p.note}`);
-    lines.push(`   Fiche en ligne : ${p.url}`, '');
+    if (p.practicalInfo) lines.push(`   ${t('orient.fiche.practical')} ${p.practicalInfo.replace(/\s+/g, ' ')}`);
+    if (p.note) lines.push(`   ${t('orient.fiche.note')} ${p.note}`);
+    lines.push(`   ${t('orient.fiche.online')} ${p.url}`, '');
   }
-  if (fiche.sessions.length) lines.push(fiche.sessions.length > 1 ? 'Les ateliers choisis pour vous :' : 'L’atelier choisi pour vous :', '');
+  if (fiche.sessions.length) lines.push(t('orient.send.sessions', { count: fiche.sessions.length }), '');
   for (const s of fiche.sessions) {
-    lines.push(`- ${s.title}`, `   ${s.when}`, `   ${s.placeName}${s.placeDemo ? DEMO_FR : ''}`, ...s.address.map((a) => `   ${a}`), `   ${s.registration}`);
-    if (s.note) lines.push(`   Note : ${s.note}`);
-    lines.push(`   L’atelier en ligne : ${s.url}`, '');
+    lines.push(`- ${s.title}`, `   ${s.when}`, `   ${s.placeName}${s.placeDemo ? demo : ''}`, ...s.address.map((a) => `   ${a}`), `   ${s.registration}`);
+    if (s.note) lines.push(`   ${t('orient.fiche.note')} ${s.note}`);
+    lines.push(`   ${t('orient.fiche.atelierOnline')} ${s.url}`, '');
   }
   if (fiche.professional.structure || fiche.professional.contact) {
-    lines.push(`Orienté·e par : ${[fiche.professional.structure, fiche.professional.contact].filter(Boolean).join(' — ')}`, '');
+    lines.push(t('orient.send.orientedBy', { who: [fiche.professional.structure, fiche.professional.contact].filter(Boolean).join(' — ') }), '');
   }
-  lines.push(`Retrouvez ces lieux en ligne : ${fiche.shareUrl}`);
+  lines.push(t('orient.send.online', { url: fiche.shareUrl }));
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // A resident looks for a smartphone workshop near Cholet this week, registers, finds the
 // confirmation in their mail and cancels through its link — with JavaScript and without.
+// Registering on the English page gives an English mail and cancellation page (issue #20).
 // The demo seed dates the first session of « Prendre en main son smartphone » (Cholet) tomorrow
 // at 14:00, Paris time; « now » is frozen to that week's Monday 08:00 so that « cette semaine »
 // holds it whatever day the suite runs.
@@ -100,6 +101,36 @@ test('a page elsewhere cannot register people, and the cancellation link needs a
   expect(refused.status()).toBe(403);
   const unknown = await request.get('/ateliers/annulation/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfG');
   expect(unknown.status()).toBe(404);
+});
+
+test('registering on the English page: the confirmation mail, its cancellation link and page in English', async ({ page, browser }) => {
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.60' });
+  await page.goto('/en/ateliers/prendre-en-main-son-smartphone-cholet');
+  const first = page.locator('li[id^="seance-"]').first();
+  await first.getByText('Register for this session').click();
+  await first.getByLabel('First name').fill('Edith');
+  await first.getByLabel('Email address').fill('edith@example.org');
+  await first.getByRole('button', { name: 'Register me' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registration confirmed');
+  await expect(page.getByRole('link', { name: 'Cancel my registration' })).toHaveAttribute('href', /^\/en\/ateliers\/annulation\//);
+  const mail = await lastMessageTo(browser, 'edith@example.org');
+  expect(mail.subject).toBe('Registration confirmed: Prendre en main son smartphone');
+  expect(mail.text).toContain('Hello Edith,');
+  expect(mail.text).toContain('Your registration is confirmed.');
+  expect(mail.text).toMatch(/When: \w+day,? \d+ \w+ 20\d\d, 14:00 – 16:00/);
+  const link = await lastLinkFor(browser, 'edith@example.org', '/en/ateliers/annulation/');
+  await page.goto(new URL(link).pathname);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cancel my registration');
+  await expect(page.getByText(/Edith, you are registered for Prendre en main son smartphone/)).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel my registration' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registration cancelled');
+  await expect(page).toHaveURL(/\/en\/ateliers\/annulation\//);
+  // The fiche sent by Repères answers in the page's language too (here: refused, not signed in).
+  const refused = await page.request.post('/api/orientation/envoi?lang=en', { data: { fiche: {}, email: 'x@example.org' } });
+  expect(refused.status()).toBe(401);
+  expect(((await refused.json()) as { message: string }).message).toMatch(/^Sending through Repères is for signed-in professionals only/);
 });
 
 test.describe('without JavaScript', () => {

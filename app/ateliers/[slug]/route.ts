@@ -1,6 +1,7 @@
 // /ateliers/[slug]: the atelier's page (GET) and registration to one of its sessions (POST, a
 // plain form: works without JavaScript), in every language (/en/ateliers/<slug>). A refused
-// registration shows the page again with what was typed and the reasons, in the page's language.
+// registration shows the page again with what was typed and the reasons, in the page's language;
+// the registration keeps that language for its mails and their cancellation link.
 import { createHash } from 'node:crypto';
 import { createElement } from 'react';
 import { AtelierDetail, type FormEcho } from '@/components/ateliers/AtelierDetail';
@@ -80,7 +81,7 @@ export async function POST(request: Request, { params }: Context) {
     const clientKey = createHash('sha256').update(clientIp(request.headers)).digest('hex').slice(0, 32);
     const outcome = await register(
       db,
-      { sessionId, firstName: echo.firstName, email: echo.email, phone: echo.phone, honeypot: form.get('site_web'), clientKey },
+      { sessionId, firstName: echo.firstName, email: echo.email, phone: echo.phone, honeypot: form.get('site_web'), clientKey, locale: t.locale },
       publicUrl(),
     );
     if (outcome.status === 'invalid') {
@@ -95,7 +96,7 @@ export async function POST(request: Request, { params }: Context) {
       body: createElement(RegisteredView, {
         state: outcome.state === 'CONFIRMED' ? 'CONFIRMED' : 'WAITING',
         session: { startsAt: session.startsAt, endsAt: session.endsAt, title: atelier.title, slug: atelier.slug, timeZone: atelier.timeZone },
-        cancelPath: `/ateliers/annulation/${outcome.token}`,
+        cancelPath: t.path(`/ateliers/annulation/${outcome.token}`),
         mailed: outcome.mailed,
         t,
       }),

@@ -1,4 +1,6 @@
-// The cancellation link of a registration: GET asks, POST cancels (link scanners only GET).
+// The cancellation link of a registration: GET asks, POST cancels (link scanners only GET). In the
+// link's language (/uk/ateliers/annulation/<token>: the mail gives the prefix of the page the
+// person registered on; lib/i18n), the form posting back to the same prefixed address.
 import { createElement } from 'react';
 import { CancelView } from '@/components/ateliers/RegistrationPages';
 import { cancelRegistration, registrationByToken } from '@/lib/ateliers/registration';
@@ -12,7 +14,7 @@ export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ token: string }> };
 
 async function view(request: Request, token: string, done: boolean) {
-  return page(request, async () => {
+  return page(request, async (t) => {
     const found = done ? null : await registrationByToken(db, token);
     const session = found
       ? {
@@ -24,12 +26,12 @@ async function view(request: Request, token: string, done: boolean) {
         }
       : null;
     return {
-      title: done ? 'Inscription annulée' : 'Annuler mon inscription',
-      description: 'Annulation d’une inscription à un atelier.',
+      title: done ? t('ateliers.cancelPage.doneTitle') : found ? t('ateliers.cancel') : t('ateliers.cancelPage.unknownTitle'),
+      description: t('ateliers.cancelPage.description'),
       robots: 'noindex, nofollow',
       status: done || found ? 200 : 404,
       cache: false,
-      body: createElement(CancelView, { session, firstName: found?.firstName, done, action: `/ateliers/annulation/${encodeURIComponent(token)}` }),
+      body: createElement(CancelView, { session, firstName: found?.firstName, done, action: t.path(`/ateliers/annulation/${encodeURIComponent(token)}`), t }),
     };
   });
 }
