@@ -60,8 +60,8 @@ export function LegalView() {
       <p id="recherches-repetees">
         Pour qu’une même recherche répétée ne compte qu’une fois par jour (sans quoi un programme pourrait faire paraître une commune moins bien servie qu’elle
         ne l’est), Repères retient pendant la journée une empreinte de votre adresse IP et de la recherche, brouillée par un secret tiré au hasard chaque jour.
-        Cette empreinte ne permet pas de retrouver l’adresse ; elle reste dans la mémoire du serveur (ou de son cache partagé), n’est jamais écrite avec les
-        totaux, et elle est effacée avec le secret à la fin de la journée.
+        Sans ce secret, l’empreinte ne permet pas de retrouver l’adresse ; elle reste dans la mémoire du serveur (ou de son cache partagé), n’est jamais écrite
+        avec les totaux, et elle est effacée avec le secret à la fin de la journée.
       </p>
       <h2>Données des lieux</h2>
       <p>
