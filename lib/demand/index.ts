@@ -84,10 +84,15 @@ export function searchTally(filters: SearchFilters, response: Pick<SearchRespons
   const reach = reachOf(response.within, filters.rayon);
   const inseeCode = origin.inseeCode;
   return async (headers) => {
-    const key = demandKey(filters, inseeCode, new Date());
-    if (!key) return;
-    const state = recorder();
-    if (await state.visitors.first(clientIp(headers), keyString(key))) state.buffer.record(key, reach);
+    try {
+      const key = demandKey(filters, inseeCode, new Date());
+      if (!key) return;
+      const state = recorder();
+      if (await state.visitors.first(clientIp(headers), keyString(key))) state.buffer.record(key, reach);
+    } catch (error) {
+      // Called without being awaited (lib/render/public-page.ts): never a rejection, never the search.
+      logger.warn({ err: error }, 'search demand not counted');
+    }
   };
 }
 
