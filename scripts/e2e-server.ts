@@ -57,6 +57,8 @@ async function main() {
       // The specs play several clients by setting X-Forwarded-For, as one load balancer in front
       // would: trust one hop (tests/e2e/client-address.spec.ts checks the default, 0, apart).
       TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? '1',
+      // No private address for webhooks, as in production: the harvester spec checks the refusal (it never delivers).
+      HARVESTER_ALLOW_PRIVATE_ADDRESSES: '',
     },
   });
 

@@ -57,6 +57,12 @@ export function LegalView() {
         <a href="/donnees/export/recherches-sans-lieu.csv">recherches-sans-lieu.csv</a>) ; une commune ou un besoin n’y est nommé qu’à partir de 5 recherches,
         les plus petits nombres sont regroupés.
       </p>
+      <p id="recherches-repetees">
+        Pour qu’une même recherche répétée ne compte qu’une fois par jour (sans quoi un programme pourrait faire paraître une commune moins bien servie qu’elle
+        ne l’est), Repères retient pendant la journée une empreinte de votre adresse IP et de la recherche, brouillée par un secret tiré au hasard chaque jour.
+        Sans ce secret, l’empreinte ne permet pas de retrouver l’adresse ; elle reste dans la mémoire du serveur (ou de son cache partagé), n’est jamais écrite
+        avec les totaux, et elle est effacée avec le secret à la fin de la journée.
+      </p>
       <h2>Données des lieux</h2>
       <p>
         Les informations sur les lieux sont publiées sous Licence Ouverte / Open Licence 2.0 (etalab-2.0) au format du standard national des lieux de médiation

@@ -4,8 +4,9 @@
 // knows nothing of PostgreSQL: the invalidation listener (page-cache-listener.ts) tells it when to
 // empty itself, and `active()` whether it may answer at all (only while the listener listens).
 
-/** `tally`: called by the caller once per response it serves from this page (a search counted for unmet demand, lib/demand); the cache only keeps it. */
-export type CachedPage = { status: number; body: string; headers?: Record<string, string>; tally?: () => void };
+/** `tally`: called by the caller once per response it serves from this page, with the request's headers (a search counted for unmet demand, lib/demand); the cache only keeps it. */
+export type Tally = (headers: Headers) => void | Promise<void>;
+export type CachedPage = { status: number; body: string; headers?: Record<string, string>; tally?: Tally };
 
 type Log = { warn(obj: object, msg: string): void };
 

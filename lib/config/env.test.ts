@@ -32,6 +32,14 @@ describe('configuration', () => {
     expect(() => parseEnv({ PAGE_CACHE_TTL_SECONDS: '0', PAGE_CACHE_MAX_MB: 'beaucoup' })).toThrow(/PAGE_CACHE_TTL_SECONDS.*PAGE_CACHE_MAX_MB/);
   });
 
+  it('reads the private addresses webhooks may reach anyway (none by default), each checked', () => {
+    expect(parseEnv({}).HARVESTER_ALLOW_PRIVATE_ADDRESSES).toBeUndefined();
+    expect(parseEnv({ HARVESTER_ALLOW_PRIVATE_ADDRESSES: '127.0.0.1, 10.0.4.0/24, ::1' }).HARVESTER_ALLOW_PRIVATE_ADDRESSES).toBe(
+      '127.0.0.1, 10.0.4.0/24, ::1',
+    );
+    expect(() => parseEnv({ HARVESTER_ALLOW_PRIVATE_ADDRESSES: 'localhost' })).toThrow(/HARVESTER_ALLOW_PRIVATE_ADDRESSES doit être une liste d’adresses IP/);
+  });
+
   it('reads how many proxies are trusted to append to X-Forwarded-For (none by default)', () => {
     expect(parseEnv({})).toMatchObject({ TRUSTED_PROXY_HOPS: 0, RATE_LIMIT_MEMORY_KEYS: 100_000 });
     expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowList } from '../harvesters/allow-list';
 
 // Messages in French for the people who run the app.
 z.config(z.locales.fr());
@@ -66,6 +67,15 @@ export const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Most counters the in-memory rate limiter keeps per process (least recently used go first). */
   RATE_LIMIT_MEMORY_KEYS: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
+  /**
+   * Private addresses the webhook worker may post to anyway (lib/harvesters/destination.ts): IPs or CIDR ranges, comma-separated,
+   * e.g. "127.0.0.1" for the tests' receivers or "10.0.4.0/24" for a harvester on the operator's own network. None by default.
+   */
+  HARVESTER_ALLOW_PRIVATE_ADDRESSES: z
+    .string()
+    .trim()
+    .refine((v) => parseAllowList(v) !== null, 'doit être une liste d’adresses IP ou de plages CIDR séparées par des virgules (127.0.0.1, 10.0.0.0/8, ::1)')
+    .optional(),
   /** In-process cache of rendered public pages (lib/cache/page-cache.ts); only in production. */
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   /** Longest life of a cached page, in seconds (a page never outlives the minute it was rendered in). */

@@ -26,7 +26,8 @@ export const MAX_KEYS = 5_000;
 
 export const zeroCounters = (): Counters => ({ searches: 0, none5: 0, few5: 0, many5: 0, none10: 0, few10: 0, many10: 0, none20: 0, few20: 0, many20: 0 });
 
-const keyString = (k: DemandKey) => `${k.week}\u0000${k.inseeCode}\u0000${k.needs}\u0000${k.filters}\u0000${k.radiusBand}`;
+/** A key as one string (the buffer's map, lib/demand/visitors.ts's tokens). */
+export const keyString = (k: DemandKey) => `${k.week}\u0000${k.inseeCode}\u0000${k.needs}\u0000${k.filters}\u0000${k.radiusBand}`;
 
 export type DemandBuffer = {
   /** Counts one search (on the request path: no I/O). */

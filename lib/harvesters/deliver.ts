@@ -6,11 +6,15 @@
 // is retried with exponential back-off, and after a day of failures the worker gives up and mails
 // the harvester's contact. A harvester that answers slowly or never costs the worker its timeout,
 // never the app: nothing here runs in a request, and no transaction stays open during the POST
-// (an open transaction would hold the feed back for everyone).
+// (an open transaction would hold the feed back for everyone). It posts only to public addresses,
+// checked on the address the socket connects to, and follows no redirect (destination.ts).
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { Harvester, PrismaClient } from '@prisma/client';
 import { encodeCursor, readChanges, signingKey } from '../export/changes';
 import { sendMail } from '../mail';
+import { addressRefusal, guardedLookup, literalAddress, RefusedDestination } from './destination';
 
 type Db = PrismaClient;
 
@@ -48,16 +52,42 @@ async function claim(db: Db, now: Date): Promise<Harvester | null> {
   return rows[0] ? db.harvester.findUnique({ where: { id: rows[0].id } }) : null;
 }
 
-/** One POST; the error in French when it did not succeed. Redirects are not followed, the answer's body is not read. */
-async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<string | null> {
-  try {
-    const response = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    await response.body?.cancel().catch(() => undefined);
-    return response.ok ? null : `réponse HTTP ${response.status}`;
-  } catch (error) {
-    const name = (error as Error).name;
-    return name === 'TimeoutError' || name === 'AbortError' ? `pas de réponse en ${Math.round(timeoutMs / 1000)} s` : 'connexion impossible';
-  }
+/**
+ * One POST; the error in French when it did not succeed. Only to an allowed address (destination.ts:
+ * an address in the URL is checked here, a name by the socket's own lookup, so the address checked
+ * is the one connected to); redirects are not followed (a 3xx is a failure); the answer's body is not read.
+ */
+function post(target: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<string | null> {
+  const url = new URL(target);
+  const literal = literalAddress(url.hostname);
+  const refused = literal && addressRefusal(literal);
+  if (literal && refused) return Promise.resolve(new RefusedDestination(literal, refused).message);
+  const send = url.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve) => {
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+        // A connection of its own (no pool), opened to the address guardedLookup checked.
+        agent: false,
+        lookup: guardedLookup(),
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        response.destroy();
+        resolve(status >= 200 && status < 300 ? null : status >= 300 && status < 400 ? `redirection refusée (HTTP ${status})` : `réponse HTTP ${status}`);
+      },
+    );
+    request.on('error', (error: Error & { code?: string }) => {
+      if (error instanceof RefusedDestination) resolve(error.message);
+      else if (error.name === 'AbortError' || error.name === 'TimeoutError') resolve(`pas de réponse en ${Math.round(timeoutMs / 1000)} s`);
+      else if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') resolve(`nom introuvable : ${url.hostname}`);
+      else resolve('connexion impossible');
+    });
+    request.end(body);
+  });
 }
 
 async function giveUp(db: Db, harvester: Harvester, now: Date, error: string, baseUrl: string) {

@@ -1,13 +1,16 @@
 // Harvesters registered by admins (issue #22): a URL where the change feed is pushed, signed with
 // a secret shown once to the admin who registers it, and a contact told by mail when deliveries
 // are given up. The secret is kept as is in the database: it signs every delivery (HMAC-SHA256),
-// so it must be readable by the worker; a database dump reveals it (docs/security.md).
+// so it must be readable by the worker; a database dump reveals it (docs/security.md). A URL whose
+// host is or resolves to a private, loopback or link-local address is refused (destination.ts;
+// the worker checks again at each delivery).
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { canManageHarvesters, type SessionUser } from '../auth/permissions';
 import { db as sharedDb } from '../db';
 import { presentPosition } from '../export/changes';
 import { isEmail } from '../mail';
+import { hostRefusal } from './destination';
 
 type Db = PrismaClient;
 
@@ -42,10 +45,22 @@ function validate(values: HarvesterValues): HarvesterState['errors'] {
   return Object.keys(errors).length ? errors : undefined;
 }
 
+/** The form's checks, then where the URL leads: never into this server's own network. */
+async function validateWithHost(values: HarvesterValues): Promise<HarvesterState['errors']> {
+  const errors = validate(values);
+  const url = harvesterUrl(values.url.trim());
+  const refused = url && (await hostRefusal(url.hostname));
+  if (!refused) return errors;
+  return {
+    ...errors,
+    url: `Adresse refusée : ${refused}. Repères n’envoie les changements qu’à une adresse publique d’Internet, jamais vers son propre réseau (réseau privé, boucle locale, métadonnées du nuage).`,
+  };
+}
+
 /** Registers a harvester from now on (it starts where the export it has just read ends). */
 export async function registerHarvester(db: Db, user: SessionUser, values: HarvesterValues): Promise<HarvesterState> {
   if (!canManageHarvesters(user)) return { status: 'error', message: 'Seule l’administration enregistre des moissonneurs.', values };
-  const errors = validate(values);
+  const errors = await validateWithHost(values);
   if (errors) return { status: 'error', message: 'Corrigez les champs signalés.', errors, values };
   const secret = randomBytes(32).toString('base64url');
   const start = await presentPosition(db);

@@ -5,13 +5,14 @@ import 'server-only';
 // page never shares one. The page's language is part of the cache's key: /ar/recherche and
 // /recherche are two pages (lib/i18n; the proxy passes the language in LOCALE_HEADER).
 import { cachedPage, freshCachedPage, NONCE_TOKEN, pageCacheHeader } from '@/lib/cache/page-cache';
+import type { Tally } from '@/lib/cache/page-store';
 import { DEFAULT_LOCALE, isLocalizedPath, requestLocale, splitLocale, type Locale } from '@/lib/i18n/locales';
 import { KEEP_HEADER } from '@/lib/offline/sw-rules';
 import { NOW_COOKIE } from '@/lib/places/now';
 import { isSignedIn, SELF_APPLIED } from '@/lib/security/cache-control';
 import { htmlResponse } from './html';
 
-/** `tally`: called once for each response served from this render, cached or not (lib/demand counts searches so). */
+/** `tally`: called once for each response served from this render, cached or not, with the request's headers (lib/demand counts searches so, once per visitor). */
 export { KEEP_HEADER };
 
 /**
@@ -24,7 +25,7 @@ export function counted(request: { method: string; headers: Headers }): boolean 
   return !/prefetch/i.test(request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '');
 }
 
-export type RenderedPage = { status: number; html: string; headers?: Record<string, string>; tally?: () => void };
+export type RenderedPage = { status: number; html: string; headers?: Record<string, string>; tally?: Tally };
 
 /** Whether the page cache may answer: a GET (or HEAD) from someone not signed in, without a test clock. */
 export function cacheable(request: { method: string; headers: Headers }): boolean {
@@ -54,7 +55,7 @@ export function cachedPageResponse(request: { method: string; headers: Headers; 
   if (!SELF_APPLIED.some((pattern) => pattern.test(path)) || !cacheable(request)) return null;
   const page = freshCachedPage(pageKey(request.nextUrl, locale));
   if (!page) return null;
-  if (counted(request)) page.tally?.();
+  if (counted(request)) void page.tally?.(request.headers);
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {
     status: page.status,
     headers: { ...page.headers, ...pageCacheHeader(true) },
@@ -75,7 +76,7 @@ export async function servePage(request: Request, render: (nonce: string) => Pro
   } else {
     page = await render(nonce);
   }
-  if (counted(request)) page.tally?.();
+  if (counted(request)) void page.tally?.(request.headers);
   const headers = { ...page.headers, ...(hit === null ? {} : pageCacheHeader(hit)) };
   if (page.status >= 300 && page.status < 400) return new Response(null, { status: page.status, headers });
   return htmlResponse(page.html, { status: page.status, headers });

@@ -41,6 +41,11 @@ async function redisState() {
   return redis;
 }
 
+/** The Redis client of REDIS_URL (the one the limits use), or null when unset: lib/demand/visitors.ts shares it. */
+export async function sharedRedis(): Promise<Redis | null> {
+  return (await redisState())?.client ?? null;
+}
+
 function redisLimiter(state: NonNullable<typeof redis>, rule: RateLimitRule): RateLimiterRedis {
   const id = `${rule.limit}/${rule.windowSeconds}`;
   let limiter = state.limiters.get(id);

@@ -1,7 +1,8 @@
 // Issue #22: a harvester reads the export once, keeps the cursor it gives, then follows
 // /api/v1/changements while an admin creates (import), edits, archives and merges places in the
 // back-office; its copy ends identical to a fresh export. The admin also registers a webhook
-// harvester, whose secret is shown once.
+// harvester, whose secret is shown once, after a private address was refused (the e2e server
+// allows none: HARVESTER_ALLOW_PRIVATE_ADDRESSES unset, as in production; it never delivers).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { accessibilityViolations, expect, test } from './fixtures';
 import { signInWithPassword } from './session';
@@ -129,6 +130,11 @@ test('an admin registers a webhook harvester; its secret is shown once', async (
   await expect(page.getByRole('alert').filter({ hasText: 'Corrigez les champs signalés' })).toBeVisible();
   await expect(page.getByText('Adresse invalide : une URL http:// ou https://')).toBeVisible();
   await expect(page.getByLabel('Courriel du contact technique')).toHaveValue('moisson@exemple.fr');
+  // The server never posts into its own network (SSRF): the cloud's metadata service, refused in French.
+  await page.getByLabel('Adresse qui reçoit les changements').fill('http://169.254.169.254/latest/meta-data/');
+  await page.getByRole('button', { name: 'Enregistrer le moissonneur' }).click();
+  await expect(page.getByText('Adresse refusée : 169.254.169.254 : lien local, dont le service de métadonnées du nuage')).toBeVisible();
+  await expect(page.getByLabel('Adresse qui reçoit les changements')).toHaveValue('http://169.254.169.254/latest/meta-data/');
   await page.getByLabel('Adresse qui reçoit les changements').fill('https://moisson.exemple.fr/reperes');
   await page.getByRole('button', { name: 'Enregistrer le moissonneur' }).click();
   await expect(page.getByRole('status')).toContainText('Copiez son secret maintenant');

@@ -1,5 +1,5 @@
 // Unmet demand (issue #22), end to end: searches around a commune where no place answers are
-// counted (also when the page cache answers them), written off the request path within seconds,
+// counted (also when the page cache answers them), once per visitor and day, written off the request path within seconds,
 // and shown on the département's page past the threshold of 5 searches; a commune with fewer is
 // merged into « Autres communes ». The open data has the same lines, and nothing typed.
 import { createPrismaClient } from '../../lib/db/client';
@@ -29,8 +29,12 @@ test.describe('searches without a nearby place', () => {
     await db.$disconnect();
   });
 
-  test('appear on the département’s page once a commune has 5 of them', async ({ page }) => {
-    // One search through the form, four more of the same page (answered by the page cache), two elsewhere.
+  test('appear on the département’s page once a commune has 5 visitors’ searches; a visitor repeating one counts once', async ({ page }) => {
+    // Visitors told apart as a trusted load balancer would (the e2e server trusts one hop); a third octet of this run's own.
+    const run = 1 + Math.floor(Math.random() * 250);
+    const as = (n: number) => page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.51.${run}.${n}` });
+    // One search through the form, the same page by four other visitors (answered by the page cache), two elsewhere.
+    await as(1);
     await page.goto('/recherche');
     await page.getByLabel('Où ? Ville, code postal ou adresse').fill('Mende');
     await page.getByRole('checkbox', { name: /Aide pour mes papiers en ligne/ }).check();
@@ -38,8 +42,17 @@ test.describe('searches without a nearby place', () => {
     await expect(page).toHaveURL(/ou=Mende/);
     const searched = page.url();
     await expect(page.locator('.result-card')).toHaveCount(0);
-    for (let i = 0; i < 4; i++) await page.goto(searched);
-    for (let i = 0; i < 2; i++) await page.goto('/recherche?ou=Marvejols&besoin=AideAuxDemarchesAdministratives&rayon=20');
+    for (let n = 2; n <= 5; n++) {
+      await as(n);
+      await page.goto(searched);
+    }
+    // Not counted again: the first visitor repeating the search (a script inflating a commune).
+    await as(1);
+    for (let i = 0; i < 10; i++) await page.goto(searched);
+    for (let n = 6; n <= 7; n++) {
+      await as(n);
+      await page.goto('/recherche?ou=Marvejols&besoin=AideAuxDemarchesAdministratives&rayon=20');
+    }
     // Not counted: a name typed.
     await page.goto('/recherche?ou=Mende&q=Secret');
 

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCommunes } from '../../lib/coverage/communes';
 import { dataPath } from '../../lib/data/files';
-import { flushDemand, pendingDemandKeys, searchTally } from '../../lib/demand';
+import { flushDemand, forgetDemandVisitors, pendingDemandKeys, searchTally } from '../../lib/demand';
 import { createDemandBuffer } from '../../lib/demand/buffer';
 import { demandCsvStream } from '../../lib/demand/export';
 import { MAX_KEYS_PER_COMMUNE_WEEK, purgeDemand, RETENTION_WEEKS, writeDemand } from '../../lib/demand/flush';
@@ -15,6 +15,7 @@ import { demandKey, reachOf, weekOf } from '../../lib/demand/key';
 import { demandLayer } from '../../lib/demand/read';
 import { searchPlaces } from '../../lib/search';
 import { parseSearchParams } from '../../lib/search/filters';
+import { PEER_HEADER } from '../../lib/security/client-address';
 import { resetDatabase, testDb } from '../helpers/db';
 import { loadTableSchema, validateTable } from '../helpers/frictionless';
 
@@ -39,6 +40,9 @@ const ALLOWED_COLUMNS = [
   'searches',
   'week',
 ];
+
+/** The headers of a request from this client address (the TCP peer the server records). */
+const visitor = (address: string) => new Headers({ [PEER_HEADER]: address });
 
 /** A point `km` kilometres north of Saumur's centre. */
 const north = (km: number) => ({ lat: SAUMUR.lat + km / 111.2, lng: SAUMUR.lng });
@@ -101,8 +105,9 @@ describe('the counts within 5, 10 and 20 km', () => {
 });
 
 describe('what a search leaves behind', () => {
-  it('is the aggregate row and nothing else: no address, no text typed, no name, no time finer than the week', async () => {
+  it('is the aggregate row and nothing else: no address, no text typed, no name, no time finer than the week; a visitor counts once a day', async () => {
     await db.$executeRaw`TRUNCATE "SearchDemand", "SearchDemandRollup"`;
+    forgetDemandVisitors();
     const answers = [
       await search('ou=Saumur&besoin=LoisirsEtCreationsNumeriques&frais=Gratuit&rayon=20'),
       await search('ou=49400 Saumur&besoin=AideAuxDemarchesAdministratives'),
@@ -114,8 +119,12 @@ describe('what a search leaves behind', () => {
     ];
     const tallies = answers.map(({ filters, response }) => searchTally(filters, response));
     expect(tallies.map((t) => t !== null)).toEqual([true, true, false, false, false, false]);
-    for (const tally of tallies) tally?.();
-    tallies[0]?.(); // the same page served again from the page cache: counted again
+    for (const tally of tallies) await tally?.(visitor('203.0.113.7'));
+    // The same page served again (from the page cache or not) to the same visitor: not counted again, however often…
+    for (let i = 0; i < 50; i++) await tallies[0]?.(visitor('203.0.113.7'));
+    // …nor from another address of the same IPv6 /64; another visitor counts.
+    await tallies[0]?.(visitor('2001:db8:1:2::1'));
+    await tallies[0]?.(visitor('2001:db8:1:2::99'));
     expect(pendingDemandKeys()).toBe(2);
     await flushDemand();
     expect(pendingDemandKeys()).toBe(0);
@@ -160,7 +169,7 @@ describe('what a search leaves behind', () => {
     ]);
     expect(dump).toContain('LoisirsEtCreationsNumeriques');
     // The text typed, the postcode, the name, the position, the network, and any time of day (an ISO time has a T).
-    for (const secret of ['Lieu secret', '49400', 'Saumur', '47.2', 'un-reseau', 'T']) expect(dump).not.toContain(secret);
+    for (const secret of ['Lieu secret', '49400', 'Saumur', '47.2', 'un-reseau', 'T', '203.0.113', '2001:db8']) expect(dump).not.toContain(secret);
   });
 
   it('keeps the table bounded under a flood of distinct searches', async () => {

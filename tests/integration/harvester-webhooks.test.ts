@@ -1,6 +1,8 @@
 // Webhooks of the change feed (issue #22), against real HTTP servers on this machine: a harvester
 // that verifies the signature, one that fails then recovers, one that never answers, and the
-// give-up mail through a real SMTP sink.
+// give-up mail through a real SMTP sink. The receivers listen on 127.0.0.1, which production refuses:
+// these tests allow it explicitly (HARVESTER_ALLOW_PRIVATE_ADDRESSES), except the one that checks
+// private destinations are refused at registration and at delivery, and redirects never followed.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,10 +19,12 @@ import { demoUsers, resetDatabase, testDb } from '../helpers/db';
 import { mailSubject, mailText, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 const db = testDb();
+/** The receivers' address, allowed for these tests only (production allows no private address). */
+const ALLOW_RECEIVERS = '127.0.0.1';
 type Received = { body: string; headers: http.IncomingHttpHeaders };
 
 /** A harvester's endpoint: answers with `status()` (or never, when it returns null) and keeps what came. */
-async function receiver(status: () => number | null) {
+async function receiver(status: () => number | null, headers: Record<string, string> = {}) {
   const received: Received[] = [];
   const hanging: http.ServerResponse[] = [];
   const server = http.createServer((request, response) => {
@@ -30,7 +34,7 @@ async function receiver(status: () => number | null) {
       received.push({ body: Buffer.concat(chunks).toString(), headers: request.headers });
       const code = status();
       if (code === null) hanging.push(response);
-      else response.writeHead(code).end('ok');
+      else response.writeHead(code, headers).end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,10 +79,12 @@ describe('harvester webhooks', () => {
     ({ admin, coordinator } = await demoUsers(db));
     sink = await startSmtpSink();
     process.env.SMTP_URL = sink.url;
+    process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES = ALLOW_RECEIVERS;
     resetMemoryLimits();
   });
   afterAll(async () => {
     delete process.env.SMTP_URL;
+    delete process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES;
     await sink.close();
     await resetDatabase(db);
   });
@@ -196,6 +202,63 @@ describe('harvester webhooks', () => {
       expect(await db.harvester.findUniqueOrThrow({ where: { id } })).toMatchObject({ gaveUpAt: null, attempts: 0, active: true });
     } finally {
       await endpoint.close();
+    }
+  });
+
+  it('never posts into its own network: private destinations refused at registration and at delivery, redirects not followed', async () => {
+    const endpoint = await receiver(() => 204);
+    const target = await receiver(() => 204);
+    const redirecting = await receiver(() => 307, { Location: target.url });
+    try {
+      // Production's default: no private address allowed.
+      delete process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES;
+      const urls = [
+        endpoint.url,
+        endpoint.url.replace('127.0.0.1', 'localhost'),
+        'http://[::1]/moisson',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.0.0.8/moisson',
+        'http://2130706433/moisson',
+        'https://[fd00::1]/moisson',
+        'http://[::ffff:169.254.169.254]/',
+      ];
+      for (const url of urls) {
+        const state = await registerHarvester(db, admin, { name: 'Interne', url, contactEmail: 'moisson@exemple.fr' });
+        expect(state, url).toMatchObject({ status: 'error', message: 'Corrigez les champs signalés.', values: { url } });
+        expect(state.errors?.url, url).toMatch(/^Adresse refusée : .* Repères n’envoie les changements qu’à une adresse publique d’Internet/);
+      }
+      expect((await registerHarvester(db, admin, { name: 'Interne', url: urls[3], contactEmail: 'm@exemple.fr' })).errors?.url).toContain(
+        '169.254.169.254 : lien local, dont le service de métadonnées du nuage',
+      );
+      expect(await db.harvester.count({ where: { name: 'Interne' } })).toBe(0);
+
+      // Registered while allowed, or under a name that resolved elsewhere then: delivery checks again, on the address connected to.
+      process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES = ALLOW_RECEIVERS;
+      const { id } = await register(endpoint.url, 'Interne');
+      const { id: redirected } = await register(redirecting.url, 'Redirige');
+      delete process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES;
+      await touch(1);
+      const refused = await deliverDue(db);
+      expect(refused.find((o) => o.harvesterId === id)).toMatchObject({ result: 'failed', error: 'adresse refusée : 127.0.0.1 (boucle locale de ce serveur)' });
+      await db.harvester.update({ where: { id }, data: { url: endpoint.url.replace('127.0.0.1', 'localhost'), nextAttemptAt: new Date() } });
+      expect((await deliverDue(db)).find((o) => o.harvesterId === id)).toMatchObject({
+        result: 'failed',
+        error: expect.stringMatching(/^adresse refusée : 127\.0\.0\.1/),
+      });
+      expect(endpoint.received).toHaveLength(0);
+
+      // Allowed again: the name delivers (it resolves to an allowed address); a redirect, even to an allowed address, is not followed.
+      process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES = ALLOW_RECEIVERS;
+      await db.harvester.updateMany({ where: { id: { in: [id, redirected] } }, data: { nextAttemptAt: new Date() } });
+      const outcomes = await deliverDue(db);
+      expect(outcomes.find((o) => o.harvesterId === id)?.result).toBe('delivered');
+      expect(outcomes.find((o) => o.harvesterId === redirected)).toMatchObject({ result: 'failed', error: 'redirection refusée (HTTP 307)' });
+      expect(redirecting.received.length).toBeGreaterThan(0);
+      expect(target.received).toHaveLength(0);
+      await db.harvester.deleteMany({ where: { id: { in: [id, redirected] } } });
+    } finally {
+      process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES = ALLOW_RECEIVERS;
+      await Promise.all([endpoint.close(), target.close(), redirecting.close()]);
     }
   });
 
