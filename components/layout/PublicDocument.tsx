@@ -90,7 +90,7 @@ export function PublicDocument(props: Props) {
               t={t}
               languages={path ? <LanguageSwitch t={t} path={path} /> : undefined}
               selection={
-                <a href={t.path('/orienter/selection')} hrefLang={t.locale === 'fr' ? undefined : 'fr'} data-selection-link="">
+                <a href={t.path('/orienter/selection')} data-selection-link="">
                   {t('nav.selection')}
                 </a>
               }
