@@ -18,7 +18,7 @@ import { departementOf, reachOf, weekOf, type DemandKey, type RadiusBand } from 
 import { parseSearchParams } from '../lib/search/filters';
 import { PEER_HEADER } from '../lib/security/client-address';
 import { startApp } from './app';
-import { openBenchDatabase } from './database';
+import { benchDatabaseUrl, openBenchDatabase } from './database';
 import { popularTowns } from './queries';
 import { loadCommunes } from './real-sources';
 import { compareAndSave, type Figure } from './results';
@@ -29,6 +29,10 @@ const PER_DAY = Number(process.env.BENCH_SEARCHES_PER_DAY ?? 100_000);
 const WEEKS = Number(process.env.BENCH_WEEKS ?? 52);
 /** The traffic the table's size is projected to (distinct keys counted in memory), whatever the size simulated. */
 const PROJECT_PER_DAY = Number(process.env.BENCH_PROJECT_PER_DAY ?? 100_000);
+/** Weeks written through the production buffer and flush, oldest first; the others are those again in turn (fillYear): at 100,000
+ * a day a week takes about two minutes to write here. BENCH_REUSE=1 keeps an earlier run's weeks (its newest dropped) and fills the rest. */
+const WRITTEN = Math.min(WEEKS, Number(process.env.BENCH_WEEKS_WRITTEN ?? WEEKS));
+const REUSE = process.env.BENCH_REUSE === '1';
 const PLACES = Number(process.env.BENCH_PLACES ?? 100_000);
 const LAYER_RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 300);
@@ -117,7 +121,7 @@ async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
     writes.push(ms);
   };
   const started = performance.now();
-  for (let w = WEEKS - 1; w >= 0; w--) {
+  for (let w = WEEKS - 1; w >= WEEKS - WRITTEN; w--) {
     const week = weekOf(new Date(Date.now() - w * 7 * 86_400_000));
     const buffer = createDemandBuffer();
     for (let i = 0; i < PER_DAY * 7; i++) {
@@ -134,34 +138,63 @@ async function simulateYear(db: ReturnType<typeof createPrismaClient>) {
     if (w % 13 === 0)
       console.log(`  week ${week}: ${searches.toLocaleString('en-GB')} searches so far, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  // The sizes without the dead rows the compactions left (PostgreSQL reuses their space over time).
+  return { searches, writes: summarise(writes), recordUs: (recordMs * 1000) / searches };
+}
+
+/** The tables' rows and bytes, without the dead rows the compactions left (PostgreSQL reuses their space over time). */
+async function sizeOf(db: ReturnType<typeof createPrismaClient>) {
   await db.$executeRaw`VACUUM FULL "SearchDemand"`;
   await db.$executeRaw`VACUUM FULL "SearchDemandRollup"`;
-  const [size] = await db.$queryRaw<Array<{ rows: number; bytes: bigint; table: bigint; rollupRows: number; rollupBytes: bigint }>>`
+  const [size] = await db.$queryRaw<Array<{ rows: number; bytes: bigint; table: bigint; rollupRows: number; rollupBytes: bigint; searches: bigint }>>`
     SELECT (SELECT count(*)::int FROM "SearchDemand") AS rows, pg_total_relation_size('"SearchDemand"') AS bytes, pg_relation_size('"SearchDemand"') AS table,
-      (SELECT count(*)::int FROM "SearchDemandRollup") AS "rollupRows", pg_total_relation_size('"SearchDemandRollup"') AS "rollupBytes"`;
+      (SELECT count(*)::int FROM "SearchDemandRollup") AS "rollupRows", pg_total_relation_size('"SearchDemandRollup"') AS "rollupBytes",
+      (SELECT coalesce(sum(searches), 0) FROM "SearchDemand") AS searches`;
   return {
-    searches,
+    searches: Number(size.searches),
     rows: size.rows,
     bytes: Number(size.bytes),
     tableBytes: Number(size.table),
     rollupRows: size.rollupRows,
     rollupBytes: Number(size.rollupBytes),
-    writes: summarise(writes),
-    recordUs: (recordMs * 1000) / searches,
   };
 }
 
+/** The year's weeks not written are copies of the written ones, in turn (same traffic, shifted in time); returns how many. */
+async function fillYear(db: ReturnType<typeof createPrismaClient>): Promise<{ written: number; copied: number }> {
+  const weeks = await db.$queryRaw<Array<{ week: Date }>>`SELECT DISTINCT week FROM "SearchDemand" ORDER BY week`;
+  const present = weeks.map((r) => r.week.toISOString().slice(0, 10));
+  const all = Array.from({ length: WEEKS }, (_, i) => weekOf(new Date(Date.now() - (WEEKS - 1 - i) * 7 * 86_400_000)));
+  const missing = all.filter((week) => !present.includes(week));
+  for (const [i, week] of missing.entries()) {
+    const source = present[i % present.length];
+    await db.$executeRaw`INSERT INTO "SearchDemand" SELECT (jsonb_populate_record(NULL::"SearchDemand", to_jsonb(d) || jsonb_build_object('week', ${week}::text))).*
+      FROM "SearchDemand" d WHERE week = ${source}::date`;
+    await db.$executeRaw`INSERT INTO "SearchDemandRollup" SELECT (jsonb_populate_record(NULL::"SearchDemandRollup", to_jsonb(r) || jsonb_build_object('week', ${week}::text))).*
+      FROM "SearchDemandRollup" r WHERE week = ${source}::date`;
+  }
+  return { written: present.length, copied: missing.length };
+}
+
+/** A database an earlier run wrote weeks into (BENCH_REUSE=1): its newest week dropped, the year filled, its size read. */
+async function reusedYear(db: ReturnType<typeof createPrismaClient>) {
+  await db.$executeRaw`DELETE FROM "SearchDemand" WHERE week = (SELECT max(week) FROM "SearchDemand")`;
+  await db.$executeRaw`DELETE FROM "SearchDemandRollup" WHERE week > (SELECT max(week) FROM "SearchDemand")`;
+}
+
 async function main() {
-  const database = await openBenchDatabase('reperes_bench_demand');
+  const database = REUSE ? { url: benchDatabaseUrl('reperes_bench_demand'), stop: async () => {} } : await openBenchDatabase('reperes_bench_demand');
   process.env.DATABASE_URL = database.url;
   const db = createPrismaClient(database.url, { max: 4 });
   const figures: Figure[] = [];
   const raw: Record<string, unknown> = {};
 
-  await importCommunes(db, parseCommunesCsv(readDataFile('communes')));
+  if (!REUSE) await importCommunes(db, parseCommunesCsv(readDataFile('communes')));
   console.log(`\n1. A year (${WEEKS} weeks) of aggregates for ${PER_DAY.toLocaleString('en-GB')} searches a day nationally`);
-  const year = await simulateYear(db);
+  const written = REUSE ? (await reusedYear(db), null) : await simulateYear(db);
+  const filled = await fillYear(db);
+  raw.weeks = filled;
+  console.log(`  ${filled.written} weeks written through the production buffer and flush, ${filled.copied} more copied from them in turn`);
+  const year = { ...(await sizeOf(db)), writes: written?.writes ?? summarise([0]), recordUs: written?.recordUs ?? 0 };
   const mb = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
   console.log(
     `  ${year.searches.toLocaleString('en-GB')} searches → ${year.rows.toLocaleString('en-GB')} rows, ${mb(year.bytes)} MiB with indexes (${mb(year.tableBytes)} MiB table);` +
@@ -173,9 +206,13 @@ async function main() {
     { key: 'year.size', label: 'a year of aggregates, table and indexes', value: mb(year.bytes), unit: 'MiB', better: 'lower' },
     { key: 'year.rollup.rows', label: 'a year of the pages’ rollup, rows', value: year.rollupRows, unit: 'count', better: 'lower' },
     { key: 'year.rollup.size', label: 'a year of the pages’ rollup, table and index', value: mb(year.rollupBytes), unit: 'MiB', better: 'lower' },
-    { key: 'year.write.p95', label: 'one batched write (≤ MAX_KEYS keys), p95', value: year.writes.p95, unit: 'ms', better: 'lower' },
-    { key: 'record.mean', label: 'recording one search in the buffer, mean', value: year.recordUs, unit: 'µs', better: 'lower' },
   );
+  // Written by this run only (not with BENCH_REUSE).
+  if (written)
+    figures.push(
+      { key: 'year.write.p95', label: 'one batched write (≤ MAX_KEYS keys), p95', value: written.writes.p95, unit: 'ms', better: 'lower' },
+      { key: 'record.mean', label: 'recording one search in the buffer, mean', value: written.recordUs, unit: 'µs', better: 'lower' },
+    );
   raw.year = year;
   // At the full traffic, without writing it: one week's rows, times 52, at the bytes a row took above.
   const week = rowsOfAWeek(PROJECT_PER_DAY);
@@ -294,7 +331,7 @@ async function main() {
   await compareAndSave({
     name: 'demand',
     databaseUrl: database.url,
-    scale: { searchesPerDay: PER_DAY, weeks: WEEKS, places: PLACES, searchPairs: SEARCH_RUNS },
+    scale: { searchesPerDay: PER_DAY, weeks: WEEKS, weeksWritten: filled.written, places: PLACES, searchPairs: SEARCH_RUNS },
     dataset: { communes: 'data/reference/communes.csv.gz', places: `${PLACES} synthetic` },
     figures,
     raw,
