@@ -199,7 +199,9 @@ async function main() {
   console.log(
     `  ${year.searches.toLocaleString('en-GB')} searches → ${year.rows.toLocaleString('en-GB')} rows, ${mb(year.bytes)} MiB with indexes (${mb(year.tableBytes)} MiB table);` +
       ` rollup ${year.rollupRows.toLocaleString('en-GB')} rows, ${mb(year.rollupBytes)} MiB;` +
-      ` ${year.writes.n} writes, p50 ${year.writes.p50.toFixed(0)} ms, p95 ${year.writes.p95.toFixed(0)} ms; recording ${year.recordUs.toFixed(2)} µs a search`,
+      (written
+        ? ` ${written.writes.n} writes, p50 ${written.writes.p50.toFixed(0)} ms, p95 ${written.writes.p95.toFixed(0)} ms; recording ${written.recordUs.toFixed(2)} µs a search`
+        : ' (weeks written by an earlier run: no write timed)'),
   );
   figures.push(
     { key: 'year.rows', label: 'a year of aggregates, rows', value: year.rows, unit: 'count', better: 'lower' },
