@@ -56,6 +56,19 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
+async function inTransaction(url: string, run: (client: pg.Client) => Promise<void>): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query('BEGIN');
+    try {
+      await run(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
 export async function serverMajor(url: string): Promise<number> {
   return withClient(url, async (client) => Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
 }
@@ -229,6 +242,15 @@ export async function backupDatabase(url: string, file: string, options: { forma
   return { format: 'logical', file, rows: await logicalBackup(url, file) };
 }
 
+/**
+ * The change feed's reset alone, for a database restored by hand (pg_restore run directly, not
+ * `npm run db:restore`): `npm run db:feed-reset`. The keys of the database overwritten are lost by
+ * then: its cursors are refused as not given here (400) rather than as reset (410).
+ */
+export async function resetFeedAfterManualRestore(url: string): Promise<void> {
+  await inTransaction(url, (client) => afterRestore(client, []));
+}
+
 /** Which kind of backup a file holds. */
 export function backupFormatOf(file: string): BackupFormat {
   const head = Buffer.alloc(5);
@@ -254,15 +276,6 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
   const previousKeys = await withClient(url, feedKeys);
   run(tool.path, ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, file]);
   // pg_restore has committed: the feed's reset follows at once, in a transaction of its own.
-  await withClient(url, async (client) => {
-    await client.query('BEGIN');
-    try {
-      await afterRestore(client, previousKeys);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  });
+  await inTransaction(url, (client) => afterRestore(client, previousKeys));
   return { format, file, tool: `${tool.path} (${tool.major})` };
 }

@@ -45,6 +45,14 @@ export async function feedKeys(client: Client): Promise<Buffer[]> {
  * were renumbered and harvesters reset.
  */
 export async function resetChangeFeed(client: Client, previousKeys: Buffer[]): Promise<{ changes: number; harvesters: number }> {
+  const [{ ready }] = (
+    await client.query(`SELECT count(*) = 2 AS ready FROM information_schema.columns
+      WHERE table_schema = 'public' AND (table_name, column_name) IN (('ChangeFeedState', 'retiredKeys'), ('Harvester', 'feedResetAt'))`)
+  ).rows;
+  if (!ready)
+    throw new Error(
+      'La sauvegarde restaurée précède la migration 20261206123900_change_feed_restore : lancez `npm run db:migrate`, puis `npm run db:feed-reset` pour réinitialiser le flux de changements.',
+    );
   // 1. Renumbered in their order, through negative ids (the primary key is checked row by row).
   const renumbered = await client.query(`
     WITH ranked AS (SELECT id, row_number() OVER (ORDER BY txid, id) AS rn FROM "PlaceChange")
