@@ -7,7 +7,7 @@
 // read new before old. And a harvester's copy may hold changes the restore undid.
 //
 // So, after the rows are back:
-// 1. the restored rows are renumbered (txid 0, ids 1…n in their old (txid, id) order): they sort
+// 1. the restored rows are renumbered (txid 0, ids in their old (txid, id) order): they sort
 //    before every future transaction, and readers serve them (their bound, the oldest running
 //    transaction, is always above 0);
 // 2. the signing key is rotated; the keys it replaces (the backup's and the overwritten
@@ -53,11 +53,11 @@ export async function resetChangeFeed(client: Client, previousKeys: Buffer[]): P
     throw new Error(
       'La sauvegarde restaurée précède la migration 20261206123900_change_feed_restore : lancez `npm run db:migrate`, puis `npm run db:feed-reset` pour réinitialiser le flux de changements.',
     );
-  // 1. Renumbered in their order, through negative ids (the primary key is checked row by row).
+  // 1. Renumbered in their order, above the highest id (the primary key is checked row by row: no collision on the way).
   const renumbered = await client.query(`
-    WITH ranked AS (SELECT id, row_number() OVER (ORDER BY txid, id) AS rn FROM "PlaceChange")
-    UPDATE "PlaceChange" c SET id = -ranked.rn, txid = 0 FROM ranked WHERE c.id = ranked.id`);
-  await client.query(`UPDATE "PlaceChange" SET id = -id WHERE id < 0`);
+    WITH top AS (SELECT coalesce(max(id), 0) AS top FROM "PlaceChange"),
+         ranked AS (SELECT id, row_number() OVER (ORDER BY txid, id) AS rn FROM "PlaceChange")
+    UPDATE "PlaceChange" c SET id = top.top + ranked.rn, txid = 0 FROM ranked, top WHERE c.id = ranked.id`);
   await client.query(`SELECT setval(pg_get_serial_sequence('"PlaceChange"', 'id'), coalesce(max(id), 0) + 1, false) FROM "PlaceChange"`);
 
   // 2. A new key; the backup's and the overwritten database's retired, newest first, without repeats.
