@@ -26,6 +26,10 @@ export function renderDocument(element: ReactElement): string {
  * CPU, up to 0.15 s after the page's last byte on the bench's waterfalls; bench/README.md). It blocks the first paint.
  */
 export function htmlResponse(html: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  const headers = { 'Content-Type': 'text/html; charset=utf-8', Link: `<${assetUrl('site.css')}>; rel=preload; as=style`, ...init.headers };
-  return new Response(html, { status: init.status ?? 200, headers });
+  return new Response(html, { status: init.status ?? 200, headers: htmlHeaders(init.headers) });
+}
+
+/** The headers of such a page, with `headers` added (lib/render/fast-hit.ts sends them itself). */
+export function htmlHeaders(headers?: Record<string, string>): Record<string, string> {
+  return { 'Content-Type': 'text/html; charset=utf-8', Link: `<${assetUrl('site.css')}>; rel=preload; as=style`, ...headers };
 }
