@@ -12,8 +12,9 @@ import 'server-only';
 // to the proxy (COUNTED_HEADER), so that it is counted once; a refused one too, so that the proxy
 // answers the 429 as always. Installed by instrumentation.ts, like the peer address's recorder.
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { freshCachedPage, NONCE_TOKEN, pageCacheHeader, type CachedPage } from '@/lib/cache/page-cache';
-import { splitLocale } from '@/lib/i18n/locales';
+import { LOCALE_HEADER, splitLocale } from '@/lib/i18n/locales';
 import { requestId } from '@/lib/observability/request-id';
 import { createNonce, requestSecurityHeaders } from '@/lib/security/headers';
 import { COUNTED_HEADER, countedValue, countSearch, isLimitedSearch } from '@/lib/security/search-rate';
@@ -81,11 +82,60 @@ function answer(request: http.IncomingMessage, response: http.ServerResponse, ke
   return true;
 }
 
+/** A route handler that answers a public page before Next.js: `path` without the language prefix. */
+export type EarlyRoute = (path: string) => ((request: Request) => Promise<Response>) | null;
+
+/** The Vary Next.js gives an App Router route's answer (with Accept-Encoding, its compression's). */
+const NEXT_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
+/** Next.js's compression leaves smaller bodies as they are. */
+const GZIP_THRESHOLD = 1024;
+
 /**
- * Answers the request from the page cache when it can: true once answered; false when Next.js
- * must handle it (a promise when a search is counted first: the count then goes with the request).
+ * Renders the page with its route handler, as Next.js would after the proxy: the request the proxy
+ * passes on (its nonce, language, path and CSP in the headers, the address without the prefix),
+ * the proxy's headers added to the answer, gzipped as Next.js's compression does.
  */
-export function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean | Promise<boolean> {
+async function renderEarly(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  handler: (request: Request) => Promise<Response>,
+  url: URL,
+  headers: HeaderReader,
+) {
+  const nonce = createNonce();
+  const id = requestId(headers.get('x-request-id'));
+  const { locale, path } = splitLocale(url.pathname);
+  const socket = request.socket as { encrypted?: boolean };
+  const security = requestSecurityHeaders(path, nonce, headers.get('x-forwarded-proto'), socket.encrypted ? 'https' : 'http');
+  const forwarded = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) forwarded.set(name, Array.isArray(value) ? value.join(', ') : value);
+  forwarded.delete(COUNTED_HEADER);
+  forwarded.set('x-pathname', path);
+  forwarded.set('x-request-id', id);
+  forwarded.set('x-nonce', nonce);
+  forwarded.set(LOCALE_HEADER, locale);
+  forwarded.set('Content-Security-Policy', security['Content-Security-Policy']);
+  const answer = await handler(new Request(`http://${headers.get('host') ?? 'localhost'}${path}${url.search}`, { headers: forwarded }));
+  let body = Buffer.from(await answer.arrayBuffer());
+  const out: Record<string, string> = {};
+  answer.headers.forEach((value, name) => (out[name] = value));
+  Object.assign(out, security, { 'x-request-id': id, vary: NEXT_VARY });
+  if (body.length >= GZIP_THRESHOLD && acceptsGzip(headers.get('accept-encoding'))) {
+    body = zlib.gzipSync(body);
+    out['content-encoding'] = 'gzip';
+  }
+  out['content-length'] = String(body.length);
+  response.writeHead(answer.status, out);
+  response.end(body);
+  return true;
+}
+
+/**
+ * Answers the request from the page cache when it can, or with the page's route handler when
+ * `early` names one: true once answered; false when Next.js must handle it (a promise when a
+ * search is counted first: the count then goes with the request).
+ */
+export function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse, early?: EarlyRoute): boolean | Promise<boolean> {
   if (request.method !== 'GET') return false;
   const url = requestUrl(request.url);
   if (!url) return false;
@@ -93,18 +143,20 @@ export function answerFromCache(request: http.IncomingMessage, response: http.Se
   const key = pageCacheKeyFor({ method: 'GET', headers, url });
   if (key === null) return false;
   const { path } = splitLocale(url.pathname);
-  if (!isLimitedSearch(path, url.search)) return answer(request, response, key, path, headers);
+  const handler = early?.(path) ?? null;
+  const answerOrRender = () => answer(request, response, key, path, headers) || (handler ? renderEarly(request, response, handler, url, headers) : false);
+  if (!isLimitedSearch(path, url.search)) return answerOrRender();
   // Counted here, as the proxy would (a cacheable page is never one it redirects first), whether a page answers or not.
   return countSearch(headers).then((limit) => {
     request.headers[COUNTED_HEADER] = countedValue(limit);
-    return limit.ok && answer(request, response, key, path, headers);
+    return limit.ok && answerOrRender();
   });
 }
 
 type Emitter = { emit: (event: string, ...args: unknown[]) => boolean; __reperesFastHit?: true };
 
-/** Makes every HTTP server of this process try the page cache before Next.js (idempotent). */
-export function installFastHits(server: typeof http.Server = http.Server): void {
+/** Makes every HTTP server of this process try the page cache (and the `early` routes) before Next.js (idempotent). */
+export function installFastHits(server: typeof http.Server = http.Server, early?: EarlyRoute): void {
   const proto = server.prototype as unknown as Emitter;
   if (proto.__reperesFastHit) return;
   const emit = proto.emit;
@@ -116,7 +168,7 @@ export function installFastHits(server: typeof http.Server = http.Server): void 
     const handOn = () => emit.call(this, event, ...args);
     let answered: boolean | Promise<boolean>;
     try {
-      answered = answerFromCache(request, response);
+      answered = answerFromCache(request, response, early);
     } catch {
       answered = false;
     }

@@ -17,8 +17,21 @@ import { listeningCache, usePageCacheFixture } from '../helpers/page-cache';
 
 const globalForCache = globalThis as unknown as { reperesPageCache?: PageCache };
 
+/** The route handler the server renders /lieux/en-avance with before Next.js, and the requests it got. */
+const early: Request[] = [];
 class Server extends http.Server {}
-installFastHits(Server);
+installFastHits(Server, (path) =>
+  path === '/lieux/en-avance'
+    ? async (request) => {
+        early.push(request);
+        const nonce = request.headers.get('x-nonce')!;
+        return new Response(`<html lang="${request.headers.get(LOCALE_HEADER)}"><script nonce="${nonce}"></script>${'x'.repeat(2000)}</html>`, {
+          status: 200,
+          headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+        });
+      }
+    : null,
+);
 
 /** What the stand-in for Next.js saw. */
 const handedOn: Array<{ url: string; headers: http.IncomingHttpHeaders }> = [];
@@ -124,6 +137,36 @@ describe('page cache fast path', () => {
     expect(search.get(COUNTED_HEADER)).not.toContain('forged');
     expect(other.get(COUNTED_HEADER)).toBeNull();
     expect(countedResult(new Headers({ [COUNTED_HEADER]: 'forged ok 1' }))).toBeNull();
+  });
+
+  it('renders a page it has a route for, as Next.js would after the proxy, and only for a request the cache could answer', async () => {
+    handedOn.length = 0;
+    early.length = 0;
+    const answer = await get('/ar/lieux/en-avance?x=1', { 'x-request-id': 'lb-request-0001' });
+    expect(early).toHaveLength(1);
+    const request = early[0];
+    expect(new URL(request.url).pathname + new URL(request.url).search).toBe('/lieux/en-avance?x=1');
+    expect([request.headers.get(LOCALE_HEADER), request.headers.get('x-pathname'), request.headers.get('x-request-id')]).toEqual([
+      'ar',
+      '/lieux/en-avance',
+      'lb-request-0001',
+    ]);
+    const nonce = request.headers.get('x-nonce')!;
+    expect(request.headers.get('content-security-policy')).toContain(`'nonce-${nonce}'`);
+    expect(answer.body).toContain(`<html lang="ar"><script nonce="${nonce}">`);
+    expect(answer.headers).toMatchObject({
+      'content-encoding': 'gzip',
+      'cache-control': 'no-store',
+      'x-request-id': 'lb-request-0001',
+      'x-frame-options': 'DENY',
+    });
+    expect(answer.headers['content-security-policy']).toContain(`'nonce-${nonce}'`);
+    expect(answer.headers.vary).toContain('Accept-Encoding');
+    // Signed in, or another address: Next.js as before.
+    await get('/lieux/en-avance', { cookie: 'next-auth.session-token=x' });
+    await get('/lieux/en-retard');
+    expect(early).toHaveLength(1);
+    expect(handedOn.map((r) => r.url)).toEqual(['/lieux/en-avance', '/lieux/en-retard']);
   });
 
   it('reads Accept-Encoding as Next.js’s compression does for gzip', () => {
