@@ -10,9 +10,12 @@ import type { Instrumentation } from 'next';
 // written the peer when it counts a search.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { installFastHits } = await import('./lib/render/fast-hit');
-  const { earlyRoute } = await import('./app/early-routes');
-  installFastHits(undefined, earlyRoute);
+  // Production only: `next dev` keeps no page cache, and reloads the route handlers it renders.
+  if (process.env.NODE_ENV === 'production') {
+    const { installFastHits } = await import('./lib/render/fast-hit');
+    const { earlyRoute } = await import('./app/early-routes');
+    installFastHits(undefined, earlyRoute);
+  }
   const { recordPeerAddresses } = await import('./lib/security/client-address');
   recordPeerAddresses();
 }

@@ -10,7 +10,9 @@ import 'server-only';
 // Next.js would rewrite or redirect (it must be exactly as the cache keys it), a miss, an expired
 // page. A search counted here and then not answered (the page went in between) carries its count
 // to the proxy (COUNTED_HEADER), so that it is counted once; a refused one too, so that the proxy
-// answers the 429 as always. Installed by instrumentation.ts, like the peer address's recorder.
+// answers the 429 as always. Installed by instrumentation.ts, like the peer address's recorder,
+// in production. What Next.js would add on its own is not added here: next.config.js's headers()
+// (none for these pages), and internal headers such as x-middleware-rewrite.
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { freshCachedPage, NONCE_TOKEN, pageCacheHeader, type CachedPage } from '@/lib/cache/page-cache';
