@@ -96,10 +96,13 @@ describe('the change feed after a restore', () => {
     source = createPrismaClient(sourceUrl, { max: 2 });
     sink = await startSmtpSink();
     process.env.SMTP_URL = sink.url;
+    // The harvesters' receivers listen on this machine: a private address, refused unless allowed (lib/harvesters/destination.ts).
+    process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES = '127.0.0.1';
   }, 180_000);
 
   afterAll(async () => {
     delete process.env.SMTP_URL;
+    delete process.env.HARVESTER_ALLOW_PRIVATE_ADDRESSES;
     await sink.close();
     await source.$disconnect();
     await resetDatabase(db);
