@@ -4,9 +4,18 @@
 import type { Instrumentation } from 'next';
 
 // The Node.js server records each request's TCP peer for the per-address rate limits: route
-// handlers get no socket from Next.js (lib/security/client-address.ts).
+// handlers get no socket from Next.js (lib/security/client-address.ts). It answers fresh cached
+// pages itself, before Next.js, and renders the search and place pages there (lib/render/fast-hit.ts,
+// app/early-routes.ts): installed first, so that the peer's recorder, installed around it, has
+// written the peer when it counts a search.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Production only: `next dev` keeps no page cache, and reloads the route handlers it renders.
+  if (process.env.NODE_ENV === 'production') {
+    const { installFastHits } = await import('./lib/render/fast-hit');
+    const { earlyRoute } = await import('./app/early-routes');
+    installFastHits(undefined, earlyRoute);
+  }
   const { recordPeerAddresses } = await import('./lib/security/client-address');
   recordPeerAddresses();
 }

@@ -12,27 +12,14 @@ import { LOCALE_HEADER, prefixedPathKind, splitLocale } from '@/lib/i18n/locales
 import { requestId } from '@/lib/observability/request-id';
 import { cachedPageResponse } from '@/lib/render/public-page';
 import { cacheControlFor } from '@/lib/security/cache-control';
-import { createNonce, securityHeaders } from '@/lib/security/headers';
-import { clientIp, hit } from '@/lib/security/rate-limit';
-
-const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-
-/** Searches per client address and minute (the page and its network-scoped form): generous for people, a brake for scrapers. */
-const SEARCH_RATE = { limit: Number(process.env.SEARCH_RATE_LIMIT) || 300, windowSeconds: 60 };
-const SEARCH_PATH = /^\/(recherche|facile\/recherche|ateliers(?:\.ics)?|reseaux\/[^/]+)\/?$/;
+import { createNonce, requestSecurityHeaders } from '@/lib/security/headers';
+import { COUNTED_HEADER, countedResult, countSearch, isLimitedSearch, TOO_MANY_SEARCHES } from '@/lib/security/search-rate';
 
 export async function proxy(request: NextRequest) {
   const id = requestId(request.headers.get('x-request-id'));
   const nonce = createNonce();
   const { locale, path: pathname, prefixed } = splitLocale(request.nextUrl.pathname);
-  const forwardedProto = request.headers.get('x-forwarded-proto')?.split(',')[0].trim();
-  const security = securityHeaders({
-    pathname,
-    nonce,
-    tileUrl: process.env.TILE_URL || DEFAULT_TILES,
-    production: process.env.NODE_ENV === 'production',
-    https: (forwardedProto ?? request.nextUrl.protocol.replace(/:$/, '')) === 'https',
-  });
+  const security = requestSecurityHeaders(pathname, nonce, request.headers.get('x-forwarded-proto'), request.nextUrl.protocol.replace(/:$/, ''));
 
   if (prefixed && prefixedPathKind(pathname) === 'french') {
     const french = NextResponse.redirect(new URL(`${pathname}${request.nextUrl.search}`, request.url), 307);
@@ -48,14 +35,16 @@ export async function proxy(request: NextRequest) {
   headers.set('x-nonce', nonce);
   headers.set(LOCALE_HEADER, locale);
   headers.set('Content-Security-Policy', security['Content-Security-Policy']);
+  headers.delete(COUNTED_HEADER);
 
-  if (SEARCH_PATH.test(pathname) && request.nextUrl.search) {
-    const limit = await hit(`search:${clientIp(request.headers)}`, SEARCH_RATE);
+  if (isLimitedSearch(pathname, request.nextUrl.search)) {
+    // Already counted when the page cache's fast path saw it first (lib/render/fast-hit.ts).
+    const limit = countedResult(request.headers) ?? (await countSearch(request.headers));
     if (!limit.ok) {
-      const refused = new NextResponse(
-        '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trop de recherches — Repères</title><h1>Trop de recherches</h1><p>Vous avez lancé beaucoup de recherches en peu de temps. Réessayez dans une minute.</p></html>',
-        { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': 'no-store' } },
-      );
+      const refused = new NextResponse(TOO_MANY_SEARCHES, {
+        status: 429,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': 'no-store' },
+      });
       for (const [name, value] of Object.entries(security)) refused.headers.set(name, value);
       refused.headers.set('x-request-id', id);
       return refused;

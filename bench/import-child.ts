@@ -122,6 +122,7 @@ async function main() {
     duplicates: report.duplicates.length,
     warnings: report.warningCount,
     failedBatches: report.failedBatches.length,
+    ...(report.failedBatches.length ? { failedBatchReasons: report.failedBatches.slice(0, 5).map((b) => b.reason) } : {}),
     firstRejections: report.rejected.slice(0, 5),
     ...(queries.size
       ? {

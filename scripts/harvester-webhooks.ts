@@ -19,7 +19,7 @@ async function main() {
   await handle.embedded?.stop();
   const count = (result: string) => outcomes.filter((o) => o.result === result).length;
   console.log(
-    `Moissonneurs : ${count('delivered')} envoi(s) réussi(s), ${count('failed')} échec(s) à réessayer, ${count('gave-up')} abandon(s). ${pruned} changement(s) ancien(s) effacé(s).`,
+    `Moissonneurs : ${count('delivered')} envoi(s) réussi(s), ${count('reset-notified')} avis de restauration, ${count('failed')} échec(s) à réessayer, ${count('gave-up')} abandon(s). ${pruned} changement(s) ancien(s) effacé(s).`,
   );
 }
 

@@ -52,7 +52,9 @@ export function OpenDataView({ count, updated, parameters, t = translator() }: P
           l’identifiant du lieu conservé), et le <code>curseur</code> à garder pour la suite ; <code>a_jour</code> vaut <code>true</code> quand il n’y a plus
           rien à lire. Un moissonneur qui garde son curseur ne manque ni ne reçoit deux fois aucun changement, même si des modifications se font pendant sa
           lecture. Un curseur modifié est refusé (400, <code>curseur_invalide</code>) et un curseur de plus de 90 jours aussi (410, <code>curseur_expire</code>)
-          : relisez alors l’export. Les moissonneurs réguliers peuvent demander à recevoir les changements par webhook (POST signé HMAC-SHA256).
+          ; après une restauration de la base depuis une sauvegarde, les curseurs donnés avant sont refusés (410, <code>curseur_reinitialise</code>), car votre
+          copie peut contenir des changements que la restauration a annulés : relisez alors l’export. Les moissonneurs réguliers peuvent demander à recevoir les
+          changements par webhook (POST signé HMAC-SHA256).
         </p>
       </div>
       <h2>{t('data.ateliers')}</h2>

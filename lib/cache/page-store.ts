@@ -5,7 +5,7 @@
 // empty itself, and `active()` whether it may answer at all (only while the listener listens).
 
 /** `tally`: called by the caller once per response it serves from this page, with the request's headers (a search counted for unmet demand, lib/demand); the cache only keeps it. */
-export type Tally = (headers: Headers) => void | Promise<void>;
+export type Tally = (headers: Pick<Headers, 'get'>) => void | Promise<void>;
 export type CachedPage = { status: number; body: string; headers?: Record<string, string>; tally?: Tally };
 
 type Log = { warn(obj: object, msg: string): void };

@@ -2,13 +2,15 @@
 // custom-format archive (restored with pg_restore). Without one — the embedded PostgreSQL 17
 // ships no client tools, and a distribution may only offer older ones — a logical backup of
 // every row (gzipped JSON lines, one per row, plus the list of applied migrations) that restores
-// exactly onto a database migrated to the same version.
+// exactly onto a database migrated to the same version. Either way, the change feed is reset after
+// the rows are back (lib/export/feed-reset.ts: renumbered rows, a new cursor key, webhooks told).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import pg from 'pg';
+import { feedKeys, resetChangeFeed } from '../export/feed-reset';
 
 export type BackupFormat = 'pg_dump' | 'logical';
 export type BackupResult = { format: BackupFormat; file: string; tool?: string; rows?: number };
@@ -52,6 +54,19 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   } finally {
     await client.end();
   }
+}
+
+async function inTransaction(url: string, run: (client: pg.Client) => Promise<void>): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query('BEGIN');
+    try {
+      await run(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 export async function serverMajor(url: string): Promise<number> {
@@ -135,10 +150,17 @@ async function logicalBackup(url: string, file: string): Promise<number> {
   });
 }
 
+/** In the restore's transaction: the change feed reset, and every process's page cache emptied (the disabled triggers told none). */
+async function afterRestore(client: pg.Client, previousKeys: Buffer[]) {
+  await resetChangeFeed(client, previousKeys);
+  await client.query(`NOTIFY reperes_public_data, 'restore'`); // PUBLIC_DATA_CHANNEL (lib/cache)
+}
+
 async function logicalRestore(url: string, file: string): Promise<number> {
   return withClient(url, async (client) => {
     let header: { format: string; migrations: string[]; tables: string[] } | undefined;
     let restoredTables: string[] = [];
+    let previousKeys: Buffer[] = [];
     let rows = 0;
     const pending: { table: string; rows: string[] } = { table: '', rows: [] };
     const flush = async () => {
@@ -160,6 +182,7 @@ async function logicalRestore(url: string, file: string): Promise<number> {
           const applied = await appliedMigrations(client);
           const missing = header.migrations.filter((m) => !applied.includes(m));
           if (missing.length) throw new Error(`La base doit d’abord être migrée comme la sauvegarde (migrations manquantes : ${missing.join(', ')}).`);
+          previousKeys = await feedKeys(client);
           const tables = await tablesInOrder(client);
           if (tables.length) await client.query(`TRUNCATE ${tables.map(quote).join(', ')} RESTART IDENTITY CASCADE`);
           // The rows come back exactly as they were, derived columns and the change feed's log
@@ -190,8 +213,7 @@ async function logicalRestore(url: string, file: string): Promise<number> {
           END LOOP;
         END $$`);
       for (const table of restoredTables) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
-      // The pages' caches were not told by the (disabled) triggers: every public table changed.
-      await client.query(`NOTIFY reperes_public_data, 'restore'`); // PUBLIC_DATA_CHANNEL (lib/cache)
+      await afterRestore(client, previousKeys);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -220,6 +242,15 @@ export async function backupDatabase(url: string, file: string, options: { forma
   return { format: 'logical', file, rows: await logicalBackup(url, file) };
 }
 
+/**
+ * The change feed's reset alone, for a database restored by hand (pg_restore run directly, not
+ * `npm run db:restore`): `npm run db:feed-reset`. The keys of the database overwritten are lost by
+ * then: its cursors are refused as not given here (400) rather than as reset (410).
+ */
+export async function resetFeedAfterManualRestore(url: string): Promise<void> {
+  await inTransaction(url, (client) => afterRestore(client, []));
+}
+
 /** Which kind of backup a file holds. */
 export function backupFormatOf(file: string): BackupFormat {
   const head = Buffer.alloc(5);
@@ -242,6 +273,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
   const major = await serverMajor(url);
   const tool = findPgTool('pg_restore', major);
   if (!tool) throw new Error(`Aucun pg_restore ${major} ou plus récent n’est installé (PG_BIN_DIR, ou le paquet postgresql-client-${major}).`);
+  const previousKeys = await withClient(url, feedKeys);
   run(tool.path, ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, file]);
+  // pg_restore has committed: the feed's reset follows at once, in a transaction of its own.
+  await inTransaction(url, (client) => afterRestore(client, previousKeys));
   return { format, file, tool: `${tool.path} (${tool.major})` };
 }

@@ -11,6 +11,8 @@
 //
 // The cursor is the position signed with HMAC-SHA256 under a random key kept in the database
 // (ChangeFeedState), so every instance accepts every other's cursors and a forged one is refused.
+// A restore renumbers the rows and rotates the key (lib/export/feed-reset.ts): a cursor signed
+// under a retired key predates it and is told so; the key is read at every use, never cached.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { Prisma } from '@prisma/client';
@@ -38,27 +40,58 @@ export const FEED_RETENTION_DAYS = 90;
 /** The response header that gives the feed's cursor of an export or an API page (taken before it is read). */
 export const CURSOR_HEADER = 'X-Curseur-Changements';
 
-let keyPromise: Promise<Buffer> | null = null;
+/** How to resynchronise, said with every refusal of a cursor (API, webhook notice). */
+export const RESYNC = {
+  etapes: [
+    'Relisez l’export complet : /donnees/export/json (ou /api/v1/lieux page par page).',
+    `Gardez le curseur donné par sa réponse (en-tête ${CURSOR_HEADER}, lu avant les lieux).`,
+    'Suivez ensuite /api/v1/changements?depuis=<ce curseur>.',
+  ],
+  export: '/donnees/export/json',
+  en_tete: CURSOR_HEADER,
+};
 
-/** The feed's signing key, made by the migration (again here if the table was emptied). */
-export function signingKey(db: Db): Promise<Buffer> {
-  keyPromise ??= (async () => {
-    const [row] = await db.$queryRaw<Array<{ key: Buffer }>>`
-      WITH made AS (
-        INSERT INTO "ChangeFeedState" (id, "signingKey") VALUES (1, decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'))
-        ON CONFLICT (id) DO NOTHING RETURNING "signingKey")
-      SELECT "signingKey" AS key FROM made UNION ALL SELECT "signingKey" FROM "ChangeFeedState" WHERE id = 1 LIMIT 1`;
-    return Buffer.from(row.key);
-  })().catch((error) => {
-    keyPromise = null;
-    throw error;
-  });
-  return keyPromise;
+/** Why a cursor from before a restore is refused, with the restore's date when known. */
+export function resetDetail(resetAt: Date | null): string {
+  const when = resetAt ? ` le ${resetAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' })}` : '';
+  return `Les données de Repères ont été restaurées depuis une sauvegarde${when} : ce curseur, donné avant, ne correspond plus au flux de changements. Votre copie peut contenir des changements annulés par la restauration : relisez l’export complet, puis suivez le curseur qu’il donne.`;
 }
 
-/** Forget the cached key (tests that empty the database). */
-export function forgetSigningKey() {
-  keyPromise = null;
+/** The feed's state: its signing key, the keys retired by restores, when the last restore was, and the pruning horizon. */
+export type FeedState = { key: Buffer; retired: Buffer[]; resetAt: Date | null; pruned: Position };
+
+type StateRow = { key: Uint8Array | null; retired: Uint8Array[] | null; reset_at: Date | null; pruned_txid: bigint | null; pruned_id: bigint | null };
+
+function toState(row: StateRow): FeedState {
+  return {
+    key: Buffer.from(row.key!),
+    retired: (row.retired ?? []).map((k) => Buffer.from(k)),
+    resetAt: row.reset_at ? new Date(row.reset_at) : null,
+    pruned: { txid: BigInt(row.pruned_txid ?? 0), id: BigInt(row.pruned_id ?? 0) },
+  };
+}
+
+/**
+ * The feed's state, read from the database at every use (one primary-key lookup, folded into a
+ * query the caller makes anyway where it can): a restore rotates the key (lib/export/feed-reset.ts),
+ * and no process may go on accepting or issuing cursors under the old one. The key is made by the
+ * migration; again here if the table was emptied.
+ */
+export async function feedState(db: Db): Promise<FeedState> {
+  const [row] = await db.$queryRaw<StateRow[]>`
+    WITH made AS (
+      INSERT INTO "ChangeFeedState" (id, "signingKey") SELECT 1, decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex')
+      WHERE NOT EXISTS (SELECT 1 FROM "ChangeFeedState" WHERE id = 1)
+      ON CONFLICT (id) DO NOTHING RETURNING "signingKey", "retiredKeys", "resetAt", "prunedTxid", "prunedId")
+    SELECT "signingKey" AS key, "retiredKeys" AS retired, "resetAt" AS reset_at, "prunedTxid" AS pruned_txid, "prunedId" AS pruned_id FROM made
+    UNION ALL
+    SELECT "signingKey", "retiredKeys", "resetAt", "prunedTxid", "prunedId" FROM "ChangeFeedState" WHERE id = 1 LIMIT 1`;
+  return toState(row);
+}
+
+/** The feed's current signing key (read at every use: see feedState). */
+export async function signingKey(db: Db): Promise<Buffer> {
+  return (await feedState(db)).key;
 }
 
 function mac(key: Buffer, body: string): string {
@@ -83,6 +116,21 @@ export function decodeCursor(key: Buffer, cursor: string): Position | null {
   return { txid, id };
 }
 
+export type CursorVerdict = { position: Position } | { refused: 'invalid' | 'reset' };
+
+/** What a cursor is to the feed now: a position, one signed before a restore reset the feed, or not one of ours. */
+export function judgeCursor(state: FeedState, cursor: string): CursorVerdict {
+  const position = decodeCursor(state.key, cursor);
+  if (position) return { position };
+  return { refused: state.retired.some((key) => decodeCursor(key, cursor)) ? 'reset' : 'invalid' };
+}
+
+/** Whether rows after the position were pruned (the cursor is too old to follow). */
+export function prunedPast(state: FeedState, position: Position): boolean {
+  const { pruned } = state;
+  return pruned.txid > position.txid || (pruned.txid === position.txid && pruned.id > position.id);
+}
+
 /**
  * The position of "now" for a reader about to read the export: every change of a transaction
  * older than the oldest one running is in what it reads next; the feed from here gives the rest
@@ -93,16 +141,12 @@ export async function presentPosition(db: Db): Promise<Position> {
   return { txid: BigInt(row.xmin), id: BigInt(0) };
 }
 
+/** The present position signed: what an export gives in X-Curseur-Changements (one query for both). */
 export async function presentCursor(db: Db): Promise<string> {
-  const [key, position] = await Promise.all([signingKey(db), presentPosition(db)]);
-  return encodeCursor(key, position);
-}
-
-/** Whether rows before the position were pruned (the cursor is too old to follow). */
-export async function prunedPast(db: Db, position: Position): Promise<boolean> {
-  const [row] = await db.$queryRaw<Array<{ gone: boolean }>>`
-    SELECT coalesce(bool_or(("prunedTxid", "prunedId") > (${position.txid}::bigint, ${position.id}::bigint)), false) AS gone FROM "ChangeFeedState"`;
-  return row.gone;
+  const [row] = await db.$queryRaw<Array<{ xmin: bigint; key: Uint8Array | null }>>`
+    SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin, (SELECT "signingKey" FROM "ChangeFeedState" WHERE id = 1) AS key`;
+  const key = row.key ? Buffer.from(row.key) : (await feedState(db)).key;
+  return encodeCursor(key, { txid: BigInt(row.xmin), id: BigInt(0) });
 }
 
 type Row = StandardRecord & {

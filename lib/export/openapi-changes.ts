@@ -45,7 +45,9 @@ export function changesPath() {
         '400': problem(
           'Curseur absent (curseur_manquant) ou non donné par Repères (curseur_invalide), limite invalide (limite_invalide) ; « resynchronisation » dit comment reprendre.',
         ),
-        '410': problem('Curseur trop ancien (curseur_expire) : les changements qui le suivaient ne sont plus conservés (90 jours) ; relisez l’export.'),
+        '410': problem(
+          'Curseur trop ancien (curseur_expire) : les changements qui le suivaient ne sont plus conservés (90 jours) ; ou donné avant une restauration de la base depuis une sauvegarde (curseur_reinitialise) : votre copie peut contenir des changements annulés. Dans les deux cas, relisez l’export et suivez le curseur qu’il donne.',
+        ),
         '429': { description: 'Trop de requêtes (Retry-After).' },
       },
     },

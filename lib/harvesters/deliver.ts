@@ -7,12 +7,15 @@
 // the harvester's contact. A harvester that answers slowly or never costs the worker its timeout,
 // never the app: nothing here runs in a request, and no transaction stays open during the POST
 // (an open transaction would hold the feed back for everyone). It posts only to public addresses,
-// checked on the address the socket connects to, and follows no redirect (destination.ts).
+// checked on the address the socket connects to, and follows no redirect (destination.ts). After a
+// restore (feedResetAt, set by lib/export/feed-reset.ts), the first POST is a notice,
+// {"reinitialisation": {...}, "changements": []} with X-Reperes-Reinitialisation: 1, and once it is
+// acknowledged the contact is mailed the way to resynchronise; changes follow from the restore on.
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Harvester, PrismaClient } from '@prisma/client';
-import { encodeCursor, readChanges, signingKey } from '../export/changes';
+import { encodeCursor, feedState, type Position, readChanges, resetDetail, RESYNC } from '../export/changes';
 import { sendMail } from '../mail';
 import { addressRefusal, guardedLookup, literalAddress, RefusedDestination } from './destination';
 
@@ -32,7 +35,7 @@ export const DELIVERY = {
 };
 
 export type DeliveryOptions = { now?: () => Date; timeoutMs?: number; baseUrl?: string };
-export type DeliveryOutcome = { harvesterId: string; result: 'delivered' | 'idle' | 'failed' | 'gave-up'; count: number; error?: string };
+export type DeliveryOutcome = { harvesterId: string; result: 'delivered' | 'reset-notified' | 'idle' | 'failed' | 'gave-up'; count: number; error?: string };
 
 export function signature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -110,42 +113,100 @@ async function giveUp(db: Db, harvester: Harvester, now: Date, error: string, ba
   });
 }
 
-/** Delivers the next batch to one harvester and records the outcome. */
+type Outgoing = { body: string; cursor: string; next: Position; count: number; notice: boolean };
+
+/**
+ * What to post next: the reset notice when a restore reset the feed (before any change), else the
+ * next batch; null when there is nothing to send.
+ */
+async function nextDelivery(db: Db, harvester: Harvester): Promise<Outgoing | null> {
+  const from = { txid: harvester.cursorTxid, id: harvester.cursorId };
+  if (harvester.feedResetAt) {
+    const state = await feedState(db);
+    const cursor = encodeCursor(state.key, from);
+    const reinitialisation = {
+      date: harvester.feedResetAt.toISOString(),
+      detail: resetDetail(state.resetAt ?? harvester.feedResetAt),
+      resynchronisation: RESYNC,
+    };
+    return { body: JSON.stringify({ reinitialisation, changements: [], curseur: cursor }), cursor, next: from, count: 0, notice: true };
+  }
+  const { changes, next } = await readChanges(db, from, DELIVERY.batch);
+  if (changes.length === 0) return null;
+  // The key after the read. A restore in between also set feedResetAt: the cursor does not move below, the notice goes next.
+  const key = (await feedState(db)).key;
+  const cursor = encodeCursor(key, next);
+  return {
+    body: JSON.stringify({ changements: changes, depuis: encodeCursor(key, from), curseur: cursor }),
+    cursor,
+    next,
+    count: changes.length,
+    notice: false,
+  };
+}
+
+async function mailReset(db: Db, harvester: Harvester, baseUrl: string) {
+  await sendMail(db, {
+    to: harvester.contactEmail,
+    subject: `Repères : données restaurées, resynchronisez « ${harvester.name} »`,
+    text: [
+      'Bonjour,',
+      '',
+      `Les données de Repères ont été restaurées depuis une sauvegarde${harvester.feedResetAt ? ` le ${harvester.feedResetAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}` : ''}.`,
+      `Votre copie, tenue à jour par les envois à ${harvester.url}, peut contenir des changements que cette restauration a annulés.`,
+      '',
+      'Pour vous resynchroniser :',
+      `1. relisez l’export complet (${baseUrl}/donnees/export/json) et remplacez votre copie par son contenu ;`,
+      '2. les envois de changements continuent d’eux-mêmes à partir de la restauration (un changement déjà dans l’export peut revenir : l’appliquer donne le même lieu).',
+      `Si vous suivez aussi ${baseUrl}/api/v1/changements, reprenez avec le curseur de l’en-tête X-Curseur-Changements de l’export : les curseurs d’avant la restauration sont refusés.`,
+      '',
+      'Ceci est un message automatique.',
+    ].join('\n'),
+  });
+}
+
+/** Delivers the next batch (or the reset notice) to one harvester and records the outcome. */
 export async function deliverTo(db: Db, harvester: Harvester, options: DeliveryOptions = {}): Promise<DeliveryOutcome> {
   const now = options.now?.() ?? new Date();
-  const from = { txid: harvester.cursorTxid, id: harvester.cursorId };
-  const { changes, next } = await readChanges(db, from, DELIVERY.batch);
-  if (changes.length === 0) {
+  const outgoing = await nextDelivery(db, harvester);
+  if (!outgoing) {
     await db.harvester.update({ where: { id: harvester.id }, data: { nextAttemptAt: new Date(now.getTime() + DELIVERY.idleMs) } });
     return { harvesterId: harvester.id, result: 'idle', count: 0 };
   }
-  const key = await signingKey(db);
-  const cursor = encodeCursor(key, next);
-  const body = JSON.stringify({ changements: changes, depuis: encodeCursor(key, from), curseur: cursor });
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const error = await post(
-    harvester.url,
-    body,
-    {
-      'Content-Type': 'application/json',
-      'User-Agent': 'Reperes-Moisson/1',
-      'X-Reperes-Horodatage': timestamp,
-      'X-Reperes-Signature': signature(harvester.secret, timestamp, body),
-      'X-Reperes-Livraison': cursor,
-    },
-    options.timeoutMs ?? DELIVERY.timeoutMs,
-  );
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'User-Agent': 'Reperes-Moisson/1',
+    'X-Reperes-Horodatage': timestamp,
+    'X-Reperes-Signature': signature(harvester.secret, timestamp, outgoing.body),
+    'X-Reperes-Livraison': outgoing.cursor,
+  };
+  if (outgoing.notice) headers['X-Reperes-Reinitialisation'] = '1';
+  const error = await post(harvester.url, outgoing.body, headers, options.timeoutMs ?? DELIVERY.timeoutMs);
   const after = options.now?.() ?? new Date();
+  const baseUrl = options.baseUrl ?? 'http://localhost:3000';
   if (!error) {
-    await db.harvester.update({
-      where: { id: harvester.id },
-      data: { cursorTxid: next.txid, cursorId: next.id, attempts: 0, failingSince: null, lastError: null, lastDeliveredAt: after, nextAttemptAt: after },
+    // Only if no restore reset the harvester meanwhile (its notice then goes next); Prisma's dates stop at the millisecond.
+    const resetAt = harvester.feedResetAt;
+    const moved = await db.harvester.updateMany({
+      where: { id: harvester.id, feedResetAt: resetAt ? { gte: resetAt, lt: new Date(resetAt.getTime() + 1) } : null },
+      data: {
+        cursorTxid: outgoing.next.txid,
+        cursorId: outgoing.next.id,
+        feedResetAt: null,
+        attempts: 0,
+        failingSince: null,
+        lastError: null,
+        lastDeliveredAt: after,
+        nextAttemptAt: after,
+      },
     });
-    return { harvesterId: harvester.id, result: 'delivered', count: changes.length };
+    if (outgoing.notice && moved.count) await mailReset(db, harvester, baseUrl);
+    return { harvesterId: harvester.id, result: outgoing.notice ? 'reset-notified' : 'delivered', count: outgoing.count };
   }
   const failingSince = harvester.failingSince ?? now;
   if (after.getTime() - failingSince.getTime() >= DELIVERY.giveUpAfterMs) {
-    await giveUp(db, { ...harvester, failingSince }, after, error, options.baseUrl ?? 'http://localhost:3000');
+    await giveUp(db, { ...harvester, failingSince }, after, error, baseUrl);
     return { harvesterId: harvester.id, result: 'gave-up', count: 0, error };
   }
   const attempts = harvester.attempts + 1;

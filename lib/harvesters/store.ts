@@ -87,6 +87,7 @@ export async function listHarvesters(user: SessionUser, db: Db = sharedDb) {
       lastError: true,
       lastDeliveredAt: true,
       gaveUpAt: true,
+      feedResetAt: true,
     },
   });
 }

@@ -4,6 +4,7 @@
 // (provenance rules, ownership), then write with set-based SQL. A dry run stops before writing.
 import type { Sql } from './bulk';
 import { baseSlug, takenSlugs } from './slugs';
+import { facetSetIds } from './facet-sets';
 import { mergedLosers } from './merge';
 import { scoreMatch } from './matching';
 import { initialSources, mergeRow, type FieldSources, type SourceOrder } from './provenance';
@@ -26,6 +27,7 @@ import {
   insertFlags,
   record,
   slotRecords,
+  weekSlots,
   targetOf,
   type Flag,
   type Target,
@@ -79,7 +81,10 @@ export async function writeBatch(sql: Sql, run: RunContext, batch: ParsedRow[]):
   // (a crash could lose the last batches, which a re-import writes again). The run record never
   // says committed what a crash lost: it is written after the batches, with a synchronous commit,
   // whose WAL flush covers every earlier commit.
-  if (!run.options.dryRun) await sql.$executeRawUnsafe('SET LOCAL synchronous_commit = off');
+  // No JIT: the planner's estimate of the matching statement (CANDIDATES_SQL, a hundred rows assumed
+  // of the JSON, each a lookup) passes jit_above_cost, and compiling it took about 20 ms of the
+  // server's CPU for each batch, more than running it (EXPLAIN ANALYZE, 500 rows, 2026-12-06).
+  await sql.$queryRawUnsafe(`SELECT set_config('jit', 'off', true)${run.options.dryRun ? '' : `, set_config('synchronous_commit', 'off', true)`}`);
   const approximate = await placeAtCommuneCentre(sql, batch, out.warnings);
   const known = await findKnownPlaces(sql, run, batch);
   const matchOf = await matchOtherSources(sql, run, known.fresh, approximate);
@@ -268,7 +273,10 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
       status: status ? status.toLowerCase() : null,
       locationApproximate: target.locationApproximate,
       fieldSources: target.fieldSources,
+      facetSetId: null as number | null,
     }));
+    const sets = await facetSetIds(sql, payload);
+    payload.forEach((place, i) => (place.facetSetId = sets[i]));
     await sql.$executeRawUnsafe(UPDATE_SQL, JSON.stringify(payload));
   }
   if (plan.provenanceOnly.size) {
@@ -280,17 +288,18 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
   if (plan.newLinks.length) await sql.$executeRawUnsafe(LINKS_SQL, JSON.stringify(plan.newLinks), run.options.sourceName);
   const slots: Slot[] = [];
   for (const id of plan.slotRebuilds) slots.push(...slotRecords(id, found.targets.get(id)!.openingHours as string | null));
-  if (plan.creations.length) await createPlaces(sql, run, plan, found, slots);
+  if (plan.creations.length) await createPlaces(sql, run, plan, found);
   if (plan.revisions.length) await sql.$executeRawUnsafe(REVISIONS_SQL, JSON.stringify(plan.revisions), run.author);
   if (plan.slotRebuilds.size) await sql.$executeRawUnsafe(DELETE_SLOTS_SQL, [...plan.slotRebuilds]);
   for (let i = 0; i < slots.length; i += 20_000) await sql.$executeRawUnsafe(SLOTS_SQL, JSON.stringify(slots.slice(i, i + 20_000)));
   if (run.networkId && plan.members.length) await sql.$executeRawUnsafe(MEMBERS_SQL, JSON.stringify(plan.members), run.networkId);
 }
 
-/** New places: one INSERT for the batch (with their slugs and weekly hours), their revisions, slots and duplicate flags. */
-async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'matchOf' | 'approximate'>, slots: Slot[]) {
+/** New places: one statement for the batch (with their slugs, weekly hours, slots and revisions), then their duplicate flags. */
+async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'matchOf' | 'approximate'>) {
   const { creations } = plan;
-  const weekly = new Map(creations.map((row) => [row, slotRecords('', row.place!.fields.openingHours)]));
+  const records = creations.map((row) => record(row.place!.fields));
+  const sets = await facetSetIds(sql, records);
   const bases = creations.map((r) => baseSlug(r.place!.fields));
   const slugs = await takenSlugs(sql, bases, run.runSlugs);
   // No await from here to the INSERT's start: a batch written at the same time sees these slugs in runSlugs.
@@ -300,32 +309,26 @@ async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<F
     for (let n = 2; slugs.has(slug) || run.runSlugs.has(slug); n++) slug = `${base}-${n}`;
     run.runSlugs.add(slug);
     const fieldSources: FieldSources = initialSources(row.place!.fields, run.options.sourceName);
-    const slots = weekly.get(row)!.map(({ w, s, e }) => ({ w, s, e }));
     return {
-      ...record(row.place!.fields),
+      ...records[i],
       slug,
       status: row.place!.active ? 'published' : 'archived',
       sourceId: row.place!.sourceId,
       locationApproximate: found.approximate.has(row),
       fieldSources,
-      slots,
+      slots: weekSlots(row.place!.fields.openingHours),
+      facetSetId: sets[i],
+      line: row.line,
     };
   });
-  const created = await sql.$queryRawUnsafe<Array<{ id: string; sourceId: string }>>(INSERT_SQL, JSON.stringify(payload), run.options.sourceName);
+  // The places, their slots and their creations' revisions (statements.ts).
+  const created = await sql.$queryRawUnsafe<Array<{ id: string; sourceId: string }>>(INSERT_SQL, JSON.stringify(payload), run.options.sourceName, run.author);
   if (created.length !== creations.length) throw new Error('des lieux de ce lot ont été créés en même temps par un autre import');
   const bySourceId = new Map(creations.map((r) => [r.place!.sourceId, r]));
   const flags: Flag[] = [];
   for (const place of created) {
     const row = bySourceId.get(place.sourceId)!;
     plan.members.push(place.id);
-    plan.revisions.push({
-      placeId: place.id,
-      kind: 'import',
-      changes: {},
-      reason: `Création par l’import ${run.options.sourceName} (ligne ${row.line})`,
-      baseVersion: null,
-    });
-    for (const slot of weekly.get(row)!) slots.push({ ...slot, p: place.id });
     const match = found.matchOf.get(row);
     if (match?.action === 'merge')
       flags.push({

@@ -101,10 +101,36 @@ function normal(value: unknown): unknown {
   return value;
 }
 
-/** A short fingerprint of a value: equal values, equal fingerprints (dates as days, numbers to 6 decimals). */
-export function fingerprint(value: unknown): string {
+/**
+ * The fields whose values repeat across rows (lists, hours, dates, the source's own words): their
+ * fingerprints are remembered. The others (names, streets, phones, coordinates…) are nearly all
+ * distinct: remembering them only filled the map with strings that outlived the young generation,
+ * for the garbage collector to find in the old one (bench/import-child.ts, 2026-12-06).
+ */
+const REPEATING = new Set<string>([
+  'timeZone',
+  'openingHours',
+  'source',
+  'parentStructure',
+  'postcode',
+  'commune',
+  'typologies',
+  'itinerance',
+  'services',
+  'publics',
+  'specificSupport',
+  'fees',
+  'programmes',
+  'labels',
+  'accessModes',
+  'supportModes',
+  'dateMaj',
+]);
+
+/** A short fingerprint of a value: equal values, equal fingerprints (dates as days, numbers to 6 decimals); `field` only says whether to remember it. */
+export function fingerprint(value: unknown, field?: string): string {
   const text = JSON.stringify(normal(value));
-  if (text.length > 256) return sha1(text);
+  if (text.length > 256 || (field !== undefined && !REPEATING.has(field))) return sha1(text);
   let hash = FINGERPRINTS.get(text);
   if (hash === undefined) {
     hash = sha1(text);
@@ -132,7 +158,7 @@ export function initialSources(fields: ImportedFields, source: string): FieldSou
   const out: FieldSources = {};
   for (const field of MERGED_FIELDS) {
     const value = valueOf(fields, field);
-    if (!isEmpty(value)) out[field] = { s: source, d: date, h: fingerprint(value) };
+    if (!isEmpty(value)) out[field] = { s: source, d: date, h: fingerprint(value, field) };
   }
   out.dateMaj = { s: source, d: date, h: fingerprint(date) };
   return out;
@@ -153,7 +179,7 @@ type Owner = { kind: 'free' } | { kind: 'person' } | { kind: 'source'; s: string
 function ownerOf(current: CurrentPlace, sources: FieldSources, field: MergedField): Owner {
   const value = valueOf(current, field);
   const entry = sources[field];
-  if (entry) return fingerprint(value) === entry.h ? { kind: 'source', s: entry.s, d: entry.d } : { kind: 'person' };
+  if (entry) return fingerprint(value, field) === entry.h ? { kind: 'source', s: entry.s, d: entry.d } : { kind: 'person' };
   if (isEmpty(value)) return { kind: 'free' };
   // Values written before provenance was recorded: the place's own source gave them (or a person, on a place made by hand).
   return current.sourceName ? { kind: 'source', s: current.sourceName, d: isoDate(current.dateMaj) } : { kind: 'person' };
@@ -208,7 +234,7 @@ export function mergeRow(current: CurrentPlace, incoming: IncomingRow, order: So
       changes.locationApproximate = { before: !!current.locationApproximate, after: incoming.approximate };
     }
     if (isEmpty(value)) delete sources[field];
-    else sources[field] = { s: S, d: date, h: fingerprint(value) };
+    else sources[field] = { s: S, d: date, h: fingerprint(value, field) };
   }
 
   // The place's date_maj is its most recent confirmation, whichever source (or person) gave it.

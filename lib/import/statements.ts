@@ -33,26 +33,51 @@ const columnType = (field: keyof ImportedFields) =>
 const columnValue = (field: keyof ImportedFields) => (ENUM_FIELDS[field] ? `r.${quote(field)}::${quote(ENUM_FIELDS[field]!)}[]` : `r.${quote(field)}`);
 const FIELD_DEFS = COMPARED.map((f) => `${quote(f)} ${columnType(f)}`).join(', ');
 
+// A batch's new places in one statement, with what each new place comes with: its weekly opening
+// slots (the row's `slots`) and its creation's revision, written by the same statement from the
+// same JSON (no second payload of a few hundred thousand slots, parsed twice). Slots are written in
+// the order of the rows, then of each row's slots, as they were one statement later.
 // "openWeek" is computed here from the row's slots exactly as the slots' trigger computes it
-// (migration 20261201120000_place_open_week), so that the trigger, when the slots are inserted
-// next, finds it right and writes no second version of each new place (that second write, with
+// (migration 20261201120000_place_open_week), so that the trigger, when the slots are inserted,
+// finds it right and writes no second version of each new place (that second write, with
 // every index of Place, cost as much as the INSERT itself).
+// "facetSetId" comes from facet-sets.ts (one lookup per distinct set of the batch): the facet set's
+// trigger then checks it instead of computing it (migration 20261206121953_facet_set_given).
+// $1: the rows; $2: the source's name; $3: the revisions' author.
 export const INSERT_SQL = `
-  INSERT INTO "Place" (id, slug, status, "sourceName", "sourceId", ${COMPARED.map(quote).join(', ')}, "closedOnHolidays", "locationApproximate", "fieldSources", "archivedAt", "updatedAt", "openWeek")
-  SELECT gen_random_uuid(), r.slug, r.status::"PlaceStatus", $2, r."sourceId", ${COMPARED.map(columnValue).join(', ')}, r."closedOnHolidays",
-         coalesce(r."locationApproximate", false), r."fieldSources", CASE WHEN r.status = 'archived' THEN now() END, now(),
-         (SELECT range_agg(int4range((s.w - 1) * 1440 + s.s, (s.w - 1) * 1440 + s.e)) FROM jsonb_to_recordset(r.slots) AS s(w int, s int, e int) WHERE s.e > s.s)
-  FROM jsonb_to_recordset($1::jsonb) AS r(slug text, status text, "sourceId" text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb, slots jsonb)
-  ON CONFLICT ("sourceName", "sourceId") DO NOTHING
-  RETURNING id::text AS id, "sourceId" AS "sourceId"`;
+  WITH r AS MATERIALIZED (
+    SELECT r.*, row_number() OVER () AS n
+    FROM jsonb_to_recordset($1::jsonb)
+      AS r(slug text, status text, "sourceId" text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb, slots jsonb, "facetSetId" int, line int)
+  ), created AS (
+    INSERT INTO "Place" (id, slug, status, "sourceName", "sourceId", ${COMPARED.map(quote).join(', ')}, "closedOnHolidays", "locationApproximate", "fieldSources", "archivedAt", "updatedAt", "openWeek", "facetSetId")
+    SELECT gen_random_uuid(), r.slug, r.status::"PlaceStatus", $2, r."sourceId", ${COMPARED.map(columnValue).join(', ')}, r."closedOnHolidays",
+           coalesce(r."locationApproximate", false), r."fieldSources", CASE WHEN r.status = 'archived' THEN now() END, now(),
+           (SELECT range_agg(int4range((s.w - 1) * 1440 + s.s, (s.w - 1) * 1440 + s.e)) FROM jsonb_to_recordset(r.slots) AS s(w int, s int, e int) WHERE s.e > s.s),
+           r."facetSetId"
+    FROM r ORDER BY r.n
+    ON CONFLICT ("sourceName", "sourceId") DO NOTHING
+    RETURNING id, "sourceId"
+  ), slots AS (
+    INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute")
+    SELECT c.id, (s.slot ->> 'w')::int, (s.slot ->> 's')::int, (s.slot ->> 'e')::int FROM created c JOIN r ON r."sourceId" = c."sourceId"
+    CROSS JOIN LATERAL jsonb_array_elements(r.slots) WITH ORDINALITY AS s(slot, n)
+    ORDER BY r.n, s.n
+  ), revisions AS (
+    INSERT INTO "PlaceRevision" (id, "placeId", kind, "authorLabel", changes, reason, "baseVersion")
+    SELECT gen_random_uuid(), c.id, 'import', $3, '{}'::jsonb, 'Création par l’import ' || $2 || ' (ligne ' || r.line || ')', NULL
+    FROM created c JOIN r ON r."sourceId" = c."sourceId"
+    ORDER BY r.n
+  )
+  SELECT id::text AS id, "sourceId" FROM created`;
 
 export const UPDATE_SQL = `
   UPDATE "Place" p SET ${COMPARED.map((f) => `${quote(f)} = ${columnValue(f)}`).join(', ')},
     "closedOnHolidays" = r."closedOnHolidays", "locationApproximate" = coalesce(r."locationApproximate", false), "fieldSources" = r."fieldSources",
     status = CASE WHEN r.status IS NULL THEN p.status ELSE r.status::"PlaceStatus" END,
     "archivedAt" = CASE WHEN r.status IS NULL THEN p."archivedAt" WHEN r.status = 'archived' THEN now() ELSE NULL END,
-    version = p.version + 1, "updatedAt" = now()
-  FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb)
+    version = p.version + 1, "updatedAt" = now(), "facetSetId" = r."facetSetId"
+  FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb, "facetSetId" int)
   WHERE p.id = r.id`;
 
 /** Provenance that changed while no value did (a source confirming a value another gave): no new version. */
@@ -132,6 +157,19 @@ export function slotRecords(placeId: string, openingHours: string | null) {
   if (!openingHours) return [];
   return weeklySlotsOf(openingHours).map((slot) => ({ p: placeId, w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
 }
+
+/** A schedule's weekly slots as INSERT_SQL reads them; one array per distinct schedule, shared by its rows (never changed). */
+export function weekSlots(openingHours: string | null): Array<{ w: number; s: number; e: number }> {
+  if (!openingHours) return [];
+  let slots = WEEK_SLOTS.get(openingHours);
+  if (!slots) {
+    slots = weeklySlotsOf(openingHours).map((slot) => ({ w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
+    if (WEEK_SLOTS.size >= 5000) WEEK_SLOTS.clear();
+    WEEK_SLOTS.set(openingHours, slots);
+  }
+  return slots;
+}
+const WEEK_SLOTS = new Map<string, Array<{ w: number; s: number; e: number }>>();
 
 /** A schedule's weekly slots; schedules repeat across rows (a file has a few thousand distinct ones), so they are remembered, within a bound. */
 function weeklySlotsOf(openingHours: string) {

@@ -21,6 +21,10 @@ export function renderDocument(element: ReactElement): string {
 
 /** A page of PublicDocument's (its stylesheet is inside it: nothing to preload). */
 export function htmlResponse(html: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  const headers = { 'Content-Type': 'text/html; charset=utf-8', ...init.headers };
-  return new Response(html, { status: init.status ?? 200, headers });
+  return new Response(html, { status: init.status ?? 200, headers: htmlHeaders(init.headers) });
+}
+
+/** The headers of such a page, with `headers` added (lib/render/fast-hit.ts sends them itself). */
+export function htmlHeaders(headers?: Record<string, string>): Record<string, string> {
+  return { 'Content-Type': 'text/html; charset=utf-8', ...headers };
 }

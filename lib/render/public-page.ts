@@ -20,15 +20,18 @@ export { KEEP_HEADER };
  * not the service worker fetching a page again to keep it offline (KEEP_HEADER). (Sec-Fetch-Dest
  * cannot tell: a navigation the service worker passes on does not say "document".)
  */
-export function counted(request: { method: string; headers: Headers }): boolean {
+export function counted(request: { method: string; headers: HeaderReader }): boolean {
   if (request.method !== 'GET' || request.headers.has(KEEP_HEADER)) return false;
   return !/prefetch/i.test(request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '');
 }
 
+/** What these functions read of a request's headers: a Headers, or the Node.js server's (lib/render/fast-hit.ts). */
+export type HeaderReader = Pick<Headers, 'get' | 'has'>;
+
 export type RenderedPage = { status: number; html: string; headers?: Record<string, string>; tally?: Tally };
 
 /** Whether the page cache may answer: a GET (or HEAD) from someone not signed in, without a test clock. */
-export function cacheable(request: { method: string; headers: Headers }): boolean {
+export function cacheable(request: { method: string; headers: HeaderReader }): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const cookie = request.headers.get('cookie');
   return !isSignedIn(cookie) && !(cookie ?? '').includes(`${NOW_COOKIE}=`);
@@ -45,15 +48,25 @@ export function pageKey(url: URL, locale: Locale = DEFAULT_LOCALE): string {
 }
 
 /**
- * For the proxy: the response for a request a fresh cached page answers, or null. Skipping
- * Next.js's routing and the route handler makes a hit about twice as cheap; a miss, an expired
- * page (served by the route while it is replaced) or any other request goes on as usual.
+ * The page cache's key for this request, or null when the cache must not answer it (another
+ * method, signed in, a page it does not keep). `url`: as requested, with the language's prefix if any.
  */
-export function cachedPageResponse(request: { method: string; headers: Headers; nextUrl: URL }, nonce: string): Response | null {
-  const { locale, path, prefixed } = splitLocale(request.nextUrl.pathname);
+export function pageCacheKeyFor(request: { method: string; headers: HeaderReader; url: URL }): string | null {
+  const { locale, path, prefixed } = splitLocale(request.url.pathname);
   if (prefixed && !isLocalizedPath(path)) return null;
   if (!SELF_APPLIED.some((pattern) => pattern.test(path)) || !cacheable(request)) return null;
-  const page = freshCachedPage(pageKey(request.nextUrl, locale));
+  return pageKey(request.url, locale);
+}
+
+/**
+ * For the proxy: the response for a request a fresh cached page answers, or null. Skipping
+ * Next.js's routing and the route handler makes a hit about twice as cheap; a miss, an expired
+ * page (served by the route while it is replaced) or any other request goes on as usual. (Most
+ * hits are answered earlier still, before Next.js, with the page gzipped once: lib/render/fast-hit.ts.)
+ */
+export function cachedPageResponse(request: { method: string; headers: Headers; nextUrl: URL }, nonce: string): Response | null {
+  const key = pageCacheKeyFor({ method: request.method, headers: request.headers, url: request.nextUrl });
+  const page = key === null ? null : freshCachedPage(key);
   if (!page) return null;
   if (counted(request)) void page.tally?.(request.headers);
   return htmlResponse(request.method === 'HEAD' ? '' : page.body.replaceAll(NONCE_TOKEN, nonce), {

@@ -50,7 +50,7 @@ function trustedHops(): number {
 }
 
 /** The client's address group for rate limits (see the top of this file). */
-export function clientIp(headers: Headers, hops = trustedHops()): string {
+export function clientIp(headers: Pick<Headers, 'get'>, hops = trustedHops()): string {
   const peer = addressGroup(headers.get(PEER_HEADER));
   if (hops === 0) return peer ?? UNKNOWN_CLIENT;
   const forwarded = (headers.get('x-forwarded-for') ?? '')

@@ -75,6 +75,24 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
   return policy.join('; ');
 }
 
+/** The map tiles when TILE_URL is not set. */
+export const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/**
+ * The security headers of the response to a request (the proxy's, and the page cache's fast path's:
+ * lib/render/fast-hit.ts): `pathname` without the language prefix, `protocol` the request's own
+ * ("http" or "https") when no X-Forwarded-Proto says otherwise.
+ */
+export function requestSecurityHeaders(pathname: string, nonce: string, forwardedProto: string | null | undefined, protocol: string): Record<string, string> {
+  return securityHeaders({
+    pathname,
+    nonce,
+    tileUrl: process.env.TILE_URL || DEFAULT_TILES,
+    production: process.env.NODE_ENV === 'production',
+    https: (forwardedProto?.split(',')[0].trim() ?? protocol) === 'https',
+  });
+}
+
 /** Every security header for one response. */
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   const headers: Record<string, string> = {

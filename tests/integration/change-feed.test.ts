@@ -7,7 +7,7 @@ import { setStatus } from '../../lib/editing/update';
 import { jsonRecord, standardRecords } from '../../lib/export/standard';
 import { listPlaces } from '../../lib/export/api';
 import { listChanges } from '../../lib/export/changes-api';
-import { CURSOR_HEADER, decodeCursor, encodeCursor, forgetSigningKey, presentPosition, pruneChanges, readChanges, signingKey } from '../../lib/export/changes';
+import { CURSOR_HEADER, decodeCursor, encodeCursor, presentPosition, pruneChanges, readChanges, signingKey } from '../../lib/export/changes';
 import { mergeDuplicate } from '../../lib/import/merge';
 import { openApiDocument } from '../../lib/export/openapi';
 import { PEER_HEADER } from '../../lib/security/client-address';
@@ -53,7 +53,6 @@ async function follow(copy: Map<string, Record<string, unknown>>, cursor: string
 describe('the change feed', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    forgetSigningKey();
     await seedDemo(db, { testFixture: true });
     resetMemoryLimits();
   });

@@ -7,7 +7,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetSigningKey } from '../../lib/export/changes';
 import { DELIVERY, deliverDue, retryDelay, signature } from '../../lib/harvesters/deliver';
 import { listHarvesters, registerHarvester, setHarvester } from '../../lib/harvesters/store';
 import { listPlaces } from '../../lib/export/api';
@@ -74,7 +73,6 @@ async function register(url: string, name = 'Carte nationale') {
 describe('harvester webhooks', () => {
   beforeAll(async () => {
     await resetDatabase(db);
-    forgetSigningKey();
     await seedDemo(db, { testFixture: true });
     ({ admin, coordinator } = await demoUsers(db));
     sink = await startSmtpSink();

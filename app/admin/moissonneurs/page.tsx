@@ -16,6 +16,7 @@ type Row = Awaited<ReturnType<typeof listHarvesters>>[number];
 function state(h: Row): string {
   if (h.gaveUpAt) return `Abandonné le ${when(h.gaveUpAt)} (${h.lastError ?? 'échecs répétés'}) — contact prévenu`;
   if (!h.active) return 'Suspendu';
+  if (h.feedResetAt && !h.failingSince) return `Base restaurée le ${when(h.feedResetAt)} : avis de resynchronisation à envoyer (avant tout changement)`;
   if (h.failingSince) return `En échec depuis le ${when(h.failingSince)} (${h.lastError}), ${h.attempts} essai(s), prochain le ${when(h.nextAttemptAt)}`;
   return h.lastDeliveredAt ? `Actif, dernier envoi le ${when(h.lastDeliveredAt)}` : 'Actif, aucun envoi encore';
 }
@@ -30,7 +31,9 @@ export default async function HarvestersPage() {
       <p>
         Les moissonneurs enregistrés ici reçoivent les changements des lieux publiés dès qu’ils se produisent (POST JSON signé HMAC-SHA256, en-têtes
         X-Reperes-Signature et X-Reperes-Horodatage), en plus du flux public <code>/api/v1/changements</code>. Un envoi qui échoue est réessayé, de plus en plus
-        espacé ; après 24 heures d’échecs, les envois s’arrêtent et le contact est prévenu par courriel.
+        espacé ; après 24 heures d’échecs, les envois s’arrêtent et le contact est prévenu par courriel. Après une restauration de la base, chacun reçoit
+        d’abord un avis (en-tête X-Reperes-Reinitialisation, champ « reinitialisation ») et son contact un courriel : il relit l’export, les envois reprennent à
+        partir de la restauration.
       </p>
       <section aria-labelledby="enregistrer">
         <h2 id="enregistrer">Enregistrer un moissonneur</h2>
