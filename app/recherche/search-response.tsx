@@ -13,7 +13,12 @@ import { loadEmbedSearch, loadSearch, queryParams } from '@/lib/search/page';
 export type SearchPageKind = 'recherche' | 'embed';
 
 /** The page, and for /recherche the function counting each answer as unmet demand's aggregate (lib/demand; never the embed: a network's scope). */
-async function render(kind: SearchPageKind, url: URL, nonce: string, locale: Locale): Promise<{ html: string; tally?: (headers: Pick<Headers, 'get'>) => Promise<void> }> {
+async function render(
+  kind: SearchPageKind,
+  url: URL,
+  nonce: string,
+  locale: Locale,
+): Promise<{ html: string; tally?: (headers: Pick<Headers, 'get'>) => Promise<void> }> {
   const params = queryParams(url);
   if (kind === 'embed') {
     const { data, network } = await loadEmbedSearch(params);

@@ -76,7 +76,10 @@ export async function flushDemand(): Promise<void> {
  * is read when it is called, so a page kept in the cache counts in the week it is served; a client
  * who already made this search today is not counted again (lib/demand/visitors.ts).
  */
-export function searchTally(filters: SearchFilters, response: Pick<SearchResponse, 'origin' | 'within'>): ((headers: Pick<Headers, 'get'>) => Promise<void>) | null {
+export function searchTally(
+  filters: SearchFilters,
+  response: Pick<SearchResponse, 'origin' | 'within'>,
+): ((headers: Pick<Headers, 'get'>) => Promise<void>) | null {
   const origin = response.origin;
   // A position (« autour de moi ») names no commune; a commune placed at its département's centre measures nothing of it.
   if (!origin || origin.fromPosition || origin.precision === 'departement' || !response.within) return null;
