@@ -14,6 +14,7 @@ import 'server-only';
 // in production. What Next.js would add on its own is not added here: next.config.js's headers()
 // (none for these pages), and internal headers such as x-middleware-rewrite.
 import http from 'node:http';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { freshCachedPage, NONCE_TOKEN, pageCacheHeader, type CachedPage } from '@/lib/cache/page-cache';
 import { LOCALE_HEADER, splitLocale } from '@/lib/i18n/locales';
@@ -23,6 +24,8 @@ import { COUNTED_HEADER, countedValue, countSearch, isLimitedSearch } from '@/li
 import { gzipWith, spliceGzip, type SplicedGzip } from './gzip-splice';
 import { htmlHeaders } from './html';
 import { counted, pageCacheKeyFor, type HeaderReader } from './public-page';
+
+const gzip = promisify(zlib.gzip);
 
 /** Each cached page's pieces, compressed on its first gzipped answer; they go with the page. */
 const spliced = new WeakMap<CachedPage, SplicedGzip>();
@@ -117,13 +120,15 @@ async function renderEarly(
   forwarded.set('x-nonce', nonce);
   forwarded.set(LOCALE_HEADER, locale);
   forwarded.set('Content-Security-Policy', security['Content-Security-Policy']);
-  const answer = await handler(new Request(`http://${headers.get('host') ?? 'localhost'}${path}${url.search}`, { headers: forwarded }));
+  // Not the client's Host: it is theirs to write, and a "/" in it would move the path the handler reads.
+  const answer = await handler(new Request(`http://localhost${path}${url.search}`, { headers: forwarded }));
   let body = Buffer.from(await answer.arrayBuffer());
   const out: Record<string, string> = {};
   answer.headers.forEach((value, name) => (out[name] = value));
   Object.assign(out, security, { 'x-request-id': id, vary: NEXT_VARY });
   if (body.length >= GZIP_THRESHOLD && acceptsGzip(headers.get('accept-encoding'))) {
-    body = zlib.gzipSync(body);
+    // On libuv's threads, as Next.js's compression streams do: not on the one thread that answers every request.
+    body = await gzip(body);
     out['content-encoding'] = 'gzip';
   }
   out['content-length'] = String(body.length);

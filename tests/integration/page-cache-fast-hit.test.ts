@@ -170,6 +170,14 @@ describe('page cache fast path', () => {
     expect(handedOn.map((r) => r.url)).toEqual(['/lieux/en-avance', '/lieux/en-retard']);
   });
 
+  it('never lets the client’s Host header move the address the route handler reads', async () => {
+    early.length = 0;
+    await get('/ar/lieux/en-avance?x=1', { host: 'evil.example/lieux/autre-lieu?y=2#' });
+    expect(early).toHaveLength(1);
+    const url = new URL(early[0].url);
+    expect([url.host, url.pathname, url.search]).toEqual(['localhost', '/lieux/en-avance', '?x=1']);
+  });
+
   it('reads Accept-Encoding as Next.js’s compression does for gzip', () => {
     expect(acceptsGzip('gzip, deflate, br')).toBe(true);
     expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
