@@ -6,12 +6,12 @@
 // plainly (a slug that needs no decoding), the rest goes through Next.js as before.
 import type { EarlyRoute } from '@/lib/render/fast-hit';
 import { GET as placePage } from './lieux/[slug]/route';
-import { searchPageResponse } from './recherche/search-response';
+import { searchPageAnswer } from './recherche/search-response';
 
 const PLAIN_PLACE = /^\/lieux\/([a-z0-9-]+)$/;
 
 export const earlyRoute: EarlyRoute = (path) => {
-  if (path === '/recherche') return (request) => searchPageResponse(request, 'recherche');
+  if (path === '/recherche') return (request) => searchPageAnswer(request, 'recherche');
   const slug = PLAIN_PLACE.exec(path)?.[1];
   if (slug) return (request) => placePage(request, { params: Promise.resolve({ slug }) });
   return null;

@@ -23,6 +23,8 @@
 //
 // The real data read for it (communes, profiles, schedules, streets, shares): bench/real-sources.ts.
 import { createPrismaClient } from '../lib/db/client';
+import { importCommunes, parseCommunesCsv } from '../lib/coverage/communes';
+import { readDataFile } from '../lib/data/files';
 import { timeZoneForCode } from '../lib/hours/zone';
 import { runImport } from '../lib/import/run';
 import type { ImportedFields, ParsedRow } from '../lib/import/types';
@@ -230,6 +232,10 @@ export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } 
   const db = createPrismaClient(url, { max: 4 });
   let done = 0;
   try {
+    // The reference of communes, as `npm start`'s first seed loads it (prisma/seed-real.ts): the
+    // geocoder places a town at its reference centre from it. Without it, every search asked the
+    // average of the town's places instead, a statement production does not run.
+    await importCommunes(db, parseCommunesCsv(readDataFile('communes')));
     const report = await runImport(
       db,
       {

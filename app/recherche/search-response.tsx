@@ -6,7 +6,7 @@ import { searchTally } from '@/lib/demand';
 import { EmbedSearchPage, SearchPage } from '@/components/search/SearchPage';
 import { requestLocale, translator, type Locale } from '@/lib/i18n';
 import { renderDocument } from '@/lib/render/html';
-import { servePage } from '@/lib/render/public-page';
+import { answerResponse, pageAnswer, type PageAnswer } from '@/lib/render/public-page';
 import { pageCacheControl } from '@/lib/security/cache-control';
 import { loadEmbedSearch, loadSearch, queryParams } from '@/lib/search/page';
 
@@ -30,11 +30,17 @@ async function render(
 }
 
 export async function searchPageResponse(request: Request, kind: SearchPageKind): Promise<Response> {
+  const answer = await searchPageAnswer(request, kind);
+  return answer instanceof Response ? answer : answerResponse(answer);
+}
+
+/** The page as lib/render/fast-hit.ts sends it before Next.js (a Response only for the error page). */
+export async function searchPageAnswer(request: Request, kind: SearchPageKind): Promise<PageAnswer | Response> {
   const url = new URL(request.url);
   // The language the proxy read from the path's prefix (/ar/recherche, /ar/embed?reseau=…), part of the page cache's key.
   const locale = requestLocale(request.headers);
   try {
-    return await servePage(request, async (nonce) => {
+    return await pageAnswer(request, async (nonce) => {
       const cacheControl = pageCacheControl({ method: request.method, pathname: url.pathname, cookie: request.headers.get('cookie') });
       const { html, tally } = await render(kind, url, nonce, locale);
       return { status: 200, html, tally, headers: cacheControl ? { 'Cache-Control': cacheControl } : undefined };

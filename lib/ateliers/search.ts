@@ -112,7 +112,7 @@ async function search<T>(columns: Prisma.Sql, filters: AtelierFilters, options: 
   let origin: GeoPoint | null = null;
   if (filters.ou && !filters.enLigne) {
     // The geocoder writes to its cache: the primary, even when reads go to a replica.
-    const answer = await findPlace(options.db ?? primaryDb, filters.ou);
+    const answer = await findPlace(options.db ?? primaryDb, filters.ou, db);
     origin = answer.point;
     if (!origin) {
       problems.push(`Nous n’avons pas trouvé « ${filters.ou} ». Essayez un nom de commune ou un code postal.`);

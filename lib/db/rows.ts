@@ -10,6 +10,7 @@ import 'server-only';
 // strings, which the callers turn into numbers (Number(count)) as they did with Prisma's bigint.
 import pg from 'pg';
 import { Prisma, type PrismaClient } from '@prisma/client';
+import { preparedName } from './prepared';
 
 const DATE = 1082;
 const TIMESTAMP = 1114;
@@ -30,13 +31,19 @@ function pool(): pg.Pool {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // No parallel workers: a page's statement is short, and under load the workers a large scan
+    // starts (two new processes each time) cost more CPU than they save time — 1.5 ms of the
+    // server's CPU a search at 50 connections (bench/README.md, issue #17).
+    options: '-c max_parallel_workers_per_gather=0',
     types,
   }));
 }
 
 /** The rows of a read statement. */
 export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
-  return (await pool().query(query.text, query.values as unknown[])).rows as T[];
+  const name = preparedName(query);
+  const values = query.values as unknown[];
+  return (await (name ? pool().query({ name, text: query.text, values }) : pool().query(query.text, values))).rows as T[];
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { Prisma } from '@prisma/client';
 import { LRUCache } from 'lru-cache';
+import { prepared } from '@/lib/db/prepared';
 import arrondissementCentres from './arrondissement-centres.json';
 import { communeByCode, departementName, lookupCommune, resolveCommune, suggestCommunes, type CommuneLookup, type CommuneRef } from './communes';
 import { valueFor } from './help';
@@ -51,9 +52,10 @@ export async function geocode(db: Db, query: string): Promise<GeoPoint | null> {
 /**
  * What the text designates: a commune (offline, from the official list) or, when the text is
  * more than a commune's name and the address API is configured, an address. When nothing is
- * found, `lookup` says what was probably meant.
+ * found, `lookup` says what was probably meant. `reads`: where a commune's centre is read (the
+ * public pages pass their node-postgres pool, lib/db/rows.ts); `db` keeps the address API's cache.
  */
-export async function findPlace(db: Db, query: string): Promise<PlaceAnswer> {
+export async function findPlace(db: Db, query: string, reads: Pick<PrismaClient, '$queryRaw'> = db): Promise<PlaceAnswer> {
   const text = query.trim().replace(/\s+/g, ' ').slice(0, 200);
   if (!text) return { point: null, lookup: { kind: 'none' } };
   const key = text.toLowerCase();
@@ -66,7 +68,7 @@ export async function findPlace(db: Db, query: string): Promise<PlaceAnswer> {
   // would silently pick one. The rest (an address) goes to the API first.
   const offlineFirst = lookup.kind === 'choice' || lookup.kind === 'suggestions' || (lookup.kind === 'found' && !lookup.partial);
   if (!offlineFirst) point = await geocodeWithBan(db, text);
-  if (!point && lookup.kind === 'found') point = await locateCommune(db, lookup.commune);
+  if (!point && lookup.kind === 'found') point = await locateCommune(reads, lookup.commune);
   const located = { point, lookup };
   memoryCache.set(key, located);
   return located;
@@ -120,13 +122,27 @@ function departementOf(insee: string) {
   return insee.startsWith('97') ? insee.slice(0, 3) : insee.slice(0, 2);
 }
 
+// Where each commune was placed, by INSEE code: the text cache above holds one answer per way of
+// typing a town ("Angers", "49000", "angers 49000"), this one answers them all after the first.
+// The same lifetime as the text cache's; at most one entry per commune (about 35,000, a few MB).
+const communeCache = new LRUCache<string, { point: GeoPoint | null }>({ max: 40_000, ttl: 24 * 3600 * 1000 });
+
 export async function locateCommune(db: Pick<PrismaClient, '$queryRaw'>, commune: CommuneRef): Promise<GeoPoint | null> {
+  const known = communeCache.get(commune.code);
+  if (known) return known.point;
+  const point = await locateCommuneIn(db, commune);
+  communeCache.set(commune.code, { point });
+  return point;
+}
+
+async function locateCommuneIn(db: Pick<PrismaClient, '$queryRaw'>, commune: CommuneRef): Promise<GeoPoint | null> {
   const base = { label: commune.name, inseeCode: commune.code, departement: commune.departement, source: 'offline' as const, typeLiaison: commune.typeLiaison };
   // Arrondissements of Paris, Lyon and Marseille: not in the Commune table, their centres ship here.
   const centre = (arrondissementCentres as Record<string, number[]>)[commune.code];
   if (centre) return { ...base, latitude: centre[0], longitude: centre[1], precision: 'commune' };
-  const [reference] = await db.$queryRaw<Array<{ latitude: number; longitude: number }>>`
-    SELECT latitude, longitude FROM "Commune" WHERE "inseeCode" = ${commune.code} AND latitude IS NOT NULL LIMIT 1`;
+  const [reference] = await db.$queryRaw<Array<{ latitude: number; longitude: number }>>(
+    prepared(Prisma.sql`SELECT latitude, longitude FROM "Commune" WHERE "inseeCode" = ${commune.code} AND latitude IS NOT NULL LIMIT 1`),
+  );
   if (reference) return { ...base, latitude: reference.latitude, longitude: reference.longitude, precision: 'commune' };
   // Its own places, or those of its postcodes (Paris, Lyon and Marseille list theirs under the
   // codes of their arrondissements).

@@ -23,7 +23,7 @@ import { createNonce, requestSecurityHeaders } from '@/lib/security/headers';
 import { COUNTED_HEADER, countedValue, countSearch, isLimitedSearch } from '@/lib/security/search-rate';
 import { gzipWith, spliceGzip, type SplicedGzip } from './gzip-splice';
 import { htmlHeaders } from './html';
-import { counted, pageCacheKeyFor, type HeaderReader } from './public-page';
+import { counted, pageCacheKeyFor, type HeaderReader, type PageAnswer } from './public-page';
 
 const gzip = promisify(zlib.gzip);
 
@@ -88,7 +88,7 @@ function answer(request: http.IncomingMessage, response: http.ServerResponse, ke
 }
 
 /** A route handler that answers a public page before Next.js: `path` without the language prefix. */
-export type EarlyRoute = (path: string) => ((request: Request) => Promise<Response>) | null;
+export type EarlyRoute = (path: string) => ((request: Request) => Promise<Response | PageAnswer>) | null;
 
 /** The Vary Next.js gives an App Router route's answer (with Accept-Encoding, its compression's). */
 const NEXT_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
@@ -103,7 +103,7 @@ const GZIP_THRESHOLD = 1024;
 async function renderEarly(
   request: http.IncomingMessage,
   response: http.ServerResponse,
-  handler: (request: Request) => Promise<Response>,
+  handler: (request: Request) => Promise<Response | PageAnswer>,
   url: URL,
   headers: HeaderReader,
 ) {
@@ -122,9 +122,15 @@ async function renderEarly(
   forwarded.set('Content-Security-Policy', security['Content-Security-Policy']);
   // Not the client's Host: it is theirs to write, and a "/" in it would move the path the handler reads.
   const answer = await handler(new Request(`http://localhost${path}${url.search}`, { headers: forwarded }));
-  let body = Buffer.from(await answer.arrayBuffer());
   const out: Record<string, string> = {};
-  answer.headers.forEach((value, name) => (out[name] = value));
+  let body: Buffer;
+  if (answer instanceof Response) {
+    body = Buffer.from(await answer.arrayBuffer());
+    answer.headers.forEach((value, name) => (out[name] = value));
+  } else {
+    body = Buffer.from(answer.html ?? '');
+    for (const [name, value] of Object.entries(answer.html === null ? answer.headers : htmlHeaders(answer.headers))) out[name.toLowerCase()] = value;
+  }
   Object.assign(out, security, { 'x-request-id': id, vary: NEXT_VARY });
   if (body.length >= GZIP_THRESHOLD && acceptsGzip(headers.get('accept-encoding'))) {
     // On libuv's threads, as Next.js's compression streams do: not on the one thread that answers every request.

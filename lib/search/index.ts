@@ -10,7 +10,7 @@ import { db as primaryDb } from '@/lib/db';
 import { rawReadDb } from '@/lib/db/rows';
 import { findPlace, type GeoPoint } from '@/lib/geo';
 import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
-import { nextAteliersFor, upcomingAtelierCondition } from './ateliers';
+import { upcomingAtelierCondition } from './ateliers';
 import { availabilityPrefilter, hoursColumns, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
 import {
   FACET_COLUMNS,
@@ -92,7 +92,7 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
     };
   } else if (filters.ou) {
     // The geocoder writes to its cache: the primary, even when reads go to a replica.
-    const answer = await findPlace(options.db ?? primaryDb, filters.ou);
+    const answer = await findPlace(options.db ?? primaryDb, filters.ou, db);
     if (answer.point) origin = { ...answer.point, fromPosition: false };
     help = placeHelp(filters.ou, answer.lookup, answer.point !== null);
     // Not found, or found but not placeable (a commune with neither a centre nor places near it).
@@ -113,8 +113,8 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
   }
 
   const ids = found.page.map((c) => c.id);
-  const [details, ateliers] = await Promise.all([ids.length ? db.$queryRaw<DetailRow[]>(detailQuery(ids)) : [], nextAteliersFor(db, ids, now)]);
-  const results = pageResults(found.page, details, filters, now).map((r) => ({ ...r, nextAtelier: ateliers.get(r.id) ?? null }));
+  const details = ids.length ? await db.$queryRaw<DetailRow[]>(detailQuery(ids, now)) : [];
+  const results = pageResults(found.page, details, filters, now);
   return {
     results,
     total: found.total,
@@ -128,6 +128,9 @@ export async function searchPlaces(filters: SearchFilters, options: SearchOption
     problems,
   };
 }
+
+/** A json_agg column: parsed by node-postgres, or a string through another driver; NULL when it aggregated nothing. */
+const json = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
 
 type Ask = { db: Pick<Db, '$queryRaw'>; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean; facetSets: FacetSetIds };
 
@@ -151,7 +154,6 @@ async function findAround(ask: Ask): Promise<Found> {
         count(*) FILTER (WHERE distance <= 20000)] FROM scope) AS counts,
       (SELECT json_agg(page ORDER BY page.distance, page.name) FROM page) AS page,
       (SELECT json_agg(f) FROM (${facetCountsOver(Prisma.sql`scope`)}) AS f) AS facets`;
-  const json = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
   const [total, within5, within10, within20] = row.counts.map(Number);
   return { total, page: json(row.page), facets: facetsOf(json(row.facets)), within: { 5: within5, 10: within10, 20: within20 } };
 }
@@ -164,12 +166,30 @@ async function findAround(ask: Ask): Promise<Found> {
  */
 async function findNational(ask: Ask): Promise<Found> {
   const { db, filters, pageSize } = ask;
+  if (filters.q) return findNationalByName(ask);
   const [page, facets] = await Promise.all([
     db.$queryRaw<Candidate[]>`SELECT p.id, p.distance, p.stop_label, p.stop_commune FROM ${scopeOf(ask, KEY_COLUMNS)} ${orderSql(filters, null)}
       LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
     db.$queryRaw<FacetRow[]>(facetCountsOver(scopeOf(ask, FACET_COLUMNS))),
   ]);
   return { total: Math.min(facetTotal(facets), NATIONAL_COUNT_CAP), page, facets: facetsOf(facets), within: null };
+}
+
+/**
+ * A name without a place: the trigram index finds the names holding every word (thousands for
+ * "Maison" or "Services"), whose rows the page's ranking and the facets both need. One statement
+ * over one scan: two parallel statements read and rechecked those rows twice, which made name
+ * searches the most expensive of all in PostgreSQL's CPU (bench/README.md, issue #17).
+ */
+async function findNationalByName(ask: Ask): Promise<Found> {
+  const { filters, pageSize } = ask;
+  const [row] = await ask.db.$queryRaw<Array<{ page: Candidate[] | string | null; facets: FacetRow[] | string | null }>>`
+    WITH scope AS MATERIALIZED (SELECT * FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`)}),
+    page AS (SELECT p.id, p.distance, p.stop_label, p.stop_commune, p.name, word_similarity(reperes_fold(${filters.q}), reperes_fold(p.name)) AS similarity
+      FROM scope p ORDER BY similarity DESC, p.name LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize})
+    SELECT (SELECT json_agg(page ORDER BY page.similarity DESC, page.name) FROM page) AS page, (SELECT json_agg(f) FROM (${facetCountsOver(Prisma.sql`scope`)}) AS f) AS facets`;
+  const facets = json(row.facets);
+  return { total: Math.min(facetTotal(facets), NATIONAL_COUNT_CAP), page: json(row.page), facets: facetsOf(facets), within: null };
 }
 
 /** Every SQL candidate (a superset), then the opening_hours library decides; paginated after. */

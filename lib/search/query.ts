@@ -3,6 +3,7 @@
 // "Place_search_idx", then the exact distance) or over the whole country.
 import 'server-only';
 import { Prisma } from '@prisma/client';
+import { prepared } from '@/lib/db/prepared';
 import {
   ACCESS_MODE_LABELS,
   FEE_LABELS,
@@ -79,8 +80,9 @@ export type FacetSetIds = number[] | null;
 export async function matchingFacetSets(db: { $queryRaw<T>(query: Prisma.Sql): Promise<T> }, filters: SearchFilters): Promise<FacetSetIds> {
   const lists = listConditions(filters);
   if (!lists.length) return null;
+  // Prepared: its text takes one form per combination of families asked (a few dozen in use).
   const [row] = await db.$queryRaw<Array<{ ids: number[] | null }>>(
-    Prisma.sql`SELECT array_agg(s.id ORDER BY s.id) AS ids FROM "FacetSet" s WHERE ${Prisma.join(lists, ' AND ')}`,
+    prepared(Prisma.sql`SELECT array_agg(s.id ORDER BY s.id) AS ids FROM "FacetSet" s WHERE ${Prisma.join(lists, ' AND ')}`),
   );
   return row?.ids ?? [];
 }

@@ -3,9 +3,10 @@
 // which lib/i18n/explain.ts says in the visitor's language).
 import 'server-only';
 import { Prisma } from '@prisma/client';
+import { prepared } from '@/lib/db/prepared';
 import { openingStateAt, type OpeningState } from '@/lib/hours';
 import { ACCESS_MODE_LABELS, FEE_LABELS, PUBLIC_LABELS, SERVICE_LABELS, SPECIFIC_SUPPORT_LABELS, SUPPORT_MODE_LABELS } from '@/lib/standard/enums';
-import type { NextAtelier } from './ateliers';
+import { nextAtelierJoin, type NextAtelier } from './ateliers';
 import { DAYS, type HalfDay, type SearchFilters } from './filters';
 
 /** One reason why a place answers the search: a criterion of the search it meets. */
@@ -44,7 +45,7 @@ export type PlaceResult = {
   phone: string | null;
   /** A fictional place of the demonstration data set (said on its card). */
   demo: boolean;
-  /** Its next atelier session within 30 days (lib/search/ateliers.ts), once the page is known. */
+  /** Its next atelier session within 30 days (lib/search/ateliers.ts), read with the page's details. */
   nextAtelier?: NextAtelier | null;
 };
 
@@ -62,7 +63,9 @@ const DETAIL_COLUMNS = Prisma.sql`p.id, p.slug, p.name, ${list('typologies')} AS
   p.latitude, p.longitude, ${list('itinerance')} AS itinerance, ${list('services')} AS services, ${list('fees')} AS fees,
   ${list('accessModes')} AS access_modes, ${list('publics')} AS publics, ${list('specificSupport')} AS specific_support,
   ${list('supportModes')} AS support_modes, p."openingHours" AS opening_hours, p."timeZone" AS time_zone, p.phone,
-  p."closedFrom" AS closed_from, p."closedUntil" AS closed_until, p."closureMessage" AS closure_message, p.demo`;
+  p."closedFrom" AS closed_from, p."closedUntil" AS closed_until, p."closureMessage" AS closure_message, p.demo,
+  next_atelier.slug AS atelier_slug, next_atelier.title AS atelier_title, next_atelier.starts_at AS atelier_starts_at,
+  next_atelier.time_zone AS atelier_time_zone, next_atelier.online AS atelier_online`;
 
 type DetailRow = {
   id: string;
@@ -88,11 +91,17 @@ type DetailRow = {
   closed_until: Date | null;
   closure_message: string | null;
   demo: boolean;
+  /** Its next atelier session (nextAtelierJoin), all NULL when none. */
+  atelier_slug: string | null;
+  atelier_title: string | null;
+  atelier_starts_at: Date | null;
+  atelier_time_zone: string | null;
+  atelier_online: boolean | null;
 };
 
-/** The SQL reading the page's places (only the page's: a few rows by primary key). */
-export function detailQuery(ids: string[]): Prisma.Sql {
-  return Prisma.sql`SELECT ${DETAIL_COLUMNS} FROM "Place" p WHERE p.id = ANY(${ids}::uuid[])`;
+/** The SQL reading the page's places (only the page's: a few rows by primary key), each with its next atelier session. */
+export function detailQuery(ids: string[], now: Date): Prisma.Sql {
+  return prepared(Prisma.sql`SELECT ${DETAIL_COLUMNS} FROM "Place" p ${nextAtelierJoin(now)} WHERE p.id = ANY(${ids}::uuid[])`);
 }
 
 /** The page's results, in the page's order (a place deleted meanwhile is left out). */
@@ -138,6 +147,15 @@ function toResult(row: DetailRow, candidate: Candidate, filters: SearchFilters, 
     matchedCriteria: matchedCriteria(row, filters),
     phone: row.phone,
     demo: row.demo,
+    nextAtelier: row.atelier_slug
+      ? {
+          slug: row.atelier_slug,
+          title: row.atelier_title ?? '',
+          startsAt: row.atelier_starts_at as Date,
+          timeZone: row.atelier_time_zone ?? '',
+          online: row.atelier_online ?? false,
+        }
+      : null,
   };
 }
 
