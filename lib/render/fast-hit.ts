@@ -21,7 +21,8 @@ import { LOCALE_HEADER, splitLocale } from '@/lib/i18n/locales';
 import { requestId } from '@/lib/observability/request-id';
 import { createNonce, requestSecurityHeaders } from '@/lib/security/headers';
 import { COUNTED_HEADER, countedValue, countSearch, isLimitedSearch } from '@/lib/security/search-rate';
-import { gzipWith, spliceGzip, type SplicedGzip } from './gzip-splice';
+import { inlineStylesheet } from './assets';
+import { gzipHolding, gzipWith, spliceGzip, type SplicedGzip } from './gzip-splice';
 import { htmlHeaders } from './html';
 import { counted, pageCacheKeyFor, type HeaderReader, type PageAnswer } from './public-page';
 
@@ -123,20 +124,23 @@ async function renderEarly(
   // Not the client's Host: it is theirs to write, and a "/" in it would move the path the handler reads.
   const answer = await handler(new Request(`http://localhost${path}${url.search}`, { headers: forwarded }));
   const out: Record<string, string> = {};
+  const gzipped = acceptsGzip(headers.get('accept-encoding'));
   let body: Buffer;
+  let compressed = false;
   if (answer instanceof Response) {
     body = Buffer.from(await answer.arrayBuffer());
     answer.headers.forEach((value, name) => (out[name] = value));
+    // On libuv's threads, as Next.js's compression streams do: not on the one thread that answers every request.
+    if ((compressed = gzipped && body.length >= GZIP_THRESHOLD)) body = await gzip(body);
   } else {
-    body = Buffer.from(answer.html ?? '');
     for (const [name, value] of Object.entries(answer.html === null ? answer.headers : htmlHeaders(answer.headers))) out[name.toLowerCase()] = value;
+    const html = answer.html ?? '';
+    // The same, with the inline stylesheet compressed once for all pages (gzip-splice.ts).
+    compressed = gzipped && Buffer.byteLength(html) >= GZIP_THRESHOLD;
+    body = compressed ? await gzipHolding(html, inlineStylesheet()) : Buffer.from(html, 'utf8');
   }
   Object.assign(out, security, { 'x-request-id': id, vary: NEXT_VARY });
-  if (body.length >= GZIP_THRESHOLD && acceptsGzip(headers.get('accept-encoding'))) {
-    // On libuv's threads, as Next.js's compression streams do: not on the one thread that answers every request.
-    body = await gzip(body);
-    out['content-encoding'] = 'gzip';
-  }
+  if (compressed) out['content-encoding'] = 'gzip';
   out['content-length'] = String(body.length);
   response.writeHead(answer.status, out);
   response.end(body);

@@ -2,7 +2,7 @@
 // to the page with that nonce: zlib's gunzip checks the CRC-32 and the length of the whole text.
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { gzipWith, spliceGzip } from './gzip-splice';
+import { gzipHolding, gzipWith, spliceGzip } from './gzip-splice';
 
 const TOKEN = 'reperes-nonce-0123456789abcdef';
 
@@ -41,5 +41,22 @@ describe('spliced gzip', () => {
     gunzip.end();
     await done;
     expect(Buffer.concat(chunks).toString()).toBe(template.replace(TOKEN, 'abc'));
+  });
+
+  it('gzips a rendered page around its stylesheet, compressed once: the same text, nearly as small as a whole gzip', async () => {
+    const css = `.result-card{margin:0 0 1rem;padding:1rem}.badge--open{color:#18753c}${'.c{color:red}'.repeat(500)}`;
+    for (const page of [
+      `<!DOCTYPE html><html><head><style nonce="abc">${css}</style></head><body>${'<li class="result-card">Médiathèque — café 😀</li>'.repeat(300)}</body></html>`,
+      `<style>${css}</style>`,
+      `${css}<p>after</p>`,
+      '<p>no stylesheet here, gzipped whole</p>'.repeat(40),
+    ]) {
+      const gz = await gzipHolding(page, css);
+      expect(zlib.gunzipSync(gz).toString('utf8')).toBe(page);
+      expect(gz.length).toBeLessThan(zlib.gzipSync(page).length * 1.05 + 40);
+    }
+    // Another stylesheet (a new build): its own piece, not the former one.
+    const other = `${css}.d{color:blue}`;
+    expect(zlib.gunzipSync(await gzipHolding(`<style>${other}</style>x`, other)).toString()).toBe(`<style>${other}</style>x`);
   });
 });

@@ -10,6 +10,7 @@ import 'server-only';
 // DEFLATE blocks, an empty final block, and the CRC-32 and length of the whole text (RFC 1951,
 // RFC 1952) — one ordinary gzip member that any client inflates, for the cost of a CRC combined
 // from the pieces' (zlib's crc32_combine) instead of a compression of ~50 kB (~0.5 ms of CPU).
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 /** A page cut at its nonces: each piece deflated, with its CRC-32, byte length and combine operator. */
@@ -94,4 +95,49 @@ export function gzipWith(spliced: SplicedGzip, value: string): Buffer {
   trailer.writeUInt32LE(length % 2 ** 32, 4);
   parts.push(FINAL_BLOCK, trailer);
   return Buffer.concat(parts);
+}
+
+/** A piece of text deflated on its own (as spliceGzip's pieces), with its CRC-32 and byte length. */
+export type DeflatedPiece = { deflated: Buffer; crc: number; length: number };
+
+const PIECE = { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH };
+const deflateRaw = promisify(zlib.deflateRaw);
+const gzip = promisify(zlib.gzip);
+
+/** Deflates a piece on libuv's threads. */
+export async function deflatePiece(text: Buffer): Promise<DeflatedPiece> {
+  return { deflated: await deflateRaw(text, PIECE), crc: zlib.crc32(text), length: text.length };
+}
+
+/** One gzip member holding the pieces' texts in order. */
+export function gzipPieces(pieces: DeflatedPiece[]): Buffer {
+  let crc = pieces[0].crc;
+  let length = pieces[0].length;
+  for (const piece of pieces.slice(1)) {
+    crc = combine(crc, piece.crc, combineOperator(piece.length));
+    length += piece.length;
+  }
+  const trailer = Buffer.allocUnsafe(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length % 2 ** 32, 4);
+  return Buffer.concat([GZIP_HEADER, ...pieces.map((piece) => piece.deflated), FINAL_BLOCK, trailer]);
+}
+
+let constantPiece: { text: string; piece: Promise<DeflatedPiece> } | null = null;
+
+/**
+ * The gzip of a freshly rendered page that holds `constant` (the inline stylesheet, a third of a
+ * search page): that text is deflated once per process, only the rest for each page — 0.56 ms of
+ * CPU instead of 0.94 for a 77 kB search page, for 1 % more bytes (no reference across the cuts).
+ */
+export async function gzipHolding(html: string, constant: string): Promise<Buffer> {
+  const at = constant.length >= 1024 ? html.indexOf(constant) : -1;
+  if (at < 0) return gzip(Buffer.from(html, 'utf8'));
+  if (constantPiece?.text !== constant) constantPiece = { text: constant, piece: deflatePiece(Buffer.from(constant, 'utf8')) };
+  const [before, kept, after] = await Promise.all([
+    deflatePiece(Buffer.from(html.slice(0, at), 'utf8')),
+    constantPiece.piece,
+    deflatePiece(Buffer.from(html.slice(at + constant.length), 'utf8')),
+  ]);
+  return gzipPieces([before, kept, after]);
 }

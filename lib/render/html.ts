@@ -2,12 +2,14 @@ import 'server-only';
 // Renders the public pages' markup to an HTML string. Route handlers are compiled for React
 // Server Components, where react-dom/server is not offered; that markup has no state, effects or
 // client components, so the Node build of React's server renderer, loaded at run time, renders
-// it — without the RSC payload and the client runtime an App Router page carries.
+// it — without the RSC payload and the client runtime an App Router page carries. Static markup:
+// nothing hydrates these pages, so the comments React puts between text nodes for hydration
+// (373 on a search page) are left out.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ReactElement } from 'react';
 
-type Renderer = { renderToString(element: ReactElement): string };
+type Renderer = { renderToStaticMarkup(element: ReactElement): string };
 let renderer: Renderer | null = null;
 
 function load(): Renderer {
@@ -16,7 +18,7 @@ function load(): Renderer {
 }
 
 export function renderDocument(element: ReactElement): string {
-  return `<!DOCTYPE html>${load().renderToString(element)}`;
+  return `<!DOCTYPE html>${load().renderToStaticMarkup(element)}`;
 }
 
 /** A page of PublicDocument's (its stylesheet is inside it: nothing to preload). */

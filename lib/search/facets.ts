@@ -1,8 +1,9 @@
 // Facet counts: how many of the places a search finds offer each value of each list (needs, fees,
-// publics…), shown beside the filters. Counted in SQL over the search's scope, or in JavaScript over
-// the rows already read when the opening hours decide there.
+// publics…), shown beside the filters. The search counts its places by FacetSet (in SQL over its
+// scope, or in JavaScript over the rows the opening hours decided); the sets' lists are added up here.
 import 'server-only';
 import { Prisma } from '@prisma/client';
+import { prepared } from '@/lib/db/prepared';
 import { PLACE_TYPES } from '@/lib/standard/plain-words';
 import { FACET_KEYS, type ListKey } from './query';
 
@@ -10,7 +11,7 @@ export type Facets = Record<'besoin' | 'frais' | 'accompagnement' | 'acces' | 'p
 
 export type FacetRow = { facet: string; value: string; count: bigint | number };
 
-// The facet families, in the order FACET_LISTS writes them.
+// The facet families: the search's name for each, and the FacetSet's column.
 const FACET_FAMILIES = [
   ['besoin', 'services'],
   ['frais', 'fees'],
@@ -22,59 +23,72 @@ const FACET_FAMILIES = [
   ['type', 'typologies'],
 ] as const;
 
-/** The column facetCountsOver() reads (place alias `p`): the place's FacetSet, its combination of lists. */
+/** The column the facets are counted by (place alias `p`): the place's FacetSet, its combination of lists. */
 export const FACET_COLUMNS = Prisma.raw('p."facetSetId"');
 
-const FAMILY_COLUMNS = FACET_FAMILIES.map(([, column]) => `s."${column}"`).join(', ');
-
-/** The row facetCountsOver() adds for the number of places counted (facetsOf() ignores it). */
-export const TOTAL_FACET = '#total';
-
 /**
- * One count per facet value over the relation `scope` (which has the FACET_COLUMNS), and the number
- * of places in it (TOTAL_FACET). Places share few combinations of lists (141 among 100,000 realistic
- * places): the scope is grouped by its integer FacetSet id, and only the sets found are unnested —
- * grouping by the eight arrays of each place was two thirds of PostgreSQL's time in national
- * searches (bench/README.md, issue #17).
+ * How many places of a search hold each FacetSet, with the set's fingerprint (`key`; id and key null
+ * for places without a set, counted in the total only).
  */
-export function facetCountsOver(scope: Prisma.Sql): Prisma.Sql {
-  const unnests = FACET_FAMILIES.map(
-    ([facet, column]) => `SELECT '${facet}' AS facet, v::text AS value, sum(sets.n) AS count FROM sets, unnest(sets."${column}") v GROUP BY 1, 2`,
-  ).join('\n    UNION ALL ');
-  return Prisma.sql`WITH counts AS (SELECT "facetSetId" AS id, count(*) AS n FROM ${scope} GROUP BY 1),
-    sets AS (SELECT ${Prisma.raw(FAMILY_COLUMNS)}, counts.n FROM counts JOIN "FacetSet" s ON s.id = counts.id)
-    SELECT ${Prisma.raw(`'${TOTAL_FACET}'`)} AS facet, '' AS value, coalesce(sum(n), 0) AS count FROM counts
-    UNION ALL ${Prisma.raw(unnests)}`;
+export type SetCount = { id: number | null; key: string | null; n: number };
+
+/** The SetCounts over the relation `scope` (which has the FACET_COLUMNS), as a json_agg. */
+export function setCountsOver(scope: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT json_agg(c) FROM (SELECT counts.id, s.key, counts.n
+    FROM (SELECT "facetSetId" AS id, count(*)::int AS n FROM ${scope} GROUP BY 1) AS counts LEFT JOIN "FacetSet" s ON s.id = counts.id) AS c)`;
 }
 
-/** The number of places facetCountsOver() counted. */
-export function facetTotal(rows: FacetRow[]): number {
-  return Number(rows.find((row) => row.facet === TOTAL_FACET)?.count ?? 0);
-}
+type FacetSetLists = Record<(typeof FACET_FAMILIES)[number][1], string[]>;
 
-export type FacetLists = { facet_values: string };
+// The lists of each FacetSet, by its fingerprint. Sets are only ever added to (prisma/schema.prisma),
+// so a set read once stays true for the life of the process; keyed by fingerprint rather than id,
+// an id reused after a restore or a test's reset cannot give another set's lists. A few hundred exist.
+const knownSets = new Map<string, FacetSetLists>();
+
+const SET_COLUMNS = Prisma.raw(FACET_FAMILIES.map(([, column]) => `coalesce(s."${column}"::text[], '{}') AS "${column}"`).join(', '));
+
+type Db = { $queryRaw<T>(query: Prisma.Sql): Promise<T> };
 
 /**
- * The lists the facets count, read with the candidates when the opening hours decide in
- * JavaScript: one string per row (families split by U+001E, values by U+001F), which JavaScript
- * splits several times faster than the driver parses eight PostgreSQL arrays.
+ * The facets of a search and its number of places, from its SetCounts: each set's lists, read from
+ * the database the first time the process meets it, are added up here. (Unnesting the sets' eight
+ * lists in each search's statement was a third of its planning time.)
  */
-export const FACET_LISTS = Prisma.raw(
-  `concat_ws(E'\\x1e', ${FACET_FAMILIES.map(([, column]) => `coalesce(array_to_string(p."${column}"::text[], E'\\x1f'), '')`).join(', ')}) AS facet_values`,
-);
-
-/** The same counts as facetCountsOver(), from rows already read (no second query over the kept places). */
-export function facetsFromLists(rows: FacetLists[]): Facets {
-  const counts = FACET_FAMILIES.map(() => new Map<string, number>());
-  for (const row of rows) {
-    const families = row.facet_values.split('\x1e');
-    for (let i = 0; i < counts.length; i++) {
-      if (!families[i]) continue;
-      const count = counts[i];
-      for (const value of families[i].split('\x1f')) count.set(value, (count.get(value) ?? 0) + 1);
-    }
+export async function facetsOfSets(db: Db, counts: SetCount[]): Promise<{ facets: Facets; total: number }> {
+  const missing = [...new Set(counts.flatMap(({ key }) => (key !== null && !knownSets.has(key) ? [key] : [])))];
+  if (missing.length) {
+    const rows = await db.$queryRaw<Array<FacetSetLists & { key: string }>>(
+      prepared(Prisma.sql`SELECT s.key, ${SET_COLUMNS} FROM "FacetSet" s WHERE s.key = ANY(${missing}::text[])`),
+    );
+    for (const { key, ...lists } of rows) knownSets.set(key, lists);
   }
-  return facetsOf(FACET_FAMILIES.flatMap(([facet], i) => [...counts[i]].map(([value, count]) => ({ facet, value, count }))));
+  let total = 0;
+  const sums = FACET_FAMILIES.map(() => new Map<string, number>());
+  for (const { key, n } of counts) {
+    total += n;
+    const set = key === null ? undefined : knownSets.get(key);
+    if (!set) continue;
+    FACET_FAMILIES.forEach(([, column], i) => {
+      for (const value of set[column]) sums[i].set(value, (sums[i].get(value) ?? 0) + n);
+    });
+  }
+  const rows = FACET_FAMILIES.flatMap(([facet], i) => [...sums[i]].map(([value, count]) => ({ facet, value, count })));
+  return { facets: facetsOf(rows), total };
+}
+
+/** The SetCounts of rows already read (when the opening hours decide in JavaScript): their sets' keys are read by id. */
+export async function setCountsOf(db: Db, rows: Array<{ facetSetId: number | null }>): Promise<SetCount[]> {
+  const counts = new Map<number | null, number>();
+  for (const row of rows) counts.set(row.facetSetId, (counts.get(row.facetSetId) ?? 0) + 1);
+  const ids = [...counts.keys()].filter((id): id is number => id !== null);
+  const keys = ids.length
+    ? new Map(
+        (await db.$queryRaw<Array<{ id: number; key: string }>>(prepared(Prisma.sql`SELECT id, key FROM "FacetSet" WHERE id = ANY(${ids}::int[])`))).map(
+          (r) => [r.id, r.key],
+        ),
+      )
+    : new Map<number, string>();
+  return [...counts].map(([id, n]) => ({ id, key: id === null ? null : (keys.get(id) ?? null), n }));
 }
 
 export function noFacets(): Facets {

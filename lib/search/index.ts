@@ -12,18 +12,7 @@ import { findPlace, type GeoPoint } from '@/lib/geo';
 import { placeHelp, type PlaceHelp } from '@/lib/geo/help';
 import { upcomingAtelierCondition } from './ateliers';
 import { availabilityPrefilter, hoursColumns, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
-import {
-  FACET_COLUMNS,
-  FACET_LISTS,
-  facetCountsOver,
-  facetsFromLists,
-  facetsOf,
-  facetTotal,
-  noFacets,
-  type FacetLists,
-  type FacetRow,
-  type Facets,
-} from './facets';
+import { FACET_COLUMNS, facetsOfSets, noFacets, setCountsOf, setCountsOver, type Facets, type SetCount } from './facets';
 import type { SearchFilters } from './filters';
 import { conditions, matchingFacetSets, orderSql, scopeSql, type FacetSetIds, type Origin } from './query';
 import { detailQuery, pageResults, type Candidate, type DetailRow, type PlaceResult } from './results';
@@ -146,33 +135,34 @@ const scopeOf = (ask: Ask, columns: Prisma.Sql) => scopeSql(columns, whereOf(ask
 async function findAround(ask: Ask): Promise<Found> {
   const { filters, pageSize } = ask;
   // The counts within 5, 10 and 20 km come from the same scan (unmet demand, lib/demand): no query of their own.
-  const [row] = await ask.db.$queryRaw<Array<{ counts: Array<bigint | string>; page: Candidate[] | string | null; facets: FacetRow[] | string | null }>>`
+  const [row] = await ask.db.$queryRaw<Array<{ counts: Array<bigint | string>; page: Candidate[] | string | null; sets: SetCount[] | string | null }>>`
     WITH scope AS MATERIALIZED (SELECT * FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`)}),
     page AS (SELECT p.id, p.distance, p.stop_label, p.stop_commune, p.name FROM scope p ORDER BY p.distance, p.name
       LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize})
     SELECT (SELECT ARRAY[count(*), count(*) FILTER (WHERE distance <= 5000), count(*) FILTER (WHERE distance <= 10000),
         count(*) FILTER (WHERE distance <= 20000)] FROM scope) AS counts,
       (SELECT json_agg(page ORDER BY page.distance, page.name) FROM page) AS page,
-      (SELECT json_agg(f) FROM (${facetCountsOver(Prisma.sql`scope`)}) AS f) AS facets`;
+      ${setCountsOver(Prisma.sql`scope`)} AS sets`;
   const [total, within5, within10, within20] = row.counts.map(Number);
-  return { total, page: json(row.page), facets: facetsOf(json(row.facets)), within: { 5: within5, 10: within10, 20: within20 } };
+  const { facets } = await facetsOfSets(ask.db, json(row.sets));
+  return { total, page: json(row.page), facets, within: { 5: within5, 10: within10, 20: within20 } };
 }
 
 /**
  * Without a place a query can match most of France: the page, and the facets with the number of
- * matches (facetCountsOver's total, shown up to a cap), in parallel; both read the narrow covering
- * index. The facets group an integer (the FacetSet), so counting every match costs what the capped
- * count did (bench/README.md, issue #17).
+ * matches (shown up to a cap), in parallel; both read the narrow covering index. The facets group an
+ * integer (the FacetSet), so counting every match costs what the capped count did (bench/README.md, issue #17).
  */
 async function findNational(ask: Ask): Promise<Found> {
   const { db, filters, pageSize } = ask;
   if (filters.q) return findNationalByName(ask);
-  const [page, facets] = await Promise.all([
+  const [page, [row]] = await Promise.all([
     db.$queryRaw<Candidate[]>`SELECT p.id, p.distance, p.stop_label, p.stop_commune FROM ${scopeOf(ask, KEY_COLUMNS)} ${orderSql(filters, null)}
       LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
-    db.$queryRaw<FacetRow[]>(facetCountsOver(scopeOf(ask, FACET_COLUMNS))),
+    db.$queryRaw<Array<{ sets: SetCount[] | string | null }>>`SELECT ${setCountsOver(scopeOf(ask, FACET_COLUMNS))} AS sets`,
   ]);
-  return { total: Math.min(facetTotal(facets), NATIONAL_COUNT_CAP), page, facets: facetsOf(facets), within: null };
+  const { facets, total } = await facetsOfSets(db, json(row.sets));
+  return { total: Math.min(total, NATIONAL_COUNT_CAP), page, facets, within: null };
 }
 
 /**
@@ -183,27 +173,27 @@ async function findNational(ask: Ask): Promise<Found> {
  */
 async function findNationalByName(ask: Ask): Promise<Found> {
   const { filters, pageSize } = ask;
-  const [row] = await ask.db.$queryRaw<Array<{ page: Candidate[] | string | null; facets: FacetRow[] | string | null }>>`
+  const [row] = await ask.db.$queryRaw<Array<{ page: Candidate[] | string | null; sets: SetCount[] | string | null }>>`
     WITH scope AS MATERIALIZED (SELECT * FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`)}),
     page AS (SELECT p.id, p.distance, p.stop_label, p.stop_commune, p.name, word_similarity(reperes_fold(${filters.q}), reperes_fold(p.name)) AS similarity
       FROM scope p ORDER BY similarity DESC, p.name LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize})
-    SELECT (SELECT json_agg(page ORDER BY page.similarity DESC, page.name) FROM page) AS page, (SELECT json_agg(f) FROM (${facetCountsOver(Prisma.sql`scope`)}) AS f) AS facets`;
-  const facets = json(row.facets);
-  return { total: Math.min(facetTotal(facets), NATIONAL_COUNT_CAP), page: json(row.page), facets: facetsOf(facets), within: null };
+    SELECT (SELECT json_agg(page ORDER BY page.similarity DESC, page.name) FROM page) AS page, ${setCountsOver(Prisma.sql`scope`)} AS sets`;
+  const { facets, total } = await facetsOfSets(ask.db, json(row.sets));
+  return { total: Math.min(total, NATIONAL_COUNT_CAP), page: json(row.page), facets, within: null };
 }
 
 /** Every SQL candidate (a superset), then the opening_hours library decides; paginated after. */
 async function findAvailable(ask: Ask): Promise<Found> {
   const { filters, pageSize } = ask;
-  const rows = await ask.db.$queryRaw<Array<Candidate & HoursRow & FacetLists>>`
-    SELECT p.id, p.distance, p.stop_label, p.stop_commune, p."openingHours", p."timeZone", p.plain, p."stopHours", p.facet_values
-    FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${hoursColumns(filters)}, ${FACET_LISTS}`)}
+  const rows = await ask.db.$queryRaw<Array<Candidate & HoursRow & { facetSetId: number | null }>>`
+    SELECT p.id, p.distance, p.stop_label, p.stop_commune, p."openingHours", p."timeZone", p.plain, p."stopHours", p."facetSetId"
+    FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${hoursColumns(filters)}, ${FACET_COLUMNS}`)}
     ${orderSql(filters, ask.origin)} LIMIT 20000`;
   const kept = keepAvailable(rows, filters, ask.now);
   return {
     total: kept.length,
     page: kept.slice((filters.page - 1) * pageSize, filters.page * pageSize),
-    facets: facetsFromLists(kept),
+    facets: (await facetsOfSets(ask.db, await setCountsOf(ask.db, kept))).facets,
     within: ask.origin ? withinOf(kept.map((c) => c.distance)) : null,
   };
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearchParams } from '../../lib/search/filters';
 import { NATIONAL_COUNT_CAP, searchPlaces } from '../../lib/search';
+import { facetsOf } from '../../lib/search/facets';
 import { seedDemo } from '../../prisma/seed';
 import { createPrismaClient } from '../../lib/db/client';
 import { resetDatabase, testDb } from '../helpers/db';
@@ -145,5 +146,43 @@ describe('facet sets', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('counts the facets of every kind of search as the found places’ own lists do, even after set ids are reused', async () => {
+    const reference = async (ids: string[]) => {
+      const rows = await db.$queryRaw<Array<{ facet: string; value: string; count: number }>>`
+        SELECT f.facet, f.value, count(*)::int AS count FROM "Place" p,
+          LATERAL (SELECT 'besoin' AS facet, unnest(p.services)::text AS value UNION ALL SELECT 'frais', unnest(p.fees)::text
+            UNION ALL SELECT 'accompagnement', unnest(p."supportModes")::text UNION ALL SELECT 'acces', unnest(p."accessModes")::text
+            UNION ALL SELECT 'public', unnest(p.publics)::text UNION ALL SELECT 'prise_en_charge', unnest(p."specificSupport")::text
+            UNION ALL SELECT 'dispositif', unnest(p.programmes)::text UNION ALL SELECT 'type', unnest(p.typologies)::text) AS f
+        WHERE p.id = ANY(${ids}::uuid[]) GROUP BY 1, 2`;
+      return facetsOf(rows);
+    };
+    const searches = [
+      { ou: 'Angers', rayon: '50' },
+      { ou: 'Cholet', rayon: '30', besoin: 'demarches' },
+      { frais: 'gratuit' },
+      { ou: 'Angers', rayon: '50', ouvert: 'samedi' },
+    ];
+    const check = async () => {
+      for (const params of searches) {
+        const { filters } = parseSearchParams(params);
+        const found = await searchPlaces(filters, { db, pageSize: 1000 });
+        expect(found.results.length).toBe(found.total);
+        expect(found.total).toBeGreaterThan(0);
+        expect(found.facets).toEqual(await reference(found.results.map((r) => r.id)));
+      }
+    };
+    await check();
+    // A reset gives the first ids to other combinations of lists (created in another order): the
+    // sets the process has read must not lend their lists to the new ones.
+    await resetDatabase(db);
+    await db.$executeRaw`SELECT setval(pg_get_serial_sequence('"FacetSet"', 'id'), 1, false)`;
+    await db.$executeRaw`INSERT INTO "FacetSet" (key, services, fees, "supportModes", "accessModes", publics, "specificSupport", programmes, typologies, labels, itinerance)
+      VALUES ('not-a-real-set', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')`;
+    await seedDemo(db, { testFixture: true });
+    expect(await inconsistentPlaces()).toEqual([]);
+    await check();
   });
 });
