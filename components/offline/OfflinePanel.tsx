@@ -6,6 +6,24 @@ import { departementList } from '@/lib/geo/departements';
 
 type Props = { departement?: string; headingLevel?: 2 | 3 };
 
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const optionsByChoice = new Map<string, string>();
+
+/**
+ * The 102 options of the list, as markup made once per chosen département: the same list on every
+ * search page, which React built element by element each time (a tenth of the page's elements).
+ */
+function departementOptions(chosen = ''): string {
+  let html = optionsByChoice.get(chosen);
+  if (html === undefined) {
+    const option = (value: string, label: string) => `<option value="${escape(value)}"${value === chosen ? ' selected=""' : ''}>${escape(label)}</option>`;
+    html = [option('', 'Choisissez un département'), ...departementList().map((d) => option(d.code, `${d.code} — ${d.name}`))].join('');
+    // Only real codes are kept: an unknown one (typed in an address) makes no entry.
+    if (chosen === '' || departementList().some((d) => d.code === chosen)) optionsByChoice.set(chosen, html);
+  }
+  return html;
+}
+
 export function OfflinePanel({ departement, headingLevel = 2 }: Props) {
   const Heading = `h${headingLevel}` as const;
   return (
@@ -14,14 +32,7 @@ export function OfflinePanel({ departement, headingLevel = 2 }: Props) {
       <p>Gardez les lieux d’un département sur ce téléphone : vous pourrez les chercher même sans réseau.</p>
       <form className="offline-panel__download" data-offline-download="" action="/hors-ligne" method="get">
         <label htmlFor="offline-departement">Département</label>
-        <select id="offline-departement" name="departement" defaultValue={departement ?? ''} required>
-          <option value="">Choisissez un département</option>
-          {departementList().map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.code} — {d.name}
-            </option>
-          ))}
-        </select>
+        <select id="offline-departement" name="departement" required dangerouslySetInnerHTML={{ __html: departementOptions(departement) }} />
         <button type="submit" className="button">
           Garder les lieux de mon département sur ce téléphone
         </button>
