@@ -33,11 +33,10 @@ type Record_ = {
 
 /** What a statement is, from its text. */
 function statementKind(text: string): string {
-  if (text.includes('WITH scope AS MATERIALIZED')) return 'around: page + count + facets';
-  if (text.includes('facet_values')) return 'available: candidates';
-  if (text.includes('LIMIT') && text.includes('capped')) return 'national: count';
-  if (text.includes('WITH sets AS')) return 'national: facets';
-  if (text.includes('opening_hours') && text.includes('= ANY(')) return 'page details';
+  if (text.includes('WITH scope AS MATERIALIZED')) return text.includes('word_similarity') ? 'name: page + facet sets' : 'around: page + count + facet sets';
+  if (text.includes('p.plain')) return 'available: candidates';
+  if (text.trimStart().startsWith('SELECT (SELECT json_agg(c)')) return 'national: facet sets';
+  if (text.includes('next_atelier') && text.includes('= ANY(')) return 'page details';
   if (text.includes('ORDER BY p.commune') || text.includes('word_similarity')) return 'national: page';
   return text.replace(/\s+/g, ' ').slice(0, 60);
 }
