@@ -1,5 +1,5 @@
 // One import in a process of its own, as `npm run import` runs it (the data benchmark starts it with
-// the same 256 MB heap): the process holds the importer and the file, nothing of the benchmark's
+// the node flags of that script): the process holds the importer and the file, nothing of the benchmark's
 // generator, so its peak RSS (the kernel's high-water mark, not a sampler) is the import's.
 // Prints one JSON line: seconds, CPU seconds, peak RSS and the report's counts.
 // `tsx bench/import-child.ts <database url> <file> <format> <source name>`; BENCH_QUERY_LOG=1 adds
