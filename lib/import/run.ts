@@ -84,6 +84,7 @@ async function authorise(db: PrismaClient, options: ImportOptions): Promise<RunC
     runSlugs: new Set(),
     ownRows: new Set(),
     createdRows: new Set(),
+    facetSets: new Map(),
   };
 }
 
@@ -149,6 +150,7 @@ async function writeInTransaction(bulk: BulkConnection, run: RunContext, batch: 
     report.updated += outcome.counts.updated;
     report.unchanged += outcome.counts.unchanged;
     report.foreign += outcome.counts.foreign;
+    for (const [lists, id] of outcome.facetSets) run.facetSets.set(lists, id);
     report.duplicates.push(...outcome.duplicates);
     report.rejected.push(...outcome.rejected);
     for (const w of outcome.warnings) addWarning(report, w);
