@@ -3,8 +3,8 @@
 // shipped sources, every row distinct — no repeated row), then the real France Services file
 // against those places, the same CSV again (nothing changes), and the export of every published
 // place as the standard's CSV.
-// Each import runs in a process of its own, as `npm run import` runs it: `node` with its 256 MB heap
-// (bench/import-child.ts), holding the file and the importer only. Its peak RSS is that process's
+// Each import runs in a process of its own, as `npm run import` runs it: `node` with the heap flags of
+// that script, read from package.json (bench/import-child.ts), holding the file and the importer only. Its peak RSS is that process's
 // high-water mark. (Until 2026-12-06 the import ran inside this process, whose RSS also held the
 // generator and the file, and `tsx`'s launcher dropped the heap limit: the 798 MB figure of the
 // first run was a 4 GB heap's.)
@@ -41,11 +41,20 @@ type ChildImport = {
   firstRejections: unknown[];
 };
 
+/** The node flags of `npm run import` (its 256 MB heap, its young generation), as package.json gives them. */
+function importNodeFlags(): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import;
+  const words = script.split(/\s+/);
+  if (words[0] !== 'node' || !words.includes('--import')) throw new Error(`npm run import is no longer "node <flags> --import tsx …": ${script}`);
+  return words.slice(1, words.indexOf('--import'));
+}
+const IMPORT_FLAGS = importNodeFlags();
+
 /** One import in a child process with the heap of `npm run import`. */
 function importInChild(url: string, file: string, format: string, sourceName: string): ChildImport {
   const child = spawnSync(
     process.execPath,
-    ['--max-old-space-size=256', '--conditions=react-server', '--import', 'tsx', path.join(__dirname, 'import-child.ts'), url, file, format, sourceName],
+    [...IMPORT_FLAGS, '--conditions=react-server', '--import', 'tsx', path.join(__dirname, 'import-child.ts'), url, file, format, sourceName],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -92,7 +101,7 @@ async function main() {
         target: { op: '<', value: 400 },
       },
     );
-    raw.import = { ...diverse, process: 'child: node --max-old-space-size=256 --import tsx bench/import-child.ts (as npm run import)' };
+    raw.import = { ...diverse, process: `child: node ${IMPORT_FLAGS.join(' ')} --import tsx bench/import-child.ts (as npm run import)` };
 
     const fsReport = importInChild(database.url, dataPath('franceServices'), 'france-services', 'france-services');
     console.log(
@@ -148,7 +157,7 @@ async function main() {
       databaseUrl: database.url,
       scale: { rows: N },
       dataset,
-      settings: { heap: '--max-old-space-size=256 (as npm run import)', importProcess: 'a child process per import' },
+      settings: { heap: `${IMPORT_FLAGS.join(' ')} (as npm run import)`, importProcess: 'a child process per import' },
       figures,
       raw,
     });

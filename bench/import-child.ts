@@ -1,5 +1,5 @@
 // One import in a process of its own, as `npm run import` runs it (the data benchmark starts it with
-// the same 256 MB heap): the process holds the importer and the file, nothing of the benchmark's
+// the node flags of that script): the process holds the importer and the file, nothing of the benchmark's
 // generator, so its peak RSS (the kernel's high-water mark, not a sampler) is the import's.
 // Prints one JSON line: seconds, CPU seconds, peak RSS and the report's counts.
 // `tsx bench/import-child.ts <database url> <file> <format> <source name>`; BENCH_QUERY_LOG=1 adds
@@ -89,7 +89,8 @@ async function main() {
   const queries = new Map<string, { n: number; ms: number; cpuMs: number }>();
   if (process.env.BENCH_QUERY_LOG) logQueries(queries);
   const db: PrismaClient = createPrismaClient(url, { max: 2 });
-  const bytes = fs.readFileSync(file);
+  // As scripts/import.ts reads a local file: from disk, as it is parsed.
+  const bytes = fs.statSync(file).size;
   const stopDatabaseCpu = databaseCpu(new URL(url).pathname.slice(1));
   // How long the importer's event loop stays blocked (parsing, building a batch's JSON): while it
   // is, the answers of the batches being written wait, and PostgreSQL with them.
@@ -97,7 +98,7 @@ async function main() {
   loopDelay.enable();
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const report = await runImport(db, streamSource(format, bytes), {
+  const report = await runImport(db, streamSource(format, { path: file }), {
     sourceName,
     batchSize: Number(process.env.BENCH_BATCH_SIZE ?? 500),
     concurrency: Number(process.env.BENCH_CONCURRENCY ?? 2),
@@ -114,7 +115,7 @@ async function main() {
     databaseCpuSeconds,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
-    bytes: bytes.length,
+    bytes,
     created: report.created,
     updated: report.updated,
     unchanged: report.unchanged,

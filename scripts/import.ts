@@ -36,14 +36,15 @@ async function readArguments() {
       `Usage : npm run import -- <fichier|url> --format <${FORMATS.join('|')}> [--mapping correspondance.json] [--network <slug>] [--dry-run] [--archive-missing] [--report rejets.csv] [--duplicates doublons.csv]`,
     );
   const mapping = readMapping();
-  const bytes = /^https?:\/\//.test(input)
+  // A local file is read from disk as it is parsed, never whole: its size is no part of the import's memory.
+  const file = /^https?:\/\//.test(input)
     ? Buffer.from(await (await fetch(input, { signal: AbortSignal.timeout(60_000) })).arrayBuffer())
     : fs.existsSync(input)
-      ? fs.readFileSync(input)
+      ? { path: input }
       : fail(`Fichier introuvable : ${input}`);
   const source = (() => {
     try {
-      return streamSource(format, bytes, { mapping });
+      return streamSource(format, file, { mapping });
     } catch (error) {
       return fail((error as Error).message);
     }

@@ -4,7 +4,7 @@
 // (provenance rules, ownership), then write with set-based SQL. A dry run stops before writing.
 import type { Sql } from './bulk';
 import { baseSlug, takenSlugs } from './slugs';
-import { facetSetIds } from './facet-sets';
+import { facetSetIds, type FacetSetCache } from './facet-sets';
 import { mergedLosers } from './merge';
 import { scoreMatch } from './matching';
 import { initialSources, mergeRow, type FieldSources, type SourceOrder } from './provenance';
@@ -48,6 +48,8 @@ export type RunContext = {
   /** Rows whose place belongs to this source (created, or its own), and those created by this run. */
   ownRows: Set<string>;
   createdRows: Set<string>;
+  /** Facet sets met by the run's committed batches, by their lists (facet-sets.ts). */
+  facetSets: Map<string, number>;
 };
 
 export type BatchOutcome = {
@@ -55,6 +57,8 @@ export type BatchOutcome = {
   duplicates: DuplicateMatch[];
   rejected: Rejection[];
   warnings: Warning[];
+  /** Facet sets this batch met: known to the next batches once it has committed. */
+  facetSets: Map<string, number>;
 };
 
 type Revision = { placeId: string; kind: string; changes: unknown; reason: string; baseVersion: number | null };
@@ -76,7 +80,8 @@ type Plan = {
 };
 
 export async function writeBatch(sql: Sql, run: RunContext, batch: ParsedRow[]): Promise<BatchOutcome> {
-  const out: BatchOutcome = { counts: { created: 0, updated: 0, unchanged: 0, foreign: 0 }, duplicates: [], rejected: [], warnings: [] };
+  const counts = { created: 0, updated: 0, unchanged: 0, foreign: 0 };
+  const out: BatchOutcome = { counts, duplicates: [], rejected: [], warnings: [], facetSets: new Map() };
   // A batch is atomic either way; not waiting for its WAL flush lets the next one start sooner
   // (a crash could lose the last batches, which a re-import writes again). The run record never
   // says committed what a crash lost: it is written after the batches, with a synchronous commit,
@@ -95,7 +100,7 @@ export async function writeBatch(sql: Sql, run: RunContext, batch: ParsedRow[]):
   const targets = await lockAndReadTargets(sql, run, batch.map(targetIdOf));
   const plan = decide(run, batch, { known, matchOf, targetIdOf, targets, approximate }, out);
   if (run.options.dryRun) return out;
-  await writePlan(sql, run, plan, { targets, matchOf, approximate });
+  await writePlan(sql, run, plan, { targets, matchOf, approximate }, { committed: run.facetSets, learned: out.facetSets });
   return out;
 }
 
@@ -265,7 +270,7 @@ function decide(run: RunContext, batch: ParsedRow[], found: Found, out: BatchOut
 }
 
 /** The plan, one statement per kind of write. */
-async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'targets' | 'matchOf' | 'approximate'>) {
+async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'targets' | 'matchOf' | 'approximate'>, facetSets: FacetSetCache) {
   if (plan.changed.size) {
     const payload = [...plan.changed.values()].map(({ target, status }) => ({
       ...record(target as unknown as ImportedFields),
@@ -275,7 +280,7 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
       fieldSources: target.fieldSources,
       facetSetId: null as number | null,
     }));
-    const sets = await facetSetIds(sql, payload);
+    const sets = await facetSetIds(sql, payload, facetSets);
     payload.forEach((place, i) => (place.facetSetId = sets[i]));
     await sql.$executeRawUnsafe(UPDATE_SQL, JSON.stringify(payload));
   }
@@ -288,7 +293,7 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
   if (plan.newLinks.length) await sql.$executeRawUnsafe(LINKS_SQL, JSON.stringify(plan.newLinks), run.options.sourceName);
   const slots: Slot[] = [];
   for (const id of plan.slotRebuilds) slots.push(...slotRecords(id, found.targets.get(id)!.openingHours as string | null));
-  if (plan.creations.length) await createPlaces(sql, run, plan, found);
+  if (plan.creations.length) await createPlaces(sql, run, plan, found, facetSets);
   if (plan.revisions.length) await sql.$executeRawUnsafe(REVISIONS_SQL, JSON.stringify(plan.revisions), run.author);
   if (plan.slotRebuilds.size) await sql.$executeRawUnsafe(DELETE_SLOTS_SQL, [...plan.slotRebuilds]);
   for (let i = 0; i < slots.length; i += 20_000) await sql.$executeRawUnsafe(SLOTS_SQL, JSON.stringify(slots.slice(i, i + 20_000)));
@@ -296,10 +301,10 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
 }
 
 /** New places: one statement for the batch (with their slugs, weekly hours, slots and revisions), then their duplicate flags. */
-async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'matchOf' | 'approximate'>) {
+async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'matchOf' | 'approximate'>, facetSets: FacetSetCache) {
   const { creations } = plan;
   const records = creations.map((row) => record(row.place!.fields));
-  const sets = await facetSetIds(sql, records);
+  const sets = await facetSetIds(sql, records, facetSets);
   const bases = creations.map((r) => baseSlug(r.place!.fields));
   const slugs = await takenSlugs(sql, bases, run.runSlugs);
   // No await from here to the INSERT's start: a batch written at the same time sees these slugs in runSlugs.

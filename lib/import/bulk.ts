@@ -12,7 +12,12 @@ export type Sql = {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 };
 
-export type BulkConnection = { transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>; end(): Promise<void> };
+export type BulkConnection = {
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  /** Statements each on its own (autocommit), on the same connections: the run's reads and writes after its batches. */
+  sql: Sql;
+  end(): Promise<void>;
+};
 
 /** At most `connections` transactions at a time, on the database of `db` (a client of lib/db/client.ts). */
 export function openBulkConnection(db: PrismaClient, connections: number): BulkConnection {
@@ -40,6 +45,10 @@ export function openBulkConnection(db: PrismaClient, connections: number): BulkC
       } finally {
         client.release(broken);
       }
+    },
+    sql: {
+      $queryRawUnsafe: async <R>(query: string, ...values: unknown[]) => (await pool.query(query, values)).rows as R,
+      $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await pool.query(query, values)).rowCount ?? 0,
     },
     end: () => pool.end(),
   };

@@ -2,6 +2,7 @@
 // Windows-1252 / Latin-1) and the delimiter are detected, and the records are streamed so that a
 // large file never sits in memory as objects all at once.
 import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse as parseStream } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -52,32 +53,85 @@ export function csvRecords(bytes: Buffer, delimiter?: string): CsvRecord[] {
 
 const CHUNK = 256 * 1024;
 
+/** A CSV's bytes: in memory, or a file on disk, read piece by piece and never whole (`npm run import` of a large file). */
+export type CsvInput = Buffer | { path: string };
+
+type Bytes = { size: number; read(offset: number, length: number): Buffer; close(): void };
+
+function bytesOf(input: CsvInput): Bytes {
+  if (Buffer.isBuffer(input)) return { size: input.length, read: (offset, length) => input.subarray(offset, offset + length), close: () => undefined };
+  const fd = fs.openSync(input.path, 'r');
+  return {
+    size: fs.fstatSync(fd).size,
+    read(offset, length) {
+      const piece = Buffer.allocUnsafe(length);
+      return piece.subarray(0, fs.readSync(fd, piece, 0, length, offset));
+    },
+    close: () => fs.closeSync(fd),
+  };
+}
+
+/** detectEncoding() of a file read piece by piece: a character cut by a piece's end is checked with the next piece. */
+function detectEncodingOf(bytes: Bytes, chunkSize: number): Encoding {
+  const head = bytes.read(0, 3);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8-bom';
+  let carried = Buffer.alloc(0);
+  for (let offset = 0; offset < bytes.size;) {
+    const piece = bytes.read(offset, chunkSize);
+    if (!piece.length) break;
+    offset += piece.length;
+    const text = carried.length ? Buffer.concat([carried, piece]) : piece;
+    let end = text.length;
+    if (offset < bytes.size) {
+      // Back to the first byte of the last character (continuation bytes are 10xxxxxx): it goes with the next piece.
+      let first = end - 1;
+      while (first > 0 && first > end - 4 && (text[first] & 0xc0) === 0x80) first--;
+      if (text[first] >= 0xc0) end = first;
+    }
+    if (!isUtf8(text.subarray(0, end))) return 'windows-1252';
+    carried = Buffer.from(text.subarray(end));
+  }
+  return isUtf8(carried) ? 'utf8' : 'windows-1252';
+}
+
 /**
  * The records of a CSV file one by one, decoded and parsed in chunks of 256 KB. `progress()` tells
  * the share of the bytes handed to the parser so far (0 to 1).
  */
-export function streamCsvRecords(bytes: Buffer, delimiter?: string, chunkSize = CHUNK): { records: AsyncIterable<CsvRecord>; progress: () => number } {
-  const encoding = detectEncoding(bytes);
+export function streamCsvRecords(input: CsvInput, delimiter?: string, chunkSize = CHUNK): { records: AsyncIterable<CsvRecord>; progress: () => number } {
+  const bytes = bytesOf(input);
+  let encoding: Encoding;
+  try {
+    encoding = Buffer.isBuffer(input) ? detectEncoding(input) : detectEncodingOf(bytes, chunkSize);
+  } catch (error) {
+    bytes.close();
+    throw error;
+  }
   const start = encoding === 'utf8-bom' ? 3 : 0;
   const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : 'utf8');
   let offset = start;
-  const head =
-    encoding === 'windows-1252' ? iconv.decode(bytes.subarray(start, start + 65_536), 'win1252') : bytes.subarray(start, start + 65_536).toString('utf8');
+  const headBytes = bytes.read(start, 65_536);
+  const head = encoding === 'windows-1252' ? iconv.decode(headBytes, 'win1252') : headBytes.toString('utf8');
   const chosen = delimiter ?? detectDelimiter(head);
   function* chunks() {
-    while (offset < bytes.length) {
-      const piece = bytes.subarray(offset, offset + chunkSize);
-      offset += piece.length;
-      const text = decoder.write(piece);
-      if (text) yield text;
+    try {
+      while (offset < bytes.size) {
+        const piece = bytes.read(offset, chunkSize);
+        if (!piece.length) break;
+        offset += piece.length;
+        const text = decoder.write(piece);
+        if (text) yield text;
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } finally {
+      bytes.close();
     }
-    const rest = decoder.end();
-    if (rest) yield rest;
   }
   const parser = Readable.from(chunks(), { objectMode: false, highWaterMark: 1 }).pipe(parseStream({ ...OPTIONS, delimiter: chosen }));
   async function* records(): AsyncGenerator<CsvRecord> {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>)
       yield { record, line: info.lines };
   }
-  return { records: records(), progress: () => (bytes.length <= start ? 1 : (offset - start) / (bytes.length - start)) };
+  return { records: records(), progress: () => (bytes.size <= start ? 1 : (offset - start) / (bytes.size - start)) };
 }

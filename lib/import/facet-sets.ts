@@ -27,24 +27,42 @@ export const ADD_FACET_SETS_SQL = `
 export const FACET_SET_IDS_SQL = `
   SELECT r.i, s.id FROM ${SETS_RECORD} JOIN "FacetSet" s ON s.key = md5(ROW(${typed})::text)`;
 
+/**
+ * The ids of sets by their lists (JSON of the ten arrays), for one run: `committed` holds sets its
+ * committed batches met (a set is never changed nor removed, so they stay right), `learned` those
+ * the current batch met, trusted by the next batches once it commits (an id the batch added itself
+ * does not exist for them before). A run's batches meet the same few dozen sets: after the first
+ * ones, no statement at all.
+ */
+export type FacetSetCache = { committed: Map<string, number>; learned: Map<string, number> };
+
 /** The set of each record (a place's fields as statements.ts's record() writes them: the lists as the standard's labels), by index. */
-export async function facetSetIds(sql: Sql, records: Array<Record<string, unknown>>): Promise<Array<number | null>> {
+export async function facetSetIds(sql: Sql, records: Array<Record<string, unknown>>, cache?: FacetSetCache): Promise<Array<number | null>> {
   const indexOf = new Map<string, number>();
   const sets: Array<Record<string, unknown>> = [];
+  const keys: string[] = [];
   const setOf = records.map((record) => {
     const lists = LISTS.map((list) => record[list] ?? null);
     const key = JSON.stringify(lists);
+    const known = cache?.committed.get(key);
+    if (known !== undefined) return -1 - known; // an id, not an index of `sets`
     let i = indexOf.get(key);
     if (i === undefined) {
       i = sets.length;
       indexOf.set(key, i);
+      keys.push(key);
       sets.push(Object.fromEntries([['i', i], ...LISTS.map((list, n) => [list, lists[n]])]));
     }
     return i;
   });
-  if (!sets.length) return [];
-  const payload = JSON.stringify(sets);
-  await sql.$executeRawUnsafe(ADD_FACET_SETS_SQL, payload);
-  const ids = new Map((await sql.$queryRawUnsafe<Array<{ i: number; id: number }>>(FACET_SET_IDS_SQL, payload)).map((r) => [r.i, r.id]));
-  return setOf.map((i) => ids.get(i) ?? null);
+  const ids = new Map<number, number>();
+  if (sets.length) {
+    const payload = JSON.stringify(sets);
+    await sql.$executeRawUnsafe(ADD_FACET_SETS_SQL, payload);
+    for (const r of await sql.$queryRawUnsafe<Array<{ i: number; id: number }>>(FACET_SET_IDS_SQL, payload)) {
+      ids.set(r.i, r.id);
+      cache?.learned.set(keys[r.i], r.id);
+    }
+  }
+  return setOf.map((i) => (i < 0 ? -1 - i : (ids.get(i) ?? null)));
 }

@@ -1,8 +1,8 @@
 // Two rows of one file describing the same place: while the file streams, each row leaves a few
 // bytes (hashes of three blocking keys); at the end, rows sharing a key are scored like matches
 // against the database and the newer one is flagged for a manual merge.
-import type { PrismaClient } from '@prisma/client';
 import { slugify } from '../geo/fold';
+import type { Sql } from './bulk';
 import { scoreMatch } from './matching';
 import type { DuplicateMatch, ImportOptions, ImportReport } from './report';
 import { insertFlags } from './statements';
@@ -16,6 +16,13 @@ const IN_FILE_SQL = `
       THEN public.earth_distance(public.reperes_earth(r.alat, r.alng), public.reperes_earth(r.blat, r.blng)) END AS dist,
     similarity(public.reperes_fold(r.ast), public.reperes_fold(r.bst)) >= 0.6 AS same_address
   FROM jsonb_to_recordset($1::jsonb) AS r(a int, b int, an text, bn text, ast text, bst text, alat float8, alng float8, blat float8, blng float8)`;
+
+// The places of the rows in pairs, by this source's ids: one probe of the unique key per id (as
+// OWN_SQL in statements.ts: right after a first import the statistics do not know the source's places).
+const ROW_PLACES_SQL = `
+  SELECT p.id::text AS id, p.slug, p."sourceId", p.name, p.street, p.latitude, p.longitude, p."locationApproximate"
+  FROM unnest($2::text[]) AS s(id)
+  CROSS JOIN LATERAL (SELECT * FROM "Place" WHERE "sourceName" = $1 AND "sourceId" = s.id LIMIT 1) p`;
 
 /** Rows sharing a key beyond this are a pattern of the file (one head office for all), not duplicates. */
 const IN_FILE_GROUP_MAX = 50;
@@ -89,19 +96,31 @@ type PairData = Map<number, RowData & { id?: string; slug?: string }>;
 type ScoredPair = { a_line: number; b_line: number; sim: number; dist: number | null; same_address: boolean };
 
 /** The rows' names, addresses and positions: kept by a dry run, read back from the places otherwise. */
-async function involvedRowData(db: PrismaClient, rows: RowKeys, pairRows: Array<[number, number]>, options: ImportOptions): Promise<PairData> {
+async function involvedRowData(sql: Sql, rows: RowKeys, pairRows: Array<[number, number]>, options: ImportOptions): Promise<PairData> {
   const involved = [...new Set(pairRows.flat())];
   const data: PairData = new Map();
   if (rows.data) for (const r of involved) data.set(r, rows.data[r]);
   else {
     const byId = new Map(involved.map((r) => [rows.ids[r], r]));
     for (let i = 0; i < involved.length; i += 5000) {
-      const places = await db.place.findMany({
-        where: { sourceName: options.sourceName, sourceId: { in: involved.slice(i, i + 5000).map((r) => rows.ids[r]) } },
-        select: { id: true, slug: true, sourceId: true, name: true, street: true, latitude: true, longitude: true, locationApproximate: true },
-      });
+      const places = await sql.$queryRawUnsafe<
+        Array<{
+          id: string;
+          slug: string;
+          sourceId: string;
+          name: string;
+          street: string;
+          latitude: number | null;
+          longitude: number | null;
+          locationApproximate: boolean;
+        }>
+      >(
+        ROW_PLACES_SQL,
+        options.sourceName,
+        involved.slice(i, i + 5000).map((r) => rows.ids[r]),
+      );
       for (const p of places) {
-        data.set(byId.get(p.sourceId!)!, {
+        data.set(byId.get(p.sourceId)!, {
           id: p.id,
           slug: p.slug,
           name: p.name,
@@ -116,7 +135,7 @@ async function involvedRowData(db: PrismaClient, rows: RowKeys, pairRows: Array<
 }
 
 /** The pairs' scores from the database (name similarity, distance, same address), 5,000 pairs a query. */
-async function scorePairs(db: PrismaClient, pairRows: Array<[number, number]>, data: PairData): Promise<ScoredPair[]> {
+async function scorePairs(sql: Sql, pairRows: Array<[number, number]>, data: PairData): Promise<ScoredPair[]> {
   const list = pairRows
     .filter(([a, b]) => data.has(a) && data.has(b))
     .map(([a, b]) => {
@@ -124,7 +143,7 @@ async function scorePairs(db: PrismaClient, pairRows: Array<[number, number]>, d
       return { a, b, an: da.name, bn: db_.name, ast: da.street, bst: db_.street, alat: da.lat, alng: da.lng, blat: db_.lat, blng: db_.lng };
     });
   const pairs: ScoredPair[] = [];
-  for (let i = 0; i < list.length; i += 5000) pairs.push(...(await db.$queryRawUnsafe<typeof pairs>(IN_FILE_SQL, JSON.stringify(list.slice(i, i + 5000)))));
+  for (let i = 0; i < list.length; i += 5000) pairs.push(...(await sql.$queryRawUnsafe<typeof pairs>(IN_FILE_SQL, JSON.stringify(list.slice(i, i + 5000)))));
   return pairs;
 }
 
@@ -158,7 +177,7 @@ function bestMatches(pairs: ScoredPair[], rows: RowKeys, data: PairData) {
 
 /** Pairs of rows of the file that resemble each other, one of them new: reported, and flagged for a manual merge. */
 export async function flagInFileDuplicates(
-  db: PrismaClient,
+  sql: Sql,
   report: ImportReport,
   rows: RowKeys,
   ownRows: Set<string>,
@@ -168,14 +187,14 @@ export async function flagInFileDuplicates(
   const pairRows = pairsSharingAKey(rows, ownRows, createdRows);
   if (!pairRows.length) return;
 
-  const data = await involvedRowData(db, rows, pairRows, options);
-  const pairs = await scorePairs(db, pairRows, data);
+  const data = await involvedRowData(sql, rows, pairRows, options);
+  const pairs = await scorePairs(sql, pairRows, data);
   const best = bestMatches(pairs, rows, data);
   if (!best.size) return;
   const matches = [...best.values()];
   if (!options.dryRun) {
     await insertFlags(
-      db,
+      sql,
       matches.map((m) => ({
         placeId: data.get(m.rows[1])!.id!,
         otherId: data.get(m.rows[0])!.id!,

@@ -1,7 +1,8 @@
 // Readers of the real sources: each turns a file into rows of places in the standard's terms, or
 // rejections with a reason. Nothing here writes. One module per source format under formats/
 // (the legacy v0.1 standard's tables apart); this file picks the reader and streams the rows.
-import { csvRecords, decode, streamCsvRecords, type CsvRecord } from './csv';
+import fs from 'node:fs';
+import { csvRecords, decode, streamCsvRecords, type CsvInput, type CsvRecord } from './csv';
 import { readAngers } from './formats/angers';
 import { franceServicesRow } from './formats/france-services';
 import { legacyStandardRow } from './formats/legacy-standard';
@@ -71,10 +72,13 @@ export function readSource(format: string, bytes: Buffer, options: ReadOptions =
 
 export type RowStream = { rows: AsyncIterable<ParsedRow>; progress: () => number };
 
-/** The rows of a source one by one: CSV files are decoded and parsed in chunks, never whole. */
-export function streamSource(format: string, bytes: Buffer, options: ReadOptions = {}): RowStream {
+/**
+ * The rows of a source one by one: CSV files are decoded and parsed in chunks, never whole (a file
+ * given by its path is read from disk chunk by chunk, never held in memory).
+ */
+export function streamSource(format: string, input: CsvInput, options: ReadOptions = {}): RowStream {
   if (format === 'maine-et-loire' || format === 'angers') {
-    const rows = readSource(format, bytes, options);
+    const rows = readSource(format, Buffer.isBuffer(input) ? input : fs.readFileSync(input.path), options);
     let done = 0;
     return {
       rows: (async function* () {
@@ -88,7 +92,7 @@ export function streamSource(format: string, bytes: Buffer, options: ReadOptions
   }
   if (!['standard', 'france-services', 'generic'].includes(format)) unknownFormat(format);
   if (format === 'generic' && !options.mapping) csvRowReader(format, [], options);
-  const csv = streamCsvRecords(bytes, format === 'generic' ? (options.mapping?.delimiter ?? undefined) : undefined, options.chunkSize);
+  const csv = streamCsvRecords(input, format === 'generic' ? (options.mapping?.delimiter ?? undefined) : undefined, options.chunkSize);
   return {
     rows: (async function* () {
       let reader: ((record: CsvRecord) => ParsedRow) | null = null;

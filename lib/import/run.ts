@@ -39,7 +39,10 @@ export async function runImport(db: PrismaClient, input: ParsedRow[] | RowStream
   try {
     const { seen, rowKeys } = await readAndWrite(bulk, run, input, report, concurrency);
     // Two rows of the file describing one place: flagged like a place already known.
-    if (options.detectDuplicates !== false && run.createdRows.size) await flagInFileDuplicates(db, report, rowKeys, run.ownRows, run.createdRows, options);
+    // Through node-postgres like the batches: the pairs' JSON (megabytes at 100,000 rows) would grow the
+    // memory of Prisma's WebAssembly query compiler by tens of megabytes, for good.
+    if (options.detectDuplicates !== false && run.createdRows.size)
+      await flagInFileDuplicates(bulk.sql, report, rowKeys, run.ownRows, run.createdRows, options);
     report.rejected.sort((a, b) => a.line - b.line);
     report.duplicates.sort((a, b) => a.line - b.line);
     if (options.archiveMissing) await archiveMissing(db, run, seen, report);
@@ -81,6 +84,7 @@ async function authorise(db: PrismaClient, options: ImportOptions): Promise<RunC
     runSlugs: new Set(),
     ownRows: new Set(),
     createdRows: new Set(),
+    facetSets: new Map(),
   };
 }
 
@@ -146,6 +150,7 @@ async function writeInTransaction(bulk: BulkConnection, run: RunContext, batch: 
     report.updated += outcome.counts.updated;
     report.unchanged += outcome.counts.unchanged;
     report.foreign += outcome.counts.foreign;
+    for (const [lists, id] of outcome.facetSets) run.facetSets.set(lists, id);
     report.duplicates.push(...outcome.duplicates);
     report.rejected.push(...outcome.rejected);
     for (const w of outcome.warnings) addWarning(report, w);

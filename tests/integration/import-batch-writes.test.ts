@@ -2,7 +2,8 @@
 // what the row-by-row way and the triggers would: each new place's slots (in the order of its
 // schedule), its creation revision, its weekly hours, its facet set and its change-feed row; a
 // facet set given with a place is checked, a wrong one put right; two batches adding the same new
-// sets in opposite orders at the same time both finish.
+// sets in opposite orders at the same time both finish; a run's later batches take the sets its
+// committed batches met without asking the database.
 import { Prisma } from '@prisma/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,32 @@ describe('the batch writer', () => {
       expect(first.every((id) => typeof id === 'number')).toBe(true);
     } finally {
       await Promise.all([one.end(), two.end()]);
+    }
+  });
+
+  it('gives later batches the sets committed batches met, without a statement, and the same ids', async () => {
+    const records = readSource('standard', sample(12, 'cache')).map((row) => record(row.place!.fields));
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      let statements = 0;
+      const sql = {
+        $queryRawUnsafe: async <T>(q: string, ...v: unknown[]) => (statements++, (await client.query(q, v)).rows as T),
+        $executeRawUnsafe: async (q: string, ...v: unknown[]) => (statements++, (await client.query(q, v)).rowCount ?? 0),
+      };
+      const uncached = await facetSetIds(sql, records);
+      const cache = { committed: new Map<string, number>(), learned: new Map<string, number>() };
+      expect(await facetSetIds(sql, records, cache)).toEqual(uncached);
+      // What a batch learned is not trusted before it commits (a set it added may roll back with it).
+      statements = 0;
+      await facetSetIds(sql, records, cache);
+      expect(statements).toBe(2);
+      for (const [lists, id] of cache.learned) cache.committed.set(lists, id);
+      statements = 0;
+      expect(await facetSetIds(sql, records, { committed: cache.committed, learned: new Map() })).toEqual(uncached);
+      expect(statements).toBe(0);
+    } finally {
+      await client.end();
     }
   });
 });

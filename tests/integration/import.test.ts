@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
@@ -178,23 +181,31 @@ describe('nasty files', () => {
     expect(await db.place.count()).toBe(before);
   }, 120_000);
 
-  it('streams in small chunks to the same rows as reading at once: UTF-8 split mid-character, Latin-1, quotes, line breaks (property)', async () => {
+  it('streams in small chunks, from memory or from a file, to the same rows as reading at once: UTF-8 split mid-character, a BOM, Latin-1, quotes, line breaks (property)', async () => {
     const cellText = fc.stringMatching(/^[a-zA-Zéèàçœ€’ ;,"\n|0-9]{0,12}$/);
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(cellText, cellText, cellText), { maxLength: 8 }),
         fc.boolean(),
         fc.integer({ min: 1, max: 9 }),
-        async (cells, latin1, chunkSize) => {
+        fc.boolean(),
+        async (cells, latin1, chunkSize, bom) => {
           const text = [
             HEADER,
             ...cells.map(([nom, adresse, presentation], i) => standardRow({ ...GOOD, id: `p-${i}`, nom, adresse, presentation_detail: presentation })),
           ].join('\r\n');
-          const bytes = latin1 ? iconv.encode(text.replace(/[œ€’]/g, 'e'), 'latin1') : Buffer.from(text, 'utf8');
+          const bytes = latin1 ? iconv.encode(text.replace(/[œ€’]/g, 'e'), 'latin1') : Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf8');
           const whole = readSource('standard', bytes);
           const streamed = [];
           for await (const row of streamSource('standard', bytes, { chunkSize }).rows) streamed.push(row);
           expect(streamed).toEqual(whole);
+          // The encoding of a file is told piece by piece (npm run import): the same rows.
+          const file = path.join(os.tmpdir(), `reperes-stream-${process.pid}.csv`);
+          fs.writeFileSync(file, bytes);
+          const fromFile = [];
+          for await (const row of streamSource('standard', { path: file }, { chunkSize }).rows) fromFile.push(row);
+          fs.rmSync(file);
+          expect(fromFile).toEqual(whole);
         },
       ),
       { numRuns: 80 },
