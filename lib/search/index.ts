@@ -186,8 +186,8 @@ async function findNationalByName(ask: Ask): Promise<Found> {
 async function findAvailable(ask: Ask): Promise<Found> {
   const { filters, pageSize } = ask;
   const rows = await ask.db.$queryRaw<Array<Candidate & HoursRow & { facetSetId: number | null }>>`
-    SELECT p.id, p.distance, p.stop_label, p.stop_commune, p."openingHours", p."timeZone", p.plain, p."stopHours", p."facetSetId"
-    FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${hoursColumns(filters)}, ${FACET_COLUMNS}`)}
+    SELECT p.id, p.distance, p.stop_label, p.stop_commune, ${hoursColumns(filters, 'h')}, p."facetSetId"
+    FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`)} JOIN "Place" h ON h.id = p.id
     ${orderSql(filters, ask.origin)} LIMIT 20000`;
   const kept = keepAvailable(rows, filters, ask.now);
   return {
