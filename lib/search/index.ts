@@ -14,7 +14,7 @@ import { upcomingAtelierCondition } from './ateliers';
 import { availabilityPrefilter, hoursColumns, keepAvailable, needsAvailabilityCheck, type HoursRow } from './availability';
 import { FACET_COLUMNS, facetsOfSets, noFacets, setCountsOf, setCountsOver, type Facets, type SetCount } from './facets';
 import type { SearchFilters } from './filters';
-import { conditions, matchingFacetSets, orderSql, scopeSql, type FacetSetIds, type Origin } from './query';
+import { conditions, matchingFacetSets, orderSql, scopeSql, stopsNear, type FacetSetIds, type Origin } from './query';
 import { detailQuery, pageResults, type Candidate, type DetailRow, type PlaceResult } from './results';
 
 export { conditions } from './query';
@@ -131,18 +131,26 @@ function whereOf({ filters, now, fuzzy, facetSets }: Ask): Prisma.Sql {
 
 const scopeOf = (ask: Ask, columns: Prisma.Sql) => scopeSql(columns, whereOf(ask), ask.origin, ask.filters.rayon * 1000);
 
-/** Around a place: the page, the total and the facets in one statement, over one radius scan. */
+/**
+ * Around a place: the page, the total and the facets in one statement, over one radius scan —
+ * first without the itinerant stops' half of the scope, and again with it only when a stop lies
+ * near (stopsNear: rare, and the statement says so itself).
+ */
 async function findAround(ask: Ask): Promise<Found> {
-  const { filters, pageSize } = ask;
-  // The counts within 5, 10 and 20 km come from the same scan (unmet demand, lib/demand): no query of their own.
-  const [row] = await ask.db.$queryRaw<Array<{ counts: Array<bigint | string>; page: Candidate[] | string | null; sets: SetCount[] | string | null }>>`
-    WITH scope AS MATERIALIZED (SELECT * FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`)}),
+  const { filters, pageSize, origin } = ask;
+  const radius = filters.rayon * 1000;
+  const statement = (stops: boolean) => Prisma.sql`
+    WITH scope AS MATERIALIZED (SELECT * FROM ${scopeSql(Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`, whereOf(ask), origin, radius, { stops })}),
     page AS (SELECT p.id, p.distance, p.stop_label, p.stop_commune, p.name FROM scope p ORDER BY p.distance, p.name
       LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize})
     SELECT (SELECT ARRAY[count(*), count(*) FILTER (WHERE distance <= 5000), count(*) FILTER (WHERE distance <= 10000),
         count(*) FILTER (WHERE distance <= 20000)] FROM scope) AS counts,
       (SELECT json_agg(page ORDER BY page.distance, page.name) FROM page) AS page,
-      ${setCountsOver(Prisma.sql`scope`)} AS sets`;
+      ${setCountsOver(Prisma.sql`scope`)} AS sets${stops ? Prisma.empty : Prisma.sql`, ${stopsNear(origin!, radius)} AS stops_near`}`;
+  type Row = { counts: Array<bigint | string>; page: Candidate[] | string | null; sets: SetCount[] | string | null; stops_near?: boolean };
+  let [row] = await ask.db.$queryRaw<Row[]>(statement(false));
+  if (row.stops_near) [row] = await ask.db.$queryRaw<Row[]>(statement(true));
+  // The counts within 5, 10 and 20 km come from the same scan (unmet demand, lib/demand): no query of their own.
   const [total, within5, within10, within20] = row.counts.map(Number);
   const { facets } = await facetsOfSets(ask.db, json(row.sets));
   return { total, page: json(row.page), facets, within: { 5: within5, 10: within10, 20: within20 } };

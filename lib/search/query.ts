@@ -147,7 +147,7 @@ export type Origin = { latitude: number; longitude: number };
  * at its nearest point — a place at its own position unless one of its stops is nearer. The
  * columns are read in the radius scan itself, not by joining back to "Place" afterwards.
  */
-export function scopeSql(columns: Prisma.Sql, where: Prisma.Sql, origin: Origin | null, radius: number): Prisma.Sql {
+export function scopeSql(columns: Prisma.Sql, where: Prisma.Sql, origin: Origin | null, radius: number, { stops = true } = {}): Prisma.Sql {
   if (!origin)
     return Prisma.sql`(SELECT ${columns}, NULL::float8 AS distance, NULL::text AS stop_label, NULL::text AS stop_commune FROM "Place" p WHERE ${where}) AS p`;
   const box = boundingBox(origin.latitude, origin.longitude, radius);
@@ -155,6 +155,11 @@ export function scopeSql(columns: Prisma.Sql, where: Prisma.Sql, origin: Origin 
   const longitudes = box.lngMin === null ? Prisma.empty : Prisma.sql`AND p.longitude BETWEEN ${box.lngMin}::float8 AND ${box.lngMax}::float8`;
   const point = Prisma.sql`reperes_earth(${origin.latitude}::float8, ${origin.longitude}::float8)`;
   const stopDistance = Prisma.sql`earth_distance(reperes_earth(s.latitude, s.longitude), ${point})`;
+  if (!stops)
+    return Prisma.sql`(SELECT ${columns}, ${distance} AS distance, NULL::text AS stop_label, NULL::text AS stop_commune
+      FROM "Place" p
+      WHERE p.latitude BETWEEN ${box.latMin}::float8 AND ${box.latMax}::float8 ${longitudes}
+        AND ${distance} <= ${radius}::float8 AND ${where}) AS p`;
   return Prisma.sql`(
     WITH places AS MATERIALIZED (
       SELECT ${columns}, ${distance} AS distance, NULL::text AS stop_label, NULL::text AS stop_commune
@@ -172,6 +177,16 @@ export function scopeSql(columns: Prisma.Sql, where: Prisma.Sql, origin: Origin 
     UNION ALL
     SELECT * FROM stops WHERE NOT EXISTS (SELECT 1 FROM places WHERE places.id = stops.id AND places.distance <= stops.distance)
   ) AS p`;
+}
+
+/**
+ * Whether any itinerant stop lies in the box around the point (a superset of those within the
+ * radius). Stops are few (buses, their halts); without one near, a search is planned and run
+ * without their half of the scope (scopeSql's `stops: false`), which was two thirds of its planning.
+ */
+export function stopsNear(origin: Origin, radius: number): Prisma.Sql {
+  const point = Prisma.sql`reperes_earth(${origin.latitude}::float8, ${origin.longitude}::float8)`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "PlaceStop" s WHERE earth_box(${point}, ${radius}::float8) @> reperes_earth(s.latitude, s.longitude))`;
 }
 
 /** Nearest first around a point; by relevance for a name; else by commune. */
