@@ -163,10 +163,26 @@ async function logicalRestore(url: string, file: string): Promise<number> {
     let previousKeys: Buffer[] = [];
     let rows = 0;
     const pending: { table: string; rows: string[] } = { table: '', rows: [] };
+    // The columns a restore writes: not those PostgreSQL generates ("Place"."nameFolded"), which it refuses to be given.
+    const written = new Map<string, string>();
+    const columnsOf = async (table: string) => {
+      let columns = written.get(table);
+      if (columns === undefined) {
+        const { rows: found } = await client.query<{ name: string }>(
+          `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+          [quote(table)],
+        );
+        written.set(table, (columns = found.map((c) => quote(c.name)).join(', ')));
+      }
+      return columns;
+    };
     const flush = async () => {
       if (!pending.rows.length) return;
       const table = quote(pending.table);
-      await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [`[${pending.rows.join(',')}]`]);
+      const columns = await columnsOf(pending.table);
+      await client.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`, [
+        `[${pending.rows.join(',')}]`,
+      ]);
       rows += pending.rows.length;
       pending.rows = [];
     };

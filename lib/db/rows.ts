@@ -33,8 +33,9 @@ function pool(): pg.Pool {
     idleTimeoutMillis: 30_000,
     // No parallel workers: a page's statement is short, and under load the workers a large scan
     // starts (two new processes each time) cost more CPU than they save time — 1.5 ms of the
-    // server's CPU a search at 50 connections (bench/README.md, issue #17).
-    options: '-c max_parallel_workers_per_gather=0',
+    // server's CPU a search at 50 connections (bench/README.md, issue #17). 16 MB to sort and
+    // keep a search's scope: a common word's 20,000 places spilled to disk at the default 4 MB.
+    options: '-c max_parallel_workers_per_gather=0 -c work_mem=16MB',
     types,
   }));
 }

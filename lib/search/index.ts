@@ -123,8 +123,11 @@ const json = <T>(value: T[] | string | null): T[] => (typeof value === 'string' 
 
 type Ask = { db: Pick<Db, '$queryRaw'>; filters: SearchFilters; now: Date; pageSize: number; origin: Origin | null; fuzzy?: boolean; facetSets: FacetSetIds };
 
-function whereOf({ filters, now, fuzzy, facetSets }: Ask): Prisma.Sql {
-  const where = Prisma.join([...conditions(filters, { fuzzy, facetSets }), ...(filters.ateliers ? [upcomingAtelierCondition(now)] : [])], ' AND ');
+function whereOf({ filters, now, fuzzy, facetSets, origin }: Ask): Prisma.Sql {
+  const where = Prisma.join(
+    [...conditions(filters, { fuzzy, facetSets, aroundPoint: origin !== null }), ...(filters.ateliers ? [upcomingAtelierCondition(now)] : [])],
+    ' AND ',
+  );
   const prefilter = availabilityPrefilter(filters, now);
   return prefilter ? Prisma.sql`${where} AND ${prefilter}` : where;
 }
@@ -182,8 +185,8 @@ async function findNational(ask: Ask): Promise<Found> {
 async function findNationalByName(ask: Ask): Promise<Found> {
   const { filters, pageSize } = ask;
   const [row] = await ask.db.$queryRaw<Array<{ page: Candidate[] | string | null; sets: SetCount[] | string | null }>>`
-    WITH scope AS MATERIALIZED (SELECT * FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, ${FACET_COLUMNS}`)}),
-    page AS (SELECT p.id, p.distance, p.stop_label, p.stop_commune, p.name, word_similarity(reperes_fold(${filters.q}), reperes_fold(p.name)) AS similarity
+    WITH scope AS MATERIALIZED (SELECT * FROM ${scopeOf(ask, Prisma.sql`${KEY_COLUMNS}, p."nameFolded", ${FACET_COLUMNS}`)}),
+    page AS (SELECT p.id, p.distance, p.stop_label, p.stop_commune, p.name, word_similarity(reperes_fold(${filters.q}), p."nameFolded") AS similarity
       FROM scope p ORDER BY similarity DESC, p.name LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize})
     SELECT (SELECT json_agg(page ORDER BY page.similarity DESC, page.name) FROM page) AS page, ${setCountsOver(Prisma.sql`scope`)} AS sets`;
   const { facets, total } = await facetsOfSets(ask.db, json(row.sets));

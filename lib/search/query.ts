@@ -41,7 +41,7 @@ export const FACET_KEYS = Object.fromEntries(
  * there are a few hundred — rather than of each place's arrays, which the narrow covering index of
  * the search does not hold (migration 20261206085000).
  */
-export function conditions(filters: SearchFilters, options: { fuzzy?: boolean; facetSets?: FacetSetIds } = {}): Prisma.Sql[] {
+export function conditions(filters: SearchFilters, options: { fuzzy?: boolean; facetSets?: FacetSetIds; aroundPoint?: boolean } = {}): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`p.status = 'published'`];
   const lists = listConditions(filters);
   if (options.facetSets) where.push(Prisma.sql`p."facetSetId" = ANY(${options.facetSets}::int[])`);
@@ -53,16 +53,20 @@ export function conditions(filters: SearchFilters, options: { fuzzy?: boolean; f
     );
   }
   if (filters.q) {
+    // Around a point, the name is folded from the radius scan's covering index (which holds it, and
+    // not its folded copy); over the country, the folded copy is read ("nameFolded", migration
+    // 20261206163000), from the national index or the trigram index.
+    const folded = options.aroundPoint ? Prisma.sql`reperes_fold(p.name)` : Prisma.sql`p."nameFolded"`;
     const words = filters.q
       .split(/[\s,;'’-]+/)
       .filter((w) => w.length >= 2)
       .slice(0, 8);
     if (options.fuzzy) {
       // Typo tolerance, used when the exact words found nothing: trigram word similarity.
-      where.push(Prisma.sql`reperes_fold(p.name) %> reperes_fold(${filters.q})`);
+      where.push(Prisma.sql`${folded} %> reperes_fold(${filters.q})`);
     } else if (words.length) {
       // Every word, anywhere in the name, accents ignored (trigram GIN index).
-      for (const word of words) where.push(Prisma.sql`reperes_fold(p.name) LIKE '%' || reperes_fold(${word}) || '%'`);
+      for (const word of words) where.push(Prisma.sql`${folded} LIKE '%' || reperes_fold(${word}) || '%'`);
     }
   }
   return where;
