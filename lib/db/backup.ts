@@ -156,6 +156,19 @@ async function afterRestore(client: pg.Client, previousKeys: Buffer[]) {
   await client.query(`NOTIFY reperes_public_data, 'restore'`); // PUBLIC_DATA_CHANNEL (lib/cache)
 }
 
+/** The columns a restore writes, quoted: not those PostgreSQL generates ("Place"."nameFolded"), which it refuses to be given. */
+async function writtenColumns(client: pg.Client, table: string, known: Map<string, string>): Promise<string> {
+  let columns = known.get(table);
+  if (columns === undefined) {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+      [quote(table)],
+    );
+    known.set(table, (columns = rows.map((c) => quote(c.name)).join(', ')));
+  }
+  return columns;
+}
+
 async function logicalRestore(url: string, file: string): Promise<number> {
   return withClient(url, async (client) => {
     let header: { format: string; migrations: string[]; tables: string[] } | undefined;
@@ -163,23 +176,11 @@ async function logicalRestore(url: string, file: string): Promise<number> {
     let previousKeys: Buffer[] = [];
     let rows = 0;
     const pending: { table: string; rows: string[] } = { table: '', rows: [] };
-    // The columns a restore writes: not those PostgreSQL generates ("Place"."nameFolded"), which it refuses to be given.
     const written = new Map<string, string>();
-    const columnsOf = async (table: string) => {
-      let columns = written.get(table);
-      if (columns === undefined) {
-        const { rows: found } = await client.query<{ name: string }>(
-          `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
-          [quote(table)],
-        );
-        written.set(table, (columns = found.map((c) => quote(c.name)).join(', ')));
-      }
-      return columns;
-    };
     const flush = async () => {
       if (!pending.rows.length) return;
       const table = quote(pending.table);
-      const columns = await columnsOf(pending.table);
+      const columns = await writtenColumns(client, pending.table, written);
       await client.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`, [
         `[${pending.rows.join(',')}]`,
       ]);
