@@ -161,13 +161,14 @@ describe('facet sets', () => {
     };
     const searches = [
       { ou: 'Angers', rayon: '50' },
-      { ou: 'Cholet', rayon: '30', besoin: 'demarches' },
-      { frais: 'gratuit' },
+      { ou: 'Cholet', rayon: '30', besoin: 'AideAuxDemarchesAdministratives' },
+      { frais: 'Gratuit' },
       { ou: 'Angers', rayon: '50', ouvert: 'samedi' },
     ];
     const check = async () => {
       for (const params of searches) {
-        const { filters } = parseSearchParams(params);
+        const { filters, problems } = parseSearchParams(params);
+        expect(problems).toEqual([]);
         const found = await searchPlaces(filters, { db, pageSize: 1000 });
         expect(found.results.length).toBe(found.total);
         expect(found.total).toBeGreaterThan(0);
