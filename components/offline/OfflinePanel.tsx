@@ -3,10 +3,10 @@
 // network. Hidden without JavaScript (it needs the browser's storage); components/islands/offline-boot.ts
 // shows it and loads the offline search (components/islands/offline.ts) only when needed.
 import { departementList } from '@/lib/geo/departements';
+import { escapeHtml } from '@/lib/render/escape';
 
 type Props = { departement?: string; headingLevel?: 2 | 3 };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const optionsByChoice = new Map<string, string>();
 
 /**
@@ -16,7 +16,8 @@ const optionsByChoice = new Map<string, string>();
 function departementOptions(chosen = ''): string {
   let html = optionsByChoice.get(chosen);
   if (html === undefined) {
-    const option = (value: string, label: string) => `<option value="${escape(value)}"${value === chosen ? ' selected=""' : ''}>${escape(label)}</option>`;
+    const option = (value: string, label: string) =>
+      `<option value="${escapeHtml(value)}"${value === chosen ? ' selected=""' : ''}>${escapeHtml(label)}</option>`;
     html = [option('', 'Choisissez un département'), ...departementList().map((d) => option(d.code, `${d.code} — ${d.name}`))].join('');
     // Only real codes are kept: an unknown one (typed in an address) makes no entry.
     if (chosen === '' || departementList().some((d) => d.code === chosen)) optionsByChoice.set(chosen, html);

@@ -1,9 +1,8 @@
 // The weekly digest as mail: the same content in plain text and in simple HTML (inline styles only,
 // every value escaped), with the settings and one-click-away unsubscribe links at the bottom.
 import type { Mail } from '@/lib/mail';
+import { escapeHtml as escape } from '@/lib/render/escape';
 import type { DigestNetwork } from './content';
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export type DigestLinks = { settings: string; unsubscribe: string };
 

@@ -13,8 +13,11 @@ import 'server-only';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-/** A page cut at its nonces: each piece deflated, with its CRC-32, byte length and combine operator. */
-export type SplicedGzip = { pieces: Buffer[]; crcs: number[]; lengths: number[]; ops: number[]; bytes: number };
+/** A page cut at its nonces: each piece deflated once, in order. */
+export type SplicedGzip = DeflatedPiece[];
+
+/** A piece of text deflated on its own: raw DEFLATE ending with a full flush, with the text's CRC-32, byte length and combine operator. */
+export type DeflatedPiece = { deflated: Buffer; crc: number; length: number; op: number };
 
 const POLY = 0xedb88320;
 
@@ -51,18 +54,17 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03]);
 /** An empty stored block marked final: the end of the DEFLATE stream. */
 const FINAL_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
 
+const PIECE = { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH };
+
+/** A piece with its CRC-32, length and combine operator, once deflated. */
+const pieceOf = (text: Buffer, deflated: Buffer): DeflatedPiece => ({ deflated, crc: zlib.crc32(text), length: text.length, op: combineOperator(text.length) });
+
 /** Cuts `body` at each `token` and deflates each piece once (level 6, as Next.js's compression). */
 export function spliceGzip(body: string, token: string): SplicedGzip {
-  const texts = body.split(token).map((text) => Buffer.from(text, 'utf8'));
-  const pieces = texts.map((text) => zlib.deflateRawSync(text, { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH }));
-  const lengths = texts.map((text) => text.length);
-  return {
-    pieces,
-    crcs: texts.map((text) => zlib.crc32(text)),
-    lengths,
-    ops: lengths.map(combineOperator),
-    bytes: pieces.reduce((sum, piece) => sum + piece.length, 0),
-  };
+  return body.split(token).map((text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    return pieceOf(bytes, zlib.deflateRawSync(bytes, PIECE));
+  });
 }
 
 /** A stored (uncompressed), non-final DEFLATE block holding `data` (at most 65,535 bytes). */
@@ -75,38 +77,20 @@ function storedBlock(data: Buffer): Buffer {
   return block;
 }
 
-/** The gzip of the page with `value` (the response's nonce) where the token was. */
+/** The gzip of the page with `value` (the response's nonce) where the token was, as a stored block. */
 export function gzipWith(spliced: SplicedGzip, value: string): Buffer {
   const inserted = Buffer.from(value, 'utf8');
   if (inserted.length > 0xffff) throw new RangeError('spliced value too long for one stored block');
-  const stored = storedBlock(inserted);
-  const insertedCrc = zlib.crc32(inserted);
-  const insertedOp = combineOperator(inserted.length);
-  const parts: Buffer[] = [GZIP_HEADER, spliced.pieces[0]];
-  let crc = spliced.crcs[0];
-  let length = spliced.lengths[0];
-  for (let i = 1; i < spliced.pieces.length; i++) {
-    parts.push(stored, spliced.pieces[i]);
-    crc = combine(combine(crc, insertedCrc, insertedOp), spliced.crcs[i], spliced.ops[i]);
-    length += inserted.length + spliced.lengths[i];
-  }
-  const trailer = Buffer.allocUnsafe(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE(length % 2 ** 32, 4);
-  parts.push(FINAL_BLOCK, trailer);
-  return Buffer.concat(parts);
+  const nonce = pieceOf(inserted, storedBlock(inserted));
+  return gzipPieces(spliced.flatMap((piece, i) => (i === 0 ? [piece] : [nonce, piece])));
 }
 
-/** A piece of text deflated on its own (as spliceGzip's pieces), with its CRC-32 and byte length. */
-export type DeflatedPiece = { deflated: Buffer; crc: number; length: number };
-
-const PIECE = { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH };
 const deflateRaw = promisify(zlib.deflateRaw);
 const gzip = promisify(zlib.gzip);
 
 /** Deflates a piece on libuv's threads. */
-export async function deflatePiece(text: Buffer): Promise<DeflatedPiece> {
-  return { deflated: await deflateRaw(text, PIECE), crc: zlib.crc32(text), length: text.length };
+async function deflatePiece(text: Buffer): Promise<DeflatedPiece> {
+  return pieceOf(text, await deflateRaw(text, PIECE));
 }
 
 /** One gzip member holding the pieces' texts in order. */
@@ -114,7 +98,7 @@ export function gzipPieces(pieces: DeflatedPiece[]): Buffer {
   let crc = pieces[0].crc;
   let length = pieces[0].length;
   for (const piece of pieces.slice(1)) {
-    crc = combine(crc, piece.crc, combineOperator(piece.length));
+    crc = combine(crc, piece.crc, piece.op);
     length += piece.length;
   }
   const trailer = Buffer.allocUnsafe(8);
