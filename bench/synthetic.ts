@@ -224,7 +224,7 @@ export type SyntheticSummary = ReturnType<SyntheticStats['summary']>;
 
 /**
  * Inserts n published places through the project's importer (runImport, as `npm run import` would:
- * same slugs, opening slots, revisions), then vacuums as a live database's autovacuum would.
+ * same slugs, weekly hours, revisions), then vacuums as a live database's autovacuum would.
  * Returns the description of the set.
  */
 export async function seedSyntheticPlaces(url: string, n: number, { seed = 42 } = {}): Promise<SyntheticSummary> {

@@ -1,6 +1,6 @@
 // Writes one fictional data set (prisma/seed.ts chooses which) inside the caller's transaction:
 // networks, places with their stops, memberships and first revision, accounts with their
-// networks and places, pending suggestions, then the weekly opening slots. Each phase is a
+// networks and places, pending suggestions, then the weekly hours. Each phase is a
 // function of its own; ids are chosen here so the phases can refer to each other without reading.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
@@ -38,7 +38,7 @@ export async function insertDemo(
   const userByEmail = await insertAccounts(tx, sign.accounts, sign.hashes, networkIds, placeIds);
   await insertSuggestions(tx, set.suggestions, placeIds, now);
   await seedDemoAteliers(tx, new Map(set.places.map((p) => [p.name, placeIds.get(p.slug)!])), now);
-  // The weekly opening slots that let search pre-filter "open now" in SQL.
+  // The weekly hours (places and stops) that let search pre-filter "open now" in SQL.
   await rebuildOpeningSlots(tx, [...placeIds.values()]);
   return {
     places: count,

@@ -76,7 +76,8 @@ function qualifying(query: CoverageQuery): Prisma.Sql {
   ];
   if (query.service) where.push(Prisma.sql`p.services @> ARRAY[${SERVICE_LABELS[query.service]}]::"Service"[]`);
   if (query.free) where.push(Prisma.sql`p.fees @> ARRAY['Gratuit']::"FraisACharge"[]`);
-  if (query.saturday) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "PlaceOpeningSlot" o WHERE o."placeId" = p.id AND o.weekday = 6)`);
+  // Open on Saturday: minutes 5 × 1440 to 6 × 1440 of the place's week (lib/hours/week.ts).
+  if (query.saturday) where.push(Prisma.sql`p."openWeek" && '{[7200,8640)}'::int4multirange`);
   return Prisma.join(where, ' AND ');
 }
 

@@ -12,7 +12,6 @@ import { FOREIGN_PLACE, type DuplicateMatch, type ImportOptions, type Rejection,
 import {
   CANDIDATES_SQL,
   COMMUNE_CENTRE_SQL,
-  DELETE_SLOTS_SQL,
   INSERT_SQL,
   LINKED_SQL,
   LINKS_SQL,
@@ -21,14 +20,12 @@ import {
   OWN_SQL,
   PROVENANCE_SQL,
   REVISIONS_SQL,
-  SLOTS_SQL,
   TARGETS_SQL,
   UPDATE_SQL,
   insertFlags,
   record,
-  slotRecords,
-  weekSlots,
   targetOf,
+  weekOf,
   type Flag,
   type Target,
 } from './statements';
@@ -62,7 +59,6 @@ export type BatchOutcome = {
 };
 
 type Revision = { placeId: string; kind: string; changes: unknown; reason: string; baseVersion: number | null };
-type Slot = { p: string; w: number; s: number; e: number };
 
 /** The places a batch's rows already have: by this source's id, or linked to it by an earlier import. */
 type Known = { ownBySource: Map<string, string>; linkBySource: Map<string, string>; merged: Set<string>; fresh: ParsedRow[] };
@@ -72,7 +68,6 @@ type Plan = {
   changed: Map<string, { target: Target; status: string | null }>;
   provenanceOnly: Set<string>;
   newLinks: Array<{ sourceId: string; placeId: string }>;
-  slotRebuilds: Set<string>;
   /** The places of this import (created, updated or completed) join its network. */
   members: string[];
   creations: ParsedRow[];
@@ -200,7 +195,7 @@ type Found = {
 /** Row by row: create, leave alone (merged, archived, another network's) or merge field by field (provenance.ts). */
 function decide(run: RunContext, batch: ParsedRow[], found: Found, out: BatchOutcome): Plan {
   const { options } = run;
-  const plan: Plan = { changed: new Map(), provenanceOnly: new Set(), newLinks: [], slotRebuilds: new Set(), members: [], creations: [], revisions: [] };
+  const plan: Plan = { changed: new Map(), provenanceOnly: new Set(), newLinks: [], members: [], creations: [], revisions: [] };
   for (const row of batch) {
     const { sourceId, fields, active } = row.place!;
     const isOwn = found.known.ownBySource.has(sourceId);
@@ -250,7 +245,6 @@ function decide(run: RunContext, batch: ParsedRow[], found: Found, out: BatchOut
     const entry = plan.changed.get(target.id);
     plan.changed.set(target.id, { target, status: statusChanges ? status : (entry?.status ?? null) });
     plan.provenanceOnly.delete(target.id);
-    if (changes.openingHours) plan.slotRebuilds.add(target.id);
     plan.revisions.push({
       placeId: target.id,
       kind: 'import',
@@ -279,6 +273,7 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
       locationApproximate: target.locationApproximate,
       fieldSources: target.fieldSources,
       facetSetId: null as number | null,
+      week: weekOf(target.openingHours as string | null),
     }));
     const sets = await facetSetIds(sql, payload, facetSets);
     payload.forEach((place, i) => (place.facetSetId = sets[i]));
@@ -291,16 +286,12 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
     );
   }
   if (plan.newLinks.length) await sql.$executeRawUnsafe(LINKS_SQL, JSON.stringify(plan.newLinks), run.options.sourceName);
-  const slots: Slot[] = [];
-  for (const id of plan.slotRebuilds) slots.push(...slotRecords(id, found.targets.get(id)!.openingHours as string | null));
   if (plan.creations.length) await createPlaces(sql, run, plan, found, facetSets);
   if (plan.revisions.length) await sql.$executeRawUnsafe(REVISIONS_SQL, JSON.stringify(plan.revisions), run.author);
-  if (plan.slotRebuilds.size) await sql.$executeRawUnsafe(DELETE_SLOTS_SQL, [...plan.slotRebuilds]);
-  for (let i = 0; i < slots.length; i += 20_000) await sql.$executeRawUnsafe(SLOTS_SQL, JSON.stringify(slots.slice(i, i + 20_000)));
   if (run.networkId && plan.members.length) await sql.$executeRawUnsafe(MEMBERS_SQL, JSON.stringify(plan.members), run.networkId);
 }
 
-/** New places: one statement for the batch (with their slugs, weekly hours, slots and revisions), then their duplicate flags. */
+/** New places: one statement for the batch (with their slugs, weekly hours and revisions), then their duplicate flags. */
 async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<Found, 'matchOf' | 'approximate'>, facetSets: FacetSetCache) {
   const { creations } = plan;
   const records = creations.map((row) => record(row.place!.fields));
@@ -321,12 +312,12 @@ async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<F
       sourceId: row.place!.sourceId,
       locationApproximate: found.approximate.has(row),
       fieldSources,
-      slots: weekSlots(row.place!.fields.openingHours),
+      week: weekOf(row.place!.fields.openingHours),
       facetSetId: sets[i],
       line: row.line,
     };
   });
-  // The places, their slots and their creations' revisions (statements.ts).
+  // The places, with their weekly hours, and their creations' revisions (statements.ts).
   const created = await sql.$queryRawUnsafe<Array<{ id: string; sourceId: string }>>(INSERT_SQL, JSON.stringify(payload), run.options.sourceName, run.author);
   if (created.length !== creations.length) throw new Error('des lieux de ce lot ont été créés en même temps par un autre import');
   const bySourceId = new Map(creations.map((r) => [r.place!.sourceId, r]));

@@ -1,7 +1,7 @@
 // Writes parsed rows, streamed: rows are read one by one and written in batches of 500 (two at a
 // time), one transaction per batch (a batch is written whole or not at all), with set-based SQL — one statement
-// for the new places with their opening slots and revisions, one UPDATE … FROM for the changed ones, one INSERT for
-// their revisions and one for their rebuilt slots (batch.ts, statements.ts), sent through node-postgres (bulk.ts).
+// for the new places with their weekly hours and revisions, one UPDATE … FROM for the changed ones (their weekly
+// hours with them) and one INSERT for their revisions (batch.ts, statements.ts), sent through node-postgres (bulk.ts).
 // Re-importing a source updates by sourceName + sourceId, so a second
 // import of the same file changes nothing. New places are compared with the places already known
 // from other sources (name similarity with pg_trgm, address, distance): the same place is

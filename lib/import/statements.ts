@@ -2,10 +2,10 @@
 // jsonb_to_recordset, so a batch of 500 rows is one statement per kind of write), and the JSON
 // its rows are turned into.
 import { closedOnHolidays, weeklySlots } from '../hours';
+import { weekMultirange } from '../hours/week';
 import { STANDARD_LISTS, type StandardListName } from '../standard/enums';
 import { keyOf } from './formats/standard';
 import { MERGED_FIELDS } from './provenance';
-import { simpleWeeklySlots } from './simple-hours';
 import type { ImportedFields } from './types';
 
 /** Every column an import writes: the merged fields, the longitude that goes with `latitude`, and the row's date. */
@@ -33,36 +33,27 @@ const columnType = (field: keyof ImportedFields) =>
 const columnValue = (field: keyof ImportedFields) => (ENUM_FIELDS[field] ? `r.${quote(field)}::${quote(ENUM_FIELDS[field]!)}[]` : `r.${quote(field)}`);
 const FIELD_DEFS = COMPARED.map((f) => `${quote(f)} ${columnType(f)}`).join(', ');
 
-// A batch's new places in one statement, with what each new place comes with: its weekly opening
-// slots (the row's `slots`) and its creation's revision, written by the same statement from the
-// same JSON (no second payload of a few hundred thousand slots, parsed twice). Slots are written in
-// the order of the rows, then of each row's slots, as they were one statement later.
-// "openWeek" is computed here from the row's slots exactly as the slots' trigger computes it
-// (migration 20261201120000_place_open_week), so that the trigger, when the slots are inserted,
-// finds it right and writes no second version of each new place (that second write, with
-// every index of Place, cost as much as the INSERT itself).
+// A batch's new places in one statement, with what each new place comes with: its creation's
+// revision, written by the same statement from the same JSON. A place's weekly hours are the
+// row's `week`, the multirange literal of its schedule (weekMultirange, lib/hours/week.ts), written
+// as "hoursWeek" and as "openWeek" (a new place has no stops: the two are equal, and the place's
+// open-week trigger, migration 20261207090000, is not even called).
 // "facetSetId" comes from facet-sets.ts (one lookup per distinct set of the batch): the facet set's
 // trigger then checks it instead of computing it (migration 20261206121953_facet_set_given).
 // $1: the rows; $2: the source's name; $3: the revisions' author.
 export const INSERT_SQL = `
   WITH r AS MATERIALIZED (
-    SELECT r.*, row_number() OVER () AS n
+    SELECT r.*, r.week::int4multirange AS open_week, row_number() OVER () AS n
     FROM jsonb_to_recordset($1::jsonb)
-      AS r(slug text, status text, "sourceId" text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb, slots jsonb, "facetSetId" int, line int)
+      AS r(slug text, status text, "sourceId" text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb, week text, "facetSetId" int, line int)
   ), created AS (
-    INSERT INTO "Place" (id, slug, status, "sourceName", "sourceId", ${COMPARED.map(quote).join(', ')}, "closedOnHolidays", "locationApproximate", "fieldSources", "archivedAt", "updatedAt", "openWeek", "facetSetId")
+    INSERT INTO "Place" (id, slug, status, "sourceName", "sourceId", ${COMPARED.map(quote).join(', ')}, "closedOnHolidays", "locationApproximate", "fieldSources", "archivedAt", "updatedAt", "hoursWeek", "openWeek", "facetSetId")
     SELECT gen_random_uuid(), r.slug, r.status::"PlaceStatus", $2, r."sourceId", ${COMPARED.map(columnValue).join(', ')}, r."closedOnHolidays",
            coalesce(r."locationApproximate", false), r."fieldSources", CASE WHEN r.status = 'archived' THEN now() END, now(),
-           (SELECT range_agg(int4range((s.w - 1) * 1440 + s.s, (s.w - 1) * 1440 + s.e)) FROM jsonb_to_recordset(r.slots) AS s(w int, s int, e int) WHERE s.e > s.s),
-           r."facetSetId"
+           r.open_week, r.open_week, r."facetSetId"
     FROM r ORDER BY r.n
     ON CONFLICT ("sourceName", "sourceId") DO NOTHING
     RETURNING id, "sourceId"
-  ), slots AS (
-    INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute")
-    SELECT c.id, (s.slot ->> 'w')::int, (s.slot ->> 's')::int, (s.slot ->> 'e')::int FROM created c JOIN r ON r."sourceId" = c."sourceId"
-    CROSS JOIN LATERAL jsonb_array_elements(r.slots) WITH ORDINALITY AS s(slot, n)
-    ORDER BY r.n, s.n
   ), revisions AS (
     INSERT INTO "PlaceRevision" (id, "placeId", kind, "authorLabel", changes, reason, "baseVersion")
     SELECT gen_random_uuid(), c.id, 'import', $3, '{}'::jsonb, 'Création par l’import ' || $2 || ' (ligne ' || r.line || ')', NULL
@@ -71,13 +62,15 @@ export const INSERT_SQL = `
   )
   SELECT id::text AS id, "sourceId" FROM created`;
 
+// A changed place's weekly hours come with it (`week`): unchanged hours write the same value, and
+// the place's trigger recomputes "openWeek" (with its stops') only when they changed.
 export const UPDATE_SQL = `
   UPDATE "Place" p SET ${COMPARED.map((f) => `${quote(f)} = ${columnValue(f)}`).join(', ')},
     "closedOnHolidays" = r."closedOnHolidays", "locationApproximate" = coalesce(r."locationApproximate", false), "fieldSources" = r."fieldSources",
     status = CASE WHEN r.status IS NULL THEN p.status ELSE r.status::"PlaceStatus" END,
     "archivedAt" = CASE WHEN r.status IS NULL THEN p."archivedAt" WHEN r.status = 'archived' THEN now() ELSE NULL END,
-    version = p.version + 1, "updatedAt" = now(), "facetSetId" = r."facetSetId"
-  FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb, "facetSetId" int)
+    version = p.version + 1, "updatedAt" = now(), "facetSetId" = r."facetSetId", "hoursWeek" = r.week::int4multirange
+  FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, ${FIELD_DEFS}, "closedOnHolidays" boolean, "locationApproximate" boolean, "fieldSources" jsonb, "facetSetId" int, week text)
   WHERE p.id = r.id`;
 
 /** Provenance that changed while no value did (a source confirming a value another gave): no new version. */
@@ -108,10 +101,6 @@ export const REVISIONS_SQL = `
   INSERT INTO "PlaceRevision" (id, "placeId", kind, "authorLabel", changes, reason, "baseVersion")
   SELECT gen_random_uuid(), r."placeId", r.kind::"RevisionKind", $2, r.changes, r.reason, r."baseVersion"
   FROM jsonb_to_recordset($1::jsonb) AS r("placeId" uuid, kind text, changes jsonb, reason text, "baseVersion" int)`;
-
-export const SLOTS_SQL = `
-  INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute")
-  SELECT r.p, r.w, r.s, r.e FROM jsonb_to_recordset($1::jsonb) AS r(p uuid, w int, s int, e int)`;
 
 // Places of other sources that may be the same: in the same postcode (index lookups per row),
 // with a similar name or within 300 m; the three best by name similarity.
@@ -153,35 +142,18 @@ export function record(fields: Pick<ImportedFields, (typeof COMPARED)[number]>):
   return out;
 }
 
-export function slotRecords(placeId: string, openingHours: string | null) {
-  if (!openingHours) return [];
-  return weeklySlotsOf(openingHours).map((slot) => ({ p: placeId, w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
-}
-
-/** A schedule's weekly slots as INSERT_SQL reads them; one array per distinct schedule, shared by its rows (never changed). */
-export function weekSlots(openingHours: string | null): Array<{ w: number; s: number; e: number }> {
-  if (!openingHours) return [];
-  let slots = WEEK_SLOTS.get(openingHours);
-  if (!slots) {
-    slots = weeklySlotsOf(openingHours).map((slot) => ({ w: slot.weekday, s: slot.startMinute, e: slot.endMinute }));
-    if (WEEK_SLOTS.size >= 5000) WEEK_SLOTS.clear();
-    WEEK_SLOTS.set(openingHours, slots);
+/** A schedule's week as INSERT_SQL and UPDATE_SQL read it (lib/hours/week.ts); schedules repeat across rows, so it is remembered, within a bound. */
+export function weekOf(openingHours: string | null): string | null {
+  if (!openingHours) return null;
+  let week = WEEKS.get(openingHours);
+  if (week === undefined) {
+    week = weekMultirange(weeklySlots(openingHours));
+    if (WEEKS.size >= 5000) WEEKS.clear();
+    WEEKS.set(openingHours, week);
   }
-  return slots;
+  return week;
 }
-const WEEK_SLOTS = new Map<string, Array<{ w: number; s: number; e: number }>>();
-
-/** A schedule's weekly slots; schedules repeat across rows (a file has a few thousand distinct ones), so they are remembered, within a bound. */
-function weeklySlotsOf(openingHours: string) {
-  let slots = WEEKLY.get(openingHours);
-  if (!slots) {
-    slots = simpleWeeklySlots(openingHours) ?? weeklySlots(openingHours) ?? [];
-    if (WEEKLY.size >= 5000) WEEKLY.clear();
-    WEEKLY.set(openingHours, slots);
-  }
-  return slots;
-}
-const WEEKLY = new Map<string, Array<{ weekday: number; startMinute: number; endMinute: number }>>();
+const WEEKS = new Map<string, string | null>();
 
 // The two lookups by (source, id) below probe the unique key once per id of the batch (a LATERAL
 // subquery with LIMIT 1, which the planner cannot flatten): as `"sourceName" = $1 AND "sourceId" =
@@ -239,8 +211,6 @@ export function targetOf(row: Record<string, unknown>): Target {
   place.dateMaj = new Date(`${place.dateMaj as string}T00:00:00Z`);
   return { ...(place as Target), networks: networkIds.map((networkId) => ({ networkId })) };
 }
-
-export const DELETE_SLOTS_SQL = `DELETE FROM "PlaceOpeningSlot" WHERE "stopId" IS NULL AND "placeId" = ANY($1::uuid[])`;
 
 export const MEMBERS_SQL = `
   INSERT INTO "NetworkMembership" ("placeId", "networkId") SELECT value::uuid, $2::uuid FROM jsonb_array_elements_text($1::jsonb) ON CONFLICT DO NOTHING`;

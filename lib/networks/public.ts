@@ -21,7 +21,8 @@ export async function networkPlaceFigures(networkId: string): Promise<{ places: 
   const [counts] = await readDb.$queryRaw<Array<{ places: bigint; free: bigint; saturday: bigint }>>`
     SELECT count(*) AS places,
       count(*) FILTER (WHERE 'Gratuit' = ANY(p.fees)) AS free,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "PlaceOpeningSlot" o WHERE o."placeId" = p.id AND o.weekday = 6)) AS saturday
+      -- open on Saturday: minutes 5 × 1440 to 6 × 1440 of its week (lib/hours/week.ts)
+      count(*) FILTER (WHERE p."openWeek" && '{[7200,8640)}'::int4multirange) AS saturday
     FROM "Place" p JOIN "NetworkMembership" m ON m."placeId" = p.id
     WHERE m."networkId" = ${networkId}::uuid AND p.status = 'published'`;
   return { places: Number(counts.places), free: Number(counts.free), saturday: Number(counts.saturday) };

@@ -2,7 +2,7 @@
 // Compact on purpose (measured in bench and docs/security.md): each place is an array, the
 // repeated words (services, fees, access) are indexes into one dictionary, coordinates carry
 // five decimals (about a metre), and the weekly opening slots are the ones the server already
-// computed (PlaceOpeningSlot, lib/places/opening-slots.ts) as minutes of the week. Nothing about
+// computed (the place's `hoursWeek`, lib/places/opening-slots.ts) as minutes of the week. Nothing about
 // a person: public places and their public contact only.
 import type { FraisACharge, ModaliteAcces, Service } from '@prisma/client';
 import { ACCESS_MODE_LABELS, FEE_LABELS } from '../standard/enums';

@@ -1,12 +1,13 @@
 import 'server-only';
 // Reads a département's package (lib/offline/package.ts) from the database: its published places
-// (those the public search shows, demo ones flagged), their own weekly slots, and its communes'
+// (those the public search shows, demo ones flagged), their own weekly hours, and its communes'
 // centres (the Commune table; where it is empty, the centre of each commune's places).
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import arrondissementCentres from '../geo/arrondissement-centres.json';
 import { arrondissementByCode } from '../geo/commune-index';
 import { departementByCode } from '../geo/departements';
+import { slotsOfWeek } from '../hours/week';
 import { buildOfflinePackage, type OfflineCommune, type OfflinePackage, type OfflinePlaceRow } from './package';
 
 /** The postcode prefixes of a département (Corsica shares 20, overseas ones have three digits). */
@@ -36,9 +37,15 @@ function placesOf(db: Pick<PrismaClient, 'place'>, code: string) {
       closedUntil: true,
       demo: true,
       updatedAt: true,
-      openingSlots: { where: { stopId: null }, select: { weekday: true, startMinute: true, endMinute: true } },
     },
   });
+}
+
+/** The own weekly hours (`hoursWeek`, not the stops') of the same places, by slug. */
+async function weeksOf(db: Pick<PrismaClient, '$queryRaw'>, code: string): Promise<Map<string, string | null>> {
+  const rows = await db.$queryRaw<Array<{ slug: string; week: string | null }>>`
+    SELECT slug, "hoursWeek"::text AS week FROM "Place" WHERE status = 'published' AND starts_with(postcode, ${postcodePrefix(code)})`;
+  return new Map(rows.map((row) => [row.slug, row.week]));
 }
 
 type Row = Awaited<ReturnType<typeof placesOf>>[number];
@@ -72,10 +79,11 @@ function arrondissementsOf(code: string): OfflineCommune[] {
 }
 
 /** The package of one département, or null when the code names none. */
-export async function readOfflinePackage(db: Pick<PrismaClient, 'place' | 'commune'>, rawCode: string): Promise<OfflinePackage | null> {
+export async function readOfflinePackage(db: Pick<PrismaClient, 'place' | 'commune' | '$queryRaw'>, rawCode: string): Promise<OfflinePackage | null> {
   const departement = /^(\d{2,3}|2[AB])$/i.test(rawCode) ? departementByCode(rawCode) : undefined;
   if (!departement) return null;
-  const rows = (await placesOf(db, departement.code)).filter((row) => inDepartement(row, departement.code));
+  const [placeRows, weeks] = await Promise.all([placesOf(db, departement.code), weeksOf(db, departement.code)]);
+  const rows = placeRows.filter((row) => inDepartement(row, departement.code));
   const communeRows = await db.commune.findMany({
     where: { departement: departement.code, latitude: { not: null }, longitude: { not: null } },
     select: { name: true, postcodes: true, latitude: true, longitude: true },
@@ -88,7 +96,7 @@ export async function readOfflinePackage(db: Pick<PrismaClient, 'place' | 'commu
   ];
   // The data's own date (the last change of one of its places), so the same data gives the same bytes and ETag.
   const date = rows.reduce((latest, row) => (row.updatedAt > latest ? row.updatedAt : latest), new Date(0));
-  const places: OfflinePlaceRow[] = rows.map(({ openingSlots, ...row }) => ({ ...row, slots: openingSlots }));
+  const places: OfflinePlaceRow[] = rows.map((row) => ({ ...row, slots: slotsOfWeek(weeks.get(row.slug)) }));
   return buildOfflinePackage(departement, places, communes, date);
 }
 

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { SessionUser } from '../../lib/auth/permissions';
 import { createPrismaClient } from '../../lib/db/client';
+import { slotsOfWeek } from '../../lib/hours/week';
 
 let client: PrismaClient | undefined;
 
@@ -36,4 +37,10 @@ export async function demoUsers(db: PrismaClient = testDb()) {
     ['admin@reperes.example', 'coordination@cybanjou.example.org', 'editeur@tilleuls.example.org', 'coordination@hub-pdl.example.org'].map(load),
   );
   return { admin, coordinator, editor, hubCoordinator };
+}
+
+/** A place's own weekly hours as slots (its `hoursWeek`, one slot per day and stretch; lib/hours/week.ts). */
+export async function ownWeekSlots(db: PrismaClient, placeId: string) {
+  const [row] = await db.$queryRaw<Array<{ week: string | null }>>`SELECT "hoursWeek"::text AS week FROM "Place" WHERE id = ${placeId}::uuid`;
+  return slotsOfWeek(row?.week);
 }

@@ -6,7 +6,7 @@ import { requestMagicLink } from '../../lib/auth/magic-link';
 import { confirmToday, restoreRevision, reviewRevision, saveSection, setStatus } from '../../lib/editing/update';
 import { resetMemoryLimits } from '../../lib/security/rate-limit';
 import { seedDemo } from '../../prisma/seed';
-import { demoUsers, resetDatabase, testDb } from '../helpers/db';
+import { demoUsers, ownWeekSlots, resetDatabase, testDb } from '../helpers/db';
 import { withSmtpSink } from '../helpers/smtp-sink';
 
 const db = testDb();
@@ -119,7 +119,7 @@ describe('editing places in the back-office', () => {
     expect((await reviewRevision(db, editor, { revisionId: (pending as { revisionId: string }).revisionId, decision: 'apply' })).status).toBe('forbidden');
     expect((await reviewRevision(db, coordinator, { revisionId: (pending as { revisionId: string }).revisionId, decision: 'apply' })).status).toBe('applied');
     expect((await db.place.findUniqueOrThrow({ where: { id: editorPlace } })).openingHours).toBe('Mo-Sa 10:00-19:00');
-    expect(await db.placeOpeningSlot.count({ where: { placeId: editorPlace, weekday: 6 } })).toBe(1);
+    expect((await ownWeekSlots(db, editorPlace)).filter((s) => s.weekday === 6)).toEqual([{ weekday: 6, startMinute: 600, endMinute: 1140 }]);
   });
 
   it('refuses invalid input with French messages and restores an earlier value', async () => {

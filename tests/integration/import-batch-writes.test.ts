@@ -1,6 +1,6 @@
 // The batch writer's set-based statements (lib/import/statements.ts, facet-sets.ts) write exactly
-// what the row-by-row way and the triggers would: each new place's slots (in the order of its
-// schedule), its creation revision, its weekly hours, its facet set and its change-feed row; a
+// what the row-by-row way and the triggers would: each new place's weekly hours (its schedule's,
+// with no slot rows), its creation revision, its facet set and its change-feed row; a
 // facet set given with a place is checked, a wrong one put right; two batches adding the same new
 // sets in opposite orders at the same time both finish; a run's later batches take the sets its
 // committed batches met without asking the database.
@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSource } from '../../lib/import/readers';
 import { runImport } from '../../lib/import/run';
 import { facetSetIds } from '../../lib/import/facet-sets';
-import { record, slotRecords } from '../../lib/import/statements';
+import { record } from '../../lib/import/statements';
+import { weeklySlots } from '../../lib/hours';
+import { weekMultirange } from '../../lib/hours/week';
 import { resetDatabase, testDb } from '../helpers/db';
 import { csvHeader } from '../../lib/export/standard';
 import { parse } from 'csv-parse/sync';
@@ -56,19 +58,17 @@ describe('the batch writer', () => {
     await resetDatabase(db);
   });
 
-  it('writes each new place with its slots, revision, weekly hours, facet set and change, as the triggers would', async () => {
+  it('writes each new place with its weekly hours, revision, facet set and change, as the triggers would', async () => {
     const rows = readSource('standard', sample(130, 'lot'));
     const report = await runImport(db, rows, { sourceName: 'essai-lots', batchSize: 40, concurrency: 2 });
     expect(report.created).toBe(130);
     expect(report.failedBatches).toEqual([]);
-    const places = await db.place.findMany({ where: { sourceName: 'essai-lots' }, include: { openingSlots: { orderBy: { id: 'asc' } }, revisions: true } });
+    const places = await db.place.findMany({ where: { sourceName: 'essai-lots' }, include: { openingSlots: true, revisions: true } });
     expect(places).toHaveLength(130);
     for (const place of places) {
       const row = rows.find((r) => r.place?.sourceId === place.sourceId)!;
-      // Slots: the schedule's, in its order.
-      expect(place.openingSlots.map((s) => ({ w: s.weekday, s: s.startMinute, e: s.endMinute }))).toEqual(
-        slotRecords('', row.place!.fields.openingHours).map(({ w, s, e }) => ({ w, s, e })),
-      );
+      // No slot rows: those are the stops' only.
+      expect(place.openingSlots).toEqual([]);
       expect(place.revisions).toHaveLength(1);
       expect(place.revisions[0]).toMatchObject({
         kind: 'IMPORT',
@@ -78,8 +78,17 @@ describe('the batch writer', () => {
         baseVersion: null,
       });
     }
-    // Weekly hours: the slots' trigger, run again over every place, finds nothing to change.
+    // Weekly hours: the schedule's (PostgreSQL's own reading of the literal), the same as the open week.
     const ids = places.map((p) => p.id);
+    const expected = places.map((p) => ({
+      id: p.id,
+      week: weekMultirange(weeklySlots(rows.find((r) => r.place?.sourceId === p.sourceId)!.place!.fields.openingHours)),
+    }));
+    const mismatched = await db.$queryRaw<unknown[]>`
+      SELECT p.id FROM "Place" p JOIN jsonb_to_recordset(${JSON.stringify(expected)}::jsonb) AS e(id uuid, week text) ON e.id = p.id
+      WHERE p."hoursWeek" IS DISTINCT FROM e.week::int4multirange OR p."openWeek" IS DISTINCT FROM p."hoursWeek"`;
+    expect(mismatched).toEqual([]);
+    // The open-week refresh, run again over every place, finds nothing to change.
     const before = await db.$queryRaw<
       Array<{ id: string; w: string | null }>
     >`SELECT id::text, "openWeek"::text AS w FROM "Place" WHERE id = ANY(${ids}::uuid[]) ORDER BY id`;

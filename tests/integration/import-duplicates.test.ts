@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSource, streamSource } from '../../lib/import/readers';
 import { duplicatesCsv, runImport, scoreMatch } from '../../lib/import/run';
-import { resetDatabase, testDb } from '../helpers/db';
+import { ownWeekSlots, resetDatabase, testDb } from '../helpers/db';
 
 const db = testDb();
 
@@ -57,7 +57,7 @@ describe('duplicates across sources', () => {
     expect(vilar.dateMaj.toISOString().slice(0, 10)).toBe('2024-06-01');
     expect((vilar.fieldSources as Record<string, { s: string }>).services.s).toBe('reseau');
     expect(vilar.revisions.some((r) => r.reason?.includes('même lieu'))).toBe(true);
-    expect(await db.placeOpeningSlot.count({ where: { placeId: vilar.id } })).toBe(5);
+    expect(await ownWeekSlots(db, vilar.id)).toHaveLength(5);
     // The likely duplicate is created and flagged.
     const flags = await db.placeDuplicate.findMany({ include: { place: true, other: true } });
     expect(flags.map((f) => [f.place.sourceId, f.other.sourceId, f.state])).toEqual([['b-2', 'a-2', 'OPEN']]);

@@ -1,5 +1,7 @@
 // The département package (issue #21) read from a real seeded database: what a phone keeps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weeklySlots } from '../../lib/hours';
+import { packWeek } from '../../lib/offline/package';
 import { packageBody, readOfflinePackage } from '../../lib/offline/read';
 import { seedDemo } from '../../prisma/seed';
 import { resetDatabase, testDb } from '../helpers/db';
@@ -25,9 +27,13 @@ describe('the offline package of a département', () => {
     const bilange = pkg.places.find((p) => p[1].startsWith('Espace France Services de la Bilange'))!;
     const row = await db.place.findUniqueOrThrow({ where: { slug: bilange[0] } });
     expect(bilange[12]).toBe(row.demo ? 1 : 0);
-    const slots = await db.placeOpeningSlot.findMany({ where: { place: { slug: bilange[0] }, stopId: null } });
+    // Its week: its own hours (never its stops'), as the minutes-of-week pairs the phone reads.
     expect(bilange[11].length).toBeGreaterThan(0);
-    expect(bilange[11].length).toBeLessThanOrEqual(slots.length * 2);
+    expect(bilange[11]).toEqual(packWeek(weeklySlots(row.openingHours)!));
+    // The demo's bus (five stops with hours): its stops' slots are rows, its package week is its own hours.
+    const bus = await db.place.findFirstOrThrow({ where: { name: 'Bus numérique (fictif)' } });
+    expect(await db.placeOpeningSlot.count({ where: { placeId: bus.id } })).toBeGreaterThan(0);
+    expect(pkg.places.find((p) => p[0] === bus.slug)![11]).toEqual(packWeek(weeklySlots(bus.openingHours) ?? []));
     // Saumur is a commune of the package (the centre of its places when the Commune table is empty).
     expect(pkg.communes.some((c) => c[0] === 'Saumur')).toBe(true);
   });

@@ -255,12 +255,21 @@ describe('the public search', () => {
     expect(stillOpen(await search({ ouvert: 'maintenant' }, saturdayTen))).toBe(true);
     expect(stillOpen(await search({ ouvert: 'maintenant' }, TUESDAY_MORNING))).toBe(false);
 
-    // Slots written by SQL (as the importer does), then removed: the column follows.
-    await db.$executeRaw`INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute") VALUES (${place.id}::uuid, 1, 600, 660)`;
+    // Stop slots written by SQL (as a restore or psql would), then removed: the column follows.
+    await db.$executeRaw`INSERT INTO "PlaceOpeningSlot" ("placeId", "stopId", weekday, "startMinute", "endMinute") VALUES (${place.id}::uuid, ${stop.id}::uuid, 1, 600, 660)`;
     expect(await openWeek(place.id)).toBe('{[600,660),[7770,7860),[9480,9600)}');
     await db.$executeRaw`UPDATE "PlaceOpeningSlot" SET "endMinute" = 690 WHERE "placeId" = ${place.id}::uuid AND weekday = 1`;
     expect(await openWeek(place.id)).toBe('{[600,690),[7770,7860),[9480,9600)}');
     await db.placeOpeningSlot.deleteMany({ where: { placeId: place.id } });
+    expect(await openWeek(place.id)).toBe('{[7770,7860)}');
+    // The place's own hours are its "hoursWeek": a slot row without a stop is refused, a hand-written
+    // "openWeek" is put right, a new "hoursWeek" written by SQL makes a new week.
+    await expect(
+      db.$executeRaw`INSERT INTO "PlaceOpeningSlot" ("placeId", weekday, "startMinute", "endMinute") VALUES (${place.id}::uuid, 1, 600, 660)`,
+    ).rejects.toThrow(/PlaceOpeningSlot_stop_check/);
+    await db.$executeRaw`UPDATE "Place" SET "openWeek" = '{[0,10080)}' WHERE id = ${place.id}::uuid`;
+    expect(await openWeek(place.id)).toBe('{[7770,7860)}');
+    await db.$executeRaw`UPDATE "Place" SET "hoursWeek" = NULL WHERE id = ${place.id}::uuid`;
     expect(await openWeek(place.id)).toBeNull();
     expect(stillOpen(await search({ ouvert: 'maintenant' }, saturdayTen))).toBe(false);
 
