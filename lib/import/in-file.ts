@@ -27,6 +27,21 @@ const ROW_PLACES_SQL = `
 /** Rows sharing a key beyond this are a pattern of the file (one head office for all), not duplicates. */
 const IN_FILE_GROUP_MAX = 50;
 
+/**
+ * `work` on each chunk of `size` items, `concurrency` chunks at a time (the import's connections:
+ * one query after another left one PostgreSQL backend working and the other core idle), results
+ * in the chunks' order.
+ */
+async function inChunks<T, R>(items: T[], size: number, concurrency: number, work: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const results: R[][] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i * size < items.length; i = next++) results[i] = await work(items.slice(i * size, (i + 1) * size));
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return results.flat();
+}
+
 /** A row's data as the in-file duplicate check compares it (its own coordinates only, never a commune's centre). */
 export type RowData = { name: string; street: string; lat: number | null; lng: number | null };
 
@@ -102,8 +117,8 @@ async function involvedRowData(sql: Sql, rows: RowKeys, pairRows: Array<[number,
   if (rows.data) for (const r of involved) data.set(r, rows.data[r]);
   else {
     const byId = new Map(involved.map((r) => [rows.ids[r], r]));
-    for (let i = 0; i < involved.length; i += 5000) {
-      const places = await sql.$queryRawUnsafe<
+    const places = await inChunks(involved, 5000, options.concurrency ?? 2, (chunk) =>
+      sql.$queryRawUnsafe<
         Array<{
           id: string;
           slug: string;
@@ -117,34 +132,32 @@ async function involvedRowData(sql: Sql, rows: RowKeys, pairRows: Array<[number,
       >(
         ROW_PLACES_SQL,
         options.sourceName,
-        involved.slice(i, i + 5000).map((r) => rows.ids[r]),
-      );
-      for (const p of places) {
-        data.set(byId.get(p.sourceId)!, {
-          id: p.id,
-          slug: p.slug,
-          name: p.name,
-          street: p.street,
-          lat: p.locationApproximate ? null : p.latitude,
-          lng: p.locationApproximate ? null : p.longitude,
-        });
-      }
+        chunk.map((r) => rows.ids[r]),
+      ),
+    );
+    for (const p of places) {
+      data.set(byId.get(p.sourceId)!, {
+        id: p.id,
+        slug: p.slug,
+        name: p.name,
+        street: p.street,
+        lat: p.locationApproximate ? null : p.latitude,
+        lng: p.locationApproximate ? null : p.longitude,
+      });
     }
   }
   return data;
 }
 
-/** The pairs' scores from the database (name similarity, distance, same address), 5,000 pairs a query. */
-async function scorePairs(sql: Sql, pairRows: Array<[number, number]>, data: PairData): Promise<ScoredPair[]> {
+/** The pairs' scores from the database (name similarity, distance, same address), 5,000 pairs a query, as many at a time as the import has connections. */
+async function scorePairs(sql: Sql, pairRows: Array<[number, number]>, data: PairData, concurrency: number): Promise<ScoredPair[]> {
   const list = pairRows
     .filter(([a, b]) => data.has(a) && data.has(b))
     .map(([a, b]) => {
       const [da, db_] = [data.get(a)!, data.get(b)!];
       return { a, b, an: da.name, bn: db_.name, ast: da.street, bst: db_.street, alat: da.lat, alng: da.lng, blat: db_.lat, blng: db_.lng };
     });
-  const pairs: ScoredPair[] = [];
-  for (let i = 0; i < list.length; i += 5000) pairs.push(...(await sql.$queryRawUnsafe<typeof pairs>(IN_FILE_SQL, JSON.stringify(list.slice(i, i + 5000)))));
-  return pairs;
+  return inChunks(list, 5000, concurrency, (chunk) => sql.$queryRawUnsafe<ScoredPair[]>(IN_FILE_SQL, JSON.stringify(chunk)));
 }
 
 /** For each later row, its best-scoring earlier row when the score makes it a likely duplicate. */
@@ -188,7 +201,7 @@ export async function flagInFileDuplicates(
   if (!pairRows.length) return;
 
   const data = await involvedRowData(sql, rows, pairRows, options);
-  const pairs = await scorePairs(sql, pairRows, data);
+  const pairs = await scorePairs(sql, pairRows, data, options.concurrency ?? 2);
   const best = bestMatches(pairs, rows, data);
   if (!best.size) return;
   const matches = [...best.values()];
