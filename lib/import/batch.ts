@@ -7,7 +7,7 @@ import { baseSlug, takenSlugs } from './slugs';
 import { facetSetIds, type FacetSetCache } from './facet-sets';
 import { mergedLosers } from './merge';
 import { scoreMatch } from './matching';
-import { initialSources, mergeRow, type FieldSources, type SourceOrder } from './provenance';
+import { initialStoredSources, mergeRow, storedSources, type FieldSources, type SourceOrder } from './provenance';
 import { FOREIGN_PLACE, type DuplicateMatch, type ImportOptions, type Rejection, type Warning } from './report';
 import {
   CANDIDATES_SQL,
@@ -271,7 +271,7 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
       id: target.id,
       status: status ? status.toLowerCase() : null,
       locationApproximate: target.locationApproximate,
-      fieldSources: target.fieldSources,
+      fieldSources: storedSources(target.fieldSources as FieldSources),
       facetSetId: null as number | null,
       week: weekOf(target.openingHours as string | null),
     }));
@@ -282,7 +282,7 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
   if (plan.provenanceOnly.size) {
     await sql.$executeRawUnsafe(
       PROVENANCE_SQL,
-      JSON.stringify([...plan.provenanceOnly].map((id) => ({ id, fieldSources: found.targets.get(id)!.fieldSources }))),
+      JSON.stringify([...plan.provenanceOnly].map((id) => ({ id, fieldSources: storedSources(found.targets.get(id)!.fieldSources as FieldSources) }))),
     );
   }
   if (plan.newLinks.length) await sql.$executeRawUnsafe(LINKS_SQL, JSON.stringify(plan.newLinks), run.options.sourceName);
@@ -304,7 +304,7 @@ async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<F
     let slug = base;
     for (let n = 2; slugs.has(slug) || run.runSlugs.has(slug); n++) slug = `${base}-${n}`;
     run.runSlugs.add(slug);
-    const fieldSources: FieldSources = initialSources(row.place!.fields, run.options.sourceName);
+    const fieldSources = initialStoredSources(row.place!.fields, run.options.sourceName);
     return {
       ...records[i],
       slug,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fieldSourceRows, fingerprint, initialSources, mergeRow, type CurrentPlace } from './provenance';
+import {
+  fieldSourceRows,
+  fingerprint,
+  initialSources,
+  initialStoredSources,
+  mergeRow,
+  readSources,
+  storedSources,
+  type CurrentPlace,
+  type FieldSources,
+} from './provenance';
 import { emptyFields } from './readers';
 import type { ImportedFields } from './types';
 
@@ -75,5 +85,36 @@ describe('merging a row into a place field by field', () => {
       byName,
     );
     expect(kept.data.latitude).toBeUndefined();
+  });
+});
+
+describe('provenance as stored', () => {
+  it('writes the commonest source and date once, reads back every entry, and still reads the full form', () => {
+    const created = initialStoredSources(fields({ phone: '+33241000001' }), 'a');
+    expect(created).toMatchObject({ s: 'a', d: '2024-01-01', f: { name: fingerprint('Espace numérique'), phone: expect.any(String) } });
+    expect(Object.values(created.f).every((entry) => typeof entry === 'string')).toBe(true);
+    const full = initialSources(fields({ phone: '+33241000001' }), 'a');
+    expect(full.phone).toEqual({ s: 'a', d: '2024-01-01', h: created.f.phone });
+    // A place two sources completed: the commonest pair is factored out, the other kept whole.
+    const mixed = { ...full, phone: { s: 'b', d: '2025-02-03', h: fingerprint('+33241000002') } };
+    const stored = storedSources(mixed);
+    expect(stored.s).toBe('a');
+    expect(stored.f.phone).toEqual(mixed.phone);
+    expect(readSources(stored)).toEqual(mixed);
+    expect(readSources(JSON.parse(JSON.stringify(stored)))).toEqual(mixed);
+    // Rows written before the stored form, and places made by hand.
+    expect(readSources(mixed)).toEqual(mixed);
+    expect(readSources(null)).toEqual({});
+    expect(storedSources({})).toEqual({ s: '', d: '', f: {} });
+    expect(readSources(storedSources({}))).toEqual({});
+  });
+
+  it('merges and shows a stored place as it did the full form', () => {
+    const place = placeFrom('a', fields({ phone: '+33241000001' }));
+    const stored = { ...place, fieldSources: storedSources(place.fieldSources as FieldSources) };
+    const row = { source: 'b', fields: fields({ phone: '+33241000002', dateMaj: new Date('2025-01-01') }), approximate: false };
+    expect(mergeRow(stored, row, byName)).toEqual(mergeRow(place, row, byName));
+    expect(fieldSourceRows(stored)).toEqual(fieldSourceRows(place));
+    expect(mergeRow(stored, { source: 'a', fields: fields({ phone: '+33241000001' }), approximate: false }, byName).provenanceChanged).toBe(false);
   });
 });

@@ -14,6 +14,43 @@ import type { ImportedFields } from './types';
 export type FieldSource = { s: string; d: string; h: string };
 export type FieldSources = Record<string, FieldSource>;
 
+/**
+ * Provenance as `Place.fieldSources` stores it: the commonest source and date once (`s`, `d`), then
+ * per field (`f`) its fingerprint alone when it shares them, else its whole entry. A place an
+ * import created has one source and one date for every value: about 500 bytes of JSON instead of
+ * 1,300 — a fifth of what each new place sent to PostgreSQL, parsed there and compressed (the
+ * import's profile, bench/README.md, 2026-12-07). The full form, written until then, is read too.
+ */
+export type StoredSources = { s: string; d: string; f: Record<string, string | FieldSource> };
+
+const isStored = (value: unknown): value is StoredSources =>
+  typeof value === 'object' && value !== null && typeof (value as StoredSources).s === 'string' && typeof (value as StoredSources).f === 'object';
+
+/** Provenance as stored (either form, or nothing) as one entry per field. */
+export function readSources(stored: unknown): FieldSources {
+  if (!isStored(stored)) return (stored ?? {}) as FieldSources;
+  const out: FieldSources = {};
+  for (const [field, entry] of Object.entries(stored.f)) out[field] = typeof entry === 'string' ? { s: stored.s, d: stored.d, h: entry } : entry;
+  return out;
+}
+
+/** Provenance in its stored form (see StoredSources). */
+export function storedSources(sources: FieldSources): StoredSources {
+  const entries = Object.entries(sources);
+  const counts = new Map<string, number>();
+  let common: FieldSource | undefined;
+  let best = 0;
+  for (const [, entry] of entries) {
+    const key = `${entry.s}\u0000${entry.d}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > best) [best, common] = [n, entry];
+  }
+  const out: StoredSources = { s: common?.s ?? '', d: common?.d ?? '', f: {} };
+  for (const [field, entry] of entries) out.f[field] = entry.s === out.s && entry.d === out.d ? entry.h : entry;
+  return out;
+}
+
 /** The fields merged one by one; `latitude` stands for the position (latitude and longitude together). */
 export const MERGED_FIELDS = [
   'pivot',
@@ -154,14 +191,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** The provenance of a place created by an import: every value it gave. */
 export function initialSources(fields: ImportedFields, source: string): FieldSources {
+  return readSources(initialStoredSources(fields, source));
+}
+
+/** The same, in its stored form, built directly (one source and one date for every value). */
+export function initialStoredSources(fields: ImportedFields, source: string): StoredSources {
   const date = isoDate(fields.dateMaj);
-  const out: FieldSources = {};
+  const f: Record<string, string> = {};
   for (const field of MERGED_FIELDS) {
     const value = valueOf(fields, field);
-    if (!isEmpty(value)) out[field] = { s: source, d: date, h: fingerprint(value, field) };
+    if (!isEmpty(value)) f[field] = fingerprint(value, field);
   }
-  out.dateMaj = { s: source, d: date, h: fingerprint(date) };
-  return out;
+  f.dateMaj = fingerprint(date);
+  return { s: source, d: date, f };
 }
 
 export type CurrentPlace = Record<string, unknown> & {
@@ -199,7 +241,7 @@ const shown = (value: unknown) => (value instanceof Date ? isoDate(value) : (val
 
 /** What an imported row changes on a place, field by field (see the rules at the top of this file). */
 export function mergeRow(current: CurrentPlace, incoming: IncomingRow, order: SourceOrder): MergeOutcome {
-  const before = (current.fieldSources ?? {}) as FieldSources;
+  const before = readSources(current.fieldSources);
   const sources: FieldSources = { ...before };
   const data: Record<string, unknown> = {};
   const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -253,7 +295,7 @@ export type FieldSourceRow = { field: MergedField | 'dateMaj'; label: string; so
  * when a person changed the value since (or made the place by hand).
  */
 export function fieldSourceRows(place: CurrentPlace): FieldSourceRow[] {
-  const sources = (place.fieldSources ?? {}) as FieldSources;
+  const sources = readSources(place.fieldSources);
   const rows: FieldSourceRow[] = [];
   for (const field of [...MERGED_FIELDS, 'dateMaj'] as const) {
     const value = field === 'dateMaj' ? isoDate(place.dateMaj) : valueOf(place, field);

@@ -5,7 +5,7 @@ import { closedOnHolidays, weeklySlots } from '../hours';
 import { weekMultirange } from '../hours/week';
 import { STANDARD_LISTS, type StandardListName } from '../standard/enums';
 import { keyOf } from './formats/standard';
-import { MERGED_FIELDS } from './provenance';
+import { MERGED_FIELDS, readSources } from './provenance';
 import type { ImportedFields } from './types';
 
 /** Every column an import writes: the merged fields, the longitude that goes with `latitude`, and the row's date. */
@@ -209,6 +209,7 @@ export function targetOf(row: Record<string, unknown>): Target {
     place[field] = (place[field] as string[]).map((label) => keyOf(list, label) ?? label);
   }
   place.dateMaj = new Date(`${place.dateMaj as string}T00:00:00Z`);
+  place.fieldSources = readSources(place.fieldSources);
   return { ...(place as Target), networks: networkIds.map((networkId) => ({ networkId })) };
 }
 

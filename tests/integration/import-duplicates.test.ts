@@ -3,6 +3,7 @@
 // progress while streaming; the match score. Other formats: import-formats.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSource, streamSource } from '../../lib/import/readers';
+import { readSources } from '../../lib/import/provenance';
 import { duplicatesCsv, runImport, scoreMatch } from '../../lib/import/run';
 import { ownWeekSlots, resetDatabase, testDb } from '../helpers/db';
 
@@ -55,7 +56,7 @@ describe('duplicates across sources', () => {
     expect(vilar.openingHours).toBe('Tu-Sa 10:00-18:00');
     expect(vilar.services).toEqual(['AccesInternetEtMaterielInformatique']);
     expect(vilar.dateMaj.toISOString().slice(0, 10)).toBe('2024-06-01');
-    expect((vilar.fieldSources as Record<string, { s: string }>).services.s).toBe('reseau');
+    expect(readSources(vilar.fieldSources).services.s).toBe('reseau');
     expect(vilar.revisions.some((r) => r.reason?.includes('même lieu'))).toBe(true);
     expect(await ownWeekSlots(db, vilar.id)).toHaveLength(5);
     // The likely duplicate is created and flagged.

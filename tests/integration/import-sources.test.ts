@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as placePage } from '../../app/lieux/[slug]/route';
 import { geoJsonFeature, jsonRecord, standardRecords } from '../../lib/export/standard';
-import { fieldSourceRows, type FieldSources } from '../../lib/import/provenance';
+import { fieldSourceRows, readSources } from '../../lib/import/provenance';
 import { readSource } from '../../lib/import/readers';
 import { runImport } from '../../lib/import/run';
 import { emptyFilters } from '../../lib/search/filters';
@@ -51,7 +51,7 @@ describe('two real sources of the same places', () => {
 
     // The completed places say which source gave which value.
     const place = await db.place.findUniqueOrThrow({ where: { id: completed[0].placeId } });
-    const sources = new Set(Object.values(place.fieldSources as FieldSources).map((p) => p.s));
+    const sources = new Set(Object.values(readSources(place.fieldSources)).map((p) => p.s));
     expect(sources.has('france-services') || sources.has('maine-et-loire')).toBe(true);
     const rows = fieldSourceRows(place);
     expect(rows.find((r) => r.field === 'name')?.source).toMatch(/france-services|maine-et-loire/);
@@ -66,7 +66,7 @@ describe('two real sources of the same places', () => {
     expect(other.duplicates.map((d) => d.action)).toEqual(['update']);
     let place = await db.place.findFirstOrThrow({ where: { sourceName: 'ville', sourceId: 'r-1' } });
     expect(place.phone).toBe('+33241000002'); // 2025 beats 2024
-    expect((place.fieldSources as FieldSources).phone.s).toBe('departement');
+    expect(readSources(place.fieldSources).phone.s).toBe('departement');
     // The older source again: no change.
     expect(await runImport(db, readSource('standard', csv([line('0241000001', '2024-01-01')])), { sourceName: 'ville' })).toMatchObject({
       updated: 0,
