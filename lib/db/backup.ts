@@ -199,6 +199,13 @@ async function logicalRestore(url: string, file: string): Promise<number> {
           const applied = await appliedMigrations(client);
           const missing = header.migrations.filter((m) => !applied.includes(m));
           if (missing.length) throw new Error(`La base doit d’abord être migrée comme la sauvegarde (migrations manquantes : ${missing.join(', ')}).`);
+          // The other way round, its rows would not fit the newer schema (a place's own hours were
+          // slot rows before migration 20261207090000, for one): the same version or nothing.
+          const newer = applied.filter((m) => !header!.migrations.includes(m));
+          if (newer.length)
+            throw new Error(
+              `Cette sauvegarde vient d’une version plus ancienne de Repères : restaurez-la sur une base de cette version, puis mettez à jour (migrations absentes de la sauvegarde : ${newer.join(', ')}).`,
+            );
           previousKeys = await feedKeys(client);
           const tables = await tablesInOrder(client);
           if (tables.length) await client.query(`TRUNCATE ${tables.map(quote).join(', ')} RESTART IDENTITY CASCADE`);

@@ -135,12 +135,31 @@ export function record(fields: Pick<ImportedFields, (typeof COMPARED)[number]>):
   for (const field of COMPARED) {
     const value = fields[field];
     const list = ENUM_FIELDS[field];
-    if (list) out[field] = (value as string[]).map((key) => (STANDARD_LISTS[list] as Record<string, string>)[key]);
+    if (list) out[field] = labelsOf(list, value as string[]);
     else out[field] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   }
   out.closedOnHolidays = closedOnHolidays(fields.openingHours);
   return out;
 }
+
+/**
+ * The standard's labels of a list's keys. A file's rows share a few dozen combinations of each
+ * list: each combination's labels are one array, remembered (within a bound) and never changed,
+ * instead of a new array for every list of every row.
+ */
+function labelsOf(list: StandardListName, keys: string[]): string[] {
+  if (keys.length === 0) return NO_LABELS;
+  const id = `${list}|${keys.join('|')}`;
+  let labels = LABELS.get(id);
+  if (!labels) {
+    labels = Object.freeze(keys.map((key) => (STANDARD_LISTS[list] as Record<string, string>)[key])) as string[];
+    if (LABELS.size >= 5000) LABELS.clear();
+    LABELS.set(id, labels);
+  }
+  return labels;
+}
+const LABELS = new Map<string, string[]>();
+const NO_LABELS = Object.freeze([]) as unknown as string[];
 
 /** A schedule's week as INSERT_SQL and UPDATE_SQL read it (lib/hours/week.ts); schedules repeat across rows, so it is remembered, within a bound. */
 export function weekOf(openingHours: string | null): string | null {

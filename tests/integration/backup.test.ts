@@ -101,7 +101,7 @@ describe('backup and restore', () => {
     expect(next).toBeGreaterThan(max);
   });
 
-  it('refuses a file that is not a backup, and a logical backup onto an older schema, changing nothing', async () => {
+  it('refuses a file that is not a backup, and a logical backup onto an older or a newer schema, changing nothing', async () => {
     const bogus = path.join(dir, 'bogus.txt');
     fs.writeFileSync(bogus, 'hello');
     await expect(restoreDatabase(url, bogus)).rejects.toThrow(/Format de sauvegarde inconnu/);
@@ -125,6 +125,17 @@ describe('backup and restore', () => {
         columns.map((c) => row[c]),
       );
       await client.end();
+    }
+
+    // A backup older than the database (a migration applied since): refused too, nothing changed.
+    await query(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('future', 'x', '29991231000000_later', now(), 1)`,
+    );
+    try {
+      await expect(restoreDatabase(url, file)).rejects.toThrow(/version plus ancienne de Repères.*29991231000000_later/);
+      expect(await fingerprint()).toEqual({ ...before, counts: { ...before.counts, _prisma_migrations: before.counts._prisma_migrations + 1 } });
+    } finally {
+      await query(`DELETE FROM _prisma_migrations WHERE migration_name = '29991231000000_later'`);
     }
   });
 });
