@@ -1,6 +1,6 @@
 // Saving one section of a place: permission, optimistic concurrency (the version the person
 // started from must still be the current one, checked atomically), a revision with before/after
-// values, review for editors when the network asks for it, and the opening slots kept in step.
+// values, review for editors when the network asks for it, and the weekly hours kept in step.
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { approveProposedAtelier } from '../ateliers/store';
 import { canEditPlace, canPublishPlace, canReviewFor, needsReview, type SessionUser } from '../auth/permissions';
