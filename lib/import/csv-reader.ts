@@ -60,6 +60,8 @@ export class CsvReader {
   private wasQuoting = false;
   private fields: string[] = [];
   private columns: string[] | null = null;
+  /** A record with every column, copied for a record that has them all (cheaper than adding them one by one). */
+  private template: Record<string, string> | null = null;
   /** csv-parse's line at the start of the current text, and whether the last character given was a line break. */
   private line = 1;
   private lastBreak = false;
@@ -236,9 +238,10 @@ export class CsvReader {
     const columns = this.columns;
     if (columns === null) {
       this.columns = fields;
+      if (!fields.includes('__proto__')) this.template = Object.fromEntries(fields.map((name) => [name, '']));
       return;
     }
-    const record: Record<string, string> = {};
+    const record: Record<string, string> = this.template !== null && fields.length >= columns.length ? { ...this.template } : {};
     const count = Math.min(fields.length, columns.length);
     for (let i = 0; i < count; i++) {
       const name = columns[i];
