@@ -3,10 +3,10 @@
 // large file never sits in memory as objects all at once.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import { parse as parseStream } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { CsvReader, type CsvRecord } from './csv-reader';
+
+export type { CsvRecord } from './csv-reader';
 
 export type Encoding = 'utf8' | 'utf8-bom' | 'windows-1252';
 
@@ -37,18 +37,12 @@ export function detectDelimiter(text: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
-export type CsvRecord = { record: Record<string, string>; line: number };
-
-const OPTIONS = { columns: true, skip_empty_lines: true, relax_column_count: true, trim: false, info: true } as const;
-
-/** Every record of a CSV file at once (small files, tests). */
+/** Every record of a CSV file at once (small files, tests). Read as csv-parse reads with the options of lib/import/csv-reader.ts. */
 export function csvRecords(bytes: Buffer, delimiter?: string): CsvRecord[] {
   const content = decode(bytes);
-  const records = parseSync(content, { ...OPTIONS, delimiter: delimiter ?? detectDelimiter(content) }) as Array<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>;
-  return records.map(({ record, info }) => ({ record, line: info.lines }));
+  const records: CsvRecord[] = [];
+  new CsvReader(delimiter ?? detectDelimiter(content)).read(content, true, records);
+  return records;
 }
 
 const CHUNK = 256 * 1024;
@@ -113,25 +107,29 @@ export function streamCsvRecords(input: CsvInput, delimiter?: string, chunkSize 
   const headBytes = bytes.read(start, 65_536);
   const head = encoding === 'windows-1252' ? iconv.decode(headBytes, 'win1252') : headBytes.toString('utf8');
   const chosen = delimiter ?? detectDelimiter(head);
-  function* chunks() {
+  const reader = new CsvReader(chosen);
+  async function* records(): AsyncGenerator<CsvRecord> {
+    const read: CsvRecord[] = [];
     try {
-      while (offset < bytes.size) {
-        const piece = bytes.read(offset, chunkSize);
-        if (!piece.length) break;
+      for (let last = false; !last;) {
+        const piece = offset < bytes.size ? bytes.read(offset, chunkSize) : Buffer.alloc(0);
         offset += piece.length;
-        const text = decoder.write(piece);
-        if (text) yield text;
+        last = piece.length === 0;
+        const text = last ? decoder.end() : decoder.write(piece);
+        let error: unknown = null;
+        try {
+          if (text || last) reader.read(text ?? '', last, read);
+        } catch (caught) {
+          error = caught;
+        }
+        // The records before an error are given, then the error.
+        for (const record of read) yield record;
+        read.length = 0;
+        if (error) throw error;
       }
-      const rest = decoder.end();
-      if (rest) yield rest;
     } finally {
       bytes.close();
     }
-  }
-  const parser = Readable.from(chunks(), { objectMode: false, highWaterMark: 1 }).pipe(parseStream({ ...OPTIONS, delimiter: chosen }));
-  async function* records(): AsyncGenerator<CsvRecord> {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>)
-      yield { record, line: info.lines };
   }
   return { records: records(), progress: () => (bytes.size <= start ? 1 : (offset - start) / (bytes.size - start)) };
 }
