@@ -27,6 +27,9 @@ const ROW_PLACES_SQL = `
 /** Rows sharing a key beyond this are a pattern of the file (one head office for all), not duplicates. */
 const IN_FILE_GROUP_MAX = 50;
 
+/** Rows or pairs per query: two queries at a time hold what one query of 5,000 held (the import's peak of memory is here, at its end). */
+const CHUNK = 2500;
+
 /**
  * `work` on each chunk of `size` items, `concurrency` chunks at a time (the import's connections:
  * one query after another left one PostgreSQL backend working and the other core idle), results
@@ -117,7 +120,7 @@ async function involvedRowData(sql: Sql, rows: RowKeys, pairRows: Array<[number,
   if (rows.data) for (const r of involved) data.set(r, rows.data[r]);
   else {
     const byId = new Map(involved.map((r) => [rows.ids[r], r]));
-    const places = await inChunks(involved, 5000, options.concurrency ?? 2, (chunk) =>
+    const places = await inChunks(involved, CHUNK, options.concurrency ?? 2, (chunk) =>
       sql.$queryRawUnsafe<
         Array<{
           id: string;
@@ -149,7 +152,7 @@ async function involvedRowData(sql: Sql, rows: RowKeys, pairRows: Array<[number,
   return data;
 }
 
-/** The pairs' scores from the database (name similarity, distance, same address), 5,000 pairs a query, as many at a time as the import has connections. */
+/** The pairs' scores from the database (name similarity, distance, same address), 2,500 pairs a query, as many at a time as the import has connections. */
 async function scorePairs(sql: Sql, pairRows: Array<[number, number]>, data: PairData, concurrency: number): Promise<ScoredPair[]> {
   const list = pairRows
     .filter(([a, b]) => data.has(a) && data.has(b))
@@ -157,7 +160,7 @@ async function scorePairs(sql: Sql, pairRows: Array<[number, number]>, data: Pai
       const [da, db_] = [data.get(a)!, data.get(b)!];
       return { a, b, an: da.name, bn: db_.name, ast: da.street, bst: db_.street, alat: da.lat, alng: da.lng, blat: db_.lat, blng: db_.lng };
     });
-  return inChunks(list, 5000, concurrency, (chunk) => sql.$queryRawUnsafe<ScoredPair[]>(IN_FILE_SQL, JSON.stringify(chunk)));
+  return inChunks(list, CHUNK, concurrency, (chunk) => sql.$queryRawUnsafe<ScoredPair[]>(IN_FILE_SQL, JSON.stringify(chunk)));
 }
 
 /** For each later row, its best-scoring earlier row when the score makes it a likely duplicate. */

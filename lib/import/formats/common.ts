@@ -37,9 +37,14 @@ export function emptyFields(): Omit<ImportedFields, 'name' | 'street' | 'postcod
   };
 }
 
+/** Whitespace other than single spaces: the only values whose spaces need collapsing (most have none: no new string made for them). */
+const ODD_SPACES = /[^\S ]| {2}/;
+
 export function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const t = String(value).replace(/\s+/g, ' ').trim();
+  let t = String(value);
+  if (ODD_SPACES.test(t)) t = t.replace(/\s+/g, ' ');
+  t = t.trim();
   return t === '' || t === '-' ? null : t;
 }
 
