@@ -129,14 +129,15 @@ export const CANDIDATES_SQL = `
     LIMIT 3
   ) m`;
 
-/** A place's fields as the JSON the SQL above reads: enum keys become the standard's labels. */
+/** A place's fields as the JSON the SQL above reads: enum keys become the standard's labels, null values are left out. */
 export function record(fields: Pick<ImportedFields, (typeof COMPARED)[number]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of COMPARED) {
     const value = fields[field];
     const list = ENUM_FIELDS[field];
     if (list) out[field] = labelsOf(list, value as string[]);
-    else out[field] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    // A missing key reads as NULL in jsonb_to_recordset: the nulls (a third of a row's fields) are not sent.
+    else if (value !== null) out[field] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   }
   out.closedOnHolidays = closedOnHolidays(fields.openingHours);
   return out;

@@ -71,8 +71,8 @@ export function commonStandardFields(r: Record<string, string>): ImportedFields 
 
 export function standardRow({ record: r, line }: CsvRecord): ParsedRow {
   const row: ParsedRow = { line, sourceId: text(r.id), name: text(r.nom), place: null, errors: [], warnings: [] };
-  const fields: ImportedFields = {
-    ...commonStandardFields(r),
+  // Onto the common fields' object (made for this row): no copy of its thirty fields.
+  const fields: ImportedFields = Object.assign(commonStandardFields(r), {
     emails: normaliseEmail(r.courriels),
     accesLibreUrl: normaliseUrl(r.fiche_acces_libre)[0] ?? null,
     typologies: listOf('Typologie', r.typologie, row, 'typologie'),
@@ -89,7 +89,7 @@ export function standardRow({ record: r, line }: CsvRecord): ParsedRow {
       .filter(Boolean),
     accessModes: listOf('ModaliteAcces', r.modalites_acces, row, 'accès'),
     supportModes: listOf('ModaliteAccompagnement', r.modalites_accompagnement, row, 'accompagnement'),
-  };
+  });
   if (!parseFrenchDate(r.date_maj)) row.errors.push(`date_maj invalide (${r.date_maj ?? 'vide'})`);
   if (r.telephone && !fields.phone) row.warnings.push(`téléphone illisible ignoré : « ${r.telephone} »`);
   return finish(row, fields, row.sourceId, true);
