@@ -16,7 +16,7 @@ import { createPrismaClient } from '../lib/db/client';
 import { dataPath } from '../lib/data/files';
 import { exportStream } from '../lib/export/standard';
 import { openBenchDatabase } from './database';
-import { compareAndSave, type Figure } from './results';
+import { compareAndSave, cpuProbeMs, type Figure } from './results';
 import { syntheticCsv } from './synthetic-csv';
 import { releaseRealSources } from './real-sources';
 
@@ -53,6 +53,16 @@ function importNodeFlags(): string[] {
 }
 const IMPORT_FLAGS = importNodeFlags();
 
+/**
+ * Before a timed import: the server's dirty pages written (CHECKPOINT) and the system's (sync), so
+ * that a run does not pay for the writes of the one before it (back to back, each run was slower
+ * than the last: 26, 29, 30 s). A run still pays for its own checkpoints.
+ */
+async function settle(db: ReturnType<typeof createPrismaClient>) {
+  await db.$executeRawUnsafe('CHECKPOINT').catch((error: Error) => console.warn(`CHECKPOINT refused (${error.message}): runs may pay for each other's writes`));
+  spawnSync('sync');
+}
+
 /** One import in a child process with the heap of `npm run import`. */
 function importInChild(url: string, file: string, format: string, sourceName: string): ChildImport {
   const child = spawnSync(
@@ -84,7 +94,7 @@ async function main() {
 
     // The first import of the file, ROUNDS times, each into an empty database: one run on this
     // shared 2-core machine moves by ±10 %; the figure is the median run, every run is kept.
-    const runs: ChildImport[] = [];
+    const runs: Array<ChildImport & { cpuProbeMs: number }> = [];
     for (let round = 0; round < ROUNDS; round++) {
       if (round > 0) {
         await db.$disconnect();
@@ -92,9 +102,11 @@ async function main() {
         database = await openBenchDatabase(DATABASE_NAME);
         db = createPrismaClient(database.url, { max: 4 });
       }
-      const run = importInChild(database.url, file, 'standard', 'synthetic');
+      await settle(db);
+      const probe = cpuProbeMs();
+      const run = { ...importInChild(database.url, file, 'standard', 'synthetic'), cpuProbeMs: probe };
       console.log(
-        `Diverse standard CSV, run ${round + 1}/${ROUNDS}: ${N} rows (${mb(run.bytes)} MB) in ${run.seconds.toFixed(1)} s → ${Math.round(N / run.seconds)} rows/s, ${run.cpuSeconds.toFixed(1)} s of the importer's CPU, peak RSS ${run.peakRssMB} MB (created ${run.created}, rejected ${run.rejected}, possible duplicates ${run.duplicates}, warnings ${run.warnings})`,
+        `Diverse standard CSV, run ${round + 1}/${ROUNDS}: ${N} rows (${mb(run.bytes)} MB) in ${run.seconds.toFixed(1)} s → ${Math.round(N / run.seconds)} rows/s, ${run.cpuSeconds.toFixed(1)} s of the importer's CPU, peak RSS ${run.peakRssMB} MB (created ${run.created}, rejected ${run.rejected}, possible duplicates ${run.duplicates}, warnings ${run.warnings}); machine speed probe ${probe} ms`,
       );
       runs.push(run);
     }

@@ -6,6 +6,7 @@
 // bench-results/smoke/, git-ignored, so small runs never pass for real ones).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -48,6 +49,25 @@ function git(args: string[]): string {
   }
 }
 
+/**
+ * The machine's speed at this moment: the CPU time of a fixed piece of work (hashing short texts
+ * and writing JSON, as an import does), median of three, in ms. The host is shared and its speed
+ * moves by a third from hour to hour: a figure is comparable with another only beside this.
+ */
+export function cpuProbeMs(): number {
+  const times: number[] = [];
+  let sink = 0;
+  for (let round = 0; round < 3; round++) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < 100_000; i++) sink += crypto.createHash('sha1').update(`valeur ${i}`).digest('hex').charCodeAt(3);
+    sink += JSON.stringify(Array.from({ length: 100_000 }, (_, i) => ({ a: i, b: `x${i}` }))).length;
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  return Math.round(times.sort((a, b) => a - b)[1]);
+}
+
 /** The machine a figure was measured on. */
 export async function machine(databaseUrl?: string) {
   let postgres = 'unknown';
@@ -72,6 +92,7 @@ export async function machine(databaseUrl?: string) {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     postgres,
+    cpuProbeMs: cpuProbeMs(),
   };
 }
 
@@ -121,6 +142,9 @@ export async function compareAndSave(
   const before = new Map((previous?.figures ?? []).map((f) => [f.key, f]));
   console.log(
     `\n${full.name}: figures beside the last committed result (${previous ? `${previous.date}, commit ${previous.commit.slice(0, 8)}, ${previous.machine.cores} cores` : 'none committed yet'})`,
+  );
+  console.log(
+    `  the machine's speed (bench/results.ts cpuProbeMs, lower is faster): ${full.machine.cpuProbeMs} ms now, ${previous?.machine.cpuProbeMs ?? 'not measured'}${previous?.machine.cpuProbeMs ? ' ms' : ''} then`,
   );
   if (previous && JSON.stringify(previous.scale) !== JSON.stringify(full.scale)) {
     console.log(`  (sizes differ: now ${JSON.stringify(full.scale)}, then ${JSON.stringify(previous.scale)} — not comparable)`);
