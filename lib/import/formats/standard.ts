@@ -4,7 +4,7 @@ import { STANDARD_LISTS, type StandardListName } from '../../standard/enums';
 import type { CsvRecord } from '../csv';
 import { normaliseEmail, normalisePhone, normaliseUrl, parseFrenchDate, parseNumber } from '../normalize';
 import type { ImportedFields, ParsedRow } from '../types';
-import { emptyFields, finish, text } from './common';
+import { finish, text } from './common';
 
 type ListKey<L extends StandardListName> = keyof (typeof STANDARD_LISTS)[L];
 const LABEL_KEYS = new Map<StandardListName, Map<string, string>>();
@@ -44,11 +44,15 @@ export function isLegacyStandard(columns: string[]): boolean {
   return LEGACY_COLUMNS.some((c) => columns.includes(c)) || (columns.includes('courriel') && !columns.includes('courriels'));
 }
 
-/** The columns shared by v0.1 and v1. */
+/**
+ * The columns shared by v0.1 and v1, and every other field empty: one literal with every field
+ * (a row's object is built once, in one shape; spreading emptyFields() into it cost a fifth of a
+ * row's reading, measured).
+ */
 export function commonStandardFields(r: Record<string, string>): ImportedFields {
+  const pivot = text(r.pivot);
   return {
-    ...emptyFields(),
-    pivot: text(r.pivot) && !/^0+$/.test(text(r.pivot)!) ? text(r.pivot) : null,
+    pivot: pivot && !/^0+$/.test(pivot) ? pivot : null,
     name: text(r.nom) ?? '',
     street: text(r.adresse) ?? '',
     addressComplement: text(r.complement_adresse),
@@ -57,14 +61,28 @@ export function commonStandardFields(r: Record<string, string>): ImportedFields 
     inseeCode: text(r.code_insee),
     latitude: parseNumber(r.latitude),
     longitude: parseNumber(r.longitude),
+    timeZone: 'Europe/Paris',
     phone: normalisePhone(r.telephone, r.code_insee),
-    websites: normaliseUrl(r.site_web),
     openingHours: text(r.horaires),
     summary: text(r.presentation_resume),
     presentation: r.presentation_detail?.trim() || null,
     source: text(r.source),
     parentStructure: text(r.structure_parente),
+    accesLibreUrl: null,
     appointmentUrl: normaliseUrl(r.prise_rdv)[0] ?? null,
+    typologies: [],
+    emails: [],
+    websites: normaliseUrl(r.site_web),
+    itinerance: [],
+    services: [],
+    publics: [],
+    specificSupport: [],
+    fees: [],
+    programmes: [],
+    labels: [],
+    otherLabels: [],
+    accessModes: [],
+    supportModes: [],
     dateMaj: parseFrenchDate(r.date_maj) ?? new Date(0),
   };
 }
