@@ -200,7 +200,7 @@ async function logicalRestore(url: string, file: string): Promise<number> {
           const missing = header.migrations.filter((m) => !applied.includes(m));
           if (missing.length) throw new Error(`La base doit d’abord être migrée comme la sauvegarde (migrations manquantes : ${missing.join(', ')}).`);
           // The other way round, its rows would not fit the newer schema (a place's own hours were
-          // slot rows before migration 20261207090000, for one): the same version or nothing.
+          // slot rows before migration 20261206183000, for one): the same version or nothing.
           const newer = applied.filter((m) => !header!.migrations.includes(m));
           if (newer.length)
             throw new Error(

@@ -19,7 +19,7 @@ export type FieldSources = Record<string, FieldSource>;
  * per field (`f`) its fingerprint alone when it shares them, else its whole entry. A place an
  * import created has one source and one date for every value: about 500 bytes of JSON instead of
  * 1,300 — a fifth of what each new place sent to PostgreSQL, parsed there and compressed (the
- * import's profile, bench/README.md, 2026-12-07). The full form, written until then, is read too.
+ * import's profile, bench/README.md, 2026-12-06). The full form, written until then, is read too.
  */
 export type StoredSources = { s: string; d: string; f: Record<string, string | FieldSource> };
 

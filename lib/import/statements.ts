@@ -37,7 +37,7 @@ const FIELD_DEFS = COMPARED.map((f) => `${quote(f)} ${columnType(f)}`).join(', '
 // revision, written by the same statement from the same JSON. A place's weekly hours are the
 // row's `week`, the multirange literal of its schedule (weekMultirange, lib/hours/week.ts), written
 // as "hoursWeek" and as "openWeek" (a new place has no stops: the two are equal, and the place's
-// open-week trigger, migration 20261207090000, is not even called).
+// open-week trigger, migration 20261206183000, is not even called).
 // "facetSetId" comes from facet-sets.ts (one lookup per distinct set of the batch): the facet set's
 // trigger then checks it instead of computing it (migration 20261206121953_facet_set_given).
 // $1: the rows; $2: the source's name; $3: the revisions' author.

@@ -1,6 +1,6 @@
 // Keeps a place's weekly hours in step with its `openingHours` (the place's `hoursWeek`) and with
 // its stops' hours (PlaceOpeningSlot, one row per slot of a stop). The database's triggers make
-// `openWeek` of both (migration 20261207090000). Call it in the same transaction as any write that
+// `openWeek` of both (migration 20261206183000). Call it in the same transaction as any write that
 // changes `openingHours` or the stops.
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { closedOnHolidays, weeklySlots } from '../hours';

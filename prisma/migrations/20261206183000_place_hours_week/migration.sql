@@ -3,7 +3,7 @@
 -- (weekday − 1) × 1440 + minute); PlaceOpeningSlot keeps only its stops' slots. Until now every
 -- place had six to eight slot rows of its own, each with its foreign-key check, two index entries
 -- and the statement trigger recomputing "openWeek": at 100,000 places, 580,000 rows and about a
--- third of an import's database time (bench/README.md, 2026-12-07), for a value the place's own
+-- third of an import's database time (bench/README.md, 2026-12-06), for a value the place's own
 -- hours already give.
 -- "openWeek" stays what the search reads: the place's hours and its stops', kept by triggers
 -- whoever writes them (the import, the back-office, a restore, psql).
