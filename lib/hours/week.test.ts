@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weeklySlots } from './index';
-import { slotsOfWeek, weekMultirange } from './week';
+import { hoursWeek, slotsOfWeek, weekMultirange } from './week';
 
 describe('a week of opening as a multirange', () => {
   it('writes minutes of the week, Monday first, and leaves out empty or reversed slots', () => {
@@ -38,5 +38,12 @@ describe('a week of opening as a multirange', () => {
         new Set(list.flatMap((s) => Array.from({ length: s.endMinute - s.startMinute }, (_, i) => (s.weekday - 1) * 1440 + s.startMinute + i)));
       expect(minutes(back)).toEqual(minutes(slots));
     }
+  });
+
+  it('reads a place’s hours as its week, the same each time', () => {
+    expect(hoursWeek('Mo 09:00-12:00; We 14:00-17:00')).toBe('{[540,720),[3720,3900)}');
+    expect(hoursWeek('Mo 09:00-12:00; We 14:00-17:00')).toBe('{[540,720),[3720,3900)}');
+    expect(hoursWeek(null)).toBeNull();
+    expect(hoursWeek('n’importe quoi')).toBeNull();
   });
 });

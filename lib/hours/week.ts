@@ -1,6 +1,7 @@
 // A week of opening as PostgreSQL stores it ("Place"."hoursWeek" and "openWeek", int4multirange):
 // minutes of the week, ISO weekday 1–7 → (weekday − 1) × 1440 + minute of the day. Slots that
 // end at or before their start are left out, as the database's triggers leave them out.
+import { weeklySlots } from './index';
 import type { WeeklySlot } from './plain';
 
 const MINUTES_A_DAY = 1440;
@@ -35,3 +36,20 @@ export function slotsOfWeek(multirange: string | null | undefined): WeeklySlot[]
   }
   return slots;
 }
+
+/**
+ * A place's week from its `openingHours` (`Place.hoursWeek`): the back-office's and the import's
+ * one reading. Schedules repeat across places (a file has a few thousand distinct ones), so each
+ * literal is remembered, within a bound.
+ */
+export function hoursWeek(openingHours: string | null | undefined): string | null {
+  if (!openingHours) return null;
+  let week = WEEKS.get(openingHours);
+  if (week === undefined) {
+    week = weekMultirange(weeklySlots(openingHours));
+    if (WEEKS.size >= 5000) WEEKS.clear();
+    WEEKS.set(openingHours, week);
+  }
+  return week;
+}
+const WEEKS = new Map<string, string | null>();

@@ -3,6 +3,7 @@
 // places of other sources, lock and read every place the batch may change, decide row by row
 // (provenance rules, ownership), then write with set-based SQL. A dry run stops before writing.
 import type { Sql } from './bulk';
+import { hoursWeek } from '../hours/week';
 import { baseSlug, takenSlugs } from './slugs';
 import { facetSetIds, type FacetSetCache } from './facet-sets';
 import { mergedLosers } from './merge';
@@ -25,7 +26,6 @@ import {
   insertFlags,
   record,
   targetOf,
-  weekOf,
   type Flag,
   type Target,
 } from './statements';
@@ -273,7 +273,7 @@ async function writePlan(sql: Sql, run: RunContext, plan: Plan, found: Pick<Foun
       locationApproximate: target.locationApproximate,
       fieldSources: storedSources(target.fieldSources as FieldSources),
       facetSetId: null as number | null,
-      week: weekOf(target.openingHours as string | null),
+      week: hoursWeek(target.openingHours as string | null),
     }));
     const sets = await facetSetIds(sql, payload, facetSets);
     payload.forEach((place, i) => (place.facetSetId = sets[i]));
@@ -312,7 +312,7 @@ async function createPlaces(sql: Sql, run: RunContext, plan: Plan, found: Pick<F
       sourceId: row.place!.sourceId,
       locationApproximate: found.approximate.has(row),
       fieldSources,
-      week: weekOf(row.place!.fields.openingHours),
+      week: hoursWeek(row.place!.fields.openingHours),
       facetSetId: sets[i],
       line: row.line,
     });

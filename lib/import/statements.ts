@@ -1,8 +1,7 @@
 // The set-based SQL of an import batch (each statement reads a JSON array of rows with
 // jsonb_to_recordset, so a batch of 500 rows is one statement per kind of write), and the JSON
 // its rows are turned into.
-import { closedOnHolidays, weeklySlots } from '../hours';
-import { weekMultirange } from '../hours/week';
+import { closedOnHolidays } from '../hours';
 import { STANDARD_LISTS, type StandardListName } from '../standard/enums';
 import { keyOf } from './formats/standard';
 import { MERGED_FIELDS, readSources } from './provenance';
@@ -35,7 +34,7 @@ const FIELD_DEFS = COMPARED.map((f) => `${quote(f)} ${columnType(f)}`).join(', '
 
 // A batch's new places in one statement, with what each new place comes with: its creation's
 // revision, written by the same statement from the same JSON. A place's weekly hours are the
-// row's `week`, the multirange literal of its schedule (weekMultirange, lib/hours/week.ts), written
+// row's `week`, the multirange literal of its schedule (hoursWeek, lib/hours/week.ts), written
 // as "hoursWeek" and as "openWeek" (a new place has no stops: the two are equal, and the place's
 // open-week trigger, migration 20261206183000, is not even called).
 // "facetSetId" comes from facet-sets.ts (one lookup per distinct set of the batch): the facet set's
@@ -161,19 +160,6 @@ function labelsOf(list: StandardListName, keys: string[]): string[] {
 }
 const LABELS = new Map<string, string[]>();
 const NO_LABELS = Object.freeze([]) as unknown as string[];
-
-/** A schedule's week as INSERT_SQL and UPDATE_SQL read it (lib/hours/week.ts); schedules repeat across rows, so it is remembered, within a bound. */
-export function weekOf(openingHours: string | null): string | null {
-  if (!openingHours) return null;
-  let week = WEEKS.get(openingHours);
-  if (week === undefined) {
-    week = weekMultirange(weeklySlots(openingHours));
-    if (WEEKS.size >= 5000) WEEKS.clear();
-    WEEKS.set(openingHours, week);
-  }
-  return week;
-}
-const WEEKS = new Map<string, string | null>();
 
 // The two lookups by (source, id) below probe the unique key once per id of the batch (a LATERAL
 // subquery with LIMIT 1, which the planner cannot flatten): as `"sourceName" = $1 AND "sourceId" =

@@ -4,7 +4,7 @@
 // changes `openingHours` or the stops.
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { closedOnHolidays, weeklySlots } from '../hours';
-import { weekMultirange } from '../hours/week';
+import { hoursWeek } from '../hours/week';
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 type Hours = { id: string; openingHours: string | null; stops: Array<{ id: string; openingHours: string | null }> };
@@ -27,7 +27,7 @@ export async function rebuildOpeningSlots(tx: Tx, placeIds: string[]) {
     where: { id: { in: placeIds } },
     select: { id: true, openingHours: true, stops: { select: { id: true, openingHours: true } } },
   });
-  const own = places.map((p) => ({ id: p.id, week: weekMultirange(weeklySlots(p.openingHours)), holidays: closedOnHolidays(p.openingHours) }));
+  const own = places.map((p) => ({ id: p.id, week: hoursWeek(p.openingHours), holidays: closedOnHolidays(p.openingHours) }));
   await tx.$executeRaw`
     UPDATE "Place" p SET "hoursWeek" = r.week::int4multirange, "closedOnHolidays" = r.holidays
     FROM jsonb_to_recordset(${JSON.stringify(own)}::jsonb) AS r(id uuid, week text, holidays boolean)
